@@ -1,0 +1,141 @@
+// Package textnorm normalises text typed by buyers and agents before any
+// rule looks at it: full-width digits and letters fold to their narrow
+// forms, Unicode is put in NFKC, invisible format and control characters
+// are dropped, and runs of white space become one space. "１２号" and
+// "12号" are then the same string.
+//
+// The functions here are pure and safe for concurrent use.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// Line normalises s as a single line of text: width-folded, NFKC, with
+// control and format characters removed, every run of white space (line
+// breaks included) turned into one ASCII space, and no leading or trailing
+// space. ok is false when s is not valid UTF-8; nothing is repaired
+// silently. Line(Line(s)) == Line(s).
+//
+// Line does not allocate when s is already normal printable ASCII.
+func Line(s string) (out string, ok bool) {
+	if !utf8.ValidString(s) {
+		return "", false
+	}
+	if isNormalASCII(s) {
+		return s, true
+	}
+	// width.Fold and NFKC can each expose input for the other (NFKC may
+	// compose what width.Fold produced); iterate to a fixed point so that
+	// normalising twice is the same as once. Two rounds suffice in practice;
+	// the bound keeps hostile input from looping.
+	cur := s
+	for range 4 {
+		next := collapse(norm.NFKC.String(width.Fold.String(cur)))
+		if next == cur {
+			break
+		}
+		cur = next
+	}
+	return cur, true
+}
+
+// Key returns a comparison key for s: [Line] with every space removed and
+// case folded, so that "文三路 12号", "文三路１２号" and "文三路12号" share a
+// key. ok is false when s is not valid UTF-8.
+func Key(s string) (string, bool) {
+	l, ok := Line(s)
+	if !ok {
+		return "", false
+	}
+	if strings.IndexByte(l, ' ') >= 0 {
+		l = strings.ReplaceAll(l, " ", "")
+	}
+	if isLowerASCII(l) {
+		return l, true
+	}
+	return cases.Fold().String(l), true
+}
+
+// Digits returns the ASCII digits of s after width folding, in order, and
+// whether s held only digits and the separators people put in phone
+// numbers (space, '-', '(', ')', '.') plus one leading '+', which is kept.
+func Digits(s string) (string, bool) {
+	l, ok := Line(s)
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(len(l))
+	for i, r := range l {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && i == 0:
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.':
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// collapse drops control and format characters and folds white space.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r):
+			// Invisible: zero-width spaces, direction marks, NUL …
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isNormalASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+		if c == ' ' && prevSpace {
+			return false
+		}
+		prevSpace = c == ' '
+	}
+	return true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

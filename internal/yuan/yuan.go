@@ -1,0 +1,153 @@
+// Package yuan converts between decimal yuan amounts and integer fen, the
+// smallest unit of the renminbi (rule P7), without allocating.
+//
+// kefu's public API carries money as [decimal.Decimal] in yuan. Hot paths
+// (a free-shipping decision, a concession review) must not allocate, and
+// decimal arithmetic allocates a big.Int per operation; so rules convert to
+// fen with [Fen], do exact integer arithmetic with the checked helpers here,
+// and build a decimal with [Dec] only when a caller asks for one.
+package yuan
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// MaxFen bounds every amount kefu accepts: 10^15 fen is ten trillion yuan,
+// far above any order, and low enough that sums of a few thousand amounts
+// and products with a quantity of up to [MaxQuantity] are checked for
+// overflow rather than silently wrapping.
+const MaxFen int64 = 1_000_000_000_000_000
+
+// MaxQuantity is the largest quantity of one line kefu accepts.
+const MaxQuantity = 1_000_000
+
+var pow10 = [...]int64{1, 10, 100, 1000, 10000, 100000, 1000000,
+	10000000, 100000000, 1000000000, 10000000000, 100000000000,
+	1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+	10000000000000000, 100000000000000000, 1000000000000000000}
+
+// Fen returns d in fen. ok is false when d has a non-zero digit below the
+// fen (more than two decimals) or when |d| exceeds [MaxFen] fen. Trailing
+// zeros are fine: "1.500" is 150 fen. Fen does not allocate.
+func Fen(d decimal.Decimal) (fen int64, ok bool) {
+	if d.NumDigits() > 18 {
+		// The coefficient may not fit an int64; no valid amount is this long
+		// unless it carries trailing zeros beyond the fen, which kefu does
+		// not accept either.
+		return 0, false
+	}
+	c := d.CoefficientInt64()
+	e := int(d.Exponent()) + 2 // the power of ten that turns c into fen
+	switch {
+	case e == 0:
+		fen = c
+	case e > 0:
+		if e >= len(pow10) {
+			if c != 0 {
+				return 0, false
+			}
+			return 0, true
+		}
+		m := pow10[e]
+		if c > MaxFen/m || c < -MaxFen/m {
+			return 0, false
+		}
+		fen = c * m
+	default:
+		if -e >= len(pow10) {
+			if c != 0 {
+				return 0, false
+			}
+			return 0, true
+		}
+		m := pow10[-e]
+		if c%m != 0 {
+			return 0, false
+		}
+		fen = c / m
+	}
+	if fen > MaxFen || fen < -MaxFen {
+		return 0, false
+	}
+	return fen, true
+}
+
+// Dec returns fen as a decimal amount in yuan with exactly two decimals.
+func Dec(fen int64) decimal.Decimal { return decimal.New(fen, -2) }
+
+// Normalize returns d rescaled to exactly two decimals, so that two
+// normalised amounts compare with [decimal.Decimal.Cmp] without allocating
+// and print as "128.50". ok is false where [Fen] would fail.
+func Normalize(d decimal.Decimal) (decimal.Decimal, bool) {
+	f, ok := Fen(d)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	if d.Exponent() == -2 {
+		return d, true
+	}
+	return Dec(f), true
+}
+
+// Add returns a+b, or ok=false when the sum leaves ±[MaxFen].
+func Add(a, b int64) (int64, bool) {
+	s := a + b // cannot overflow int64: both are within ±MaxFen when valid
+	if s > MaxFen || s < -MaxFen || a > MaxFen || a < -MaxFen || b > MaxFen || b < -MaxFen {
+		return 0, false
+	}
+	return s, true
+}
+
+// Mul returns fen*qty, or ok=false when the product leaves ±[MaxFen] or qty
+// is negative.
+func Mul(fen int64, qty int) (int64, bool) {
+	if qty < 0 || fen > MaxFen || fen < -MaxFen {
+		return 0, false
+	}
+	if qty == 0 || fen == 0 {
+		return 0, true
+	}
+	if int64(qty) > MaxFen/abs(fen) {
+		return 0, false
+	}
+	return fen * int64(qty), true
+}
+
+// MaxBasisPoints bounds the share [Percent] takes: 10000% of an amount.
+const MaxBasisPoints = 1_000_000
+
+// Percent returns basisPoints/10000 of fen (100 basis points are 1%),
+// rounded toward zero to the fen. Callers use it for caps, where rounding
+// down keeps a limit a limit. basisPoints is clamped to [0, MaxBasisPoints],
+// which keeps every intermediate product far inside int64.
+func Percent(fen int64, basisPoints int64) int64 {
+	basisPoints = max(0, min(basisPoints, MaxBasisPoints))
+	q, r := fen/10000, fen%10000
+	return q*basisPoints + r*basisPoints/10000
+}
+
+// Format renders fen as yuan with two decimals, e.g. "128.50" or "-0.05".
+func Format(fen int64) string {
+	var buf [24]byte
+	return string(AppendFormat(buf[:0], fen))
+}
+
+// AppendFormat appends [Format]'s rendering of fen to dst.
+func AppendFormat(dst []byte, fen int64) []byte {
+	if fen < 0 {
+		dst = append(dst, '-')
+	}
+	a := abs(fen)
+	dst = strconv.AppendInt(dst, a/100, 10)
+	c := a % 100
+	return append(dst, '.', byte('0'+c/10), byte('0'+c%10))
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

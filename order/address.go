@@ -1,0 +1,265 @@
+package order
+
+import (
+	"log/slog"
+	"strings"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/textnorm"
+)
+
+// Address is a delivery address. It is a plain value type; [NormalizeAddress]
+// and [ParseAddress] return its canonical form, which is what an [Order]
+// holds.
+//
+// In canonical form every part is normalised text (full-width digits and
+// letters folded, NFKC, single spaces), Phone holds only digits (with an
+// optional leading '+'), and Region agrees with Province. For addresses
+// abroad, Province is "海外" and the country goes in City.
+//
+// The zero Address is empty: valid, but not [Address.Complete].
+type Address struct {
+	Recipient string `json:"recipient"`
+	Phone     string `json:"phone"`
+	Province  string `json:"province"`
+	City      string `json:"city"`
+	District  string `json:"district,omitempty"`
+	Detail    string `json:"detail"` // street, building, house number
+	Region    Region `json:"region"`
+}
+
+// AddressPart names one part of an [Address].
+type AddressPart uint8
+
+// Address parts, as [Address.Missing] reports them.
+const (
+	PartRecipient AddressPart = iota + 1
+	PartPhone
+	PartRegion // province, or the region it maps to
+	PartCity
+	PartDistrict
+	PartDetail
+)
+
+var partNames = []string{"", "recipient", "phone", "region", "city", "district", "detail"}
+
+// String returns the part's snake_case name.
+func (p AddressPart) String() string { return enum.Name(partNames, int(p), "AddressPart") }
+
+// AddressParts is a set of [AddressPart]s. The zero value is empty.
+type AddressParts uint64
+
+// Has reports whether p is in the set.
+func (s AddressParts) Has(p AddressPart) bool { return enum.Has(uint64(s), p) }
+
+// Len returns the number of parts in the set.
+func (s AddressParts) Len() int { return enum.Len(uint64(s)) }
+
+// Strings returns the parts' names in order, e.g. ["phone" "detail"].
+func (s AddressParts) Strings() []string { return enum.Strings[AddressPart](uint64(s)) }
+
+// String renders the set as "[phone detail]".
+func (s AddressParts) String() string { return enum.String[AddressPart](uint64(s)) }
+
+// Maximum sizes of address parts, in bytes of normalised UTF-8.
+const (
+	maxNameBytes   = 90  // recipient, province, city, district
+	maxDetailBytes = 300 // street detail
+)
+
+// NormalizeAddress returns the canonical form of a: every part normalised,
+// the phone reduced to digits, and the region derived from the province
+// (or the province filled in from the region). It is an error wrapping
+// [ErrInvalidText] for invalid UTF-8, [ErrInvalidPhone] for a phone that is
+// not a phone number, [ErrUnknownRegion] for a province kefu does not know,
+// and [ErrInvalidAddress] for a region that contradicts the province or a
+// part too long. A missing part is not an error: see [Address.Complete].
+//
+// NormalizeAddress(NormalizeAddress(a)) == NormalizeAddress(a).
+func NormalizeAddress(a Address) (Address, error) {
+	var out Address
+	var err error
+	if out.Recipient, err = addrText("address.recipient", a.Recipient, maxNameBytes, false); err != nil {
+		return Address{}, err
+	}
+	if out.Province, err = addrText("address.province", a.Province, maxNameBytes, false); err != nil {
+		return Address{}, err
+	}
+	if out.City, err = addrText("address.city", a.City, maxNameBytes, false); err != nil {
+		return Address{}, err
+	}
+	if out.District, err = addrText("address.district", a.District, maxNameBytes, false); err != nil {
+		return Address{}, err
+	}
+	if out.Detail, err = addrText("address.detail", a.Detail, maxDetailBytes, true); err != nil {
+		return Address{}, err
+	}
+	if out.Phone, err = normalizePhone(a.Phone); err != nil {
+		return Address{}, err
+	}
+	if a.Region != RegionUnknown && !a.Region.IsValid() {
+		return Address{}, fieldErr("address.region", a.Region.String(), ErrUnknownRegion, "")
+	}
+	out.Region = a.Region
+	if out.Province != "" {
+		r, err := ParseRegion(out.Province)
+		if err != nil {
+			return Address{}, fieldErr("address.province", a.Province, ErrUnknownRegion, "")
+		}
+		if out.Region != RegionUnknown && out.Region != r {
+			return Address{}, fieldErr("address.region", out.Region.String(), ErrInvalidAddress,
+				"province "+quote(out.Province)+" is in "+r.String())
+		}
+		out.Region = r
+	} else if out.Region != RegionUnknown {
+		out.Province = out.Region.Chinese()
+	}
+	return out, nil
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// addrText normalises one part; only the detail may contain a comma, since
+// the canonical text form separates parts with commas.
+func addrText(field, s string, maxBytes int, commaOK bool) (string, error) {
+	n, ok := textnorm.Line(s)
+	if !ok {
+		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+	}
+	if len(n) > maxBytes {
+		return "", fieldErr(field, s, ErrInvalidAddress, "too long")
+	}
+	if !commaOK && strings.IndexByte(n, ',') >= 0 {
+		return "", fieldErr(field, s, ErrInvalidAddress, "a comma separates address parts")
+	}
+	return n, nil
+}
+
+// normalizePhone keeps digits and a leading '+'; a phone has 5 to 20 digits.
+func normalizePhone(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	d, ok := textnorm.Digits(s)
+	n := len(strings.TrimPrefix(d, "+"))
+	if !ok || n < 5 || n > 20 {
+		return "", fieldErr("address.phone", s, ErrInvalidPhone, "")
+	}
+	return d, nil
+}
+
+// ParseAddress parses the canonical text form written by [Address.String]:
+// six comma-separated parts, "recipient,phone,province,city,district,detail".
+// Full-width commas count as commas; parts may be empty; the detail may
+// itself contain commas. The result is normalised as by [NormalizeAddress].
+// A text that does not have six parts is an error wrapping
+// [ErrInvalidAddress].
+func ParseAddress(s string) (Address, error) {
+	n, ok := textnorm.Line(s)
+	if !ok {
+		return Address{}, fieldErr("address", s, ErrInvalidText, "not valid UTF-8")
+	}
+	parts := strings.SplitN(n, ",", 6)
+	if len(parts) != 6 {
+		return Address{}, fieldErr("address", s, ErrInvalidAddress,
+			"want recipient,phone,province,city,district,detail")
+	}
+	return NormalizeAddress(Address{
+		Recipient: parts[0], Phone: parts[1], Province: parts[2],
+		City: parts[3], District: parts[4], Detail: parts[5],
+	})
+}
+
+// String returns the canonical text form, six comma-separated parts:
+//
+//	张三,13812345678,浙江省,杭州市,西湖区,文三路12号
+//
+// [ParseAddress] reads it back to an equal Address when a is canonical. It
+// holds the full phone number and street: for logs and hand-offs use
+// [Address.Masked].
+func (a Address) String() string {
+	return strings.Join([]string{a.Recipient, a.Phone, a.Province, a.City, a.District, a.Detail}, ",")
+}
+
+// Missing returns the parts a delivery needs that a lacks: recipient,
+// phone, region, city and detail everywhere, and the district on the
+// mainland (Hong Kong, Macao, Taiwan and abroad have no districts in the
+// platform's sense).
+func (a Address) Missing() AddressParts {
+	var m uint64
+	if a.Recipient == "" {
+		m = enum.With(m, PartRecipient)
+	}
+	if a.Phone == "" {
+		m = enum.With(m, PartPhone)
+	}
+	if !a.Region.IsValid() {
+		m = enum.With(m, PartRegion)
+	}
+	if a.City == "" {
+		m = enum.With(m, PartCity)
+	}
+	if a.District == "" && (a.Region.Mainland() || !a.Region.IsValid()) {
+		m = enum.With(m, PartDistrict)
+	}
+	if a.Detail == "" {
+		m = enum.With(m, PartDetail)
+	}
+	return AddressParts(m)
+}
+
+// Complete reports whether a has every part a delivery needs (see
+// [Address.Missing]). An order with an incomplete address is a problem
+// order (rule O2, S4), and a note that changes an address must carry a
+// complete one (rule N1).
+func (a Address) Complete() bool { return a.Missing() == 0 }
+
+// CheckComplete returns nil when a is complete, and otherwise an [*Error]
+// wrapping [ErrIncompleteAddress] whose Detail lists the missing parts.
+func (a Address) CheckComplete() error {
+	m := a.Missing()
+	if m == 0 {
+		return nil
+	}
+	return fieldErr("address", a.String(), ErrIncompleteAddress, "missing "+strings.Join(m.Strings(), ", "))
+}
+
+// AddressKey is the comparable form of an [Address]: two addresses are the
+// same delivery when their keys are equal. Spaces are dropped and case is
+// folded, so "文三路 12号 Room B" and "文三路１２号room b" compare equal. Use it
+// as a map key to group orders by address.
+type AddressKey struct {
+	Recipient, Phone string
+	Region           Region
+	City, District   string
+	Detail           string
+}
+
+// Key returns a's comparable form. a should be canonical (as an [Order]'s
+// address is); Key normalises each part again, so that it is also right
+// for an address built by hand.
+func (a Address) Key() AddressKey {
+	k := func(s string) string { v, _ := textnorm.Key(s); return v }
+	phone, _ := textnorm.Digits(a.Phone)
+	return AddressKey{
+		Recipient: k(a.Recipient),
+		Phone:     phone,
+		Region:    a.Region,
+		City:      k(a.City),
+		District:  k(a.District),
+		Detail:    k(a.Detail),
+	}
+}
+
+// Masked returns a rendering of a safe for hand-offs and logs (rule O7):
+// the recipient's given name, the middle of the phone number and the house
+// number are hidden.
+//
+//	张*,138****5678,浙江省,杭州市,西湖区,文三路****
+func (a Address) Masked() string {
+	return strings.Join([]string{MaskName(a.Recipient), MaskPhone(a.Phone), a.Province, a.City, a.District, MaskDetail(a.Detail)}, ",")
+}
+
+// LogValue renders the address masked, so that a structured logger never
+// writes the full phone number or street by accident.
+func (a Address) LogValue() slog.Value { return slog.StringValue(a.Masked()) }

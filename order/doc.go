@@ -1,0 +1,59 @@
+// Package order models the orders a shop's customer service works on —
+// [Order], [Line], [Buyer], [Address] — and the platform's trade lifecycle,
+// and it is the base every other kefu package stands on. It imports no
+// other kefu package.
+//
+// # What it models
+//
+// An [Order] is an immutable, checked value built with [New] from a plain
+// [Spec]. Its goods amount is derived from its lines and its amount paid
+// from goods + postage − discount; stated totals that disagree are refused,
+// never silently fixed. An [Address] is normalised with [NormalizeAddress]
+// (full-width digits and letters folded, Unicode NFKC, single spaces), so
+// "文三路１２号" and "文三路12号" are the same address; [Address.Key] is its
+// comparable form and [Address.Complete] says whether a delivery could
+// use it. A [Region] is each mainland province, Hong Kong, Macao, Taiwan or
+// abroad. A [Stock] is a snapshot of real stock.
+//
+// # Rules
+//
+//   - O1: the trade lifecycle is a fixed table over [Status] and [Event]
+//     ([Transition], [Allowed], [Order.Apply]); a move it does not allow is
+//     a [*TransitionError].
+//   - O2: problem orders are described by a [Category] and found by
+//     implementations of [Check].
+//   - O6: after payment, delivery information is confirmed with the buyer;
+//     [Address.Missing] says what an address lacks.
+//   - O7: an order's details go only to its own buyer
+//     ([Order.MayDiscloseTo]); [MaskPhone] and [Address.Masked] render
+//     personal data for hand-offs and logs, and [Order] and [Address]
+//     implement [log/slog.LogValuer] with masked values.
+//   - O8: the stock on the item page is not the real stock; rules ask a
+//     [Stock] snapshot, and a SKU it does not know is an error, not zero.
+//   - P7: money is exact: yuan with two decimals, never floating point.
+//   - S9: a cash-on-delivery order is dispatched only after the buyer
+//     confirms it ([Order.Apply] refuses the dispatch before).
+//
+// # Representation
+//
+// Money is [github.com/shopspring/decimal.Decimal] in yuan. Built orders
+// hold every amount with exactly two decimals, so amounts compare without
+// allocating and print as "128.50"; JSON carries them as text with two
+// decimals, like the platform. Enums ([Status], [Event], [Region],
+// [Payment], [Category]) encode as stable text — the platform's names for
+// statuses, snake_case otherwise — never as integers.
+//
+// All functions and methods are pure and safe for concurrent use. No
+// function panics on caller input; [MustNew] panics by design and is meant
+// for literals in tests and examples.
+//
+// # Errors
+//
+// Errors for bad input are [*Error] values that name the field, quote the
+// value and wrap one sentinel ([ErrInvalidQuantity], [ErrInvalidAmount],
+// [ErrTotalsMismatch], [ErrUnknownRegion] …), so callers branch with
+// [errors.Is] and read details with [errors.As]. A refused lifecycle move
+// is a [*TransitionError] wrapping [ErrInvalidTransition]. Business
+// outcomes — an incomplete address, a problem order — are values, not
+// errors.
+package order

@@ -1,0 +1,509 @@
+package order
+
+import (
+	"log/slog"
+	"slices"
+	"strconv"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/textnorm"
+	"github.com/kefu-go/kefu/internal/yuan"
+)
+
+// Spec describes an order as a backend stores it or receives it from the
+// platform. [New] checks a Spec and builds the [Order] that rules read.
+//
+// Money is in yuan with at most two decimals. The goods amount is derived
+// from the lines, and the amount paid from goods + postage − discount; a
+// Spec may state either, and then it must agree: an order whose stated
+// totals disagree is refused, never silently fixed.
+type Spec struct {
+	ID      string  `json:"id"`
+	Buyer   Buyer   `json:"buyer"`
+	Lines   []Line  `json:"lines"`
+	Address Address `json:"address"`
+	Payment Payment `json:"payment"`
+	// Silent: placed without talking to an agent (静默下单); such orders
+	// are checked regularly for gifts, postage and payment (rule O4).
+	Silent bool `json:"silent,omitempty"`
+	// Message is what the buyer wrote when ordering (买家留言).
+	Message string `json:"buyer_message,omitempty"`
+
+	Postage  decimal.Decimal `json:"postage"`
+	Discount decimal.Decimal `json:"discount"` // off the goods: coupons, price cuts, erased change
+	// Goods and Paid, when set, are the totals the platform states; they
+	// must equal the derived ones.
+	Goods *decimal.Decimal `json:"goods,omitempty"`
+	Paid  *decimal.Decimal `json:"paid,omitempty"`
+
+	Status       Status    `json:"status"`
+	CreatedAt    time.Time `json:"created_at"`
+	PaidAt       time.Time `json:"paid_at,omitzero"`
+	DispatchedAt time.Time `json:"dispatched_at,omitzero"` // when the first parcel left
+	ReceivedAt   time.Time `json:"received_at,omitzero"`
+	ClosedAt     time.Time `json:"closed_at,omitzero"`
+	// CODConfirmedAt is when the buyer confirmed a cash-on-delivery order
+	// (rule S9); zero while unconfirmed, and always zero for online orders.
+	CODConfirmedAt time.Time `json:"cod_confirmed_at,omitzero"`
+	// SlowReviewSince is when the order was put under slow review (慢审,
+	// rule O5); zero when it is not.
+	SlowReviewSince time.Time `json:"slow_review_since,omitzero"`
+}
+
+// Order is a checked, normalised order. It is an immutable value: build it
+// with [New], read it through its methods, and change it with [Order.Apply]
+// or by editing its [Order.Spec] and calling New again. Rules take an
+// *Order to avoid copying; they never modify it.
+//
+// The zero Order is not a valid order; [Order.IsZero] reports it.
+type Order struct {
+	id      string
+	buyer   Buyer
+	lines   []Line
+	address Address
+	addrKey AddressKey
+	payment Payment
+	silent  bool
+	message string
+
+	goods, postage, discount, paid, netGoods decimal.Decimal // two decimals each
+	units                                    int             // units of goods, gifts excluded
+
+	status                                Status
+	created, paid0, dispatched, received  time.Time
+	closed, codConfirmed, slowReviewSince time.Time
+}
+
+// Maximum sizes, in bytes of normalised UTF-8.
+const (
+	maxIDBytes      = 64
+	maxMessageBytes = 1000
+	maxLines        = 1000
+)
+
+// New checks spec and builds an Order. Every problem is an [*Error] (or,
+// for a bad status name met while decoding JSON, the error of
+// [ParseStatus]) wrapping one of the package's sentinels and quoting the
+// bad value: [ErrMissing], [ErrInvalidText], [ErrInvalidSKU],
+// [ErrInvalidQuantity], [ErrInvalidAmount], [ErrDuplicateLine],
+// [ErrTotalsMismatch], [ErrUnknownRegion], [ErrInvalidPhone],
+// [ErrInvalidAddress], [ErrUnknownStatus], [ErrUnknownPayment] or
+// [ErrInconsistent]. Nothing is partially built: on error the Order is zero.
+//
+// An incomplete address is not an error: such an order exists and is a
+// problem order for triage (rule O2).
+func New(spec Spec) (Order, error) {
+	var o Order
+	var err error
+
+	if o.id, err = identifier("id", spec.ID); err != nil {
+		return Order{}, err
+	}
+	if o.buyer.ID, err = identifier("buyer.id", spec.Buyer.ID); err != nil {
+		return Order{}, err
+	}
+	if o.buyer.Nick, err = text("buyer.nick", spec.Buyer.Nick, 200); err != nil {
+		return Order{}, err
+	}
+	if o.message, err = text("buyer_message", spec.Message, maxMessageBytes); err != nil {
+		return Order{}, err
+	}
+	if o.address, err = NormalizeAddress(spec.Address); err != nil {
+		return Order{}, err
+	}
+	o.addrKey = o.address.Key()
+	if !spec.Payment.IsValid() {
+		return Order{}, fieldErr("payment", spec.Payment.String(), ErrUnknownPayment, "")
+	}
+	o.payment = spec.Payment
+	o.silent = spec.Silent
+
+	goodsFen, err := o.setLines(spec.Lines)
+	if err != nil {
+		return Order{}, err
+	}
+	if err := o.setTotals(spec, goodsFen); err != nil {
+		return Order{}, err
+	}
+
+	o.status = spec.Status
+	o.created, o.paid0, o.dispatched = spec.CreatedAt, spec.PaidAt, spec.DispatchedAt
+	o.received, o.closed = spec.ReceivedAt, spec.ClosedAt
+	o.codConfirmed, o.slowReviewSince = spec.CODConfirmedAt, spec.SlowReviewSince
+	if err := o.checkLifecycle(); err != nil {
+		return Order{}, err
+	}
+	return o, nil
+}
+
+// MustNew is like [New] but panics on error. Use it only for orders written
+// as literals in tests and examples, never for input.
+func MustNew(spec Spec) Order {
+	o, err := New(spec)
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
+
+func (o *Order) setLines(lines []Line) (int64, error) {
+	if len(lines) == 0 {
+		return 0, fieldErr("lines", "", ErrMissing, "an order has at least one line")
+	}
+	if len(lines) > maxLines {
+		return 0, fieldErr("lines", strconv.Itoa(len(lines)), ErrInvalidQuantity, "more than "+strconv.Itoa(maxLines)+" lines")
+	}
+	o.lines = make([]Line, len(lines))
+	var goods int64
+	for i, l := range lines {
+		n, fen, err := l.normalize(i)
+		if err != nil {
+			return 0, err
+		}
+		for j := range i {
+			if o.lines[j].SKU == n.SKU {
+				return 0, fieldErr("lines["+strconv.Itoa(i)+"].sku", l.SKU, ErrDuplicateLine,
+					"same SKU as lines["+strconv.Itoa(j)+"]")
+			}
+		}
+		o.lines[i] = n
+		var ok bool
+		if goods, ok = yuan.Add(goods, fen); !ok {
+			return 0, fieldErr("lines", "", ErrInvalidAmount, "goods amount out of range")
+		}
+		if !n.Gift {
+			o.units += n.Quantity
+		}
+	}
+	return goods, nil
+}
+
+func (o *Order) setTotals(spec Spec, goodsFen int64) error {
+	postage, postageFen, err := amount("postage", spec.Postage)
+	if err != nil {
+		return err
+	}
+	discount, discountFen, err := amount("discount", spec.Discount)
+	if err != nil {
+		return err
+	}
+	if discountFen > goodsFen {
+		return fieldErr("discount", spec.Discount.String(), ErrTotalsMismatch,
+			"exceeds the goods amount "+yuan.Format(goodsFen))
+	}
+	paidFen := goodsFen + postageFen - discountFen // all within ±MaxFen: no overflow
+	if spec.Goods != nil {
+		if f, ok := yuan.Fen(*spec.Goods); !ok || f != goodsFen {
+			return fieldErr("goods", spec.Goods.String(), ErrTotalsMismatch,
+				"lines add up to "+yuan.Format(goodsFen))
+		}
+	}
+	if spec.Paid != nil {
+		if f, ok := yuan.Fen(*spec.Paid); !ok || f != paidFen {
+			return fieldErr("paid", spec.Paid.String(), ErrTotalsMismatch,
+				"goods "+yuan.Format(goodsFen)+" + postage "+yuan.Format(postageFen)+
+					" − discount "+yuan.Format(discountFen)+" = "+yuan.Format(paidFen))
+		}
+	}
+	o.goods, o.postage, o.discount = yuan.Dec(goodsFen), postage, discount
+	o.paid, o.netGoods = yuan.Dec(paidFen), yuan.Dec(goodsFen-discountFen)
+	return nil
+}
+
+// checkLifecycle checks that status, payment method and times agree.
+func (o *Order) checkLifecycle() error {
+	s := o.status
+	if !s.IsValid() {
+		return fieldErr("status", s.String(), ErrUnknownStatus, "")
+	}
+	bad := func(field string, t time.Time, why string) error {
+		v := ""
+		if !t.IsZero() {
+			v = t.Format(time.RFC3339)
+		}
+		return fieldErr(field, v, ErrInconsistent, why+" in state "+s.String())
+	}
+	if o.created.IsZero() {
+		return fieldErr("created_at", "", ErrMissing, "")
+	}
+	cod := o.payment == CashOnDelivery
+	switch {
+	case cod && s == AwaitingPayment:
+		return fieldErr("payment", "cod", ErrInconsistent, "a cash-on-delivery order never awaits online payment")
+	case !cod && s == SignedCOD:
+		return fieldErr("payment", "online", ErrInconsistent, "only cash-on-delivery orders are signed for")
+	case !cod && !o.codConfirmed.IsZero():
+		return bad("cod_confirmed_at", o.codConfirmed, "an online order has no COD confirmation")
+	}
+
+	// Online orders are paid before dispatch; cash-on-delivery orders are
+	// paid when the buyer signs for the parcel.
+	codPaid := s == SignedCOD || s == Finished || s == Closed
+	switch {
+	case !cod && s.Paid() && o.paid0.IsZero():
+		return bad("paid_at", o.paid0, "missing")
+	case !cod && !s.Paid() && !o.paid0.IsZero():
+		return bad("paid_at", o.paid0, "set")
+	case cod && s == SignedCOD && o.paid0.IsZero():
+		return bad("paid_at", o.paid0, "missing")
+	case cod && !codPaid && !o.paid0.IsZero():
+		return bad("paid_at", o.paid0, "set")
+	case s.Dispatched() && o.dispatched.IsZero():
+		return bad("dispatched_at", o.dispatched, "missing")
+	case !s.Dispatched() && s != Closed && !o.dispatched.IsZero():
+		return bad("dispatched_at", o.dispatched, "set")
+	case s == SignedCOD && o.received.IsZero():
+		return bad("received_at", o.received, "missing")
+	case s != SignedCOD && s != Finished && !o.received.IsZero():
+		return bad("received_at", o.received, "set")
+	case s != Closed && s != ClosedUnpaid && !o.closed.IsZero():
+		return bad("closed_at", o.closed, "set")
+	}
+
+	// Times run forward: created ≤ paid ≤ dispatched ≤ received online;
+	// created ≤ dispatched ≤ paid ≤ received for cash on delivery.
+	type stamp struct {
+		name string
+		at   time.Time
+	}
+	chain := [3]stamp{{"paid_at", o.paid0}, {"dispatched_at", o.dispatched}, {"received_at", o.received}}
+	if cod {
+		chain[0], chain[1] = chain[1], chain[0]
+	}
+	prev, prevName := o.created, "created_at"
+	for _, t := range chain {
+		if t.at.IsZero() {
+			continue
+		}
+		if t.at.Before(prev) {
+			return fieldErr(t.name, t.at.Format(time.RFC3339), ErrInconsistent, "before "+prevName)
+		}
+		prev, prevName = t.at, t.name
+	}
+	for _, t := range [...]stamp{{"closed_at", o.closed}, {"cod_confirmed_at", o.codConfirmed}, {"slow_review_since", o.slowReviewSince}} {
+		if !t.at.IsZero() && t.at.Before(o.created) {
+			return fieldErr(t.name, t.at.Format(time.RFC3339), ErrInconsistent, "before created_at")
+		}
+	}
+	return nil
+}
+
+// identifier normalises an ID: non-empty, no spaces or control characters.
+func identifier(field, s string) (string, error) {
+	n, ok := textnorm.Line(s)
+	if !ok {
+		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+	}
+	if n == "" {
+		return "", fieldErr(field, s, ErrMissing, "")
+	}
+	if len(n) > maxIDBytes {
+		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxIDBytes)+" bytes")
+	}
+	for _, r := range n {
+		if unicode.IsSpace(r) {
+			return "", fieldErr(field, s, ErrInvalidText, "an ID has no spaces")
+		}
+	}
+	return n, nil
+}
+
+// text normalises free text of at most maxBytes bytes.
+func text(field, s string, maxBytes int) (string, error) {
+	n, ok := textnorm.Line(s)
+	if !ok {
+		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+	}
+	if len(n) > maxBytes {
+		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+	}
+	return n, nil
+}
+
+// IsZero reports whether o is the zero Order, which no rule accepts.
+func (o Order) IsZero() bool { return o.id == "" }
+
+// ID returns the order's platform ID.
+func (o Order) ID() string { return o.id }
+
+// Buyer returns who placed the order.
+func (o Order) Buyer() Buyer { return o.buyer }
+
+// NumLines returns the number of lines.
+func (o Order) NumLines() int { return len(o.lines) }
+
+// Line returns line i, 0 ≤ i < [Order.NumLines]. It panics for i out of
+// range, like a slice index; it does not allocate.
+func (o Order) Line(i int) Line { return o.lines[i] }
+
+// Lines returns a copy of the lines.
+func (o Order) Lines() []Line { return slices.Clone(o.lines) }
+
+// LineBySKU returns the line with the given SKU (normalised first).
+func (o Order) LineBySKU(sku string) (Line, bool) {
+	n, err := NormalizeSKU(sku)
+	if err != nil {
+		return Line{}, false
+	}
+	for _, l := range o.lines {
+		if l.SKU == n {
+			return l, true
+		}
+	}
+	return Line{}, false
+}
+
+// Units returns the number of units of goods ordered, gift lines excluded.
+func (o Order) Units() int { return o.units }
+
+// Address returns the delivery address, in canonical form.
+func (o Order) Address() Address { return o.address }
+
+// AddressKey returns the comparable form of the address, computed once when
+// the order was built.
+func (o Order) AddressKey() AddressKey { return o.addrKey }
+
+// Region returns the region of the delivery address.
+func (o Order) Region() Region { return o.address.Region }
+
+// Payment returns the payment method.
+func (o Order) Payment() Payment { return o.payment }
+
+// Silent reports whether the order was placed without talking to an agent.
+func (o Order) Silent() bool { return o.silent }
+
+// Message returns the buyer's message, normalised.
+func (o Order) Message() string { return o.message }
+
+// Goods returns the goods amount: the sum of the lines.
+func (o Order) Goods() decimal.Decimal { return o.goods }
+
+// Postage returns the postage charged.
+func (o Order) Postage() decimal.Decimal { return o.postage }
+
+// Discount returns the discount off the goods.
+func (o Order) Discount() decimal.Decimal { return o.discount }
+
+// NetGoods returns the goods amount actually paid: goods − discount, before
+// postage. Free-shipping thresholds apply to it (rule S1).
+func (o Order) NetGoods() decimal.Decimal { return o.netGoods }
+
+// Paid returns the amount the buyer pays: goods + postage − discount. Before
+// payment it is the amount due.
+func (o Order) Paid() decimal.Decimal { return o.paid }
+
+// Status returns the trade state.
+func (o Order) Status() Status { return o.status }
+
+// CreatedAt returns when the order was placed.
+func (o Order) CreatedAt() time.Time { return o.created }
+
+// PaidAt returns when the order was paid: online, before dispatch; cash on
+// delivery, when the buyer signed for it. Zero if not paid yet.
+func (o Order) PaidAt() time.Time { return o.paid0 }
+
+// DispatchedAt returns when the first parcel left the warehouse; zero
+// before that.
+func (o Order) DispatchedAt() time.Time { return o.dispatched }
+
+// ReceivedAt returns when the buyer received (or, cash on delivery, signed
+// for) the goods; zero if unknown or not yet.
+func (o Order) ReceivedAt() time.Time { return o.received }
+
+// ClosedAt returns when the trade was closed; zero if it is not closed or
+// the time is unknown.
+func (o Order) ClosedAt() time.Time { return o.closed }
+
+// CODConfirmedAt returns when the buyer confirmed a cash-on-delivery order
+// (rule S9); zero while unconfirmed.
+func (o Order) CODConfirmedAt() time.Time { return o.codConfirmed }
+
+// SlowReviewSince returns when the order was put under slow review (rule
+// O5); zero if it is not under slow review.
+func (o Order) SlowReviewSince() time.Time { return o.slowReviewSince }
+
+// Spec returns the order as a [Spec], with Goods and Paid stated. New(o.Spec())
+// rebuilds an equal order; editing the Spec is how a change other than a
+// lifecycle event is made.
+func (o Order) Spec() Spec {
+	goods, paid := o.goods, o.paid
+	return Spec{
+		ID: o.id, Buyer: o.buyer, Lines: slices.Clone(o.lines), Address: o.address,
+		Payment: o.payment, Silent: o.silent, Message: o.message,
+		Postage: o.postage, Discount: o.discount, Goods: &goods, Paid: &paid,
+		Status: o.status, CreatedAt: o.created, PaidAt: o.paid0, DispatchedAt: o.dispatched,
+		ReceivedAt: o.received, ClosedAt: o.closed,
+		CODConfirmedAt: o.codConfirmed, SlowReviewSince: o.slowReviewSince,
+	}
+}
+
+// Apply returns the order after event e at time at (rule O1), leaving o as
+// it was. Besides the lifecycle table of [Transition] it checks:
+//
+//   - the payment method: a cash-on-delivery order is never paid online and
+//     finishes by being signed for; an online order is never signed for;
+//   - a cash-on-delivery order is dispatched only once the buyer has
+//     confirmed it (rule S9);
+//   - at is set and not before any time already on the order.
+//
+// A refused event returns a [*TransitionError] or an [*Error], both
+// wrapping [ErrInvalidTransition] (or [ErrInconsistent] for a time out of
+// order), and the zero Order.
+func (o Order) Apply(e Event, at time.Time) (Order, error) {
+	to, err := Transition(o.status, e)
+	if err != nil {
+		return Order{}, err
+	}
+	cod := o.payment == CashOnDelivery
+	switch {
+	case e == SignCOD && !cod:
+		return Order{}, fieldErr("event", e.String(), ErrInvalidTransition, "only cash-on-delivery orders are signed for")
+	case e == ConfirmReceipt && cod && o.status == AwaitingReceipt:
+		return Order{}, fieldErr("event", e.String(), ErrInvalidTransition, "a cash-on-delivery order is signed for first")
+	case (e == Dispatch || e == DispatchPart) && cod && o.codConfirmed.IsZero():
+		return Order{}, fieldErr("event", e.String(), ErrInvalidTransition, "the buyer has not confirmed cash on delivery (rule S9)")
+	}
+	if at.IsZero() {
+		return Order{}, fieldErr("at", "", ErrMissing, "an event happens at a time")
+	}
+	for _, t := range [...]time.Time{o.created, o.paid0, o.dispatched, o.received, o.codConfirmed} {
+		if at.Before(t) {
+			return Order{}, fieldErr("at", at.Format(time.RFC3339), ErrInconsistent,
+				"before "+t.Format(time.RFC3339)+", already on the order")
+		}
+	}
+	n := o
+	n.status = to
+	switch e {
+	case Pay:
+		n.paid0 = at
+	case DispatchPart, Dispatch:
+		if n.dispatched.IsZero() {
+			n.dispatched = at
+		}
+	case SignCOD:
+		n.paid0, n.received = at, at
+	case ConfirmReceipt:
+		if n.received.IsZero() {
+			n.received = at
+		}
+	case Close:
+		n.closed = at
+	}
+	return n, nil
+}
+
+// LogValue renders the order for structured logs without personal data
+// (rule O7): ID, status, region, amount paid and the masked address.
+func (o Order) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("id", o.id),
+		slog.String("status", o.status.String()),
+		slog.String("region", o.address.Region.String()),
+		slog.String("paid", o.paid.StringFixed(2)),
+		slog.String("address", o.address.Masked()),
+	)
+}
