@@ -17,6 +17,9 @@
 //
 // # Rules
 //
+//   - A1, A2: the customer-service [Role]s ordered by authority, the
+//     [Agent]s who hold them, and the [Department]s they hand work to. They
+//     live here because pricing, notes and refund all use them.
 //   - O1: the trade lifecycle is a fixed table over [Status] and [Event]
 //     ([Transition], [Allowed], [Order.Apply]); a move it does not allow is
 //     a [*TransitionError].

@@ -47,6 +47,10 @@ var (
 	ErrUnknownEvent = errors.New("unknown event")
 	// ErrUnknownPayment: a payment method name kefu does not know.
 	ErrUnknownPayment = errors.New("unknown payment method")
+	// ErrUnknownRole: a role name kefu does not know.
+	ErrUnknownRole = errors.New("unknown role")
+	// ErrUnknownDepartment: a department name kefu does not know.
+	ErrUnknownDepartment = errors.New("unknown department")
 	// ErrUnknownCategory: a problem category kefu does not know.
 	ErrUnknownCategory = errors.New("unknown problem category")
 	// ErrInvalidTransition: an event the trade lifecycle does not allow in
