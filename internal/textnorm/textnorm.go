@@ -28,22 +28,59 @@ func Line(s string) (out string, ok bool) {
 	if !utf8.ValidString(s) {
 		return "", false
 	}
-	if isNormalASCII(s) {
+	if isNormalASCII(s) || isNormal(s) {
 		return s, true
 	}
-	// width.Fold and NFKC can each expose input for the other (NFKC may
-	// compose what width.Fold produced); iterate to a fixed point so that
-	// normalising twice is the same as once. Two rounds suffice in practice;
-	// the bound keeps hostile input from looping.
+	// width.Fold and NFKC can each expose input for the other; iterate to a
+	// fixed point so that normalising twice is the same as once. One round
+	// almost always suffices; the bound keeps hostile input from looping.
 	cur := s
 	for range 4 {
-		next := collapse(norm.NFKC.String(width.Fold.String(cur)))
-		if next == cur {
+		cur = collapse(norm.NFKC.String(width.Fold.String(cur)))
+		if isNormal(cur) {
 			break
 		}
-		cur = next
 	}
 	return cur, true
+}
+
+// isNormal reports, without allocating, whether s is already what Line
+// would return: NFKC, no full-width or half-width variants for width.Fold
+// to change, no control or format characters, and single inner spaces.
+// It may say no for a normal string (Line then does the work); it never
+// says yes for one Line would change.
+func isNormal(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || norm.NFKC.QuickSpanString(s) != len(s) {
+		return false
+	}
+	prevSpace := false
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+		if r < 0x80 {
+			if r < 0x20 || r == 0x7f {
+				return false
+			}
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianFullwidth, width.EastAsianHalfwidth:
+			return false
+		}
+	}
+	return true
 }
 
 // Key returns a comparison key for s: [Line] with every space removed and

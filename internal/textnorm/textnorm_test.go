@@ -83,3 +83,8 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestLineNormalTextDoesNotAllocate(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() { _, _ = textnorm.Line("浙江省 杭州市 文三路12号") })
+	assert.Zero(t, allocs, "already-normal Chinese text is returned as is")
+}

@@ -1,0 +1,286 @@
+package order_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
+)
+
+// legalMoves is the trade lifecycle as DOMAIN.md rule O1 and the
+// platform's trade states describe it, written out independently of the
+// package's table so that a change to either shows here.
+var legalMoves = map[order.Status]map[order.Event]order.Status{
+	order.AwaitingPayment: {
+		order.Pay:   order.AwaitingDispatch,
+		order.Close: order.ClosedUnpaid,
+	},
+	order.AwaitingDispatch: {
+		order.Hold:         order.Held,
+		order.DispatchPart: order.PartlyDispatched,
+		order.Dispatch:     order.AwaitingReceipt,
+		order.Close:        order.Closed,
+	},
+	order.Held: {
+		order.Release: order.AwaitingDispatch,
+		order.Close:   order.Closed,
+	},
+	order.PartlyDispatched: {
+		order.DispatchPart: order.PartlyDispatched,
+		order.Dispatch:     order.AwaitingReceipt,
+		order.Close:        order.Closed,
+	},
+	order.AwaitingReceipt: {
+		order.SignCOD:        order.SignedCOD,
+		order.ConfirmReceipt: order.Finished,
+		order.Close:          order.Closed,
+	},
+	order.SignedCOD: {
+		order.ConfirmReceipt: order.Finished,
+	},
+}
+
+var allEvents = []order.Event{order.Pay, order.Hold, order.Release, order.DispatchPart,
+	order.Dispatch, order.SignCOD, order.ConfirmReceipt, order.Close}
+
+// rule O1: every state × event pair either moves where the lifecycle says
+// or is refused with an error naming the state and the event.
+func TestTransitionFollowsTheLifecycle(t *testing.T) {
+	for _, from := range order.Statuses() {
+		for _, e := range allEvents {
+			to, err := order.Transition(from, e)
+			want, legal := legalMoves[from][e]
+			if legal {
+				require.NoError(t, err, "%v on %v", from, e)
+				assert.Equal(t, want, to, "%v on %v", from, e)
+				continue
+			}
+			require.ErrorIs(t, err, order.ErrInvalidTransition, "%v on %v", from, e)
+			var te *order.TransitionError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, from, te.From)
+			assert.Equal(t, e, te.Event)
+			assert.Equal(t, from, to, "a refused move stays where it was")
+		}
+	}
+}
+
+// rule O1: finished and closed trades are final.
+func TestFinalStatesAllowNothing(t *testing.T) {
+	for _, s := range []order.Status{order.Finished, order.Closed, order.ClosedUnpaid} {
+		assert.Empty(t, order.Allowed(s), s.String())
+		assert.False(t, s.Open(), s.String())
+	}
+	assert.True(t, order.Held.Open())
+}
+
+func TestTransitionErrorMessage(t *testing.T) {
+	_, err := order.Transition(order.AwaitingPayment, order.Dispatch)
+	assert.EqualError(t, err, `order: event "dispatch" not allowed in state "WAIT_BUYER_PAY"`)
+	_, err = order.Transition(order.StatusUnknown, order.Pay)
+	require.ErrorIs(t, err, order.ErrInvalidTransition, "hostile: the zero status")
+	_, err = order.Transition(order.AwaitingPayment, order.Event(200))
+	require.ErrorIs(t, err, order.ErrInvalidTransition, "hostile: an event out of range")
+}
+
+func TestAllowed(t *testing.T) {
+	assert.Equal(t, []order.Event{order.Pay, order.Close}, order.Allowed(order.AwaitingPayment))
+	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close}, order.Allowed(order.AwaitingDispatch))
+	assert.Nil(t, order.Allowed(order.Status(99)))
+	for s, moves := range legalMoves {
+		assert.Len(t, order.Allowed(s), len(moves), s.String())
+	}
+}
+
+func TestTransitionDoesNotAllocate(t *testing.T) {
+	allocs := testing.AllocsPerRun(1000, func() {
+		_, _ = order.Transition(order.AwaitingDispatch, order.Dispatch)
+	})
+	assert.Zero(t, allocs)
+}
+
+// The platform's names are the text form (DOMAIN.md, platform facts); the
+// table must not drift from the constants.
+func TestStatusNames(t *testing.T) {
+	want := map[order.Status]string{
+		order.AwaitingPayment:  "WAIT_BUYER_PAY",
+		order.AwaitingDispatch: "WAIT_SELLER_SEND_GOODS",
+		order.Held:             "PAID_FORBID_CONSIGN",
+		order.PartlyDispatched: "SELLER_CONSIGNED_PART",
+		order.AwaitingReceipt:  "WAIT_BUYER_CONFIRM_GOODS",
+		order.SignedCOD:        "TRADE_BUYER_SIGNED",
+		order.Finished:         "TRADE_FINISHED",
+		order.Closed:           "TRADE_CLOSED",
+		order.ClosedUnpaid:     "TRADE_CLOSED_BY_TAOBAO",
+	}
+	require.Len(t, order.Statuses(), len(want))
+	for _, s := range order.Statuses() {
+		assert.Equal(t, want[s], s.String())
+		back, err := order.ParseStatus(s.String())
+		require.NoError(t, err)
+		assert.Equal(t, s, back)
+	}
+	assert.Equal(t, "Status(0)", order.StatusUnknown.String())
+	assert.Equal(t, "Status(42)", order.Status(42).String())
+}
+
+func TestStatusText(t *testing.T) {
+	for _, bad := range []string{"", "wait_buyer_pay", "WAIT_BUYER_PAY ", "PAID", "Status(1)"} {
+		_, err := order.ParseStatus(bad)
+		require.ErrorIs(t, err, order.ErrUnknownStatus, "hostile: %q", bad)
+	}
+	var s order.Status
+	require.NoError(t, json.Unmarshal([]byte(`"TRADE_CLOSED"`), &s))
+	assert.Equal(t, order.Closed, s)
+	err := json.Unmarshal([]byte(`"TRADE_LOST"`), &s)
+	require.ErrorIs(t, err, order.ErrUnknownStatus)
+	assert.Equal(t, order.Closed, s, "left unchanged on error")
+	_, err = order.Status(42).MarshalText()
+	require.ErrorIs(t, err, order.ErrUnknownStatus, "an invalid status is never persisted")
+}
+
+func TestStatusPredicates(t *testing.T) {
+	paid := map[order.Status]bool{order.AwaitingDispatch: true, order.Held: true, order.PartlyDispatched: true,
+		order.AwaitingReceipt: true, order.SignedCOD: true, order.Finished: true, order.Closed: true}
+	dispatched := map[order.Status]bool{order.PartlyDispatched: true, order.AwaitingReceipt: true,
+		order.SignedCOD: true, order.Finished: true}
+	for _, s := range order.Statuses() {
+		assert.Equal(t, paid[s], s.Paid(), s.String())
+		assert.Equal(t, dispatched[s], s.Dispatched(), s.String())
+	}
+	assert.False(t, order.StatusUnknown.Paid())
+	assert.False(t, order.StatusUnknown.Open())
+}
+
+func TestEventNames(t *testing.T) {
+	want := []string{"pay", "hold", "release", "dispatch_part", "dispatch", "sign_cod", "confirm_receipt", "close"}
+	for i, e := range allEvents {
+		assert.Equal(t, want[i], e.String())
+		back, err := order.ParseEvent(want[i])
+		require.NoError(t, err)
+		assert.Equal(t, e, back)
+		b, err := e.MarshalText()
+		require.NoError(t, err)
+		var u order.Event
+		require.NoError(t, u.UnmarshalText(b))
+		assert.Equal(t, e, u)
+	}
+	_, err := order.ParseEvent("ship")
+	require.ErrorIs(t, err, order.ErrUnknownEvent)
+	var u order.Event
+	require.ErrorIs(t, u.UnmarshalText([]byte("ship")), order.ErrUnknownEvent)
+	_, err = order.EventUnknown.MarshalText()
+	require.ErrorIs(t, err, order.ErrUnknownEvent)
+	assert.Equal(t, "Event(9)", order.Event(9).String())
+}
+
+func unpaid(t *testing.T) order.Order {
+	t.Helper()
+	s := paidSpec()
+	s.Status, s.PaidAt = order.AwaitingPayment, time.Time{}
+	return order.MustNew(s)
+}
+
+// rule O1: Apply walks an online order through its life and records when
+// each step happened.
+func TestApplyRecordsTimes(t *testing.T) {
+	o := unpaid(t)
+	steps := []struct {
+		e    order.Event
+		min  int
+		want order.Status
+	}{
+		{order.Pay, 5, order.AwaitingDispatch},
+		{order.Hold, 10, order.Held},
+		{order.Release, 20, order.AwaitingDispatch},
+		{order.DispatchPart, 60, order.PartlyDispatched},
+		{order.Dispatch, 90, order.AwaitingReceipt},
+		{order.ConfirmReceipt, 3000, order.Finished},
+	}
+	for _, st := range steps {
+		next, err := o.Apply(st.e, t0.Add(time.Duration(st.min)*time.Minute))
+		require.NoError(t, err, st.e.String())
+		assert.Equal(t, st.want, next.Status())
+		o = next
+	}
+	assert.True(t, o.PaidAt().Equal(t0.Add(5*time.Minute)))
+	assert.True(t, o.DispatchedAt().Equal(t0.Add(60*time.Minute)), "the first parcel's time is kept")
+	assert.True(t, o.ReceivedAt().Equal(t0.Add(3000*time.Minute)))
+	_, err := order.New(o.Spec())
+	require.NoError(t, err, "every state Apply reaches is a consistent order")
+}
+
+func TestApplyClose(t *testing.T) {
+	o, err := unpaid(t).Apply(order.Close, t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, order.ClosedUnpaid, o.Status())
+	assert.True(t, o.ClosedAt().Equal(t0.Add(time.Hour)))
+	_, err = order.New(o.Spec())
+	require.NoError(t, err)
+}
+
+func TestApplyRefusals(t *testing.T) {
+	codSpec := func() order.Spec {
+		s := paidSpec()
+		s.Payment, s.PaidAt = order.CashOnDelivery, time.Time{}
+		return s
+	}
+	confirmedCOD := codSpec()
+	confirmedCOD.CODConfirmedAt = t0.Add(time.Minute)
+	dispatchedCOD := confirmedCOD
+	dispatchedCOD.Status, dispatchedCOD.DispatchedAt = order.AwaitingReceipt, t0.Add(time.Hour)
+	dispatched := paidSpec()
+	dispatched.Status, dispatched.DispatchedAt = order.AwaitingReceipt, t0.Add(time.Hour)
+
+	cases := []struct {
+		reason string
+		spec   order.Spec
+		e      order.Event
+		at     time.Time
+		want   error
+	}{
+		{"the lifecycle table refuses", paidSpec(), order.ConfirmReceipt, t0.Add(time.Hour), order.ErrInvalidTransition},
+		// rule S9: a COD order ships only once the buyer has confirmed.
+		{"rule S9: unconfirmed COD is not dispatched", codSpec(), order.Dispatch, t0.Add(time.Hour), order.ErrInvalidTransition},
+		{"rule S9: nor partly dispatched", codSpec(), order.DispatchPart, t0.Add(time.Hour), order.ErrInvalidTransition},
+		{"an online order is not signed for", dispatched, order.SignCOD, t0.Add(2 * time.Hour), order.ErrInvalidTransition},
+		{"a COD order is signed for, not confirmed", dispatchedCOD, order.ConfirmReceipt, t0.Add(2 * time.Hour), order.ErrInvalidTransition},
+		{"an event without a time", paidSpec(), order.Hold, time.Time{}, order.ErrMissing},
+		{"an event before the payment", paidSpec(), order.Hold, t0.Add(time.Minute), order.ErrInconsistent},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			o := order.MustNew(c.spec)
+			before := o
+			got, err := o.Apply(c.e, c.at)
+			require.ErrorIs(t, err, c.want)
+			assert.True(t, got.IsZero())
+			assert.Equal(t, before, o, "the order is left as it was")
+		})
+	}
+}
+
+// rule S9: a confirmed COD order ships, is signed for (and paid) on
+// delivery, and then finishes.
+func TestApplyCashOnDeliveryLife(t *testing.T) {
+	s := paidSpec()
+	s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, t0.Add(time.Minute)
+	o := order.MustNew(s)
+	var err error
+	for _, st := range []struct {
+		e   order.Event
+		min int
+	}{{order.Dispatch, 60}, {order.SignCOD, 3000}, {order.ConfirmReceipt, 4000}} {
+		o, err = o.Apply(st.e, t0.Add(time.Duration(st.min)*time.Minute))
+		require.NoError(t, err, st.e.String())
+	}
+	assert.Equal(t, order.Finished, o.Status())
+	assert.True(t, o.PaidAt().Equal(t0.Add(3000*time.Minute)), "paid when signed for")
+	assert.True(t, o.ReceivedAt().Equal(t0.Add(3000*time.Minute)))
+	_, err = order.New(o.Spec())
+	require.NoError(t, err)
+}
