@@ -1,0 +1,188 @@
+package shipping_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+// paidAt returns an order paid at paid, awaiting dispatch, or dispatched
+// at dispatched when that is not zero.
+func paidAt(t *testing.T, paid, dispatched time.Time) *order.Order {
+	s := spec("120.00", "0", "0")
+	s.CreatedAt, s.PaidAt = paid.Add(-time.Minute), paid
+	if !dispatched.IsZero() {
+		s.Status, s.DispatchedAt = order.AwaitingReceipt, dispatched
+	}
+	return build(t, s)
+}
+
+func ev(at time.Time, s shipping.Stage) shipping.TrackingEvent {
+	return shipping.TrackingEvent{At: at, Stage: s}
+}
+
+// TestClassifyParcel pins rule S8: each situation a buyer chases, with its
+// recommended action and whether the shop is at fault; and rule S7: the
+// order can be held until outbound, then only intercepted.
+func TestClassifyParcel(t *testing.T) {
+	p := valid(t, shipping.DefaultPolicy())
+	paid := at(2026, 11, 2, 10, 0, 0) // Monday morning: ships today
+	out := at(2026, 11, 2, 18, 0, 0)
+	h := func(d time.Duration) time.Time { return out.Add(d) }
+	courier := []shipping.TrackingEvent{ev(out, shipping.Outbound), ev(h(2*time.Hour), shipping.PickedUp),
+		ev(h(3*time.Hour), shipping.Entered), ev(h(5*time.Hour), shipping.Allocated)}
+	moving := append(courier[:4:4], ev(h(20*time.Hour), shipping.InTransit))
+	atDest := append(moving[:5:5], ev(h(40*time.Hour), shipping.AtDestination))
+
+	cases := []struct {
+		reason    string
+		o         *order.Order
+		history   []shipping.TrackingEvent
+		now       time.Time
+		situation shipping.Situation
+		actions   string
+		fault     bool
+		stop      shipping.Stop
+	}{
+		{"picked, within the window: answer, the order can still be held", paidAt(t, paid, time.Time{}),
+			[]shipping.TrackingEvent{ev(paid.Add(time.Hour), shipping.Cut), ev(paid.Add(2*time.Hour), shipping.Picked)},
+			at(2026, 11, 2, 20, 0, 0), shipping.NotDispatched, "[answer_at_once]", false, shipping.Hold},
+		{"past the window: late, the shop's fault", paidAt(t, paid, time.Time{}), nil,
+			at(2026, 11, 3, 0, 0, 0), shipping.LateDispatch, "[answer_at_once chase_warehouse]", true, shipping.Hold},
+		{"dispatched, no scan yet, still normal", paidAt(t, paid, out), nil,
+			h(23 * time.Hour), shipping.OnTheWay, "[answer_at_once]", false, shipping.Intercept},
+		{"dispatched, no tracking after a day: chase the courier", paidAt(t, paid, out), []shipping.TrackingEvent{ev(out, shipping.Outbound)},
+			h(25 * time.Hour), shipping.NoTrackingYet, "[answer_at_once chase_courier]", false, shipping.Intercept},
+		{"never left the origin", paidAt(t, paid, out), courier,
+			h(51 * time.Hour), shipping.StalledAtOrigin, "[answer_at_once chase_courier]", false, shipping.Intercept},
+		{"moving normally", paidAt(t, paid, out), moving,
+			h(60 * time.Hour), shipping.OnTheWay, "[answer_at_once]", false, shipping.Intercept},
+		{"in the buyer's city, not delivered", paidAt(t, paid, out), atDest,
+			h(89 * time.Hour), shipping.StalledAtDestination, "[answer_at_once chase_courier]", false, shipping.Intercept},
+		{"no update for a week: lost", paidAt(t, paid, out), moving,
+			h(20*time.Hour + 7*24*time.Hour + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, shipping.Intercept},
+		{"courier reports it lost", paidAt(t, paid, out), append(moving[:5:5], ev(h(30*time.Hour), shipping.Lost)),
+			h(31 * time.Hour), shipping.ParcelLost, "[answer_at_once reship_and_apologise]", false, shipping.Intercept},
+		{"damaged", paidAt(t, paid, out), append(atDest[:6:6], ev(h(50*time.Hour), shipping.Damaged), ev(h(51*time.Hour), shipping.Delivered)),
+			h(52 * time.Hour), shipping.ParcelDamaged, "[answer_at_once reship_and_apologise]", false, shipping.TooLate},
+		{"delivered", paidAt(t, paid, out), append(atDest[:6:6], ev(h(45*time.Hour), shipping.OutForDelivery), ev(h(46*time.Hour), shipping.Delivered)),
+			h(50 * time.Hour), shipping.ParcelDelivered, "[answer_at_once]", false, shipping.TooLate},
+		{"unpaid: ask to pay", unpaidOrder(t), nil, t0.Add(time.Hour), shipping.NotPaid, "[answer_at_once ask_to_pay]", false, shipping.Hold},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			r, err := p.ClassifyParcel(c.o, c.history, c.now)
+			require.NoError(t, err)
+			assert.Equal(t, c.situation, r.Situation, r.Reasons.String())
+			assert.Equal(t, c.actions, r.Actions.String())
+			assert.Equal(t, c.fault, r.ShopAtFault)
+			assert.Equal(t, c.stop, r.Stop)
+			assert.True(t, r.Actions.Has(shipping.AnswerAtOnce), "rule S8: always answered at once")
+		})
+	}
+}
+
+// TestClassifyParcelBigPromotion pins rule S8 with seed 002 §二: in a big
+// promotion, delays are explained by the promotion's pressure, and the
+// dispatch window is 3 days.
+func TestClassifyParcelBigPromotion(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.BigPromotions = []shipping.Period{{Name: "双11", Start: at(2026, 11, 11, 0, 0, 0), End: at(2026, 11, 14, 0, 0, 0)}}
+	valid(t, p)
+	paid := at(2026, 11, 11, 0, 5, 0)
+	// Two days later, still not shipped: normal during the promotion.
+	r, err := p.ClassifyParcel(paidAt(t, paid, time.Time{}), nil, at(2026, 11, 13, 12, 0, 0))
+	require.NoError(t, err)
+	assert.Equal(t, shipping.NotDispatched, r.Situation)
+	assert.Equal(t, "[answer_at_once explain_promotion]", r.Actions.String())
+	assert.False(t, r.ShopAtFault)
+	assert.Equal(t, shipping.WithinDays, r.Promise.Wording)
+
+	// Scanned on the 12th and stuck at the origin: the courier, under
+	// pressure, not the shop.
+	out := at(2026, 11, 12, 18, 0, 0)
+	r, err = p.ClassifyParcel(paidAt(t, paid, out), []shipping.TrackingEvent{ev(out, shipping.Outbound), ev(out.Add(time.Hour), shipping.PickedUp)},
+		out.Add(72*time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, shipping.StalledAtOrigin, r.Situation)
+	assert.Equal(t, "[answer_at_once explain_promotion chase_courier]", r.Actions.String())
+	assert.Equal(t, "[big_promotion no_movement]", r.Reasons.String())
+	assert.False(t, r.ShopAtFault, "rule S8: courier delays are not the shop's fault")
+}
+
+// TestClassifyParcelCOD: a cash-on-delivery order's window starts when the
+// buyer confirmed it.
+func TestClassifyParcelCOD(t *testing.T) {
+	s := spec("120.00", "0", "0")
+	s.Payment, s.PaidAt = order.CashOnDelivery, time.Time{}
+	s.CODConfirmedAt = at(2026, 11, 2, 17, 0, 0)
+	r, err := shipping.DefaultPolicy().ClassifyParcel(build(t, s), nil, at(2026, 11, 3, 12, 0, 0))
+	require.NoError(t, err)
+	assert.Equal(t, shipping.NotDispatched, r.Situation)
+	assert.Equal(t, shipping.ShipsTomorrow, r.Promise.Wording)
+}
+
+func TestClassifyParcelBadHistory(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	o := paidAt(t, t0, t0.Add(time.Hour))
+	now := t0.Add(48 * time.Hour)
+	cases := []struct {
+		reason  string
+		history []shipping.TrackingEvent
+		err     error
+		field   string
+	}{
+		{"out of time order", []shipping.TrackingEvent{ev(t0.Add(3*time.Hour), shipping.PickedUp), ev(t0.Add(2*time.Hour), shipping.Entered)}, shipping.ErrTrackingOrder, "history[1].at"},
+		{"in the future", []shipping.TrackingEvent{ev(now.Add(time.Second), shipping.PickedUp)}, shipping.ErrTrackingOrder, "history[0].at"},
+		{"unknown stage", []shipping.TrackingEvent{ev(t0, shipping.Stage(99))}, shipping.ErrUnknownStage, "history[0].stage"},
+		{"no time", []shipping.TrackingEvent{{Stage: shipping.PickedUp}}, shipping.ErrMissing, "history[0].at"},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			_, err := p.ClassifyParcel(o, c.history, now)
+			require.ErrorIs(t, err, c.err)
+			var e *shipping.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, c.field, e.Field)
+		})
+	}
+	_, err := p.ClassifyParcel(nil, nil, now)
+	require.ErrorIs(t, err, shipping.ErrMissing)
+	_, err = p.ClassifyParcel(o, nil, time.Time{})
+	require.ErrorIs(t, err, shipping.ErrMissing)
+}
+
+// TestStopAt pins rule S7: held until outbound, intercepted after.
+func TestStopAt(t *testing.T) {
+	for _, s := range shipping.Stages() {
+		want := shipping.Intercept
+		switch {
+		case s < shipping.Outbound:
+			want = shipping.Hold
+		case s == shipping.Delivered:
+			want = shipping.TooLate
+		}
+		assert.Equal(t, want, shipping.StopAt(s), s.String())
+		assert.Equal(t, s < shipping.Outbound || s == shipping.Outbound, s.Warehouse(), s.String())
+		assert.Equal(t, !s.Warehouse(), s.Courier(), s.String())
+	}
+	assert.Equal(t, shipping.Hold, shipping.StopAt(shipping.StageUnknown))
+}
+
+func TestStageText(t *testing.T) {
+	for _, s := range shipping.Stages() {
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		var back shipping.Stage
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+	}
+	_, err := shipping.ParseStage("teleported")
+	require.ErrorIs(t, err, shipping.ErrUnknownStage)
+	assert.Equal(t, "Stage(0)", shipping.StageUnknown.String())
+}
