@@ -335,13 +335,23 @@ func checkMoney(field string, d decimal.Decimal) error {
 	fen, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return fieldErr(field, d.String(), ErrInvalidAmount, "more than two decimals")
+		return fieldErr(field, moneyText(d), ErrInvalidAmount, "more than two decimals")
 	case !ok:
-		return fieldErr(field, d.String(), ErrInvalidAmount, "out of range")
+		return fieldErr(field, moneyText(d), ErrInvalidAmount, "out of range")
 	case fen < 0:
-		return fieldErr(field, d.String(), ErrInvalidAmount, "must not be negative")
+		return fieldErr(field, moneyText(d), ErrInvalidAmount, "must not be negative")
 	}
 	return nil
+}
+
+// moneyText renders d for an error message. An exponent far out of range
+// ("1e-999999") is shown as coefficient and exponent, so that quoting a
+// hostile amount does not build a million-digit string.
+func moneyText(d decimal.Decimal) string {
+	if e := d.Exponent(); e < -40 || e > 40 || d.NumDigits() > 40 {
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
 }
 
 func checkRegions(field string, rs []order.Region) error {
@@ -387,6 +397,17 @@ func (p Policy) validateCarriers() error {
 	if len(p.Carriers) == 0 {
 		return fieldErr("carriers", "", ErrMissing, "a shop ships with at least one carrier")
 	}
+	if p.DefaultCarrier == "" {
+		return fieldErr("default_carrier", "", ErrMissing, "")
+	}
+	if _, ok := p.Carrier(p.DefaultCarrier); !ok {
+		return fieldErr("default_carrier", p.DefaultCarrier, ErrUnknownCarrier, "not among carriers")
+	}
+	if p.SFCarrier != "" {
+		if _, ok := p.Carrier(p.SFCarrier); !ok {
+			return fieldErr("sf_carrier", p.SFCarrier, ErrUnknownCarrier, "not among carriers")
+		}
+	}
 	for i, c := range p.Carriers {
 		f := "carriers[" + strconv.Itoa(i) + "]"
 		if !validCode(c.Code) {
@@ -417,17 +438,6 @@ func (p Policy) validateCarriers() error {
 						"only the SF carrier ships to Hong Kong, Macao and Taiwan (rule S3)")
 				}
 			}
-		}
-	}
-	if p.DefaultCarrier == "" {
-		return fieldErr("default_carrier", "", ErrMissing, "")
-	}
-	if _, ok := p.Carrier(p.DefaultCarrier); !ok {
-		return fieldErr("default_carrier", p.DefaultCarrier, ErrUnknownCarrier, "not among carriers")
-	}
-	if p.SFCarrier != "" {
-		if _, ok := p.Carrier(p.SFCarrier); !ok {
-			return fieldErr("sf_carrier", p.SFCarrier, ErrUnknownCarrier, "not among carriers")
 		}
 	}
 	return nil

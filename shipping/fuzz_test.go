@@ -1,0 +1,64 @@
+package shipping_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+// FuzzPolicyJSON checks that loading any JSON as a policy never panics,
+// that no method panics on whatever loaded (valid or not), and that a
+// valid policy round-trips: encoded, decoded and encoded again it gives
+// the same JSON and is still valid.
+func FuzzPolicyJSON(f *testing.F) {
+	good, _ := json.Marshal(shipping.DefaultPolicy())
+	f.Add(good)
+	f.Add([]byte(`{}`))
+	// A hand-written policy with numbers for money and Chinese region names.
+	f.Add([]byte(`{"free_shipping":{"threshold":88,"excluded_regions":["新疆"]},"carriers":[{"code":"yto"}],"default_carrier":"yto","dispatch_cutoff":"17:30","normal_window_days":1,"promotion_window_days":3,"tracking":{"no_tracking_after":"24h","stalled_origin_after":"48h","stalled_destination_after":"48h","lost_after":"168h"}}`))
+	// Hostile: overlapping periods, an inverted one, absurd amounts.
+	f.Add([]byte(`{"big_promotions":[{"start":"2026-11-11T00:00:00Z","end":"2026-11-10T00:00:00Z"}],"free_shipping":{"threshold":"1e-999999"}}`))
+	f.Add([]byte(`{"non_working_days":["2026-02-30"],"dispatch_cutoff":"25:00","carriers":[{"code":"sf","surcharge":-1,"regions":["hong_kong","hong_kong"]}]}`))
+
+	o := order.MustNew(order.Spec{
+		ID: "F1", Buyer: order.Buyer{ID: "b"}, Lines: []order.Line{{SKU: "A-1", Quantity: 2, UnitPrice: dec("49.50")}},
+		Address: order.Address{Recipient: "张三", Phone: "13812345678", Province: "香港", City: "香港", Detail: "中转仓"},
+		Postage: dec("10.00"), Status: order.AwaitingDispatch, CreatedAt: t0, PaidAt: t0,
+	})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var p shipping.Policy
+		if err := json.Unmarshal(b, &p); err != nil {
+			return
+		}
+		err := p.Validate()
+		// Nothing panics, valid policy or not.
+		_ = p.FreeShipping(&o)
+		_, _ = p.DispatchPromise(t0)
+		_, _ = p.ChooseCarrier(order.HongKong, "")
+		_, _ = p.ClassifyParcel(&o, nil, t0.Add(100*time.Hour))
+		if err != nil {
+			return
+		}
+		if _, err := p.Checks(); err != nil {
+			t.Fatalf("a valid policy has no checks: %v", err)
+		}
+		out, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("a valid policy does not encode: %v", err)
+		}
+		var back shipping.Policy
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("an encoded policy does not decode: %v\n%s", err, out)
+		}
+		if err := back.Validate(); err != nil {
+			t.Fatalf("a round-tripped policy is invalid: %v\n%s", err, out)
+		}
+		again, _ := json.Marshal(back)
+		if string(again) != string(out) {
+			t.Fatalf("JSON round trip differs:\n%s\n%s", out, again)
+		}
+	})
+}
