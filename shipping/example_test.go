@@ -1,0 +1,158 @@
+package shipping_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+var exampleCST = time.FixedZone("CST", 8*60*60)
+
+func exampleOrder(price, postage, province string, created time.Time) order.Order {
+	return order.MustNew(order.Spec{
+		ID:    "T2026",
+		Buyer: order.Buyer{ID: "buyer-1"},
+		Lines: []order.Line{{SKU: "TEA-01", Quantity: 1, UnitPrice: decimal.RequireFromString(price)}},
+		Address: order.Address{Recipient: "张三", Phone: "13812345678", Province: province,
+			City: "杭州市", District: "西湖区", Detail: "文三路12号"},
+		Postage:   decimal.RequireFromString(postage),
+		Status:    order.AwaitingDispatch,
+		CreatedAt: created,
+		PaidAt:    created.Add(time.Minute),
+	})
+}
+
+// Free shipping from 99.00 of goods actually paid (rule S1): an order one
+// fen short pays postage, and the decision says how far it was.
+func ExamplePolicy_FreeShipping() {
+	p := shipping.DefaultPolicy()
+	created := time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST)
+
+	short := exampleOrder("98.99", "10.00", "浙江省", created)
+	d := p.FreeShipping(&short)
+	fmt.Println(d.Eligible, d.Reasons, "short by", d.Shortfall().StringFixed(2))
+
+	enough := exampleOrder("99.00", "10.00", "浙江省", created)
+	d = p.FreeShipping(&enough)
+	fmt.Println(d.Eligible, d.Reasons, "give back", d.Overcharge().StringFixed(2))
+
+	xinjiang := exampleOrder("300.00", "20.00", "新疆", created)
+	d = p.FreeShipping(&xinjiang)
+	fmt.Println(d.Eligible, d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
+	// Output:
+	// false [below_threshold] short by 0.01
+	// true [postage_overcharged] give back 10.00
+	// false [excluded_region] should charge 20.00
+}
+
+// Carrier choice (rules S3, S5, P6): the buyer's preference where it
+// serves, the default otherwise, and SF Express alone — freight collect —
+// for Hong Kong, Macao and Taiwan.
+func ExamplePolicy_ChooseCarrier() {
+	p := shipping.DefaultPolicy()
+	p.Carriers[2].Surcharge = decimal.RequireFromString("12.00") // SF costs 12.00 more
+
+	for _, c := range []struct {
+		region    order.Region
+		preferred string
+	}{{order.Zhejiang, ""}, {order.Zhejiang, "sf"}, {order.HongKong, "zto"}, {order.Abroad, ""}} {
+		ch, err := p.ChooseCarrier(c.region, c.preferred)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s wants %q: %q %v difference %s collect %v\n",
+			c.region, c.preferred, ch.Carrier, ch.Reasons, ch.Difference().StringFixed(2), ch.Collect)
+	}
+	_, err := p.ChooseCarrier(order.Zhejiang, "ems")
+	fmt.Println(err)
+	// Output:
+	// zhejiang wants "": "yto" [default_carrier] difference 0.00 collect false
+	// zhejiang wants "sf": "sf" [preferred_carrier price_difference] difference 12.00 collect false
+	// hong_kong wants "zto": "sf" [sf_only price_difference freight_collect] difference 12.00 collect true
+	// abroad wants "": "" [out_of_area] difference 0.00 collect false
+	// shipping: carrier "ems": unknown carrier: not among the shop's carriers
+}
+
+// Dispatch promises (rule S6): paid before the 16:00 cutoff it ships
+// today; a second later it ships tomorrow; during Double 11, "within 3
+// days". No promise ever names a date.
+func ExamplePolicy_DispatchPromise() {
+	p := shipping.DefaultPolicy()
+	p.BigPromotions = []shipping.Period{{Name: "双11",
+		Start: time.Date(2026, 11, 11, 0, 0, 0, 0, exampleCST), End: time.Date(2026, 11, 14, 0, 0, 0, 0, exampleCST)}}
+
+	for _, paid := range []time.Time{
+		time.Date(2026, 11, 2, 16, 0, 0, 0, exampleCST),
+		time.Date(2026, 11, 2, 16, 0, 1, 0, exampleCST),
+		time.Date(2026, 11, 11, 9, 0, 0, 0, exampleCST),
+	} {
+		pr, err := p.DispatchPromise(paid)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(paid.Format("01-02 15:04:05"), "→", pr.Wording, pr.Days, "by", pr.By.Format("01-02 15:04:05"), pr.Reasons)
+	}
+
+	r, _ := p.ReviewPromise(time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST),
+		shipping.Claim{Wording: shipping.ShipsToday, Date: shipping.Date{Year: 2026, Month: 11, Day: 2}})
+	fmt.Println("\"ships on the 2nd\":", r.Allowed, r.Reasons)
+	// Output:
+	// 11-02 16:00:00 → ships_today 1 by 11-02 23:59:59 []
+	// 11-02 16:00:01 → ships_tomorrow 2 by 11-03 23:59:59 [cutoff_passed]
+	// 11-11 09:00:00 → within_days 3 by 11-13 23:59:59 [big_promotion]
+	// "ships on the 2nd": false [exact_date]
+}
+
+// Seed 000, case 2: a silent order qualified for free shipping but was
+// charged postage. After payment: refund the difference (or
+// refund-and-reorder before outbound), then operations fixes the settings.
+func Example_postageOvercharge() {
+	p := shipping.DefaultPolicy()
+	o := exampleOrder("128.00", "8.00", "浙江省", time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST))
+	c := p.PostageOvercharge(&o)
+	fmt.Println(c.Overcharged, c.Amount().StringFixed(2), c.Remedies, "then", c.FollowUp)
+	// Output:
+	// true 8.00 [refund_difference refund_and_reorder] then operations
+}
+
+// A buyer chases a parcel that was scanned but never left the origin: the
+// courier's delay, not the shop's; answer at once and chase the courier
+// (rule S8).
+func ExamplePolicy_ClassifyParcel() {
+	p := shipping.DefaultPolicy()
+	paid := time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST)
+	out := paid.Add(8 * time.Hour)
+	s := exampleOrder("128.00", "0", "浙江省", paid).Spec()
+	s.Status, s.DispatchedAt = order.AwaitingReceipt, out
+	o := order.MustNew(s)
+
+	history := []shipping.TrackingEvent{
+		{At: out, Stage: shipping.Outbound},
+		{At: out.Add(2 * time.Hour), Stage: shipping.PickedUp, Place: "杭州"},
+	}
+	r, err := p.ClassifyParcel(&o, history, out.Add(3*24*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Situation, r.Actions, "shop at fault:", r.ShopAtFault, "stop:", r.Stop)
+	// Output:
+	// stalled_at_origin [answer_at_once chase_courier] shop at fault: false stop: intercept
+}
+
+// A policy is plain data: keep it in a JSON file, load it with the
+// standard library and validate it.
+func ExamplePolicy_Validate() {
+	var p shipping.Policy
+	_ = json.Unmarshal([]byte(`{"free_shipping":{"threshold":"-5.00"}}`), &p)
+	fmt.Println(p.Validate())
+	// Output:
+	// shipping: free_shipping.threshold "-5": invalid amount: must not be negative
+}
