@@ -13,17 +13,42 @@
 //
 // # Rules
 //
-//   - S1: [Policy.FreeShipping] decides eligibility with stable reason
-//     codes and the shortfall to the threshold.
-//   - S2: the same decision exposes the postage that should have been
-//     charged and any overcharge.
-//   - S3, S4: Hong Kong, Macao and Taiwan ship only with SF Express;
-//     [Policy.Serves] and [Policy.TransitWarehouse] find addresses outside
-//     the delivery area and courier transit warehouses.
+//   - S1: [Policy.FreeShipping] decides eligibility — an amount threshold
+//     on the goods actually paid (after discounts, before postage), an
+//     optional quantity threshold, excluded regions and SKUs, and
+//     promotions that replace the everyday rule while they run — with
+//     stable reason codes and the shortfall to the threshold.
+//   - S2: the same decision gives the postage that should have been
+//     charged and any overcharge; [Policy.PostageOvercharge] adds the
+//     remedy for the order's state (fix the postage before payment; refund
+//     the difference or refund-and-reorder after) and the follow-up by
+//     operations.
+//   - S3, P6: Hong Kong, Macao and Taiwan ship only with SF Express,
+//     freight collect, the buyer told the amount ([Policy.ChooseCarrier]);
+//     [Policy.Validate] refuses another carrier serving them.
+//   - S4: [Policy.Serves] finds regions outside the delivery area and
+//     [Policy.TransitWarehouse] courier transit warehouses (中转仓), from
+//     configurable patterns.
+//   - S5: [Policy.CarriersFor] lists the carriers to offer a buyer;
+//     [Policy.ChooseCarrier] takes the buyer's preference where it serves,
+//     the default otherwise, with the price difference to settle.
 //   - S6: [Policy.DispatchPromise] returns the latest dispatch time the
-//     shop can honestly promise and the wording allowed.
-//   - O2: [Policy.Checks] contributes the shipping checks to [order]'s
-//     problem-order triage.
+//     shop can honestly promise and the wording allowed ([ShipsToday],
+//     [ShipsTomorrow], [WithinDays]); past the daily cutoff or on a
+//     non-working day an order rolls to the next working day, and a big
+//     promotion widens the window to 3 days. [Policy.ReviewPromise]
+//     refuses an exact date, a delivery guarantee, or a promise earlier
+//     than the honest one.
+//   - S7: a parcel's [Stage]s in the warehouse and with the courier;
+//     [StopAt] says whether it can still be held or only intercepted.
+//   - S8: [Policy.ClassifyParcel] classifies a tracking history into a
+//     [Situation] with recommended [Action]s and whether the shop is at
+//     fault.
+//   - S10: [Policy.PaymentReminder] and [Policy.DueReminders] pick the
+//     unpaid orders to remind before the cutoff: "pay now and it ships
+//     today".
+//   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only and
+//     transit-warehouse checks to [order]'s problem-order triage.
 //
 // # Representation
 //
@@ -35,8 +60,13 @@
 // Standard Time unless it says otherwise. The package reads no clock:
 // every time-dependent rule takes the time as an argument.
 //
+// What must be remembered between calls — when an order was last reminded
+// to pay — is passed in as a plain value ([Unpaid]); the package keeps no
+// state.
+//
 // All functions and methods are pure and safe for concurrent use; none
 // panics on caller input except the Must… helpers meant for literals.
+// [Policy.FreeShipping] and the checks' Inspect allocate nothing.
 //
 // # Errors
 //
