@@ -17,8 +17,9 @@ var (
 
 // BenchmarkFreeShipping measures a free-shipping decision on an order
 // built beforehand, with the default policy. Budget: ≤ 100 ns/op and
-// 0 allocs/op on the project's 2-core machine; measured there at about
-// 58 ns/op, 0 B/op, 0 allocs/op.
+// 0 allocs/op on the project's 2-core machine; measured there at 58–75 ns/op
+// (the machine is shared), 0 B/op, 0 allocs/op. Most of the time goes in
+// copying the order: order.Order's getters have value receivers.
 func BenchmarkFreeShipping(b *testing.B) {
 	b.ReportAllocs()
 	p := shipping.DefaultPolicy()
@@ -29,7 +30,8 @@ func BenchmarkFreeShipping(b *testing.B) {
 }
 
 // BenchmarkDispatchPromise measures a dispatch promise with the default
-// policy.
+// policy. Measured on the project's 2-core machine: about 170 ns/op,
+// 0 allocs/op.
 func BenchmarkDispatchPromise(b *testing.B) {
 	b.ReportAllocs()
 	p := shipping.DefaultPolicy()
@@ -40,7 +42,8 @@ func BenchmarkDispatchPromise(b *testing.B) {
 }
 
 // BenchmarkChecks measures the four shipping checks on an order without
-// problems. Budget: 0 allocs/op.
+// problems. Budget: 0 allocs/op (the order package's Check contract).
+// Measured on the project's 2-core machine: about 275 ns/op, 0 allocs/op.
 func BenchmarkChecks(b *testing.B) {
 	b.ReportAllocs()
 	checks, _ := shipping.DefaultPolicy().Checks()

@@ -218,3 +218,45 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	*d = Duration(v)
 	return nil
 }
+
+// Weekday is a day of the week with a lower-case English text form
+// ("sunday"), for weekly rest days in a policy.
+type Weekday time.Weekday
+
+var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// IsValid reports whether d is Sunday (0) to Saturday (6).
+func (d Weekday) IsValid() bool { return d >= 0 && int(d) < len(weekdayNames) }
+
+// String returns "sunday" … "saturday", or "Weekday(N)" out of range.
+func (d Weekday) String() string {
+	if !d.IsValid() {
+		return "Weekday(" + strconv.Itoa(int(d)) + ")"
+	}
+	return weekdayNames[d]
+}
+
+// MarshalText returns the lower-case name; an invalid day is an error.
+func (d Weekday) MarshalText() ([]byte, error) {
+	if !d.IsValid() {
+		return nil, fieldErr("weekday", d.String(), ErrInvalidText, "")
+	}
+	return []byte(weekdayNames[d]), nil
+}
+
+// UnmarshalText accepts "sunday" … "saturday"; other text is an error
+// wrapping [ErrInvalidText].
+func (d *Weekday) UnmarshalText(b []byte) error {
+	for i, n := range weekdayNames {
+		if n == string(b) {
+			*d = Weekday(i)
+			return nil
+		}
+	}
+	return fieldErr("weekday", string(b), ErrInvalidText, `want "sunday" … "saturday"`)
+}
+
+// weekday returns the day of the week of d.
+func (d Date) weekday() Weekday {
+	return Weekday(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC).Weekday())
+}

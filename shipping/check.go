@@ -92,6 +92,8 @@ func (p Policy) clone() Policy {
 	c.TransitPatterns = slices.Clone(p.TransitPatterns)
 	c.BigPromotions = slices.Clone(p.BigPromotions)
 	c.NonWorkingDays = slices.Clone(p.NonWorkingDays)
+	c.WeeklyRest = slices.Clone(p.WeeklyRest)
+	c.WorkingDays = slices.Clone(p.WorkingDays)
 	return c
 }
 

@@ -35,7 +35,8 @@
 //   - S6: [Policy.DispatchPromise] returns the latest dispatch time the
 //     shop can honestly promise and the wording allowed ([ShipsToday],
 //     [ShipsTomorrow], [WithinDays]); past the daily cutoff or on a
-//     non-working day an order rolls to the next working day, and a big
+//     non-working day (a holiday, a weekly rest day that is not a make-up
+//     working day) an order rolls to the next working day, and a big
 //     promotion widens the window to 3 days. [Policy.ReviewPromise]
 //     refuses an exact date, a delivery guarantee, or a promise earlier
 //     than the honest one.
@@ -46,7 +47,8 @@
 //     fault.
 //   - S10: [Policy.PaymentReminder] and [Policy.DueReminders] pick the
 //     unpaid orders to remind before the cutoff: "pay now and it ships
-//     today".
+//     today". [NoticeDue] says when the shipping notice goes out: when the
+//     parcel leaves.
 //   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only and
 //     transit-warehouse checks to [order]'s problem-order triage.
 //

@@ -16,12 +16,21 @@ import (
 func FuzzPolicyJSON(f *testing.F) {
 	good, _ := json.Marshal(shipping.DefaultPolicy())
 	f.Add(good)
+	rich := shipping.DefaultPolicy()
+	rich.WeeklyRest = []shipping.Weekday{0}
+	rich.WorkingDays = []shipping.Date{{Year: 2026, Month: 2, Day: 15}}
+	rich.NonWorkingDays = []shipping.Date{{Year: 2026, Month: 10, Day: 1}}
+	rich.BigPromotions = []shipping.Period{{Name: "双11", Start: t0, End: t0.Add(72 * time.Hour)}}
+	rich.FreePromotions = []shipping.FreeShippingPromotion{{Period: shipping.Period{Start: t0, End: t0.Add(time.Hour)},
+		Rule: shipping.FreeShippingRule{Threshold: dec("59.00"), ExcludedSKUs: []string{"A-1"}}}}
+	richJSON, _ := json.Marshal(rich)
+	f.Add(richJSON)
 	f.Add([]byte(`{}`))
 	// A hand-written policy with numbers for money and Chinese region names.
 	f.Add([]byte(`{"free_shipping":{"threshold":88,"excluded_regions":["新疆"]},"carriers":[{"code":"yto"}],"default_carrier":"yto","dispatch_cutoff":"17:30","normal_window_days":1,"promotion_window_days":3,"tracking":{"no_tracking_after":"24h","stalled_origin_after":"48h","stalled_destination_after":"48h","lost_after":"168h"}}`))
 	// Hostile: overlapping periods, an inverted one, absurd amounts.
 	f.Add([]byte(`{"big_promotions":[{"start":"2026-11-11T00:00:00Z","end":"2026-11-10T00:00:00Z"}],"free_shipping":{"threshold":"1e-999999"}}`))
-	f.Add([]byte(`{"non_working_days":["2026-02-30"],"dispatch_cutoff":"25:00","carriers":[{"code":"sf","surcharge":-1,"regions":["hong_kong","hong_kong"]}]}`))
+	f.Add([]byte(`{"weekly_rest":["sunday","sunday"],"working_days":["2026-01-01"],"non_working_days":["2026-02-30"],"dispatch_cutoff":"25:00","carriers":[{"code":"sf","surcharge":-1,"regions":["hong_kong","hong_kong"]}]}`))
 
 	o := order.MustNew(order.Spec{
 		ID: "F1", Buyer: order.Buyer{ID: "b"}, Lines: []order.Line{{SKU: "A-1", Quantity: 2, UnitPrice: dec("49.50")}},

@@ -443,3 +443,21 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 	}
 	return r, nil
 }
+
+// NoticeDue reports whether the buyer should get a shipping notice (rule
+// S10: a shipping notice goes out when the parcel leaves), and when the
+// parcel left: at its first outbound or courier event in history (oldest
+// first), or else when the order says it was dispatched. It is due once
+// the parcel has left and no notice was sent since; lastNotice is when the
+// last one was sent, zero if never.
+func NoticeDue(o *order.Order, history []TrackingEvent, lastNotice time.Time) (due bool, left time.Time) {
+	for _, e := range history {
+		if e.Stage >= Outbound && e.Stage.IsValid() && (left.IsZero() || e.At.Before(left)) {
+			left = e.At
+		}
+	}
+	if left.IsZero() && o != nil {
+		left = o.DispatchedAt()
+	}
+	return !left.IsZero() && lastNotice.Before(left), left
+}

@@ -186,3 +186,23 @@ func TestStageText(t *testing.T) {
 	require.ErrorIs(t, err, shipping.ErrUnknownStage)
 	assert.Equal(t, "Stage(0)", shipping.StageUnknown.String())
 }
+
+// TestNoticeDue pins rule S10's shipping notice: it goes out when the
+// parcel leaves, once.
+func TestNoticeDue(t *testing.T) {
+	out := at(2026, 11, 2, 18, 0, 0)
+	waiting := paidAt(t, t0, time.Time{})
+	due, _ := shipping.NoticeDue(waiting, []shipping.TrackingEvent{ev(out.Add(-time.Hour), shipping.Picked)}, time.Time{})
+	assert.False(t, due, "still in the warehouse")
+
+	due, left := shipping.NoticeDue(waiting, []shipping.TrackingEvent{ev(out, shipping.Outbound)}, time.Time{})
+	assert.True(t, due)
+	assert.True(t, left.Equal(out))
+
+	shipped := paidAt(t, t0, out)
+	due, left = shipping.NoticeDue(shipped, nil, time.Time{})
+	assert.True(t, due, "the order says it left")
+	assert.True(t, left.Equal(out))
+	due, _ = shipping.NoticeDue(shipped, nil, out.Add(time.Minute))
+	assert.False(t, due, "already notified")
+}

@@ -65,8 +65,15 @@ type Policy struct {
 	// BigPromotions are the big-promotion periods (大促, e.g. Double 11),
 	// by the time the order is paid. They must not overlap.
 	BigPromotions []Period `json:"big_promotions,omitempty"`
-	// NonWorkingDays are days the warehouse does not dispatch.
+	// NonWorkingDays are days the warehouse does not dispatch, such as
+	// public holidays.
 	NonWorkingDays []Date `json:"non_working_days,omitempty"`
+	// WeeklyRest are days of the week the warehouse does not dispatch
+	// (none by default: many shops dispatch every day).
+	WeeklyRest []Weekday `json:"weekly_rest,omitempty"`
+	// WorkingDays are days worked although they fall on a weekly rest day
+	// (调休, make-up working days).
+	WorkingDays []Date `json:"working_days,omitempty"`
 
 	// Tracking holds the limits that classify a parcel's tracking (rule S8).
 	Tracking TrackingLimits `json:"tracking"`
@@ -291,16 +298,43 @@ func (p Policy) Validate() error {
 	if err := validatePeriods("big_promotions", p.BigPromotions); err != nil {
 		return err
 	}
-	for i, d := range p.NonWorkingDays {
-		f := "non_working_days[" + strconv.Itoa(i) + "]"
-		if !d.IsValid() {
-			return fieldErr(f, strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day), ErrInvalidText, "no such day")
+	if err := checkDates("non_working_days", p.NonWorkingDays); err != nil {
+		return err
+	}
+	if err := checkDates("working_days", p.WorkingDays); err != nil {
+		return err
+	}
+	for i, d := range p.WorkingDays {
+		if slices.Contains(p.NonWorkingDays, d) {
+			return fieldErr("working_days["+strconv.Itoa(i)+"]", d.String(), ErrDuplicate, "also a non-working day")
 		}
-		if slices.Contains(p.NonWorkingDays[:i], d) {
+	}
+	for i, d := range p.WeeklyRest {
+		f := "weekly_rest[" + strconv.Itoa(i) + "]"
+		if !d.IsValid() {
+			return fieldErr(f, d.String(), ErrInvalidText, "")
+		}
+		if slices.Contains(p.WeeklyRest[:i], d) {
 			return fieldErr(f, d.String(), ErrDuplicate, "")
 		}
 	}
+	if len(p.WeeklyRest) >= 7 {
+		return fieldErr("weekly_rest", "", ErrNegative, "a warehouse works on some day of the week")
+	}
 	return p.Tracking.validate()
+}
+
+func checkDates(field string, ds []Date) error {
+	for i, d := range ds {
+		f := field + "[" + strconv.Itoa(i) + "]"
+		if !d.IsValid() {
+			return fieldErr(f, strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day), ErrInvalidText, "no such day")
+		}
+		if slices.Contains(ds[:i], d) {
+			return fieldErr(f, d.String(), ErrDuplicate, "")
+		}
+	}
+	return nil
 }
 
 func (r FreeShippingRule) validate(field string) error {

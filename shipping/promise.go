@@ -93,15 +93,35 @@ func (p Promise) Kept(outbound time.Time) bool { return !p.IsZero() && !outbound
 // valid policy, and an invalid one cannot loop for ever.
 const maxCalendarScan = 4000
 
-// working reports whether d is a working day.
+// working reports whether d is a working day: not a non-working day, and
+// not a weekly rest day unless listed as a working day.
 func (p *Policy) working(d Date) bool {
 	for _, n := range p.NonWorkingDays {
 		if n == d {
 			return false
 		}
 	}
+	if len(p.WeeklyRest) == 0 {
+		return true
+	}
+	wd := d.weekday()
+	for _, r := range p.WeeklyRest {
+		if r == wd {
+			for _, w := range p.WorkingDays {
+				if w == d {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	return true
 }
+
+// Working reports whether the warehouse dispatches on day d (rule S6):
+// d is not a non-working day, and not a weekly rest day unless it is a
+// make-up working day.
+func (p Policy) Working(d Date) bool { return p.working(d) }
 
 // nextWorking returns the first working day after d.
 func (p *Policy) nextWorking(d Date) Date {

@@ -109,3 +109,53 @@ func TestWordingText(t *testing.T) {
 	_, err = shipping.ParseWording("tomorrow")
 	require.ErrorIs(t, err, shipping.ErrUnknownStage)
 }
+
+// TestDispatchPromiseWeeklyRest pins rule S6 with weekly rest days and a
+// make-up working day (调休): an order rolls over the rest days, and the
+// wording never claims "tomorrow" across them.
+func TestDispatchPromiseWeeklyRest(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.WeeklyRest = []shipping.Weekday{shipping.Weekday(time.Saturday), shipping.Weekday(time.Sunday)}
+	valid(t, p)
+	friday := at(2026, 11, 6, 16, 30, 0)
+	pr, err := p.DispatchPromise(friday)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-09T23:59:59+08:00", pr.By.Format(time.RFC3339), "Monday")
+	assert.Equal(t, shipping.WithinDays, pr.Wording)
+	assert.Equal(t, 4, pr.Days)
+	assert.False(t, p.Working(shipping.Date{Year: 2026, Month: 11, Day: 7}))
+
+	p.WorkingDays = []shipping.Date{{Year: 2026, Month: 11, Day: 7}} // Saturday worked
+	valid(t, p)
+	pr, err = p.DispatchPromise(friday)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-07T23:59:59+08:00", pr.By.Format(time.RFC3339))
+	assert.Equal(t, shipping.ShipsTomorrow, pr.Wording)
+
+	pr, err = p.DispatchPromise(at(2026, 11, 8, 9, 0, 0)) // Sunday
+	require.NoError(t, err)
+	assert.Equal(t, "[non_working_day]", pr.Reasons.String())
+	assert.Equal(t, shipping.ShipsTomorrow, pr.Wording)
+}
+
+func TestWeeklyRestValidation(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	for d := range 7 {
+		p.WeeklyRest = append(p.WeeklyRest, shipping.Weekday(d))
+	}
+	require.ErrorIs(t, p.Validate(), shipping.ErrNegative, "no working day at all")
+	p.WeeklyRest = []shipping.Weekday{0, 0}
+	require.ErrorIs(t, p.Validate(), shipping.ErrDuplicate)
+	p.WeeklyRest = []shipping.Weekday{9}
+	require.ErrorIs(t, p.Validate(), shipping.ErrInvalidText)
+	p.WeeklyRest = nil
+	p.NonWorkingDays = []shipping.Date{{Year: 2026, Month: 10, Day: 1}}
+	p.WorkingDays = p.NonWorkingDays
+	require.ErrorIs(t, p.Validate(), shipping.ErrDuplicate)
+
+	var w shipping.Weekday
+	require.NoError(t, w.UnmarshalText([]byte("saturday")))
+	assert.Equal(t, shipping.Weekday(time.Saturday), w)
+	require.ErrorIs(t, w.UnmarshalText([]byte("Saturday")), shipping.ErrInvalidText)
+	assert.Equal(t, "Weekday(8)", shipping.Weekday(8).String())
+}
