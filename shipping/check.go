@@ -112,6 +112,9 @@ func notShipped(o *order.Order) bool {
 }
 
 func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order.Problem {
+	if o == nil || o.IsZero() {
+		return dst
+	}
 	switch c.kind {
 	case kindOutOfArea:
 		if r := o.Region(); notShipped(o) && r.IsValid() && !c.p.served(r) {

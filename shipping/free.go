@@ -87,8 +87,12 @@ func (p *Policy) ruleAt(t time.Time) (*FreeShippingRule, int) {
 // amount. An order whose address names no region is not eligible
 // (RegionMissing): nobody can say where it goes.
 //
-// FreeShipping does not allocate; see BenchmarkFreeShipping.
+// FreeShipping does not allocate; see BenchmarkFreeShipping. A nil order
+// gets the zero decision with Promotion -1.
 func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
+	if o == nil {
+		return FreeShippingDecision{Promotion: -1}
+	}
 	// Each getter of order.Order copies the whole order (value receivers),
 	// so ask only for what this policy needs.
 	rule, promo := &p.Free, -1

@@ -392,12 +392,21 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 	if dispatched && r.Stop == Hold {
 		r.Stop = Intercept // the order says it left, even if no scan says so
 	}
+	// The buyer received (or signed for) the goods, whatever the tracking
+	// shows.
+	received := !o.ReceivedAt().IsZero() || s == order.Finished || s == order.SignedCOD
+	if received {
+		r.Stop = TooLate
+		if last.IsZero() {
+			last = o.ReceivedAt()
+		}
+	}
 	switch {
 	case damaged:
 		r.Situation, r.Since = ParcelDamaged, last
 		r.Reasons = r.Reasons.With(CourierReported)
 		r.Actions = r.Actions.With(ReshipAndApologise)
-	case furthest == Delivered:
+	case furthest == Delivered || received:
 		r.Situation, r.Since = ParcelDelivered, last
 	case lost:
 		r.Situation, r.Since = ParcelLost, last

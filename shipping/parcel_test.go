@@ -206,3 +206,29 @@ func TestNoticeDue(t *testing.T) {
 	due, _ = shipping.NoticeDue(shipped, nil, out.Add(time.Minute))
 	assert.False(t, due, "already notified")
 }
+
+// TestClassifyParcelReceived: a finished trade was delivered, even without
+// any tracking on file.
+func TestClassifyParcelReceived(t *testing.T) {
+	s := spec("120.00", "0", "0")
+	s.Status, s.DispatchedAt, s.ReceivedAt = order.Finished, t0.Add(5*time.Hour), t0.Add(48*time.Hour)
+	r, err := shipping.DefaultPolicy().ClassifyParcel(build(t, s), nil, t0.Add(72*time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, shipping.ParcelDelivered, r.Situation)
+	assert.Equal(t, shipping.TooLate, r.Stop)
+	assert.True(t, r.Since.Equal(t0.Add(48*time.Hour)))
+}
+
+func TestNilOrders(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	d := p.FreeShipping(nil)
+	assert.False(t, d.Eligible)
+	assert.Equal(t, -1, d.Promotion)
+	assert.False(t, p.PostageOvercharge(nil).Overcharged)
+	checks, err := p.Checks()
+	require.NoError(t, err)
+	for _, c := range checks {
+		assert.Empty(t, c.Inspect(nil, nil, t0))
+		assert.Empty(t, c.Inspect(nil, &order.Order{}, t0))
+	}
+}

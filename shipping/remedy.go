@@ -98,6 +98,9 @@ func (c Overcharge) Amount() decimal.Decimal { return c.Free.Overcharge() }
 func (p Policy) PostageOvercharge(o *order.Order) Overcharge {
 	d := p.FreeShipping(o)
 	c := Overcharge{Free: d}
+	if o == nil {
+		return c
+	}
 	s := o.Status()
 	if !d.Reasons.Has(PostageOvercharged) || s == order.ClosedUnpaid || s == order.Closed {
 		return c
