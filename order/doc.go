@@ -41,8 +41,9 @@
 //
 // Money is [github.com/shopspring/decimal.Decimal] in yuan. Built orders
 // hold every amount with exactly two decimals, so amounts compare without
-// allocating and print as "128.50"; JSON carries them as text with two
-// decimals, like the platform. Enums ([Status], [Event], [Region],
+// allocating; print them with StringFixed(2) ("128.50", where String
+// trims to "128.5"). JSON carries them as text with two decimals, like the
+// platform. Enums ([Status], [Event], [Region],
 // [Payment], [Category]) encode as stable text — the platform's names for
 // statuses, snake_case otherwise — never as integers.
 //
