@@ -9,7 +9,7 @@ import (
 
 // Sentinel errors. Every error the package returns wraps exactly one of
 // them, mostly inside an [*Error] that names the field and quotes the bad
-// value, so callers branch with [errors.Is]. Three are the order package's
+// value, so callers branch with [errors.Is]. Four are the order package's
 // own sentinels, so that errors.Is(err, order.ErrInvalidAmount) holds too.
 var (
 	// ErrMissing: a required field is empty (an agent ID, the order, the
@@ -21,6 +21,9 @@ var (
 	ErrInvalidAmount = order.ErrInvalidAmount
 	// ErrUnknownRole: a role that is not one of [order.Roles].
 	ErrUnknownRole = order.ErrUnknownRole
+	// ErrInvalidText: an ID or name that is too long, not valid UTF-8, or
+	// (for an ID) holds spaces or control characters.
+	ErrInvalidText = order.ErrInvalidText
 
 	// ErrUnknownKind: a concession kind kefu does not know.
 	ErrUnknownKind = errors.New("unknown concession kind")
