@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"slices"
 	"strconv"
 	"sync"
@@ -503,4 +504,35 @@ func decodeApproval(p []byte) (Approval, bool) {
 	}
 	a.Expires = time.UnixMilli(ms).UTC()
 	return a, true
+}
+
+type approvalJSON struct {
+	ID        string      `json:"id"`
+	OrderID   string      `json:"order_id"`
+	Kind      Kind        `json:"kind"`
+	Amount    fixed       `json:"amount"`
+	Requester order.Agent `json:"requester"`
+	Approver  order.Agent `json:"approver"`
+	Expires   time.Time   `json:"expires"`
+}
+
+// MarshalJSON encodes the amount as text with two decimals ("5.00").
+func (a Approval) MarshalJSON() ([]byte, error) {
+	return json.Marshal(approvalJSON{a.ID, a.OrderID, a.Kind, fixed(a.Amount), a.Requester, a.Approver, a.Expires})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes and checks it with
+// [Approval.Validate]; on error a is left unchanged. Only a token proves
+// that an approval was given: JSON is for the backend's own storage.
+func (a *Approval) UnmarshalJSON(b []byte) error {
+	var w approvalJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	n := Approval{w.ID, w.OrderID, w.Kind, decimal.Decimal(w.Amount), w.Requester, w.Approver, w.Expires}
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	*a = n
+	return nil
 }

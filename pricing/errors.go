@@ -29,6 +29,9 @@ var (
 	ErrUnknownKind = errors.New("unknown concession kind")
 	// ErrUnknownCause: a compensation cause kefu does not know.
 	ErrUnknownCause = errors.New("unknown compensation cause")
+	// ErrUnknownPayer: a payer of a price difference other than the buyer
+	// or the shop.
+	ErrUnknownPayer = errors.New("unknown payer")
 	// ErrExceedsOrder: a concession larger than the order it is for, or a
 	// postage concession larger than the postage charged.
 	ErrExceedsOrder = errors.New("concession exceeds the order")
