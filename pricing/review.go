@@ -127,7 +127,7 @@ func validDay(s string) bool {
 // [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
 // [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
 func (p Policy) Review(r Request, u Usage) (Decision, error) {
-	amt, base, postage, err := checkRequest(&r, &u)
+	amt, base, postage, status, err := checkRequest(&r, &u)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -143,7 +143,7 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 	role := r.Agent.Role
 
 	// Refusals no role can lift.
-	if st := r.Order.Status(); st == order.Closed || st == order.ClosedUnpaid {
+	if status == order.Closed || status == order.ClosedUnpaid {
 		d.Verdict, d.Reasons = Refused, d.Reasons.With(ReasonOrderClosed)
 		return d, nil
 	}
@@ -188,7 +188,7 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 			escalate = true
 			d.Reasons = d.Reasons.With(ReasonRepeatPriceChange)
 		}
-		if r.Order.Status().Paid() {
+		if status.Paid() {
 			escalate = true
 			d.Reasons = d.Reasons.With(ReasonAfterPayment)
 		}
@@ -246,6 +246,9 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		}
 		if k != Gift && k != Postage {
 			continue
+		}
+		if k == Postage && postage < 0 {
+			postage, _ = yuan.Fen(r.Order.Postage())
 		}
 		yes, _, _, ok := covers(lim.For(role), k, amt, base, postage)
 		if ok && yes {
@@ -310,45 +313,54 @@ func (p Policy) policyErr() error {
 }
 
 // checkRequest checks r and u and returns the amount, the order's amount
-// due and its postage in fen.
-func checkRequest(r *Request, u *Usage) (amt, base, postage int64, err error) {
+// due and its postage in fen, and its status. The postage is -1 unless the
+// request is for postage: [order.Order]'s accessors copy the whole order,
+// so Review reads only what it needs.
+func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
 	switch {
 	case r.Agent.ID == "":
-		return 0, 0, 0, fieldErr("agent.id", "", ErrMissing, "")
+		return 0, 0, 0, 0, fieldErr("agent.id", "", ErrMissing, "")
 	case !r.Agent.Role.IsValid():
-		return 0, 0, 0, fieldErr("agent.role", r.Agent.Role.String(), ErrUnknownRole, "")
-	case r.Order == nil || r.Order.IsZero():
-		return 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
+		return 0, 0, 0, 0, fieldErr("agent.role", r.Agent.Role.String(), ErrUnknownRole, "")
+	case r.Order == nil:
+		return 0, 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
 	case !r.Kind.IsValid():
-		return 0, 0, 0, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "")
+		return 0, 0, 0, 0, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "")
 	case r.Cause != NoCause && !r.Cause.IsValid():
-		return 0, 0, 0, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
+		return 0, 0, 0, 0, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
 	case r.At.IsZero():
-		return 0, 0, 0, fieldErr("at", "", ErrMissing, "a review happens at a time")
-	}
-	if amt, err = positive("amount", r.Amount); err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, fieldErr("at", "", ErrMissing, "a review happens at a time")
 	}
 	base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
-	postage, _ = yuan.Fen(r.Order.Postage())
+	if base == 0 && r.Order.IsZero() {
+		return 0, 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
+	}
+	if amt, err = positive("amount", r.Amount); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	postage = -1
+	if r.Kind == Postage {
+		postage, _ = yuan.Fen(r.Order.Postage())
+	}
 	if amt > base {
-		return 0, 0, 0, fieldErr("amount", r.Amount.String(), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
+		return 0, 0, 0, 0, fieldErr("amount", r.Amount.String(), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
 	}
 	if r.Kind == Postage && amt > postage {
-		return 0, 0, 0, fieldErr("amount", r.Amount.String(), ErrExceedsOrder, "the order's postage is "+yuan.Format(postage))
+		return 0, 0, 0, 0, fieldErr("amount", r.Amount.String(), ErrExceedsOrder, "the order's postage is "+yuan.Format(postage))
 	}
 	if err := checkUsage(u); err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
+	status = r.Order.Status()
 	if pr := r.Promotion; pr != nil {
 		if pr.Start.IsZero() || !pr.End.After(pr.Start) {
-			return 0, 0, 0, fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
+			return 0, 0, 0, 0, fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
 		}
 		if _, ok := r.Order.LineBySKU(pr.SKU); !ok {
-			return 0, 0, 0, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
+			return 0, 0, 0, 0, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
 		}
 	}
-	return amt, base, postage, nil
+	return amt, base, postage, status, nil
 }
 
 func checkUsage(u *Usage) error {
@@ -385,7 +397,7 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 // The input usage is never modified; a malformed request or usage is an
 // error, as for [Policy.Review], and the usage is returned unchanged.
 func (p Policy) Record(u Usage, r Request) (Usage, error) {
-	if _, _, _, err := checkRequest(&r, &u); err != nil {
+	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
 		return u, err
 	}
 	loc, err := tz.Location(p.Zone)
@@ -431,7 +443,7 @@ func NewCompensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount 
 	}
 	r := Request{Agent: a, Order: o, Kind: k, Amount: amount, At: at, Cause: cause}
 	var u Usage
-	if _, _, _, err := checkRequest(&r, &u); err != nil {
+	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
 		return Request{}, err
 	}
 	return r, nil
