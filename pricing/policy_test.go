@@ -82,7 +82,9 @@ func TestPolicyValidate(t *testing.T) {
 		{"erase percent negative", func(p *pricing.Policy) { p.Limits.ErasePercent = dec("-1") }, "limits.erase_percent"},
 		{"erase count negative", func(p *pricing.Policy) { p.Limits.EraseTimesPerDay = -1 }, "limits.erase_times_per_day"},
 		{"period without name", func(p *pricing.Policy) { p.Periods = []pricing.Period{{Start: t0, End: t0.Add(1), Limits: p.Limits}} }, "periods[0].name"},
-		{"period ending at its start", func(p *pricing.Policy) { p.Periods = []pricing.Period{{Name: "x", Start: t0, End: t0, Limits: p.Limits}} }, "periods[0].end"},
+		{"period ending at its start", func(p *pricing.Policy) {
+			p.Periods = []pricing.Period{{Name: "x", Start: t0, End: t0, Limits: p.Limits}}
+		}, "periods[0].end"},
 		{"overlapping periods", func(p *pricing.Policy) {
 			p.Periods = []pricing.Period{{Name: "a", Start: t0, End: t0.Add(time.Hour), Limits: p.Limits},
 				{Name: "b", Start: t0.Add(time.Minute), End: t0.Add(2 * time.Hour), Limits: p.Limits}}
