@@ -411,7 +411,7 @@ func ParseToken(token string, key []byte) (Approval, error) {
 	if len(token) > maxTokenLen {
 		return Approval{}, fieldErr("token", token[:16]+"…", ErrMalformedToken, "longer than "+strconv.Itoa(maxTokenLen)+" characters")
 	}
-	raw, err := base64.RawURLEncoding.DecodeString(token)
+	raw, err := base64.RawURLEncoding.Strict().DecodeString(token)
 	if err != nil {
 		return Approval{}, fieldErr("token", token, ErrMalformedToken, "not base64url")
 	}
