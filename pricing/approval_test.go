@@ -244,3 +244,66 @@ func TestStoreSingleUseUnderConcurrency(t *testing.T) {
 	assert.Empty(t, s2.Used().Approvals)
 	assert.True(t, errors.Is(err, pricing.ErrUsed))
 }
+
+func TestApprovalJSON(t *testing.T) {
+	_, a, _ := approved(t)
+	b, err := json.Marshal(a)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"amount":"5.00"`)
+	assert.Contains(t, string(b), `"kind":"price_cut"`)
+	var back pricing.Approval
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, a.ID, back.ID)
+	assert.True(t, a.Amount.Equal(back.Amount))
+	// Hostile: a self-approval stored by hand is refused on reading.
+	bad := a
+	bad.ID, bad.Approver = "ap-bad", a.Requester
+	raw, err := json.Marshal(bad)
+	require.NoError(t, err)
+	require.ErrorIs(t, json.Unmarshal(raw, &back), pricing.ErrSelfApproval)
+	assert.Equal(t, a.ID, back.ID, "unchanged on error")
+}
+
+// Approval.Validate refuses every malformed field, so that no such
+// approval is ever signed.
+func TestApprovalValidate(t *testing.T) {
+	_, good, _ := approved(t)
+	long := string(make([]byte, 65))
+	cases := []struct {
+		reason string
+		edit   func(*pricing.Approval)
+		err    error
+	}{
+		{"no ID", func(a *pricing.Approval) { a.ID = "" }, pricing.ErrMissing},
+		{"ID too long", func(a *pricing.Approval) { a.ID = long }, pricing.ErrInvalidText},
+		{"control character in the order ID", func(a *pricing.Approval) { a.OrderID = "T1\x00" }, pricing.ErrInvalidText},
+		{"invalid UTF-8 in a name", func(a *pricing.Approval) { a.Approver.Name = "\xff" }, pricing.ErrInvalidText},
+		{"unknown kind", func(a *pricing.Approval) { a.Kind = 0 }, pricing.ErrUnknownKind},
+		{"zero amount", func(a *pricing.Approval) { a.Amount = dec("0") }, pricing.ErrInvalidAmount},
+		{"below the fen", func(a *pricing.Approval) { a.Amount = dec("0.001") }, pricing.ErrInvalidAmount},
+		{"unknown requester role", func(a *pricing.Approval) { a.Requester.Role = 0 }, pricing.ErrUnknownRole},
+		{"unknown approver role", func(a *pricing.Approval) { a.Approver.Role = 99 }, pricing.ErrUnknownRole},
+		{"no expiry", func(a *pricing.Approval) { a.Expires = time.Time{} }, pricing.ErrMissing},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			a := good
+			c.edit(&a)
+			require.ErrorIs(t, a.Validate(), c.err)
+			_, err := a.Token(shopKey)
+			require.ErrorIs(t, err, c.err, "not signed")
+		})
+	}
+	_, err := good.Token([]byte("short"))
+	require.ErrorIs(t, err, pricing.ErrWeakKey)
+	_, err = pricing.ParseToken("x", nil)
+	require.ErrorIs(t, err, pricing.ErrWeakKey)
+	_, err = pricing.ParseToken(string(make([]byte, 5000)), shopKey)
+	require.ErrorIs(t, err, pricing.ErrMalformedToken, "too long")
+
+	// Spending: a zero time, an expired approval.
+	_, err = pricing.Used{}.Spend(good, time.Time{})
+	require.ErrorIs(t, err, pricing.ErrMissing)
+	_, err = pricing.Used{}.Spend(good, good.Expires)
+	require.ErrorIs(t, err, pricing.ErrExpired)
+}

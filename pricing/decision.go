@@ -1,6 +1,8 @@
 package pricing
 
 import (
+	"encoding/json"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/internal/enum"
@@ -190,6 +192,54 @@ func (s ReasonSet) Strings() []string { return enum.Strings[Reason](uint64(s)) }
 
 // String renders the set as "[beyond_authority postage_preferred]".
 func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of codes: ["beyond_authority"].
+func (s ReasonSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Strings()) }
+
+// UnmarshalJSON decodes a list of codes; an unknown code is an error and
+// leaves s unchanged.
+func (s *ReasonSet) UnmarshalJSON(b []byte) error {
+	var codes []Reason
+	if err := json.Unmarshal(b, &codes); err != nil {
+		return err
+	}
+	var n ReasonSet
+	for _, r := range codes {
+		n = n.With(r)
+	}
+	*s = n
+	return nil
+}
+
+// UnmarshalText accepts the snake_case names; see [Verdict.String].
+func (v *Verdict) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(verdictNames, string(b))
+	if !ok {
+		return fieldErr("verdict", string(b), ErrInvalidUsage, "no such verdict")
+	}
+	*v = Verdict(i)
+	return nil
+}
+
+type decisionJSON struct {
+	Verdict  Verdict    `json:"verdict"`
+	Approver order.Role `json:"approver,omitzero"`
+	Reasons  ReasonSet  `json:"reasons"`
+	Suggest  Kind       `json:"suggest,omitzero"`
+	Kind     Kind       `json:"kind"`
+	Period   string     `json:"period,omitempty"`
+	Amount   fixed      `json:"amount"`
+	Limit    fixed      `json:"limit"`
+}
+
+// MarshalJSON encodes the decision for a UI or a log, with its codes as
+// text and its amounts as text with two decimals:
+//
+//	{"verdict":"needs_approval","approver":"team_leader","reasons":["beyond_authority"],"kind":"price_cut","amount":"5.00","limit":"0.00"}
+func (d Decision) MarshalJSON() ([]byte, error) {
+	return json.Marshal(decisionJSON{d.Verdict, d.Approver, d.Reasons, d.Suggest, d.Kind, d.Period,
+		fixed(yuan.Dec(d.amount)), fixed(yuan.Dec(d.limit))})
+}
 
 // Decision is the outcome of [Policy.Review]: a verdict, who must approve,
 // why, and which concession the shop would rather give (rule P2). It is a

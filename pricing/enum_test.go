@@ -80,3 +80,26 @@ func TestVerdictAndCauseText(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, "allowed refused", pricing.Allowed.String()+" "+pricing.Refused.String())
 }
+
+func TestDecisionJSON(t *testing.T) {
+	d, err := pricing.DefaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, "5.00", d.Amount().StringFixed(2))
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"verdict":"needs_approval","approver":"team_leader","reasons":["beyond_authority","postage_preferred"],
+		"suggest":"postage","kind":"price_cut","amount":"5.00","limit":"0.00"}`, string(b))
+
+	var set pricing.ReasonSet
+	require.NoError(t, json.Unmarshal([]byte(`["postage_preferred","beyond_authority"]`), &set))
+	assert.Equal(t, d.Reasons, set)
+	require.Error(t, json.Unmarshal([]byte(`["cash_back"]`), &set), "unknown code")
+	assert.Equal(t, d.Reasons, set, "unchanged on error")
+	var v pricing.Verdict
+	require.NoError(t, v.UnmarshalText([]byte("refused")))
+	assert.Equal(t, pricing.Refused, v)
+	require.Error(t, v.UnmarshalText([]byte("maybe")))
+	assert.True(t, pricing.ReasonAfterPayment.IsValid())
+	_, err = pricing.ReasonUnknown.MarshalText()
+	require.Error(t, err)
+}

@@ -171,11 +171,15 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 			refused = true
 			d.Reasons = d.Reasons.With(ReasonEraseOverShare)
 		}
-		var today [dayLen]byte
-		appendDay(&today, r.At.In(loc))
+		// The count is of the agent's day in the policy's zone; a count
+		// below the limit is below it whatever the day.
 		n := u.Erases
-		if string(today[:]) != u.Day {
-			n = 0
+		if n >= lim.EraseTimesPerDay {
+			var today [dayLen]byte
+			appendDay(&today, r.At.In(loc))
+			if string(today[:]) != u.Day {
+				n = 0
+			}
 		}
 		if n >= lim.EraseTimesPerDay {
 			escalate = true
