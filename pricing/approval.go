@@ -409,27 +409,36 @@ func ParseToken(token string, key []byte) (Approval, error) {
 		return Approval{}, fieldErr("key", "", ErrWeakKey, "at least "+strconv.Itoa(MinKeyLen)+" bytes")
 	}
 	if len(token) > maxTokenLen {
-		return Approval{}, fieldErr("token", token[:16]+"…", ErrMalformedToken, "longer than "+strconv.Itoa(maxTokenLen)+" characters")
+		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "longer than "+strconv.Itoa(maxTokenLen)+" characters")
 	}
 	raw, err := base64.RawURLEncoding.Strict().DecodeString(token)
 	if err != nil {
-		return Approval{}, fieldErr("token", token, ErrMalformedToken, "not base64url")
+		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "not base64url")
 	}
 	if len(raw) < 1+macLen {
-		return Approval{}, fieldErr("token", token, ErrMalformedToken, "too short")
+		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "too short")
 	}
 	payload, mac := raw[:len(raw)-macLen], raw[len(raw)-macLen:]
 	if !hmac.Equal(mac, sign(key, payload)) {
-		return Approval{}, fieldErr("token", token, ErrBadSignature, "")
+		return Approval{}, fieldErr("token", hint(token), ErrBadSignature, "")
 	}
 	a, ok := decodeApproval(payload)
 	if !ok {
-		return Approval{}, fieldErr("token", token, ErrMalformedToken, "content does not decode")
+		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "content does not decode")
 	}
 	if err := a.Validate(); err != nil {
 		return Approval{}, err
 	}
 	return a, nil
+}
+
+// hint shortens a token for an error message: a token is a bearer
+// credential, and error messages end up in logs.
+func hint(token string) string {
+	if len(token) <= 12 {
+		return token
+	}
+	return token[:12] + "…"
 }
 
 // decoder reads a token payload; any read past the end sets bad.

@@ -307,3 +307,12 @@ func TestApprovalValidate(t *testing.T) {
 	_, err = pricing.Used{}.Spend(good, good.Expires)
 	require.ErrorIs(t, err, pricing.ErrExpired)
 }
+
+// A token is a bearer credential: error messages quote only its start.
+func TestTokenErrorsDoNotEchoTheToken(t *testing.T) {
+	_, _, tok := approved(t)
+	_, err := pricing.ParseToken(tok, otherKey)
+	require.ErrorIs(t, err, pricing.ErrBadSignature)
+	assert.NotContains(t, err.Error(), tok)
+	assert.Contains(t, err.Error(), tok[:12]+"…")
+}

@@ -62,7 +62,8 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 	require.Error(t, json.Unmarshal([]byte(`{"approver":"boss"}`), &back))
 }
 
-// Validate names the bad field.
+// Validate names the bad field. rule A1: authority never decreases from
+// one role to the next.
 func TestPolicyValidate(t *testing.T) {
 	cases := []struct {
 		reason string
