@@ -411,8 +411,10 @@ func ParseToken(token string, key []byte) (Approval, error) {
 	if len(token) > maxTokenLen {
 		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "longer than "+strconv.Itoa(maxTokenLen)+" characters")
 	}
+	// The decoder skips line breaks; a token has none, so that every
+	// approval has exactly one token.
 	raw, err := base64.RawURLEncoding.Strict().DecodeString(token)
-	if err != nil {
+	if err != nil || !base64URL(token) {
 		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "not base64url")
 	}
 	if len(raw) < 1+macLen {
@@ -430,6 +432,17 @@ func ParseToken(token string, key []byte) (Approval, error) {
 		return Approval{}, err
 	}
 	return a, nil
+}
+
+// base64URL reports whether s holds only the base64url alphabet.
+func base64URL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // hint shortens a token for an error message: a token is a bearer

@@ -24,14 +24,15 @@ func FuzzApprovalToken(f *testing.F) {
 	foreign, _ := a.Token(otherKey)
 	raw, _ := base64.RawURLEncoding.DecodeString(good)
 	for _, s := range []string{
-		good,               // a valid token
-		foreign,            // signed with another key
-		good[:len(good)-1], // truncated
-		good[:len(good)/2], // half
-		good + "A",         // one character more
-		"",                 // empty
-		"ab+/==",           // standard base64, not base64url
-		"\x00\xff",         // binary
+		good,                         // a valid token
+		foreign,                      // signed with another key
+		good[:len(good)-1],           // truncated
+		good[:len(good)/2],           // half
+		good + "A",                   // one character more
+		good[:20] + "\n" + good[20:], // a line break, which base64 decoders skip
+		"",                           // empty
+		"ab+/==",                     // standard base64, not base64url
+		"\x00\xff",                   // binary
 		base64.RawURLEncoding.EncodeToString(raw[:len(raw)-32]), // payload without signature
 		base64.RawURLEncoding.EncodeToString(bytes.Repeat([]byte{0xff}, 64)),
 	} {
