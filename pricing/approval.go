@@ -155,7 +155,7 @@ func (a Approval) Covers(c Claim) error {
 		return err
 	}
 	if have, _ := yuan.Fen(a.Amount); want > have {
-		return fieldErr("amount", c.Amount.String(), ErrAmountExceeded, "approved up to "+yuan.Format(have))
+		return fieldErr("amount", amountText(c.Amount), ErrAmountExceeded, "approved up to "+yuan.Format(have))
 	}
 	if c.At.IsZero() {
 		return fieldErr("at", "", ErrMissing, "")

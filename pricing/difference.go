@@ -77,11 +77,11 @@ func NewDifference(orderID string, charged, due decimal.Decimal) (Difference, er
 	}
 	c, ok := yuan.Fen(charged)
 	if !ok || c < 0 {
-		return Difference{}, fieldErr("charged", charged.String(), ErrInvalidAmount, "at least 0 with at most two decimals")
+		return Difference{}, fieldErr("charged", amountText(charged), ErrInvalidAmount, "at least 0 with at most two decimals")
 	}
 	d, ok := yuan.Fen(due)
 	if !ok || d < 0 {
-		return Difference{}, fieldErr("due", due.String(), ErrInvalidAmount, "at least 0 with at most two decimals")
+		return Difference{}, fieldErr("due", amountText(due), ErrInvalidAmount, "at least 0 with at most two decimals")
 	}
 	switch {
 	case d > c:
@@ -89,7 +89,7 @@ func NewDifference(orderID string, charged, due decimal.Decimal) (Difference, er
 	case d < c:
 		return Difference{OrderID: orderID, Payer: PayerShop, Amount: yuan.Dec(c - d)}, nil
 	}
-	return Difference{}, fieldErr("due", due.String(), ErrInvalidAmount, "equals what was charged: nothing is owed")
+	return Difference{}, fieldErr("due", amountText(due), ErrInvalidAmount, "equals what was charged: nothing is owed")
 }
 
 // Validate checks a difference read back from storage.

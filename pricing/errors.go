@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -104,6 +106,16 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *Error) Unwrap() error { return e.Err }
+
+// amountText renders a decimal from the caller for an error message. An
+// amount like "1e999999999" would print a billion zeros; such amounts keep
+// the exponent form.
+func amountText(d decimal.Decimal) string {
+	if e := d.Exponent(); e > 30 || e < -30 {
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
+}
 
 func fieldErr(field, value string, err error, detail string) *Error {
 	return &Error{Field: field, Value: value, Err: err, Detail: detail}

@@ -3,8 +3,11 @@ package pricing_test
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
@@ -91,4 +94,49 @@ func TestParseTokenStrictBase64(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no token with unused bits was checked")
 	}
+}
+
+// FuzzReview checks that Review never panics on hostile requests and
+// usage, that an error comes with the zero decision, and that a decision
+// is internally consistent: an approver exactly when approval is needed,
+// above the requester.
+func FuzzReview(f *testing.F) {
+	f.Add("5.00", uint8(order.PreSales), uint8(pricing.PriceCut), uint8(0), 0, 0, "")             // needs approval
+	f.Add("0.50", uint8(order.InSales), uint8(pricing.EraseChange), uint8(0), 3, 0, "2026-11-10") // daily limit
+	f.Add("-1", uint8(9), uint8(0), uint8(7), -1, -1, "xx")                                       // hostile everywhere
+	f.Add("1e400", uint8(order.StoreManager), uint8(pricing.Gift), uint8(pricing.Oversold), 0, 2, "2026-13-99")
+	p := pricing.DefaultPolicy()
+	o := unpaid()
+	f.Fuzz(func(t *testing.T, amount string, role, kind, cause uint8, erases, changes int, day string) {
+		amt, err := decimalOrZero(amount)
+		if err != nil {
+			return
+		}
+		r := pricing.Request{Agent: order.Agent{ID: "a", Role: order.Role(role)}, Order: o, Kind: pricing.Kind(kind),
+			Amount: amt, At: t0, Cause: pricing.Cause(cause)}
+		u := pricing.Usage{Day: day, Erases: erases, PriceChanges: changes}
+		d, err := p.Review(r, u)
+		if err != nil {
+			if d != (pricing.Decision{}) {
+				t.Fatalf("error %v with decision %+v", err, d)
+			}
+			return
+		}
+		if (d.Verdict == pricing.NeedsApproval) != (d.Approver != order.RoleUnknown) {
+			t.Fatalf("verdict %v with approver %v", d.Verdict, d.Approver)
+		}
+		if d.Verdict == pricing.NeedsApproval && !d.Approver.Above(r.Agent.Role) {
+			t.Fatalf("approver %v not above %v", d.Approver, r.Agent.Role)
+		}
+		if !d.Verdict.IsValid() {
+			t.Fatalf("no verdict: %+v", d)
+		}
+	})
+}
+
+func decimalOrZero(s string) (d decimal.Decimal, err error) {
+	if len(s) > 40 {
+		return decimal.Decimal{}, errors.New("too long")
+	}
+	return decimal.NewFromString(s)
 }

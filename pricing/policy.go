@@ -210,8 +210,8 @@ func (l *Limits) validate(f string) error {
 			}{{"gift", a.Gift, prev.Gift}, {"postage", a.Postage, prev.Postage},
 				{"price_cut", a.PriceCut, prev.PriceCut}, {"price_cut_percent", a.PriceCutPercent, prev.PriceCutPercent}} {
 				if c.have.LessThan(c.low) {
-					return fieldErr(rf+"."+c.name, c.have.String(), ErrInvalidPolicy,
-						"below "+c.low.String()+" of "+roleFields[r-1]+": authority increases with the role (rule A1)")
+					return fieldErr(rf+"."+c.name, amountText(c.have), ErrInvalidPolicy,
+						"below "+amountText(c.low)+" of "+roleFields[r-1]+": authority increases with the role (rule A1)")
 				}
 			}
 			if prev.EraseChange && !a.EraseChange {
@@ -237,7 +237,7 @@ func (a *Authority) validate(f string) error {
 		d    decimal.Decimal
 	}{{"gift", a.Gift}, {"postage", a.Postage}, {"price_cut", a.PriceCut}} {
 		if fen, ok := yuan.Fen(c.d); !ok || fen < 0 {
-			return fieldErr(f+"."+c.name, c.d.String(), ErrInvalidPolicy, "an amount of at least 0 with at most two decimals")
+			return fieldErr(f+"."+c.name, amountText(c.d), ErrInvalidPolicy, "an amount of at least 0 with at most two decimals")
 		}
 	}
 	return percent(f+".price_cut_percent", a.PriceCutPercent)
@@ -245,7 +245,7 @@ func (a *Authority) validate(f string) error {
 
 func percent(f string, d decimal.Decimal) error {
 	if bp, ok := yuan.Fen(d); !ok || bp < 0 || bp > 10000 {
-		return fieldErr(f, d.String(), ErrInvalidPolicy, "a percentage from 0 to 100 with at most two decimals")
+		return fieldErr(f, amountText(d), ErrInvalidPolicy, "a percentage from 0 to 100 with at most two decimals")
 	}
 	return nil
 }

@@ -347,10 +347,10 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 		postage, _ = yuan.Fen(r.Order.Postage())
 	}
 	if amt > base {
-		return 0, 0, 0, 0, fieldErr("amount", r.Amount.String(), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
+		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
 	}
 	if r.Kind == Postage && amt > postage {
-		return 0, 0, 0, 0, fieldErr("amount", r.Amount.String(), ErrExceedsOrder, "the order's postage is "+yuan.Format(postage))
+		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's postage is "+yuan.Format(postage))
 	}
 	if err := checkUsage(u); err != nil {
 		return 0, 0, 0, 0, err
@@ -385,11 +385,11 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 	fen, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return 0, fieldErr(field, d.String(), ErrInvalidAmount, "more than two decimals")
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals")
 	case !ok:
-		return 0, fieldErr(field, d.String(), ErrInvalidAmount, "out of range")
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "out of range")
 	case fen <= 0:
-		return 0, fieldErr(field, d.String(), ErrInvalidAmount, "must be more than zero")
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "must be more than zero")
 	}
 	return fen, nil
 }
@@ -430,7 +430,7 @@ func (p Policy) Record(u Usage, r Request) (Usage, error) {
 func Erasable(due decimal.Decimal) (decimal.Decimal, error) {
 	fen, ok := yuan.Fen(due)
 	if !ok || fen < 0 {
-		return decimal.Decimal{}, fieldErr("due", due.String(), ErrInvalidAmount, "at least 0 with at most two decimals")
+		return decimal.Decimal{}, fieldErr("due", amountText(due), ErrInvalidAmount, "at least 0 with at most two decimals")
 	}
 	return yuan.Dec(fen % 100), nil
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -499,4 +500,18 @@ func TestReviewBadPolicy(t *testing.T) {
 	p.Zone = "Mars/Olympus"
 	_, err = p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+}
+
+// Hostile: an amount with a huge exponent is refused without printing
+// its digits out in full.
+func TestReviewHugeExponent(t *testing.T) {
+	huge := decimal.New(1, 2_000_000_000) // built in code: parsing caps the exponent at 10000
+	_, err := pricing.DefaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.Less(t, len(err.Error()), 200)
+	assert.Contains(t, err.Error(), `"1e2000000000"`)
+	tiny := decimal.New(1, -2_000_000_000)
+	_, err = pricing.NewDifference("T1", tiny, dec("1"))
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.Less(t, len(err.Error()), 200)
 }
