@@ -3,6 +3,7 @@ package order
 import (
 	"cmp"
 	"errors"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,12 +112,13 @@ func (p TriagePolicy) Triage(orders []*Order, now time.Time, checks ...Check) (R
 			return Report{}, fieldErr("checks["+strconv.Itoa(i)+"]", "", ErrMissing, "nil check")
 		}
 	}
-	t := triage{rules: &r, orders: orders, now: now, checks: checks}
-	if err := t.index(); err != nil {
+	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed()}
+	rep := Report{At: now}
+	if err := t.scan(&rep); err != nil {
 		return Report{}, err
 	}
-	t.group()
-	return t.run()
+	t.collect(&rep)
+	return rep, nil
 }
 
 // triage is the working state of one [TriagePolicy.Triage] call.
@@ -125,6 +127,7 @@ type triage struct {
 	orders []*Order
 	now    time.Time
 	checks []Check
+	seed   maphash.Seed
 
 	// buyerOf[i] is the buyer group of orders[i], -1 when orders[i] is not
 	// waiting to ship.
@@ -135,6 +138,10 @@ type triage struct {
 	lineStart []int32
 	skuGroups []int32
 	skuCount  []int32
+	// found[foundStart[i]:foundStart[i+1]] are the problems the per-order
+	// checks found in orders[i], as reported.
+	found      []Problem
+	foundStart []int32
 }
 
 type buyerGroup struct {
@@ -144,92 +151,156 @@ type buyerGroup struct {
 
 type buyerSKU struct{ buyer, sku string }
 
-// index checks the batch for nil, zero and duplicate orders.
-func (t *triage) index() error {
-	ids := make(map[string]int32, len(t.orders))
-	for i, o := range t.orders {
-		field := "orders[" + strconv.Itoa(i) + "]"
-		if o == nil {
-			return fieldErr(field, "", ErrNilOrder, "")
-		}
-		if o.IsZero() {
-			return fieldErr(field, "", ErrMissing, "the zero Order is not an order")
-		}
-		if j, dup := ids[o.id]; dup {
-			return fieldErr(field, o.id, ErrDuplicateOrder, "same ID as orders["+strconv.Itoa(int(j))+"]")
-		}
-		ids[o.id] = int32(i)
-	}
-	return nil
-}
+// The triage groups orders with hash tables keyed by 64-bit hashes of the
+// IDs rather than by the strings: the tables then hold no pointers, which
+// the garbage collector need not scan, and a key is hashed once. A hash
+// names a candidate only; every hit is confirmed by comparing the strings,
+// and the rare different strings that share a hash go to a string-keyed
+// overflow map, so the result never depends on the hash.
 
-// group builds the buyer and (buyer, SKU) groups of the orders waiting to
-// ship: one pass, one map look-up per order and per line.
-func (t *triage) group() {
+// scan checks the batch for nil, zero and duplicate orders, runs the
+// per-order checks on the open orders, and builds the buyer and (buyer,
+// SKU) groups of the orders waiting to ship: one pass over the orders, one
+// look-up per order and per line.
+func (t *triage) scan(rep *Report) error {
 	n := len(t.orders)
+	t.found = make([]Problem, 0, n/4+8)
+	t.foundStart = make([]int32, n+1)
+	ids := newHashIndex(n)
+	var idOverflow map[string]int32
+	field := func(i int) string { return "orders[" + strconv.Itoa(i) + "]" }
+
 	t.buyerOf = make([]int32, n)
 	t.lineStart = make([]int32, n+1)
-	buyerIdx := make(map[string]int32, n/2+1)
-	skuIdx := make(map[buyerSKU]int32, n/2+1)
-	t.buyers = make([]buyerGroup, 0, n/2+1)
-	t.skuGroups = make([]int32, 0, n+n/2)
-	t.skuCount = make([]int32, 0, n/2+1)
+	buyerIdx := newHashIndex(n)
+	skuIdx := newHashIndex(n + n/4)
+	var buyerOverflow map[string]int32
+	var skuOverflow map[buyerSKU]int32
+	t.buyers = make([]buyerGroup, 0, n)
+	t.skuGroups = make([]int32, 0, n+n/4)
+	t.skuCount = make([]int32, 0, n)
+	type skuFirst struct{ order, line int32 }
+	firsts := make([]skuFirst, 0, n) // the first line seen of each SKU group
 	for i, o := range t.orders {
+		if o == nil {
+			return fieldErr(field(i), "", ErrNilOrder, "")
+		}
+		if o.IsZero() {
+			return fieldErr(field(i), "", ErrMissing, "the zero Order is not an order")
+		}
+		h := maphash.String(t.seed, o.id)
+		if j, hit := ids.getOrPut(h, int32(i)); hit {
+			if t.orders[j].id != o.id {
+				if idOverflow == nil {
+					idOverflow = map[string]int32{}
+				}
+				j, hit = idOverflow[o.id]
+				if !hit {
+					idOverflow[o.id] = int32(i)
+				}
+			}
+			if hit {
+				return fieldErr(field(i), o.id, ErrDuplicateOrder, "same ID as "+field(int(j)))
+			}
+		}
+
+		t.foundStart[i] = int32(len(t.found))
+		if o.status.Open() {
+			rep.Checked++
+			var err error
+			if t.found, err = t.inspect(t.found, o); err != nil {
+				return err
+			}
+		} else {
+			rep.Skipped++
+		}
+
 		t.lineStart[i] = int32(len(t.skuGroups))
 		if !o.pending() {
 			t.buyerOf[i] = -1
 			continue
 		}
-		g, ok := buyerIdx[o.buyer.ID]
+		bh := maphash.String(t.seed, o.buyer.ID)
+		g, ok := buyerIdx.getOrPut(bh, int32(len(t.buyers)))
+		if ok && t.orders[t.buyers[g].first].buyer.ID != o.buyer.ID {
+			if buyerOverflow == nil {
+				buyerOverflow = map[string]int32{}
+			}
+			g, ok = buyerOverflow[o.buyer.ID]
+			if !ok {
+				buyerOverflow[o.buyer.ID] = int32(len(t.buyers))
+			}
+		}
 		if !ok {
 			g = int32(len(t.buyers))
-			buyerIdx[o.buyer.ID] = g
 			t.buyers = append(t.buyers, buyerGroup{first: int32(i)})
 		} else if b := &t.buyers[g]; !b.differs && t.orders[b.first].addrKey != o.addrKey {
 			b.differs = true
 		}
 		t.buyerOf[i] = g
-		for _, l := range o.lines {
+		for li, l := range o.lines {
 			if l.Gift {
 				t.skuGroups = append(t.skuGroups, -1)
 				continue
 			}
-			k := buyerSKU{o.buyer.ID, l.SKU}
-			s, ok := skuIdx[k]
+			h := bh ^ (maphash.String(t.seed, l.SKU) * 0x9e3779b97f4a7c15)
+			s, ok := skuIdx.getOrPut(h, int32(len(t.skuCount)))
+			if ok {
+				f := firsts[s]
+				fo := t.orders[f.order]
+				if fo.buyer.ID != o.buyer.ID || fo.lines[f.line].SKU != l.SKU {
+					if skuOverflow == nil {
+						skuOverflow = map[buyerSKU]int32{}
+					}
+					k := buyerSKU{o.buyer.ID, l.SKU}
+					if s, ok = skuOverflow[k]; !ok {
+						skuOverflow[k] = int32(len(t.skuCount))
+					}
+				}
+			}
 			if !ok {
 				s = int32(len(t.skuCount))
-				skuIdx[k] = s
 				t.skuCount = append(t.skuCount, 0)
+				firsts = append(firsts, skuFirst{int32(i), int32(li)})
 			}
 			t.skuCount[s]++
 			t.skuGroups = append(t.skuGroups, s)
 		}
 	}
 	t.lineStart[n] = int32(len(t.skuGroups))
+	t.foundStart[n] = int32(len(t.found))
+	return nil
 }
 
 // span is where one finding's problems lie in the shared backing slice.
 type span struct {
+	id         string
 	order      int32
 	from, to   int32
 	categories CategorySet
 }
 
-func (t *triage) run() (Report, error) {
-	rep := Report{At: t.now}
-	var all []Problem // every finding's problems, back to back
-	var spans []span
-	for i, o := range t.orders {
-		if !o.status.Open() {
-			rep.Skipped++
-			continue
-		}
-		rep.Checked++
+// collect adds the problems found across the batch to those of the
+// per-order checks and builds the findings. It touches an order only when
+// it is a problem order.
+func (t *triage) collect(rep *Report) {
+	n := len(t.orders)
+	all := make([]Problem, 0, len(t.found)+n/8+8) // every finding's problems, back to back
+	spans := make([]span, 0, n/8+8)
+	for i := range n {
 		from := len(all)
-		var err error
-		if all, err = t.inspect(all, i, o); err != nil {
-			return Report{}, err
+		if g := t.buyerOf[i]; g >= 0 {
+			if t.buyers[g].differs {
+				all = append(all, Problem{MultipleAddresses, reasonNames[BuyerAddressesDiffer]})
+			}
+			for _, s := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
+				if s >= 0 && t.skuCount[s] > 1 {
+					all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
+					break
+				}
+			}
 		}
+		all = append(all, t.found[t.foundStart[i]:t.foundStart[i+1]]...)
 		if len(all) == from {
 			continue
 		}
@@ -250,30 +321,20 @@ func (t *triage) run() (Report, error) {
 		}
 		all = all[:from+k]
 		if k > 0 {
-			spans = append(spans, span{int32(i), int32(from), int32(from + k), set})
+			spans = append(spans, span{t.orders[i].id, int32(i), int32(from), int32(from + k), set})
 		}
 	}
+	slices.SortFunc(spans, func(a, b span) int { return strings.Compare(a.id, b.id) })
 	rep.Findings = make([]Finding, len(spans))
 	for j, s := range spans {
 		rep.Findings[j] = Finding{Order: t.orders[s.order], Categories: s.categories,
 			Problems: all[s.from:s.to:s.to]}
 	}
-	slices.SortFunc(rep.Findings, func(a, b Finding) int { return strings.Compare(a.Order.id, b.Order.id) })
-	return rep, nil
 }
 
-// inspect appends every problem of orders[i] to dst.
-func (t *triage) inspect(dst []Problem, i int, o *Order) ([]Problem, error) {
-	if g := t.buyerOf[i]; g >= 0 {
-		if t.buyers[g].differs {
-			dst = append(dst, Problem{MultipleAddresses, reasonNames[BuyerAddressesDiffer]})
-		}
-		for _, s := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
-			if s >= 0 && t.skuCount[s] > 1 {
-				dst = append(dst, Problem{RepeatOrder, reasonNames[RepeatSKU]})
-				break
-			}
-		}
+// inspect appends the problems the per-order checks find in o to dst.
+func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
+	if o.pending() {
 		dst = inspectAddress(dst, o)
 		dst = t.rules.inspectMessage(dst, o)
 		dst = t.rules.inspectCOD(dst, o, t.now)
