@@ -103,6 +103,10 @@ func (r Report) Find(id string) (Finding, bool) {
 // same ID ([ErrDuplicateOrder]); a check that reports an invalid category
 // ([ErrUnknownCategory], naming the check).
 func (p TriagePolicy) Triage(orders []*Order, now time.Time, checks ...Check) (Report, error) {
+	return p.triage(orders, now, checks, ^uint64(0))
+}
+
+func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, hashMask uint64) (Report, error) {
 	r, err := p.compile()
 	if err != nil {
 		return Report{}, err
@@ -112,7 +116,7 @@ func (p TriagePolicy) Triage(orders []*Order, now time.Time, checks ...Check) (R
 			return Report{}, fieldErr("checks["+strconv.Itoa(i)+"]", "", ErrMissing, "nil check")
 		}
 	}
-	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed()}
+	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask}
 	rep := Report{At: now}
 	if err := t.scan(&rep); err != nil {
 		return Report{}, err
@@ -128,6 +132,9 @@ type triage struct {
 	now    time.Time
 	checks []Check
 	seed   maphash.Seed
+	// hashMask is ANDed into every hash: all ones, except in a test that
+	// forces every key to collide.
+	hashMask uint64
 
 	// buyerOf[i] is the buyer group of orders[i], -1 when orders[i] is not
 	// waiting to ship.
@@ -188,7 +195,7 @@ func (t *triage) scan(rep *Report) error {
 		if o.IsZero() {
 			return fieldErr(field(i), "", ErrMissing, "the zero Order is not an order")
 		}
-		h := maphash.String(t.seed, o.id)
+		h := maphash.String(t.seed, o.id) & t.hashMask
 		if j, hit := ids.getOrPut(h, int32(i)); hit {
 			if t.orders[j].id != o.id {
 				if idOverflow == nil {
@@ -220,7 +227,7 @@ func (t *triage) scan(rep *Report) error {
 			t.buyerOf[i] = -1
 			continue
 		}
-		bh := maphash.String(t.seed, o.buyer.ID)
+		bh := maphash.String(t.seed, o.buyer.ID) & t.hashMask
 		g, ok := buyerIdx.getOrPut(bh, int32(len(t.buyers)))
 		if ok && t.orders[t.buyers[g].first].buyer.ID != o.buyer.ID {
 			if buyerOverflow == nil {
@@ -243,7 +250,7 @@ func (t *triage) scan(rep *Report) error {
 				t.skuGroups = append(t.skuGroups, -1)
 				continue
 			}
-			h := bh ^ (maphash.String(t.seed, l.SKU) * 0x9e3779b97f4a7c15)
+			h := (bh ^ maphash.String(t.seed, l.SKU)*0x9e3779b97f4a7c15) & t.hashMask
 			s, ok := skuIdx.getOrPut(h, int32(len(t.skuCount)))
 			if ok {
 				f := firsts[s]
