@@ -3,6 +3,7 @@ package order
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -199,8 +200,10 @@ func (p TriagePolicy) MarshalJSON() ([]byte, error) {
 // [ErrInvalidPolicy]; on any error p is unchanged. UnmarshalJSON does not
 // validate ranges: call [TriagePolicy.Validate].
 func (p *TriagePolicy) UnmarshalJSON(b []byte) error {
+	// Clone the slices: decoding reuses a slice's array, and p must stay
+	// as it was if the JSON turns out bad.
 	w := policyJSON{p.Zone, p.DigestEvery.String(), p.CODConfirmWithin.String(),
-		p.SlowReviewShipDay, p.UnsatisfiableMessages, p.Skip}
+		p.SlowReviewShipDay, slices.Clone(p.UnsatisfiableMessages), slices.Clone(p.Skip)}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
