@@ -85,3 +85,15 @@ func TestDigestRefusesInvalidPolicy(t *testing.T) {
 	_, err := p.Digest(order.Report{})
 	require.ErrorIs(t, err, order.ErrInvalidPolicy)
 }
+
+// An order placed after the triage time (a clock skew between systems)
+// shows an age of 0m, never a negative one.
+func TestDigestAgeNeverNegative(t *testing.T) {
+	p := order.DefaultTriagePolicy()
+	o := mk(t, opsSpec("F1", "f", "TEA-01", 30), func(s *order.Spec) { s.Address.Phone = "" })
+	r, err := p.Triage([]*order.Order{o}, t0)
+	require.NoError(t, err)
+	d, err := p.Digest(r)
+	require.NoError(t, err)
+	assert.Contains(t, d.String(), "  F1     2026-11-11 10:00  0m ")
+}

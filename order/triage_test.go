@@ -389,3 +389,20 @@ func TestTriagePolicyChecks(t *testing.T) {
 	_, err = bad.Checks()
 	require.ErrorIs(t, err, order.ErrInvalidPolicy)
 }
+
+// The built-in checks, run one order at a time, ignore nil orders and
+// orders that have left the warehouse.
+func TestBuiltInChecksIgnoreOrdersNotWaitingToShip(t *testing.T) {
+	stock, err := order.NewStock(map[string]int{"TEA-01": 0})
+	require.NoError(t, err)
+	shipped := mk(t, opsSpec("Z1", "z", "TEA-01", 0), func(s *order.Spec) {
+		s.Status, s.DispatchedAt, s.Address.Detail = order.AwaitingReceipt, t0.Add(time.Hour), ""
+	})
+	waiting := mk(t, opsSpec("Z2", "z", "TEA-01", 0), func(s *order.Spec) { s.Address.Detail = "" })
+	for _, c := range []order.Check{order.AddressCheck(), order.StockCheck(stock)} {
+		assert.Empty(t, c.Inspect(nil, nil, now0), c.Name())
+		assert.Empty(t, c.Inspect(nil, shipped, now0), c.Name())
+		assert.Len(t, c.Inspect(nil, waiting, now0), 1, c.Name())
+	}
+	assert.Equal(t, "order.unknown_address", order.AddressCheck().Name())
+}
