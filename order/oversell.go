@@ -112,7 +112,7 @@ type OversellPlan struct {
 	Demand int    // units the orders ask for
 	// Allocations holds every order in the order stock is allocated:
 	// by payment time (for cash on delivery, the buyer's confirmation),
-	// then by order ID.
+	// then by order ID; unconfirmed cash-on-delivery orders come last.
 	Allocations []Allocation
 	// SetListedStockZero is the action to set the item's listed stock to
 	// zero at once, so that it is delisted and no more buyers pay for
