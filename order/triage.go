@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"hash/maphash"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,7 +99,8 @@ func (r Report) Find(id string) (Finding, bool) {
 // depend on the order of the batch or of checks.
 //
 // Bad input is an error and no report: an invalid policy (as from
-// [TriagePolicy.Validate]); a nil check ([ErrMissing]); a nil order
+// [TriagePolicy.Validate]); a nil check ([ErrMissing]); more than
+// [MaxTriageBatch] orders ([ErrInvalidQuantity]); a nil order
 // ([ErrNilOrder]) or the zero Order ([ErrMissing]); two orders with the
 // same ID ([ErrDuplicateOrder]); a check that reports an invalid category
 // ([ErrUnknownCategory], naming the check).
@@ -116,6 +118,10 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 			return Report{}, fieldErr("checks["+strconv.Itoa(i)+"]", "", ErrMissing, "nil check")
 		}
 	}
+	if len(orders) > MaxTriageBatch {
+		return Report{}, fieldErr("orders", strconv.Itoa(len(orders)), ErrInvalidQuantity,
+			"more than "+strconv.Itoa(MaxTriageBatch)+" orders in one batch")
+	}
 	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask}
 	rep := Report{At: now}
 	if err := t.scan(&rep); err != nil {
@@ -124,6 +130,11 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 	t.collect(&rep)
 	return rep, nil
 }
+
+// MaxTriageBatch is the largest batch [TriagePolicy.Triage] accepts, far
+// above any shop's open orders; the triage indexes orders and lines with
+// 32-bit integers.
+const MaxTriageBatch = 1 << 26
 
 // triage is the working state of one [TriagePolicy.Triage] call.
 type triage struct {
@@ -222,6 +233,9 @@ func (t *triage) scan(rep *Report) error {
 			rep.Skipped++
 		}
 
+		if len(t.skuGroups) > math.MaxInt32-maxLines || len(t.found) > math.MaxInt32-1<<20 {
+			return fieldErr("orders", strconv.Itoa(n), ErrInvalidQuantity, "too many lines or problems in one batch")
+		}
 		t.lineStart[i] = int32(len(t.skuGroups))
 		if !o.pending() {
 			t.buyerOf[i] = -1

@@ -406,3 +406,10 @@ func TestBuiltInChecksIgnoreOrdersNotWaitingToShip(t *testing.T) {
 	}
 	assert.Equal(t, "order.unknown_address", order.AddressCheck().Name())
 }
+
+// A batch too large for the triage's 32-bit indexes is refused before any
+// work; the slice here holds nil pointers and costs no orders.
+func TestTriageRefusesOversizedBatch(t *testing.T) {
+	_, err := order.DefaultTriagePolicy().Triage(make([]*order.Order, order.MaxTriageBatch+1), now0)
+	require.ErrorIs(t, err, order.ErrInvalidQuantity)
+}
