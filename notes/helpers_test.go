@@ -39,3 +39,28 @@ func refundNote() notes.Note {
 func holdNote() notes.Note {
 	return notes.Note{Flag: notes.FlagRed, Kind: notes.Hold, Reason: "退款重拍,原单不发", Author: author, At: t0}
 }
+
+// paidOrder is a paid online order awaiting dispatch, paid at t0.
+func paidSpec() order.Spec {
+	return order.Spec{
+		ID: "T1001", Buyer: order.Buyer{ID: "buyer-a", Nick: "顾客A"},
+		Lines:   []order.Line{{SKU: "TS-001", Quantity: 1, UnitPrice: decimal.RequireFromString("99.00")}},
+		Address: newAddress, Postage: decimal.RequireFromString("10.00"),
+		Status: order.AwaitingDispatch, CreatedAt: t0.Add(-time.Hour), PaidAt: t0,
+	}
+}
+
+func mustOrder(s order.Spec) *order.Order {
+	o := order.MustNew(s)
+	return &o
+}
+
+func mustStock(m map[string]int) order.Stock {
+	s, err := order.NewStock(m)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func p99() decimal.Decimal { return decimal.RequireFromString("99.00") }
