@@ -125,7 +125,13 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	dst = appendEscaped(dst, n.Reason)
 	if n.Kind.needsAddress() {
 		dst = appendField(dst, v.address, false)
-		dst = appendEscaped(dst, n.Address.String())
+		a := &n.Address
+		for i, part := range [...]string{a.Recipient, a.Phone, a.Province, a.City, a.District, a.Detail} {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendEscaped(dst, part)
+		}
 	}
 	if n.Kind.needsItem() {
 		dst = appendField(dst, v.sku, false)
