@@ -21,7 +21,7 @@ func FuzzParseNote(f *testing.F) {
 		f.Add(n.String(), uint8(g.note.Kind), uint8(g.note.Flag), g.note.Reason, "李四", "AB-1", 1, int64(1200), int64(1795500000))
 		f.Add(n.Format(notes.English, nil), uint8(g.note.Kind), uint8(g.note.Flag), "a|b\\c", "Ana (x)", "Z", 3, int64(1), int64(0))
 	}
-	f.Add("【送赠品】 旗：黄 | 数量：１ | 货号：Ａ１", uint8(2), uint8(0), "", "", "", 0, int64(0), int64(0)) // full-width, incomplete
+	f.Add("【送赠品】 旗：黄 | 数量：１ | 货号：Ａ１", uint8(2), uint8(0), "", "", "", 0, int64(0), int64(0))                  // full-width, incomplete
 	f.Add("[hold] flag:red | reason:\\", uint8(6), uint8(9), "\xff", "\x00", "a b", -1, int64(-5), int64(-1)) // dangling escape, bad UTF-8
 	f.Add("【】|||:::", uint8(0), uint8(1), "  ", "(", "#", 1000001, int64(1e17), int64(1e12))
 
