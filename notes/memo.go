@@ -118,3 +118,14 @@ func (m Memo) Urgent() bool {
 	}
 	return false
 }
+
+// AppendNote appends n to m in the policy's language, with times in the
+// policy's zone; see [Memo.Append]. An invalid policy wraps
+// [ErrInvalidPolicy].
+func (p Policy) AppendNote(m Memo, n Note) (Memo, error) {
+	c, err := p.compile()
+	if err != nil {
+		return m, err
+	}
+	return m.Append(n, p.Lang, c.loc)
+}
