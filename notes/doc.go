@@ -29,7 +29,9 @@
 // person has it, and [OverdueHandOffs] lists those nobody took.
 //
 // A [Promise] is what an agent promised a buyer, due when.
-// [Promise.Fulfil] keeps a promise that ships goods only on outbound
+// [Policy.MakePromise] refuses one that cannot be kept, checking the
+// shipping policy's own dispatch promise, real stock and the order's
+// notes. [Promise.Fulfil] keeps a promise that ships goods only on outbound
 // evidence ([StageOutbound]). [Ledger] is the explicit state of many
 // promises, sorted by due time; [Tracker] is an in-memory helper for one
 // process, safe for concurrent use, with a due-time heap. Both answer
@@ -50,8 +52,11 @@
 //   - N2: an urgent hand-off to a colleague who is away goes by phone
 //     ([PhoneRequired]); a hand-off counts once acknowledged
 //     ([HandOff.Acknowledge], [HandOff.Overdue]).
-//   - N3: promises are followed until kept, by outbound evidence for
-//     goods ([Promise.Fulfil], [Ledger], [Tracker]).
+//   - N3 (with S6, O8): no promise that cannot be kept — no exact delivery
+//     date, no dispatch earlier than the shipping policy allows, nothing
+//     out of real stock, nothing on a held order ([Policy.MakePromise]);
+//     promises are followed until kept, by outbound evidence for goods
+//     ([Promise.Fulfil], [Ledger], [Tracker]).
 //   - N5: quick replies are approved by the team leader before the
 //     promotion ([QuickReplies.Ready], [QuickReplies.Use]).
 //   - N6: a hand-off gives a choice for each uncertain factor ([Option]).

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // An address change is written out in full, even when only the house
@@ -111,4 +114,45 @@ func ExamplePromise_Fulfil() {
 	// overdue: p-broken T1002
 	// p-broken broken
 	// p-kept kept
+}
+
+// Before promising, the agent checks the shipping policy, real stock and
+// the order's notes (rule N3). An exact delivery date is never promised
+// (rule S6).
+func ExamplePolicy_MakePromise() {
+	cst := time.FixedZone("CST", 8*60*60)
+	paid := time.Date(2026, 11, 25, 10, 0, 0, 0, cst) // a Wednesday morning
+	o := order.MustNew(order.Spec{
+		ID: "T1001", Buyer: order.Buyer{ID: "buyer-a"},
+		Lines:   []order.Line{{SKU: "TS-001", Quantity: 1, UnitPrice: decimal.RequireFromString("99.00")}},
+		Status:  order.AwaitingDispatch,
+		Postage: decimal.Zero, CreatedAt: paid, PaidAt: paid,
+	})
+	stock, _ := order.NewStock(map[string]int{"TS-001": 4})
+	in := notes.PromiseCheck{Order: &o, Stock: stock, Shipping: shipping.DefaultPolicy()}
+	agent := order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales}
+	p := notes.DefaultPolicy()
+	now := paid.Add(5 * time.Minute)
+
+	// Due left zero: the shipping policy's own promise.
+	pr, d, _ := p.MakePromise(notes.Promise{ID: "p1", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
+	fmt.Println(d.Verdict, pr.Due.Format("2006-01-02 15:04:05"))
+
+	_, d, _ = p.MakePromise(notes.Promise{ID: "p2", Kind: notes.DispatchBy, MadeBy: agent,
+		Due: paid.Add(time.Hour)}, in, now)
+	fmt.Println(d.Verdict, d.Reasons)
+
+	_, d, _ = p.MakePromise(notes.Promise{ID: "p3", Kind: notes.DeliverBy, MadeBy: agent,
+		Due: paid.Add(72 * time.Hour)}, in, now)
+	fmt.Println(d.Verdict, d.Reasons)
+
+	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.Hold,
+		Reason: "地址待确认", Author: notes.Author{Name: "客服B", Role: order.PreSales}, At: now})
+	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
+	fmt.Println(d.Verdict, d.Reasons)
+	// Output:
+	// allowed 2026-11-25 23:59:59
+	// refused [earlier_than_policy]
+	// refused [exact_delivery_date]
+	// refused [order_held]
 }
