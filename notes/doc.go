@@ -57,6 +57,8 @@
 //     out of real stock, nothing on a held order ([Policy.MakePromise]);
 //     promises are followed until kept, by outbound evidence for goods
 //     ([Promise.Fulfil], [Ledger], [Tracker]).
+//   - N4: after-sales' daily record of what it follows and whom to call
+//     back ([Policy.Agenda], [CallBack] promises).
 //   - N5: quick replies are approved by the team leader before the
 //     promotion ([QuickReplies.Ready], [QuickReplies.Use]).
 //   - N6: a hand-off gives a choice for each uncertain factor ([Option]).

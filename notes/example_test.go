@@ -85,7 +85,7 @@ func ExamplePolicy_SendHandOff() {
 }
 
 // A dispatch promise is kept only when the parcel leaves the warehouse;
-// a printed waybill does not count (rules N3, S7).
+// a printed waybill does not count (rule N3, rule S7).
 func ExamplePromise_Fulfil() {
 	cst := time.FixedZone("CST", 8*60*60)
 	made := time.Date(2026, 11, 25, 10, 0, 0, 0, cst)

@@ -28,7 +28,7 @@ func policyBy(t *testing.T, paid time.Time) time.Time {
 	return sp.By
 }
 
-// TestMakePromiseN3RefusesWhatCannotBeKept pins rules N3, S6 and O8:
+// TestMakePromiseN3RefusesWhatCannotBeKept pins rule N3, rule S6 and rule O8:
 // before promising, check the shipping policy, real stock and the order's
 // notes; make no promise that cannot be kept.
 func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
@@ -54,7 +54,7 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 		{"dispatch earlier than the policy", "rule S6: the policy's promise is the earliest",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by.Add(-time.Second), MadeBy: agentB}, nil,
 			reasons(notes.EarlierThanPolicy)},
-		{"item out of real stock", "rules O8, N3: real stock, not the page's",
+		{"item out of real stock", "rule O8, rule N3: real stock, not the page's",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) { c.Stock = mustStock(map[string]int{"TS-001": 0}) },
 			reasons(notes.OutOfStock)},

@@ -22,7 +22,7 @@ func openPromise(id string, kind notes.PromiseKind, due time.Time) notes.Promise
 	return p
 }
 
-// TestPromiseN3DispatchKeptOnlyWhenOutbound pins rules N3 and S7: a
+// TestPromiseN3DispatchKeptOnlyWhenOutbound pins rule N3 and rule S7: a
 // dispatch promise is followed until the goods have actually left; a
 // printed waybill does not keep it, outbound does.
 func TestPromiseN3DispatchKeptOnlyWhenOutbound(t *testing.T) {

@@ -76,7 +76,7 @@ func TestQuickRepliesN5ApprovedBeforePromotion(t *testing.T) {
 	assert.True(t, d.Allowed())
 }
 
-// TestQuickRepliesN5WhoMayApprove pins rule N5 with A3: the team leader
+// TestQuickRepliesN5WhoMayApprove pins rule N5 with rule A3: the team leader
 // or above approves, and nobody approves their own reply.
 func TestQuickRepliesN5WhoMayApprove(t *testing.T) {
 	q := replySet(t)

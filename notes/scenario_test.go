@@ -13,7 +13,7 @@ import (
 )
 
 // TestSeedCase1RefundAndReorder replays seed 000, case 1, step by step
-// (rules N1, N2, N3, N6, R1): a silent order that qualified for free
+// (rule N1, rule N2, rule N3, rule N6, rule R1): a silent order that qualified for free
 // shipping was charged postage; the agent had the buyer refund and
 // reorder and left a note for finance, but finance was away and never
 // refunded, and the warehouse shipped both orders. With kefu each gap
@@ -26,7 +26,7 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	s.Silent = true
 	orig := mustOrder(s) // paid, 10.00 postage charged
 
-	// Step 1: the silent-order check finds the overcharge (rules O4, S2).
+	// Step 1: the silent-order check finds the overcharge (rule O4, rule S2).
 	c, err := notes.CheckSilent(orig, notes.SilentCheck{Postage: decimal.Zero, Author: by, At: t0})
 	require.NoError(t, err)
 	require.True(t, c.Tasks.Has(notes.RefundPostage))
@@ -74,7 +74,7 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, d.Allowed(), "the warehouse clerk is at the desk: chat is enough")
 
-	// The refund is a promise to the buyer (rules R6, N3).
+	// The refund is a promise to the buyer (rule R6, rule N3).
 	l, err := notes.NewLedger(nil)
 	require.NoError(t, err)
 	l, err = l.Add(notes.Promise{ID: "pr-refund", Kind: notes.RefundBy, BuyerID: "buyer-a", OrderID: "T1001",
