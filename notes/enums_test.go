@@ -167,3 +167,18 @@ func TestBreakThroughLedgerAndTracker(t *testing.T) {
 	_, err = tr.Break("zz", t0)
 	require.ErrorIs(t, err, notes.ErrNotFound)
 }
+
+func TestDecisionJSON(t *testing.T) {
+	d := notes.Decision{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"verdict":"refused","reasons":["out_of_stock","order_held"]}`, string(b))
+	var back notes.Decision
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, d, back)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"verdict":"refused","reasons":["teleported"]}`), &back), notes.ErrUnknownEnum)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"verdict":"maybe"}`), &back), notes.ErrUnknownEnum)
+	b, err = json.Marshal(notes.Checklist{Tasks: notes.Tasks(0).With(notes.TellCanPay)})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"tasks":["tell_can_pay"]`)
+}

@@ -237,9 +237,11 @@ func (p Policy) SendHandOff(h HandOff) (HandOff, Decision, error) {
 	if out.ID, err = requiredText("handoff.id", h.ID, 64); err != nil {
 		return HandOff{}, Decision{}, err
 	}
-	if out.OrderID, _ = textnorm.Line(h.OrderID); len(out.OrderID) > 64 {
-		return HandOff{}, Decision{}, fieldErr("handoff.order_id", h.OrderID, ErrInvalidText, "longer than 64 bytes")
+	orderID, ok := textnorm.Line(h.OrderID)
+	if !ok || len(orderID) > 64 {
+		return HandOff{}, Decision{}, fieldErr("handoff.order_id", h.OrderID, ErrInvalidText, "valid UTF-8, at most 64 bytes")
 	}
+	out.OrderID = orderID
 	if err := h.From.Validate(); err != nil {
 		return HandOff{}, Decision{}, causeErr("handoff.from", h.From.ID, ErrMissing, "a valid agent", err)
 	}

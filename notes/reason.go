@@ -1,6 +1,10 @@
 package notes
 
-import "github.com/kefu-go/kefu/internal/enum"
+import (
+	"encoding/json"
+
+	"github.com/kefu-go/kefu/internal/enum"
+)
 
 // Reason is a stable code for why a [Decision] came out as it did. Codes
 // are snake_case, never renumbered, and translated for staff and buyers
@@ -101,6 +105,30 @@ func (s ReasonSet) All() []Reason {
 // String renders the set as "[order_held out_of_stock]".
 func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
 
+// MarshalJSON encodes the set as a list of codes, ["order_held"].
+func (s ReasonSet) MarshalJSON() ([]byte, error) {
+	return json.Marshal(enum.Strings[Reason](uint64(s)))
+}
+
+// UnmarshalJSON decodes a list of codes; an unknown code wraps
+// [ErrUnknownEnum].
+func (s *ReasonSet) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return err
+	}
+	var out ReasonSet
+	for _, n := range names {
+		var r Reason
+		if err := r.UnmarshalText([]byte(n)); err != nil {
+			return err
+		}
+		out = out.With(r)
+	}
+	*s = out
+	return nil
+}
+
 // Verdict is the outcome of a [Decision]. The zero value is not a verdict.
 type Verdict uint8
 
@@ -125,11 +153,21 @@ func (v Verdict) MarshalText() ([]byte, error) {
 	return []byte(verdictNames[v]), nil
 }
 
+// UnmarshalText accepts "allowed" and "refused".
+func (v *Verdict) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(verdictNames, string(b))
+	if !ok {
+		return fieldErr("verdict", string(b), ErrUnknownEnum, "")
+	}
+	*v = Verdict(i)
+	return nil
+}
+
 // Decision is the business outcome of a check: allowed, or refused for
 // the reasons given. It is a small comparable value and never allocates.
 type Decision struct {
 	Verdict Verdict   `json:"verdict"`
-	Reasons ReasonSet `json:"-"`
+	Reasons ReasonSet `json:"reasons"`
 }
 
 // Allowed reports whether the action may go ahead.

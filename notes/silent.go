@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"encoding/json"
 	"strconv"
 	"time"
 
@@ -61,6 +62,11 @@ func (s Tasks) With(t Task) Tasks { return Tasks(enum.With(uint64(s), t)) }
 // String renders the set as "[remind_gift tell_can_pay]".
 func (s Tasks) String() string { return enum.String[Task](uint64(s)) }
 
+// MarshalJSON encodes the set as a list of names, ["remind_gift"].
+func (s Tasks) MarshalJSON() ([]byte, error) {
+	return json.Marshal(enum.Strings[Task](uint64(s)))
+}
+
 // Item is a SKU and a quantity, e.g. the gift an order qualifies for.
 type Item struct {
 	SKU      string `json:"sku"`
@@ -86,7 +92,7 @@ type SilentCheck struct {
 // Checklist is the outcome of the silent-order check: the tasks due and
 // the notes prepared for the memo.
 type Checklist struct {
-	Tasks Tasks  `json:"-"`
+	Tasks Tasks  `json:"tasks"`
 	Notes []Note `json:"notes,omitempty"`
 	// Overcharge is the postage charged beyond the policy, in yuan; zero
 	// when none.
