@@ -22,9 +22,12 @@ type PromiseCheck struct {
 //
 //   - [ExactDeliveryDate] for a [DeliverBy] promise: no delivery time is
 //     ever guaranteed (rules S6, S8);
-//   - [OrderNotOpen] when the order is finished or closed;
+//   - [OrderNotOpen] for a dispatch on a finished or closed order, or a
+//     refund, reship or gift on a closed one (a call back is always
+//     possible);
 //   - [OrderHeld] for goods (dispatch, reship, gift) when the order is
-//     held, by its status or by a hold note in its memo;
+//     held, by its status or, before it has been dispatched, by a hold
+//     note in its memo;
 //   - [AlreadyDispatched] for a dispatch promise on a dispatched order;
 //   - [EarlierThanPolicy] when goods are promised to leave before the
 //     shipping policy's own dispatch promise ([shipping.Policy.DispatchPromise]
@@ -92,11 +95,24 @@ func (p Policy) MakePromise(req Promise, in PromiseCheck, now time.Time) (Promis
 		rs = rs.With(ExactDeliveryDate)
 	}
 	st := o.Status()
-	if !st.Open() {
-		rs = rs.With(OrderNotOpen)
+	switch v.Kind {
+	case CallBack:
+		// A call can always be promised.
+	case DispatchBy:
+		if !st.Open() {
+			rs = rs.With(OrderNotOpen)
+		}
+	default:
+		// Refunds, reships and gifts go on after the sale (the trade stays
+		// finished), but not on a closed trade.
+		if st == order.Closed || st == order.ClosedUnpaid {
+			rs = rs.With(OrderNotOpen)
+		}
 	}
 	if ships {
-		if st == order.Held || in.Memo.Held() {
+		// A hold note stops the order's own dispatch; once the order has
+		// left, it no longer speaks for a reship or a gift.
+		if st == order.Held || (!st.Dispatched() && in.Memo.Held()) {
 			rs = rs.With(OrderHeld)
 		}
 		if v.Kind == DispatchBy && st.Dispatched() {

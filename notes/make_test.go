@@ -87,6 +87,31 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 				s.Status, s.DispatchedAt = order.AwaitingReceipt, t0.Add(30*time.Second)
 				c.Order = mustOrder(*s)
 			}, reasons(notes.AlreadyDispatched)},
+		{"dispatch on a finished order", "nothing left to dispatch",
+			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by.Add(72 * time.Hour), MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status, s.DispatchedAt, s.ReceivedAt = order.Finished, t0.Add(30*time.Second), t0.Add(time.Minute)
+				c.Order = mustOrder(*s)
+			}, reasons(notes.OrderNotOpen, notes.AlreadyDispatched)},
+		{"reship after the sale, despite an old hold note", "rule S8: lost or damaged goods are reshipped",
+			notes.Promise{ID: "a", Kind: notes.Reship, Item: notes.Item{SKU: "TS-001", Quantity: 1}, Due: t0.Add(72 * time.Hour), MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status, s.DispatchedAt, s.ReceivedAt = order.Finished, t0.Add(30*time.Second), t0.Add(time.Minute)
+				c.Order = mustOrder(*s)
+				c.Memo = heldMemo
+			}, 0},
+		{"refund on a closed trade", "closed by a full refund: nothing more",
+			notes.Promise{ID: "a", Kind: notes.RefundBy, Due: t0.Add(time.Hour), MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status, s.ClosedAt = order.Closed, t0.Add(30*time.Second)
+				c.Order = mustOrder(*s)
+			}, reasons(notes.OrderNotOpen)},
+		{"call back on a closed trade", "a call can always be promised",
+			notes.Promise{ID: "a", Kind: notes.CallBack, Due: t0.Add(time.Hour), MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status, s.ClosedAt = order.Closed, t0.Add(30*time.Second)
+				c.Order = mustOrder(*s)
+			}, 0},
 		{"several reasons at once", "every reason is reported",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by.Add(-time.Second), MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) {

@@ -83,8 +83,8 @@ type SlowReview struct {
 	// Exempt: the order holds a single item and real stock cannot cover
 	// it, so there is nothing to ship (rule O5).
 	Exempt bool `json:"exempt"`
-	// Late: the buyer was not reached, the order is not exempt and not
-	// dispatched, and now is past MustShipBy.
+	// Late: the buyer was not reached, the order is not exempt, still
+	// open and not dispatched, and now is past MustShipBy.
 	Late bool `json:"late"`
 }
 
@@ -172,7 +172,7 @@ func (p Policy) SlowReview(o *order.Order, stock order.Stock, contacts []Contact
 			out.Due = cur.Missing
 		}
 	}
-	out.Late = out.MustShip() && !o.Status().Dispatched() && now.After(out.MustShipBy)
+	out.Late = out.MustShip() && o.Status().Open() && !o.Status().Dispatched() && now.After(out.MustShipBy)
 	return out, nil
 }
 

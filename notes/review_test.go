@@ -89,6 +89,14 @@ func TestSlowReviewO5MustShipByThirdDay(t *testing.T) {
 	assert.Zero(t, r.Due, "after the deadline no more rounds are due")
 	assert.Len(t, r.Rounds, 6, "the opening round and its evening, then two rounds on each of days 2 and 3")
 
+	// A trade closed meanwhile is not late: there is nothing to ship.
+	cs := paidSpec()
+	cs.SlowReviewSince, cs.CreatedAt, cs.PaidAt = day(0, 14, 3), day(0, 13, 0), day(0, 13, 30)
+	cs.Status, cs.ClosedAt = order.Closed, day(1, 9, 0)
+	r, err = p.SlowReview(mustOrder(cs), inStock, nil, day(3, 0, 0))
+	require.NoError(t, err)
+	assert.False(t, r.Late)
+
 	// Single item out of stock: exempt.
 	r, err = p.SlowReview(o, noStock, nil, day(3, 0, 0))
 	require.NoError(t, err)
