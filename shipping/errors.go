@@ -49,6 +49,9 @@ var (
 	// ErrTrackingOrder: a tracking history whose events are not in time
 	// order, or that holds an event later than now.
 	ErrTrackingOrder = errors.New("tracking history out of time order")
+	// ErrTimeOrder: a time that contradicts another one, such as a last
+	// reminder later than now.
+	ErrTimeOrder = errors.New("times out of order")
 	// ErrUnknownStage: a parcel stage, situation, action or wording kefu
 	// does not know.
 	ErrUnknownStage = errors.New("unknown stage")
