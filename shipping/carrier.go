@@ -1,0 +1,145 @@
+package shipping
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// CarrierChoice is the carrier an order ships with (rules S3, S5, P6). It
+// is a plain value; the zero value chooses no carrier.
+type CarrierChoice struct {
+	// Carrier is the chosen carrier's code; "" when no carrier serves the
+	// region (OutOfArea).
+	Carrier string
+	// Reasons say how it was chosen: PreferredCarrier, DefaultCarrier or
+	// FallbackCarrier; CarrierNotServing when the buyer's preference was
+	// refused; SFOnly for Hong Kong, Macao and Taiwan; OutOfArea; and
+	// PriceDifference and FreightCollect for what the buyer pays.
+	Reasons ReasonSet
+	// Collect: the parcel goes freight collect (到付): the buyer pays the
+	// carrier on delivery. Hong Kong, Macao and Taiwan parcels always do
+	// (rule P6).
+	Collect bool
+	// CollectPossible: instead of settling the price difference, the buyer
+	// may have the parcel sent freight collect.
+	CollectPossible bool
+
+	difference int64 // fen
+}
+
+// OK reports whether a carrier was chosen.
+func (c CarrierChoice) OK() bool { return c.Carrier != "" }
+
+// Difference returns the price difference (补差价) the buyer is told and
+// settles, confirmed before the transfer (rule P6): the chosen carrier's
+// surcharge over the shop's default. For Hong Kong, Macao and Taiwan it is
+// the amount the buyer is told before the parcel goes freight collect.
+func (c CarrierChoice) Difference() decimal.Decimal { return yuan.Dec(c.difference) }
+
+// ChooseCarrier chooses the carrier for an order to region r, given the
+// code of the carrier the buyer prefers ("" for none).
+//
+//   - Hong Kong, Macao and Taiwan ship only with SF Express, whatever the
+//     buyer prefers; the buyer cannot refuse it, is told the amount, and
+//     the parcel goes freight collect (rules S3, P6). Without an SF
+//     carrier serving the region the order is out of area.
+//   - Elsewhere the buyer's preferred carrier is used when it serves the
+//     region; a carrier that does not is refused (CarrierNotServing) and
+//     the choice falls back as if the buyer had not said (rule S5).
+//   - Without a usable preference the shop's default carrier is used; if
+//     it does not serve the region, the first listed carrier that does
+//     (FallbackCarrier); if none does, no carrier (OutOfArea, rule S4).
+//   - A carrier other than the default with a surcharge costs the buyer
+//     the difference (PriceDifference); if the carrier takes freight
+//     collect, that is offered instead (CollectPossible).
+//
+// An invalid region ([order.RegionUnknown] included) is an error wrapping
+// [ErrUnknownRegion]; a preferred code the policy does not list, one
+// wrapping [ErrUnknownCarrier].
+func (p Policy) ChooseCarrier(r order.Region, preferred string) (CarrierChoice, error) {
+	if !r.IsValid() {
+		return CarrierChoice{}, fieldErr("region", r.String(), ErrUnknownRegion, "the address names no known region")
+	}
+	var pref *Carrier
+	if preferred != "" {
+		c, ok := p.Carrier(preferred)
+		if !ok {
+			return CarrierChoice{}, fieldErr("carrier", preferred, ErrUnknownCarrier, "not among the shop's carriers")
+		}
+		pref = &c
+	}
+	var ch CarrierChoice
+	if r.HKMOTW() {
+		// Rule S3: SF only; rule P6: the buyer is told the amount and the
+		// parcel goes SF freight collect.
+		ch.Reasons = ch.Reasons.With(SFOnly)
+		sf, ok := p.Carrier(p.SFCarrier)
+		if p.SFCarrier == "" || !ok || !sf.Serves(r) {
+			ch.Reasons = ch.Reasons.With(OutOfArea)
+			return ch, nil
+		}
+		if pref != nil && pref.Code == sf.Code {
+			ch.Reasons = ch.Reasons.With(PreferredCarrier)
+		}
+		ch.Carrier, ch.Collect = sf.Code, true
+		ch.Reasons = ch.Reasons.With(FreightCollect)
+		ch.setDifference(sf)
+		return ch, nil
+	}
+
+	if pref != nil {
+		if pref.Serves(r) {
+			ch.Carrier = pref.Code
+			ch.Reasons = ch.Reasons.With(PreferredCarrier)
+			if pref.Code != p.DefaultCarrier {
+				ch.setDifference(*pref)
+				ch.CollectPossible = ch.difference > 0 && pref.Collect
+			}
+			return ch, nil
+		}
+		ch.Reasons = ch.Reasons.With(CarrierNotServing)
+	}
+	if def, ok := p.Carrier(p.DefaultCarrier); ok && def.Serves(r) {
+		ch.Carrier = def.Code
+		ch.Reasons = ch.Reasons.With(DefaultCarrier)
+		return ch, nil
+	}
+	for _, c := range p.Carriers {
+		if c.Serves(r) {
+			ch.Carrier = c.Code
+			ch.Reasons = ch.Reasons.With(FallbackCarrier)
+			ch.setDifference(c)
+			ch.CollectPossible = ch.difference > 0 && c.Collect
+			return ch, nil
+		}
+	}
+	ch.Reasons = ch.Reasons.With(OutOfArea)
+	return ch, nil
+}
+
+func (ch *CarrierChoice) setDifference(c Carrier) {
+	if f, ok := yuan.Fen(c.Surcharge); ok && f > 0 {
+		ch.difference = f
+		ch.Reasons = ch.Reasons.With(PriceDifference)
+	}
+}
+
+// CarriersFor returns the codes of the carriers that may deliver to r, in
+// the policy's order: the ones to offer a buyer who is asked which carrier
+// they prefer (rule S5). For Hong Kong, Macao and Taiwan it is SF alone
+// (rule S3); none means the region is out of area. An invalid region is an
+// error wrapping [ErrUnknownRegion].
+func (p Policy) CarriersFor(r order.Region) ([]string, error) {
+	if !r.IsValid() {
+		return nil, fieldErr("region", r.String(), ErrUnknownRegion, "the address names no known region")
+	}
+	var out []string
+	for _, c := range p.Carriers {
+		if c.Serves(r) && (!r.HKMOTW() || c.Code == p.SFCarrier) {
+			out = append(out, c.Code)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,199 @@
+package shipping
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kefu-go/kefu/order"
+)
+
+// Problem reasons that the checks report in [order.Problem.Reason], beyond
+// the names of [Reason] codes they reuse (postage_overcharged,
+// postage_undercharged, postage_missing, transit_warehouse).
+const (
+	// ProblemNoCarrier: no carrier of the shop serves the region.
+	ProblemNoCarrier = "no_carrier_serves_region"
+	// ProblemNoSFCarrier: a Hong Kong, Macao or Taiwan order, and the shop
+	// has no SF carrier that serves the region.
+	ProblemNoSFCarrier = "no_sf_carrier"
+	// ProblemDefaultNotSF: a Hong Kong, Macao or Taiwan order, and the
+	// shop's default carrier, which the warehouse would use, is not SF.
+	ProblemDefaultNotSF = "default_carrier_not_sf"
+)
+
+// Check names, as [order.Check.Name] returns them.
+const (
+	CheckOutOfArea        = "shipping.out_of_area"
+	CheckPostage          = "shipping.postage"
+	CheckNeedsSF          = "shipping.needs_sf"
+	CheckTransitWarehouse = "shipping.transit_warehouse"
+)
+
+type checkKind uint8
+
+const (
+	kindOutOfArea checkKind = iota
+	kindPostage
+	kindNeedsSF
+	kindTransit
+)
+
+var checkNames = [...]string{CheckOutOfArea, CheckPostage, CheckNeedsSF, CheckTransitWarehouse}
+
+// check is one problem-order check over a private copy of a policy.
+type check struct {
+	kind checkKind
+	p    *Policy
+}
+
+// Checks returns the problem-order checks of the shipping rules (rule O2),
+// for [order]'s triage:
+//
+//   - [CheckOutOfArea] ([order.OutOfArea]): no carrier of the shop serves
+//     the order's region (rule S4);
+//   - [CheckPostage] ([order.PostageWrong]): postage charged on an order
+//     that ships free, or less than the standard postage on one that does
+//     not (rules S1, S2), for open orders;
+//   - [CheckNeedsSF] ([order.NeedsSF]): a Hong Kong, Macao or Taiwan order
+//     while the default carrier is not SF Express or the shop has none
+//     (rule S3);
+//   - [CheckTransitWarehouse] ([order.TransitWarehouse]): the address is a
+//     courier transit warehouse (rule S4).
+//
+// The address and carrier checks look at orders that have not left the
+// warehouse. The checks keep their own copy of the policy, are safe for
+// concurrent use, and do not allocate when they find nothing. An invalid
+// policy is an error, as [Policy.Validate] reports it.
+func (p Policy) Checks() ([]order.Check, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	c := p.clone()
+	return []order.Check{
+		check{kindOutOfArea, &c}, check{kindPostage, &c},
+		check{kindNeedsSF, &c}, check{kindTransit, &c},
+	}, nil
+}
+
+// clone returns a deep copy of p, sharing no slice with it.
+func (p Policy) clone() Policy {
+	c := p
+	c.Free = p.Free.clone()
+	c.FreePromotions = slices.Clone(p.FreePromotions)
+	for i := range c.FreePromotions {
+		c.FreePromotions[i].Rule = c.FreePromotions[i].Rule.clone()
+	}
+	c.Carriers = slices.Clone(p.Carriers)
+	for i := range c.Carriers {
+		c.Carriers[i].Regions = slices.Clone(c.Carriers[i].Regions)
+		c.Carriers[i].Except = slices.Clone(c.Carriers[i].Except)
+	}
+	c.TransitPatterns = slices.Clone(p.TransitPatterns)
+	c.BigPromotions = slices.Clone(p.BigPromotions)
+	c.NonWorkingDays = slices.Clone(p.NonWorkingDays)
+	return c
+}
+
+func (r FreeShippingRule) clone() FreeShippingRule {
+	r.ExcludedRegions = slices.Clone(r.ExcludedRegions)
+	r.ExcludedSKUs = slices.Clone(r.ExcludedSKUs)
+	return r
+}
+
+func (c check) Name() string { return checkNames[c.kind] }
+
+// notShipped reports whether o is open and has not left the warehouse.
+func notShipped(o *order.Order) bool {
+	s := o.Status()
+	return s.Open() && !s.Dispatched()
+}
+
+func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order.Problem {
+	switch c.kind {
+	case kindOutOfArea:
+		if r := o.Region(); notShipped(o) && r.IsValid() && !c.p.served(r) {
+			return append(dst, order.Problem{Category: order.OutOfArea, Reason: ProblemNoCarrier})
+		}
+	case kindPostage:
+		if !o.Status().Open() {
+			return dst
+		}
+		d := c.p.FreeShipping(o)
+		for _, r := range [...]Reason{PostageOvercharged, PostageUndercharged, PostageMissing} {
+			if d.Reasons.Has(r) {
+				return append(dst, order.Problem{Category: order.PostageWrong, Reason: reasonNames[r]})
+			}
+		}
+	case kindNeedsSF:
+		r := o.Region()
+		if !r.HKMOTW() || !notShipped(o) || c.p.DefaultCarrier == c.p.SFCarrier && c.p.sfServes(r) {
+			return dst
+		}
+		why := ProblemDefaultNotSF
+		if !c.p.sfServes(r) {
+			why = ProblemNoSFCarrier
+		}
+		return append(dst, order.Problem{Category: order.NeedsSF, Reason: why})
+	case kindTransit:
+		if notShipped(o) {
+			if _, ok := c.p.transitKey(o.AddressKey()); ok {
+				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: reasonNames[TransitWarehouseAddress]})
+			}
+		}
+	}
+	return dst
+}
+
+// sfServes reports whether the policy's SF carrier serves r.
+func (p *Policy) sfServes(r order.Region) bool {
+	if p.SFCarrier == "" {
+		return false
+	}
+	for i := range p.Carriers {
+		if p.Carriers[i].Code == p.SFCarrier {
+			return p.Carriers[i].Serves(r)
+		}
+	}
+	return false
+}
+
+// served reports whether some carrier may deliver to r: SF alone for Hong
+// Kong, Macao and Taiwan (rule S3), any carrier elsewhere.
+func (p *Policy) served(r order.Region) bool {
+	if r.HKMOTW() {
+		return p.sfServes(r)
+	}
+	for i := range p.Carriers {
+		if p.Carriers[i].Serves(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Serves reports whether the shop can deliver to region r at all: some
+// carrier serves it, and for Hong Kong, Macao and Taiwan that carrier is SF
+// Express (rules S3, S4). An address outside is a problem order.
+func (p Policy) Serves(r order.Region) bool { return p.served(r) }
+
+// TransitWarehouse reports whether a looks like a courier transit
+// warehouse rather than a delivery address (rule S4), and which of the
+// policy's patterns matched. The recipient and the street detail are
+// searched, after normalisation, so "圆通 中转仓" and "圆通中转仓" both
+// match "中转仓".
+func (p Policy) TransitWarehouse(a order.Address) (pattern string, ok bool) {
+	return p.transitKey(a.Key())
+}
+
+func (p *Policy) transitKey(k order.AddressKey) (string, bool) {
+	for _, pat := range p.TransitPatterns {
+		if pat == "" {
+			continue
+		}
+		if strings.Contains(k.Detail, pat) || strings.Contains(k.Recipient, pat) {
+			return pat, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,155 @@
+package shipping_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+func inspect(t *testing.T, checks []order.Check, o *order.Order) []order.Problem {
+	t.Helper()
+	var out []order.Problem
+	for _, c := range checks {
+		out = c.Inspect(out, o, t0)
+	}
+	for _, p := range out {
+		require.True(t, p.Category.IsValid())
+	}
+	return out
+}
+
+// TestChecks pins the shipping categories of rule O2: out of area (rule
+// S4), postage wrong (rules S1, S2), needs SF (rule S3) and transit
+// warehouse (rule S4).
+func TestChecks(t *testing.T) {
+	checks, err := valid(t, shipping.DefaultPolicy()).Checks()
+	require.NoError(t, err)
+	names := make([]string, len(checks))
+	for i, c := range checks {
+		names[i] = c.Name()
+	}
+	assert.Equal(t, []string{"shipping.out_of_area", "shipping.postage", "shipping.needs_sf", "shipping.transit_warehouse"}, names)
+
+	withAddr := func(a order.Address, price, postage string) *order.Order {
+		s := spec(price, "0", postage)
+		s.Address = a
+		return build(t, s)
+	}
+	abroad := order.Address{Recipient: "Ana", Phone: "+34600000000", Province: "海外", City: "Madrid", Detail: "Calle 1"}
+	transit := addr("浙江省")
+	transit.City, transit.District, transit.Detail = "金华市", "义乌市", "圆通 中转仓 3号门"
+
+	cases := []struct {
+		reason string
+		o      *order.Order
+		want   []order.Problem
+	}{
+		{"a good order has no problem", withAddr(addr("浙江省"), "120.00", "0"), nil},
+		{"abroad is out of area and pays postage", withAddr(abroad, "120.00", "30.00"),
+			[]order.Problem{{Category: order.OutOfArea, Reason: "no_carrier_serves_region"}}},
+		{"free-shipping order charged postage", withAddr(addr("浙江省"), "120.00", "10.00"),
+			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_overcharged"}}},
+		{"below threshold and charged nothing", withAddr(addr("浙江省"), "20.00", "0"),
+			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_missing"}}},
+		{"Hong Kong while the default carrier is YTO", withAddr(addr("香港"), "120.00", "20.00"),
+			[]order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}},
+		{"transit warehouse in the detail", withAddr(transit, "120.00", "0"),
+			[]order.Problem{{Category: order.TransitWarehouse, Reason: "transit_warehouse"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			assert.Equal(t, c.want, inspect(t, checks, c.o))
+		})
+	}
+}
+
+// TestChecksSkipShippedOrders: address and carrier problems matter only
+// before the parcel leaves; closed or finished trades are not triaged.
+func TestChecksSkipShippedOrders(t *testing.T) {
+	checks, err := shipping.DefaultPolicy().Checks()
+	require.NoError(t, err)
+	s := spec("120.00", "0", "20.00")
+	s.Address = addr("台湾")
+	s.Status, s.DispatchedAt = order.AwaitingReceipt, t0.Add(2*60*60*1e9)
+	got := inspect(t, checks, build(t, s))
+	assert.Equal(t, []order.Problem(nil), got, "Taiwan pays postage, and the parcel has left")
+
+	s = spec("120.00", "0", "10.00")
+	s.Status, s.DispatchedAt, s.ReceivedAt = order.Finished, t0.Add(2*60*60*1e9), t0.Add(48*60*60*1e9)
+	assert.Empty(t, inspect(t, checks, build(t, s)), "a finished trade is not triaged")
+}
+
+// TestChecksNoSFCarrier pins rule S3: a shop without SF cannot deliver to
+// Hong Kong, Macao or Taiwan at all.
+func TestChecksNoSFCarrier(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.Carriers = p.Carriers[:2]
+	p.SFCarrier = ""
+	checks, err := p.Checks()
+	require.NoError(t, err)
+	s := spec("120.00", "0", "20.00")
+	s.Address = addr("澳门")
+	assert.Equal(t, []order.Problem{
+		{Category: order.OutOfArea, Reason: "no_carrier_serves_region"},
+		{Category: order.NeedsSF, Reason: "no_sf_carrier"},
+	}, inspect(t, checks, build(t, s)))
+}
+
+// TestChecksOwnTheirPolicy: changing the policy after Checks does not
+// change the checks.
+func TestChecksOwnTheirPolicy(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	checks, err := p.Checks()
+	require.NoError(t, err)
+	p.TransitPatterns[0] = "文三路"
+	p.Carriers[0].Except = append(p.Carriers[0].Except, order.Zhejiang)
+	assert.Empty(t, inspect(t, checks, build(t, spec("120.00", "0", "0"))))
+}
+
+func TestChecksInvalidPolicy(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.Free.Threshold = dec("-1")
+	_, err := p.Checks()
+	require.ErrorIs(t, err, shipping.ErrInvalidAmount)
+}
+
+// TestChecksDoNotAllocate: the order package's contract asks checks not
+// to allocate when they find nothing.
+func TestChecksDoNotAllocate(t *testing.T) {
+	checks, err := shipping.DefaultPolicy().Checks()
+	require.NoError(t, err)
+	o := build(t, spec("120.00", "0", "0"))
+	dst := make([]order.Problem, 0, 4)
+	allocs := testing.AllocsPerRun(100, func() {
+		for _, c := range checks {
+			dst = c.Inspect(dst[:0], o, t0)
+		}
+	})
+	assert.Zero(t, allocs)
+	assert.Empty(t, dst)
+}
+
+func TestTransitWarehouse(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	for _, c := range []struct {
+		detail, pattern string
+		ok              bool
+	}{
+		{"义乌 圆通中转仓", "中转仓", true},
+		{"韵达 集散中心 B区", "集散中心", true},
+		{"中轉倉 2樓", "中轉倉", true},
+		{"文三路12号", "", false},
+	} {
+		a := addr("浙江省")
+		a.Detail = c.detail
+		n, err := order.NormalizeAddress(a)
+		require.NoError(t, err)
+		pat, ok := p.TransitWarehouse(n)
+		assert.Equal(t, c.ok, ok, c.detail)
+		assert.Equal(t, c.pattern, pat)
+	}
+}

@@ -1,0 +1,90 @@
+package shipping
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/kefu-go/kefu/order"
+)
+
+// Sentinel errors. Every error the package returns wraps exactly one of
+// them, so callers branch with [errors.Is]; most come wrapped in an
+// [*Error] that names the field and quotes the bad value.
+var (
+	// ErrInvalidAmount: money that is negative, has more than two decimals
+	// (rule P7) or is out of range. It is [order.ErrInvalidAmount], so one
+	// errors.Is test covers both packages.
+	ErrInvalidAmount = order.ErrInvalidAmount
+	// ErrUnknownRegion: a region kefu does not know, or an order whose
+	// address names none where a rule needs one. It is
+	// [order.ErrUnknownRegion].
+	ErrUnknownRegion = order.ErrUnknownRegion
+	// ErrInvalidSKU: an excluded SKU that is not a valid SKU. It is
+	// [order.ErrInvalidSKU].
+	ErrInvalidSKU = order.ErrInvalidSKU
+	// ErrMissing: a required field or argument is empty or zero.
+	ErrMissing = errors.New("required")
+	// ErrNegative: a count, window or duration below its minimum.
+	ErrNegative = errors.New("out of range")
+	// ErrUnknownCarrier: a carrier code the policy does not list.
+	ErrUnknownCarrier = errors.New("unknown carrier")
+	// ErrDuplicate: the same carrier, SKU, region, pattern or day listed
+	// twice.
+	ErrDuplicate = errors.New("duplicate entry")
+	// ErrInvertedPeriod: a period that ends before or when it starts.
+	ErrInvertedPeriod = errors.New("period ends before it starts")
+	// ErrOverlappingPeriods: two periods of the same list that overlap.
+	ErrOverlappingPeriods = errors.New("periods overlap")
+	// ErrInvalidCarrier: a carrier set-up that breaks rule S3 or S5, such
+	// as a carrier other than SF Express serving Hong Kong, Macao or
+	// Taiwan, or a default carrier that is not listed.
+	ErrInvalidCarrier = errors.New("invalid carrier set-up")
+	// ErrInvalidText: text that is not valid UTF-8, not in canonical form
+	// where the policy needs it, or not in the expected format (a clock
+	// time "16:00", a date "2026-10-01", a duration "48h").
+	ErrInvalidText = errors.New("invalid text")
+	// ErrInvalidZone: a time zone name that is neither an offset nor a
+	// zone the machine knows.
+	ErrInvalidZone = errors.New("unknown time zone")
+	// ErrTrackingOrder: a tracking history whose events are not in time
+	// order, or that holds an event later than now.
+	ErrTrackingOrder = errors.New("tracking history out of time order")
+	// ErrTimeOrder: a time that contradicts another one, such as a last
+	// reminder later than now.
+	ErrTimeOrder = errors.New("times out of order")
+	// ErrUnknownStage: a parcel stage, situation, action or wording kefu
+	// does not know.
+	ErrUnknownStage = errors.New("unknown stage")
+	// ErrUnknownReason: a reason code kefu does not know.
+	ErrUnknownReason = errors.New("unknown reason")
+)
+
+// Error describes bad input: which field, the value as given, and the
+// sentinel it wraps. Its message reads
+//
+//	shipping: free_shipping.threshold "-1": invalid amount: must not be negative
+type Error struct {
+	Field  string // path of the field, e.g. "carriers[1].regions[0]"
+	Value  string // the bad value as given (quoted in the message)
+	Err    error  // one of the package's sentinels
+	Detail string // optional explanation
+}
+
+func (e *Error) Error() string {
+	s := "shipping: " + e.Field
+	if e.Value != "" || e.Field == "" {
+		s += " " + strconv.Quote(e.Value)
+	}
+	s += ": " + e.Err.Error()
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	return s
+}
+
+// Unwrap returns the sentinel.
+func (e *Error) Unwrap() error { return e.Err }
+
+func fieldErr(field, value string, err error, detail string) *Error {
+	return &Error{Field: field, Value: value, Err: err, Detail: detail}
+}

@@ -1,0 +1,197 @@
+package shipping
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// FreeShippingDecision says whether an order ships free (rule S1) and what
+// postage it should have been charged (rule S2). It is a plain value that
+// holds its amounts in fen; the methods return them as decimals in yuan.
+// The zero value is "not eligible, for no stated reason".
+type FreeShippingDecision struct {
+	// Eligible: the order qualifies for free shipping.
+	Eligible bool
+	// Reasons say why it does not qualify (BelowThreshold, BelowQuantity,
+	// ExcludedRegion, ExcludedSKU, RegionMissing, FreeShippingOff), which
+	// rules applied (PromotionRules), and whether the postage charged is
+	// wrong (PostageOvercharged, PostageUndercharged, PostageMissing).
+	Reasons ReasonSet
+	// Promotion is the index in [Policy.FreePromotions] of the promotion
+	// whose rule applied, or -1 for the everyday rule.
+	Promotion int
+
+	shortfall, charged, shouldCharge int64 // fen
+	unitsShort                       int
+}
+
+// Shortfall returns how much more goods the buyer would have had to pay
+// for to reach the amount threshold ("add 0.01 and it ships free"); zero
+// when the threshold is met or there is none.
+func (d FreeShippingDecision) Shortfall() decimal.Decimal { return yuan.Dec(d.shortfall) }
+
+// UnitsShort returns how many more units would reach the quantity
+// threshold; zero when it is met or there is none.
+func (d FreeShippingDecision) UnitsShort() int { return d.unitsShort }
+
+// Charged returns the postage the order was charged.
+func (d FreeShippingDecision) Charged() decimal.Decimal { return yuan.Dec(d.charged) }
+
+// ShouldCharge returns the postage the order should have been charged:
+// zero when it ships free; otherwise the policy's standard postage, or,
+// when the policy states none, what was charged.
+func (d FreeShippingDecision) ShouldCharge() decimal.Decimal { return yuan.Dec(d.shouldCharge) }
+
+// Overcharge returns the postage charged beyond what should have been:
+// the amount to give back (rule S2). Zero when nothing was overcharged.
+func (d FreeShippingDecision) Overcharge() decimal.Decimal {
+	return yuan.Dec(max(0, d.charged-d.shouldCharge))
+}
+
+// Undercharge returns the postage missing from what should have been
+// charged; zero when nothing is missing or the policy states no standard
+// postage.
+func (d FreeShippingDecision) Undercharge() decimal.Decimal {
+	return yuan.Dec(max(0, d.shouldCharge-d.charged))
+}
+
+// PostageWrong reports whether the postage charged is not what it should
+// have been: a problem order (rule O2).
+func (d FreeShippingDecision) PostageWrong() bool {
+	return d.Reasons.Has(PostageOvercharged) || d.Reasons.Has(PostageUndercharged) || d.Reasons.Has(PostageMissing)
+}
+
+// ruleAt returns the free-shipping rule in force at t and the index of its
+// promotion, or -1 for the everyday rule.
+func (p *Policy) ruleAt(t time.Time) (*FreeShippingRule, int) {
+	for i := range p.FreePromotions {
+		if p.FreePromotions[i].Contains(t) {
+			return &p.FreePromotions[i].Rule, i
+		}
+	}
+	return &p.Free, -1
+}
+
+// FreeShipping decides whether o ships free (rule S1), by the rule in force
+// when o was placed (a free-shipping promotion's, if one ran then), and
+// whether the postage charged is right (rule S2).
+//
+// The amount threshold applies to the goods amount actually paid — after
+// discounts, before postage ([order.Order.NetGoods]); the quantity
+// threshold to the units of goods, gifts excluded. An order to an
+// excluded region, or holding an excluded SKU, pays postage whatever its
+// amount. An order whose address names no region is not eligible
+// (RegionMissing): nobody can say where it goes.
+//
+// FreeShipping does not allocate; see BenchmarkFreeShipping.
+func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
+	// Each getter of order.Order copies the whole order (value receivers),
+	// so ask only for what this policy needs.
+	rule, promo := &p.Free, -1
+	if len(p.FreePromotions) > 0 {
+		rule, promo = p.ruleAt(o.CreatedAt())
+	}
+	d := FreeShippingDecision{Promotion: promo}
+	if promo >= 0 {
+		d.Reasons = d.Reasons.With(PromotionRules)
+	}
+	var bad ReasonSet
+	if rule.Off {
+		bad = bad.With(FreeShippingOff)
+	}
+	switch r := o.Region(); {
+	case !r.IsValid():
+		bad = bad.With(RegionMissing)
+	case containsRegion(rule.ExcludedRegions, r):
+		bad = bad.With(ExcludedRegion)
+	}
+	if len(rule.ExcludedSKUs) > 0 {
+		for i := range o.NumLines() {
+			if l := o.Line(i); !l.Gift && containsString(rule.ExcludedSKUs, l.SKU) {
+				bad = bad.With(ExcludedSKU)
+				break
+			}
+		}
+	}
+
+	threshold, _ := yuan.Fen(rule.Threshold)
+	hasAmount, hasQty := threshold > 0, rule.MinQuantity > 0
+	var net int64
+	var units int
+	if hasAmount {
+		net = orderFen(o.NetGoods())
+	}
+	if hasQty {
+		units = o.Units()
+	}
+	amountMet, qtyMet := net >= threshold, units >= rule.MinQuantity
+	met := amountMet && qtyMet
+	if hasAmount && hasQty && !rule.RequireBoth {
+		met = amountMet || qtyMet
+	}
+	if !met {
+		if hasAmount && !amountMet {
+			bad = bad.With(BelowThreshold)
+			d.shortfall = threshold - net
+		}
+		if hasQty && !qtyMet {
+			bad = bad.With(BelowQuantity)
+			d.unitsShort = rule.MinQuantity - units
+		}
+	}
+	d.Reasons |= bad
+	d.Eligible = bad == 0
+
+	d.charged = orderFen(o.Postage())
+	standard, _ := yuan.Fen(rule.Postage)
+	switch {
+	case d.Eligible:
+		d.shouldCharge = 0
+	case standard > 0:
+		d.shouldCharge = standard
+	default:
+		d.shouldCharge = d.charged
+	}
+	switch {
+	case d.charged > d.shouldCharge:
+		d.Reasons = d.Reasons.With(PostageOvercharged)
+	case d.charged < d.shouldCharge:
+		d.Reasons = d.Reasons.With(PostageUndercharged)
+	case !d.Eligible && d.charged == 0 && !bad.Has(RegionMissing):
+		d.Reasons = d.Reasons.With(PostageMissing)
+	}
+	return d
+}
+
+// orderFen returns an amount of a built order in fen. [order.New] keeps
+// every amount with exactly two decimals and within range, so the
+// coefficient is the amount in fen; anything else takes the general path.
+func orderFen(d decimal.Decimal) int64 {
+	if d.Exponent() == -2 {
+		return d.CoefficientInt64()
+	}
+	f, _ := yuan.Fen(d)
+	return f
+}
+
+func containsRegion(rs []order.Region, r order.Region) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

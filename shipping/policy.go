@@ -1,0 +1,468 @@
+package shipping
+
+import (
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/textnorm"
+	"github.com/kefu-go/kefu/internal/tz"
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Policy is a shop's shipping policy: free-shipping rules, carriers,
+// dispatch windows and tracking limits. It is plain data with JSON tags, so
+// a shop keeps it in a file; [DefaultPolicy] returns the defaults of
+// DOMAIN.md and [Policy.Validate] checks one.
+//
+// Methods take the Policy by value and never modify it. Their results are
+// only meaningful for a policy that passes [Policy.Validate]; an invalid
+// policy never makes them panic.
+type Policy struct {
+	// TimeZone is where calendar days and the cutoff are counted: "" is
+	// China Standard Time (+08:00); an offset "+08:00" or a zone name
+	// "Asia/Shanghai" (which needs the tz database) also work.
+	TimeZone string `json:"time_zone,omitempty"`
+
+	// Free holds the everyday free-shipping rules (rule S1).
+	Free FreeShippingRule `json:"free_shipping"`
+	// FreePromotions replace Free while they run. They must not overlap.
+	FreePromotions []FreeShippingPromotion `json:"free_shipping_promotions,omitempty"`
+
+	// Carriers are the couriers the shop ships with, in the order the
+	// shop prefers them (rule S5).
+	Carriers []Carrier `json:"carriers"`
+	// DefaultCarrier is the code of the carrier used when the buyer states
+	// no preference (rule S5).
+	DefaultCarrier string `json:"default_carrier"`
+	// SFCarrier is the code of SF Express, the only carrier for Hong Kong,
+	// Macao and Taiwan (rule S3). It may be empty when the shop has no SF
+	// account: such orders are then out of area.
+	SFCarrier string `json:"sf_carrier,omitempty"`
+
+	// TransitPatterns are texts that mark a courier transit warehouse
+	// (中转仓) in an address (rule S4). They are matched against the
+	// address's comparison key, so they must be written as
+	// [textnorm]'s keys are: no spaces, lower case (Validate says how).
+	TransitPatterns []string `json:"transit_patterns"`
+
+	// Cutoff is the daily dispatch cutoff: an order paid by then on a
+	// working day ships that day; later, it rolls to the next working day
+	// (rules S6, S10).
+	Cutoff Clock `json:"dispatch_cutoff"`
+	// NormalWindowDays is the normal dispatch window in working days,
+	// counting the day the order starts (its paid day, or the next working
+	// day after the cutoff): 1 means it ships that day, so no order waits
+	// past the next day — the buyer's bottom line (rule S6).
+	NormalWindowDays int `json:"normal_window_days"`
+	// PromotionWindowDays is the dispatch window during a big promotion:
+	// "within 3 days" (rule S6).
+	PromotionWindowDays int `json:"promotion_window_days"`
+	// BigPromotions are the big-promotion periods (大促, e.g. Double 11),
+	// by the time the order is paid. They must not overlap.
+	BigPromotions []Period `json:"big_promotions,omitempty"`
+	// NonWorkingDays are days the warehouse does not dispatch.
+	NonWorkingDays []Date `json:"non_working_days,omitempty"`
+
+	// Tracking holds the limits that classify a parcel's tracking (rule S8).
+	Tracking TrackingLimits `json:"tracking"`
+}
+
+// FreeShippingRule is when an order ships free (包邮条件, rule S1). An
+// order qualifies when it reaches the amount threshold or the quantity
+// threshold (both, with RequireBoth), is not bound for an excluded region
+// and holds no excluded SKU. A threshold of zero is no threshold; with
+// neither, every order outside the exclusions ships free.
+type FreeShippingRule struct {
+	// Off: no free shipping at all while this rule applies.
+	Off bool `json:"off,omitempty"`
+	// Threshold applies to the goods amount actually paid: after
+	// discounts, before postage ([order.Order.NetGoods]).
+	Threshold decimal.Decimal `json:"threshold"`
+	// MinQuantity is the number of units (gifts excluded); 0 is none.
+	MinQuantity int `json:"min_quantity,omitempty"`
+	// RequireBoth: with both thresholds set, an order must reach both,
+	// rather than either.
+	RequireBoth bool `json:"require_both,omitempty"`
+	// ExcludedRegions never ship free.
+	ExcludedRegions []order.Region `json:"excluded_regions"`
+	// ExcludedSKUs are items that never ship free: an order holding one
+	// pays postage. SKUs are written in canonical form ([order.NormalizeSKU]).
+	ExcludedSKUs []string `json:"excluded_skus,omitempty"`
+	// Postage is the standard postage of an order that does not ship
+	// free. Zero means the shop prices postage order by order, and kefu
+	// takes what was charged as right.
+	Postage decimal.Decimal `json:"postage"`
+}
+
+// FreeShippingPromotion replaces the everyday free-shipping rule while it
+// runs, judged by when the order was placed (the time its postage was set).
+type FreeShippingPromotion struct {
+	Period
+	Rule FreeShippingRule `json:"rule"`
+}
+
+// Carrier is a courier the shop ships with.
+type Carrier struct {
+	// Code identifies the carrier: lower-case letters, digits, '-' and
+	// '_' ("sf", "yto").
+	Code string `json:"code"`
+	// Name is how agents and buyers call it ("顺丰速运").
+	Name string `json:"name,omitempty"`
+	// Regions the carrier serves; empty means every mainland region.
+	Regions []order.Region `json:"regions,omitempty"`
+	// Except removes regions from Regions (or from the mainland).
+	Except []order.Region `json:"except,omitempty"`
+	// Surcharge is the price difference a buyer pays to ship with this
+	// carrier rather than the default (补差价, rule P6); zero for none.
+	Surcharge decimal.Decimal `json:"surcharge"`
+	// Collect: the carrier accepts freight collect (到付, rule P6).
+	Collect bool `json:"freight_collect,omitempty"`
+}
+
+// Serves reports whether c delivers to region r.
+func (c Carrier) Serves(r order.Region) bool {
+	if !r.IsValid() || slices.Contains(c.Except, r) {
+		return false
+	}
+	if len(c.Regions) == 0 {
+		return r.Mainland()
+	}
+	return slices.Contains(c.Regions, r)
+}
+
+// TrackingLimits classify a parcel's tracking (rule S8). They are kefu's
+// defaults, not the sources': shops tune them, and the sources only say
+// that delays are answered at once.
+type TrackingLimits struct {
+	// NoTrackingAfter: a dispatched parcel with no courier scan after this
+	// long is "dispatched without tracking".
+	NoTrackingAfter Duration `json:"no_tracking_after"`
+	// StalledOriginAfter: a parcel scanned but not moved on from the
+	// origin after this long is stalled at the origin.
+	StalledOriginAfter Duration `json:"stalled_origin_after"`
+	// StalledDestinationAfter: a parcel that reached the destination city
+	// and is not delivered after this long is stalled there.
+	StalledDestinationAfter Duration `json:"stalled_destination_after"`
+	// LostAfter: a parcel with no tracking update after this long is
+	// treated as lost.
+	LostAfter Duration `json:"lost_after"`
+}
+
+// Default policy values that DOMAIN.md does not fix; see [DefaultPolicy].
+const (
+	defaultCutoff = Clock(16 * 3600)
+	hour          = Duration(time.Hour)
+)
+
+// DefaultPolicy returns the defaults of DOMAIN.md: free shipping from
+// 99.00 of goods actually paid, except to Xinjiang, Tibet, Hong Kong,
+// Macao, Taiwan and abroad (rule S1); YTO as the default carrier, ZTO as a
+// second, and SF Express, which alone serves Hong Kong, Macao and Taiwan
+// (rules S3, S5); a next-day dispatch window, 3 days during big
+// promotions (rule S6).
+//
+// Values the sources leave to the shop are kefu's choices: a 16:00
+// cutoff, no surcharges, no big-promotion periods, no non-working days,
+// and tracking limits of 24 hours without a scan, 48 hours stalled at
+// either end, and 7 days without an update for a lost parcel.
+func DefaultPolicy() Policy {
+	return Policy{
+		Free: FreeShippingRule{
+			Threshold:       decimal.New(9900, -2),
+			ExcludedRegions: []order.Region{order.Xinjiang, order.Tibet, order.HongKong, order.Macao, order.Taiwan, order.Abroad},
+			Postage:         decimal.New(0, -2),
+		},
+		Carriers: []Carrier{
+			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Collect: false},
+			{Code: "zto", Name: "中通快递", Surcharge: decimal.New(0, -2)},
+			{Code: "sf", Name: "顺丰速运", Regions: sfRegions(), Surcharge: decimal.New(0, -2), Collect: true},
+		},
+		DefaultCarrier: "yto",
+		SFCarrier:      "sf",
+		TransitPatterns: []string{
+			"中转仓", "转运仓", "中转站", "转运站", "中转中心", "转运中心", "集散中心", "分拨中心", "集运仓",
+			"中轉倉", "轉運倉", "中轉站", "轉運站", "中轉中心", "轉運中心", "分撥中心", "集運倉",
+		},
+		Cutoff:              defaultCutoff,
+		NormalWindowDays:    1,
+		PromotionWindowDays: 3,
+		Tracking: TrackingLimits{
+			NoTrackingAfter:         24 * hour,
+			StalledOriginAfter:      48 * hour,
+			StalledDestinationAfter: 48 * hour,
+			LostAfter:               7 * 24 * hour,
+		},
+	}
+}
+
+func sfRegions() []order.Region {
+	var rs []order.Region
+	for _, r := range order.Regions() {
+		if r.Mainland() || r.HKMOTW() {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// location resolves the policy's time zone.
+func (p Policy) location() (*time.Location, error) {
+	loc, err := tz.Location(p.TimeZone)
+	if err != nil {
+		return nil, fieldErr("time_zone", p.TimeZone, ErrInvalidZone, "")
+	}
+	return loc, nil
+}
+
+// Location returns the policy's time zone; see [Policy.TimeZone].
+func (p Policy) Location() (*time.Location, error) { return p.location() }
+
+// Carrier returns the carrier with the given code.
+func (p Policy) Carrier(code string) (Carrier, bool) {
+	for _, c := range p.Carriers {
+		if c.Code == code {
+			return c, true
+		}
+	}
+	return Carrier{}, false
+}
+
+// maxWindowDays bounds dispatch windows: a month is already no promise.
+const maxWindowDays = 31
+
+// Validate checks the policy and returns the first problem as an [*Error]
+// naming the field ("carriers[2].regions[0]") and wrapping a sentinel:
+// [ErrInvalidAmount] for a negative amount or one with more than two
+// decimals, [ErrNegative] for a count or window out of range,
+// [ErrUnknownRegion], [ErrInvalidSKU], [ErrUnknownCarrier],
+// [ErrInvalidCarrier], [ErrDuplicate], [ErrInvertedPeriod],
+// [ErrOverlappingPeriods], [ErrInvalidText], [ErrInvalidZone] or
+// [ErrMissing].
+func (p Policy) Validate() error {
+	if _, err := p.location(); err != nil {
+		return err
+	}
+	if err := p.Free.validate("free_shipping"); err != nil {
+		return err
+	}
+	periods := make([]Period, len(p.FreePromotions))
+	for i, fp := range p.FreePromotions {
+		f := "free_shipping_promotions[" + strconv.Itoa(i) + "]"
+		if err := fp.Rule.validate(f + ".rule"); err != nil {
+			return err
+		}
+		periods[i] = fp.Period
+	}
+	if err := validatePeriods("free_shipping_promotions", periods); err != nil {
+		return err
+	}
+	if err := p.validateCarriers(); err != nil {
+		return err
+	}
+	for i, s := range p.TransitPatterns {
+		f := "transit_patterns[" + strconv.Itoa(i) + "]"
+		k, ok := textnorm.Key(s)
+		switch {
+		case !ok:
+			return fieldErr(f, s, ErrInvalidText, "not valid UTF-8")
+		case k == "":
+			return fieldErr(f, s, ErrMissing, "an empty pattern matches every address")
+		case k != s:
+			return fieldErr(f, s, ErrInvalidText, "write it as "+strconv.Quote(k))
+		case slices.Contains(p.TransitPatterns[:i], s):
+			return fieldErr(f, s, ErrDuplicate, "")
+		}
+	}
+	if !p.Cutoff.IsValid() {
+		return fieldErr("dispatch_cutoff", p.Cutoff.String(), ErrMissing, `set a time such as "16:00"`)
+	}
+	if p.NormalWindowDays < 1 || p.NormalWindowDays > maxWindowDays {
+		return fieldErr("normal_window_days", strconv.Itoa(p.NormalWindowDays), ErrNegative, "must be 1 to "+strconv.Itoa(maxWindowDays))
+	}
+	if p.PromotionWindowDays < p.NormalWindowDays || p.PromotionWindowDays > maxWindowDays {
+		return fieldErr("promotion_window_days", strconv.Itoa(p.PromotionWindowDays), ErrNegative,
+			"must be normal_window_days to "+strconv.Itoa(maxWindowDays))
+	}
+	if err := validatePeriods("big_promotions", p.BigPromotions); err != nil {
+		return err
+	}
+	for i, d := range p.NonWorkingDays {
+		f := "non_working_days[" + strconv.Itoa(i) + "]"
+		if !d.IsValid() {
+			return fieldErr(f, strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day), ErrInvalidText, "no such day")
+		}
+		if slices.Contains(p.NonWorkingDays[:i], d) {
+			return fieldErr(f, d.String(), ErrDuplicate, "")
+		}
+	}
+	return p.Tracking.validate()
+}
+
+func (r FreeShippingRule) validate(field string) error {
+	if err := checkMoney(field+".threshold", r.Threshold); err != nil {
+		return err
+	}
+	if err := checkMoney(field+".postage", r.Postage); err != nil {
+		return err
+	}
+	if r.MinQuantity < 0 || r.MinQuantity > yuan.MaxQuantity {
+		return fieldErr(field+".min_quantity", strconv.Itoa(r.MinQuantity), ErrNegative, "must be 0 to "+strconv.Itoa(yuan.MaxQuantity))
+	}
+	if err := checkRegions(field+".excluded_regions", r.ExcludedRegions); err != nil {
+		return err
+	}
+	for i, s := range r.ExcludedSKUs {
+		f := field + ".excluded_skus[" + strconv.Itoa(i) + "]"
+		n, err := order.NormalizeSKU(s)
+		switch {
+		case err != nil:
+			return fieldErr(f, s, ErrInvalidSKU, "")
+		case n != s:
+			return fieldErr(f, s, ErrInvalidSKU, "write it as "+strconv.Quote(n))
+		case slices.Contains(r.ExcludedSKUs[:i], s):
+			return fieldErr(f, s, ErrDuplicate, "")
+		}
+	}
+	return nil
+}
+
+func checkMoney(field string, d decimal.Decimal) error {
+	fen, ok := yuan.Fen(d)
+	switch {
+	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
+		return fieldErr(field, d.String(), ErrInvalidAmount, "more than two decimals")
+	case !ok:
+		return fieldErr(field, d.String(), ErrInvalidAmount, "out of range")
+	case fen < 0:
+		return fieldErr(field, d.String(), ErrInvalidAmount, "must not be negative")
+	}
+	return nil
+}
+
+func checkRegions(field string, rs []order.Region) error {
+	for i, r := range rs {
+		f := field + "[" + strconv.Itoa(i) + "]"
+		if !r.IsValid() {
+			return fieldErr(f, r.String(), ErrUnknownRegion, "")
+		}
+		if slices.Contains(rs[:i], r) {
+			return fieldErr(f, r.String(), ErrDuplicate, "")
+		}
+	}
+	return nil
+}
+
+// validatePeriods checks that each period is set, ends after it starts,
+// and overlaps no other of the list.
+func validatePeriods(field string, ps []Period) error {
+	for i, p := range ps {
+		f := field + "[" + strconv.Itoa(i) + "]"
+		if p.Start.IsZero() {
+			return fieldErr(f+".start", "", ErrMissing, "")
+		}
+		if p.End.IsZero() {
+			return fieldErr(f+".end", "", ErrMissing, "")
+		}
+		if !p.End.After(p.Start) {
+			return fieldErr(f+".end", p.End.Format(time.RFC3339), ErrInvertedPeriod, "starts "+p.Start.Format(time.RFC3339))
+		}
+		if !utf8.ValidString(p.Name) {
+			return fieldErr(f+".name", p.Name, ErrInvalidText, "not valid UTF-8")
+		}
+		for j, q := range ps[:i] {
+			if p.Start.Before(q.End) && q.Start.Before(p.End) {
+				return fieldErr(f, p.Name, ErrOverlappingPeriods, "overlaps "+field+"["+strconv.Itoa(j)+"]")
+			}
+		}
+	}
+	return nil
+}
+
+func (p Policy) validateCarriers() error {
+	if len(p.Carriers) == 0 {
+		return fieldErr("carriers", "", ErrMissing, "a shop ships with at least one carrier")
+	}
+	for i, c := range p.Carriers {
+		f := "carriers[" + strconv.Itoa(i) + "]"
+		if !validCode(c.Code) {
+			return fieldErr(f+".code", c.Code, ErrInvalidText, "use lower-case letters, digits, '-' and '_'")
+		}
+		for j := range i {
+			if p.Carriers[j].Code == c.Code {
+				return fieldErr(f+".code", c.Code, ErrDuplicate, "")
+			}
+		}
+		if !utf8.ValidString(c.Name) {
+			return fieldErr(f+".name", c.Name, ErrInvalidText, "not valid UTF-8")
+		}
+		if err := checkRegions(f+".regions", c.Regions); err != nil {
+			return err
+		}
+		if err := checkRegions(f+".except", c.Except); err != nil {
+			return err
+		}
+		if err := checkMoney(f+".surcharge", c.Surcharge); err != nil {
+			return err
+		}
+		// Rule S3: only SF Express serves Hong Kong, Macao and Taiwan.
+		if c.Code != p.SFCarrier {
+			for k, r := range c.Regions {
+				if r.HKMOTW() {
+					return fieldErr(f+".regions["+strconv.Itoa(k)+"]", r.String(), ErrInvalidCarrier,
+						"only the SF carrier ships to Hong Kong, Macao and Taiwan (rule S3)")
+				}
+			}
+		}
+	}
+	if p.DefaultCarrier == "" {
+		return fieldErr("default_carrier", "", ErrMissing, "")
+	}
+	if _, ok := p.Carrier(p.DefaultCarrier); !ok {
+		return fieldErr("default_carrier", p.DefaultCarrier, ErrUnknownCarrier, "not among carriers")
+	}
+	if p.SFCarrier != "" {
+		if _, ok := p.Carrier(p.SFCarrier); !ok {
+			return fieldErr("sf_carrier", p.SFCarrier, ErrUnknownCarrier, "not among carriers")
+		}
+	}
+	return nil
+}
+
+func validCode(s string) bool {
+	if s == "" || len(s) > 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func (t TrackingLimits) validate() error {
+	for _, l := range [...]struct {
+		name string
+		d    Duration
+	}{
+		{"tracking.no_tracking_after", t.NoTrackingAfter},
+		{"tracking.stalled_origin_after", t.StalledOriginAfter},
+		{"tracking.stalled_destination_after", t.StalledDestinationAfter},
+		{"tracking.lost_after", t.LostAfter},
+	} {
+		if l.d <= 0 {
+			return fieldErr(l.name, time.Duration(l.d).String(), ErrNegative, "must be positive")
+		}
+	}
+	if t.LostAfter < t.StalledOriginAfter || t.LostAfter < t.StalledDestinationAfter {
+		return fieldErr("tracking.lost_after", time.Duration(t.LostAfter).String(), ErrNegative,
+			"must not be shorter than the stall limits")
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package shipping
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Remedy is a way to put an overcharged postage right (rule S2). The text
+// form is snake_case; the zero value, [RemedyUnknown], is no remedy.
+type Remedy uint8
+
+// Remedies, in the order the shop prefers them.
+const (
+	RemedyUnknown Remedy = iota
+	// FixPostage: before payment, change the order's postage so the buyer
+	// pays the right amount at once (rules S2, P4).
+	FixPostage
+	// RefundDifference: after payment, refund the postage overcharged.
+	RefundDifference
+	// RefundAndReorder: after payment and before outbound, the buyer
+	// refunds the order and orders again (退款重拍). Only safe when the
+	// original is held before outbound, finance has acknowledged the
+	// refund and the warehouse has seen the hold (rule R1).
+	RefundAndReorder
+	numRemedies
+)
+
+var remedyNames = []string{"", "fix_postage", "refund_difference", "refund_and_reorder"}
+
+// String returns the snake_case name, or "Remedy(N)" out of range.
+func (r Remedy) String() string { return enum.Name(remedyNames, int(r), "Remedy") }
+
+// IsValid reports whether r is a known remedy.
+func (r Remedy) IsValid() bool { return r > RemedyUnknown && r < numRemedies }
+
+// MarshalText returns the snake_case name; an invalid remedy is an error.
+func (r Remedy) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, fieldErr("remedy", r.String(), ErrUnknownStage, "")
+	}
+	return []byte(remedyNames[r]), nil
+}
+
+// UnmarshalText accepts the snake_case names.
+func (r *Remedy) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(remedyNames, string(b))
+	if !ok {
+		return fieldErr("remedy", string(b), ErrUnknownStage, "")
+	}
+	*r = Remedy(i)
+	return nil
+}
+
+// RemedySet is a set of [Remedy] values; the zero value is empty.
+type RemedySet uint64
+
+// Has reports whether r is in the set.
+func (s RemedySet) Has(r Remedy) bool { return enum.Has(uint64(s), r) }
+
+// With returns the set with r added.
+func (s RemedySet) With(r Remedy) RemedySet { return RemedySet(enum.With(uint64(s), r)) }
+
+// Len returns the number of remedies in the set.
+func (s RemedySet) Len() int { return enum.Len(uint64(s)) }
+
+// String renders the set as "[refund_difference refund_and_reorder]".
+func (s RemedySet) String() string { return enum.String[Remedy](uint64(s)) }
+
+// Overcharge is what to do about postage charged beyond what an order
+// should have been charged (rule S2; seed 000, case 2). It is a plain
+// value; the zero value means nothing was overcharged.
+type Overcharge struct {
+	// Overcharged: more postage was charged than should have been.
+	Overcharged bool
+	// Remedies are the ways to put it right in the order's state, the
+	// preferred first: [FixPostage] before payment; [RefundDifference]
+	// after, with [RefundAndReorder] as an alternative while the parcel
+	// has not left.
+	Remedies RemedySet
+	// FollowUp is the department that fixes the shop's free-shipping
+	// settings so that it does not happen again: operations.
+	FollowUp order.Department
+	// Free is the free-shipping decision behind it.
+	Free FreeShippingDecision
+}
+
+// Amount returns the postage to give back (or to take off before payment).
+func (c Overcharge) Amount() decimal.Decimal { return c.Free.Overcharge() }
+
+// PostageOvercharge checks o for overcharged postage — typically a silent
+// order (静默下单) that qualified for free shipping but was charged
+// postage — and says how to put it right (rule S2): before payment, fix the
+// postage; after payment, refund the difference, or refund-and-reorder
+// while the parcel has not left the warehouse; in every case operations
+// then fixes the free-shipping settings. A closed trade needs nothing.
+func (p Policy) PostageOvercharge(o *order.Order) Overcharge {
+	d := p.FreeShipping(o)
+	c := Overcharge{Free: d}
+	s := o.Status()
+	if !d.Reasons.Has(PostageOvercharged) || s == order.ClosedUnpaid || s == order.Closed {
+		return c
+	}
+	c.Overcharged = true
+	c.FollowUp = order.Operations
+	switch {
+	case s == order.AwaitingPayment:
+		c.Remedies = c.Remedies.With(FixPostage)
+	case s.Dispatched():
+		c.Remedies = c.Remedies.With(RefundDifference)
+	default:
+		c.Remedies = c.Remedies.With(RefundDifference).With(RefundAndReorder)
+	}
+	return c
+}
