@@ -24,7 +24,19 @@
 //     ([Transition], [Allowed], [Order.Apply]); a move it does not allow is
 //     a [*TransitionError].
 //   - O2: problem orders are described by a [Category] and found by
-//     implementations of [Check].
+//     implementations of [Check]: the order's own ([AddressCheck],
+//     [StockCheck], [TriagePolicy.Checks]) and those other packages
+//     contribute (shipping's out-of-area, postage and SF-only checks).
+//     [TriagePolicy.Triage] runs them over a batch at now — several open
+//     orders of one buyer with different addresses and repeat orders are
+//     found by grouping, in linear time — and gives the same [Report]
+//     whatever the batch order; [TriagePolicy.Digest] is the form
+//     after-sales receives every few hours.
+//   - O3, P5: [Oversell] allocates real stock by payment time, offers the
+//     rest a refund or another item, asks the store manager for
+//     compensation on promotion items and says when to set the listed
+//     stock to zero.
+//   - O5: [TriagePolicy.SlowReview] gives a slow-review order's deadlines.
 //   - O6: after payment, delivery information is confirmed with the buyer;
 //     [Address.Missing] says what an address lacks.
 //   - O7: an order's details go only to its own buyer
@@ -35,14 +47,17 @@
 //     [Stock] snapshot, and a SKU it does not know is an error, not zero.
 //   - P7: money is exact: yuan with two decimals, never floating point.
 //   - S9: a cash-on-delivery order is dispatched only after the buyer
-//     confirms it ([Order.Apply] refuses the dispatch before).
+//     confirms it ([Order.Apply] refuses the dispatch before;
+//     [TriagePolicy.COD] says what to do meanwhile: confirm, or re-order
+//     with online payment).
 //
 // # Representation
 //
 // Money is [github.com/shopspring/decimal.Decimal] in yuan. Built orders
 // hold every amount with exactly two decimals, so amounts compare without
-// allocating and print as "128.50"; JSON carries them as text with two
-// decimals, like the platform. Enums ([Status], [Event], [Region],
+// allocating; print them with StringFixed(2) ("128.50", where String
+// trims to "128.5"). JSON carries them as text with two decimals, like the
+// platform. Enums ([Status], [Event], [Region],
 // [Payment], [Category]) encode as stable text — the platform's names for
 // statuses, snake_case otherwise — never as integers.
 //
@@ -56,7 +71,10 @@
 // value and wrap one sentinel ([ErrInvalidQuantity], [ErrInvalidAmount],
 // [ErrTotalsMismatch], [ErrUnknownRegion] …), so callers branch with
 // [errors.Is] and read details with [errors.As]. A refused lifecycle move
-// is a [*TransitionError] wrapping [ErrInvalidTransition]. Business
+// is a [*TransitionError] wrapping [ErrInvalidTransition]. A batch that
+// cannot be triaged — a nil or duplicate order ([ErrNilOrder],
+// [ErrDuplicateOrder]), a check reporting an unknown category — and an
+// invalid [TriagePolicy] ([ErrInvalidPolicy]) are errors too. Business
 // outcomes — an incomplete address, a problem order — are values, not
 // errors.
 package order

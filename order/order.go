@@ -58,6 +58,11 @@ type Spec struct {
 // or by editing its [Order.Spec] and calling New again. Rules take an
 // *Order to avoid copying; they never modify it.
 //
+// The accessors have pointer receivers, so reading a field never copies
+// the order. [Order.Apply], [Order.MarshalJSON] and [Order.LogValue] have
+// value receivers: an Order value handed to encoding/json or log/slog is
+// still encoded by them, with personal data masked in logs (rule O7).
+//
 // The zero Order is not a valid order; [Order.IsZero] reports it.
 type Order struct {
 	id      string
@@ -324,26 +329,26 @@ func text(field, s string, maxBytes int) (string, error) {
 }
 
 // IsZero reports whether o is the zero Order, which no rule accepts.
-func (o Order) IsZero() bool { return o.id == "" }
+func (o *Order) IsZero() bool { return o.id == "" }
 
 // ID returns the order's platform ID.
-func (o Order) ID() string { return o.id }
+func (o *Order) ID() string { return o.id }
 
 // Buyer returns who placed the order.
-func (o Order) Buyer() Buyer { return o.buyer }
+func (o *Order) Buyer() Buyer { return o.buyer }
 
 // NumLines returns the number of lines.
-func (o Order) NumLines() int { return len(o.lines) }
+func (o *Order) NumLines() int { return len(o.lines) }
 
 // Line returns line i, 0 ≤ i < [Order.NumLines]. It panics for i out of
 // range, like a slice index; it does not allocate.
-func (o Order) Line(i int) Line { return o.lines[i] }
+func (o *Order) Line(i int) Line { return o.lines[i] }
 
 // Lines returns a copy of the lines.
-func (o Order) Lines() []Line { return slices.Clone(o.lines) }
+func (o *Order) Lines() []Line { return slices.Clone(o.lines) }
 
 // LineBySKU returns the line with the given SKU (normalised first).
-func (o Order) LineBySKU(sku string) (Line, bool) {
+func (o *Order) LineBySKU(sku string) (Line, bool) {
 	n, err := NormalizeSKU(sku)
 	if err != nil {
 		return Line{}, false
@@ -357,78 +362,78 @@ func (o Order) LineBySKU(sku string) (Line, bool) {
 }
 
 // Units returns the number of units of goods ordered, gift lines excluded.
-func (o Order) Units() int { return o.units }
+func (o *Order) Units() int { return o.units }
 
 // Address returns the delivery address, in canonical form.
-func (o Order) Address() Address { return o.address }
+func (o *Order) Address() Address { return o.address }
 
 // AddressKey returns the comparable form of the address, computed once when
 // the order was built.
-func (o Order) AddressKey() AddressKey { return o.addrKey }
+func (o *Order) AddressKey() AddressKey { return o.addrKey }
 
 // Region returns the region of the delivery address.
-func (o Order) Region() Region { return o.address.Region }
+func (o *Order) Region() Region { return o.address.Region }
 
 // Payment returns the payment method.
-func (o Order) Payment() Payment { return o.payment }
+func (o *Order) Payment() Payment { return o.payment }
 
 // Silent reports whether the order was placed without talking to an agent.
-func (o Order) Silent() bool { return o.silent }
+func (o *Order) Silent() bool { return o.silent }
 
 // Message returns the buyer's message, normalised.
-func (o Order) Message() string { return o.message }
+func (o *Order) Message() string { return o.message }
 
 // Goods returns the goods amount: the sum of the lines.
-func (o Order) Goods() decimal.Decimal { return o.goods }
+func (o *Order) Goods() decimal.Decimal { return o.goods }
 
 // Postage returns the postage charged.
-func (o Order) Postage() decimal.Decimal { return o.postage }
+func (o *Order) Postage() decimal.Decimal { return o.postage }
 
 // Discount returns the discount off the goods.
-func (o Order) Discount() decimal.Decimal { return o.discount }
+func (o *Order) Discount() decimal.Decimal { return o.discount }
 
 // NetGoods returns the goods amount actually paid: goods − discount, before
 // postage. Free-shipping thresholds apply to it (rule S1).
-func (o Order) NetGoods() decimal.Decimal { return o.netGoods }
+func (o *Order) NetGoods() decimal.Decimal { return o.netGoods }
 
 // Paid returns the amount the buyer pays: goods + postage − discount. Before
 // payment it is the amount due.
-func (o Order) Paid() decimal.Decimal { return o.paid }
+func (o *Order) Paid() decimal.Decimal { return o.paid }
 
 // Status returns the trade state.
-func (o Order) Status() Status { return o.status }
+func (o *Order) Status() Status { return o.status }
 
 // CreatedAt returns when the order was placed.
-func (o Order) CreatedAt() time.Time { return o.created }
+func (o *Order) CreatedAt() time.Time { return o.created }
 
 // PaidAt returns when the order was paid: online, before dispatch; cash on
 // delivery, when the buyer signed for it. Zero if not paid yet.
-func (o Order) PaidAt() time.Time { return o.paid0 }
+func (o *Order) PaidAt() time.Time { return o.paid0 }
 
 // DispatchedAt returns when the first parcel left the warehouse; zero
 // before that.
-func (o Order) DispatchedAt() time.Time { return o.dispatched }
+func (o *Order) DispatchedAt() time.Time { return o.dispatched }
 
 // ReceivedAt returns when the buyer received (or, cash on delivery, signed
 // for) the goods; zero if unknown or not yet.
-func (o Order) ReceivedAt() time.Time { return o.received }
+func (o *Order) ReceivedAt() time.Time { return o.received }
 
 // ClosedAt returns when the trade was closed; zero if it is not closed or
 // the time is unknown.
-func (o Order) ClosedAt() time.Time { return o.closed }
+func (o *Order) ClosedAt() time.Time { return o.closed }
 
 // CODConfirmedAt returns when the buyer confirmed a cash-on-delivery order
 // (rule S9); zero while unconfirmed.
-func (o Order) CODConfirmedAt() time.Time { return o.codConfirmed }
+func (o *Order) CODConfirmedAt() time.Time { return o.codConfirmed }
 
 // SlowReviewSince returns when the order was put under slow review (rule
 // O5); zero if it is not under slow review.
-func (o Order) SlowReviewSince() time.Time { return o.slowReviewSince }
+func (o *Order) SlowReviewSince() time.Time { return o.slowReviewSince }
 
 // Spec returns the order as a [Spec], with Goods and Paid stated. New(o.Spec())
 // rebuilds an equal order; editing the Spec is how a change other than a
 // lifecycle event is made.
-func (o Order) Spec() Spec {
+func (o *Order) Spec() Spec {
 	goods, paid := o.goods, o.paid
 	return Spec{
 		ID: o.id, Buyer: o.buyer, Lines: slices.Clone(o.lines), Address: o.address,

@@ -302,7 +302,8 @@ func TestAccessors(t *testing.T) {
 	assert.Equal(t, "TEA-01", l.SKU)
 	_, ok = o.LineBySKU("")
 	assert.False(t, ok)
-	assert.True(t, order.Order{}.IsZero())
+	var zero order.Order
+	assert.True(t, zero.IsZero())
 }
 
 func TestMustNewPanicsOnBadLiteral(t *testing.T) {

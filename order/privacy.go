@@ -17,7 +17,7 @@ const LeakPenaltyPoints = 6
 // order. The comparison is on normalised IDs; an empty ID never matches.
 // A friend asking on the buyer's behalf, or the same nickname on another
 // account, is refused.
-func (o Order) MayDiscloseTo(buyerID string) bool {
+func (o *Order) MayDiscloseTo(buyerID string) bool {
 	id, ok := textnorm.Line(buyerID)
 	return ok && id != "" && id == o.buyer.ID
 }

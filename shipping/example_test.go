@@ -129,7 +129,8 @@ func ExamplePolicy_ClassifyParcel() {
 	p := shipping.DefaultPolicy()
 	paid := time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST)
 	out := paid.Add(8 * time.Hour)
-	s := exampleOrder("128.00", "0", "浙江省", paid).Spec()
+	placed := exampleOrder("128.00", "0", "浙江省", paid)
+	s := placed.Spec()
 	s.Status, s.DispatchedAt = order.AwaitingReceipt, out
 	o := order.MustNew(s)
 

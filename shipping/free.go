@@ -93,8 +93,7 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 	if o == nil {
 		return FreeShippingDecision{Promotion: -1}
 	}
-	// Each getter of order.Order copies the whole order (value receivers),
-	// so ask only for what this policy needs.
+	// Ask the order only for what this policy needs.
 	rule, promo := &p.Free, -1
 	if len(p.FreePromotions) > 0 {
 		rule, promo = p.ruleAt(o.CreatedAt())

@@ -1,0 +1,45 @@
+package notes_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/notes"
+)
+
+// TestAgendaN4DailyRecord pins rule N4: after-sales keeps a daily record
+// of what it follows and calls the buyer when needed.
+func TestAgendaN4DailyRecord(t *testing.T) {
+	p := notes.DefaultPolicy()
+	now := day(0, 15, 0)
+	l, err := notes.NewLedger([]notes.Promise{
+		openPromise("late-call", notes.CallBack, day(0, 11, 0)),
+		openPromise("late-refund", notes.RefundBy, day(0, 12, 0)),
+		openPromise("call-tonight", notes.CallBack, day(0, 20, 0)),
+		openPromise("ship-tonight", notes.DispatchBy, day(0, 23, 59)),
+		openPromise("call-tomorrow", notes.CallBack, day(1, 10, 0)),
+	})
+	require.NoError(t, err)
+	l, _, err = l.Fulfil("late-refund", notes.Fulfilment{At: day(0, 14, 30)})
+	require.NoError(t, err)
+	a, err := p.Agenda(l, now)
+	require.NoError(t, err)
+	assert.True(t, a.Day.Equal(day(0, 0, 0)))
+	assert.Equal(t, []string{"late-call"}, ids(a.Overdue))
+	assert.Equal(t, []string{"call-tonight", "ship-tonight"}, ids(a.DueToday))
+	assert.Equal(t, []string{"late-call", "call-tonight"}, ids(a.Calls))
+
+	// The day is the policy's: at 01:00 CST on the 26th it is already
+	// the next day, though it is still the 25th in UTC.
+	a, err = p.Agenda(l, day(1, 1, 0).UTC())
+	require.NoError(t, err)
+	assert.True(t, a.Day.Equal(day(1, 0, 0)))
+	assert.Equal(t, []string{"call-tomorrow"}, ids(a.DueToday))
+
+	bad := p
+	bad.TimeZone = "??"
+	_, err = bad.Agenda(l, now)
+	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
+}

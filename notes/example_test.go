@@ -1,0 +1,158 @@
+package notes_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+// An address change is written out in full, even when only the house
+// number changed (rule N1), and appended to the order's memo.
+func ExampleNote_addressChange() {
+	cst := time.FixedZone("CST", 8*60*60)
+	n := notes.Note{
+		Flag:   notes.FlagRed,
+		Kind:   notes.AddressChange,
+		Reason: "买家来电改门牌号",
+		Address: order.Address{Recipient: "张三", Phone: "138 1234 5678", Province: "浙江省",
+			City: "杭州市", District: "西湖区", Detail: "文三路１４号"},
+		Author: notes.Author{Name: "李四", Role: order.InSales},
+		At:     time.Date(2026, 11, 25, 14, 3, 5, 0, cst),
+	}
+	var memo notes.Memo
+	memo, err := memo.Append(n, notes.Chinese, cst)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(memo.Text())
+	fmt.Println(memo.Flag(), memo.Len(), "of", notes.MemoLimit, "bytes")
+
+	back, _ := notes.ParseNote(memo.Text())
+	fmt.Println(back.Address.Detail)
+
+	// Only the house number is not an address.
+	n.Address = order.Address{Detail: "文三路14号"}
+	_, err = memo.Append(n, notes.Chinese, cst)
+	fmt.Println(err)
+	// Output:
+	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 时间:2026-11-25 14:03:05 +08:00
+	// red 192 of 1000 bytes
+	// 文三路14号
+	// notes: note.address ",,,,,文三路14号": invalid note detail: an address change carries the complete new address (order: address ",,,,,文三路14号": incomplete address: missing recipient, phone, region, city, district)
+}
+
+// An urgent refund for a finance colleague who is away from the desk must
+// go by phone; a chat message alone is refused (rule N2). The hand-off
+// counts once finance acknowledges it.
+func ExamplePolicy_SendHandOff() {
+	cst := time.FixedZone("CST", 8*60*60)
+	sent := time.Date(2026, 11, 25, 10, 0, 0, 0, cst)
+	p := notes.DefaultPolicy()
+	h := notes.HandOff{
+		ID: "h-1", OrderID: "T1001",
+		From:    order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales},
+		To:      notes.ToDepartment(order.Finance),
+		Urgency: notes.Urgently,
+		Subject: "原单T1001退款重拍,请退款12.00",
+		Via:     notes.ChannelsOf(notes.Chat),
+		Away:    true,
+		SentAt:  sent,
+	}
+	_, d, _ := p.SendHandOff(h)
+	fmt.Println(d.Verdict, d.Reasons)
+
+	h.Via = notes.ChannelsOf(notes.Chat, notes.Phone)
+	h, d, _ = p.SendHandOff(h)
+	fmt.Println(d.Verdict, "due", h.Due.Format("15:04"))
+	fmt.Println("overdue at 10:45:", h.Overdue(sent.Add(45*time.Minute)))
+
+	h, _ = h.Acknowledge("财务C", sent.Add(10*time.Minute))
+	fmt.Println("acknowledged:", h.Acknowledged(), "overdue at 10:45:", h.Overdue(sent.Add(45*time.Minute)))
+	_, err := h.Acknowledge("财务C", sent.Add(20*time.Minute))
+	fmt.Println(err != nil)
+	// Output:
+	// refused [phone_required]
+	// allowed due 10:30
+	// overdue at 10:45: true
+	// acknowledged: true overdue at 10:45: false
+	// true
+}
+
+// A dispatch promise is kept only when the parcel leaves the warehouse;
+// a printed waybill does not count (rule N3, rule S7).
+func ExamplePromise_Fulfil() {
+	cst := time.FixedZone("CST", 8*60*60)
+	made := time.Date(2026, 11, 25, 10, 0, 0, 0, cst)
+	due := time.Date(2026, 11, 26, 23, 59, 59, 0, cst)
+	agent := order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales}
+	l, _ := notes.NewLedger([]notes.Promise{
+		{ID: "p-kept", Kind: notes.DispatchBy, BuyerID: "buyer-a", OrderID: "T1001", Due: due, MadeBy: agent, MadeAt: made},
+		{ID: "p-broken", Kind: notes.DispatchBy, BuyerID: "buyer-b", OrderID: "T1002", Due: due, MadeBy: agent, MadeAt: made},
+	})
+
+	// T1001 leaves the warehouse the next afternoon.
+	l, _, _ = l.Fulfil("p-kept", notes.Fulfilment{At: due.Add(-8 * time.Hour), Stage: notes.StageOutbound})
+	// T1002's waybill is printed in time, but the parcel stays.
+	l, _, _ = l.Fulfil("p-broken", notes.Fulfilment{At: due.Add(-8 * time.Hour), Stage: notes.StagePrinted})
+
+	now := due.Add(time.Hour)
+	for _, p := range l.Overdue(now) {
+		fmt.Println("overdue:", p.ID, p.OrderID)
+	}
+	// T1002 finally leaves a day late.
+	l, _, _ = l.Fulfil("p-broken", notes.Fulfilment{At: due.Add(20 * time.Hour), Stage: notes.StageOutbound})
+	for _, p := range l.Promises() {
+		fmt.Println(p.ID, p.State(now.Add(24*time.Hour), 2*time.Hour))
+	}
+	// Output:
+	// overdue: p-broken T1002
+	// p-broken broken
+	// p-kept kept
+}
+
+// Before promising, the agent checks the shipping policy, real stock and
+// the order's notes (rule N3). An exact delivery date is never promised
+// (rule S6).
+func ExamplePolicy_MakePromise() {
+	cst := time.FixedZone("CST", 8*60*60)
+	paid := time.Date(2026, 11, 25, 10, 0, 0, 0, cst) // a Wednesday morning
+	o := order.MustNew(order.Spec{
+		ID: "T1001", Buyer: order.Buyer{ID: "buyer-a"},
+		Lines:   []order.Line{{SKU: "TS-001", Quantity: 1, UnitPrice: decimal.RequireFromString("99.00")}},
+		Status:  order.AwaitingDispatch,
+		Postage: decimal.Zero, CreatedAt: paid, PaidAt: paid,
+	})
+	stock, _ := order.NewStock(map[string]int{"TS-001": 4})
+	in := notes.PromiseCheck{Order: &o, Stock: stock, Shipping: shipping.DefaultPolicy()}
+	agent := order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales}
+	p := notes.DefaultPolicy()
+	now := paid.Add(5 * time.Minute)
+
+	// Due left zero: the shipping policy's own promise.
+	pr, d, _ := p.MakePromise(notes.Promise{ID: "p1", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
+	fmt.Println(d.Verdict, pr.Due.Format("2006-01-02 15:04:05"))
+
+	_, d, _ = p.MakePromise(notes.Promise{ID: "p2", Kind: notes.DispatchBy, MadeBy: agent,
+		Due: paid.Add(time.Hour)}, in, now)
+	fmt.Println(d.Verdict, d.Reasons)
+
+	_, d, _ = p.MakePromise(notes.Promise{ID: "p3", Kind: notes.DeliverBy, MadeBy: agent,
+		Due: paid.Add(72 * time.Hour)}, in, now)
+	fmt.Println(d.Verdict, d.Reasons)
+
+	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.Hold,
+		Reason: "地址待确认", Author: notes.Author{Name: "客服B", Role: order.PreSales}, At: now})
+	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
+	fmt.Println(d.Verdict, d.Reasons)
+	// Output:
+	// allowed 2026-11-25 23:59:59
+	// refused [earlier_than_policy]
+	// refused [exact_delivery_date]
+	// refused [order_held]
+}

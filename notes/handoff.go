@@ -1,0 +1,379 @@
+package notes
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/textnorm"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Target is whom a hand-off goes to: a department (finance, warehouse,
+// courier, operations; rule A2) or a senior colleague (the team leader /
+// supervisor or the store manager; rule A1). Exactly one of the two is
+// set. The zero Target is not valid.
+type Target struct {
+	Department order.Department `json:"department,omitzero"`
+	Role       order.Role       `json:"role,omitzero"`
+}
+
+// ToDepartment returns the target for a department.
+func ToDepartment(d order.Department) Target { return Target{Department: d} }
+
+// ToRole returns the target for a senior role: [order.TeamLeader] (the
+// supervisor) or [order.StoreManager].
+func ToRole(r order.Role) Target { return Target{Role: r} }
+
+// IsValid reports whether t names exactly one known department, or the
+// team leader, or the store manager.
+func (t Target) IsValid() bool {
+	if t.Department != order.DepartmentUnknown {
+		return t.Role == order.RoleUnknown && t.Department.IsValid()
+	}
+	return t.Role == order.TeamLeader || t.Role == order.StoreManager
+}
+
+// String returns the department's or the role's name, e.g. "finance" or
+// "store_manager".
+func (t Target) String() string {
+	if t.Department != order.DepartmentUnknown {
+		return t.Department.String()
+	}
+	return t.Role.String()
+}
+
+// Urgency says how soon a hand-off must reach its colleague. The zero
+// value is not an urgency.
+type Urgency uint8
+
+// Urgencies.
+const (
+	UrgencyUnknown Urgency = iota
+	Routine                // acknowledged within the policy's normal window
+	Urgently               // acknowledged within the urgent window; by phone if the colleague is away
+	numUrgencies
+)
+
+var urgencyNames = []string{"", "routine", "urgent"}
+
+// String returns "routine" or "urgent".
+func (u Urgency) String() string { return enum.Name(urgencyNames, int(u), "Urgency") }
+
+// IsValid reports whether u is a known urgency.
+func (u Urgency) IsValid() bool { return u > UrgencyUnknown && u < numUrgencies }
+
+// MarshalText returns the snake_case name.
+func (u Urgency) MarshalText() ([]byte, error) {
+	if !u.IsValid() {
+		return nil, fieldErr("urgency", u.String(), ErrUnknownEnum, "")
+	}
+	return []byte(urgencyNames[u]), nil
+}
+
+// UnmarshalText accepts "routine" and "urgent".
+func (u *Urgency) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(urgencyNames, string(b))
+	if !ok {
+		return fieldErr("urgency", string(b), ErrUnknownEnum, "want routine or urgent")
+	}
+	*u = Urgency(i)
+	return nil
+}
+
+// Channel is a way of reaching a colleague or a buyer. The zero value is
+// not a channel.
+type Channel uint8
+
+// Channels.
+const (
+	ChannelUnknown Channel = iota
+	Chat                   // the platform's chat (旺旺) or the team's messenger
+	Phone                  // a call that reached the person
+	SMS                    // a text message
+	InPerson               // said face to face
+	numChannels
+)
+
+var channelNames = []string{"", "chat", "phone", "sms", "in_person"}
+
+// String returns the snake_case name.
+func (c Channel) String() string { return enum.Name(channelNames, int(c), "Channel") }
+
+// IsValid reports whether c is a known channel.
+func (c Channel) IsValid() bool { return c > ChannelUnknown && c < numChannels }
+
+// MarshalText returns the snake_case name.
+func (c Channel) MarshalText() ([]byte, error) {
+	if !c.IsValid() {
+		return nil, fieldErr("channel", c.String(), ErrUnknownEnum, "")
+	}
+	return []byte(channelNames[c]), nil
+}
+
+// UnmarshalText accepts the snake_case names.
+func (c *Channel) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(channelNames, string(b))
+	if !ok {
+		return fieldErr("channel", string(b), ErrUnknownEnum, "")
+	}
+	*c = Channel(i)
+	return nil
+}
+
+// Channels is a set of [Channel]s. The zero value is empty.
+type Channels uint64
+
+// ChannelsOf returns the set holding cs.
+func ChannelsOf(cs ...Channel) Channels {
+	var s Channels
+	for _, c := range cs {
+		s = s.With(c)
+	}
+	return s
+}
+
+// Has reports whether c is in the set.
+func (s Channels) Has(c Channel) bool { return enum.Has(uint64(s), c) }
+
+// With returns the set with c added.
+func (s Channels) With(c Channel) Channels { return Channels(enum.With(uint64(s), c)) }
+
+// Len returns the number of channels in the set.
+func (s Channels) Len() int { return enum.Len(uint64(s)) }
+
+// String renders the set as "[chat phone]".
+func (s Channels) String() string { return enum.String[Channel](uint64(s)) }
+
+// Strings returns the channels' names in order.
+func (s Channels) Strings() []string { return enum.Strings[Channel](uint64(s)) }
+
+// MarshalText renders the set as comma-separated names, "chat,phone".
+func (s Channels) MarshalText() ([]byte, error) {
+	if s&^allChannels != 0 {
+		return nil, fieldErr("channels", s.String(), ErrUnknownEnum, "")
+	}
+	return []byte(strings.Join(s.Strings(), ",")), nil
+}
+
+// UnmarshalText reads comma-separated channel names.
+func (s *Channels) UnmarshalText(b []byte) error {
+	var out Channels
+	if len(b) > 0 {
+		for name := range strings.SplitSeq(string(b), ",") {
+			var c Channel
+			if err := c.UnmarshalText([]byte(name)); err != nil {
+				return err
+			}
+			out = out.With(c)
+		}
+	}
+	*s = out
+	return nil
+}
+
+// allChannels is every valid channel.
+const allChannels = Channels(1<<numChannels - 2)
+
+// Choice is one way to act on an uncertain factor: if the factor turns out
+// as If, do Then.
+type Choice struct {
+	If   string `json:"if"`
+	Then string `json:"then"`
+}
+
+// Option gives a colleague a choice for each way an uncertain factor can
+// turn out, so they can act without coming back (rule N6), e.g. factor
+// "did the first order leave the warehouse?" with "yes: send the outbound
+// record and waybill weight" and "no: hold it and tell me".
+type Option struct {
+	Factor  string   `json:"factor"`
+	Choices []Choice `json:"choices"`
+}
+
+// HandOff is work passed to a colleague outside customer service: what to
+// do, for which order, how urgently, by which channels it was sent, and
+// whether it has been acknowledged (rule N2). It is a plain value: the
+// backend stores it; [HandOff.Acknowledge] returns a new one.
+//
+// The zero HandOff is not valid; build one with [Policy.SendHandOff].
+type HandOff struct {
+	ID      string      `json:"id"`
+	OrderID string      `json:"order_id,omitempty"`
+	From    order.Agent `json:"from"`
+	To      Target      `json:"to"`
+	Urgency Urgency     `json:"urgency"`
+	Subject string      `json:"subject"`           // what to do
+	Options []Option    `json:"options,omitempty"` // rule N6
+	Via     Channels    `json:"via"`               // how it was sent
+	Away    bool        `json:"away,omitempty"`    // the colleague was away from the desk
+	SentAt  time.Time   `json:"sent_at"`
+	Due     time.Time   `json:"due"` // to be acknowledged by then
+	AckedAt time.Time   `json:"acked_at,omitzero"`
+	AckedBy string      `json:"acked_by,omitempty"`
+}
+
+// SendHandOff checks a hand-off as an agent is about to send it and
+// returns it normalised, with Due set from the policy's acknowledgement
+// window when h.Due is zero, and the decision (rule N2):
+//
+//   - an urgent hand-off to a colleague who is away must go by phone (or
+//     in person): chat or SMS alone is refused with [PhoneRequired], and
+//     the hand-off does not count as sent.
+//
+// Malformed input — no ID, subject or channel, an invalid target or
+// urgency, an agent that fails [order.Agent.Validate], an option with
+// fewer than two choices (rule N6), no send time or a due time not after
+// it — is an [*Error]; nothing is returned then.
+func (p Policy) SendHandOff(h HandOff) (HandOff, Decision, error) {
+	c, err := p.compile()
+	if err != nil {
+		return HandOff{}, Decision{}, err
+	}
+	var out HandOff
+	if out.ID, err = requiredText("handoff.id", h.ID, 64); err != nil {
+		return HandOff{}, Decision{}, err
+	}
+	orderID, ok := textnorm.Line(h.OrderID)
+	if !ok || len(orderID) > 64 {
+		return HandOff{}, Decision{}, fieldErr("handoff.order_id", h.OrderID, ErrInvalidText, "valid UTF-8, at most 64 bytes")
+	}
+	out.OrderID = orderID
+	if err := h.From.Validate(); err != nil {
+		return HandOff{}, Decision{}, causeErr("handoff.from", h.From.ID, ErrMissing, "a valid agent", err)
+	}
+	out.From = h.From
+	if !h.To.IsValid() {
+		return HandOff{}, Decision{}, fieldErr("handoff.to", h.To.String(), ErrUnknownEnum,
+			"a department, the team leader or the store manager")
+	}
+	out.To = h.To
+	if !h.Urgency.IsValid() {
+		return HandOff{}, Decision{}, fieldErr("handoff.urgency", h.Urgency.String(), ErrUnknownEnum, "")
+	}
+	out.Urgency = h.Urgency
+	if out.Subject, err = requiredText("handoff.subject", h.Subject, maxReasonBytes); err != nil {
+		return HandOff{}, Decision{}, err
+	}
+	if h.Via == 0 {
+		return HandOff{}, Decision{}, fieldErr("handoff.via", "", ErrMissing, "how the hand-off was sent")
+	}
+	if h.Via&^allChannels != 0 {
+		return HandOff{}, Decision{}, fieldErr("handoff.via", h.Via.String(), ErrUnknownEnum, "")
+	}
+	out.Via, out.Away = h.Via, h.Away
+	if out.Options, err = normalizeOptions(h.Options); err != nil {
+		return HandOff{}, Decision{}, err
+	}
+	if h.SentAt.IsZero() {
+		return HandOff{}, Decision{}, fieldErr("handoff.sent_at", "", ErrMissing, "")
+	}
+	out.SentAt = h.SentAt
+	out.Due = h.Due
+	if out.Due.IsZero() {
+		window := c.normAck
+		if h.Urgency == Urgently {
+			window = c.urgentAck
+		}
+		out.Due = h.SentAt.Add(window)
+	} else if !out.Due.After(out.SentAt) {
+		return HandOff{}, Decision{}, fieldErr("handoff.due", h.Due.String(), ErrDueInPast, "must be after sent_at")
+	}
+	if !h.AckedAt.IsZero() || h.AckedBy != "" {
+		return HandOff{}, Decision{}, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrInvalidTime, "a hand-off is acknowledged after it is sent")
+	}
+	var rs ReasonSet
+	// Rule N2: urgent matters for a colleague who is away go by phone,
+	// never only as a chat message.
+	if out.Urgency == Urgently && out.Away && !out.Via.Has(Phone) && !out.Via.Has(InPerson) {
+		rs = rs.With(PhoneRequired)
+	}
+	return out, decide(rs), nil
+}
+
+func normalizeOptions(opts []Option) ([]Option, error) {
+	if len(opts) == 0 {
+		return nil, nil
+	}
+	out := make([]Option, len(opts))
+	for i, o := range opts {
+		field := "handoff.options[" + strconv.Itoa(i) + "]"
+		f, err := requiredText(field+".factor", o.Factor, maxReasonBytes)
+		if err != nil {
+			return nil, err
+		}
+		// Rule N6: an option is a choice; one case is not a choice.
+		if len(o.Choices) < 2 {
+			return nil, fieldErr(field+".choices", strconv.Itoa(len(o.Choices)), ErrMissing,
+				"give a choice for each way the factor can turn out: at least two")
+		}
+		cs := make([]Choice, len(o.Choices))
+		for j, ch := range o.Choices {
+			cf := field + ".choices[" + strconv.Itoa(j) + "]"
+			if cs[j].If, err = requiredText(cf+".if", ch.If, maxReasonBytes); err != nil {
+				return nil, err
+			}
+			if cs[j].Then, err = requiredText(cf+".then", ch.Then, maxReasonBytes); err != nil {
+				return nil, err
+			}
+			for k := range j {
+				if cs[k].If == cs[j].If {
+					return nil, fieldErr(cf+".if", ch.If, ErrDuplicate, "each case once")
+				}
+			}
+		}
+		out[i] = Option{Factor: f, Choices: cs}
+	}
+	return out, nil
+}
+
+// Acknowledged reports whether a colleague has acknowledged h; until then
+// the hand-off does not count (rule N2).
+func (h HandOff) Acknowledged() bool { return !h.AckedAt.IsZero() }
+
+// Acknowledge returns h acknowledged by the colleague named by at the time
+// at. Acknowledging twice is an [*Error] wrapping [ErrAlreadyAcknowledged];
+// an empty name wraps [ErrMissing]; a time before the hand-off was sent
+// wraps [ErrInvalidTime]. On error h is returned unchanged.
+func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
+	if h.Acknowledged() {
+		return h, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrAlreadyAcknowledged, "by "+strconv.Quote(h.AckedBy))
+	}
+	name, err := requiredText("handoff.acked_by", by, maxNameBytes)
+	if err != nil {
+		return h, err
+	}
+	if at.IsZero() || at.Before(h.SentAt) {
+		return h, fieldErr("handoff.acked_at", at.String(), ErrInvalidTime, "not before the hand-off was sent")
+	}
+	h.AckedAt, h.AckedBy = at, name
+	return h, nil
+}
+
+// Overdue reports whether h is still unacknowledged after its due time at
+// now (rule N2).
+func (h HandOff) Overdue(now time.Time) bool {
+	return !h.Acknowledged() && now.After(h.Due)
+}
+
+// OverdueHandOffs returns the hand-offs of hs that are overdue at now,
+// most overdue first (urgent before routine at the same due time), so that
+// someone picks up the phone.
+func OverdueHandOffs(hs []HandOff, now time.Time) []HandOff {
+	var out []HandOff
+	for _, h := range hs {
+		if h.Overdue(now) {
+			out = append(out, h)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b HandOff) int {
+		if c := a.Due.Compare(b.Due); c != 0 {
+			return c
+		}
+		return -cmp.Compare(a.Urgency, b.Urgency)
+	})
+	return out
+}

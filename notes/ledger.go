@@ -1,0 +1,353 @@
+package notes
+
+import (
+	"cmp"
+	"container/heap"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// byDue orders promises by due time, then ID, so that equal due times
+// still sort one way.
+func byDue(a, b Promise) int {
+	if c := a.Due.Compare(b.Due); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// Ledger is the explicit state of a set of promises (rule N3): a plain,
+// immutable value the backend rebuilds from its own storage with
+// [NewLedger] and stores again from [Ledger.Promises]. Every change
+// returns a new Ledger and leaves the old one as it was.
+//
+// Open promises are kept sorted by due time, so [Ledger.Overdue] and
+// [Ledger.DueSoon] find theirs by binary search instead of scanning: the
+// cost grows with the number of promises they return, not with the size
+// of the ledger. Changes copy the ledger (O(n)); for a large, busy set
+// in one process use a [Tracker].
+//
+// The zero Ledger is empty.
+type Ledger struct {
+	open    []Promise // unsettled, sorted by due time then ID
+	settled []Promise // sorted by ID
+}
+
+// NewLedger checks ps and builds a ledger. A promise with missing or bad
+// fields is an [*Error]; an ID twice wraps [ErrDuplicate].
+func NewLedger(ps []Promise) (Ledger, error) {
+	var l Ledger
+	seen := make(map[string]struct{}, len(ps))
+	for _, p := range ps {
+		v, err := validatePromise(p)
+		if err != nil {
+			return Ledger{}, err
+		}
+		if _, dup := seen[v.ID]; dup {
+			return Ledger{}, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+		}
+		seen[v.ID] = struct{}{}
+		if v.Settled() {
+			l.settled = append(l.settled, v)
+		} else {
+			l.open = append(l.open, v)
+		}
+	}
+	slices.SortFunc(l.open, byDue)
+	slices.SortFunc(l.settled, func(a, b Promise) int { return strings.Compare(a.ID, b.ID) })
+	return l, nil
+}
+
+// Promises returns every promise, open ones first by due time, then the
+// settled ones by ID: the state to store.
+func (l Ledger) Promises() []Promise { return slices.Concat(l.open, l.settled) }
+
+// Len returns the number of promises.
+func (l Ledger) Len() int { return len(l.open) + len(l.settled) }
+
+// Get returns the promise with ID id.
+func (l Ledger) Get(id string) (Promise, bool) {
+	if i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id }); i >= 0 {
+		return l.open[i], true
+	}
+	if i, ok := slices.BinarySearchFunc(l.settled, id, func(p Promise, id string) int { return strings.Compare(p.ID, id) }); ok {
+		return l.settled[i], true
+	}
+	return Promise{}, false
+}
+
+// Add returns the ledger with p added. p is checked as by [NewLedger]; an
+// ID already in the ledger wraps [ErrDuplicate]. On error l is returned
+// unchanged.
+func (l Ledger) Add(p Promise) (Ledger, error) {
+	v, err := validatePromise(p)
+	if err != nil {
+		return l, err
+	}
+	if _, dup := l.Get(v.ID); dup {
+		return l, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+	}
+	return l.insert(v), nil
+}
+
+func (l Ledger) insert(v Promise) Ledger {
+	if v.Settled() {
+		i, _ := slices.BinarySearchFunc(l.settled, v.ID, func(p Promise, id string) int { return strings.Compare(p.ID, id) })
+		l.settled = slices.Insert(slices.Clip(l.settled), i, v)
+		return l
+	}
+	i, _ := slices.BinarySearchFunc(l.open, v, byDue)
+	l.open = slices.Insert(slices.Clip(l.open), i, v)
+	return l
+}
+
+// Fulfil applies [Promise.Fulfil] to the promise with ID id and returns
+// the new ledger and promise. An unknown ID wraps [ErrNotFound]; errors of
+// Fulfil are returned as they are. On error l is returned unchanged.
+func (l Ledger) Fulfil(id string, f Fulfilment) (Ledger, Promise, error) {
+	return l.settle(id, func(p Promise) (Promise, error) { return p.Fulfil(f) })
+}
+
+// Break applies [Promise.Break] to the promise with ID id.
+func (l Ledger) Break(id string, at time.Time) (Ledger, Promise, error) {
+	return l.settle(id, func(p Promise) (Promise, error) { return p.Break(at) })
+}
+
+func (l Ledger) settle(id string, f func(Promise) (Promise, error)) (Ledger, Promise, error) {
+	p, ok := l.Get(id)
+	if !ok {
+		return l, Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
+	}
+	q, err := f(p)
+	if err != nil || !q.Settled() {
+		return l, q, err
+	}
+	i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id })
+	out := Ledger{open: slices.Delete(slices.Clone(l.open), i, i+1), settled: l.settled}
+	return out.insert(q), q, nil
+}
+
+// Overdue returns the open promises past due at now, most overdue first
+// (rule N3). It finds them by binary search on due time.
+func (l Ledger) Overdue(now time.Time) []Promise {
+	i := firstDueAtOrAfter(l.open, now)
+	return slices.Clone(l.open[:i])
+}
+
+// DueSoon returns the open promises due within soon of now, but not yet
+// overdue, soonest first.
+func (l Ledger) DueSoon(now time.Time, soon time.Duration) []Promise {
+	i := firstDueAtOrAfter(l.open, now)
+	j := firstDueAtOrAfter(l.open, now.Add(soon).Add(1))
+	return slices.Clone(l.open[i:j])
+}
+
+// Settled returns the settled promises, by ID; [Promise.State] tells kept
+// from broken.
+func (l Ledger) Settled() []Promise { return slices.Clone(l.settled) }
+
+func firstDueAtOrAfter(open []Promise, t time.Time) int {
+	i, _ := slices.BinarySearchFunc(open, t, func(p Promise, t time.Time) int {
+		if p.Due.Before(t) {
+			return -1
+		}
+		return 1
+	})
+	return i
+}
+
+// Tracker is an in-memory promise ledger for a single process: the
+// optional helper next to [Ledger]. It is safe for concurrent use. Open
+// promises sit in a min-heap on due time, so adding or settling one costs
+// O(log n) and listing the overdue ones visits only the heap's overdue
+// part and its border: O(k) for k results, whatever the size.
+//
+// The backend stays the owner of the state: seed a Tracker with
+// [NewTracker] from stored promises and store [Tracker.Promises] (or each
+// promise a method returns) back. The zero Tracker is not usable.
+type Tracker struct {
+	mu   sync.Mutex
+	byID map[string]*tracked
+	due  dueHeap // open promises
+}
+
+type tracked struct {
+	p   Promise
+	idx int // position in the heap, -1 when settled
+}
+
+type dueHeap []*tracked
+
+func (h dueHeap) Len() int           { return len(h) }
+func (h dueHeap) Less(i, j int) bool { return byDue(h[i].p, h[j].p) < 0 }
+func (h dueHeap) Swap(i, j int) {
+	h[i], h[j] = h[j], h[i]
+	h[i].idx, h[j].idx = i, j
+}
+func (h *dueHeap) Push(x any) {
+	t := x.(*tracked)
+	t.idx = len(*h)
+	*h = append(*h, t)
+}
+func (h *dueHeap) Pop() any {
+	old := *h
+	t := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	t.idx = -1
+	return t
+}
+
+// NewTracker builds a tracker holding ps, checked as by [NewLedger].
+func NewTracker(ps []Promise) (*Tracker, error) {
+	t := &Tracker{byID: make(map[string]*tracked, len(ps))}
+	for _, p := range ps {
+		v, err := validatePromise(p)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := t.byID[v.ID]; dup {
+			return nil, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+		}
+		e := &tracked{p: v, idx: -1}
+		t.byID[v.ID] = e
+		if !v.Settled() {
+			e.idx = len(t.due)
+			t.due = append(t.due, e)
+		}
+	}
+	heap.Init(&t.due)
+	return t, nil
+}
+
+// Len returns the number of promises tracked.
+func (t *Tracker) Len() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.byID)
+}
+
+// Add tracks p, checked as by [NewLedger]; an ID already tracked wraps
+// [ErrDuplicate].
+func (t *Tracker) Add(p Promise) error {
+	v, err := validatePromise(p)
+	if err != nil {
+		return err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, dup := t.byID[v.ID]; dup {
+		return fieldErr("promise.id", v.ID, ErrDuplicate, "")
+	}
+	e := &tracked{p: v, idx: -1}
+	t.byID[v.ID] = e
+	if !v.Settled() {
+		heap.Push(&t.due, e)
+	}
+	return nil
+}
+
+// Get returns the promise with ID id.
+func (t *Tracker) Get(id string) (Promise, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	e, ok := t.byID[id]
+	if !ok {
+		return Promise{}, false
+	}
+	return e.p, true
+}
+
+// Fulfil applies [Promise.Fulfil] to the promise with ID id and returns
+// it as it now stands; an unknown ID wraps [ErrNotFound]. On error nothing
+// changes.
+func (t *Tracker) Fulfil(id string, f Fulfilment) (Promise, error) {
+	return t.settle(id, func(p Promise) (Promise, error) { return p.Fulfil(f) })
+}
+
+// Break applies [Promise.Break] to the promise with ID id.
+func (t *Tracker) Break(id string, at time.Time) (Promise, error) {
+	return t.settle(id, func(p Promise) (Promise, error) { return p.Break(at) })
+}
+
+func (t *Tracker) settle(id string, f func(Promise) (Promise, error)) (Promise, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	e, ok := t.byID[id]
+	if !ok {
+		return Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
+	}
+	q, err := f(e.p)
+	if err != nil {
+		return e.p, err
+	}
+	e.p = q
+	if q.Settled() && e.idx >= 0 {
+		heap.Remove(&t.due, e.idx)
+	}
+	return q, nil
+}
+
+// Overdue returns the open promises past due at now, most overdue first
+// (rule N3).
+func (t *Tracker) Overdue(now time.Time) []Promise {
+	t.mu.Lock()
+	out := t.collect(func(p Promise) bool { return p.Due.Before(now) }, nil)
+	t.mu.Unlock()
+	slices.SortFunc(out, byDue)
+	return out
+}
+
+// DueSoon returns the open promises due within soon of now, but not yet
+// overdue, soonest first.
+func (t *Tracker) DueSoon(now time.Time, soon time.Duration) []Promise {
+	limit := now.Add(soon)
+	t.mu.Lock()
+	out := t.collect(func(p Promise) bool { return !p.Due.After(limit) }, func(p Promise) bool { return !p.Due.Before(now) })
+	t.mu.Unlock()
+	slices.SortFunc(out, byDue)
+	return out
+}
+
+// collect walks the heap from the root, descending only into nodes that
+// satisfy within (which must hold for a prefix of due times), and keeps
+// those that also satisfy keep (nil: all).
+func (t *Tracker) collect(within, keep func(Promise) bool) []Promise {
+	var out []Promise
+	var stack []int
+	if len(t.due) > 0 {
+		stack = append(stack, 0)
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		p := t.due[i].p
+		if !within(p) {
+			continue
+		}
+		if keep == nil || keep(p) {
+			out = append(out, p)
+		}
+		for _, c := range [2]int{2*i + 1, 2*i + 2} {
+			if c < len(t.due) {
+				stack = append(stack, c)
+			}
+		}
+	}
+	return out
+}
+
+// Promises returns every promise tracked, sorted by ID: the state to
+// store.
+func (t *Tracker) Promises() []Promise {
+	t.mu.Lock()
+	out := make([]Promise, 0, len(t.byID))
+	for _, e := range t.byID {
+		out = append(out, e.p)
+	}
+	t.mu.Unlock()
+	slices.SortFunc(out, func(a, b Promise) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}

@@ -1,0 +1,131 @@
+package notes
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Memo is an order's seller memo (卖家备注) as the platform stores it: one
+// text of at most [MemoLimit] bytes of UTF-8, holding one note per line,
+// and one flag. kefu appends notes and never rewrites what is already
+// there, so a note an agent wrote by hand survives byte for byte (rule N1).
+//
+// Memo is an immutable value: [Memo.Append] returns a new memo. Store
+// [Memo.Text] and [Memo.Flag] with the order. The zero Memo is empty and
+// valid.
+type Memo struct {
+	text string
+	flag Flag
+}
+
+// NewMemo wraps a memo read from the platform. Text that is not valid
+// UTF-8 wraps [ErrInvalidText]; text longer than [MemoLimit] bytes wraps
+// [ErrMemoTooLong]; an unknown flag wraps [ErrUnknownFlag]. The text is
+// kept as given, not normalised: it is the platform's record.
+func NewMemo(text string, flag Flag) (Memo, error) {
+	if !utf8.ValidString(text) {
+		return Memo{}, fieldErr("memo", text, ErrInvalidText, "not valid UTF-8")
+	}
+	if len(text) > MemoLimit {
+		return Memo{}, fieldErr("memo", "", ErrMemoTooLong, strconv.Itoa(len(text))+" bytes")
+	}
+	if !flag.IsValid() {
+		return Memo{}, fieldErr("memo.flag", flag.String(), ErrUnknownFlag, "")
+	}
+	return Memo{text: text, flag: flag}, nil
+}
+
+// Text returns the memo text, as the platform will store it.
+func (m Memo) Text() string { return m.text }
+
+// Flag returns the memo's flag: the flag of the last note appended, or the
+// flag the memo was read with.
+func (m Memo) Flag() Flag { return m.flag }
+
+// Len returns the memo's length in bytes of UTF-8, the unit of the
+// platform's limit.
+func (m Memo) Len() int { return len(m.text) }
+
+// Append returns m with n added on a new line, rendered with
+// [Note.Format] in lang with times in loc, and with the memo's flag set to
+// the note's. Earlier text is never changed. n is checked with
+// [NormalizeNote] first.
+//
+// When the result would be longer than [MemoLimit] bytes, Append returns
+// an [*Error] wrapping [ErrMemoTooLong] that says by how much, and m is
+// unchanged: the platform would cut the memo, and a cut note is a
+// misread note. Nothing is ever truncated.
+func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
+	c, err := NormalizeNote(n)
+	if err != nil {
+		return m, err
+	}
+	var buf [MemoLimit + 1]byte
+	b := buf[:0]
+	if m.text != "" {
+		b = append(b, '\n')
+	}
+	b = c.AppendFormat(b, lang, loc)
+	if total := len(m.text) + len(b); total > MemoLimit {
+		return m, fieldErr("memo", "", ErrMemoTooLong, "the note needs "+strconv.Itoa(len(b))+
+			" bytes, the memo has "+strconv.Itoa(MemoLimit-len(m.text))+" left")
+	}
+	return Memo{text: m.text + string(b), flag: c.Flag}, nil
+}
+
+// Notes returns the notes in the memo, oldest first, and the lines that
+// are not notes in kefu's canonical form (hand-written text), in order.
+// It does not fail: a line is either a note or other text.
+func (m Memo) Notes() (notes []Note, other []string) {
+	for line := range strings.Lines(m.text) {
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if n, err := ParseNote(line); err == nil {
+			notes = append(notes, n)
+		} else {
+			other = append(other, line)
+		}
+	}
+	return notes, other
+}
+
+// Held reports whether the memo's notes hold the order back from dispatch:
+// it holds a note of kind [Hold]. A hold is lifted on the platform (the
+// order leaves [order.Held]), not by rewriting the memo, so a promise
+// that needs the order dispatched is refused while the note is there
+// (rule N3).
+func (m Memo) Held() bool {
+	ns, _ := m.Notes()
+	for _, n := range ns {
+		if n.Kind == Hold {
+			return true
+		}
+	}
+	return false
+}
+
+// Urgent reports whether the memo holds a note of kind [Urgent].
+func (m Memo) Urgent() bool {
+	ns, _ := m.Notes()
+	for _, n := range ns {
+		if n.Kind == Urgent {
+			return true
+		}
+	}
+	return false
+}
+
+// AppendNote appends n to m in the policy's language, with times in the
+// policy's zone; see [Memo.Append]. An invalid policy wraps
+// [ErrInvalidPolicy].
+func (p Policy) AppendNote(m Memo, n Note) (Memo, error) {
+	c, err := p.compile()
+	if err != nil {
+		return m, err
+	}
+	return m.Append(n, p.Lang, c.loc)
+}

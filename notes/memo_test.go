@@ -1,0 +1,111 @@
+package notes_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/notes"
+)
+
+// TestMemoAppendNeverRewrites pins rule N1 for the memo: appending keeps
+// every earlier byte, hand-written text included, and adds one line.
+func TestMemoAppendNeverRewrites(t *testing.T) {
+	m, err := notes.NewMemo("老客户 回购  多送小样", notes.FlagBlue)
+	require.NoError(t, err)
+	before := m.Text()
+	m2, err := m.Append(addressNote(), notes.Chinese, cst)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(m2.Text(), before+"\n"), "earlier text kept byte for byte")
+	assert.Equal(t, notes.FlagRed, m2.Flag(), "the memo takes the flag of the last note")
+	m3, err := m2.Append(giftNote(), notes.Chinese, cst)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(m3.Text(), m2.Text()+"\n"))
+	assert.Equal(t, before, m.Text(), "Append returns a new memo; the old one is unchanged")
+
+	ns, other := m3.Notes()
+	require.Len(t, ns, 2)
+	assert.Equal(t, notes.AddressChange, ns[0].Kind)
+	assert.Equal(t, notes.Gift, ns[1].Kind)
+	assert.Equal(t, []string{"老客户 回购  多送小样"}, other)
+}
+
+// TestMemoLimitIsBytesNotCharacters pins the platform limit: 1000 bytes
+// of UTF-8 (a Chinese character is 3 bytes). A note that would take the
+// memo past it is an error and nothing is cut.
+func TestMemoLimitIsBytesNotCharacters(t *testing.T) {
+	line, err := notes.NormalizeNote(holdNote())
+	require.NoError(t, err)
+	n := len(line.String())
+	// Fill the memo so that exactly the note and its newline still fit.
+	fill := strings.Repeat("备", (notes.MemoLimit-n-1)/3)
+	fill += strings.Repeat("x", notes.MemoLimit-n-1-len(fill))
+	m, err := notes.NewMemo(fill, notes.FlagNone)
+	require.NoError(t, err)
+	full, err := m.Append(holdNote(), notes.Chinese, cst)
+	require.NoError(t, err)
+	assert.Equal(t, notes.MemoLimit, full.Len(), "1000 bytes exactly fit")
+
+	// One byte more and the note no longer fits.
+	m, err = notes.NewMemo(fill+"x", notes.FlagNone)
+	require.NoError(t, err)
+	got, err := m.Append(holdNote(), notes.Chinese, cst)
+	require.ErrorIs(t, err, notes.ErrMemoTooLong)
+	assert.Equal(t, m, got, "state unchanged on error")
+	assert.Contains(t, err.Error(), "left")
+
+	// A 1001-byte memo from the platform is refused, whatever its
+	// character count (334 Chinese characters = 1002 bytes).
+	_, err = notes.NewMemo(strings.Repeat("x", 1001), notes.FlagNone)
+	require.ErrorIs(t, err, notes.ErrMemoTooLong)
+	_, err = notes.NewMemo(strings.Repeat("备", 334), notes.FlagNone)
+	require.ErrorIs(t, err, notes.ErrMemoTooLong)
+	_, err = notes.NewMemo(strings.Repeat("备", 333), notes.FlagNone)
+	require.NoError(t, err)
+}
+
+func TestMemoRejectsBadInput(t *testing.T) {
+	_, err := notes.NewMemo("\xff", notes.FlagNone)
+	require.ErrorIs(t, err, notes.ErrInvalidText)
+	_, err = notes.NewMemo("", notes.Flag(6))
+	require.ErrorIs(t, err, notes.ErrUnknownFlag)
+	// An invalid note is not appended.
+	var m notes.Memo
+	bad := giftNote()
+	bad.SKU = ""
+	got, err := m.Append(bad, notes.Chinese, cst)
+	require.ErrorIs(t, err, notes.ErrInvalidDetail)
+	assert.Equal(t, m, got)
+	assert.Equal(t, "", got.Text())
+}
+
+func TestMemoHeldAndUrgent(t *testing.T) {
+	var m notes.Memo
+	assert.False(t, m.Held())
+	m, err := m.Append(giftNote(), notes.English, cst)
+	require.NoError(t, err)
+	assert.False(t, m.Held())
+	m, err = m.Append(holdNote(), notes.Chinese, cst)
+	require.NoError(t, err)
+	assert.True(t, m.Held(), "a hold note in either language holds the order")
+	assert.False(t, m.Urgent())
+	u := holdNote()
+	u.Kind = notes.Urgent
+	m, err = m.Append(u, notes.Chinese, cst)
+	require.NoError(t, err)
+	assert.True(t, m.Urgent())
+}
+
+func TestPolicyAppendNote(t *testing.T) {
+	p := notes.DefaultPolicy()
+	p.Lang, p.TimeZone = notes.English, "+00:00"
+	m, err := p.AppendNote(notes.Memo{}, holdNote())
+	require.NoError(t, err)
+	assert.Equal(t, "[hold] flag:red | reason:退款重拍,原单不发 | by:李四 (pre_sales) | at:2026-11-25 06:03:05 +00:00", m.Text())
+	p.TimeZone = "nowhere"
+	got, err := p.AppendNote(m, holdNote())
+	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
+	assert.Equal(t, m, got)
+}

@@ -1,0 +1,357 @@
+package notes
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/textnorm"
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Flag is the platform's memo flag (卖家备注旗帜). Its values are the
+// platform's numbers, so a backend maps them one to one: 0 none (grey),
+// 1 red, 2 yellow, 3 green, 4 blue, 5 purple. Unlike most kefu enums the
+// zero value is meaningful: [FlagNone], no flag. The text form is
+// snake_case ("red").
+type Flag uint8
+
+// Flags, numbered as the platform numbers them.
+const (
+	FlagNone Flag = iota
+	FlagRed
+	FlagYellow
+	FlagGreen
+	FlagBlue
+	FlagPurple
+	numFlags
+)
+
+var flagNames = []string{"none", "red", "yellow", "green", "blue", "purple"}
+
+// ParseFlag returns the flag with the snake_case name s; an unknown name
+// is an error wrapping [ErrUnknownFlag].
+func ParseFlag(s string) (Flag, error) {
+	for i, n := range flagNames {
+		if n == s {
+			return Flag(i), nil
+		}
+	}
+	return 0, fieldErr("flag", s, ErrUnknownFlag, "want none, red, yellow, green, blue or purple")
+}
+
+// FlagOf returns the flag the platform numbers n; a number other than 0 to
+// 5 is an error wrapping [ErrUnknownFlag].
+func FlagOf(n int) (Flag, error) {
+	if n < 0 || n >= int(numFlags) {
+		return 0, fieldErr("flag", strconv.Itoa(n), ErrUnknownFlag, "the platform's flags are 0 to 5")
+	}
+	return Flag(n), nil
+}
+
+// String returns the snake_case name, or "Flag(N)" out of range.
+func (f Flag) String() string { return enum.Name(flagNames, int(f), "Flag") }
+
+// IsValid reports whether f is one of the platform's six flags.
+func (f Flag) IsValid() bool { return f < numFlags }
+
+// MarshalText returns the snake_case name; an invalid flag is an error.
+func (f Flag) MarshalText() ([]byte, error) {
+	if !f.IsValid() {
+		return nil, fieldErr("flag", f.String(), ErrUnknownFlag, "")
+	}
+	return []byte(flagNames[f]), nil
+}
+
+// UnmarshalText accepts the snake_case names; see [ParseFlag].
+func (f *Flag) UnmarshalText(b []byte) error {
+	v, err := ParseFlag(string(b))
+	if err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
+// Kind says what a note asks for, and so which details it must carry
+// (rule N1). The zero value, [KindUnknown], is not a kind.
+type Kind uint8
+
+// Note kinds.
+const (
+	KindUnknown Kind = iota
+	// AddressChange (改地址) carries the full new [order.Address].
+	AddressChange
+	// Gift (送赠品) carries the SKU and quantity of the gift.
+	Gift
+	// Exchange (换货) carries the SKU and quantity to send instead.
+	Exchange
+	// PostageFix (改邮费) carries the amount of postage changed.
+	PostageFix
+	// Refund (退款) carries the amount to refund.
+	Refund
+	// Hold (暂停发货): the warehouse must not dispatch the order.
+	Hold
+	// Urgent (加急): the order is to be dispatched first.
+	Urgent
+	// Other: anything else; the reason says what.
+	Other
+	numKinds
+)
+
+var kindNames = []string{"", "address_change", "gift", "exchange", "postage_fix", "refund", "hold", "urgent", "other"}
+
+// Kinds returns every note kind.
+func Kinds() []Kind {
+	out := make([]Kind, 0, numKinds-1)
+	for k := Kind(1); k < numKinds; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// ParseKind returns the kind with the snake_case name s; an unknown name
+// is an error wrapping [ErrUnknownKind].
+func ParseKind(s string) (Kind, error) {
+	if i, ok := enum.Index(kindNames, s); ok {
+		return Kind(i), nil
+	}
+	return KindUnknown, fieldErr("kind", s, ErrUnknownKind, "")
+}
+
+// String returns the snake_case name, or "Kind(N)" out of range.
+func (k Kind) String() string { return enum.Name(kindNames, int(k), "Kind") }
+
+// IsValid reports whether k is a known kind.
+func (k Kind) IsValid() bool { return k > KindUnknown && k < numKinds }
+
+// MarshalText returns the snake_case name; an invalid kind is an error.
+func (k Kind) MarshalText() ([]byte, error) {
+	if !k.IsValid() {
+		return nil, fieldErr("kind", k.String(), ErrUnknownKind, "")
+	}
+	return []byte(kindNames[k]), nil
+}
+
+// UnmarshalText accepts the snake_case names; see [ParseKind].
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := ParseKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// needs reports which details a kind carries.
+func (k Kind) needsAddress() bool { return k == AddressChange }
+func (k Kind) needsItem() bool    { return k == Gift || k == Exchange }
+func (k Kind) needsAmount() bool  { return k == PostageFix || k == Refund }
+
+// Author is who wrote a note: the name colleagues know them by and their
+// role (rule N1: who changed it).
+type Author struct {
+	Name string     `json:"name"`
+	Role order.Role `json:"role"`
+}
+
+// Note is one structured entry of an order's memo (备注): the reason for
+// the change, what changed, who changed it and when, under the shop's
+// flag (rule N1). It is a plain value type; [NormalizeNote] checks it and
+// returns its canonical form, the form [Note.Format] renders and
+// [ParseNote] returns.
+//
+// Which details a note carries depends on its [Kind]: an [AddressChange]
+// carries the complete new Address, even when only a house number changed;
+// a [Gift] or [Exchange] carries SKU and Quantity; a [PostageFix] or
+// [Refund] carries Amount. Every other detail is empty.
+//
+// The zero Note is not valid. Notes with decimal amounts do not compare
+// with ==; use [Note.Equal].
+type Note struct {
+	Flag     Flag            `json:"flag"`
+	Kind     Kind            `json:"kind"`
+	Reason   string          `json:"reason"`
+	Address  order.Address   `json:"address,omitzero"`
+	SKU      string          `json:"sku,omitempty"`
+	Quantity int             `json:"quantity,omitempty"`
+	Amount   decimal.Decimal `json:"amount,omitzero"` // yuan, two decimals
+	Author   Author          `json:"author"`
+	At       time.Time       `json:"at"`
+}
+
+// Maximum sizes, in bytes of normalised UTF-8.
+const (
+	maxReasonBytes = 300
+	maxNameBytes   = 60
+	// MemoLimit is the platform's limit on an order memo: 1000 bytes of
+	// UTF-8, where a Chinese character takes 3 bytes.
+	MemoLimit = 1000
+)
+
+// NormalizeNote checks n against rule N1 and returns its canonical form:
+// text normalised (full-width folded, NFKC, single spaces), the address
+// normalised, the SKU in canonical form, the amount with two decimals, and
+// the time truncated to whole seconds (the precision of the text form).
+//
+// It is an [*Error] wrapping [ErrUnknownFlag], [ErrUnknownKind],
+// [ErrMissing] (no reason, no author name or role, no time),
+// [ErrInvalidText] or [ErrInvalidDetail] (an address change whose address
+// is not complete, a gift or exchange without SKU or with a quantity below
+// 1, a money note without a positive amount, or a detail the kind does not
+// carry). The error names what is missing.
+func NormalizeNote(n Note) (Note, error) {
+	var out Note
+	if !n.Flag.IsValid() {
+		return Note{}, fieldErr("note.flag", n.Flag.String(), ErrUnknownFlag, "the platform's flags are 0 to 5")
+	}
+	if !n.Kind.IsValid() {
+		return Note{}, fieldErr("note.kind", n.Kind.String(), ErrUnknownKind, "")
+	}
+	out.Flag, out.Kind = n.Flag, n.Kind
+	var err error
+	if out.Reason, err = requiredText("note.reason", n.Reason, maxReasonBytes); err != nil {
+		return Note{}, err
+	}
+	if out.Author.Name, err = requiredText("note.author.name", n.Author.Name, maxNameBytes); err != nil {
+		return Note{}, err
+	}
+	if !n.Author.Role.IsValid() {
+		return Note{}, fieldErr("note.author.role", n.Author.Role.String(), ErrMissing, "who wrote the note: a known role")
+	}
+	out.Author.Role = n.Author.Role
+	if n.At.IsZero() {
+		return Note{}, fieldErr("note.at", "", ErrMissing, "when the note was written")
+	}
+	if y := n.At.UTC().Year(); y < 1970 || y > 9998 {
+		return Note{}, fieldErr("note.at", n.At.String(), ErrInvalidTime, "out of range")
+	}
+	out.At = n.At.Truncate(time.Second)
+
+	// Address (rule N1: written out in full).
+	switch {
+	case n.Kind.needsAddress():
+		a, err := order.NormalizeAddress(n.Address)
+		if err != nil {
+			return Note{}, causeErr("note.address", n.Address.String(), ErrInvalidDetail, "", err)
+		}
+		if err := a.CheckComplete(); err != nil {
+			return Note{}, causeErr("note.address", a.String(), ErrInvalidDetail,
+				"an address change carries the complete new address", err)
+		}
+		out.Address = a
+	case n.Address != order.Address{}:
+		return Note{}, fieldErr("note.address", n.Address.String(), ErrInvalidDetail, "only an address change carries an address")
+	}
+
+	// SKU and quantity (rule N1: names the SKU and the quantity).
+	switch {
+	case n.Kind.needsItem():
+		if n.SKU == "" {
+			return Note{}, fieldErr("note.sku", "", ErrInvalidDetail, "a "+n.Kind.String()+" note names the SKU")
+		}
+		sku, err := order.NormalizeSKU(n.SKU)
+		if err != nil {
+			return Note{}, causeErr("note.sku", n.SKU, ErrInvalidDetail, "", err)
+		}
+		if n.Quantity < 1 || n.Quantity > yuan.MaxQuantity {
+			return Note{}, fieldErr("note.quantity", strconv.Itoa(n.Quantity), ErrInvalidDetail,
+				"a "+n.Kind.String()+" note needs a quantity of at least 1")
+		}
+		out.SKU, out.Quantity = sku, n.Quantity
+	case n.SKU != "":
+		return Note{}, fieldErr("note.sku", n.SKU, ErrInvalidDetail, "a "+n.Kind.String()+" note carries no SKU")
+	case n.Quantity != 0:
+		return Note{}, fieldErr("note.quantity", strconv.Itoa(n.Quantity), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no quantity")
+	}
+
+	// Money.
+	switch {
+	case n.Kind.needsAmount():
+		fen, ok := yuan.Fen(n.Amount)
+		switch {
+		case !ok:
+			return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "at most two decimals, in range")
+		case fen <= 0:
+			return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "a "+n.Kind.String()+" note carries a positive amount")
+		}
+		out.Amount = yuan.Dec(fen)
+	case !n.Amount.IsZero():
+		return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no amount")
+	}
+	return out, nil
+}
+
+// Validate reports whether n is a valid note; see [NormalizeNote].
+func (n Note) Validate() error {
+	_, err := NormalizeNote(n)
+	return err
+}
+
+// Equal reports whether n and m are the same note: equal fields, amounts
+// equal as numbers and times the same instant.
+func (n Note) Equal(m Note) bool {
+	return n.Flag == m.Flag && n.Kind == m.Kind && n.Reason == m.Reason &&
+		n.Address == m.Address && n.SKU == m.SKU && n.Quantity == m.Quantity &&
+		n.Amount.Equal(m.Amount) && n.Author == m.Author && n.At.Equal(m.At)
+}
+
+// requiredText normalises a required one-line text of at most maxBytes.
+func requiredText(field, s string, maxBytes int) (string, error) {
+	v, ok := textnorm.Line(s)
+	switch {
+	case !ok:
+		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+	case v == "":
+		return "", fieldErr(field, s, ErrMissing, "")
+	case len(v) > maxBytes:
+		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+	}
+	return v, nil
+}
+
+// noteJSON is a Note whose amount is text with two decimals, as the
+// platform carries money ("12.00").
+type noteJSON struct {
+	plainNote
+	Amount string `json:"amount,omitempty"`
+}
+
+type plainNote Note
+
+// MarshalJSON encodes n with its amount as text with two decimals and its
+// enums as snake_case names. It does not validate n.
+func (n Note) MarshalJSON() ([]byte, error) {
+	w := noteJSON{plainNote: plainNote(n)}
+	if !n.Amount.IsZero() {
+		w.Amount = n.Amount.StringFixed(2)
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes a note and checks it with [NormalizeNote]; on
+// error n is left unchanged.
+func (n *Note) UnmarshalJSON(b []byte) error {
+	var w noteJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	v := Note(w.plainNote)
+	if w.Amount != "" {
+		d, err := decimal.NewFromString(w.Amount)
+		if err != nil {
+			return fieldErr("note.amount", w.Amount, ErrInvalidDetail, "not an amount in yuan")
+		}
+		v.Amount = d
+	}
+	c, err := NormalizeNote(v)
+	if err != nil {
+		return err
+	}
+	*n = c
+	return nil
+}

@@ -1,0 +1,284 @@
+package notes
+
+import (
+	"time"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/order"
+)
+
+// PromiseKind is what an agent promised a buyer (rule N3). The zero value
+// is not a kind.
+type PromiseKind uint8
+
+// Promise kinds.
+const (
+	PromiseKindUnknown PromiseKind = iota
+	// DispatchBy: the order leaves the warehouse by Due (rule S6). Kept
+	// only when the parcel is outbound, not when the waybill is printed.
+	DispatchBy
+	// RefundBy: a refund is made by Due (rule R6).
+	RefundBy
+	// Reship: a replacement (Item) leaves the warehouse by Due (rule S8).
+	Reship
+	// SendGift: a gift (Item) leaves the warehouse by Due.
+	SendGift
+	// CallBack: an agent calls the buyer back by Due (rule N4).
+	CallBack
+	// DeliverBy: delivery on or by a date. Never promised (rules S6, S8):
+	// [Policy.MakePromise] always refuses it with [ExactDeliveryDate]. It
+	// exists so a backend can ask, and be told no.
+	DeliverBy
+	numPromiseKinds
+)
+
+var promiseKindNames = []string{"", "dispatch_by", "refund_by", "reship", "send_gift", "call_back", "deliver_by"}
+
+// String returns the snake_case name.
+func (k PromiseKind) String() string { return enum.Name(promiseKindNames, int(k), "PromiseKind") }
+
+// IsValid reports whether k is a known kind.
+func (k PromiseKind) IsValid() bool { return k > PromiseKindUnknown && k < numPromiseKinds }
+
+// MarshalText returns the snake_case name.
+func (k PromiseKind) MarshalText() ([]byte, error) {
+	if !k.IsValid() {
+		return nil, fieldErr("promise.kind", k.String(), ErrUnknownEnum, "")
+	}
+	return []byte(promiseKindNames[k]), nil
+}
+
+// UnmarshalText accepts the snake_case names.
+func (k *PromiseKind) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(promiseKindNames, string(b))
+	if !ok {
+		return fieldErr("promise.kind", string(b), ErrUnknownEnum, "")
+	}
+	*k = PromiseKind(i)
+	return nil
+}
+
+// ships reports whether keeping a promise of kind k means a parcel
+// leaving the warehouse.
+func (k PromiseKind) ships() bool { return k == DispatchBy || k == Reship || k == SendGift }
+
+// needsItem reports whether k names an item.
+func (k PromiseKind) needsItem() bool { return k == Reship || k == SendGift }
+
+// ParcelStage is how far a parcel has got in the warehouse (rule S7): the
+// order is cut (截单), the waybill printed (打单), the goods picked (拣货),
+// and the parcel outbound (出库). Outbound stands for every later stage:
+// once outbound, only the courier can stop it. The zero value is no
+// stage.
+type ParcelStage uint8
+
+// Parcel stages, in order.
+const (
+	StageUnknown ParcelStage = iota
+	StageCut
+	StagePrinted
+	StagePicked
+	StageOutbound
+	numStages
+)
+
+var stageNames = []string{"", "cut", "printed", "picked", "outbound"}
+
+// String returns the snake_case name.
+func (s ParcelStage) String() string { return enum.Name(stageNames, int(s), "ParcelStage") }
+
+// IsValid reports whether s is a known stage.
+func (s ParcelStage) IsValid() bool { return s > StageUnknown && s < numStages }
+
+// MarshalText returns the snake_case name.
+func (s ParcelStage) MarshalText() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, fieldErr("stage", s.String(), ErrUnknownEnum, "")
+	}
+	return []byte(stageNames[s]), nil
+}
+
+// UnmarshalText accepts the snake_case names.
+func (s *ParcelStage) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(stageNames, string(b))
+	if !ok {
+		return fieldErr("stage", string(b), ErrUnknownEnum, "")
+	}
+	*s = ParcelStage(i)
+	return nil
+}
+
+// Promise is a promise made to a buyer: what, to which buyer, for which
+// order, due when, made by whom and when, and how it ended (rule N3). It
+// is a plain value the backend stores; [Promise.Fulfil] and [Promise.Break]
+// return new values. Build one with [Policy.MakePromise], which refuses
+// promises that cannot be kept.
+//
+// A promise is open until settled: DoneAt is when it was fulfilled,
+// BrokenAt when it was given up. [Promise.State] says where it stands at a
+// moment.
+type Promise struct {
+	ID       string      `json:"id"`
+	Kind     PromiseKind `json:"kind"`
+	BuyerID  string      `json:"buyer_id"`
+	OrderID  string      `json:"order_id"`
+	Item     Item        `json:"item,omitzero"` // for Reship and SendGift
+	Due      time.Time   `json:"due"`
+	MadeBy   order.Agent `json:"made_by"`
+	MadeAt   time.Time   `json:"made_at"`
+	DoneAt   time.Time   `json:"done_at,omitzero"`
+	BrokenAt time.Time   `json:"broken_at,omitzero"`
+}
+
+// Settled reports whether p was fulfilled or given up.
+func (p Promise) Settled() bool { return !p.DoneAt.IsZero() || !p.BrokenAt.IsZero() }
+
+// PromiseState is where a promise stands at a moment. The zero value is
+// no state.
+type PromiseState uint8
+
+// Promise states.
+const (
+	PromiseStateUnknown PromiseState = iota
+	// Open: not settled, not due soon.
+	Open
+	// DueSoon: not settled, due within the policy's window.
+	DueSoon
+	// Overdue: not settled and past due: act now. Settled late, it will
+	// count as broken.
+	Overdue
+	// Kept: fulfilled at or before the due time.
+	Kept
+	// Broken: fulfilled after the due time, or given up.
+	Broken
+	numPromiseStates
+)
+
+var promiseStateNames = []string{"", "open", "due_soon", "overdue", "kept", "broken"}
+
+// String returns the snake_case name.
+func (s PromiseState) String() string { return enum.Name(promiseStateNames, int(s), "PromiseState") }
+
+// MarshalText returns the snake_case name.
+func (s PromiseState) MarshalText() ([]byte, error) {
+	if s <= PromiseStateUnknown || s >= numPromiseStates {
+		return nil, fieldErr("promise.state", s.String(), ErrUnknownEnum, "")
+	}
+	return []byte(promiseStateNames[s]), nil
+}
+
+// State returns where p stands at now, with soon the "due soon" window
+// (see [Policy.DueSoonMinutes]). Settled promises are [Kept] or [Broken]
+// whatever now is.
+func (p Promise) State(now time.Time, soon time.Duration) PromiseState {
+	switch {
+	case !p.BrokenAt.IsZero():
+		return Broken
+	case !p.DoneAt.IsZero():
+		if p.DoneAt.After(p.Due) {
+			return Broken
+		}
+		return Kept
+	case now.After(p.Due):
+		return Overdue
+	case !now.Add(soon).Before(p.Due):
+		return DueSoon
+	}
+	return Open
+}
+
+// Fulfilment is evidence that a promise was acted on: when, and for
+// promises that ship goods, how far the parcel had got.
+type Fulfilment struct {
+	At    time.Time   `json:"at"`
+	Stage ParcelStage `json:"stage,omitzero"` // for DispatchBy, Reship, SendGift
+}
+
+// Fulfil returns p settled by f, or p unchanged when f does not fulfil it.
+// A promise that ships goods is fulfilled only by a parcel that is
+// [StageOutbound]: a printed waybill or picked goods can still stay in
+// the warehouse (rules N3, S7), so such evidence leaves p open. Settled
+// after its due time, the promise is [Broken].
+//
+// Settling twice wraps [ErrAlreadySettled]; a missing time or stage wraps
+// [ErrMissing] or [ErrUnknownEnum]; a time before the promise was made
+// wraps [ErrInvalidTime]. On error p is returned unchanged.
+func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
+	if p.Settled() {
+		return p, fieldErr("promise", p.ID, ErrAlreadySettled, "")
+	}
+	if f.At.IsZero() {
+		return p, fieldErr("fulfilment.at", "", ErrMissing, "")
+	}
+	if f.At.Before(p.MadeAt) {
+		return p, fieldErr("fulfilment.at", f.At.String(), ErrInvalidTime, "before the promise was made")
+	}
+	if p.Kind.ships() {
+		if !f.Stage.IsValid() {
+			return p, fieldErr("fulfilment.stage", f.Stage.String(), ErrUnknownEnum, "how far the parcel got")
+		}
+		if f.Stage < StageOutbound {
+			return p, nil
+		}
+	}
+	p.DoneAt = f.At
+	return p, nil
+}
+
+// Break returns p given up at at: it will not be kept (e.g. the buyer
+// cancelled and was refunded instead). It counts as [Broken]. Settling
+// twice wraps [ErrAlreadySettled].
+func (p Promise) Break(at time.Time) (Promise, error) {
+	if p.Settled() {
+		return p, fieldErr("promise", p.ID, ErrAlreadySettled, "")
+	}
+	if at.IsZero() || at.Before(p.MadeAt) {
+		return p, fieldErr("promise.broken_at", at.String(), ErrInvalidTime, "not before the promise was made")
+	}
+	p.BrokenAt = at
+	return p, nil
+}
+
+// validatePromise checks a promise's own fields (not whether it can be
+// kept; that is [Policy.MakePromise]).
+func validatePromise(p Promise) (Promise, error) {
+	var err error
+	out := p
+	if out.ID, err = requiredText("promise.id", p.ID, 64); err != nil {
+		return Promise{}, err
+	}
+	if !p.Kind.IsValid() {
+		return Promise{}, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
+	}
+	if out.BuyerID, err = requiredText("promise.buyer_id", p.BuyerID, 64); err != nil {
+		return Promise{}, err
+	}
+	if out.OrderID, err = requiredText("promise.order_id", p.OrderID, 64); err != nil {
+		return Promise{}, err
+	}
+	if err := p.MadeBy.Validate(); err != nil {
+		return Promise{}, causeErr("promise.made_by", p.MadeBy.ID, ErrMissing, "a valid agent", err)
+	}
+	if p.MadeAt.IsZero() {
+		return Promise{}, fieldErr("promise.made_at", "", ErrMissing, "")
+	}
+	if p.Due.IsZero() {
+		return Promise{}, fieldErr("promise.due", "", ErrMissing, "")
+	}
+	if p.Kind.needsItem() {
+		sku, err := order.NormalizeSKU(p.Item.SKU)
+		if err != nil {
+			return Promise{}, causeErr("promise.item.sku", p.Item.SKU, ErrInvalidDetail, "", err)
+		}
+		if p.Item.Quantity < 1 {
+			return Promise{}, fieldErr("promise.item.quantity", itoa(p.Item.Quantity), ErrInvalidDetail, "at least 1")
+		}
+		out.Item.SKU = sku
+	} else if p.Item != (Item{}) {
+		return Promise{}, fieldErr("promise.item", p.Item.SKU, ErrInvalidDetail, "a "+p.Kind.String()+" promise names no item")
+	}
+	if !p.DoneAt.IsZero() && !p.BrokenAt.IsZero() {
+		return Promise{}, fieldErr("promise.broken_at", p.BrokenAt.String(), ErrInvalidTime, "a promise is either kept or broken")
+	}
+	return out, nil
+}

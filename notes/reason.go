@@ -1,0 +1,181 @@
+package notes
+
+import (
+	"encoding/json"
+
+	"github.com/kefu-go/kefu/internal/enum"
+)
+
+// Reason is a stable code for why a [Decision] came out as it did. Codes
+// are snake_case, never renumbered, and translated for staff and buyers
+// elsewhere; the zero value is not a reason.
+type Reason uint8
+
+// Reasons.
+const (
+	ReasonUnknown Reason = iota
+	// PhoneRequired: an urgent hand-off to a colleague who is away went
+	// only by chat or message; it must go by phone (rule N2).
+	PhoneRequired
+	// ExactDeliveryDate: a promise of delivery on or by a date; no
+	// delivery time is ever guaranteed (rules S6, S8).
+	ExactDeliveryDate
+	// EarlierThanPolicy: a dispatch promised earlier than the shipping
+	// policy allows (rule S6).
+	EarlierThanPolicy
+	// OutOfStock: real stock cannot cover what the promise needs (rules
+	// N3, O8).
+	OutOfStock
+	// StockNotCounted: the stock snapshot does not know a SKU the promise
+	// needs; kefu does not guess (rule O8).
+	StockNotCounted
+	// OrderHeld: the order is held, by its status or by a hold note in its
+	// memo (rule N3).
+	OrderHeld
+	// OrderNotOpen: the order is finished or closed; nothing more can be
+	// promised on it.
+	OrderNotOpen
+	// AlreadyDispatched: a dispatch promise for an order that has already
+	// left the warehouse.
+	AlreadyDispatched
+	// NotApproved: a quick reply not approved by the team leader (rule
+	// N5).
+	NotApproved
+	numReasons
+)
+
+var reasonNames = []string{"", "phone_required", "exact_delivery_date", "earlier_than_policy",
+	"out_of_stock", "stock_not_counted", "order_held", "order_not_open", "already_dispatched", "not_approved"}
+
+// Reasons returns every reason code.
+func Reasons() []Reason {
+	out := make([]Reason, 0, numReasons-1)
+	for r := Reason(1); r < numReasons; r++ {
+		out = append(out, r)
+	}
+	return out
+}
+
+// String returns the snake_case code, or "Reason(N)" out of range.
+func (r Reason) String() string { return enum.Name(reasonNames, int(r), "Reason") }
+
+// IsValid reports whether r is a known reason.
+func (r Reason) IsValid() bool { return r > ReasonUnknown && r < numReasons }
+
+// MarshalText returns the snake_case code.
+func (r Reason) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, fieldErr("reason", r.String(), ErrUnknownEnum, "")
+	}
+	return []byte(reasonNames[r]), nil
+}
+
+// UnmarshalText accepts the snake_case codes.
+func (r *Reason) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(reasonNames, string(b))
+	if !ok {
+		return fieldErr("reason", string(b), ErrUnknownEnum, "")
+	}
+	*r = Reason(i)
+	return nil
+}
+
+// ReasonSet is a set of [Reason]s in a bitset, so a decision never
+// allocates. The zero value is empty.
+type ReasonSet uint64
+
+// Has reports whether r is in the set.
+func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
+
+// With returns the set with r added.
+func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
+
+// Len returns the number of reasons in the set.
+func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
+
+// All returns the reasons in the set, in code order.
+func (s ReasonSet) All() []Reason {
+	out := make([]Reason, 0, s.Len())
+	for r := range enum.All[Reason](uint64(s)) {
+		out = append(out, r)
+	}
+	return out
+}
+
+// String renders the set as "[order_held out_of_stock]".
+func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of codes, ["order_held"].
+func (s ReasonSet) MarshalJSON() ([]byte, error) {
+	return json.Marshal(enum.Strings[Reason](uint64(s)))
+}
+
+// UnmarshalJSON decodes a list of codes; an unknown code wraps
+// [ErrUnknownEnum].
+func (s *ReasonSet) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return err
+	}
+	var out ReasonSet
+	for _, n := range names {
+		var r Reason
+		if err := r.UnmarshalText([]byte(n)); err != nil {
+			return err
+		}
+		out = out.With(r)
+	}
+	*s = out
+	return nil
+}
+
+// Verdict is the outcome of a [Decision]. The zero value is not a verdict.
+type Verdict uint8
+
+// Verdicts.
+const (
+	VerdictUnknown Verdict = iota
+	Allowed                // the action may go ahead
+	Refused                // the action must not go ahead; see the reasons
+	numVerdicts
+)
+
+var verdictNames = []string{"", "allowed", "refused"}
+
+// String returns "allowed" or "refused".
+func (v Verdict) String() string { return enum.Name(verdictNames, int(v), "Verdict") }
+
+// MarshalText returns the snake_case name.
+func (v Verdict) MarshalText() ([]byte, error) {
+	if v <= VerdictUnknown || v >= numVerdicts {
+		return nil, fieldErr("verdict", v.String(), ErrUnknownEnum, "")
+	}
+	return []byte(verdictNames[v]), nil
+}
+
+// UnmarshalText accepts "allowed" and "refused".
+func (v *Verdict) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(verdictNames, string(b))
+	if !ok {
+		return fieldErr("verdict", string(b), ErrUnknownEnum, "")
+	}
+	*v = Verdict(i)
+	return nil
+}
+
+// Decision is the business outcome of a check: allowed, or refused for
+// the reasons given. It is a small comparable value and never allocates.
+type Decision struct {
+	Verdict Verdict   `json:"verdict"`
+	Reasons ReasonSet `json:"reasons"`
+}
+
+// Allowed reports whether the action may go ahead.
+func (d Decision) Allowed() bool { return d.Verdict == Allowed }
+
+func decide(rs ReasonSet) Decision {
+	if rs == 0 {
+		return Decision{Verdict: Allowed}
+	}
+	return Decision{Verdict: Refused, Reasons: rs}
+}

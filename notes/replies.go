@@ -1,0 +1,222 @@
+package notes
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Topic is what a quick reply (快捷语) is about (rule N5). The zero value
+// is not a topic.
+type Topic uint8
+
+// Topics.
+const (
+	TopicUnknown Topic = iota
+	TopicPromotion
+	TopicProduct
+	TopicParcel
+	numTopics
+)
+
+var topicNames = []string{"", "promotion", "product", "parcel"}
+
+// String returns the snake_case name.
+func (t Topic) String() string { return enum.Name(topicNames, int(t), "Topic") }
+
+// IsValid reports whether t is a known topic.
+func (t Topic) IsValid() bool { return t > TopicUnknown && t < numTopics }
+
+// MarshalText returns the snake_case name.
+func (t Topic) MarshalText() ([]byte, error) {
+	if !t.IsValid() {
+		return nil, fieldErr("topic", t.String(), ErrUnknownEnum, "")
+	}
+	return []byte(topicNames[t]), nil
+}
+
+// UnmarshalText accepts the snake_case names.
+func (t *Topic) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(topicNames, string(b))
+	if !ok {
+		return fieldErr("topic", string(b), ErrUnknownEnum, "")
+	}
+	*t = Topic(i)
+	return nil
+}
+
+// Reply is a quick-reply template: the situation it answers (Key, e.g.
+// "parcel.not_shipped"), its topic, its text, who wrote it, and its
+// approval. Approval is by the team leader or someone above, not the
+// author (rule N5); editing the text withdraws it.
+type Reply struct {
+	Key        string      `json:"key"`
+	Topic      Topic       `json:"topic"`
+	Text       string      `json:"text"`
+	Author     order.Agent `json:"author"`
+	ApprovedBy order.Agent `json:"approved_by,omitzero"`
+	ApprovedAt time.Time   `json:"approved_at,omitzero"`
+}
+
+// Approved reports whether r has been approved.
+func (r Reply) Approved() bool { return !r.ApprovedAt.IsZero() }
+
+// QuickReplies is a shop's set of quick replies keyed by situation. It is
+// an immutable value: every change returns a new set. Store
+// [QuickReplies.Replies] and rebuild with [NewQuickReplies]. The zero
+// value is an empty set.
+type QuickReplies struct {
+	replies []Reply // sorted by key
+}
+
+const maxReplyBytes = 1000
+
+// NewQuickReplies checks rs and builds the set. A key twice wraps
+// [ErrDuplicate]; an empty key or text, an unknown topic or an invalid
+// author is an [*Error]; an approval by someone who could not give it
+// wraps [ErrNotAllowed].
+func NewQuickReplies(rs []Reply) (QuickReplies, error) {
+	out := make([]Reply, 0, len(rs))
+	for _, r := range rs {
+		n, err := normalizeReply(r)
+		if err != nil {
+			return QuickReplies{}, err
+		}
+		if r.Approved() {
+			if err := mayApprove(n, r.ApprovedBy); err != nil {
+				return QuickReplies{}, err
+			}
+			n.ApprovedBy, n.ApprovedAt = r.ApprovedBy, r.ApprovedAt
+		}
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b Reply) int { return strings.Compare(a.Key, b.Key) })
+	for i := 1; i < len(out); i++ {
+		if out[i].Key == out[i-1].Key {
+			return QuickReplies{}, fieldErr("reply.key", out[i].Key, ErrDuplicate, "one reply per situation")
+		}
+	}
+	return QuickReplies{replies: out}, nil
+}
+
+func normalizeReply(r Reply) (Reply, error) {
+	key, err := requiredText("reply.key", r.Key, 64)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !r.Topic.IsValid() {
+		return Reply{}, fieldErr("reply.topic", r.Topic.String(), ErrUnknownEnum, "")
+	}
+	text, err := requiredText("reply.text", r.Text, maxReplyBytes)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := r.Author.Validate(); err != nil {
+		return Reply{}, causeErr("reply.author", r.Author.ID, ErrMissing, "a valid agent", err)
+	}
+	return Reply{Key: key, Topic: r.Topic, Text: text, Author: r.Author}, nil
+}
+
+// mayApprove: the team leader or above, and not the author (rules N5, A3).
+func mayApprove(r Reply, by order.Agent) error {
+	if err := by.Validate(); err != nil {
+		return causeErr("reply.approved_by", by.ID, ErrMissing, "a valid agent", err)
+	}
+	if by.Role < order.TeamLeader {
+		return fieldErr("reply.approved_by", by.Role.String(), ErrNotAllowed, "quick replies are approved by the team leader")
+	}
+	if by.ID == r.Author.ID {
+		return fieldErr("reply.approved_by", by.ID, ErrNotAllowed, "nobody approves their own reply")
+	}
+	return nil
+}
+
+// Replies returns the replies, sorted by key: the state to store.
+func (q QuickReplies) Replies() []Reply { return slices.Clone(q.replies) }
+
+// Len returns the number of replies.
+func (q QuickReplies) Len() int { return len(q.replies) }
+
+func (q QuickReplies) find(key string) (int, bool) {
+	return slices.BinarySearchFunc(q.replies, key, func(r Reply, k string) int { return strings.Compare(r.Key, k) })
+}
+
+// Put returns the set with r added, or replacing the reply with the same
+// key. A reply whose text or topic changes loses its approval; r's own
+// approval fields are ignored — approve with [QuickReplies.Approve].
+func (q QuickReplies) Put(r Reply) (QuickReplies, error) {
+	n, err := normalizeReply(r)
+	if err != nil {
+		return q, err
+	}
+	i, found := q.find(n.Key)
+	out := slices.Clone(q.replies)
+	if found {
+		if old := out[i]; old.Text == n.Text && old.Topic == n.Topic {
+			n.ApprovedBy, n.ApprovedAt = old.ApprovedBy, old.ApprovedAt
+		}
+		out[i] = n
+	} else {
+		out = slices.Insert(out, i, n)
+	}
+	return QuickReplies{replies: out}, nil
+}
+
+// Approve returns the set with the reply under key approved by by at at
+// (rule N5). An unknown key wraps [ErrNotFound]; an approver below the
+// team leader, or the reply's own author, wraps [ErrNotAllowed]; a reply
+// already approved is left as it is.
+func (q QuickReplies) Approve(key string, by order.Agent, at time.Time) (QuickReplies, error) {
+	i, found := q.find(key)
+	if !found {
+		return q, fieldErr("reply.key", key, ErrNotFound, "")
+	}
+	if at.IsZero() {
+		return q, fieldErr("reply.approved_at", "", ErrMissing, "")
+	}
+	r := q.replies[i]
+	if err := mayApprove(r, by); err != nil {
+		return q, err
+	}
+	if r.Approved() {
+		return q, nil
+	}
+	out := slices.Clone(q.replies)
+	out[i].ApprovedBy, out[i].ApprovedAt = by, at
+	return QuickReplies{replies: out}, nil
+}
+
+// Use returns the reply for key and whether an agent may send it: a reply
+// not approved is refused with [NotApproved] (rule N5). An unknown key
+// wraps [ErrNotFound].
+func (q QuickReplies) Use(key string) (Reply, Decision, error) {
+	i, found := q.find(key)
+	if !found {
+		return Reply{}, Decision{}, fieldErr("reply.key", key, ErrNotFound, "")
+	}
+	r := q.replies[i]
+	if !r.Approved() {
+		return r, decide(ReasonSet(0).With(NotApproved)), nil
+	}
+	return r, decide(0), nil
+}
+
+// Ready reports whether every reply of topic was approved at or before
+// start — the promotion's start for [TopicPromotion] (rule N5: checked by
+// the team leader before the promotion) — and lists the keys that were
+// not, sorted.
+func (q QuickReplies) Ready(topic Topic, start time.Time) (Decision, []string) {
+	var missing []string
+	for _, r := range q.replies {
+		if r.Topic == topic && (!r.Approved() || r.ApprovedAt.After(start)) {
+			missing = append(missing, r.Key)
+		}
+	}
+	if missing != nil {
+		return decide(ReasonSet(0).With(NotApproved)), missing
+	}
+	return decide(0), nil
+}

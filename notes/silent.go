@@ -1,0 +1,169 @@
+package notes
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Task is one item of the silent-order checklist (rule O4). The zero value
+// is not a task.
+type Task uint8
+
+// Tasks, in the order an agent does them.
+const (
+	TaskUnknown Task = iota
+	// RemindGift: the buyer is online; remind them to add the gift the
+	// order qualifies for.
+	RemindGift
+	// NoteSendGift: the buyer is offline; put a "send gift" note on the
+	// order so the warehouse adds it ([Checklist.Notes] holds it).
+	NoteSendGift
+	// FixPostage: unpaid and charged more postage than the policy asks;
+	// change the price now, in one go, so the buyer can pay at once (rules
+	// S2, P4).
+	FixPostage
+	// RefundPostage: paid with too much postage; refund the difference
+	// (rule S2; [Checklist.Notes] holds the refund note for finance).
+	RefundPostage
+	// TellCanPay: the order is unpaid; tell the buyer they can pay now.
+	TellCanPay
+	numTasks
+)
+
+var taskNames = []string{"", "remind_gift", "note_send_gift", "fix_postage", "refund_postage", "tell_can_pay"}
+
+// String returns the snake_case name.
+func (t Task) String() string { return enum.Name(taskNames, int(t), "Task") }
+
+// MarshalText returns the snake_case name.
+func (t Task) MarshalText() ([]byte, error) {
+	if t <= TaskUnknown || t >= numTasks {
+		return nil, fieldErr("task", t.String(), ErrUnknownEnum, "")
+	}
+	return []byte(taskNames[t]), nil
+}
+
+// Tasks is a set of [Task]s. The zero value is empty.
+type Tasks uint64
+
+// Has reports whether t is in the set.
+func (s Tasks) Has(t Task) bool { return enum.Has(uint64(s), t) }
+
+// With returns the set with t added.
+func (s Tasks) With(t Task) Tasks { return Tasks(enum.With(uint64(s), t)) }
+
+// String renders the set as "[remind_gift tell_can_pay]".
+func (s Tasks) String() string { return enum.String[Task](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of names, ["remind_gift"].
+func (s Tasks) MarshalJSON() ([]byte, error) {
+	return json.Marshal(enum.Strings[Task](uint64(s)))
+}
+
+// Item is a SKU and a quantity, e.g. the gift an order qualifies for.
+type Item struct {
+	SKU      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// SilentCheck is what the silent-order checklist needs beyond the order:
+// facts the backend knows at the time of the check.
+type SilentCheck struct {
+	// BuyerOnline: the buyer is online in chat now.
+	BuyerOnline bool
+	// Gift is the gift the order qualifies for (from the shop's promotion
+	// rules); zero when none.
+	Gift Item
+	// Postage is the postage the shop's policy charges this order (e.g.
+	// zero when it qualifies for free shipping, from package shipping).
+	Postage decimal.Decimal
+	// Author writes the notes the checklist prepares; At is now.
+	Author Author
+	At     time.Time
+}
+
+// Checklist is the outcome of the silent-order check: the tasks due and
+// the notes prepared for the memo.
+type Checklist struct {
+	Tasks Tasks  `json:"tasks"`
+	Notes []Note `json:"notes,omitempty"`
+	// Overcharge is the postage charged beyond the policy, in yuan; zero
+	// when none.
+	Overcharge decimal.Decimal `json:"overcharge"`
+}
+
+// CheckSilent runs the silent-order checklist on o (rule O4): remind the
+// buyer to add the gift (or, when the buyer is offline, prepare a "send
+// gift" note), fix the postage (before payment) or refund the difference
+// (after), and tell an unpaid buyer they can pay now.
+//
+// An order that is not silent, or is closed, needs no checklist: an error
+// wrapping [ErrNotAllowed]. A bad gift, postage or author is an [*Error].
+func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
+	if !o.Silent() {
+		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "not a silent order")
+	}
+	if !o.Status().Open() {
+		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "the order is "+o.Status().String())
+	}
+	var out Checklist
+	if in.Gift != (Item{}) {
+		sku, err := order.NormalizeSKU(in.Gift.SKU)
+		if err != nil {
+			return Checklist{}, causeErr("gift.sku", in.Gift.SKU, ErrInvalidDetail, "", err)
+		}
+		if in.Gift.Quantity < 1 {
+			return Checklist{}, fieldErr("gift.quantity", itoa(in.Gift.Quantity), ErrInvalidDetail, "at least 1")
+		}
+		if l, ok := o.LineBySKU(sku); !ok || l.Quantity < in.Gift.Quantity {
+			switch {
+			case o.Status().Dispatched():
+				// Too late for the gift to join the parcel.
+			case in.BuyerOnline:
+				out.Tasks = out.Tasks.With(RemindGift)
+			default:
+				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: "静默下单,买家不在线,随单送赠品",
+					SKU: sku, Quantity: in.Gift.Quantity, Author: in.Author, At: in.At})
+				if err != nil {
+					return Checklist{}, err
+				}
+				out.Tasks = out.Tasks.With(NoteSendGift)
+				out.Notes = append(out.Notes, n)
+			}
+		}
+	}
+	due, ok := yuan.Fen(in.Postage)
+	if !ok || due < 0 {
+		return Checklist{}, fieldErr("postage", in.Postage.String(), ErrInvalidDetail, "a non-negative amount with at most two decimals")
+	}
+	charged, _ := yuan.Fen(o.Postage())
+	if over := charged - due; over > 0 {
+		out.Overcharge = yuan.Dec(over)
+		if o.Status() == order.AwaitingPayment {
+			out.Tasks = out.Tasks.With(FixPostage)
+		} else {
+			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: "静默下单符合包邮条件,多收运费,退差价",
+				Amount: out.Overcharge, Author: in.Author, At: in.At})
+			if err != nil {
+				return Checklist{}, err
+			}
+			out.Tasks = out.Tasks.With(RefundPostage)
+			out.Notes = append(out.Notes, n)
+		}
+	} else {
+		out.Overcharge = yuan.Dec(0)
+	}
+	if o.Status() == order.AwaitingPayment {
+		out.Tasks = out.Tasks.With(TellCanPay)
+	}
+	return out, nil
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,108 @@
+package notes_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
+)
+
+func silentSpec(status order.Status) order.Spec {
+	s := paidSpec()
+	s.Silent = true
+	s.Status = status
+	if status == order.AwaitingPayment {
+		s.PaidAt = time.Time{}
+	}
+	return s
+}
+
+// TestSilentO4Checklist pins rule O4 (with S2): a silent order is checked
+// for the gift (reminder when the buyer is online, "send gift" note when
+// offline), the postage (fix before payment, refund after) and the "you
+// can pay now" message.
+func TestSilentO4Checklist(t *testing.T) {
+	gift := notes.Item{SKU: "GIFT-01", Quantity: 1}
+	tests := []struct {
+		name    string
+		status  order.Status
+		online  bool
+		gift    notes.Item
+		postage string
+		want    notes.Tasks
+		notes   []notes.Kind
+	}{
+		{"unpaid, online, gift and overcharge", order.AwaitingPayment, true, gift, "0",
+			tasks(notes.RemindGift, notes.FixPostage, notes.TellCanPay), nil},
+		{"unpaid, offline, gift", order.AwaitingPayment, false, gift, "10.00",
+			tasks(notes.NoteSendGift, notes.TellCanPay), []notes.Kind{notes.Gift}},
+		{"paid, offline, gift and overcharge", order.AwaitingDispatch, false, gift, "0",
+			tasks(notes.NoteSendGift, notes.RefundPostage), []notes.Kind{notes.Gift, notes.Refund}},
+		{"paid, nothing to do", order.AwaitingDispatch, true, notes.Item{}, "10.00", 0, nil},
+		{"postage charged below policy is not an overcharge", order.AwaitingDispatch, true, notes.Item{}, "12.00", 0, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := mustOrder(silentSpec(tc.status))
+			c, err := notes.CheckSilent(o, notes.SilentCheck{BuyerOnline: tc.online, Gift: tc.gift,
+				Postage: decimal.RequireFromString(tc.postage), Author: author, At: t0})
+			require.NoError(t, err)
+			assert.Equal(t, tc.want.String(), c.Tasks.String())
+			var kinds []notes.Kind
+			for _, n := range c.Notes {
+				require.NoError(t, n.Validate())
+				kinds = append(kinds, n.Kind)
+			}
+			assert.Equal(t, tc.notes, kinds)
+		})
+	}
+	// The refund note carries the exact overcharge.
+	c, err := notes.CheckSilent(mustOrder(silentSpec(order.AwaitingDispatch)), notes.SilentCheck{
+		Postage: decimal.RequireFromString("2.50"), Author: author, At: t0})
+	require.NoError(t, err)
+	assert.Equal(t, "7.50", c.Overcharge.StringFixed(2))
+	require.Len(t, c.Notes, 1)
+	assert.True(t, c.Notes[0].Amount.Equal(decimal.RequireFromString("7.5")))
+}
+
+func TestSilentGiftAlreadyAdded(t *testing.T) {
+	s := silentSpec(order.AwaitingDispatch)
+	s.Lines = append(s.Lines, order.Line{SKU: "GIFT-01", Quantity: 1, Gift: true})
+	c, err := notes.CheckSilent(mustOrder(s), notes.SilentCheck{Gift: notes.Item{SKU: "gift-01", Quantity: 1},
+		Postage: decimal.RequireFromString("10"), Author: author, At: t0})
+	require.NoError(t, err)
+	// "gift-01" is not "GIFT-01": SKUs are case-sensitive, so the note is
+	// still due. The same SKU is recognised:
+	assert.True(t, c.Tasks.Has(notes.NoteSendGift))
+	c, err = notes.CheckSilent(mustOrder(s), notes.SilentCheck{Gift: notes.Item{SKU: "ＧＩＦＴ－０１", Quantity: 1},
+		Postage: decimal.RequireFromString("10"), Author: author, At: t0})
+	require.NoError(t, err)
+	assert.Zero(t, c.Tasks)
+}
+
+func TestSilentErrors(t *testing.T) {
+	_, err := notes.CheckSilent(mustOrder(paidSpec()), notes.SilentCheck{})
+	require.ErrorIs(t, err, notes.ErrNotAllowed)
+	o := mustOrder(silentSpec(order.AwaitingDispatch))
+	_, err = notes.CheckSilent(o, notes.SilentCheck{Gift: notes.Item{SKU: "GIFT 01", Quantity: 1}, Author: author, At: t0})
+	require.ErrorIs(t, err, order.ErrInvalidSKU)
+	_, err = notes.CheckSilent(o, notes.SilentCheck{Gift: notes.Item{SKU: "G1", Quantity: 0}, Author: author, At: t0})
+	require.ErrorIs(t, err, notes.ErrInvalidDetail)
+	_, err = notes.CheckSilent(o, notes.SilentCheck{Postage: decimal.RequireFromString("-1"), Author: author, At: t0})
+	require.ErrorIs(t, err, notes.ErrInvalidDetail)
+	_, err = notes.CheckSilent(o, notes.SilentCheck{Postage: decimal.RequireFromString("0.001"), Author: author, At: t0})
+	require.ErrorIs(t, err, notes.ErrInvalidDetail)
+}
+
+func tasks(ts ...notes.Task) notes.Tasks {
+	var s notes.Tasks
+	for _, t := range ts {
+		s = s.With(t)
+	}
+	return s
+}

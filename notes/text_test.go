@@ -1,0 +1,163 @@
+package notes_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// goldenNotes is one note of every kind, with awkward text where it
+// matters: separators and backslashes in free text, full-width input.
+func goldenNotes() []struct {
+	name string
+	note notes.Note
+} {
+	exch := giftNote()
+	exch.Kind, exch.SKU, exch.Quantity, exch.Reason = notes.Exchange, "TS-001/L", 2, "尺码不合适 | 换大一号"
+	fix := refundNote()
+	fix.Kind, fix.Amount, fix.Reason = notes.PostageFix, decimal.RequireFromString("8.5"), `满99包邮,多收运费 \ 退差价`
+	urgent := holdNote()
+	urgent.Kind, urgent.Flag, urgent.Reason = notes.Urgent, notes.FlagPurple, "买家赶时间,优先发货"
+	other := holdNote()
+	other.Kind, other.Flag, other.Reason = notes.Other, notes.FlagNone, "买家要求发票抬头:杭州某公司"
+	other.Author = notes.Author{Name: "Ana (turno B)", Role: order.StoreManager}
+	return []struct {
+		name string
+		note notes.Note
+	}{
+		{"address_change", addressNote()},
+		{"gift", giftNote()},
+		{"exchange", exch},
+		{"postage_fix", fix},
+		{"refund", refundNote()},
+		{"hold", holdNote()},
+		{"urgent", urgent},
+		{"other", other},
+	}
+}
+
+// TestFormatGolden pins the canonical text of each note kind in both
+// languages (rule N1: clear at a glance). Refresh with -update.
+func TestFormatGolden(t *testing.T) {
+	for _, lang := range []notes.Lang{notes.Chinese, notes.English} {
+		var b strings.Builder
+		for _, g := range goldenNotes() {
+			n, err := notes.NormalizeNote(g.note)
+			require.NoError(t, err, g.name)
+			line := n.Format(lang, cst)
+			b.WriteString(line)
+			b.WriteByte('\n')
+			back, err := notes.ParseNote(line)
+			require.NoError(t, err, line)
+			assert.True(t, back.Equal(n), "%s: parse(render(n)) != n:\n%+v\n%+v", g.name, back, n)
+		}
+		path := filepath.Join("testdata", "notes."+lang.String()+".golden")
+		if *update {
+			require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+		}
+		want, err := os.ReadFile(path)
+		require.NoError(t, err, "run go test -update to create the golden file")
+		assert.Equal(t, string(want), b.String())
+	}
+}
+
+func TestFormatString(t *testing.T) {
+	n, err := notes.NormalizeNote(addressNote())
+	require.NoError(t, err)
+	assert.Equal(t, "【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号3单元 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", n.String())
+	// Times are shown in the zone asked for and name the same instant.
+	utc := n.Format(notes.Chinese, nil)
+	assert.Contains(t, utc, "时间:2026-11-25 06:03:05 +00:00")
+	back, err := notes.ParseNote(utc)
+	require.NoError(t, err)
+	assert.True(t, back.Equal(n))
+}
+
+// TestParseNoteAcceptsTypedVariants: clerks and agents type full-width
+// colons, brackets and digits; the parsed note is the canonical one.
+func TestParseNoteAcceptsTypedVariants(t *testing.T) {
+	in := "【送赠品】 旗：黄 | 数量：１ | 货号：ＧＩＦＴ－０１ | 原因：静默下单,买家离线,补送赠品 | 经办：李四（售前） | 时间：2026-11-25 14:03:05 +08:00"
+	got, err := notes.ParseNote(in)
+	require.NoError(t, err)
+	want, _ := notes.NormalizeNote(giftNote())
+	assert.True(t, got.Equal(want), "%+v", got)
+}
+
+// TestParseNoteRejectsMalformed: malformed text, unknown flags and kinds
+// and invalid UTF-8 are matchable errors.
+func TestParseNoteRejectsMalformed(t *testing.T) {
+	good := notes.Note.String
+	base, _ := notes.NormalizeNote(holdNote())
+	line := good(base)
+	tests := []struct {
+		name, in string
+		err      error
+	}{
+		{"empty", "", notes.ErrSyntax},
+		{"no kind header", "旗:红 | 原因:x", notes.ErrSyntax},
+		{"unclosed header", "【暂停发货 旗:红", notes.ErrSyntax},
+		{"unknown kind", strings.Replace(line, "暂停发货", "瞬移", 1), notes.ErrUnknownKind},
+		{"unknown flag", strings.Replace(line, "旗:红", "旗:橙", 1), notes.ErrUnknownFlag},
+		{"missing flag field", strings.Replace(line, "旗:红 | ", "", 1), notes.ErrSyntax},
+		{"unknown field", line + " | 颜色:红", notes.ErrSyntax},
+		{"field twice", line + " | 原因:again", notes.ErrSyntax},
+		{"field without colon", line + " | 嗯", notes.ErrSyntax},
+		{"bad escape", strings.Replace(line, "原单不发", `原单\n不发`, 1), notes.ErrSyntax},
+		{"dangling backslash", strings.Replace(line, "原单不发", `原单不发\`, 1), notes.ErrSyntax},
+		{"bad time", strings.Replace(line, "2026-11-25", "2026-13-25", 1), notes.ErrSyntax},
+		{"unknown role", strings.Replace(line, "(售前)", "(老板)", 1), notes.ErrSyntax},
+		{"author without role", strings.Replace(line, "(售前)", "", 1), notes.ErrSyntax},
+		{"missing reason", strings.Replace(line, "原因:退款重拍,原单不发 | ", "", 1), notes.ErrMissing},
+		{"bad quantity", "【送赠品】旗:黄 | 原因:x | 货号:A1 | 数量:一 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
+		{"zero quantity", "【送赠品】旗:黄 | 原因:x | 货号:A1 | 数量:0 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"gift without SKU", "【送赠品】旗:黄 | 原因:x | 数量:1 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"bad amount", "【退款】旗:绿 | 原因:x | 金额:十二 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
+		{"exponent amount", "【退款】旗:绿 | 原因:x | 金额:1e3 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
+		{"incomplete address", "【改地址】旗:红 | 原因:x | 新地址:张三,138,浙江省,杭州市,,文三路 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"address not six parts", "【改地址】旗:红 | 原因:x | 新地址:文三路14号 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		// hostile: invalid UTF-8
+		{"invalid UTF-8", "【暂停发货】旗:红 | 原因:\xff", notes.ErrInvalidText},
+		// hostile: a header in one language and labels in the other
+		{"mixed languages", "[hold] 旗:红 | 原因:x", notes.ErrSyntax},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := notes.ParseNote(tc.in)
+			require.ErrorIs(t, err, tc.err)
+			var e *notes.Error
+			require.ErrorAs(t, err, &e)
+		})
+	}
+}
+
+func TestLangText(t *testing.T) {
+	for _, l := range []notes.Lang{notes.Chinese, notes.English} {
+		b, err := l.MarshalText()
+		require.NoError(t, err)
+		var back notes.Lang
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, l, back)
+	}
+	var l notes.Lang
+	require.ErrorIs(t, l.UnmarshalText([]byte("fr")), notes.ErrUnknownEnum)
+	_, err := notes.Lang(7).MarshalText()
+	require.ErrorIs(t, err, notes.ErrUnknownEnum)
+}
+
+func TestFormatInvalidTimeYears(t *testing.T) {
+	n := holdNote()
+	n.At = time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)
+	require.ErrorIs(t, n.Validate(), notes.ErrInvalidTime)
+}

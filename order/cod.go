@@ -1,0 +1,104 @@
+package order
+
+import (
+	"time"
+
+	"github.com/kefu-go/kefu/internal/enum"
+)
+
+// CODAction is what to do next about an order under rule S9. The zero
+// value, [CODNoAction], means the rule asks nothing.
+type CODAction uint8
+
+// Cash-on-delivery actions.
+const (
+	// CODNoAction: the rule does not apply (paid online, or not waiting to
+	// ship).
+	CODNoAction CODAction = iota
+	// CODShip: the buyer has confirmed; the order may ship.
+	CODShip
+	// CODConfirmWithBuyer: ask the buyer at once whether they accept cash
+	// on delivery, which costs slightly more.
+	CODConfirmWithBuyer
+	// CODReorderOnline: the buyer did not confirm; close the order and have
+	// the buyer place it again with online payment.
+	CODReorderOnline
+	numCODActions
+)
+
+var codActionNames = []string{"none", "ship", "confirm_with_buyer", "reorder_online"}
+
+// String returns the snake_case name, or "CODAction(N)" out of range.
+func (a CODAction) String() string { return enum.Name(codActionNames, int(a), "CODAction") }
+
+// MarshalText returns the snake_case name; a value out of range is an
+// error wrapping [ErrUnknownReason].
+func (a CODAction) MarshalText() ([]byte, error) {
+	if a >= numCODActions {
+		return nil, fieldErr("cod_action", a.String(), ErrUnknownReason, "")
+	}
+	return []byte(codActionNames[a]), nil
+}
+
+// CODDecision says whether rule S9 lets a cash-on-delivery order ship and
+// what to do about it. It is a plain value.
+type CODDecision struct {
+	// Dispatchable is false only when rule S9 stands in the way: a
+	// cash-on-delivery order the buyer has not confirmed. It says nothing
+	// of other holds (a [Held] order stays held until released).
+	Dispatchable bool
+	Action       CODAction
+	// IfDeclined is the action if the buyer declines cash on delivery
+	// while being asked: [CODReorderOnline] whenever Action is
+	// [CODConfirmWithBuyer], so the agent need not come back (rule N6).
+	IfDeclined CODAction
+	// ConfirmBy is when the buyer's confirmation is due, per the policy's
+	// CODConfirmWithin; zero unless the order waits for it.
+	ConfirmBy time.Time
+	Reasons   ReasonSet
+}
+
+// COD decides rule S9 for o at now. A cash-on-delivery order costs the
+// buyer slightly more, so the agent confirms with the buyer at once; the
+// order is dispatchable only once the buyer has confirmed
+// ([Order.CODConfirmedAt]); if the buyer does not confirm within the
+// policy's CODConfirmWithin, the recommended action is to place the order
+// again with online payment.
+//
+// An order paid online is dispatchable ([NotCOD]). An order not waiting to
+// ship ([AwaitingDispatch] or [Held]) has nothing to decide: it is not
+// dispatchable, with [CODNoAction] and [NotPending].
+// An invalid policy or a nil or zero order is an error.
+func (p TriagePolicy) COD(o *Order, now time.Time) (CODDecision, error) {
+	r, err := p.compile()
+	if err != nil {
+		return CODDecision{}, err
+	}
+	if o == nil {
+		return CODDecision{}, fieldErr("order", "", ErrNilOrder, "")
+	}
+	if o.IsZero() {
+		return CODDecision{}, fieldErr("order", "", ErrMissing, "the zero Order is not an order")
+	}
+	return r.cod(o, now), nil
+}
+
+func (r *triageRules) cod(o *Order, now time.Time) CODDecision {
+	var d CODDecision
+	switch {
+	case o.status != AwaitingDispatch && o.status != Held:
+		d.Reasons = d.Reasons.With(NotPending)
+	case o.payment == Online:
+		d.Dispatchable, d.Reasons = true, d.Reasons.With(NotCOD)
+	case !o.codConfirmed.IsZero():
+		d.Dispatchable, d.Action, d.Reasons = true, CODShip, d.Reasons.With(CODConfirmed)
+	case r.codOverdue(o, now):
+		d.Action = CODReorderOnline
+		d.Reasons = d.Reasons.With(CODUnconfirmedReason).With(CODConfirmationOverdue)
+	default:
+		d.Action, d.IfDeclined = CODConfirmWithBuyer, CODReorderOnline
+		d.ConfirmBy = o.created.Add(r.codWithin).In(r.loc)
+		d.Reasons = d.Reasons.With(CODUnconfirmedReason)
+	}
+	return d
+}

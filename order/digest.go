@@ -1,0 +1,206 @@
+package order
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Digest is the problem-order form after-sales receives every few hours
+// (rule O2): the problem orders of a [Report] grouped by category, with a
+// count per category and the oldest order first. It is data for a UI;
+// [Digest.String] renders it as a plain-text table. Times are in the
+// policy's zone.
+type Digest struct {
+	At     time.Time // when the triage ran
+	Next   time.Time // when the next form is due: At + DigestEvery
+	Orders int       // problem orders, each counted once
+	// Groups holds one group per category that has problem orders, in
+	// category order.
+	Groups []DigestGroup
+}
+
+// DigestGroup is the problem orders of one category, oldest first.
+type DigestGroup struct {
+	Category Category
+	Rows     []DigestRow
+}
+
+// Count returns the number of orders in the group.
+func (g DigestGroup) Count() int { return len(g.Rows) }
+
+// DigestRow is one problem order in one category of a [Digest]. It holds
+// no personal data beyond the buyer's account ID: the address is shown by
+// region only (rule O7).
+type DigestRow struct {
+	OrderID  string
+	BuyerID  string
+	Region   Region
+	PlacedAt time.Time
+	// Age is how long the order has existed at the digest's time.
+	Age time.Duration
+	// Reasons are the reasons found in this category.
+	Reasons []string
+}
+
+// Digest builds the after-sales form from a triage report (rule O2). An
+// order in several categories appears in each. Within a category the
+// oldest order (by placing time, then ID) comes first. An invalid policy
+// is an error, as from [TriagePolicy.Validate].
+func (p TriagePolicy) Digest(r Report) (Digest, error) {
+	rules, err := p.compile()
+	if err != nil {
+		return Digest{}, err
+	}
+	d := Digest{At: r.At.In(rules.loc), Next: r.At.Add(rules.every).In(rules.loc), Orders: len(r.Findings)}
+	var counts [numCategories]int
+	for _, f := range r.Findings {
+		for c := range numCategories {
+			if f.Categories.Has(c) {
+				counts[c]++
+			}
+		}
+	}
+	for c := Category(1); c < numCategories; c++ {
+		if counts[c] == 0 {
+			continue
+		}
+		g := DigestGroup{Category: c, Rows: make([]DigestRow, 0, counts[c])}
+		for _, f := range r.Findings {
+			if !f.Categories.Has(c) {
+				continue
+			}
+			o := f.Order
+			g.Rows = append(g.Rows, DigestRow{OrderID: o.id, BuyerID: o.buyer.ID, Region: o.address.Region,
+				PlacedAt: o.created.In(rules.loc), Age: r.At.Sub(o.created), Reasons: f.Reasons(c)})
+		}
+		slices.SortFunc(g.Rows, func(a, b DigestRow) int {
+			if c := a.PlacedAt.Compare(b.PlacedAt); c != 0 {
+				return c
+			}
+			return strings.Compare(a.OrderID, b.OrderID)
+		})
+		d.Groups = append(d.Groups, g)
+	}
+	return d, nil
+}
+
+const digestTime = "2006-01-02 15:04"
+
+// String renders the digest as a plain-text table, columns aligned for a
+// fixed-width font (Chinese characters count as two columns):
+//
+//	problem orders at 2026-11-11 12:00 CST: 2 orders, next form 2026-11-11 14:00
+//
+//	cod_unconfirmed: 1
+//	  ORDER  PLACED            AGE    BUYER  REGION    REASONS
+//	  T1003  2026-11-11 09:40  2h20m  b-7    zhejiang  cod_unconfirmed
+func (d Digest) String() string {
+	var b strings.Builder
+	b.WriteString("problem orders at ")
+	b.WriteString(d.At.Format(digestTime + " MST"))
+	b.WriteString(": ")
+	b.WriteString(strconv.Itoa(d.Orders))
+	if d.Orders == 1 {
+		b.WriteString(" order")
+	} else {
+		b.WriteString(" orders")
+	}
+	b.WriteString(", next form ")
+	b.WriteString(d.Next.Format(digestTime))
+	b.WriteByte('\n')
+
+	header := [...]string{"ORDER", "PLACED", "AGE", "BUYER", "REGION", "REASONS"}
+	var widths [len(header)]int
+	cells := func(r DigestRow) [len(header)]string {
+		region := "-"
+		if r.Region.IsValid() {
+			region = r.Region.String()
+		}
+		return [...]string{r.OrderID, r.PlacedAt.Format(digestTime), formatAge(r.Age), r.BuyerID, region,
+			strings.Join(r.Reasons, " ")}
+	}
+	for i, h := range header {
+		widths[i] = displayWidth(h)
+	}
+	for _, g := range d.Groups {
+		for _, r := range g.Rows {
+			for i, c := range cells(r) {
+				widths[i] = max(widths[i], displayWidth(c))
+			}
+		}
+	}
+	row := func(cs [len(header)]string) {
+		b.WriteString("  ")
+		for i, c := range cs {
+			b.WriteString(c)
+			if i < len(cs)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	for _, g := range d.Groups {
+		b.WriteByte('\n')
+		b.WriteString(g.Category.String())
+		b.WriteString(": ")
+		b.WriteString(strconv.Itoa(g.Count()))
+		b.WriteByte('\n')
+		row(header)
+		for _, r := range g.Rows {
+			row(cells(r))
+		}
+	}
+	return b.String()
+}
+
+// formatAge renders a duration as "2h20m", or "3d04h" from a day up;
+// negative ages (an order placed after the triage) render as "0m".
+func formatAge(a time.Duration) string {
+	if a < 0 {
+		a = 0
+	}
+	m := int64(a / time.Minute)
+	h, m := m/60, m%60
+	if h >= 24 {
+		return strconv.FormatInt(h/24, 10) + "d" + two(h%24) + "h"
+	}
+	if h == 0 {
+		return strconv.FormatInt(m, 10) + "m"
+	}
+	return strconv.FormatInt(h, 10) + "h" + two(m) + "m"
+}
+
+func two(n int64) string {
+	if n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// displayWidth returns the columns s takes in a fixed-width font: wide
+// and full-width characters take two.
+func displayWidth(s string) int {
+	n := 0
+	for len(s) > 0 {
+		p, size := width.LookupString(s)
+		if size == 0 {
+			_, size = utf8.DecodeRuneInString(s)
+			size = max(size, 1)
+			n++
+		} else {
+			switch p.Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+		s = s[size:]
+	}
+	return n
+}

@@ -1,0 +1,136 @@
+package order_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/order"
+)
+
+// An after-sales digest (rule O2): triage a small batch at 12:00 and
+// render the form after-sales receives every two hours, grouped by
+// category, oldest order first.
+func ExampleTriagePolicy_Digest() {
+	cst := time.FixedZone("CST", 8*60*60)
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 11, h, m, 0, 0, cst) }
+	home := order.Address{Recipient: "张三", Phone: "13812345678", Province: "浙江省",
+		City: "杭州市", District: "西湖区", Detail: "文三路12号"}
+	office := home
+	office.Detail = "黄龙路5号"
+	build := func(id, buyer string, placed time.Time, edit func(*order.Spec)) *order.Order {
+		s := order.Spec{
+			ID: id, Buyer: order.Buyer{ID: buyer},
+			Lines:   []order.Line{{SKU: "TEA-01", Quantity: 1, UnitPrice: decimal.RequireFromString("49.50")}},
+			Address: home, Status: order.AwaitingDispatch, CreatedAt: placed, PaidAt: placed.Add(time.Minute),
+		}
+		if edit != nil {
+			edit(&s)
+		}
+		o := order.MustNew(s)
+		return &o
+	}
+	batch := []*order.Order{
+		build("T1004", "wang", at(10, 5), func(s *order.Spec) { s.Address = office; s.Lines[0].SKU = "CUP-01" }),
+		build("T1001", "wang", at(8, 40), nil),
+		build("T1002", "li", at(9, 15), func(s *order.Spec) { s.Message = "能指定日期送到吗" }),
+		build("T1003", "zhao", at(9, 50), func(s *order.Spec) {
+			s.Payment, s.PaidAt = order.CashOnDelivery, time.Time{}
+		}),
+		build("T1005", "chen", at(11, 30), nil), // nothing wrong
+	}
+
+	p := order.DefaultTriagePolicy()
+	report, err := p.Triage(batch, at(12, 0))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	digest, err := p.Digest(report)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(digest)
+	// Output:
+	// problem orders at 2026-11-11 12:00 CST: 4 orders, next form 2026-11-11 14:00
+	//
+	// multiple_addresses: 2
+	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
+	//   T1001  2026-11-11 08:40  3h20m  wang   zhejiang  buyer_addresses_differ
+	//   T1004  2026-11-11 10:05  1h55m  wang   zhejiang  buyer_addresses_differ
+	//
+	// unsatisfiable_message: 1
+	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
+	//   T1002  2026-11-11 09:15  2h45m  li     zhejiang  message_exact_date
+	//
+	// cod_unconfirmed: 1
+	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
+	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  cod_unconfirmed
+}
+
+// Oversell of a promotion item (rules O3, P5): three buyers paid for five
+// units, real stock holds three. Stock goes by payment time; the others
+// are offered a refund or another item, the store manager is asked for a
+// compensation, and the listed stock is set to zero.
+func ExampleOversell() {
+	cst := time.FixedZone("CST", 8*60*60)
+	paid := func(id string, qty, minute int) *order.Order {
+		at := time.Date(2026, 11, 11, 0, minute, 0, 0, cst)
+		o := order.MustNew(order.Spec{
+			ID: id, Buyer: order.Buyer{ID: "buyer-" + id},
+			Lines: []order.Line{{SKU: "PROMO-1", Quantity: qty, UnitPrice: decimal.RequireFromString("59.90")}},
+			Address: order.Address{Recipient: "张三", Phone: "13812345678", Province: "浙江省",
+				City: "杭州市", District: "西湖区", Detail: "文三路12号"},
+			Status: order.AwaitingDispatch, CreatedAt: at, PaidAt: at,
+		})
+		return &o
+	}
+	stock, _ := order.NewStock(map[string]int{"PROMO-1": 3})
+	plan, err := order.Oversell(order.OversellRequest{
+		SKU: "PROMO-1", Stock: stock, Promotion: true,
+		Orders: []*order.Order{paid("C", 1, 2), paid("A", 2, 0), paid("B", 2, 1)},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range plan.Allocations {
+		fmt.Printf("%s: ships %d of %d, offers %v, compensation %v\n",
+			a.Order.ID(), a.Allocated, a.Ordered, a.Offers, a.RequestCompensation)
+	}
+	fmt.Println("set listed stock to zero:", plan.SetListedStockZero)
+	fmt.Println("compensation requests to:", plan.CompensationTo)
+	fmt.Println(plan.Reasons)
+	// Output:
+	// A: ships 2 of 2, offers [], compensation false
+	// B: ships 1 of 2, offers [refund substitute], compensation true
+	// C: ships 0 of 1, offers [refund substitute], compensation true
+	// set listed stock to zero: true
+	// compensation requests to: store_manager
+	// [oversold stock_exhausted promotion_item]
+}
+
+// Cash on delivery (rule S9): the order ships only once the buyer has
+// confirmed; until the policy's wait is over the agent asks, and after it
+// the buyer re-orders with online payment.
+func ExampleTriagePolicy_COD() {
+	cst := time.FixedZone("CST", 8*60*60)
+	placed := time.Date(2026, 11, 11, 9, 0, 0, 0, cst)
+	o := order.MustNew(order.Spec{
+		ID: "T2001", Buyer: order.Buyer{ID: "zhao"}, Payment: order.CashOnDelivery,
+		Lines: []order.Line{{SKU: "TEA-01", Quantity: 1, UnitPrice: decimal.RequireFromString("49.50")}},
+		Address: order.Address{Recipient: "赵六", Phone: "13912345678", Province: "江苏省",
+			City: "南京市", District: "玄武区", Detail: "中山路1号"},
+		Status: order.AwaitingDispatch, CreatedAt: placed,
+	})
+	p := order.DefaultTriagePolicy()
+	for _, now := range []time.Time{placed.Add(time.Hour), placed.Add(25 * time.Hour)} {
+		d, _ := p.COD(&o, now)
+		fmt.Println(d.Dispatchable, d.Action, d.IfDeclined, d.Reasons)
+	}
+	// Output:
+	// false confirm_with_buyer reorder_online [cod_unconfirmed]
+	// false reorder_online none [cod_unconfirmed cod_confirmation_overdue]
+}

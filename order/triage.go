@@ -1,0 +1,385 @@
+package order
+
+import (
+	"cmp"
+	"errors"
+	"hash/maphash"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sentinel errors of the order operations (triage, digest, oversell, cash
+// on delivery, slow review).
+var (
+	// ErrNilOrder: a nil *Order where an order is required.
+	ErrNilOrder = errors.New("nil order")
+	// ErrDuplicateOrder: the same order ID twice in one batch.
+	ErrDuplicateOrder = errors.New("duplicate order")
+	// ErrUnknownReason: a reason code kefu does not know.
+	ErrUnknownReason = errors.New("unknown reason")
+	// ErrNotPending: an order that is not waiting to be dispatched where
+	// the operation needs one, e.g. an unpaid or dispatched order in an
+	// oversell.
+	ErrNotPending = errors.New("order not awaiting dispatch")
+)
+
+// Finding is one problem order of a [Report]: the order, the categories
+// it falls in and every problem found, sorted by category and then reason
+// with duplicates removed.
+type Finding struct {
+	Order      *Order
+	Categories CategorySet
+	Problems   []Problem
+}
+
+// Reasons returns the reasons found for category c, in order.
+func (f Finding) Reasons(c Category) []string {
+	var out []string
+	for _, p := range f.Problems {
+		if p.Category == c {
+			out = append(out, p.Reason)
+		}
+	}
+	return out
+}
+
+// Report is the result of a batch triage (rule O2).
+type Report struct {
+	// At is the time the triage ran for.
+	At time.Time
+	// Checked is the number of open orders inspected; Skipped the number
+	// of finished or closed orders in the batch, which are not.
+	Checked, Skipped int
+	// Findings holds the problem orders, sorted by order ID, so that the
+	// same batch in any order gives the same report.
+	Findings []Finding
+}
+
+// Count returns the number of problem orders in category c.
+func (r Report) Count(c Category) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Categories.Has(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// Find returns the finding of the order with the given ID, if it is a
+// problem order.
+func (r Report) Find(id string) (Finding, bool) {
+	i, ok := slices.BinarySearchFunc(r.Findings, id, func(f Finding, id string) int { return strings.Compare(f.Order.id, id) })
+	if !ok {
+		return Finding{}, false
+	}
+	return r.Findings[i], true
+}
+
+// Triage inspects a batch of orders at now and reports the problem orders
+// with their categories and reasons (rule O2). It runs, on every open
+// order (not finished or closed):
+//
+//   - across the batch, [MultipleAddresses]: the buyer has several orders
+//     waiting to ship whose normalised addresses ([AddressKey]) differ
+//     (rule S4); and [RepeatOrder]: another order of the same buyer waiting
+//     to ship holds the same SKU, gifts aside (rule O6). Both group the
+//     batch by buyer and by buyer and SKU, so they are linear in the batch;
+//   - the per-order checks of [TriagePolicy.Checks]: unknown or incomplete
+//     address, a message the shop cannot satisfy, cash on delivery not
+//     confirmed (rule S9);
+//   - then checks, in order — [StockCheck] and the checks other packages
+//     contribute (shipping's out-of-area, postage, SF-only and
+//     transit-warehouse checks).
+//
+// Categories in the policy's Skip list are dropped. The report does not
+// depend on the order of the batch or of checks.
+//
+// Bad input is an error and no report: an invalid policy (as from
+// [TriagePolicy.Validate]); a nil check ([ErrMissing]); more than
+// [MaxTriageBatch] orders ([ErrInvalidQuantity]); a nil order
+// ([ErrNilOrder]) or the zero Order ([ErrMissing]); two orders with the
+// same ID ([ErrDuplicateOrder]); a check that reports an invalid category
+// ([ErrUnknownCategory], naming the check).
+func (p TriagePolicy) Triage(orders []*Order, now time.Time, checks ...Check) (Report, error) {
+	return p.triage(orders, now, checks, ^uint64(0))
+}
+
+func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, hashMask uint64) (Report, error) {
+	r, err := p.compile()
+	if err != nil {
+		return Report{}, err
+	}
+	for i, c := range checks {
+		if c == nil {
+			return Report{}, fieldErr("checks["+strconv.Itoa(i)+"]", "", ErrMissing, "nil check")
+		}
+	}
+	if len(orders) > MaxTriageBatch {
+		return Report{}, fieldErr("orders", strconv.Itoa(len(orders)), ErrInvalidQuantity,
+			"more than "+strconv.Itoa(MaxTriageBatch)+" orders in one batch")
+	}
+	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask}
+	rep := Report{At: now}
+	if err := t.scan(&rep); err != nil {
+		return Report{}, err
+	}
+	t.collect(&rep)
+	return rep, nil
+}
+
+// MaxTriageBatch is the largest batch [TriagePolicy.Triage] accepts, far
+// above any shop's open orders; the triage indexes orders and lines with
+// 32-bit integers.
+const MaxTriageBatch = 1 << 26
+
+// triage is the working state of one [TriagePolicy.Triage] call.
+type triage struct {
+	rules  *triageRules
+	orders []*Order
+	now    time.Time
+	checks []Check
+	seed   maphash.Seed
+	// hashMask is ANDed into every hash: all ones, except in a test that
+	// forces every key to collide.
+	hashMask uint64
+
+	// buyerOf[i] is the buyer group of orders[i], -1 when orders[i] is not
+	// waiting to ship.
+	buyerOf []int32
+	buyers  []buyerGroup
+	// skuGroups[lineStart[i]+k] is the (buyer, SKU) group of line k of
+	// orders[i]; skuCount counts the orders in each group.
+	lineStart []int32
+	skuGroups []int32
+	skuCount  []int32
+	// found[foundStart[i]:foundStart[i+1]] are the problems the per-order
+	// checks found in orders[i], as reported.
+	found      []Problem
+	foundStart []int32
+}
+
+type buyerGroup struct {
+	first   int32 // index of the first order seen, for its address
+	differs bool  // some order's address differs from the first one's
+}
+
+type buyerSKU struct{ buyer, sku string }
+
+// The triage groups orders with hash tables keyed by 64-bit hashes of the
+// IDs rather than by the strings: the tables then hold no pointers, which
+// the garbage collector need not scan, and a key is hashed once. A hash
+// names a candidate only; every hit is confirmed by comparing the strings,
+// and the rare different strings that share a hash go to a string-keyed
+// overflow map, so the result never depends on the hash.
+
+// scan checks the batch for nil, zero and duplicate orders, runs the
+// per-order checks on the open orders, and builds the buyer and (buyer,
+// SKU) groups of the orders waiting to ship: one pass over the orders, one
+// look-up per order and per line.
+func (t *triage) scan(rep *Report) error {
+	n := len(t.orders)
+	t.found = make([]Problem, 0, n/4+8)
+	t.foundStart = make([]int32, n+1)
+	ids := newHashIndex(n)
+	var idOverflow map[string]int32
+	field := func(i int) string { return "orders[" + strconv.Itoa(i) + "]" }
+
+	t.buyerOf = make([]int32, n)
+	t.lineStart = make([]int32, n+1)
+	buyerIdx := newHashIndex(n)
+	skuIdx := newHashIndex(n + n/4)
+	var buyerOverflow map[string]int32
+	var skuOverflow map[buyerSKU]int32
+	t.buyers = make([]buyerGroup, 0, n)
+	t.skuGroups = make([]int32, 0, n+n/4)
+	t.skuCount = make([]int32, 0, n)
+	type skuFirst struct{ order, line int32 }
+	firsts := make([]skuFirst, 0, n) // the first line seen of each SKU group
+	for i, o := range t.orders {
+		if o == nil {
+			return fieldErr(field(i), "", ErrNilOrder, "")
+		}
+		if o.IsZero() {
+			return fieldErr(field(i), "", ErrMissing, "the zero Order is not an order")
+		}
+		h := maphash.String(t.seed, o.id) & t.hashMask
+		if j, hit := ids.getOrPut(h, int32(i)); hit {
+			if t.orders[j].id != o.id {
+				if idOverflow == nil {
+					idOverflow = map[string]int32{}
+				}
+				j, hit = idOverflow[o.id]
+				if !hit {
+					idOverflow[o.id] = int32(i)
+				}
+			}
+			if hit {
+				return fieldErr(field(i), o.id, ErrDuplicateOrder, "same ID as "+field(int(j)))
+			}
+		}
+
+		t.foundStart[i] = int32(len(t.found))
+		if o.status.Open() {
+			rep.Checked++
+			var err error
+			if t.found, err = t.inspect(t.found, o); err != nil {
+				return err
+			}
+		} else {
+			rep.Skipped++
+		}
+
+		if len(t.skuGroups) > math.MaxInt32-maxLines || len(t.found) > math.MaxInt32-1<<20 {
+			return fieldErr("orders", strconv.Itoa(n), ErrInvalidQuantity, "too many lines or problems in one batch")
+		}
+		t.lineStart[i] = int32(len(t.skuGroups))
+		if !o.pending() {
+			t.buyerOf[i] = -1
+			continue
+		}
+		bh := maphash.String(t.seed, o.buyer.ID) & t.hashMask
+		g, ok := buyerIdx.getOrPut(bh, int32(len(t.buyers)))
+		if ok && t.orders[t.buyers[g].first].buyer.ID != o.buyer.ID {
+			if buyerOverflow == nil {
+				buyerOverflow = map[string]int32{}
+			}
+			g, ok = buyerOverflow[o.buyer.ID]
+			if !ok {
+				buyerOverflow[o.buyer.ID] = int32(len(t.buyers))
+			}
+		}
+		if !ok {
+			g = int32(len(t.buyers))
+			t.buyers = append(t.buyers, buyerGroup{first: int32(i)})
+		} else if b := &t.buyers[g]; !b.differs && t.orders[b.first].addrKey != o.addrKey {
+			b.differs = true
+		}
+		t.buyerOf[i] = g
+		for li, l := range o.lines {
+			if l.Gift {
+				t.skuGroups = append(t.skuGroups, -1)
+				continue
+			}
+			h := (bh ^ maphash.String(t.seed, l.SKU)*0x9e3779b97f4a7c15) & t.hashMask
+			s, ok := skuIdx.getOrPut(h, int32(len(t.skuCount)))
+			if ok {
+				f := firsts[s]
+				fo := t.orders[f.order]
+				if fo.buyer.ID != o.buyer.ID || fo.lines[f.line].SKU != l.SKU {
+					if skuOverflow == nil {
+						skuOverflow = map[buyerSKU]int32{}
+					}
+					k := buyerSKU{o.buyer.ID, l.SKU}
+					if s, ok = skuOverflow[k]; !ok {
+						skuOverflow[k] = int32(len(t.skuCount))
+					}
+				}
+			}
+			if !ok {
+				s = int32(len(t.skuCount))
+				t.skuCount = append(t.skuCount, 0)
+				firsts = append(firsts, skuFirst{int32(i), int32(li)})
+			}
+			t.skuCount[s]++
+			t.skuGroups = append(t.skuGroups, s)
+		}
+	}
+	t.lineStart[n] = int32(len(t.skuGroups))
+	t.foundStart[n] = int32(len(t.found))
+	return nil
+}
+
+// span is where one finding's problems lie in the shared backing slice.
+type span struct {
+	id         string
+	order      int32
+	from, to   int32
+	categories CategorySet
+}
+
+// collect adds the problems found across the batch to those of the
+// per-order checks and builds the findings. It touches an order only when
+// it is a problem order.
+func (t *triage) collect(rep *Report) {
+	n := len(t.orders)
+	all := make([]Problem, 0, len(t.found)+n/8+8) // every finding's problems, back to back
+	spans := make([]span, 0, n/8+8)
+	for i := range n {
+		from := len(all)
+		if g := t.buyerOf[i]; g >= 0 {
+			if t.buyers[g].differs {
+				all = append(all, Problem{MultipleAddresses, reasonNames[BuyerAddressesDiffer]})
+			}
+			for _, s := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
+				if s >= 0 && t.skuCount[s] > 1 {
+					all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
+					break
+				}
+			}
+		}
+		all = append(all, t.found[t.foundStart[i]:t.foundStart[i+1]]...)
+		if len(all) == from {
+			continue
+		}
+		// Sort and deduplicate this order's problems, dropping skipped
+		// categories.
+		ps := all[from:]
+		slices.SortFunc(ps, compareProblems)
+		ps = slices.Compact(ps)
+		var set CategorySet
+		k := 0
+		for _, p := range ps {
+			if t.rules.skip.Has(p.Category) {
+				continue
+			}
+			ps[k] = p
+			k++
+			set = set.With(p.Category)
+		}
+		all = all[:from+k]
+		if k > 0 {
+			spans = append(spans, span{t.orders[i].id, int32(i), int32(from), int32(from + k), set})
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return strings.Compare(a.id, b.id) })
+	rep.Findings = make([]Finding, len(spans))
+	for j, s := range spans {
+		rep.Findings[j] = Finding{Order: t.orders[s.order], Categories: s.categories,
+			Problems: all[s.from:s.to:s.to]}
+	}
+}
+
+// inspect appends the problems the per-order checks find in o to dst.
+func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
+	if o.pending() {
+		dst = inspectAddress(dst, o)
+		dst = t.rules.inspectMessage(dst, o)
+		dst = t.rules.inspectCOD(dst, o, t.now)
+	}
+	for ci, c := range t.checks {
+		from := len(dst)
+		dst = c.Inspect(dst, o, t.now)
+		if len(dst) < from {
+			return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrInconsistent,
+				"dropped problems it did not report, for order "+strconv.Quote(o.id))
+		}
+		for _, p := range dst[from:] {
+			if !p.Category.IsValid() {
+				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrUnknownCategory,
+					"reported category "+p.Category.String()+" for order "+strconv.Quote(o.id))
+			}
+		}
+	}
+	return dst, nil
+}
+
+func compareProblems(a, b Problem) int {
+	if c := cmp.Compare(a.Category, b.Category); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Reason, b.Reason)
+}

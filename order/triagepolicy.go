@@ -1,0 +1,264 @@
+package order
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/kefu-go/kefu/internal/textnorm"
+	"github.com/kefu-go/kefu/internal/tz"
+)
+
+// ErrInvalidPolicy: a [TriagePolicy] field out of range or malformed; the
+// [*Error] names the field by its JSON name.
+var ErrInvalidPolicy = errors.New("invalid policy")
+
+// TriagePolicy is a shop's policy for problem orders and the operations
+// around them: the triage of rule O2, the after-sales digest, the
+// cash-on-delivery confirmation of rule S9 and the slow review of rule O5.
+// It is plain data: keep it in a JSON file, start from
+// [DefaultTriagePolicy] and decode over it, and check it with
+// [TriagePolicy.Validate]. Every method that takes a policy validates it
+// first and returns the same error Validate would.
+//
+// Durations encode in JSON as Go duration text ("2h", "90m").
+type TriagePolicy struct {
+	// Zone is the time zone calendar days are counted in (slow review) and
+	// digests print times in: "" or "+08:00" for China Standard Time, an
+	// offset, or a zone name.
+	Zone string `json:"zone"`
+	// DigestEvery is how often after-sales receives the problem-order
+	// form: every 2 to 3 hours in the sources (rule O2). Default 2h; at
+	// least a minute, at most a day.
+	DigestEvery time.Duration `json:"digest_every"`
+	// CODConfirmWithin is how long a cash-on-delivery order may wait for
+	// the buyer's confirmation before the recommended action becomes
+	// re-ordering with online payment (rule S9). The agent asks at once;
+	// this is how long the answer may take. Default 24h.
+	CODConfirmWithin time.Duration `json:"cod_confirm_within"`
+	// SlowReviewShipDay is the calendar day of a slow review, counting the
+	// day it was opened as day 1, by the end of which the order ships even
+	// if the buyer was never reached (rule O5). Default 3.
+	SlowReviewShipDay int `json:"slow_review_ship_day"`
+	// UnsatisfiableMessages lists requests the shop cannot satisfy; a
+	// buyer message containing one makes the order a problem order
+	// (category [UnsatisfiableMessage]). Matching is on normalised text
+	// (full-width folded, NFKC), ignoring ASCII case.
+	UnsatisfiableMessages []MessagePattern `json:"unsatisfiable_messages"`
+	// Skip lists categories the triage does not report, e.g. when the
+	// shop handles them elsewhere.
+	Skip []Category `json:"skip,omitempty"`
+}
+
+// MessagePattern is a request the shop cannot satisfy, as text a buyer's
+// message contains, and the reason reported when it does.
+type MessagePattern struct {
+	Contains string `json:"contains"`
+	// Reason is [MessageExactDate], [MessageCashBack] or
+	// [MessageUnsatisfiable].
+	Reason Reason `json:"reason"`
+}
+
+// DefaultTriagePolicy returns the defaults of DOMAIN.md: China Standard
+// Time, a digest every 2 hours (rule O2), a day for the buyer to confirm
+// cash on delivery (rule S9), shipping on the third day of a slow review
+// (rule O5), and as unsatisfiable the requests for an exact delivery date
+// (rule S6) and for cash back (rule R8).
+func DefaultTriagePolicy() TriagePolicy {
+	return TriagePolicy{
+		Zone:              tz.Default,
+		DigestEvery:       2 * time.Hour,
+		CODConfirmWithin:  24 * time.Hour,
+		SlowReviewShipDay: 3,
+		UnsatisfiableMessages: []MessagePattern{
+			{"指定日期", MessageExactDate},
+			{"指定时间", MessageExactDate},
+			{"指定時間", MessageExactDate},
+			{"几号到", MessageExactDate},
+			{"幾號到", MessageExactDate},
+			{"准时送达", MessageExactDate},
+			{"準時送達", MessageExactDate},
+			{"保证明天到", MessageExactDate},
+			{"返现", MessageCashBack},
+			{"返現", MessageCashBack},
+		},
+	}
+}
+
+// Limits of a policy.
+const (
+	maxPatternBytes  = 200
+	maxPatterns      = 1000
+	maxSlowReviewDay = 30
+	maxCODWait       = 30 * 24 * time.Hour
+)
+
+// Validate reports the first field that is out of range as an [*Error]
+// wrapping [ErrInvalidPolicy] (or [ErrUnknownCategory] for a bad Skip
+// entry), naming the field by its JSON name.
+func (p TriagePolicy) Validate() error {
+	_, err := p.compile()
+	return err
+}
+
+// triageRules is a validated policy, ready to run.
+type triageRules struct {
+	loc       *time.Location
+	every     time.Duration
+	codWithin time.Duration
+	shipDay   int
+	patterns  []messagePattern
+	skip      CategorySet
+}
+
+type messagePattern struct {
+	text   string // normalised, ASCII lower case
+	reason Reason
+}
+
+func (p TriagePolicy) compile() (triageRules, error) {
+	var r triageRules
+	loc, err := tz.Location(p.Zone)
+	if err != nil {
+		return r, fieldErr("zone", p.Zone, ErrInvalidPolicy, "not a time zone")
+	}
+	r.loc = loc
+	if p.DigestEvery < time.Minute || p.DigestEvery > 24*time.Hour {
+		return r, fieldErr("digest_every", p.DigestEvery.String(), ErrInvalidPolicy, "must be 1m to 24h")
+	}
+	r.every = p.DigestEvery
+	if p.CODConfirmWithin <= 0 || p.CODConfirmWithin > maxCODWait {
+		return r, fieldErr("cod_confirm_within", p.CODConfirmWithin.String(), ErrInvalidPolicy, "must be above 0 and at most 720h")
+	}
+	r.codWithin = p.CODConfirmWithin
+	if p.SlowReviewShipDay < 1 || p.SlowReviewShipDay > maxSlowReviewDay {
+		return r, fieldErr("slow_review_ship_day", strconv.Itoa(p.SlowReviewShipDay), ErrInvalidPolicy,
+			"must be 1 to "+strconv.Itoa(maxSlowReviewDay))
+	}
+	r.shipDay = p.SlowReviewShipDay
+	if len(p.UnsatisfiableMessages) > maxPatterns {
+		return r, fieldErr("unsatisfiable_messages", strconv.Itoa(len(p.UnsatisfiableMessages)), ErrInvalidPolicy,
+			"more than "+strconv.Itoa(maxPatterns)+" patterns")
+	}
+	r.patterns = make([]messagePattern, 0, len(p.UnsatisfiableMessages))
+	for i, m := range p.UnsatisfiableMessages {
+		field := "unsatisfiable_messages[" + strconv.Itoa(i) + "]"
+		n, ok := textnorm.Line(m.Contains)
+		switch {
+		case !ok:
+			return r, fieldErr(field+".contains", m.Contains, ErrInvalidPolicy, "not valid UTF-8")
+		case n == "":
+			return r, fieldErr(field+".contains", m.Contains, ErrInvalidPolicy, "empty")
+		case len(n) > maxPatternBytes:
+			return r, fieldErr(field+".contains", m.Contains, ErrInvalidPolicy, "longer than "+strconv.Itoa(maxPatternBytes)+" bytes")
+		}
+		switch m.Reason {
+		case MessageExactDate, MessageCashBack, MessageUnsatisfiable:
+		default:
+			return r, fieldErr(field+".reason", m.Reason.String(), ErrInvalidPolicy,
+				"must be message_exact_date, message_cash_back or message_unsatisfiable")
+		}
+		n = lowerASCII(n)
+		for j, q := range r.patterns {
+			if q.text == n {
+				return r, fieldErr(field+".contains", m.Contains, ErrInvalidPolicy,
+					"same as unsatisfiable_messages["+strconv.Itoa(j)+"] once normalised")
+			}
+		}
+		r.patterns = append(r.patterns, messagePattern{n, m.Reason})
+	}
+	for i, c := range p.Skip {
+		if !c.IsValid() {
+			return r, fieldErr("skip["+strconv.Itoa(i)+"]", c.String(), ErrUnknownCategory, "")
+		}
+		r.skip = r.skip.With(c)
+	}
+	return r, nil
+}
+
+// policyJSON mirrors TriagePolicy with durations as text.
+type policyJSON struct {
+	Zone                  string           `json:"zone"`
+	DigestEvery           string           `json:"digest_every"`
+	CODConfirmWithin      string           `json:"cod_confirm_within"`
+	SlowReviewShipDay     int              `json:"slow_review_ship_day"`
+	UnsatisfiableMessages []MessagePattern `json:"unsatisfiable_messages"`
+	Skip                  []Category       `json:"skip,omitempty"`
+}
+
+// MarshalJSON encodes the policy with durations as text ("2h0m0s").
+func (p TriagePolicy) MarshalJSON() ([]byte, error) {
+	return json.Marshal(policyJSON{p.Zone, p.DigestEvery.String(), p.CODConfirmWithin.String(),
+		p.SlowReviewShipDay, p.UnsatisfiableMessages, p.Skip})
+}
+
+// UnmarshalJSON decodes over p: fields absent from the JSON keep their
+// value, so decoding onto [DefaultTriagePolicy] overrides only what the
+// file sets. A duration that is not Go duration text is an error wrapping
+// [ErrInvalidPolicy]; on any error p is unchanged. UnmarshalJSON does not
+// validate ranges: call [TriagePolicy.Validate].
+func (p *TriagePolicy) UnmarshalJSON(b []byte) error {
+	// Clone the slices: decoding reuses a slice's array, and p must stay
+	// as it was if the JSON turns out bad.
+	w := policyJSON{p.Zone, p.DigestEvery.String(), p.CODConfirmWithin.String(),
+		p.SlowReviewShipDay, slices.Clone(p.UnsatisfiableMessages), slices.Clone(p.Skip)}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	every, err := time.ParseDuration(w.DigestEvery)
+	if err != nil {
+		return fieldErr("digest_every", w.DigestEvery, ErrInvalidPolicy, "not a duration")
+	}
+	within, err := time.ParseDuration(w.CODConfirmWithin)
+	if err != nil {
+		return fieldErr("cod_confirm_within", w.CODConfirmWithin, ErrInvalidPolicy, "not a duration")
+	}
+	*p = TriagePolicy{w.Zone, every, within, w.SlowReviewShipDay, w.UnsatisfiableMessages, w.Skip}
+	return nil
+}
+
+// lowerASCII lower-cases ASCII letters, allocating only when there are
+// some to change.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for j := i; j < len(b); j++ {
+		if c := b[j]; c >= 'A' && c <= 'Z' {
+			b[j] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// containsFold reports whether s contains the lower-case pattern p,
+// ignoring ASCII case in s, without allocating.
+func containsFold(s, p string) bool {
+	if len(p) == 0 {
+		return true
+	}
+	for i := 0; i+len(p) <= len(s); i++ {
+		j := 0
+		for j < len(p) {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != p[j] {
+				break
+			}
+			j++
+		}
+		if j == len(p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+package order_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
+)
+
+// rule O2: the digest goes out every 2 to 3 hours; the default policy sends
+// it every 2 and validates.
+func TestDefaultTriagePolicy(t *testing.T) {
+	p := order.DefaultTriagePolicy()
+	require.NoError(t, p.Validate())
+	assert.Equal(t, 2*time.Hour, p.DigestEvery)
+	assert.Equal(t, 24*time.Hour, p.CODConfirmWithin)
+	assert.Equal(t, 3, p.SlowReviewShipDay, "rule O5: ship by the third day")
+	assert.Equal(t, "+08:00", p.Zone)
+}
+
+func TestTriagePolicyValidate(t *testing.T) {
+	cases := []struct {
+		reason string
+		edit   func(*order.TriagePolicy)
+		field  string
+		want   error
+	}{
+		{"unknown zone", func(p *order.TriagePolicy) { p.Zone = "Mars/Olympus" }, "zone", order.ErrInvalidPolicy},
+		{"digest every 0", func(p *order.TriagePolicy) { p.DigestEvery = 0 }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every two days", func(p *order.TriagePolicy) { p.DigestEvery = 48 * time.Hour }, "digest_every", order.ErrInvalidPolicy},
+		{"negative COD wait", func(p *order.TriagePolicy) { p.CODConfirmWithin = -time.Hour }, "cod_confirm_within", order.ErrInvalidPolicy},
+		{"ship day 0", func(p *order.TriagePolicy) { p.SlowReviewShipDay = 0 }, "slow_review_ship_day", order.ErrInvalidPolicy},
+		{"ship day 31", func(p *order.TriagePolicy) { p.SlowReviewShipDay = 31 }, "slow_review_ship_day", order.ErrInvalidPolicy},
+		{"empty pattern", func(p *order.TriagePolicy) {
+			p.UnsatisfiableMessages = append(p.UnsatisfiableMessages, order.MessagePattern{Contains: "  ", Reason: order.MessageUnsatisfiable})
+		}, "unsatisfiable_messages[10].contains", order.ErrInvalidPolicy},
+		// Hostile: invalid UTF-8 in a pattern.
+		{"invalid UTF-8 pattern", func(p *order.TriagePolicy) {
+			p.UnsatisfiableMessages = []order.MessagePattern{{Contains: "\xff", Reason: order.MessageUnsatisfiable}}
+		}, "unsatisfiable_messages[0].contains", order.ErrInvalidPolicy},
+		{"too long pattern", func(p *order.TriagePolicy) {
+			p.UnsatisfiableMessages = []order.MessagePattern{{Contains: strings.Repeat("a", 201), Reason: order.MessageUnsatisfiable}}
+		}, "unsatisfiable_messages[0].contains", order.ErrInvalidPolicy},
+		{"a reason that is not about messages", func(p *order.TriagePolicy) {
+			p.UnsatisfiableMessages = []order.MessagePattern{{Contains: "x", Reason: order.Oversold}}
+		}, "unsatisfiable_messages[0].reason", order.ErrInvalidPolicy},
+		{"the same pattern twice once normalised", func(p *order.TriagePolicy) {
+			p.UnsatisfiableMessages = []order.MessagePattern{{Contains: "Gift", Reason: order.MessageUnsatisfiable}, {Contains: "ｇｉｆｔ", Reason: order.MessageCashBack}}
+		}, "unsatisfiable_messages[1].contains", order.ErrInvalidPolicy},
+		{"unknown category to skip", func(p *order.TriagePolicy) { p.Skip = []order.Category{order.CategoryUnknown} }, "skip[0]", order.ErrUnknownCategory},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			p := order.DefaultTriagePolicy()
+			c.edit(&p)
+			err := p.Validate()
+			require.ErrorIs(t, err, c.want)
+			var e *order.Error
+			require.True(t, errors.As(err, &e))
+			assert.Equal(t, c.field, e.Field)
+		})
+	}
+}
+
+func TestTriagePolicyJSON(t *testing.T) {
+	p := order.DefaultTriagePolicy()
+	p.Skip = []order.Category{order.NeedsSF}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"digest_every":"2h0m0s"`)
+	assert.Contains(t, string(b), `"reason":"message_exact_date"`)
+	assert.Contains(t, string(b), `"skip":["needs_sf"]`)
+	var back order.TriagePolicy
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, p, back)
+
+	// A shop file overrides only what it sets.
+	q := order.DefaultTriagePolicy()
+	require.NoError(t, json.Unmarshal([]byte(`{"digest_every":"3h","slow_review_ship_day":2}`), &q))
+	assert.Equal(t, 3*time.Hour, q.DigestEvery)
+	assert.Equal(t, 2, q.SlowReviewShipDay)
+	assert.Equal(t, 24*time.Hour, q.CODConfirmWithin)
+	assert.Len(t, q.UnsatisfiableMessages, len(p.UnsatisfiableMessages))
+
+	for _, bad := range []string{
+		`{"digest_every":"two hours"}`,
+		`{"cod_confirm_within":"1 day"}`,
+		`{"unsatisfiable_messages":[{"contains":"x","reason":"no_such_reason"}]}`,
+		`{"skip":["no_such_category"]}`,
+		`{"slow_review_ship_day":"3"}`,
+	} {
+		q := order.DefaultTriagePolicy()
+		require.Error(t, json.Unmarshal([]byte(bad), &q), bad)
+		assert.Equal(t, order.DefaultTriagePolicy(), q, "unchanged on error: %s", bad)
+	}
+	var e *order.Error
+	q = order.DefaultTriagePolicy()
+	err = json.Unmarshal([]byte(`{"digest_every":"two hours"}`), &q)
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "digest_every", e.Field)
+	require.ErrorIs(t, err, order.ErrInvalidPolicy)
+}
+
+func TestReasonsTableDoesNotDrift(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range order.Reasons() {
+		s := r.String()
+		require.NotContains(t, s, "Reason(", "reason %d has a name", r)
+		assert.Regexp(t, `^[a-z][a-z0-9_]*$`, s)
+		assert.False(t, seen[s], "%s twice", s)
+		seen[s] = true
+		back, err := order.ParseReason(s)
+		require.NoError(t, err)
+		assert.Equal(t, r, back)
+		txt, err := r.MarshalText()
+		require.NoError(t, err)
+		var u order.Reason
+		require.NoError(t, u.UnmarshalText(txt))
+		assert.Equal(t, r, u)
+	}
+	assert.Equal(t, "Reason(0)", order.ReasonUnknown.String())
+	assert.Equal(t, "Reason(200)", order.Reason(200).String())
+	_, err := order.ParseReason("")
+	require.ErrorIs(t, err, order.ErrUnknownReason)
+	_, err = order.Reason(200).MarshalText()
+	require.ErrorIs(t, err, order.ErrUnknownReason)
+	var u order.Reason
+	require.ErrorIs(t, u.UnmarshalText([]byte("nope")), order.ErrUnknownReason)
+}
+
+func TestReasonSet(t *testing.T) {
+	var s order.ReasonSet
+	assert.Equal(t, "[]", s.String())
+	s = s.With(order.StockExhausted).With(order.Oversold).With(order.Oversold)
+	assert.True(t, s.Has(order.Oversold))
+	assert.False(t, s.Has(order.PromotionItem))
+	assert.Equal(t, 2, s.Len())
+	assert.Equal(t, []order.Reason{order.Oversold, order.StockExhausted}, s.All())
+	assert.Equal(t, []string{"oversold", "stock_exhausted"}, s.Strings())
+	assert.Equal(t, "[oversold stock_exhausted]", s.String())
+	assert.Zero(t, testing.AllocsPerRun(100, func() { s = s.With(order.PaidLater) }), "sets never allocate")
+}

@@ -1,0 +1,279 @@
+package pricing
+
+import (
+	"encoding/json"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Verdict is the outcome of a concession review. The zero value,
+// [VerdictUnknown], is no verdict; [Policy.Review] never returns it
+// without an error.
+type Verdict uint8
+
+// Verdicts.
+const (
+	VerdictUnknown Verdict = iota
+	// Allowed: the agent may grant the concession alone.
+	Allowed
+	// NeedsApproval: the concession needs the approval of
+	// [Decision.Approver] or a role above it (rule A3).
+	NeedsApproval
+	// Refused: nobody may grant the concession.
+	Refused
+	numVerdicts
+)
+
+var verdictNames = []string{"", "allowed", "needs_approval", "refused"}
+
+// String returns the snake_case name, or "Verdict(N)" out of range.
+func (v Verdict) String() string { return enum.Name(verdictNames, int(v), "Verdict") }
+
+// IsValid reports whether v is a known verdict.
+func (v Verdict) IsValid() bool { return v > VerdictUnknown && v < numVerdicts }
+
+// MarshalText returns the snake_case name; an invalid verdict is an error.
+func (v Verdict) MarshalText() ([]byte, error) {
+	if !v.IsValid() {
+		return nil, fieldErr("verdict", v.String(), ErrInvalidUsage, "no such verdict")
+	}
+	return []byte(verdictNames[v]), nil
+}
+
+// Reason is a stable code saying why a review came out as it did. Codes
+// are stable snake_case text that message catalogs translate for staff and
+// buyers; never persist the integer. The zero value is not a reason.
+type Reason uint8
+
+// Reasons, with the rule each stands for.
+const (
+	ReasonUnknown Reason = iota
+	// ReasonBeyondAuthority: the amount is above what the requester's role
+	// may grant alone (rule A3).
+	ReasonBeyondAuthority
+	// ReasonOverShare: a price cut above the requester's share of the
+	// order (rule A3).
+	ReasonOverShare
+	// ReasonBeyondEveryRole: no role may grant it, not even the store
+	// manager (rule A3).
+	ReasonBeyondEveryRole
+	// ReasonEraseNotAllowed: the requester's role may not erase change
+	// alone; pre-sales by default (rule P3).
+	ReasonEraseNotAllowed
+	// ReasonEraseOverShare: the change to erase is above the share of the
+	// order the policy allows, 1% by default (rule P3).
+	ReasonEraseOverShare
+	// ReasonEraseDailyLimit: the agent has erased change as many times
+	// today as the policy allows, 3 by default (rule P3).
+	ReasonEraseDailyLimit
+	// ReasonNotSmallChange: the amount to erase is not the change below
+	// the yuan; [Erasable] says what is (rule P3).
+	ReasonNotSmallChange
+	// ReasonRepeatPriceChange: the order's price was already changed; a
+	// second change is a warning sign (rule P4).
+	ReasonRepeatPriceChange
+	// ReasonAfterPayment: a price change on an order already paid; price
+	// changes are made before payment (rule P4).
+	ReasonAfterPayment
+	// ReasonOutsidePromotion: the promotion price asked for is outside the
+	// promotion's window; the platform sets windows and nobody in the shop
+	// can change them (rule P1).
+	ReasonOutsidePromotion
+	// ReasonOrderClosed: the trade is closed.
+	ReasonOrderClosed
+	// ReasonOversold: a compensation for an oversold promotion item, which
+	// the store manager grants (rule P5).
+	ReasonOversold
+	// ReasonAgentFault: a compensation for an agent's fault, which a
+	// supervisor grants (rule P5).
+	ReasonAgentFault
+	// ReasonGiftPreferred: a gift of the same value is within the
+	// requester's authority and the shop prefers it ([Decision.Suggest],
+	// rule P2).
+	ReasonGiftPreferred
+	// ReasonPostagePreferred: a postage concession of the same value is
+	// within the requester's authority and the shop prefers it (rule P2).
+	ReasonPostagePreferred
+	// ReasonPeriodLimits: the limits of a policy [Period] applied, e.g. a
+	// big promotion (rule A4).
+	ReasonPeriodLimits
+	numReasons
+)
+
+var reasonNames = []string{
+	ReasonUnknown:           "",
+	ReasonBeyondAuthority:   "beyond_authority",
+	ReasonOverShare:         "over_share",
+	ReasonBeyondEveryRole:   "beyond_every_role",
+	ReasonEraseNotAllowed:   "erase_not_allowed",
+	ReasonEraseOverShare:    "erase_over_share",
+	ReasonEraseDailyLimit:   "erase_daily_limit",
+	ReasonNotSmallChange:    "not_small_change",
+	ReasonRepeatPriceChange: "repeat_price_change",
+	ReasonAfterPayment:      "after_payment",
+	ReasonOutsidePromotion:  "outside_promotion",
+	ReasonOrderClosed:       "order_closed",
+	ReasonOversold:          "oversold",
+	ReasonAgentFault:        "agent_fault",
+	ReasonGiftPreferred:     "gift_preferred",
+	ReasonPostagePreferred:  "postage_preferred",
+	ReasonPeriodLimits:      "period_limits",
+}
+
+// Reasons returns every reason code, in order.
+func Reasons() []Reason {
+	out := make([]Reason, 0, numReasons-1)
+	for r := Reason(1); r < numReasons; r++ {
+		out = append(out, r)
+	}
+	return out
+}
+
+// ParseReason returns the reason with the snake_case name s.
+func ParseReason(s string) (Reason, error) {
+	if i, ok := enum.Index(reasonNames, s); ok {
+		return Reason(i), nil
+	}
+	return ReasonUnknown, fieldErr("reason", s, ErrInvalidUsage, "no such reason code")
+}
+
+// String returns the snake_case code, or "Reason(N)" out of range.
+func (r Reason) String() string { return enum.Name(reasonNames, int(r), "Reason") }
+
+// IsValid reports whether r is a known reason.
+func (r Reason) IsValid() bool { return r > ReasonUnknown && r < numReasons }
+
+// MarshalText returns the snake_case code; an invalid reason is an error.
+func (r Reason) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, fieldErr("reason", r.String(), ErrInvalidUsage, "no such reason code")
+	}
+	return []byte(reasonNames[r]), nil
+}
+
+// UnmarshalText accepts the snake_case codes; see [ParseReason].
+func (r *Reason) UnmarshalText(b []byte) error {
+	v, err := ParseReason(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// ReasonSet is a set of [Reason] codes. The zero value is empty; sets are
+// plain integers and never allocate.
+type ReasonSet uint64
+
+// Has reports whether r is in the set.
+func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
+
+// With returns the set with r added.
+func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
+
+// All returns the reasons in the set, in order.
+func (s ReasonSet) All() []Reason {
+	out := make([]Reason, 0, enum.Len(uint64(s)))
+	for r := range enum.All[Reason](uint64(s)) {
+		out = append(out, r)
+	}
+	return out
+}
+
+// Len returns the number of reasons in the set.
+func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
+
+// Strings returns the codes in the set, in order.
+func (s ReasonSet) Strings() []string { return enum.Strings[Reason](uint64(s)) }
+
+// String renders the set as "[beyond_authority postage_preferred]".
+func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of codes: ["beyond_authority"].
+func (s ReasonSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Strings()) }
+
+// UnmarshalJSON decodes a list of codes; an unknown code is an error and
+// leaves s unchanged.
+func (s *ReasonSet) UnmarshalJSON(b []byte) error {
+	var codes []Reason
+	if err := json.Unmarshal(b, &codes); err != nil {
+		return err
+	}
+	var n ReasonSet
+	for _, r := range codes {
+		n = n.With(r)
+	}
+	*s = n
+	return nil
+}
+
+// UnmarshalText accepts the snake_case names; see [Verdict.String].
+func (v *Verdict) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(verdictNames, string(b))
+	if !ok {
+		return fieldErr("verdict", string(b), ErrInvalidUsage, "no such verdict")
+	}
+	*v = Verdict(i)
+	return nil
+}
+
+type decisionJSON struct {
+	Verdict  Verdict    `json:"verdict"`
+	Approver order.Role `json:"approver,omitzero"`
+	Reasons  ReasonSet  `json:"reasons"`
+	Suggest  Kind       `json:"suggest,omitzero"`
+	Kind     Kind       `json:"kind"`
+	Period   string     `json:"period,omitempty"`
+	Amount   fixed      `json:"amount"`
+	Limit    fixed      `json:"limit"`
+}
+
+// MarshalJSON encodes the decision for a UI or a log, with its codes as
+// text and its amounts as text with two decimals:
+//
+//	{"verdict":"needs_approval","approver":"team_leader","reasons":["beyond_authority"],"kind":"price_cut","amount":"5.00","limit":"0.00"}
+func (d Decision) MarshalJSON() ([]byte, error) {
+	return json.Marshal(decisionJSON{d.Verdict, d.Approver, d.Reasons, d.Suggest, d.Kind, d.Period,
+		fixed(yuan.Dec(d.amount)), fixed(yuan.Dec(d.limit))})
+}
+
+// Decision is the outcome of [Policy.Review]: a verdict, who must approve,
+// why, and which concession the shop would rather give (rule P2). It is a
+// plain comparable value that never allocates.
+//
+// Reasons on an [Allowed] decision are notes for the agent: that the
+// limits of a period applied, that another kind is preferred, or, for the
+// store manager who has nobody above, the warning signs of rule P4.
+type Decision struct {
+	Verdict Verdict
+	// Approver is the lowest role that may approve the concession when the
+	// verdict is [NeedsApproval]; any role above it who holds the authority
+	// may approve as well. RoleUnknown otherwise.
+	Approver order.Role
+	Reasons  ReasonSet
+	// Suggest is a kind the shop prefers to the one asked for, of the same
+	// value and within the requester's own authority (rule P2); KindUnknown
+	// when there is none.
+	Suggest Kind
+	// Kind is the kind reviewed.
+	Kind Kind
+	// Period names the policy period whose limits applied (rule A4), ""
+	// outside any.
+	Period string
+
+	amount int64 // fen
+	limit  int64 // fen; what the requester may grant alone of this kind on this order
+}
+
+// Amount returns the amount reviewed, in yuan with two decimals.
+func (d Decision) Amount() decimal.Decimal { return yuan.Dec(d.amount) }
+
+// Limit returns the largest amount of this kind the requester may grant
+// alone on this order — for a price cut the smaller of the amount cap and
+// the share of the order, for erased change the share cap; zero when the
+// role may grant none.
+func (d Decision) Limit() decimal.Decimal { return yuan.Dec(d.limit) }

@@ -1,0 +1,122 @@
+package pricing
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/order"
+)
+
+// Sentinel errors. Every error the package returns wraps exactly one of
+// them, mostly inside an [*Error] that names the field and quotes the bad
+// value, so callers branch with [errors.Is]. Four are the order package's
+// own sentinels, so that errors.Is(err, order.ErrInvalidAmount) holds too.
+var (
+	// ErrMissing: a required field is empty (an agent ID, the order, the
+	// time of a request).
+	ErrMissing = order.ErrMissing
+	// ErrInvalidAmount: money that is zero or negative where a concession
+	// needs a positive amount, has more than two decimals (rule P7) or is
+	// out of range.
+	ErrInvalidAmount = order.ErrInvalidAmount
+	// ErrUnknownRole: a role that is not one of [order.Roles].
+	ErrUnknownRole = order.ErrUnknownRole
+	// ErrInvalidText: an ID or name that is too long, not valid UTF-8, or
+	// (for an ID) holds spaces or control characters.
+	ErrInvalidText = order.ErrInvalidText
+
+	// ErrUnknownKind: a concession kind kefu does not know.
+	ErrUnknownKind = errors.New("unknown concession kind")
+	// ErrUnknownCause: a compensation cause kefu does not know.
+	ErrUnknownCause = errors.New("unknown compensation cause")
+	// ErrUnknownPayer: a payer of a price difference other than the buyer
+	// or the shop.
+	ErrUnknownPayer = errors.New("unknown payer")
+	// ErrExceedsOrder: a concession larger than the order it is for, or a
+	// postage concession larger than the postage charged.
+	ErrExceedsOrder = errors.New("concession exceeds the order")
+	// ErrInvalidUsage: usage state that cannot be right: a negative count
+	// or a malformed day.
+	ErrInvalidUsage = errors.New("invalid usage state")
+	// ErrInvalidPolicy: a policy field out of range; [Policy.Validate]
+	// names it.
+	ErrInvalidPolicy = errors.New("invalid policy")
+	// ErrInvalidPromotion: a promotion window that ends before it starts
+	// or names a SKU the order does not hold.
+	ErrInvalidPromotion = errors.New("invalid promotion")
+
+	// ErrMalformedToken: an approval token that is not base64url, is
+	// truncated, or whose content does not decode.
+	ErrMalformedToken = errors.New("malformed approval token")
+	// ErrBadSignature: an approval token whose signature does not match
+	// its content under the shop key — edited, or signed with another key.
+	ErrBadSignature = errors.New("approval signature does not match")
+	// ErrWeakKey: a signing key shorter than [MinKeyLen] bytes.
+	ErrWeakKey = errors.New("signing key too short")
+	// ErrSelfApproval: an approval whose approver is its requester (rule
+	// A3: nobody approves their own request).
+	ErrSelfApproval = errors.New("self-approval")
+	// ErrApproverRank: an approver whose role is not above the
+	// requester's (rule A3).
+	ErrApproverRank = errors.New("approver not above the requester")
+	// ErrApproverAuthority: an approver whose role may not grant the
+	// concession under the policy.
+	ErrApproverAuthority = errors.New("approver lacks the authority")
+	// ErrWrongOrder: an approval for another order.
+	ErrWrongOrder = errors.New("approval is for another order")
+	// ErrWrongKind: an approval for another kind of concession.
+	ErrWrongKind = errors.New("approval is for another kind")
+	// ErrWrongRequester: an approval given to another requester.
+	ErrWrongRequester = errors.New("approval is for another requester")
+	// ErrAmountExceeded: a concession larger than the amount approved.
+	ErrAmountExceeded = errors.New("amount exceeds the approval")
+	// ErrExpired: an approval used at or after its expiry.
+	ErrExpired = errors.New("approval expired")
+	// ErrUsed: an approval already used once (single use).
+	ErrUsed = errors.New("approval already used")
+
+	// ErrConfirmed: a price difference the buyer has already confirmed.
+	ErrConfirmed = errors.New("price difference already confirmed")
+)
+
+// Error describes bad input: which field, the value as given, and the
+// sentinel it wraps. Its message reads
+//
+//	pricing: amount "5.001": invalid amount: more than two decimals
+type Error struct {
+	Field  string // path of the field, e.g. "amount", "limits.team_leader.gift"
+	Value  string // the bad value as given (quoted in the message)
+	Err    error  // one of the package's sentinels
+	Detail string // optional explanation
+}
+
+func (e *Error) Error() string {
+	s := "pricing: " + e.Field
+	if e.Value != "" || e.Field == "" {
+		s += " " + strconv.Quote(e.Value)
+	}
+	s += ": " + e.Err.Error()
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	return s
+}
+
+// Unwrap returns the sentinel.
+func (e *Error) Unwrap() error { return e.Err }
+
+// amountText renders a decimal from the caller for an error message. An
+// amount like "1e999999999" would print a billion zeros; such amounts keep
+// the exponent form.
+func amountText(d decimal.Decimal) string {
+	if e := d.Exponent(); e > 30 || e < -30 {
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
+}
+
+func fieldErr(field, value string, err error, detail string) *Error {
+	return &Error{Field: field, Value: value, Err: err, Detail: detail}
+}

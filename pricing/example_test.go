@@ -1,0 +1,122 @@
+package pricing_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/pricing"
+)
+
+// exampleOrder is an unpaid order of 2 × 59.25 with 10.00 postage.
+func exampleOrder(now time.Time) order.Order {
+	return order.MustNew(order.Spec{
+		ID:    "T3001",
+		Buyer: order.Buyer{ID: "buyer-1", Nick: "小陈"},
+		Lines: []order.Line{{SKU: "TEA-02", Quantity: 2, UnitPrice: decimal.RequireFromString("59.25")}},
+		Address: order.Address{Recipient: "陈一", Phone: "13800000000", Province: "浙江省",
+			City: "杭州市", District: "西湖区", Detail: "文三路1号"},
+		Postage:   decimal.RequireFromString("10.00"),
+		Status:    order.AwaitingPayment,
+		CreatedAt: now.Add(-time.Minute),
+	})
+}
+
+// A pre-sales agent's price cut needs the team leader's approval (rule
+// A3); a postage concession of the same value is within her own authority
+// and the shop prefers it (rule P2).
+func ExamplePolicy_Review() {
+	cst := time.FixedZone("CST", 8*60*60)
+	now := time.Date(2026, 11, 10, 20, 0, 0, 0, cst)
+	o := exampleOrder(now)
+	p := pricing.DefaultPolicy()
+
+	d, err := p.Review(pricing.Request{
+		Agent:  order.Agent{ID: "xiaomei", Role: order.PreSales},
+		Order:  &o,
+		Kind:   pricing.PriceCut,
+		Amount: decimal.RequireFromString("5.00"),
+		At:     now,
+	}, pricing.Usage{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Verdict, d.Approver, d.Reasons)
+	fmt.Println("suggest:", d.Suggest, "limit:", d.Limit().StringFixed(2))
+	// Output:
+	// needs_approval team_leader [beyond_authority postage_preferred]
+	// suggest: postage limit: 0.00
+}
+
+// The team leader approves the price cut; the approval travels as a
+// signed token, is redeemed once, and the second use is refused.
+func Example_approval() {
+	cst := time.FixedZone("CST", 8*60*60)
+	now := time.Date(2026, 11, 10, 20, 0, 0, 0, cst)
+	o := exampleOrder(now)
+	p := pricing.DefaultPolicy()
+	key := []byte("the shop's secret key, 32+ bytes long")
+	r := pricing.Request{
+		Agent:  order.Agent{ID: "xiaomei", Role: order.PreSales},
+		Order:  &o,
+		Kind:   pricing.PriceCut,
+		Amount: decimal.RequireFromString("5.00"),
+		At:     now,
+	}
+
+	// The team leader grants it for ten minutes.
+	leader := order.Agent{ID: "laowang", Role: order.TeamLeader}
+	a, err := p.Approve(r, pricing.Usage{}, leader, "ap-20261110-1", now.Add(10*time.Minute))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	token, err := a.Token(key)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	// The agent's client sends the token back with the concession.
+	var used pricing.Used // stored by the backend
+	r.At = now.Add(2 * time.Minute)
+	got, used, err := p.Redeem(token, key, r, pricing.Usage{}, used)
+	fmt.Println(got.Approver.ID, got.Amount.StringFixed(2), err)
+
+	// The same token again.
+	_, used, err = p.Redeem(token, key, r, pricing.Usage{}, used)
+	fmt.Println(errors.Is(err, pricing.ErrUsed), len(used.Approvals))
+	fmt.Println(err)
+	// Output:
+	// laowang 5.00 <nil>
+	// true 1
+	// pricing: id "ap-20261110-1": approval already used: an approval is used once
+}
+
+// Erasing small change (rule P3): the erasable amount of 128.50 is 0.50,
+// and an agent may erase it three times a day.
+func ExampleErasable() {
+	e, _ := pricing.Erasable(decimal.RequireFromString("128.50"))
+	fmt.Println(e.StringFixed(2))
+	// Output: 0.50
+}
+
+// A price difference counts as settled only once the buyer confirms it
+// (rule P6).
+func ExampleNewDifference() {
+	d, err := pricing.NewDifference("T3001", decimal.RequireFromString("99.90"), decimal.RequireFromString("128.50"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Payer, d.Amount.StringFixed(2), d.Settled())
+	d, _ = d.Confirm(time.Date(2026, 11, 10, 20, 5, 0, 0, time.UTC))
+	fmt.Println(d.Settled())
+	// Output:
+	// buyer 28.60 false
+	// true
+}

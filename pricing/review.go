@@ -1,0 +1,454 @@
+package pricing
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kefu-go/kefu/internal/tz"
+	"github.com/kefu-go/kefu/internal/yuan"
+	"github.com/kefu-go/kefu/order"
+)
+
+// Request is a concession an agent wants to give a buyer on an order. It
+// is a plain value; [Policy.Review] reads it and never keeps it.
+type Request struct {
+	// Agent asks; their role decides what they may grant alone.
+	Agent order.Agent
+	// Order is the order the concession is for, built with [order.New].
+	Order *order.Order
+	Kind  Kind
+	// Amount is the value of the concession in yuan: the gift's value, the
+	// postage waived, the price cut or the change erased. Positive, with at
+	// most two decimals, and not more than the order's amount due.
+	Amount decimal.Decimal
+	// At is when the concession would be given, read in the policy's zone
+	// for calendar days.
+	At time.Time
+	// Promotion, when set, says the buyer asks for this promotion's price
+	// (rule P1); nil for ordinary bargaining.
+	Promotion *Promotion
+	// Cause, when set, makes the request a compensation routed by
+	// [Cause.Route] (rule P5); build such requests with [NewCompensation].
+	Cause Cause
+}
+
+// Usage is what the backend remembers between reviews, passed in
+// explicitly: the requesting agent's erase-change count on one calendar
+// day, and the price changes already made on the order. kefu never stores
+// it; update it with [Policy.Record] once a concession is actually given,
+// and store it in the same transaction.
+//
+// The zero Usage is a fresh agent on a fresh order.
+type Usage struct {
+	// Day is the calendar day, in the policy's zone, that Erases counts:
+	// "2026-11-11". On another day the count starts again from zero.
+	Day string `json:"day,omitempty"`
+	// Erases is how many times the agent erased change on Day (rule P3).
+	Erases int `json:"erases"`
+	// PriceChanges is how many times the order's price was changed
+	// already (rule P4).
+	PriceChanges int `json:"price_changes"`
+}
+
+// Promotion is a promotion window set by the platform: the price of one
+// SKU from Start, inclusive, to End, exclusive. It is read-only data: no
+// role in the shop may move a window or give its price outside it (rule
+// P1).
+type Promotion struct {
+	Name  string          `json:"name"`
+	SKU   string          `json:"sku"`
+	Price decimal.Decimal `json:"price"`
+	Start time.Time       `json:"start"`
+	End   time.Time       `json:"end"`
+}
+
+// Active reports whether the promotion's price applies at t.
+func (pr Promotion) Active(t time.Time) bool { return !t.Before(pr.Start) && t.Before(pr.End) }
+
+// dayLen is the length of a day as Usage stores it, "2006-01-02".
+const dayLen = 10
+
+// appendDay writes t's calendar date as "2006-01-02" without allocating.
+func appendDay(buf *[dayLen]byte, t time.Time) {
+	y, m, d := t.Date()
+	for i := 3; i >= 0; i-- {
+		buf[i] = byte('0' + y%10)
+		y /= 10
+	}
+	buf[4], buf[5], buf[6] = '-', byte('0'+int(m)/10), byte('0'+int(m)%10)
+	buf[7], buf[8], buf[9] = '-', byte('0'+d/10), byte('0'+d%10)
+}
+
+// validDay reports whether s looks like "2006-01-02".
+func validDay(s string) bool {
+	if len(s) != dayLen || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < dayLen; i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Review decides whether r.Agent may grant the concession r alone, needs
+// an approval, or may not grant it at all, given the usage so far. It
+// implements:
+//
+//   - rule A3: an amount beyond the requester's [Authority] needs the
+//     approval of the lowest role above the requester, and at or above
+//     [Policy.Approver], that holds it ([Decision.Approver]); beyond every
+//     role's it is refused;
+//   - rule A4: during a [Period] its limits apply instead;
+//   - rule P1: the price of a [Promotion] outside its window is refused;
+//   - rule P2: when a kind the shop prefers (by default a gift, then
+//     postage) of the same value is within the requester's own authority,
+//     [Decision.Suggest] names it;
+//   - rule P3: erased change must be exactly the change below the yuan
+//     ([Erasable]) and within the policy's share of the order, or it is
+//     refused; a role without erase authority, or an agent who erased as
+//     many times today (in the policy's zone) as allowed, needs approval;
+//   - rule P4: a second price change on the order, or one after payment,
+//     is flagged and cannot be made alone;
+//   - rule P5: a compensation ([NewCompensation]) goes to the role of its
+//     [Cause.Route] or above, and is not an order price change.
+//
+// Flags that call for someone above (rules P3's daily count, P4) are left
+// as warnings on an [Allowed] decision when the requester is the store
+// manager, whom nobody is above.
+//
+// The order's amount due ([order.Order.Paid]) is "the order" for shares.
+// Review does not allocate. An error means the request, the usage or the
+// policy is malformed: an [*Error] wrapping [ErrMissing],
+// [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
+// [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
+// [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
+func (p Policy) Review(r Request, u Usage) (Decision, error) {
+	amt, base, postage, status, err := checkRequest(&r, &u)
+	if err != nil {
+		return Decision{}, err
+	}
+	loc, err := tz.Location(p.Zone)
+	if err != nil {
+		return Decision{}, fieldErr("zone", p.Zone, ErrInvalidPolicy, "unknown time zone")
+	}
+	lim, period := p.limitsAt(r.At)
+	d := Decision{Kind: r.Kind, amount: amt, Period: period}
+	if period != "" {
+		d.Reasons = d.Reasons.With(ReasonPeriodLimits)
+	}
+	role := r.Agent.Role
+
+	// Refusals no role can lift.
+	if status == order.Closed || status == order.ClosedUnpaid {
+		d.Verdict, d.Reasons = Refused, d.Reasons.With(ReasonOrderClosed)
+		return d, nil
+	}
+	refused := false
+	if r.Promotion != nil && !r.Promotion.Active(r.At) {
+		// Rule P1: the platform sets promotion windows; nobody in the shop
+		// gives the price outside one.
+		refused = true
+		d.Reasons = d.Reasons.With(ReasonOutsidePromotion)
+	}
+	escalate := false
+	var eraseCap int64
+	if r.Kind == EraseChange {
+		// Rule P3: only the change below the yuan, within the share.
+		if amt != base%100 {
+			refused = true
+			d.Reasons = d.Reasons.With(ReasonNotSmallChange)
+		}
+		bp, ok := yuan.Fen(lim.ErasePercent)
+		if !ok {
+			return Decision{}, p.policyErr()
+		}
+		eraseCap = min(base%100, yuan.Percent(base, bp))
+		if amt > yuan.Percent(base, bp) {
+			refused = true
+			d.Reasons = d.Reasons.With(ReasonEraseOverShare)
+		}
+		// The count is of the agent's day in the policy's zone; a count
+		// below the limit is below it whatever the day.
+		n := u.Erases
+		if n >= lim.EraseTimesPerDay {
+			var today [dayLen]byte
+			appendDay(&today, r.At.In(loc))
+			if string(today[:]) != u.Day {
+				n = 0
+			}
+		}
+		if n >= lim.EraseTimesPerDay {
+			escalate = true
+			d.Reasons = d.Reasons.With(ReasonEraseDailyLimit)
+		}
+	}
+	if r.Cause == NoCause && r.Kind.ChangesPrice() {
+		// Rule P4: change the price in one go, before payment.
+		if u.PriceChanges > 0 {
+			escalate = true
+			d.Reasons = d.Reasons.With(ReasonRepeatPriceChange)
+		}
+		if status.Paid() {
+			escalate = true
+			d.Reasons = d.Reasons.With(ReasonAfterPayment)
+		}
+	}
+	route := r.Cause.Route()
+	switch r.Cause {
+	case Oversold:
+		d.Reasons = d.Reasons.With(ReasonOversold)
+	case AgentFault:
+		d.Reasons = d.Reasons.With(ReasonAgentFault)
+	}
+	if route > role {
+		escalate = true
+	}
+
+	own, limit, why, ok := covers(lim.For(role), r.Kind, amt, base, postage)
+	if !ok {
+		return Decision{}, p.policyErr()
+	}
+	d.limit = limit
+	if r.Kind == EraseChange && own {
+		d.limit = eraseCap
+	}
+	d.Reasons |= why
+
+	if !refused {
+		switch {
+		case own && (!escalate || role == order.StoreManager):
+			d.Verdict = Allowed
+		default:
+			d.Verdict = Refused
+			for a := max(role+1, route, p.Approver); a <= order.StoreManager; a++ {
+				yes, _, _, ok := covers(lim.For(a), r.Kind, amt, base, postage)
+				if !ok {
+					return Decision{}, p.policyErr()
+				}
+				if yes {
+					d.Verdict, d.Approver = NeedsApproval, a
+					break
+				}
+			}
+			if d.Verdict == Refused {
+				d.Reasons = d.Reasons.With(ReasonBeyondEveryRole)
+			}
+		}
+	} else {
+		d.Verdict = Refused
+	}
+
+	// Rule P2: point to a preferred kind of the same value within the
+	// requester's own authority.
+	for _, k := range p.Preference {
+		if k == r.Kind || r.Kind == EraseChange {
+			break
+		}
+		if k != Gift && k != Postage {
+			continue
+		}
+		if k == Postage && postage < 0 {
+			postage, _ = yuan.Fen(r.Order.Postage())
+		}
+		yes, _, _, ok := covers(lim.For(role), k, amt, base, postage)
+		if ok && yes {
+			d.Suggest = k
+			if k == Gift {
+				d.Reasons = d.Reasons.With(ReasonGiftPreferred)
+			} else {
+				d.Reasons = d.Reasons.With(ReasonPostagePreferred)
+			}
+			break
+		}
+	}
+	return d, nil
+}
+
+// covers reports whether authority a covers amt of kind k on an order of
+// base fen with postage fen of postage; limit is a's cap for k on this
+// order and why the reasons when it does not cover. ok is false when the
+// policy holds an amount that is not money.
+func covers(a *Authority, k Kind, amt, base, postage int64) (yes bool, limit int64, why ReasonSet, ok bool) {
+	switch k {
+	case Gift:
+		limit, ok = yuan.Fen(a.Gift)
+	case Postage:
+		limit, ok = yuan.Fen(a.Postage)
+		limit = min(limit, postage)
+	case PriceCut:
+		if limit, ok = yuan.Fen(a.PriceCut); !ok {
+			return
+		}
+		var bp int64
+		if bp, ok = yuan.Fen(a.PriceCutPercent); !ok {
+			return
+		}
+		share := yuan.Percent(base, bp)
+		if amt > share && amt <= limit {
+			why = why.With(ReasonOverShare)
+		}
+		limit = min(limit, share)
+	case EraseChange:
+		ok = true
+		if !a.EraseChange {
+			return false, 0, why.With(ReasonEraseNotAllowed), true
+		}
+		return true, base % 100, 0, true // Review narrows it to the share
+	}
+	if !ok {
+		return
+	}
+	if amt > limit {
+		return false, limit, why.With(ReasonBeyondAuthority), true
+	}
+	return true, limit, 0, true
+}
+
+// policyErr explains a policy value Review could not use.
+func (p Policy) policyErr() error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return fieldErr("policy", "", ErrInvalidPolicy, "")
+}
+
+// checkRequest checks r and u and returns the amount, the order's amount
+// due and its postage in fen, and its status. The postage is -1 unless the
+// request is for postage: [order.Order]'s accessors copy the whole order,
+// so Review reads only what it needs.
+func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
+	switch {
+	case r.Agent.ID == "":
+		return 0, 0, 0, 0, fieldErr("agent.id", "", ErrMissing, "")
+	case !r.Agent.Role.IsValid():
+		return 0, 0, 0, 0, fieldErr("agent.role", r.Agent.Role.String(), ErrUnknownRole, "")
+	case r.Order == nil:
+		return 0, 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
+	case !r.Kind.IsValid():
+		return 0, 0, 0, 0, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "")
+	case r.Cause != NoCause && !r.Cause.IsValid():
+		return 0, 0, 0, 0, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
+	case r.At.IsZero():
+		return 0, 0, 0, 0, fieldErr("at", "", ErrMissing, "a review happens at a time")
+	}
+	base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
+	if base == 0 && r.Order.IsZero() {
+		return 0, 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
+	}
+	if amt, err = positive("amount", r.Amount); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	postage = -1
+	if r.Kind == Postage {
+		postage, _ = yuan.Fen(r.Order.Postage())
+	}
+	if amt > base {
+		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
+	}
+	if r.Kind == Postage && amt > postage {
+		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's postage is "+yuan.Format(postage))
+	}
+	if err := checkUsage(u); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	status = r.Order.Status()
+	if pr := r.Promotion; pr != nil {
+		if pr.Start.IsZero() || !pr.End.After(pr.Start) {
+			return 0, 0, 0, 0, fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
+		}
+		if _, ok := r.Order.LineBySKU(pr.SKU); !ok {
+			return 0, 0, 0, 0, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
+		}
+	}
+	return amt, base, postage, status, nil
+}
+
+func checkUsage(u *Usage) error {
+	switch {
+	case u.Erases < 0:
+		return fieldErr("usage.erases", strconv.Itoa(u.Erases), ErrInvalidUsage, "must not be negative")
+	case u.PriceChanges < 0:
+		return fieldErr("usage.price_changes", strconv.Itoa(u.PriceChanges), ErrInvalidUsage, "must not be negative")
+	case u.Day != "" && !validDay(u.Day):
+		return fieldErr("usage.day", u.Day, ErrInvalidUsage, "a day reads 2006-01-02")
+	}
+	return nil
+}
+
+// positive checks a concession amount: more than zero, at most two
+// decimals, in range; it returns it in fen.
+func positive(field string, d decimal.Decimal) (int64, error) {
+	fen, ok := yuan.Fen(d)
+	switch {
+	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals")
+	case !ok:
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "out of range")
+	case fen <= 0:
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "must be more than zero")
+	}
+	return fen, nil
+}
+
+// Record returns the usage after the concession r was actually given —
+// alone or with an approval: the agent's erase count for r's day goes up
+// for erased change (starting again on a new day), and the order's price
+// changes go up for a kind that changes the price, compensations aside.
+// The input usage is never modified; a malformed request or usage is an
+// error, as for [Policy.Review], and the usage is returned unchanged.
+func (p Policy) Record(u Usage, r Request) (Usage, error) {
+	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
+		return u, err
+	}
+	loc, err := tz.Location(p.Zone)
+	if err != nil {
+		return u, fieldErr("zone", p.Zone, ErrInvalidPolicy, "unknown time zone")
+	}
+	n := u
+	if r.Kind == EraseChange {
+		var today [dayLen]byte
+		appendDay(&today, r.At.In(loc))
+		if string(today[:]) != n.Day {
+			n.Day, n.Erases = string(today[:]), 0
+		}
+		n.Erases++
+	}
+	if r.Cause == NoCause && r.Kind.ChangesPrice() {
+		n.PriceChanges++
+	}
+	return n, nil
+}
+
+// Erasable returns the change below the yuan of an amount due — what rule
+// P3 lets an agent erase: 128.50 → 0.50, 99.00 → 0.00. It is an error
+// wrapping [ErrInvalidAmount] for an amount that is negative or has more
+// than two decimals.
+func Erasable(due decimal.Decimal) (decimal.Decimal, error) {
+	fen, ok := yuan.Fen(due)
+	if !ok || fen < 0 {
+		return decimal.Decimal{}, fieldErr("due", amountText(due), ErrInvalidAmount, "at least 0 with at most two decimals")
+	}
+	return yuan.Dec(fen % 100), nil
+}
+
+// NewCompensation returns the concession request for compensating the
+// buyer of order o (rule P5): for an [Oversold] promotion item it goes to
+// the store manager, for an [AgentFault] to the team leader (supervisor).
+// Review it with [Policy.Review] like any other request. The errors are
+// those of Review for a malformed request, and [ErrUnknownCause] for a
+// cause that is not a compensation cause.
+func NewCompensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
+	if !cause.IsValid() {
+		return Request{}, fieldErr("cause", cause.String(), ErrUnknownCause, "oversold or agent_fault")
+	}
+	r := Request{Agent: a, Order: o, Kind: k, Amount: amount, At: at, Cause: cause}
+	var u Usage
+	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
+		return Request{}, err
+	}
+	return r, nil
+}

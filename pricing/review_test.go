@@ -1,0 +1,517 @@
+package pricing_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/pricing"
+)
+
+// rule A3: every role × kind at, below and above the role's limit under
+// the default policy, on an unpaid order of 742.50 with 150.00 postage.
+// Within the limit the agent acts alone; above it the lowest role above
+// that holds the authority (never below the team leader) must approve;
+// above the store manager's it is refused.
+func TestReviewRoleKindLimits(t *testing.T) {
+	type limits struct{ gift, postage, cut string }
+	// The price cut limit is the smaller of the amount and the share of
+	// 742.50: the team leader's 50.00 (10% would be 74.25), the store
+	// manager's 30% = 222.75 (the amount cap is 500.00).
+	table := []struct {
+		role  order.Role
+		lim   limits
+		above order.Role // who approves just above the limit; RoleUnknown: refused
+	}{
+		{order.PreSales, limits{"0", "10.00", "0"}, order.TeamLeader},
+		{order.InSales, limits{"0", "10.00", "0"}, order.TeamLeader},
+		{order.AfterSales, limits{"0", "10.00", "0"}, order.TeamLeader},
+		{order.ReviewHandling, limits{"0", "10.00", "0"}, order.TeamLeader},
+		{order.TeamLeader, limits{"50.00", "30.00", "50.00"}, order.StoreManager},
+		{order.StoreManager, limits{"500.00", "100.00", "222.75"}, order.RoleUnknown},
+	}
+	p := pricing.DefaultPolicy()
+	o := heavy()
+	for _, row := range table {
+		for _, k := range []struct {
+			kind pricing.Kind
+			lim  string
+		}{{pricing.Gift, row.lim.gift}, {pricing.Postage, row.lim.postage}, {pricing.PriceCut, row.lim.cut}} {
+			a := agent("a-"+row.role.String(), row.role)
+			lim := dec(k.lim)
+			cent := dec("0.01")
+			name := row.role.String() + "/" + k.kind.String()
+			if lim.IsPositive() {
+				for _, amt := range []string{lim.StringFixed(2), lim.Sub(cent).StringFixed(2)} {
+					t.Run(name+"/within/"+amt, func(t *testing.T) {
+						d, err := p.Review(request(a, o, k.kind, amt), pricing.Usage{})
+						require.NoError(t, err)
+						assert.Equal(t, pricing.Allowed, d.Verdict, d.Reasons.String())
+						assert.False(t, d.Reasons.Has(pricing.ReasonBeyondAuthority))
+						assert.True(t, d.Limit().Equal(lim), "limit %s", d.Limit())
+					})
+				}
+			}
+			over := lim.Add(cent).StringFixed(2)
+			t.Run(name+"/above/"+over, func(t *testing.T) {
+				d, err := p.Review(request(a, o, k.kind, over), pricing.Usage{})
+				require.NoError(t, err)
+				assert.True(t, d.Reasons.Has(pricing.ReasonBeyondAuthority), d.Reasons.String())
+				if row.above == order.RoleUnknown {
+					assert.Equal(t, pricing.Refused, d.Verdict)
+					assert.True(t, d.Reasons.Has(pricing.ReasonBeyondEveryRole))
+					return
+				}
+				assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+				assert.Equal(t, row.above, d.Approver)
+			})
+		}
+	}
+}
+
+// rule P3: erasing the change below the yuan, by role: pre-sales may not
+// alone, every other role may.
+func TestReviewRoleEraseChange(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	for _, r := range order.Roles() {
+		t.Run(r.String(), func(t *testing.T) {
+			d, err := p.Review(request(agent("a", r), heavy(), pricing.EraseChange, "0.50"), pricing.Usage{})
+			require.NoError(t, err)
+			if r == order.PreSales {
+				assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+				assert.Equal(t, order.TeamLeader, d.Approver, "approvals start at the team leader (rule A3)")
+				assert.True(t, d.Reasons.Has(pricing.ReasonEraseNotAllowed))
+				return
+			}
+			assert.Equal(t, pricing.Allowed, d.Verdict, d.Reasons.String())
+			assert.Equal(t, "0.50", d.Limit().StringFixed(2))
+		})
+	}
+}
+
+// rule A3: a price cut above the role's share of the order needs approval
+// even when the amount is within the role's amount cap.
+func TestReviewPriceCutShareOfOrder(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	// 10% of 128.50 is 12.85; the team leader's amount cap is 50.00.
+	d, err := p.Review(request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "12.86"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.StoreManager, d.Approver)
+	assert.True(t, d.Reasons.Has(pricing.ReasonOverShare), d.Reasons.String())
+	assert.Equal(t, "12.85", d.Limit().StringFixed(2))
+}
+
+// rule P2: a price cut asked for when a postage concession of the same
+// value is within the agent's authority: the decision points to postage.
+func TestReviewSuggestsPreferredKind(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	d, err := p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "5.00"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.TeamLeader, d.Approver)
+	assert.Equal(t, pricing.Postage, d.Suggest)
+	assert.True(t, d.Reasons.Has(pricing.ReasonPostagePreferred))
+
+	// The team leader may give a gift of 5.00: the gift comes first.
+	d, err = p.Review(request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "5.00"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, pricing.Gift, d.Suggest)
+	assert.True(t, d.Reasons.Has(pricing.ReasonGiftPreferred))
+
+	// More than the postage charged: no postage suggestion.
+	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "10.01"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.KindUnknown, d.Suggest)
+
+	// A shop preferring price cuts to postage gets no suggestion.
+	p.Preference = []pricing.Kind{pricing.PriceCut, pricing.Gift, pricing.Postage}
+	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "5.00"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.KindUnknown, d.Suggest)
+	assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred))
+
+	// Asking for postage when a gift is preferred but not within authority.
+	p = pricing.DefaultPolicy()
+	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, pricing.KindUnknown, d.Suggest)
+}
+
+// rule P3: the erasable amount is exactly the change below the yuan.
+func TestErasable(t *testing.T) {
+	for _, c := range []struct{ due, want string }{
+		{"128.50", "0.50"}, {"99.00", "0.00"}, {"0.99", "0.99"}, {"1", "0.00"}, {"1234567.89", "0.89"},
+	} {
+		got, err := pricing.Erasable(dec(c.due))
+		require.NoError(t, err)
+		assert.Equal(t, c.want, got.StringFixed(2), c.due)
+	}
+	for _, bad := range []string{"-1.00", "1.005"} { // hostile: negative, below the fen
+		_, err := pricing.Erasable(dec(bad))
+		require.ErrorIs(t, err, pricing.ErrInvalidAmount, bad)
+	}
+}
+
+// rule P3: erase change only the change below the yuan, and at most 1% of
+// the order.
+func TestReviewEraseChangeAmount(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	in := agent("zhang", order.InSales)
+	cases := []struct {
+		reason string
+		o      *order.Order
+		amount string
+		want   pricing.Verdict
+		why    pricing.Reason
+	}{
+		{"128.50 → erase 0.50, within 1.28", unpaid(), "0.50", pricing.Allowed, 0},
+		{"0.40 is not the change of 128.50", unpaid(), "0.40", pricing.Refused, pricing.ReasonNotSmallChange},
+		{"1.50 erases a yuan too: a price cut", unpaid(), "1.50", pricing.Refused, pricing.ReasonNotSmallChange},
+		{"30.99 → 0.99 is above 1% (0.30)", smallOrder(), "0.99", pricing.Refused, pricing.ReasonEraseOverShare},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			d, err := p.Review(request(in, c.o, pricing.EraseChange, c.amount), pricing.Usage{})
+			require.NoError(t, err)
+			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
+			if c.why != 0 {
+				assert.True(t, d.Reasons.Has(c.why), d.Reasons.String())
+			}
+			assert.Equal(t, order.RoleUnknown, d.Approver, "nobody approves what is refused")
+		})
+	}
+}
+
+// smallOrder is 1 × 30.99, free postage: due 30.99.
+func smallOrder() *order.Order {
+	s := spec()
+	s.ID, s.Postage = "T2003", dec("0")
+	s.Lines = []order.Line{{SKU: "CUP-9", Quantity: 1, UnitPrice: dec("30.99")}}
+	o := order.MustNew(s)
+	return &o
+}
+
+// rule P3: at most three erases a day per agent, counted on China's
+// calendar: the fourth on 11 November at 23:59:59 needs approval, one at
+// 00:00:00 on 12 November is the first of a new day.
+func TestReviewEraseDailyLimitDayBoundary(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	in := agent("zhang", order.InSales)
+	u := pricing.Usage{Day: "2026-11-11", Erases: 3}
+	cases := []struct {
+		reason string
+		at     time.Time
+		want   pricing.Verdict
+	}{
+		{"23:59:59 China time is still the 11th", time.Date(2026, 11, 11, 23, 59, 59, 0, cst), pricing.NeedsApproval},
+		{"the same instant in UTC", time.Date(2026, 11, 11, 15, 59, 59, 0, time.UTC), pricing.NeedsApproval},
+		{"00:00:00 China time is the 12th", time.Date(2026, 11, 12, 0, 0, 0, 0, cst), pricing.Allowed},
+		{"16:00 UTC on the 11th is midnight in China", time.Date(2026, 11, 11, 16, 0, 0, 0, time.UTC), pricing.Allowed},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			r := request(in, unpaid(), pricing.EraseChange, "0.50")
+			r.At = c.at
+			d, err := p.Review(r, u)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
+			assert.Equal(t, c.want == pricing.NeedsApproval, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
+			if c.want == pricing.NeedsApproval {
+				assert.Equal(t, order.TeamLeader, d.Approver)
+			}
+		})
+	}
+	// Two erases: the third is still allowed.
+	d, err := p.Review(request(in, unpaid(), pricing.EraseChange, "0.50"), pricing.Usage{Day: "2026-11-10", Erases: 2})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Allowed, d.Verdict)
+}
+
+// rule P3: Record counts erases per day in the policy's zone and starts a
+// new count at midnight China time.
+func TestRecordCountsErasesPerDay(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	in := agent("zhang", order.InSales)
+	var u pricing.Usage
+	r := request(in, unpaid(), pricing.EraseChange, "0.50")
+	for i := 1; i <= 3; i++ {
+		r.At = time.Date(2026, 11, 11, 23, 59, 57+i-1, 0, cst)
+		next, err := p.Record(u, r)
+		require.NoError(t, err)
+		u = next
+		assert.Equal(t, pricing.Usage{Day: "2026-11-11", Erases: i, PriceChanges: i}, u)
+	}
+	r.At = time.Date(2026, 11, 11, 23, 59, 59, 0, cst)
+	d, err := p.Review(r, u)
+	require.NoError(t, err)
+	assert.True(t, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
+
+	r.At = time.Date(2026, 11, 12, 0, 0, 0, 0, cst)
+	u, err = p.Record(u, r)
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Usage{Day: "2026-11-12", Erases: 1, PriceChanges: 4}, u)
+
+	// Another zone, another calendar: at 00:30 China time it is still the
+	// 11th in UTC.
+	p.Zone = "UTC"
+	u, err = p.Record(pricing.Usage{}, r)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-11", u.Day)
+}
+
+// rule P4: a second price change on the same order, and a price change
+// after payment, are flagged and need someone above.
+func TestReviewFlagsPriceChanges(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	in := agent("zhang", order.InSales)
+	cases := []struct {
+		reason  string
+		o       *order.Order
+		kind    pricing.Kind
+		amount  string
+		usage   pricing.Usage
+		want    pricing.Verdict
+		flagged pricing.Reason
+	}{
+		{"first postage change before payment", unpaid(), pricing.Postage, "5.00", pricing.Usage{}, pricing.Allowed, 0},
+		{"second price change", unpaid(), pricing.Postage, "5.00", pricing.Usage{PriceChanges: 1}, pricing.NeedsApproval, pricing.ReasonRepeatPriceChange},
+		{"postage change after payment", paid(), pricing.Postage, "5.00", pricing.Usage{}, pricing.NeedsApproval, pricing.ReasonAfterPayment},
+		{"erase change after payment", paid(), pricing.EraseChange, "0.50", pricing.Usage{}, pricing.NeedsApproval, pricing.ReasonAfterPayment},
+		{"a gift does not change the price", paid(), pricing.Gift, "5.00", pricing.Usage{PriceChanges: 1}, pricing.NeedsApproval, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			d, err := p.Review(request(in, c.o, c.kind, c.amount), c.usage)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
+			if c.flagged != 0 {
+				assert.True(t, d.Reasons.Has(c.flagged), d.Reasons.String())
+				assert.Equal(t, order.TeamLeader, d.Approver)
+			} else {
+				assert.False(t, d.Reasons.Has(pricing.ReasonRepeatPriceChange))
+				assert.False(t, d.Reasons.Has(pricing.ReasonAfterPayment))
+			}
+		})
+	}
+	// The store manager has nobody above: the flags stay as warnings.
+	d, err := p.Review(request(agent("boss", order.StoreManager), paid(), pricing.PriceCut, "5.00"), pricing.Usage{PriceChanges: 1})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.True(t, d.Reasons.Has(pricing.ReasonRepeatPriceChange))
+	assert.True(t, d.Reasons.Has(pricing.ReasonAfterPayment))
+}
+
+// rule A4: during a big promotion the shop loosens authority for a
+// period, and only for that period.
+func TestReviewPeriodLimits(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	loose := p.Limits
+	loose.PreSales.PriceCut, loose.PreSales.PriceCutPercent = dec("10.00"), dec("5")
+	loose.InSales.PriceCut, loose.InSales.PriceCutPercent = dec("10.00"), dec("5")
+	loose.AfterSales.PriceCut, loose.AfterSales.PriceCutPercent = dec("10.00"), dec("5")
+	loose.ReviewHandling.PriceCut, loose.ReviewHandling.PriceCutPercent = dec("10.00"), dec("5")
+	p.Periods = []pricing.Period{{Name: "double11",
+		Start: time.Date(2026, 11, 11, 0, 0, 0, 0, cst), End: time.Date(2026, 11, 12, 0, 0, 0, 0, cst), Limits: loose}}
+	require.NoError(t, p.Validate())
+
+	a := agent("xiaomei", order.PreSales)
+	r := request(a, unpaid(), pricing.PriceCut, "5.00")
+	for _, c := range []struct {
+		reason string
+		at     time.Time
+		want   pricing.Verdict
+		period string
+	}{
+		{"the day before", time.Date(2026, 11, 10, 23, 59, 59, 0, cst), pricing.NeedsApproval, ""},
+		{"the period's first second", time.Date(2026, 11, 11, 0, 0, 0, 0, cst), pricing.Allowed, "double11"},
+		{"its last second", time.Date(2026, 11, 11, 23, 59, 59, 0, cst), pricing.Allowed, "double11"},
+		{"the end is exclusive", time.Date(2026, 11, 12, 0, 0, 0, 0, cst), pricing.NeedsApproval, ""},
+	} {
+		t.Run(c.reason, func(t *testing.T) {
+			r.At = c.at
+			d, err := p.Review(r, pricing.Usage{})
+			require.NoError(t, err)
+			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
+			assert.Equal(t, c.period, d.Period)
+			assert.Equal(t, c.period != "", d.Reasons.Has(pricing.ReasonPeriodLimits))
+		})
+	}
+}
+
+// rule P1: a buyer who missed the promotion is refused its price, by
+// every role; inside the window the request is reviewed as usual.
+func TestReviewPromotionWindow(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	promo := &pricing.Promotion{Name: "double11", SKU: "TEA-02", Price: dec("49.00"),
+		Start: time.Date(2026, 11, 11, 0, 0, 0, 0, cst), End: time.Date(2026, 11, 12, 0, 0, 0, 0, cst)}
+	for _, role := range order.Roles() {
+		r := request(agent("a", role), unpaid(), pricing.PriceCut, "5.00")
+		r.Promotion = promo
+		r.At = time.Date(2026, 11, 12, 0, 0, 1, 0, cst)
+		d, err := p.Review(r, pricing.Usage{})
+		require.NoError(t, err)
+		assert.Equal(t, pricing.Refused, d.Verdict, role.String())
+		assert.True(t, d.Reasons.Has(pricing.ReasonOutsidePromotion))
+		assert.Equal(t, order.RoleUnknown, d.Approver)
+	}
+	r := request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "5.00")
+	r.Promotion = promo
+	r.At = time.Date(2026, 11, 11, 12, 0, 0, 0, cst)
+	d, err := p.Review(r, pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.False(t, d.Reasons.Has(pricing.ReasonOutsidePromotion))
+
+	// Hostile: a window that ends before it starts, a SKU not on the order.
+	bad := *promo
+	bad.End = bad.Start
+	r.Promotion = &bad
+	_, err = p.Review(r, pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidPromotion)
+	bad = *promo
+	bad.SKU = "NOPE-1"
+	r.Promotion = &bad
+	_, err = p.Review(r, pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidPromotion)
+}
+
+// rule P5: an oversold promotion item is compensated through the store
+// manager, an agent's fault through the team leader, and both go through
+// Review.
+func TestCompensationRouting(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	cases := []struct {
+		reason   string
+		cause    pricing.Cause
+		who      order.Role
+		want     pricing.Verdict
+		approver order.Role
+		why      pricing.Reason
+	}{
+		{"oversold, asked by in-sales", pricing.Oversold, order.InSales, pricing.NeedsApproval, order.StoreManager, pricing.ReasonOversold},
+		{"oversold, asked by the team leader", pricing.Oversold, order.TeamLeader, pricing.NeedsApproval, order.StoreManager, pricing.ReasonOversold},
+		{"oversold, granted by the store manager", pricing.Oversold, order.StoreManager, pricing.Allowed, order.RoleUnknown, pricing.ReasonOversold},
+		{"agent at fault, asked by after-sales", pricing.AgentFault, order.AfterSales, pricing.NeedsApproval, order.TeamLeader, pricing.ReasonAgentFault},
+		{"agent at fault, granted by the supervisor", pricing.AgentFault, order.TeamLeader, pricing.Allowed, order.RoleUnknown, pricing.ReasonAgentFault},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			// A paid order: a compensation is not a price change (no P4 flag).
+			r, err := pricing.NewCompensation(c.cause, agent("a", c.who), paid(), pricing.Gift, dec("8.00"), t0)
+			require.NoError(t, err)
+			assert.Equal(t, c.cause, r.Cause)
+			d, err := p.Review(r, pricing.Usage{PriceChanges: 1})
+			require.NoError(t, err)
+			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
+			assert.Equal(t, c.approver, d.Approver)
+			assert.True(t, d.Reasons.Has(c.why))
+			assert.False(t, d.Reasons.Has(pricing.ReasonAfterPayment))
+		})
+	}
+	// A compensation beyond the route's authority goes higher.
+	r, err := pricing.NewCompensation(pricing.AgentFault, agent("a", order.InSales), paid(), pricing.Gift, dec("60.00"), t0)
+	require.NoError(t, err)
+	d, err := p.Review(r, pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, order.StoreManager, d.Approver)
+
+	_, err = pricing.NewCompensation(pricing.NoCause, agent("a", order.InSales), paid(), pricing.Gift, dec("8.00"), t0)
+	require.ErrorIs(t, err, pricing.ErrUnknownCause)
+	_, err = pricing.NewCompensation(pricing.Oversold, agent("a", order.InSales), paid(), pricing.Gift, dec("-8.00"), t0)
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+}
+
+func TestReviewClosedOrder(t *testing.T) {
+	s := spec()
+	s.Status, s.ClosedAt = order.ClosedUnpaid, t0
+	o := order.MustNew(s)
+	d, err := pricing.DefaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Refused, d.Verdict)
+	assert.True(t, d.Reasons.Has(pricing.ReasonOrderClosed))
+}
+
+// Bad input is an error that names the field, never a decision, and leaves
+// the usage state as it was.
+func TestReviewBadInput(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	good := request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00")
+	var zero order.Order
+	cases := []struct {
+		reason string
+		edit   func(*pricing.Request, *pricing.Usage)
+		err    error
+		field  string
+	}{
+		{"no agent ID", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "" }, pricing.ErrMissing, "agent.id"},
+		{"unknown role", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.Role = 42 }, pricing.ErrUnknownRole, "agent.role"},
+		{"no order", func(r *pricing.Request, _ *pricing.Usage) { r.Order = nil }, pricing.ErrMissing, "order"},
+		{"the zero order", func(r *pricing.Request, _ *pricing.Usage) { r.Order = &zero }, pricing.ErrMissing, "order"},
+		{"unknown kind", func(r *pricing.Request, _ *pricing.Usage) { r.Kind = 9 }, pricing.ErrUnknownKind, "kind"},
+		{"no kind", func(r *pricing.Request, _ *pricing.Usage) { r.Kind = 0 }, pricing.ErrUnknownKind, "kind"},
+		{"unknown cause", func(r *pricing.Request, _ *pricing.Usage) { r.Cause = 7 }, pricing.ErrUnknownCause, "cause"},
+		{"no time", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Time{} }, pricing.ErrMissing, "at"},
+		{"zero amount", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("0") }, pricing.ErrInvalidAmount, "amount"},
+		{"negative amount", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("-5.00") }, pricing.ErrInvalidAmount, "amount"},
+		{"below the fen", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("4.999") }, pricing.ErrInvalidAmount, "amount"},
+		{"absurdly large", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("1e30") }, pricing.ErrInvalidAmount, "amount"},
+		{"more than the order", func(r *pricing.Request, _ *pricing.Usage) { r.Kind, r.Amount = pricing.PriceCut, dec("128.51") }, pricing.ErrExceedsOrder, "amount"},
+		{"more postage than charged", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("10.01") }, pricing.ErrExceedsOrder, "amount"},
+		{"negative erase count", func(_ *pricing.Request, u *pricing.Usage) { u.Erases = -1 }, pricing.ErrInvalidUsage, "usage.erases"},
+		{"negative price changes", func(_ *pricing.Request, u *pricing.Usage) { u.PriceChanges = -1 }, pricing.ErrInvalidUsage, "usage.price_changes"},
+		{"malformed day", func(_ *pricing.Request, u *pricing.Usage) { u.Day = "11/11/2026" }, pricing.ErrInvalidUsage, "usage.day"},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			r, u := good, pricing.Usage{Day: "2026-11-10", Erases: 1}
+			c.edit(&r, &u)
+			before := u
+			d, err := p.Review(r, u)
+			require.ErrorIs(t, err, c.err)
+			var e *pricing.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, c.field, e.Field)
+			assert.Equal(t, pricing.Decision{}, d)
+			after, err := p.Record(u, r)
+			require.ErrorIs(t, err, c.err)
+			assert.Equal(t, before, after, "usage unchanged")
+		})
+	}
+	_, err := p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Gift, "4.999"), pricing.Usage{})
+	assert.EqualError(t, err, `pricing: amount "4.999": invalid amount: more than two decimals`)
+}
+
+// A broken policy is an error naming the field, not a decision.
+func TestReviewBadPolicy(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	p.Limits.InSales.Postage = dec("1.001")
+	_, err := p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	assert.Contains(t, err.Error(), "limits.in_sales.postage")
+
+	p = pricing.DefaultPolicy()
+	p.Zone = "Mars/Olympus"
+	_, err = p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+}
+
+// Hostile: an amount with a huge exponent is refused without printing
+// its digits out in full.
+func TestReviewHugeExponent(t *testing.T) {
+	huge := decimal.New(1, 2_000_000_000) // built in code: parsing caps the exponent at 10000
+	_, err := pricing.DefaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.Less(t, len(err.Error()), 200)
+	assert.Contains(t, err.Error(), `"1e2000000000"`)
+	tiny := decimal.New(1, -2_000_000_000)
+	_, err = pricing.NewDifference("T1", tiny, dec("1"))
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	assert.Less(t, len(err.Error()), 200)
+}
