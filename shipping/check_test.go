@@ -153,3 +153,37 @@ func TestTransitWarehouse(t *testing.T) {
 		assert.Equal(t, c.pattern, pat)
 	}
 }
+
+// TestChecksInTriage runs the shipping checks through order's batch
+// triage (rule O2), as a backend does every two or three hours.
+func TestChecksInTriage(t *testing.T) {
+	checks, err := shipping.DefaultPolicy().Checks()
+	require.NoError(t, err)
+	mk := func(id, buyer, province, detail, price, postage string) *order.Order {
+		s := spec(price, "0", postage)
+		s.ID, s.Buyer.ID = id, buyer
+		s.Address = addr(province)
+		s.Address.Detail = detail
+		return build(t, s)
+	}
+	orders := []*order.Order{
+		mk("A1", "b1", "浙江省", "文三路12号", "120.00", "0"),
+		mk("A2", "b2", "浙江省", "文三路13号", "120.00", "10.00"),
+		mk("A3", "b3", "台湾", "中山路1号", "120.00", "30.00"),
+		mk("A4", "b4", "浙江省", "圆通中转仓", "120.00", "0"),
+	}
+	rep, err := order.DefaultTriagePolicy().Triage(orders, t0, checks...)
+	require.NoError(t, err)
+	assert.Equal(t, 4, rep.Checked)
+	_, ok := rep.Find("A1")
+	assert.False(t, ok, "a good order is not a problem order")
+	f, ok := rep.Find("A2")
+	require.True(t, ok)
+	assert.Equal(t, []string{"postage_overcharged"}, f.Reasons(order.PostageWrong))
+	f, ok = rep.Find("A3")
+	require.True(t, ok)
+	assert.Equal(t, []string{"default_carrier_not_sf"}, f.Reasons(order.NeedsSF))
+	f, ok = rep.Find("A4")
+	require.True(t, ok)
+	assert.Equal(t, []string{"transit_warehouse"}, f.Reasons(order.TransitWarehouse))
+}
