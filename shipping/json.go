@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/enum"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -69,5 +70,70 @@ func (c *Carrier) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*c = Carrier{w.Code, w.Name, w.Regions, w.Except, decimal.Decimal(w.Surcharge), w.Collect}
+	return nil
+}
+
+// setFromNames builds a set from snake_case names with the names table of
+// its enum; an unknown name is an error wrapping err.
+func setFromNames(b []byte, field string, names []string, err error) (uint64, error) {
+	var list []string
+	if e := json.Unmarshal(b, &list); e != nil {
+		return 0, e
+	}
+	var set uint64
+	for _, s := range list {
+		i, ok := enum.Index(names, s)
+		if !ok || i >= 64 {
+			return 0, fieldErr(field, s, err, "")
+		}
+		set |= 1 << i
+	}
+	return set, nil
+}
+
+// MarshalJSON encodes the set as a JSON array of snake_case names, so that
+// stored decisions never depend on the codes' numbers.
+func (s ReasonSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Strings()) }
+
+// UnmarshalJSON decodes an array of names; an unknown one is an error
+// wrapping [ErrUnknownReason], and s is left unchanged.
+func (s *ReasonSet) UnmarshalJSON(b []byte) error {
+	v, err := setFromNames(b, "reason", reasonNames, ErrUnknownReason)
+	if err != nil {
+		return err
+	}
+	*s = ReasonSet(v)
+	return nil
+}
+
+// MarshalJSON encodes the set as a JSON array of snake_case names.
+func (s ActionSet) MarshalJSON() ([]byte, error) {
+	return json.Marshal(enum.Strings[Action](uint64(s)))
+}
+
+// UnmarshalJSON decodes an array of names; an unknown one is an error
+// wrapping [ErrUnknownStage], and s is left unchanged.
+func (s *ActionSet) UnmarshalJSON(b []byte) error {
+	v, err := setFromNames(b, "action", actionNames, ErrUnknownStage)
+	if err != nil {
+		return err
+	}
+	*s = ActionSet(v)
+	return nil
+}
+
+// MarshalJSON encodes the set as a JSON array of snake_case names.
+func (s RemedySet) MarshalJSON() ([]byte, error) {
+	return json.Marshal(enum.Strings[Remedy](uint64(s)))
+}
+
+// UnmarshalJSON decodes an array of names; an unknown one is an error
+// wrapping [ErrUnknownStage], and s is left unchanged.
+func (s *RemedySet) UnmarshalJSON(b []byte) error {
+	v, err := setFromNames(b, "remedy", remedyNames, ErrUnknownStage)
+	if err != nil {
+		return err
+	}
+	*s = RemedySet(v)
 	return nil
 }

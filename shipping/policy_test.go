@@ -218,3 +218,47 @@ func TestClockAndDate(t *testing.T) {
 	_, err = shipping.Date{Year: 2026, Month: 2, Day: 30}.MarshalText()
 	require.ErrorIs(t, err, shipping.ErrInvalidText)
 }
+
+// TestSetsJSON: sets of codes are stored as names, never as numbers.
+func TestSetsJSON(t *testing.T) {
+	rs := shipping.ReasonSet(0).With(shipping.CutoffPassed).With(shipping.BigPromotion)
+	b, err := json.Marshal(rs)
+	require.NoError(t, err)
+	assert.Equal(t, `["cutoff_passed","big_promotion"]`, string(b))
+	var back shipping.ReasonSet
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, rs, back)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["nope"]`), &back), shipping.ErrUnknownReason)
+	assert.Equal(t, rs, back, "unchanged on error")
+
+	b, err = json.Marshal(shipping.ReasonSet(0))
+	require.NoError(t, err)
+	assert.Equal(t, `[]`, string(b))
+
+	as := shipping.ActionSet(0).With(shipping.AnswerAtOnce).With(shipping.ChaseCourier)
+	b, err = json.Marshal(as)
+	require.NoError(t, err)
+	assert.Equal(t, `["answer_at_once","chase_courier"]`, string(b))
+	var aback shipping.ActionSet
+	require.NoError(t, json.Unmarshal(b, &aback))
+	assert.Equal(t, as, aback)
+
+	ms := shipping.RemedySet(0).With(shipping.RefundDifference)
+	b, err = json.Marshal(ms)
+	require.NoError(t, err)
+	assert.Equal(t, `["refund_difference"]`, string(b))
+	var mback shipping.RemedySet
+	require.NoError(t, json.Unmarshal(b, &mback))
+	assert.Equal(t, ms, mback)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["teleport"]`), &mback), shipping.ErrUnknownStage)
+
+	pr, err := shipping.DefaultPolicy().DispatchPromise(at(2026, 11, 2, 17, 0, 0))
+	require.NoError(t, err)
+	b, err = json.Marshal(pr)
+	require.NoError(t, err)
+	assert.Equal(t, `{"by":"2026-11-03T23:59:59+08:00","wording":"ships_tomorrow","days":2,"reasons":["cutoff_passed"]}`, string(b))
+	var pback shipping.Promise
+	require.NoError(t, json.Unmarshal(b, &pback))
+	assert.True(t, pr.By.Equal(pback.By))
+	assert.Equal(t, pr.Reasons, pback.Reasons)
+}

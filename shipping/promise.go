@@ -78,7 +78,7 @@ type Promise struct {
 	Days    int       `json:"days"`
 	// Reasons say what shaped the promise: CutoffPassed, NonWorkingDay,
 	// BigPromotion.
-	Reasons ReasonSet `json:"-"`
+	Reasons ReasonSet `json:"reasons,omitempty"`
 }
 
 // IsZero reports whether p is the zero Promise.
