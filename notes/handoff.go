@@ -336,11 +336,14 @@ func (h HandOff) Acknowledged() bool { return !h.AckedAt.IsZero() }
 
 // Acknowledge returns h acknowledged by the colleague named by at the time
 // at. Acknowledging twice is an [*Error] wrapping [ErrAlreadyAcknowledged];
-// an empty name wraps [ErrMissing]; a time before the hand-off was sent
+// an empty name, or a hand-off never sent (no SentAt), wraps [ErrMissing]; a time before the hand-off was sent
 // wraps [ErrInvalidTime]. On error h is returned unchanged.
 func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
 	if h.Acknowledged() {
 		return h, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrAlreadyAcknowledged, "by "+strconv.Quote(h.AckedBy))
+	}
+	if h.SentAt.IsZero() {
+		return h, fieldErr("handoff.sent_at", "", ErrMissing, "only a hand-off that was sent can be acknowledged")
 	}
 	name, err := requiredText("handoff.acked_by", by, maxNameBytes)
 	if err != nil {

@@ -166,7 +166,8 @@ func firstDueAtOrAfter(open []Promise, t time.Time) int {
 //
 // The backend stays the owner of the state: seed a Tracker with
 // [NewTracker] from stored promises and store [Tracker.Promises] (or each
-// promise a method returns) back. The zero Tracker is not usable.
+// promise a method returns) back. The zero Tracker is empty and ready to
+// use; a Tracker must not be copied after first use.
 type Tracker struct {
 	mu   sync.Mutex
 	byID map[string]*tracked
@@ -240,6 +241,9 @@ func (t *Tracker) Add(p Promise) error {
 	defer t.mu.Unlock()
 	if _, dup := t.byID[v.ID]; dup {
 		return fieldErr("promise.id", v.ID, ErrDuplicate, "")
+	}
+	if t.byID == nil {
+		t.byID = make(map[string]*tracked)
 	}
 	e := &tracked{p: v, idx: -1}
 	t.byID[v.ID] = e

@@ -51,13 +51,17 @@ func (m Memo) Len() int { return len(m.text) }
 // Append returns m with n added on a new line, rendered with
 // [Note.Format] in lang with times in loc, and with the memo's flag set to
 // the note's. Earlier text is never changed. n is checked with
-// [NormalizeNote] first.
+// [NormalizeNote] first; a language other than [Chinese] or [English]
+// wraps [ErrUnknownEnum].
 //
 // When the result would be longer than [MemoLimit] bytes, Append returns
 // an [*Error] wrapping [ErrMemoTooLong] that says by how much, and m is
 // unchanged: the platform would cut the memo, and a cut note is a
 // misread note. Nothing is ever truncated.
 func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
+	if !lang.IsValid() {
+		return m, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+	}
 	c, err := NormalizeNote(n)
 	if err != nil {
 		return m, err

@@ -200,12 +200,16 @@ type Fulfilment struct {
 // the warehouse (rules N3, S7), so such evidence leaves p open. Settled
 // after its due time, the promise is [Broken].
 //
-// Settling twice wraps [ErrAlreadySettled]; a missing time or stage wraps
+// Settling twice wraps [ErrAlreadySettled]; a promise of no known kind
+// wraps [ErrUnknownEnum]; a missing time or stage wraps
 // [ErrMissing] or [ErrUnknownEnum]; a time before the promise was made
 // wraps [ErrInvalidTime]. On error p is returned unchanged.
 func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
 	if p.Settled() {
 		return p, fieldErr("promise", p.ID, ErrAlreadySettled, "")
+	}
+	if !p.Kind.IsValid() {
+		return p, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
 	}
 	if f.At.IsZero() {
 		return p, fieldErr("fulfilment.at", "", ErrMissing, "")
@@ -227,10 +231,15 @@ func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
 
 // Break returns p given up at at: it will not be kept (e.g. the buyer
 // cancelled and was refunded instead). It counts as [Broken]. Settling
-// twice wraps [ErrAlreadySettled].
+// twice wraps [ErrAlreadySettled]; a promise of no known kind wraps
+// [ErrUnknownEnum]; a time before the promise was made wraps
+// [ErrInvalidTime]. On error p is returned unchanged.
 func (p Promise) Break(at time.Time) (Promise, error) {
 	if p.Settled() {
 		return p, fieldErr("promise", p.ID, ErrAlreadySettled, "")
+	}
+	if !p.Kind.IsValid() {
+		return p, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
 	}
 	if at.IsZero() || at.Before(p.MadeAt) {
 		return p, fieldErr("promise.broken_at", at.String(), ErrInvalidTime, "not before the promise was made")

@@ -104,9 +104,12 @@ type Checklist struct {
 // gift" note), fix the postage (before payment) or refund the difference
 // (after), and tell an unpaid buyer they can pay now.
 //
-// An order that is not silent, or is closed, needs no checklist: an error
+// A nil or zero order wraps [ErrMissing]; an order that is not silent, or is closed, needs no checklist: an error
 // wrapping [ErrNotAllowed]. A bad gift, postage or author is an [*Error].
 func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
+	if o == nil || o.IsZero() {
+		return Checklist{}, fieldErr("order", "", ErrMissing, "")
+	}
 	if !o.Silent() {
 		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "not a silent order")
 	}
