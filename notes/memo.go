@@ -98,18 +98,19 @@ func (m Memo) Notes() (notes []Note, other []string) {
 }
 
 // Held reports whether the memo's notes hold the order back from dispatch:
-// it holds a note of kind [Hold]. A hold is lifted on the platform (the
-// order leaves [order.Held]), not by rewriting the memo, so a promise
-// that needs the order dispatched is refused while the note is there
-// (rule N3).
+// its last [Hold] note, in memo order, is a hold and not a release
+// ([Note.Release]). The memo is append-only, so a hold is lifted by
+// appending a release note, and a later hold holds again. While the order
+// is held, a promise that needs it dispatched is refused (rule N3).
 func (m Memo) Held() bool {
 	ns, _ := m.Notes()
+	held := false
 	for _, n := range ns {
 		if n.Kind == Hold {
-			return true
+			held = !n.Release
 		}
 	}
-	return false
+	return held
 }
 
 // Urgent reports whether the memo holds a note of kind [Urgent].
