@@ -87,6 +87,9 @@ type SilentCheck struct {
 	// Author writes the notes the checklist prepares; At is now.
 	Author Author
 	At     time.Time
+	// Lang is the shop's language, in which the prepared notes' reasons
+	// are written (the zero value is [Chinese]; use the [Policy]'s Lang).
+	Lang Lang
 }
 
 // Checklist is the outcome of the silent-order check: the tasks due and
@@ -104,6 +107,11 @@ type Checklist struct {
 // gift" note), fix the postage (before payment) or refund the difference
 // (after), and tell an unpaid buyer they can pay now.
 //
+// The reason of each prepared note is a fixed sentence in in.Lang, chosen
+// by the note's [Task] ([NoteSendGift], [RefundPostage]); the Task is the
+// stable code a backend or a message catalog keys on, never the sentence.
+// An unknown language wraps [ErrUnknownEnum].
+//
 // A nil or zero order wraps [ErrMissing]; an order that is not silent, or is closed, needs no checklist: an error
 // wrapping [ErrNotAllowed]. A bad gift, postage or author is an [*Error].
 func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
@@ -116,6 +124,10 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	if !o.Status().Open() {
 		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "the order is "+o.Status().String())
 	}
+	if !in.Lang.IsValid() {
+		return Checklist{}, fieldErr("lang", in.Lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+	}
+	reasons := &vocab[in.Lang].tasks
 	var out Checklist
 	if in.Gift != (Item{}) {
 		sku, err := order.NormalizeSKU(in.Gift.SKU)
@@ -132,7 +144,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 			case in.BuyerOnline:
 				out.Tasks = out.Tasks.With(RemindGift)
 			default:
-				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: "静默下单,买家不在线,随单送赠品",
+				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: reasons[NoteSendGift],
 					SKU: sku, Quantity: in.Gift.Quantity, Author: in.Author, At: in.At})
 				if err != nil {
 					return Checklist{}, err
@@ -152,7 +164,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 		if o.Status() == order.AwaitingPayment {
 			out.Tasks = out.Tasks.With(FixPostage)
 		} else {
-			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: "静默下单符合包邮条件,多收运费,退差价",
+			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: reasons[RefundPostage],
 				Amount: out.Overcharge, Author: in.Author, At: in.At})
 			if err != nil {
 				return Checklist{}, err

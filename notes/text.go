@@ -61,6 +61,8 @@ type labels struct {
 	release     string // the header of a Hold note with Release set
 	flags       [numFlags]string
 	roles       []string // indexed by order.Role
+	// tasks are the reasons of the notes [CheckSilent] prepares, by task
+	tasks [numTasks]string
 	// field labels, in the order they are written
 	flag, reason, address, sku, qty, amount, author, at string
 }
@@ -74,6 +76,10 @@ var vocab = [numLangs]labels{
 		roles:   []string{"", "售前", "售中", "售后", "中差评", "组长", "店长"},
 		flag:    "旗", reason: "原因", address: "新地址", sku: "货号", qty: "数量",
 		amount: "金额", author: "经办", at: "时间",
+		tasks: [numTasks]string{
+			NoteSendGift:  "静默下单,买家不在线,随单送赠品",
+			RefundPostage: "静默下单符合包邮条件,多收运费,退差价",
+		},
 	},
 	English: {
 		open: "[", close: "]",
@@ -83,6 +89,10 @@ var vocab = [numLangs]labels{
 		roles:   []string{"", "pre_sales", "in_sales", "after_sales", "review_handling", "team_leader", "store_manager"},
 		flag:    "flag", reason: "reason", address: "address", sku: "sku", qty: "qty",
 		amount: "amount", author: "by", at: "at",
+		tasks: [numTasks]string{
+			NoteSendGift:  "silent order, buyer offline: send the gift with the parcel",
+			RefundPostage: "silent order qualified for free shipping, postage overcharged: refund the difference",
+		},
 	},
 }
 
