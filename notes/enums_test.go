@@ -37,6 +37,10 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 		k  notes.PromiseKind
 		s  notes.ParcelStage
 		tp notes.Topic
+		ta notes.Task
+		ro notes.Round
+		ps notes.PromiseState
+		ve notes.Verdict
 	)
 	var rows []row
 	for _, x := range notes.Reasons() {
@@ -56,6 +60,18 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 	}
 	for _, x := range []notes.Topic{notes.TopicPromotion, notes.TopicProduct, notes.TopicParcel} {
 		rows = append(rows, row{x, un(&tp, func() any { return tp })})
+	}
+	for _, x := range []notes.Task{notes.RemindGift, notes.NoteSendGift, notes.FixPostage, notes.RefundPostage, notes.TellCanPay} {
+		rows = append(rows, row{x, un(&ta, func() any { return ta })})
+	}
+	for _, x := range []notes.Round{notes.Morning, notes.Evening} {
+		rows = append(rows, row{x, un(&ro, func() any { return ro })})
+	}
+	for _, x := range []notes.PromiseState{notes.Open, notes.DueSoon, notes.Overdue, notes.Kept, notes.Broken} {
+		rows = append(rows, row{x, un(&ps, func() any { return ps })})
+	}
+	for _, x := range []notes.Verdict{notes.Allowed, notes.Refused} {
+		rows = append(rows, row{x, un(&ve, func() any { return ve })})
 	}
 	for _, x := range rows {
 		b, err := x.v.MarshalText()
@@ -181,4 +197,27 @@ func TestDecisionJSON(t *testing.T) {
 	b, err = json.Marshal(notes.Checklist{Tasks: notes.Tasks(0).With(notes.TellCanPay)})
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"tasks":["tell_can_pay"]`)
+}
+
+// TestDecisionsRoundTripJSON: what a backend stores of a checklist or a
+// slow review reads back to the same value.
+func TestDecisionsRoundTripJSON(t *testing.T) {
+	ts := notes.Tasks(0).With(notes.NoteSendGift).With(notes.TellCanPay)
+	b, err := json.Marshal(ts)
+	require.NoError(t, err)
+	assert.JSONEq(t, `["note_send_gift","tell_can_pay"]`, string(b))
+	var back notes.Tasks
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, ts, back)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["tell_can_pay","pay_later"]`), &back), notes.ErrUnknownEnum)
+	assert.Equal(t, ts, back, "unchanged on error")
+
+	r := notes.ContactRound{Round: notes.Evening, Start: t0, End: t0.Add(time.Hour), Missing: notes.ChannelsOf(notes.SMS)}
+	b, err = json.Marshal(r)
+	require.NoError(t, err)
+	var rb notes.ContactRound
+	require.NoError(t, json.Unmarshal(b, &rb))
+	assert.Equal(t, r.Round, rb.Round)
+	assert.Equal(t, r.Missing, rb.Missing)
+	assert.True(t, r.Start.Equal(rb.Start))
 }

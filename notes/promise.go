@@ -167,6 +167,17 @@ func (s PromiseState) MarshalText() ([]byte, error) {
 	return []byte(promiseStateNames[s]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown name wraps
+// [ErrUnknownEnum].
+func (s *PromiseState) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(promiseStateNames, string(b))
+	if !ok {
+		return fieldErr("promise.state", string(b), ErrUnknownEnum, "")
+	}
+	*s = PromiseState(i)
+	return nil
+}
+
 // State returns where p stands at now, with soon the "due soon" window
 // (see [Policy.DueSoonMinutes]). Settled promises are [Kept] or [Broken]
 // whatever now is.

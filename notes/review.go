@@ -33,6 +33,17 @@ func (r Round) MarshalText() ([]byte, error) {
 	return []byte(roundNames[r]), nil
 }
 
+// UnmarshalText accepts "morning" and "evening"; anything else wraps
+// [ErrUnknownEnum].
+func (r *Round) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(roundNames, string(b))
+	if !ok {
+		return fieldErr("round", string(b), ErrUnknownEnum, "")
+	}
+	*r = Round(i)
+	return nil
+}
+
 // Contact is one attempt to reach a buyer: when, by which channel, and
 // whether the buyer answered. The backend records contacts and passes
 // them in; kefu keeps none.

@@ -50,6 +50,17 @@ func (t Task) MarshalText() ([]byte, error) {
 	return []byte(taskNames[t]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown name wraps
+// [ErrUnknownEnum].
+func (t *Task) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(taskNames, string(b))
+	if !ok {
+		return fieldErr("task", string(b), ErrUnknownEnum, "")
+	}
+	*t = Task(i)
+	return nil
+}
+
 // Tasks is a set of [Task]s. The zero value is empty.
 type Tasks uint64
 
@@ -65,6 +76,25 @@ func (s Tasks) String() string { return enum.String[Task](uint64(s)) }
 // MarshalJSON encodes the set as a list of names, ["remind_gift"].
 func (s Tasks) MarshalJSON() ([]byte, error) {
 	return json.Marshal(enum.Strings[Task](uint64(s)))
+}
+
+// UnmarshalJSON decodes a list of names; an unknown name wraps
+// [ErrUnknownEnum] and leaves s unchanged.
+func (s *Tasks) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return err
+	}
+	var out Tasks
+	for _, n := range names {
+		var t Task
+		if err := t.UnmarshalText([]byte(n)); err != nil {
+			return err
+		}
+		out = out.With(t)
+	}
+	*s = out
+	return nil
 }
 
 // Item is a SKU and a quantity, e.g. the gift an order qualifies for.
