@@ -65,49 +65,6 @@ func (k PromiseKind) ships() bool { return k == DispatchBy || k == Reship || k =
 // needsItem reports whether k names an item.
 func (k PromiseKind) needsItem() bool { return k == Reship || k == SendGift }
 
-// ParcelStage is how far a parcel has got in the warehouse (rule S7): the
-// order is cut (截单), the waybill printed (打单), the goods picked (拣货),
-// and the parcel outbound (出库). Outbound stands for every later stage:
-// once outbound, only the courier can stop it. The zero value is no
-// stage.
-type ParcelStage uint8
-
-// Parcel stages, in order.
-const (
-	StageUnknown ParcelStage = iota
-	StageCut
-	StagePrinted
-	StagePicked
-	StageOutbound
-	numStages
-)
-
-var stageNames = []string{"", "cut", "printed", "picked", "outbound"}
-
-// String returns the snake_case name.
-func (s ParcelStage) String() string { return enum.Name(stageNames, int(s), "ParcelStage") }
-
-// IsValid reports whether s is a known stage.
-func (s ParcelStage) IsValid() bool { return s > StageUnknown && s < numStages }
-
-// MarshalText returns the snake_case name.
-func (s ParcelStage) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, fieldErr("stage", s.String(), ErrUnknownEnum, "")
-	}
-	return []byte(stageNames[s]), nil
-}
-
-// UnmarshalText accepts the snake_case names.
-func (s *ParcelStage) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(stageNames, string(b))
-	if !ok {
-		return fieldErr("stage", string(b), ErrUnknownEnum, "")
-	}
-	*s = ParcelStage(i)
-	return nil
-}
-
 // Promise is a promise made to a buyer: what, to which buyer, for which
 // order, due when, made by whom and when, and how it ended (rule N3). It
 // is a plain value the backend stores; [Promise.Fulfil] and [Promise.Break]
@@ -232,7 +189,7 @@ func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
 		if !f.Stage.IsValid() {
 			return p, fieldErr("fulfilment.stage", f.Stage.String(), ErrUnknownEnum, "how far the parcel got")
 		}
-		if f.Stage < StageOutbound {
+		if !leftWarehouse(f.Stage) {
 			return p, nil
 		}
 	}
