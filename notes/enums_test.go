@@ -208,6 +208,16 @@ func TestDecisionsRoundTripJSON(t *testing.T) {
 	require.ErrorIs(t, json.Unmarshal([]byte(`["tell_can_pay","pay_later"]`), &back), notes.ErrUnknownEnum)
 	assert.Equal(t, ts, back, "unchanged on error")
 
+	d := notes.Decision{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
+	b, err = json.Marshal(d)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"verdict":"refused","reasons":["out_of_stock","order_held"]}`, string(b))
+	var db notes.Decision
+	require.NoError(t, json.Unmarshal(b, &db))
+	assert.Equal(t, d, db)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["order_held",""]`), &db.Reasons), notes.ErrUnknownEnum, "the zero code is not a code")
+	assert.Equal(t, d.Reasons, db.Reasons, "unchanged on error")
+
 	r := notes.ContactRound{Round: notes.Evening, Start: t0, End: t0.Add(time.Hour), Missing: notes.ChannelsOf(notes.SMS)}
 	b, err = json.Marshal(r)
 	require.NoError(t, err)

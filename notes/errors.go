@@ -3,6 +3,7 @@ package notes
 import (
 	"errors"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Every error the package returns wraps exactly one of
@@ -63,6 +64,10 @@ var (
 //
 //	notes: note.quantity "0": invalid note detail: a gift needs a quantity of at least 1
 //
+// The message quotes at most the first 120 bytes of Value (cut at a
+// character boundary, marked "…"), so a hostile megabyte of note text
+// does not become a megabyte of log; Value itself is kept whole.
+//
 // When package order found the problem, Cause holds order's error, and
 // [errors.Is] matches both sentinels.
 type Error struct {
@@ -76,7 +81,7 @@ type Error struct {
 func (e *Error) Error() string {
 	s := "notes: " + e.Field
 	if e.Value != "" || e.Field == "" {
-		s += " " + strconv.Quote(e.Value)
+		s += " " + strconv.Quote(clip(e.Value))
 	}
 	s += ": " + e.Err.Error()
 	if e.Detail != "" {
@@ -94,6 +99,22 @@ func (e *Error) Unwrap() []error {
 		return []error{e.Err, e.Cause}
 	}
 	return []error{e.Err}
+}
+
+// maxQuoted is how many bytes of a bad value an error message quotes.
+const maxQuoted = 120
+
+// clip returns v cut to at most maxQuoted bytes at a rune boundary, with
+// "…" when it was cut.
+func clip(v string) string {
+	if len(v) <= maxQuoted {
+		return v
+	}
+	i := maxQuoted
+	for i > 0 && !utf8.RuneStart(v[i]) {
+		i--
+	}
+	return v[:i] + "…"
 }
 
 func fieldErr(field, value string, err error, detail string) *Error {

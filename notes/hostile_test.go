@@ -1,7 +1,9 @@
 package notes_test
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,4 +74,22 @@ func TestZeroTrackerIsUsable(t *testing.T) {
 	require.NoError(t, tr.Add(openPromise("p1", notes.CallBack, t0)))
 	assert.Equal(t, 1, tr.Len())
 	assert.Len(t, tr.Overdue(t0.Add(1)), 1)
+}
+
+// TestErrorQuotesABoundedValue: a megabyte of hostile text is quoted in
+// at most 120 bytes, cut between characters; the *Error keeps it whole.
+func TestErrorQuotesABoundedValue(t *testing.T) {
+	huge := "【" + strings.Repeat("搬", 400_000)
+	_, err := notes.ParseNote(huge)
+	require.ErrorIs(t, err, notes.ErrSyntax)
+	msg := err.Error()
+	assert.Less(t, len(msg), 300)
+	assert.True(t, utf8.ValidString(msg))
+	assert.Contains(t, msg, "…")
+	var e *notes.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, huge, e.Value)
+
+	_, err = notes.ParseKind("gift_card")
+	assert.Equal(t, `notes: kind "gift_card": unknown note kind`, err.Error(), "short values are quoted whole")
 }

@@ -99,7 +99,9 @@ func (m Memo) Notes() (notes []Note, other []string) {
 
 // Held reports whether the memo's notes hold the order back from dispatch:
 // its last [Hold] note, in memo order, is a hold and not a release
-// ([Note.Release]). The memo is append-only, so a hold is lifted by
+// ([Note.Release]). Only lines in kefu's canonical form count: a hold
+// typed by hand in free text is among the other lines of [Memo.Notes],
+// for a person to read. The memo is append-only, so a hold is lifted by
 // appending a release note, and a later hold holds again. While the order
 // is held, a promise that needs it dispatched is refused (rule N3).
 func (m Memo) Held() bool {

@@ -81,19 +81,11 @@ func (s Tasks) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a list of names; an unknown name wraps
 // [ErrUnknownEnum] and leaves s unchanged.
 func (s *Tasks) UnmarshalJSON(b []byte) error {
-	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
+	v, err := decodeSet(b, taskNames, "task")
+	if err != nil {
 		return err
 	}
-	var out Tasks
-	for _, n := range names {
-		var t Task
-		if err := t.UnmarshalText([]byte(n)); err != nil {
-			return err
-		}
-		out = out.With(t)
-	}
-	*s = out
+	*s = Tasks(v)
 	return nil
 }
 
