@@ -41,7 +41,8 @@
 //
 // [Policy.SlowReview] gives the contact rounds due for an order under
 // slow review and its must-ship deadline; [CheckSilent] gives the
-// silent-order checklist; [QuickReplies] is a shop's set of reply
+// silent-order checklist as stable [Task] codes, with the notes it needs
+// written in the shop's language; [QuickReplies] is a shop's set of reply
 // templates with their team-leader approval.
 //
 // # Rules
