@@ -249,3 +249,17 @@ func TestParcelStageNames(t *testing.T) {
 	require.Error(t, err)
 	assert.False(t, notes.StageUnknown.IsValid())
 }
+
+// TestParseReason: every code parses back, as in package shipping; the
+// empty code and unknown codes do not.
+func TestParseReason(t *testing.T) {
+	for _, r := range notes.Reasons() {
+		got, err := notes.ParseReason(r.String())
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	for _, bad := range []string{"", "Order_Held", "order_held ", "reason(3)"} {
+		_, err := notes.ParseReason(bad)
+		require.ErrorIs(t, err, notes.ErrUnknownEnum, "%q", bad)
+	}
+}

@@ -56,6 +56,15 @@ func Reasons() []Reason {
 	return out
 }
 
+// ParseReason returns the reason with the snake_case code s; an unknown
+// code is an error wrapping [ErrUnknownEnum].
+func ParseReason(s string) (Reason, error) {
+	if i, ok := enum.Index(reasonNames, s); ok {
+		return Reason(i), nil
+	}
+	return ReasonUnknown, fieldErr("reason", s, ErrUnknownEnum, "")
+}
+
 // String returns the snake_case code, or "Reason(N)" out of range.
 func (r Reason) String() string { return enum.Name(reasonNames, int(r), "Reason") }
 
@@ -70,13 +79,13 @@ func (r Reason) MarshalText() ([]byte, error) {
 	return []byte(reasonNames[r]), nil
 }
 
-// UnmarshalText accepts the snake_case codes.
+// UnmarshalText accepts the snake_case codes; see [ParseReason].
 func (r *Reason) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(reasonNames, string(b))
-	if !ok {
-		return fieldErr("reason", string(b), ErrUnknownEnum, "")
+	v, err := ParseReason(string(b))
+	if err != nil {
+		return err
 	}
-	*r = Reason(i)
+	*r = v
 	return nil
 }
 
