@@ -113,6 +113,12 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 				s.Status, s.ClosedAt = order.Closed, t0.Add(30*time.Second)
 				c.Order = mustOrder(*s)
 			}, reasons(notes.OrderNotOpen)},
+		{"gift on a trade closed before payment", "TRADE_CLOSED_BY_TAOBAO: nothing was bought",
+			notes.Promise{ID: "a", Kind: notes.SendGift, Item: notes.Item{SKU: "TS-001", Quantity: 1}, MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status, s.PaidAt, s.ClosedAt = order.ClosedUnpaid, time.Time{}, t0.Add(30*time.Second)
+				c.Order = mustOrder(*s)
+			}, reasons(notes.OrderNotOpen)},
 		{"call back on a closed trade", "a call can always be promised",
 			notes.Promise{ID: "a", Kind: notes.CallBack, Due: t0.Add(time.Hour), MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) {

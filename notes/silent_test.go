@@ -139,3 +139,23 @@ func TestSilentNotesInShopLanguage(t *testing.T) {
 	_, err := notes.CheckSilent(o, in)
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 }
+
+// TestSilentO4OneFenOvercharge pins rule O4 with rule S2 at the
+// boundary: one fen too much postage is an overcharge, exactly as much is
+// not.
+func TestSilentO4OneFenOvercharge(t *testing.T) {
+	o := mustOrder(silentSpec(order.AwaitingDispatch)) // 10.00 postage charged
+	for _, tc := range []struct {
+		policy string
+		want   notes.Tasks
+		over   string
+	}{
+		{"9.99", tasks(notes.RefundPostage), "0.01"},
+		{"10.00", 0, "0.00"},
+	} {
+		c, err := notes.CheckSilent(o, notes.SilentCheck{Postage: decimal.RequireFromString(tc.policy), Author: author, At: t0})
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, c.Tasks, tc.policy)
+		assert.Equal(t, tc.over, c.Overcharge.StringFixed(2), tc.policy)
+	}
+}
