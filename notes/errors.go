@@ -78,6 +78,8 @@ type Error struct {
 	Cause  error  // optional underlying error, e.g. an *order.Error
 }
 
+// Error returns the message: "notes: ", the field, the quoted value, the
+// sentinel's text, the detail and the cause, in that order.
 func (e *Error) Error() string {
 	s := "notes: " + e.Field
 	if e.Value != "" || e.Field == "" {
