@@ -51,7 +51,7 @@ var (
 	// ErrNotFound: a promise ID a [Tracker] does not hold.
 	ErrNotFound = errors.New("not found")
 	// ErrNotAllowed: a call the state does not allow: approving one's own
-	// quick reply, approving without the authority, a slow-review question
+	// quick reply, acknowledging one's own hand-off, approving without the authority, a slow-review question
 	// about an order not under slow review.
 	ErrNotAllowed = errors.New("not allowed")
 	// ErrInvalidPolicy: a [Policy] field out of range; the [*Error] names
