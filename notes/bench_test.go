@@ -31,10 +31,10 @@ func BenchmarkRenderNote(b *testing.B) {
 }
 
 // BenchmarkParseNote measures parsing that line back, normalisation and
-// checks included. Measured (same machine): 7.3–8.0 µs/op, up to 21
-// µs/op under load, 640 B/op, 5 allocs/op (the
-// strings of the note and its address); Unicode normalisation of the
-// Chinese line is most of the time.
+// checks included. Measured (same machine): 7.3–8.0 µs/op (up to
+// 21 µs/op under load), 640 B/op, 5 allocs/op (the strings of the note
+// and its address); Unicode normalisation of the Chinese line is most of
+// the time.
 func BenchmarkParseNote(b *testing.B) {
 	b.ReportAllocs()
 	n, err := notes.NormalizeNote(addressNote())
