@@ -48,7 +48,8 @@ func (m Memo) Flag() Flag { return m.flag }
 // platform's limit.
 func (m Memo) Len() int { return len(m.text) }
 
-// Append returns m with n added on a new line, rendered with
+// Append returns m with n added on a new line (a memo that already ends
+// with a line break gets no empty line), rendered with
 // [Note.Format] in lang with times in loc, and with the memo's flag set to
 // the note's. Earlier text is never changed. n is checked with
 // [NormalizeNote] first; a language other than [Chinese] or [English]
@@ -68,7 +69,7 @@ func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
 	}
 	var buf [MemoLimit + 1]byte
 	b := buf[:0]
-	if m.text != "" {
+	if m.text != "" && !strings.HasSuffix(m.text, "\n") {
 		b = append(b, '\n')
 	}
 	b = c.AppendFormat(b, lang, loc)

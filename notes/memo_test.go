@@ -135,3 +135,16 @@ func TestMemoReleaseLiftsHold(t *testing.T) {
 	}
 	assert.Contains(t, m.Text(), "【恢复发货】", "a release has its own header, never read as a hold")
 }
+
+// TestMemoAppendAfterTrailingNewline: a memo from the platform that ends
+// with a line break gets the note on the next line, not after an empty
+// one; the earlier text is kept byte for byte (rule N1).
+func TestMemoAppendAfterTrailingNewline(t *testing.T) {
+	m, err := notes.NewMemo("手写备注\n", notes.FlagNone)
+	require.NoError(t, err)
+	got, err := m.Append(holdNote(), notes.Chinese, cst)
+	require.NoError(t, err)
+	h, err := notes.NormalizeNote(holdNote())
+	require.NoError(t, err)
+	assert.Equal(t, "手写备注\n"+h.String(), got.Text())
+}
