@@ -101,7 +101,8 @@ var vocab = [numLangs]labels{
 const timeLayout = "2006-01-02 15:04:05 -07:00"
 
 // Format renders n as one line a warehouse clerk can act on, in language
-// lang, with the time shown in loc (nil means UTC). The fields come in a
+// lang, with the time shown in loc (nil means UTC; so does a zone whose
+// offset at that time is not whole minutes, which the text cannot carry). The fields come in a
 // fixed order, separated by " | "; "|" and "\" inside free text are
 // escaped with a backslash. A [Hold] note with Release set has its own
 // header, 【恢复发货】 or [release_hold], so that nobody reads it as a
@@ -178,7 +179,13 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return n.At.In(loc).AppendFormat(dst, timeLayout)
+	t := n.At.In(loc)
+	if _, off := t.Zone(); off%60 != 0 {
+		// The text carries the offset in minutes; a zone offset with
+		// seconds (old local mean times) would shift the instant.
+		t = n.At.UTC()
+	}
+	return t.AppendFormat(dst, timeLayout)
 }
 
 func appendField(dst []byte, label string, first bool) []byte {

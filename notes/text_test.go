@@ -164,3 +164,17 @@ func TestFormatInvalidTimeYears(t *testing.T) {
 	n.At = time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.ErrorIs(t, n.Validate(), notes.ErrInvalidTime)
 }
+
+// TestFormatZoneWithSecondsOffset: a zone whose offset has seconds (a
+// historical local mean time) cannot be written as ±hh:mm; the note is
+// written in UTC instead, so the text still names the same instant.
+func TestFormatZoneWithSecondsOffset(t *testing.T) {
+	odd := time.FixedZone("LMT", -(44*60 + 30))
+	n, err := notes.NormalizeNote(holdNote())
+	require.NoError(t, err)
+	line := n.Format(notes.English, odd)
+	assert.Contains(t, line, "at:2026-11-25 06:03:05 +00:00")
+	back, err := notes.ParseNote(line)
+	require.NoError(t, err)
+	assert.True(t, back.Equal(n), "same instant: %v vs %v", back.At, n.At)
+}
