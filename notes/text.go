@@ -102,9 +102,9 @@ const timeLayout = "2006-01-02 15:04:05 -07:00"
 
 // Format renders n as one line a warehouse clerk can act on, in language
 // lang, with the time shown in loc (nil means UTC; so does a zone whose
-// offset at that time is not whole minutes, which the text cannot carry). The fields come in a
-// fixed order, separated by " | "; "|" and "\" inside free text are
-// escaped with a backslash. A [Hold] note with Release set has its own
+// offset at that time is not whole minutes, which the text cannot
+// carry). The fields come in a fixed order, separated by " | "; "|" and
+// "\" inside free text are escaped with a backslash. A [Hold] note with Release set has its own
 // header, 【恢复发货】 or [release_hold], so that nobody reads it as a
 // hold. In Chinese:
 //
