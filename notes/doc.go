@@ -18,7 +18,9 @@
 // and [ParseNote] reads it back losslessly. A [Memo] holds several notes;
 // [Memo.Append] never rewrites earlier text and refuses, rather than
 // truncates, a note that would take the memo past the platform's 1000
-// bytes of UTF-8 ([MemoLimit]).
+// bytes of UTF-8 ([MemoLimit]). Because nothing is rewritten, a [Hold] is
+// lifted by appending a release note (a Hold note with [Note.Release],
+// rendered 【恢复发货】); [Memo.Held] reads the last word.
 //
 // # Hand-offs, promises, routines
 //
@@ -39,7 +41,8 @@
 //
 // [Policy.SlowReview] gives the contact rounds due for an order under
 // slow review and its must-ship deadline; [CheckSilent] gives the
-// silent-order checklist; [QuickReplies] is a shop's set of reply
+// silent-order checklist as stable [Task] codes, with the notes it needs
+// written in the shop's language; [QuickReplies] is a shop's set of reply
 // templates with their team-leader approval.
 //
 // # Rules

@@ -35,8 +35,11 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 		u  notes.Urgency
 		c  notes.Channel
 		k  notes.PromiseKind
-		s  notes.ParcelStage
 		tp notes.Topic
+		ta notes.Task
+		ro notes.Round
+		ps notes.PromiseState
+		ve notes.Verdict
 	)
 	var rows []row
 	for _, x := range notes.Reasons() {
@@ -51,11 +54,20 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 	for _, x := range []notes.PromiseKind{notes.DispatchBy, notes.RefundBy, notes.Reship, notes.SendGift, notes.CallBack, notes.DeliverBy} {
 		rows = append(rows, row{x, un(&k, func() any { return k })})
 	}
-	for _, x := range []notes.ParcelStage{notes.StageCut, notes.StagePrinted, notes.StagePicked, notes.StageOutbound} {
-		rows = append(rows, row{x, un(&s, func() any { return s })})
-	}
 	for _, x := range []notes.Topic{notes.TopicPromotion, notes.TopicProduct, notes.TopicParcel} {
 		rows = append(rows, row{x, un(&tp, func() any { return tp })})
+	}
+	for _, x := range []notes.Task{notes.RemindGift, notes.NoteSendGift, notes.FixPostage, notes.RefundPostage, notes.TellCanPay} {
+		rows = append(rows, row{x, un(&ta, func() any { return ta })})
+	}
+	for _, x := range []notes.Round{notes.Morning, notes.Evening} {
+		rows = append(rows, row{x, un(&ro, func() any { return ro })})
+	}
+	for _, x := range []notes.PromiseState{notes.Open, notes.DueSoon, notes.Overdue, notes.Kept, notes.Broken} {
+		rows = append(rows, row{x, un(&ps, func() any { return ps })})
+	}
+	for _, x := range []notes.Verdict{notes.Allowed, notes.Refused} {
+		rows = append(rows, row{x, un(&ve, func() any { return ve })})
 	}
 	for _, x := range rows {
 		b, err := x.v.MarshalText()
@@ -73,7 +85,7 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 
 	// Zero and out-of-range values have no text form.
 	for _, v := range []textEnum{notes.Reason(0), notes.Reason(99), notes.Urgency(0), notes.Channel(9), notes.PromiseKind(0),
-		notes.ParcelStage(7), notes.Topic(0), notes.Round(0), notes.Task(0), notes.Verdict(0), notes.PromiseState(0)} {
+		notes.Topic(0), notes.Round(0), notes.Task(0), notes.Verdict(0), notes.PromiseState(0)} {
 		_, err := v.MarshalText()
 		require.ErrorIs(t, err, notes.ErrUnknownEnum, v.String())
 	}
@@ -181,4 +193,73 @@ func TestDecisionJSON(t *testing.T) {
 	b, err = json.Marshal(notes.Checklist{Tasks: notes.Tasks(0).With(notes.TellCanPay)})
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"tasks":["tell_can_pay"]`)
+}
+
+// TestDecisionsRoundTripJSON: what a backend stores of a checklist or a
+// slow review reads back to the same value.
+func TestDecisionsRoundTripJSON(t *testing.T) {
+	ts := notes.Tasks(0).With(notes.NoteSendGift).With(notes.TellCanPay)
+	b, err := json.Marshal(ts)
+	require.NoError(t, err)
+	assert.JSONEq(t, `["note_send_gift","tell_can_pay"]`, string(b))
+	var back notes.Tasks
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, ts, back)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["tell_can_pay","pay_later"]`), &back), notes.ErrUnknownEnum)
+	assert.Equal(t, ts, back, "unchanged on error")
+
+	d := notes.Decision{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
+	b, err = json.Marshal(d)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"verdict":"refused","reasons":["out_of_stock","order_held"]}`, string(b))
+	var db notes.Decision
+	require.NoError(t, json.Unmarshal(b, &db))
+	assert.Equal(t, d, db)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["order_held",""]`), &db.Reasons), notes.ErrUnknownEnum, "the zero code is not a code")
+	assert.Equal(t, d.Reasons, db.Reasons, "unchanged on error")
+
+	r := notes.ContactRound{Round: notes.Evening, Start: t0, End: t0.Add(time.Hour), Missing: notes.ChannelsOf(notes.SMS)}
+	b, err = json.Marshal(r)
+	require.NoError(t, err)
+	var rb notes.ContactRound
+	require.NoError(t, json.Unmarshal(b, &rb))
+	assert.Equal(t, r.Round, rb.Round)
+	assert.Equal(t, r.Missing, rb.Missing)
+	assert.True(t, r.Start.Equal(rb.Start))
+}
+
+// TestParcelStageNames: the warehouse stages keep the names and numbers
+// package shipping gives them, so that notes can switch to shipping's
+// stage type without a stored value changing. (Errors are only checked
+// to be errors: after the switch they wrap shipping's sentinel.)
+func TestParcelStageNames(t *testing.T) {
+	for i, s := range []notes.ParcelStage{notes.StageCut, notes.StagePrinted, notes.StagePicked, notes.StageOutbound} {
+		assert.Equal(t, i+1, int(s), "numbered as shipping numbers them")
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, []string{"cut", "printed", "picked", "outbound"}[i], string(b))
+		var back notes.ParcelStage
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+		assert.True(t, s.IsValid())
+	}
+	var back notes.ParcelStage
+	require.Error(t, back.UnmarshalText([]byte("teleported")))
+	_, err := notes.StageUnknown.MarshalText()
+	require.Error(t, err)
+	assert.False(t, notes.StageUnknown.IsValid())
+}
+
+// TestParseReason: every code parses back, as in package shipping; the
+// empty code and unknown codes do not.
+func TestParseReason(t *testing.T) {
+	for _, r := range notes.Reasons() {
+		got, err := notes.ParseReason(r.String())
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	for _, bad := range []string{"", "Order_Held", "order_held ", "reason(3)"} {
+		_, err := notes.ParseReason(bad)
+		require.ErrorIs(t, err, notes.ErrUnknownEnum, "%q", bad)
+	}
 }

@@ -3,6 +3,7 @@ package notes
 import (
 	"errors"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Every error the package returns wraps exactly one of
@@ -50,7 +51,7 @@ var (
 	// ErrNotFound: a promise ID a [Tracker] does not hold.
 	ErrNotFound = errors.New("not found")
 	// ErrNotAllowed: a call the state does not allow: approving one's own
-	// quick reply, approving without the authority, a slow-review question
+	// quick reply, acknowledging one's own hand-off, approving without the authority, a slow-review question
 	// about an order not under slow review.
 	ErrNotAllowed = errors.New("not allowed")
 	// ErrInvalidPolicy: a [Policy] field out of range; the [*Error] names
@@ -63,6 +64,10 @@ var (
 //
 //	notes: note.quantity "0": invalid note detail: a gift needs a quantity of at least 1
 //
+// The message quotes at most the first 120 bytes of Value (cut at a
+// character boundary, marked "…"), so a hostile megabyte of note text
+// does not become a megabyte of log; Value itself is kept whole.
+//
 // When package order found the problem, Cause holds order's error, and
 // [errors.Is] matches both sentinels.
 type Error struct {
@@ -73,10 +78,12 @@ type Error struct {
 	Cause  error  // optional underlying error, e.g. an *order.Error
 }
 
+// Error returns the message: "notes: ", the field, the quoted value, the
+// sentinel's text, the detail and the cause, in that order.
 func (e *Error) Error() string {
 	s := "notes: " + e.Field
 	if e.Value != "" || e.Field == "" {
-		s += " " + strconv.Quote(e.Value)
+		s += " " + strconv.Quote(clip(e.Value))
 	}
 	s += ": " + e.Err.Error()
 	if e.Detail != "" {
@@ -94,6 +101,22 @@ func (e *Error) Unwrap() []error {
 		return []error{e.Err, e.Cause}
 	}
 	return []error{e.Err}
+}
+
+// maxQuoted is how many bytes of a bad value an error message quotes.
+const maxQuoted = 120
+
+// clip returns v cut to at most maxQuoted bytes at a rune boundary, with
+// "…" when it was cut.
+func clip(v string) string {
+	if len(v) <= maxQuoted {
+		return v
+	}
+	i := maxQuoted
+	for i > 0 && !utf8.RuneStart(v[i]) {
+		i--
+	}
+	return v[:i] + "…"
 }
 
 func fieldErr(field, value string, err error, detail string) *Error {

@@ -156,3 +156,60 @@ func ExamplePolicy_MakePromise() {
 	// refused [exact_delivery_date]
 	// refused [order_held]
 }
+
+// A memo is append-only, so a hold is lifted by appending a release note,
+// never by deleting the hold (rule N1, rule N3). The release has its own
+// header, so no clerk reads it as a hold.
+func ExampleMemo_Held() {
+	cst := time.FixedZone("CST", 8*60*60)
+	at := time.Date(2026, 11, 25, 9, 30, 0, 0, cst)
+	by := notes.Author{Name: "王五", Role: order.AfterSales}
+	hold := notes.Note{Flag: notes.FlagRed, Kind: notes.Hold, Reason: "退款重拍,等财务确认", Author: by, At: at}
+	release := notes.Note{Flag: notes.FlagGreen, Kind: notes.Hold, Release: true,
+		Reason: "财务已退款,恢复发货", Author: by, At: at.Add(2 * time.Hour)}
+
+	var memo notes.Memo
+	memo, _ = memo.Append(hold, notes.Chinese, cst)
+	fmt.Println("held:", memo.Held())
+	memo, _ = memo.Append(release, notes.Chinese, cst)
+	fmt.Println("held:", memo.Held())
+	fmt.Println(memo.Text())
+	// Output:
+	// held: true
+	// held: false
+	// 【暂停发货】旗:红 | 原因:退款重拍,等财务确认 | 经办:王五(售后) | 时间:2026-11-25 09:30:00 +08:00
+	// 【恢复发货】旗:绿 | 原因:财务已退款,恢复发货 | 经办:王五(售后) | 时间:2026-11-25 11:30:00 +08:00
+}
+
+// The silent-order checklist (rule O4) for a paid order whose buyer is
+// offline: a "send gift" note for the warehouse and a refund note for the
+// overcharged postage, written in the shop's language.
+func ExampleCheckSilent() {
+	cst := time.FixedZone("CST", 8*60*60)
+	paid := time.Date(2026, 11, 25, 10, 0, 0, 0, cst)
+	o := order.MustNew(order.Spec{
+		ID: "T1001", Buyer: order.Buyer{ID: "buyer-a"}, Silent: true,
+		Lines:   []order.Line{{SKU: "TS-001", Quantity: 1, UnitPrice: decimal.RequireFromString("99.00")}},
+		Status:  order.AwaitingDispatch,
+		Postage: decimal.RequireFromString("10.00"), CreatedAt: paid, PaidAt: paid,
+	})
+	c, err := notes.CheckSilent(&o, notes.SilentCheck{
+		Gift:    notes.Item{SKU: "GIFT-01", Quantity: 1},
+		Postage: decimal.Zero, // it qualified for free shipping
+		Author:  notes.Author{Name: "Ana", Role: order.PreSales},
+		At:      paid.Add(time.Hour),
+		Lang:    notes.English,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Tasks, c.Overcharge.StringFixed(2))
+	for _, n := range c.Notes {
+		fmt.Println(n.Format(notes.English, cst))
+	}
+	// Output:
+	// [note_send_gift refund_postage] 10.00
+	// [gift] flag:yellow | reason:silent order, buyer offline: send the gift with the parcel | sku:GIFT-01 | qty:1 | by:Ana (pre_sales) | at:2026-11-25 11:00:00 +08:00
+	// [refund] flag:red | reason:silent order qualified for free shipping, postage overcharged: refund the difference | amount:10.00 | by:Ana (pre_sales) | at:2026-11-25 11:00:00 +08:00
+}

@@ -54,6 +54,8 @@ func FuzzParseNote(f *testing.F) {
 			n.SKU, n.Quantity = sku, qty
 		case notes.Refund, notes.PostageFix:
 			n.Amount = decimal.New(fen, -2)
+		case notes.Hold:
+			n.Release = qty%2 == 0
 		}
 		c, err := notes.NormalizeNote(n)
 		if err != nil {

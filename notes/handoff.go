@@ -336,15 +336,25 @@ func (h HandOff) Acknowledged() bool { return !h.AckedAt.IsZero() }
 
 // Acknowledge returns h acknowledged by the colleague named by at the time
 // at. Acknowledging twice is an [*Error] wrapping [ErrAlreadyAcknowledged];
-// an empty name wraps [ErrMissing]; a time before the hand-off was sent
-// wraps [ErrInvalidTime]. On error h is returned unchanged.
+// an empty name, or a hand-off never sent (no SentAt), wraps [ErrMissing];
+// a time before the hand-off was sent wraps [ErrInvalidTime]; the
+// sender's own ID or name wraps [ErrNotAllowed] (rule N2: it must reach
+// another person). On error h is returned unchanged.
 func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
 	if h.Acknowledged() {
 		return h, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrAlreadyAcknowledged, "by "+strconv.Quote(h.AckedBy))
 	}
+	if h.SentAt.IsZero() {
+		return h, fieldErr("handoff.sent_at", "", ErrMissing, "only a hand-off that was sent can be acknowledged")
+	}
 	name, err := requiredText("handoff.acked_by", by, maxNameBytes)
 	if err != nil {
 		return h, err
+	}
+	// Rule N2: the hand-off must reach another person; its sender
+	// cannot acknowledge it for them.
+	if name == h.From.ID || name == h.From.Name {
+		return h, fieldErr("handoff.acked_by", by, ErrNotAllowed, "the sender cannot acknowledge their own hand-off")
 	}
 	if at.IsZero() || at.Before(h.SentAt) {
 		return h, fieldErr("handoff.acked_at", at.String(), ErrInvalidTime, "not before the hand-off was sent")

@@ -204,3 +204,16 @@ func TestHandOffTargetsAndJSON(t *testing.T) {
 	var c notes.Channels
 	require.ErrorIs(t, c.UnmarshalText([]byte("chat,pigeon")), notes.ErrUnknownEnum)
 }
+
+// TestHandOffN2SenderCannotAcknowledge pins rule N2: a hand-off counts
+// once a colleague has it; the agent who sent it cannot tick it off
+// (seed 000 case 1: the note was left, finance never had it).
+func TestHandOffN2SenderCannotAcknowledge(t *testing.T) {
+	h := financeHandOff()
+	for _, by := range []string{agentB.ID, agentB.Name, " " + agentB.Name + " "} {
+		got, err := h.Acknowledge(by, t0.Add(time.Minute))
+		require.ErrorIs(t, err, notes.ErrNotAllowed, by)
+		assert.False(t, got.Acknowledged())
+		assert.True(t, got.Overdue(t0.Add(time.Hour)), "still open, so it surfaces when overdue")
+	}
+}

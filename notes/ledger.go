@@ -26,8 +26,10 @@ func byDue(a, b Promise) int {
 // Open promises are kept sorted by due time, so [Ledger.Overdue] and
 // [Ledger.DueSoon] find theirs by binary search instead of scanning: the
 // cost grows with the number of promises they return, not with the size
-// of the ledger. Changes copy the ledger (O(n)); for a large, busy set
-// in one process use a [Tracker].
+// of the ledger: among 1,000,000 open promises, listing the 10 overdue
+// takes about 1 µs (BenchmarkOverdue). Changes copy the ledger (O(n)),
+// and [Ledger.Get] scans the open promises; for a large, busy set in one
+// process use a [Tracker].
 //
 // The zero Ledger is empty.
 type Ledger struct {
@@ -67,7 +69,8 @@ func (l Ledger) Promises() []Promise { return slices.Concat(l.open, l.settled) }
 // Len returns the number of promises.
 func (l Ledger) Len() int { return len(l.open) + len(l.settled) }
 
-// Get returns the promise with ID id.
+// Get returns the promise with ID id. It scans the open promises (they
+// are sorted by due time, not ID) and binary-searches the settled ones.
 func (l Ledger) Get(id string) (Promise, bool) {
 	if i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id }); i >= 0 {
 		return l.open[i], true
@@ -162,11 +165,13 @@ func firstDueAtOrAfter(open []Promise, t time.Time) int {
 // optional helper next to [Ledger]. It is safe for concurrent use. Open
 // promises sit in a min-heap on due time, so adding or settling one costs
 // O(log n) and listing the overdue ones visits only the heap's overdue
-// part and its border: O(k) for k results, whatever the size.
+// part and its border: O(k) for k results, whatever the size (about 5 µs
+// for 10 overdue among 1,000,000 open promises; BenchmarkOverdue).
 //
 // The backend stays the owner of the state: seed a Tracker with
 // [NewTracker] from stored promises and store [Tracker.Promises] (or each
-// promise a method returns) back. The zero Tracker is not usable.
+// promise a method returns) back. The zero Tracker is empty and ready to
+// use; a Tracker must not be copied after first use.
 type Tracker struct {
 	mu   sync.Mutex
 	byID map[string]*tracked
@@ -240,6 +245,9 @@ func (t *Tracker) Add(p Promise) error {
 	defer t.mu.Unlock()
 	if _, dup := t.byID[v.ID]; dup {
 		return fieldErr("promise.id", v.ID, ErrDuplicate, "")
+	}
+	if t.byID == nil {
+		t.byID = make(map[string]*tracked)
 	}
 	e := &tracked{p: v, idx: -1}
 	t.byID[v.ID] = e

@@ -37,6 +37,10 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 	by := policyBy(t, t0)
 	heldMemo, err := notes.Memo{}.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
+	release := holdNote()
+	release.Release, release.At = true, t0.Add(30*time.Second)
+	releasedMemo, err := heldMemo.Append(release, notes.English, cst)
+	require.NoError(t, err)
 	tests := []struct {
 		name   string
 		reason string
@@ -66,6 +70,9 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) { c.Memo = heldMemo },
 			reasons(notes.OrderHeld)},
+		{"hold lifted by a release note", "rule N3: the memo's last word on the hold counts",
+			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) { c.Memo = releasedMemo }, 0},
 		{"held by status", "PAID_FORBID_CONSIGN",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) {
@@ -104,6 +111,12 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 			notes.Promise{ID: "a", Kind: notes.RefundBy, Due: t0.Add(time.Hour), MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) {
 				s.Status, s.ClosedAt = order.Closed, t0.Add(30*time.Second)
+				c.Order = mustOrder(*s)
+			}, reasons(notes.OrderNotOpen)},
+		{"gift on a trade closed before payment", "TRADE_CLOSED_BY_TAOBAO: nothing was bought",
+			notes.Promise{ID: "a", Kind: notes.SendGift, Item: notes.Item{SKU: "TS-001", Quantity: 1}, MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status, s.PaidAt, s.ClosedAt = order.ClosedUnpaid, time.Time{}, t0.Add(30*time.Second)
 				c.Order = mustOrder(*s)
 			}, reasons(notes.OrderNotOpen)},
 		{"call back on a closed trade", "a call can always be promised",

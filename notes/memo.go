@@ -48,23 +48,28 @@ func (m Memo) Flag() Flag { return m.flag }
 // platform's limit.
 func (m Memo) Len() int { return len(m.text) }
 
-// Append returns m with n added on a new line, rendered with
+// Append returns m with n added on a new line (a memo that already ends
+// with a line break gets no empty line), rendered with
 // [Note.Format] in lang with times in loc, and with the memo's flag set to
 // the note's. Earlier text is never changed. n is checked with
-// [NormalizeNote] first.
+// [NormalizeNote] first; a language other than [Chinese] or [English]
+// wraps [ErrUnknownEnum].
 //
 // When the result would be longer than [MemoLimit] bytes, Append returns
 // an [*Error] wrapping [ErrMemoTooLong] that says by how much, and m is
 // unchanged: the platform would cut the memo, and a cut note is a
 // misread note. Nothing is ever truncated.
 func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
+	if !lang.IsValid() {
+		return m, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+	}
 	c, err := NormalizeNote(n)
 	if err != nil {
 		return m, err
 	}
 	var buf [MemoLimit + 1]byte
 	b := buf[:0]
-	if m.text != "" {
+	if m.text != "" && !strings.HasSuffix(m.text, "\n") {
 		b = append(b, '\n')
 	}
 	b = c.AppendFormat(b, lang, loc)
@@ -94,18 +99,21 @@ func (m Memo) Notes() (notes []Note, other []string) {
 }
 
 // Held reports whether the memo's notes hold the order back from dispatch:
-// it holds a note of kind [Hold]. A hold is lifted on the platform (the
-// order leaves [order.Held]), not by rewriting the memo, so a promise
-// that needs the order dispatched is refused while the note is there
-// (rule N3).
+// its last [Hold] note, in memo order, is a hold and not a release
+// ([Note.Release]). Only lines in kefu's canonical form count: a hold
+// typed by hand in free text is among the other lines of [Memo.Notes],
+// for a person to read. The memo is append-only, so a hold is lifted by
+// appending a release note, and a later hold holds again. While the order
+// is held, a promise that needs it dispatched is refused (rule N3).
 func (m Memo) Held() bool {
 	ns, _ := m.Notes()
+	held := false
 	for _, n := range ns {
 		if n.Kind == Hold {
-			return true
+			held = !n.Release
 		}
 	}
-	return false
+	return held
 }
 
 // Urgent reports whether the memo holds a note of kind [Urgent].

@@ -109,3 +109,42 @@ func TestPolicyAppendNote(t *testing.T) {
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 	assert.Equal(t, m, got)
 }
+
+// TestMemoReleaseLiftsHold pins rule N3 for an append-only memo: a hold
+// is lifted by a later release note, and held again by a later hold; the
+// last hold note in memo order decides.
+func TestMemoReleaseLiftsHold(t *testing.T) {
+	release := holdNote()
+	release.Release, release.Reason = true, "财务已退款,恢复发货"
+	steps := []struct {
+		reason string
+		note   notes.Note
+		held   bool
+	}{
+		{"a hold holds", holdNote(), true},
+		{"a release lifts it", release, false},
+		{"an unrelated note changes nothing", giftNote(), false},
+		{"a second hold holds again", holdNote(), true},
+	}
+	var m notes.Memo
+	for _, s := range steps {
+		var err error
+		m, err = m.Append(s.note, notes.Chinese, cst)
+		require.NoError(t, err, s.reason)
+		assert.Equal(t, s.held, m.Held(), s.reason)
+	}
+	assert.Contains(t, m.Text(), "【恢复发货】", "a release has its own header, never read as a hold")
+}
+
+// TestMemoAppendAfterTrailingNewline: a memo from the platform that ends
+// with a line break gets the note on the next line, not after an empty
+// one; the earlier text is kept byte for byte (rule N1).
+func TestMemoAppendAfterTrailingNewline(t *testing.T) {
+	m, err := notes.NewMemo("手写备注\n", notes.FlagNone)
+	require.NoError(t, err)
+	got, err := m.Append(holdNote(), notes.Chinese, cst)
+	require.NoError(t, err)
+	h, err := notes.NormalizeNote(holdNote())
+	require.NoError(t, err)
+	assert.Equal(t, "手写备注\n"+h.String(), got.Text())
+}

@@ -94,7 +94,9 @@ const (
 	PostageFix
 	// Refund (退款) carries the amount to refund.
 	Refund
-	// Hold (暂停发货): the warehouse must not dispatch the order.
+	// Hold (暂停发货): the warehouse must not dispatch the order. A memo
+	// is append-only, so a hold is lifted by a later Hold note with
+	// [Note.Release] set (恢复发货), never by deleting the first.
 	Hold
 	// Urgent (加急): the order is to be dispatched first.
 	Urgent
@@ -168,7 +170,8 @@ type Author struct {
 // Which details a note carries depends on its [Kind]: an [AddressChange]
 // carries the complete new Address, even when only a house number changed;
 // a [Gift] or [Exchange] carries SKU and Quantity; a [PostageFix] or
-// [Refund] carries Amount. Every other detail is empty.
+// [Refund] carries Amount; a [Hold] note that lifts an earlier hold sets
+// Release. Every other detail is empty.
 //
 // The zero Note is not valid. Notes with decimal amounts do not compare
 // with ==; use [Note.Equal].
@@ -179,7 +182,8 @@ type Note struct {
 	Address  order.Address   `json:"address,omitzero"`
 	SKU      string          `json:"sku,omitempty"`
 	Quantity int             `json:"quantity,omitempty"`
-	Amount   decimal.Decimal `json:"amount,omitzero"` // yuan, two decimals
+	Amount   decimal.Decimal `json:"amount,omitzero"`   // yuan, two decimals
+	Release  bool            `json:"release,omitempty"` // Hold only: the hold is lifted
 	Author   Author          `json:"author"`
 	At       time.Time       `json:"at"`
 }
@@ -203,7 +207,8 @@ const (
 // [ErrInvalidText] or [ErrInvalidDetail] (an address change whose address
 // is not complete, a gift or exchange without SKU or with a quantity below
 // 1, a money note without a positive amount, or a detail the kind does not
-// carry). The error names what is missing.
+// carry, such as Release on a note that is not a [Hold]). The error names
+// what is missing.
 func NormalizeNote(n Note) (Note, error) {
 	var out Note
 	if !n.Flag.IsValid() {
@@ -283,6 +288,12 @@ func NormalizeNote(n Note) (Note, error) {
 	case !n.Amount.IsZero():
 		return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no amount")
 	}
+
+	// Release: only a hold can be lifted.
+	if n.Release && n.Kind != Hold {
+		return Note{}, fieldErr("note.release", "true", ErrInvalidDetail, "only a hold note lifts a hold")
+	}
+	out.Release = n.Release
 	return out, nil
 }
 
@@ -297,7 +308,7 @@ func (n Note) Validate() error {
 func (n Note) Equal(m Note) bool {
 	return n.Flag == m.Flag && n.Kind == m.Kind && n.Reason == m.Reason &&
 		n.Address == m.Address && n.SKU == m.SKU && n.Quantity == m.Quantity &&
-		n.Amount.Equal(m.Amount) && n.Author == m.Author && n.At.Equal(m.At)
+		n.Amount.Equal(m.Amount) && n.Release == m.Release && n.Author == m.Author && n.At.Equal(m.At)
 }
 
 // requiredText normalises a required one-line text of at most maxBytes.

@@ -212,3 +212,29 @@ func TestErrorMessage(t *testing.T) {
 	require.True(t, errors.As(err, &e))
 	assert.Contains(t, err.Error(), "missing detail")
 }
+
+// TestReleaseOnlyOnHoldNotes pins rule N1: a note carries only the
+// details its kind carries; only a hold note can lift a hold.
+func TestReleaseOnlyOnHoldNotes(t *testing.T) {
+	for _, k := range notes.Kinds() {
+		n := holdNote()
+		n.Kind, n.Release = k, true
+		switch k {
+		case notes.AddressChange:
+			n.Address = newAddress
+		case notes.Gift, notes.Exchange:
+			n.SKU, n.Quantity = "GIFT-01", 1
+		case notes.PostageFix, notes.Refund:
+			n.Amount = p99()
+		}
+		err := n.Validate()
+		if k == notes.Hold {
+			require.NoError(t, err)
+			continue
+		}
+		require.ErrorIs(t, err, notes.ErrInvalidDetail, k.String())
+		var e *notes.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, "note.release", e.Field)
+	}
+}

@@ -65,49 +65,6 @@ func (k PromiseKind) ships() bool { return k == DispatchBy || k == Reship || k =
 // needsItem reports whether k names an item.
 func (k PromiseKind) needsItem() bool { return k == Reship || k == SendGift }
 
-// ParcelStage is how far a parcel has got in the warehouse (rule S7): the
-// order is cut (截单), the waybill printed (打单), the goods picked (拣货),
-// and the parcel outbound (出库). Outbound stands for every later stage:
-// once outbound, only the courier can stop it. The zero value is no
-// stage.
-type ParcelStage uint8
-
-// Parcel stages, in order.
-const (
-	StageUnknown ParcelStage = iota
-	StageCut
-	StagePrinted
-	StagePicked
-	StageOutbound
-	numStages
-)
-
-var stageNames = []string{"", "cut", "printed", "picked", "outbound"}
-
-// String returns the snake_case name.
-func (s ParcelStage) String() string { return enum.Name(stageNames, int(s), "ParcelStage") }
-
-// IsValid reports whether s is a known stage.
-func (s ParcelStage) IsValid() bool { return s > StageUnknown && s < numStages }
-
-// MarshalText returns the snake_case name.
-func (s ParcelStage) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, fieldErr("stage", s.String(), ErrUnknownEnum, "")
-	}
-	return []byte(stageNames[s]), nil
-}
-
-// UnmarshalText accepts the snake_case names.
-func (s *ParcelStage) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(stageNames, string(b))
-	if !ok {
-		return fieldErr("stage", string(b), ErrUnknownEnum, "")
-	}
-	*s = ParcelStage(i)
-	return nil
-}
-
 // Promise is a promise made to a buyer: what, to which buyer, for which
 // order, due when, made by whom and when, and how it ended (rule N3). It
 // is a plain value the backend stores; [Promise.Fulfil] and [Promise.Break]
@@ -167,6 +124,17 @@ func (s PromiseState) MarshalText() ([]byte, error) {
 	return []byte(promiseStateNames[s]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown name wraps
+// [ErrUnknownEnum].
+func (s *PromiseState) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(promiseStateNames, string(b))
+	if !ok {
+		return fieldErr("promise.state", string(b), ErrUnknownEnum, "")
+	}
+	*s = PromiseState(i)
+	return nil
+}
+
 // State returns where p stands at now, with soon the "due soon" window
 // (see [Policy.DueSoonMinutes]). Settled promises are [Kept] or [Broken]
 // whatever now is.
@@ -200,12 +168,16 @@ type Fulfilment struct {
 // the warehouse (rules N3, S7), so such evidence leaves p open. Settled
 // after its due time, the promise is [Broken].
 //
-// Settling twice wraps [ErrAlreadySettled]; a missing time or stage wraps
+// Settling twice wraps [ErrAlreadySettled]; a promise of no known kind
+// wraps [ErrUnknownEnum]; a missing time or stage wraps
 // [ErrMissing] or [ErrUnknownEnum]; a time before the promise was made
 // wraps [ErrInvalidTime]. On error p is returned unchanged.
 func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
 	if p.Settled() {
 		return p, fieldErr("promise", p.ID, ErrAlreadySettled, "")
+	}
+	if !p.Kind.IsValid() {
+		return p, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
 	}
 	if f.At.IsZero() {
 		return p, fieldErr("fulfilment.at", "", ErrMissing, "")
@@ -217,7 +189,7 @@ func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
 		if !f.Stage.IsValid() {
 			return p, fieldErr("fulfilment.stage", f.Stage.String(), ErrUnknownEnum, "how far the parcel got")
 		}
-		if f.Stage < StageOutbound {
+		if !leftWarehouse(f.Stage) {
 			return p, nil
 		}
 	}
@@ -227,10 +199,15 @@ func (p Promise) Fulfil(f Fulfilment) (Promise, error) {
 
 // Break returns p given up at at: it will not be kept (e.g. the buyer
 // cancelled and was refunded instead). It counts as [Broken]. Settling
-// twice wraps [ErrAlreadySettled].
+// twice wraps [ErrAlreadySettled]; a promise of no known kind wraps
+// [ErrUnknownEnum]; a time before the promise was made wraps
+// [ErrInvalidTime]. On error p is returned unchanged.
 func (p Promise) Break(at time.Time) (Promise, error) {
 	if p.Settled() {
 		return p, fieldErr("promise", p.ID, ErrAlreadySettled, "")
+	}
+	if !p.Kind.IsValid() {
+		return p, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
 	}
 	if at.IsZero() || at.Before(p.MadeAt) {
 		return p, fieldErr("promise.broken_at", at.String(), ErrInvalidTime, "not before the promise was made")

@@ -56,6 +56,15 @@ func Reasons() []Reason {
 	return out
 }
 
+// ParseReason returns the reason with the snake_case code s; an unknown
+// code is an error wrapping [ErrUnknownEnum].
+func ParseReason(s string) (Reason, error) {
+	if i, ok := enum.Index(reasonNames, s); ok {
+		return Reason(i), nil
+	}
+	return ReasonUnknown, fieldErr("reason", s, ErrUnknownEnum, "")
+}
+
 // String returns the snake_case code, or "Reason(N)" out of range.
 func (r Reason) String() string { return enum.Name(reasonNames, int(r), "Reason") }
 
@@ -70,13 +79,13 @@ func (r Reason) MarshalText() ([]byte, error) {
 	return []byte(reasonNames[r]), nil
 }
 
-// UnmarshalText accepts the snake_case codes.
+// UnmarshalText accepts the snake_case codes; see [ParseReason].
 func (r *Reason) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(reasonNames, string(b))
-	if !ok {
-		return fieldErr("reason", string(b), ErrUnknownEnum, "")
+	v, err := ParseReason(string(b))
+	if err != nil {
+		return err
 	}
-	*r = Reason(i)
+	*r = v
 	return nil
 }
 
@@ -111,22 +120,33 @@ func (s ReasonSet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes a list of codes; an unknown code wraps
-// [ErrUnknownEnum].
+// [ErrUnknownEnum] and leaves s unchanged.
 func (s *ReasonSet) UnmarshalJSON(b []byte) error {
-	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
+	v, err := decodeSet(b, reasonNames, "reason")
+	if err != nil {
 		return err
 	}
-	var out ReasonSet
-	for _, n := range names {
-		var r Reason
-		if err := r.UnmarshalText([]byte(n)); err != nil {
-			return err
-		}
-		out = out.With(r)
-	}
-	*s = out
+	*s = ReasonSet(v)
 	return nil
+}
+
+// decodeSet reads a JSON list of snake_case names, each one of names
+// (the zero value's "" excluded), into a bitset; an unknown name is an
+// [*Error] for field wrapping [ErrUnknownEnum].
+func decodeSet(b []byte, names []string, field string) (uint64, error) {
+	var list []string
+	if err := json.Unmarshal(b, &list); err != nil {
+		return 0, err
+	}
+	var out uint64
+	for _, n := range list {
+		i, ok := enum.Index(names, n)
+		if !ok {
+			return 0, fieldErr(field, n, ErrUnknownEnum, "")
+		}
+		out |= 1 << i
+	}
+	return out, nil
 }
 
 // Verdict is the outcome of a [Decision]. The zero value is not a verdict.

@@ -115,3 +115,26 @@ func TestQuickRepliesRejectsMalformed(t *testing.T) {
 	assert.Equal(t, 1, q.Len())
 	assert.True(t, q.Replies()[0].Approved())
 }
+
+// TestQuickRepliesN5OnlyTeamLeaderOrAbove pins rule N5: every role below
+// the team leader is refused even when it is not the author, and the
+// refusal names the role, not the author.
+func TestQuickRepliesN5OnlyTeamLeaderOrAbove(t *testing.T) {
+	q := replySet(t) // written by agentB
+	for _, role := range []order.Role{order.PreSales, order.InSales, order.AfterSales, order.ReviewHandling} {
+		other := order.Agent{ID: "kf-other", Name: "同事", Role: role}
+		got, err := q.Approve("promo.gift", other, t0)
+		require.ErrorIs(t, err, notes.ErrNotAllowed, role.String())
+		var e *notes.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, role.String(), e.Value, "refused for the role")
+		_, d, _ := got.Use("promo.gift")
+		assert.False(t, d.Allowed(), "nothing approved on error")
+	}
+	for _, by := range []order.Agent{leader, manager} {
+		got, err := q.Approve("promo.gift", by, t0)
+		require.NoError(t, err, by.Role.String())
+		_, d, _ := got.Use("promo.gift")
+		assert.True(t, d.Allowed())
+	}
+}

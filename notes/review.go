@@ -33,6 +33,17 @@ func (r Round) MarshalText() ([]byte, error) {
 	return []byte(roundNames[r]), nil
 }
 
+// UnmarshalText accepts "morning" and "evening"; anything else wraps
+// [ErrUnknownEnum].
+func (r *Round) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(roundNames, string(b))
+	if !ok {
+		return fieldErr("round", string(b), ErrUnknownEnum, "")
+	}
+	*r = Round(i)
+	return nil
+}
+
 // Contact is one attempt to reach a buyer: when, by which channel, and
 // whether the buyer answered. The backend records contacts and passes
 // them in; kefu keeps none.
@@ -99,7 +110,8 @@ func (s SlowReview) MustShip() bool { return !s.Reached && !s.Exempt }
 // cannot be reached, ship by the third day, unless the order holds a
 // single item and that item is out of stock.
 //
-// contacts are the attempts made so far, in any order. An order not under
+// contacts are the attempts made so far, in any order. A nil or zero
+// order wraps [ErrMissing]; an order not under
 // slow review ([order.Order.SlowReviewSince] zero) is an error wrapping
 // [ErrNotAllowed]; a contact with an unknown channel or no time wraps
 // [ErrUnknownEnum] or [ErrMissing]; a single-line order whose SKU the
@@ -109,6 +121,9 @@ func (p Policy) SlowReview(o *order.Order, stock order.Stock, contacts []Contact
 	c, err := p.compile()
 	if err != nil {
 		return SlowReview{}, err
+	}
+	if o == nil || o.IsZero() {
+		return SlowReview{}, fieldErr("order", "", ErrMissing, "")
 	}
 	since := o.SlowReviewSince()
 	if since.IsZero() {

@@ -148,3 +148,18 @@ func TestSlowReviewEdgesAndErrors(t *testing.T) {
 	_, err = bad.SlowReview(reviewOrder(day(0, 14, 3)), stock, nil, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 }
+
+// TestSlowReviewO5ReachedOnlyAfterOpening pins rule O5: a conversation
+// from before the review opened does not count as reaching the buyer; the
+// review's contacts are still due.
+func TestSlowReviewO5ReachedOnlyAfterOpening(t *testing.T) {
+	p := notes.DefaultPolicy()
+	stock := mustStock(map[string]int{"TS-001": 5})
+	o := reviewOrder(day(0, 14, 3))
+	before := []notes.Contact{{At: day(0, 13, 0), Via: notes.Chat, Reached: true}}
+	r, err := p.SlowReview(o, stock, before, day(0, 15, 0))
+	require.NoError(t, err)
+	assert.False(t, r.Reached)
+	assert.True(t, r.MustShip())
+	assert.Equal(t, notes.ChannelsOf(notes.Phone, notes.Chat, notes.SMS), r.Due)
+}

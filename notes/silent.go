@@ -50,6 +50,17 @@ func (t Task) MarshalText() ([]byte, error) {
 	return []byte(taskNames[t]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown name wraps
+// [ErrUnknownEnum].
+func (t *Task) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(taskNames, string(b))
+	if !ok {
+		return fieldErr("task", string(b), ErrUnknownEnum, "")
+	}
+	*t = Task(i)
+	return nil
+}
+
 // Tasks is a set of [Task]s. The zero value is empty.
 type Tasks uint64
 
@@ -65,6 +76,17 @@ func (s Tasks) String() string { return enum.String[Task](uint64(s)) }
 // MarshalJSON encodes the set as a list of names, ["remind_gift"].
 func (s Tasks) MarshalJSON() ([]byte, error) {
 	return json.Marshal(enum.Strings[Task](uint64(s)))
+}
+
+// UnmarshalJSON decodes a list of names; an unknown name wraps
+// [ErrUnknownEnum] and leaves s unchanged.
+func (s *Tasks) UnmarshalJSON(b []byte) error {
+	v, err := decodeSet(b, taskNames, "task")
+	if err != nil {
+		return err
+	}
+	*s = Tasks(v)
+	return nil
 }
 
 // Item is a SKU and a quantity, e.g. the gift an order qualifies for.
@@ -87,6 +109,9 @@ type SilentCheck struct {
 	// Author writes the notes the checklist prepares; At is now.
 	Author Author
 	At     time.Time
+	// Lang is the shop's language, in which the prepared notes' reasons
+	// are written (the zero value is [Chinese]; use the [Policy]'s Lang).
+	Lang Lang
 }
 
 // Checklist is the outcome of the silent-order check: the tasks due and
@@ -104,15 +129,27 @@ type Checklist struct {
 // gift" note), fix the postage (before payment) or refund the difference
 // (after), and tell an unpaid buyer they can pay now.
 //
-// An order that is not silent, or is closed, needs no checklist: an error
+// The reason of each prepared note is a fixed sentence in in.Lang, chosen
+// by the note's [Task] ([NoteSendGift], [RefundPostage]); the Task is the
+// stable code a backend or a message catalog keys on, never the sentence.
+// An unknown language wraps [ErrUnknownEnum].
+//
+// A nil or zero order wraps [ErrMissing]; an order that is not silent, or is closed, needs no checklist: an error
 // wrapping [ErrNotAllowed]. A bad gift, postage or author is an [*Error].
 func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
+	if o == nil || o.IsZero() {
+		return Checklist{}, fieldErr("order", "", ErrMissing, "")
+	}
 	if !o.Silent() {
 		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "not a silent order")
 	}
 	if !o.Status().Open() {
 		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "the order is "+o.Status().String())
 	}
+	if !in.Lang.IsValid() {
+		return Checklist{}, fieldErr("lang", in.Lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+	}
+	reasons := &vocab[in.Lang].tasks
 	var out Checklist
 	if in.Gift != (Item{}) {
 		sku, err := order.NormalizeSKU(in.Gift.SKU)
@@ -129,7 +166,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 			case in.BuyerOnline:
 				out.Tasks = out.Tasks.With(RemindGift)
 			default:
-				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: "静默下单,买家不在线,随单送赠品",
+				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: reasons[NoteSendGift],
 					SKU: sku, Quantity: in.Gift.Quantity, Author: in.Author, At: in.At})
 				if err != nil {
 					return Checklist{}, err
@@ -149,7 +186,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 		if o.Status() == order.AwaitingPayment {
 			out.Tasks = out.Tasks.With(FixPostage)
 		} else {
-			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: "静默下单符合包邮条件,多收运费,退差价",
+			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: reasons[RefundPostage],
 				Amount: out.Overcharge, Author: in.Author, At: in.At})
 			if err != nil {
 				return Checklist{}, err

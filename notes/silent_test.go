@@ -106,3 +106,56 @@ func tasks(ts ...notes.Task) notes.Tasks {
 	}
 	return s
 }
+
+// TestSilentNotesInShopLanguage pins rule O4 with rule N1: the notes the
+// checklist prepares are written in the shop's language (a clerk must be
+// able to read them at a glance), and the Task, not the sentence, is the
+// stable code.
+func TestSilentNotesInShopLanguage(t *testing.T) {
+	o := mustOrder(silentSpec(order.AwaitingDispatch))
+	in := notes.SilentCheck{Gift: notes.Item{SKU: "GIFT-01", Quantity: 1}, Postage: decimal.Zero, Author: author, At: t0}
+	reasons := map[notes.Lang][]string{}
+	for _, lang := range []notes.Lang{notes.Chinese, notes.English} {
+		in.Lang = lang
+		c, err := notes.CheckSilent(o, in)
+		require.NoError(t, err)
+		assert.Equal(t, tasks(notes.NoteSendGift, notes.RefundPostage), c.Tasks, "the codes do not depend on the language")
+		require.Len(t, c.Notes, 2)
+		for _, n := range c.Notes {
+			require.NotEmpty(t, n.Reason)
+			reasons[lang] = append(reasons[lang], n.Reason)
+		}
+	}
+	assert.Contains(t, reasons[notes.Chinese][0], "赠品")
+	assert.Contains(t, reasons[notes.English][0], "gift")
+	assert.Contains(t, reasons[notes.English][1], "postage")
+	for _, r := range reasons[notes.English] {
+		for _, c := range r {
+			assert.Less(t, c, rune(0x3000), "an English shop gets no Chinese reason: %q", r)
+		}
+	}
+
+	in.Lang = notes.Lang(7)
+	_, err := notes.CheckSilent(o, in)
+	require.ErrorIs(t, err, notes.ErrUnknownEnum)
+}
+
+// TestSilentO4OneFenOvercharge pins rule O4 with rule S2 at the
+// boundary: one fen too much postage is an overcharge, exactly as much is
+// not.
+func TestSilentO4OneFenOvercharge(t *testing.T) {
+	o := mustOrder(silentSpec(order.AwaitingDispatch)) // 10.00 postage charged
+	for _, tc := range []struct {
+		policy string
+		want   notes.Tasks
+		over   string
+	}{
+		{"9.99", tasks(notes.RefundPostage), "0.01"},
+		{"10.00", 0, "0.00"},
+	} {
+		c, err := notes.CheckSilent(o, notes.SilentCheck{Postage: decimal.RequireFromString(tc.policy), Author: author, At: t0})
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, c.Tasks, tc.policy)
+		assert.Equal(t, tc.over, c.Overcharge.StringFixed(2), tc.policy)
+	}
+}

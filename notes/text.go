@@ -58,8 +58,11 @@ func (l *Lang) UnmarshalText(b []byte) error {
 type labels struct {
 	open, close string
 	kinds       [numKinds]string
+	release     string // the header of a Hold note with Release set
 	flags       [numFlags]string
 	roles       []string // indexed by order.Role
+	// tasks are the reasons of the notes [CheckSilent] prepares, by task
+	tasks [numTasks]string
 	// field labels, in the order they are written
 	flag, reason, address, sku, qty, amount, author, at string
 }
@@ -67,19 +70,29 @@ type labels struct {
 var vocab = [numLangs]labels{
 	Chinese: {
 		open: "【", close: "】",
-		kinds: [numKinds]string{"", "改地址", "送赠品", "换货", "改邮费", "退款", "暂停发货", "加急", "其他"},
-		flags: [numFlags]string{"无", "红", "黄", "绿", "蓝", "紫"},
-		roles: []string{"", "售前", "售中", "售后", "中差评", "组长", "店长"},
-		flag:  "旗", reason: "原因", address: "新地址", sku: "货号", qty: "数量",
+		kinds:   [numKinds]string{"", "改地址", "送赠品", "换货", "改邮费", "退款", "暂停发货", "加急", "其他"},
+		release: "恢复发货",
+		flags:   [numFlags]string{"无", "红", "黄", "绿", "蓝", "紫"},
+		roles:   []string{"", "售前", "售中", "售后", "中差评", "组长", "店长"},
+		flag:    "旗", reason: "原因", address: "新地址", sku: "货号", qty: "数量",
 		amount: "金额", author: "经办", at: "时间",
+		tasks: [numTasks]string{
+			NoteSendGift:  "静默下单,买家不在线,随单送赠品",
+			RefundPostage: "静默下单符合包邮条件,多收运费,退差价",
+		},
 	},
 	English: {
 		open: "[", close: "]",
-		kinds: [numKinds]string(kindNames),
-		flags: [numFlags]string(flagNames),
-		roles: []string{"", "pre_sales", "in_sales", "after_sales", "review_handling", "team_leader", "store_manager"},
-		flag:  "flag", reason: "reason", address: "address", sku: "sku", qty: "qty",
+		kinds:   [numKinds]string(kindNames),
+		release: "release_hold",
+		flags:   [numFlags]string(flagNames),
+		roles:   []string{"", "pre_sales", "in_sales", "after_sales", "review_handling", "team_leader", "store_manager"},
+		flag:    "flag", reason: "reason", address: "address", sku: "sku", qty: "qty",
 		amount: "amount", author: "by", at: "at",
+		tasks: [numTasks]string{
+			NoteSendGift:  "silent order, buyer offline: send the gift with the parcel",
+			RefundPostage: "silent order qualified for free shipping, postage overcharged: refund the difference",
+		},
 	},
 }
 
@@ -88,9 +101,12 @@ var vocab = [numLangs]labels{
 const timeLayout = "2006-01-02 15:04:05 -07:00"
 
 // Format renders n as one line a warehouse clerk can act on, in language
-// lang, with the time shown in loc (nil means UTC). The fields come in a
-// fixed order, separated by " | "; "|" and "\" inside free text are
-// escaped with a backslash. In Chinese:
+// lang, with the time shown in loc (nil means UTC; so does a zone whose
+// offset at that time is not whole minutes, which the text cannot
+// carry). The fields come in a fixed order, separated by " | "; "|" and
+// "\" inside free text are escaped with a backslash. A [Hold] note with Release set has its own
+// header, 【恢复发货】 or [release_hold], so that nobody reads it as a
+// hold. In Chinese:
 //
 //	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00
 //
@@ -114,7 +130,11 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	}
 	v := &vocab[lang]
 	dst = append(dst, v.open...)
-	dst = appendName(dst, v.kinds[:], int(n.Kind), "Kind")
+	if n.Kind == Hold && n.Release {
+		dst = append(dst, v.release...)
+	} else {
+		dst = appendName(dst, v.kinds[:], int(n.Kind), "Kind")
+	}
 	dst = append(dst, v.close...)
 	if lang == English {
 		dst = append(dst, ' ')
@@ -159,7 +179,13 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return n.At.In(loc).AppendFormat(dst, timeLayout)
+	t := n.At.In(loc)
+	if _, off := t.Zone(); off%60 != 0 {
+		// The text carries the offset in minutes; a zone offset with
+		// seconds (old local mean times) would shift the instant.
+		t = n.At.UTC()
+	}
+	return t.AppendFormat(dst, timeLayout)
 }
 
 func appendField(dst []byte, label string, first bool) []byte {
@@ -220,11 +246,15 @@ func ParseNote(s string) (Note, error) {
 		return Note{}, fieldErr("note", s, ErrSyntax, "the kind is not closed with "+v.close)
 	}
 	var n Note
-	kind, ok := lookup(v.kinds[:], rest[:end])
-	if !ok || kind == 0 {
-		return Note{}, fieldErr("note.kind", rest[:end], ErrUnknownKind, "")
+	if rest[:end] == v.release {
+		n.Kind, n.Release = Hold, true
+	} else {
+		kind, ok := lookup(v.kinds[:], rest[:end])
+		if !ok || kind == 0 {
+			return Note{}, fieldErr("note.kind", rest[:end], ErrUnknownKind, "")
+		}
+		n.Kind = Kind(kind)
 	}
-	n.Kind = Kind(kind)
 	var seen [8]bool
 	var address, amount, qty string
 	for part := range splitFields(rest[end+len(v.close):]) {

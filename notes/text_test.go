@@ -30,6 +30,8 @@ func goldenNotes() []struct {
 	fix.Kind, fix.Amount, fix.Reason = notes.PostageFix, decimal.RequireFromString("8.5"), `满99包邮,多收运费 \ 退差价`
 	urgent := holdNote()
 	urgent.Kind, urgent.Flag, urgent.Reason = notes.Urgent, notes.FlagPurple, "买家赶时间,优先发货"
+	release := holdNote()
+	release.Flag, release.Release, release.Reason = notes.FlagGreen, true, "财务已退款,重拍单已发,原单关闭前解除暂停"
 	other := holdNote()
 	other.Kind, other.Flag, other.Reason = notes.Other, notes.FlagNone, "买家要求发票抬头:杭州某公司"
 	other.Author = notes.Author{Name: "Ana (turno B)", Role: order.StoreManager}
@@ -43,6 +45,7 @@ func goldenNotes() []struct {
 		{"postage_fix", fix},
 		{"refund", refundNote()},
 		{"hold", holdNote()},
+		{"release_hold", release},
 		{"urgent", urgent},
 		{"other", other},
 	}
@@ -160,4 +163,18 @@ func TestFormatInvalidTimeYears(t *testing.T) {
 	n := holdNote()
 	n.At = time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.ErrorIs(t, n.Validate(), notes.ErrInvalidTime)
+}
+
+// TestFormatZoneWithSecondsOffset: a zone whose offset has seconds (a
+// historical local mean time) cannot be written as ±hh:mm; the note is
+// written in UTC instead, so the text still names the same instant.
+func TestFormatZoneWithSecondsOffset(t *testing.T) {
+	odd := time.FixedZone("LMT", -(44*60 + 30))
+	n, err := notes.NormalizeNote(holdNote())
+	require.NoError(t, err)
+	line := n.Format(notes.English, odd)
+	assert.Contains(t, line, "at:2026-11-25 06:03:05 +00:00")
+	back, err := notes.ParseNote(line)
+	require.NoError(t, err)
+	assert.True(t, back.Equal(n), "same instant: %v vs %v", back.At, n.At)
 }
