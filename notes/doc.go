@@ -34,7 +34,7 @@
 // [Policy.MakePromise] refuses one that cannot be kept, checking the
 // shipping policy's own dispatch promise, real stock and the order's
 // notes. [Promise.Fulfil] keeps a promise that ships goods only on outbound
-// evidence ([StageOutbound]). [Ledger] is the explicit state of many
+// evidence ([shipping.Outbound]). [Ledger] is the explicit state of many
 // promises, sorted by due time; [Tracker] is an in-memory helper for one
 // process, safe for concurrent use, with a due-time heap. Both answer
 // overdue and due-soon questions without scanning.

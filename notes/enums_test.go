@@ -228,28 +228,6 @@ func TestDecisionsRoundTripJSON(t *testing.T) {
 	assert.True(t, r.Start.Equal(rb.Start))
 }
 
-// TestParcelStageNames: the warehouse stages keep the names and numbers
-// package shipping gives them, so that notes can switch to shipping's
-// stage type without a stored value changing. (Errors are only checked
-// to be errors: after the switch they wrap shipping's sentinel.)
-func TestParcelStageNames(t *testing.T) {
-	for i, s := range []notes.ParcelStage{notes.StageCut, notes.StagePrinted, notes.StagePicked, notes.StageOutbound} {
-		assert.Equal(t, i+1, int(s), "numbered as shipping numbers them")
-		b, err := s.MarshalText()
-		require.NoError(t, err)
-		assert.Equal(t, []string{"cut", "printed", "picked", "outbound"}[i], string(b))
-		var back notes.ParcelStage
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, s, back)
-		assert.True(t, s.IsValid())
-	}
-	var back notes.ParcelStage
-	require.Error(t, back.UnmarshalText([]byte("teleported")))
-	_, err := notes.StageUnknown.MarshalText()
-	require.Error(t, err)
-	assert.False(t, notes.StageUnknown.IsValid())
-}
-
 // TestParseReason: every code parses back, as in package shipping; the
 // empty code and unknown codes do not.
 func TestParseReason(t *testing.T) {

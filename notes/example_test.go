@@ -97,16 +97,16 @@ func ExamplePromise_Fulfil() {
 	})
 
 	// T1001 leaves the warehouse the next afternoon.
-	l, _, _ = l.Fulfil("p-kept", notes.Fulfilment{At: due.Add(-8 * time.Hour), Stage: notes.StageOutbound})
+	l, _, _ = l.Fulfil("p-kept", notes.Fulfilment{At: due.Add(-8 * time.Hour), Stage: shipping.Outbound})
 	// T1002's waybill is printed in time, but the parcel stays.
-	l, _, _ = l.Fulfil("p-broken", notes.Fulfilment{At: due.Add(-8 * time.Hour), Stage: notes.StagePrinted})
+	l, _, _ = l.Fulfil("p-broken", notes.Fulfilment{At: due.Add(-8 * time.Hour), Stage: shipping.Printed})
 
 	now := due.Add(time.Hour)
 	for _, p := range l.Overdue(now) {
 		fmt.Println("overdue:", p.ID, p.OrderID)
 	}
 	// T1002 finally leaves a day late.
-	l, _, _ = l.Fulfil("p-broken", notes.Fulfilment{At: due.Add(20 * time.Hour), Stage: notes.StageOutbound})
+	l, _, _ = l.Fulfil("p-broken", notes.Fulfilment{At: due.Add(20 * time.Hour), Stage: shipping.Outbound})
 	for _, p := range l.Promises() {
 		fmt.Println(p.ID, p.State(now.Add(24*time.Hour), 2*time.Hour))
 	}

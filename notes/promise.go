@@ -5,6 +5,7 @@ import (
 
 	"github.com/kefu-go/kefu/internal/enum"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // PromiseKind is what an agent promised a buyer (rule N3). The zero value
@@ -158,13 +159,13 @@ func (p Promise) State(now time.Time, soon time.Duration) PromiseState {
 // Fulfilment is evidence that a promise was acted on: when, and for
 // promises that ship goods, how far the parcel had got.
 type Fulfilment struct {
-	At    time.Time   `json:"at"`
-	Stage ParcelStage `json:"stage,omitzero"` // for DispatchBy, Reship, SendGift
+	At    time.Time      `json:"at"`
+	Stage shipping.Stage `json:"stage,omitzero"` // for DispatchBy, Reship, SendGift
 }
 
 // Fulfil returns p settled by f, or p unchanged when f does not fulfil it.
 // A promise that ships goods is fulfilled only by a parcel that is
-// [StageOutbound]: a printed waybill or picked goods can still stay in
+// [shipping.Outbound]: a printed waybill or picked goods can still stay in
 // the warehouse (rules N3, S7), so such evidence leaves p open. Settled
 // after its due time, the promise is [Broken].
 //

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 func openPromise(id string, kind notes.PromiseKind, due time.Time) notes.Promise {
@@ -28,26 +29,34 @@ func openPromise(id string, kind notes.PromiseKind, due time.Time) notes.Promise
 func TestPromiseN3DispatchKeptOnlyWhenOutbound(t *testing.T) {
 	due := t0.Add(24 * time.Hour)
 	p := openPromise("p1", notes.DispatchBy, due)
-	for _, st := range []notes.ParcelStage{notes.StageCut, notes.StagePrinted, notes.StagePicked} {
+	for _, st := range []shipping.Stage{shipping.Cut, shipping.Printed, shipping.Picked} {
 		q, err := p.Fulfil(notes.Fulfilment{At: t0.Add(time.Hour), Stage: st})
 		require.NoError(t, err)
 		assert.False(t, q.Settled(), "%s does not keep a dispatch promise", st)
 		assert.Equal(t, notes.Overdue, q.State(due.Add(time.Minute), time.Hour), "still followed after %s", st)
 	}
-	kept, err := p.Fulfil(notes.Fulfilment{At: due, Stage: notes.StageOutbound})
+	kept, err := p.Fulfil(notes.Fulfilment{At: due, Stage: shipping.Outbound})
 	require.NoError(t, err)
 	assert.Equal(t, notes.Kept, kept.State(due.Add(48*time.Hour), time.Hour))
-	late, err := p.Fulfil(notes.Fulfilment{At: due.Add(time.Second), Stage: notes.StageOutbound})
+	late, err := p.Fulfil(notes.Fulfilment{At: due.Add(time.Second), Stage: shipping.Outbound})
 	require.NoError(t, err)
 	assert.Equal(t, notes.Broken, late.State(due.Add(48*time.Hour), time.Hour), "outbound after the due time breaks it")
 
-	_, err = kept.Fulfil(notes.Fulfilment{At: due, Stage: notes.StageOutbound})
+	for _, st := range []shipping.Stage{shipping.PickedUp, shipping.InTransit, shipping.Delivered, shipping.Lost} {
+		q, err := p.Fulfil(notes.Fulfilment{At: due, Stage: st})
+		require.NoError(t, err)
+		assert.Equal(t, notes.Kept, q.State(due.Add(48*time.Hour), time.Hour), "a parcel at %s has left the warehouse", st)
+	}
+
+	_, err = kept.Fulfil(notes.Fulfilment{At: due, Stage: shipping.Outbound})
 	require.ErrorIs(t, err, notes.ErrAlreadySettled)
+	_, err = p.Fulfil(notes.Fulfilment{At: due, Stage: shipping.Stage(200)})
+	require.ErrorIs(t, err, notes.ErrUnknownEnum, "an unknown stage is refused")
 	_, err = p.Fulfil(notes.Fulfilment{At: due})
 	require.ErrorIs(t, err, notes.ErrUnknownEnum, "a dispatch needs the parcel stage")
-	_, err = p.Fulfil(notes.Fulfilment{At: t0.Add(-time.Hour), Stage: notes.StageOutbound})
+	_, err = p.Fulfil(notes.Fulfilment{At: t0.Add(-time.Hour), Stage: shipping.Outbound})
 	require.ErrorIs(t, err, notes.ErrInvalidTime)
-	_, err = p.Fulfil(notes.Fulfilment{Stage: notes.StageOutbound})
+	_, err = p.Fulfil(notes.Fulfilment{Stage: shipping.Outbound})
 	require.ErrorIs(t, err, notes.ErrMissing)
 }
 
