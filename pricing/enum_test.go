@@ -82,7 +82,7 @@ func TestVerdictAndCauseText(t *testing.T) {
 }
 
 func TestDecisionJSON(t *testing.T) {
-	d, err := pricing.DefaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.Usage{})
+	d, err := defaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.Usage{})
 	require.NoError(t, err)
 	assert.Equal(t, "5.00", d.Amount().StringFixed(2))
 	b, err := json.Marshal(d)

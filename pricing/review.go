@@ -6,7 +6,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -121,19 +120,19 @@ func validDay(s string) bool {
 // manager, whom nobody is above.
 //
 // The order's amount due ([order.Order.Paid]) is "the order" for shares.
-// Review does not allocate. An error means the request, the usage or the
+// Review does not allocate, and reads the policy's zone only when an
+// agent's erase count reaches the daily limit. An error means the request, the usage or the
 // policy is malformed: an [*Error] wrapping [ErrMissing],
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
 // [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
 // [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
-func (p Policy) Review(r Request, u Usage) (Decision, error) {
+func (p *Policy) Review(r Request, u Usage) (Decision, error) {
+	if p == nil {
+		return Decision{}, errNilPolicy()
+	}
 	amt, base, postage, status, err := checkRequest(&r, &u)
 	if err != nil {
 		return Decision{}, err
-	}
-	loc, err := tz.Location(p.Zone)
-	if err != nil {
-		return Decision{}, fieldErr("zone", p.Zone, ErrInvalidPolicy, "unknown time zone")
 	}
 	lim, period := p.limitsAt(r.At)
 	d := Decision{Kind: r.Kind, amount: amt, Period: period}
@@ -175,6 +174,12 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		// below the limit is below it whatever the day.
 		n := u.Erases
 		if n >= lim.EraseTimesPerDay {
+			// Only now is the calendar read: a zone name such as
+			// "Asia/Shanghai" is loaded from the tz database.
+			loc, err := p.location()
+			if err != nil {
+				return Decision{}, err
+			}
 			var today [dayLen]byte
 			appendDay(&today, r.At.In(loc))
 			if string(today[:]) != u.Day {
@@ -251,9 +256,6 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		if k != Gift && k != Postage {
 			continue
 		}
-		if k == Postage && postage < 0 {
-			postage, _ = yuan.Fen(r.Order.Postage())
-		}
 		yes, _, _, ok := covers(lim.For(role), k, amt, base, postage)
 		if ok && yes {
 			d.Suggest = k
@@ -309,7 +311,7 @@ func covers(a *Authority, k Kind, amt, base, postage int64) (yes bool, limit int
 }
 
 // policyErr explains a policy value Review could not use.
-func (p Policy) policyErr() error {
+func (p *Policy) policyErr() error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -317,9 +319,7 @@ func (p Policy) policyErr() error {
 }
 
 // checkRequest checks r and u and returns the amount, the order's amount
-// due and its postage in fen, and its status. The postage is -1 unless the
-// request is for postage: [order.Order]'s accessors copy the whole order,
-// so Review reads only what it needs.
+// due and its postage in fen, and its status.
 func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
 	switch {
 	case r.Agent.ID == "":
@@ -342,10 +342,7 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 	if amt, err = positive("amount", r.Amount); err != nil {
 		return 0, 0, 0, 0, err
 	}
-	postage = -1
-	if r.Kind == Postage {
-		postage, _ = yuan.Fen(r.Order.Postage())
-	}
+	postage, _ = yuan.Fen(r.Order.Postage())
 	if amt > base {
 		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
 	}
@@ -400,13 +397,16 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 // changes go up for a kind that changes the price, compensations aside.
 // The input usage is never modified; a malformed request or usage is an
 // error, as for [Policy.Review], and the usage is returned unchanged.
-func (p Policy) Record(u Usage, r Request) (Usage, error) {
+func (p *Policy) Record(u Usage, r Request) (Usage, error) {
+	if p == nil {
+		return u, errNilPolicy()
+	}
 	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
 		return u, err
 	}
-	loc, err := tz.Location(p.Zone)
+	loc, err := p.location()
 	if err != nil {
-		return u, fieldErr("zone", p.Zone, ErrInvalidPolicy, "unknown time zone")
+		return u, err
 	}
 	n := u
 	if r.Kind == EraseChange {

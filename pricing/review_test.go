@@ -432,7 +432,7 @@ func TestReviewClosedOrder(t *testing.T) {
 	s := spec()
 	s.Status, s.ClosedAt = order.ClosedUnpaid, t0
 	o := order.MustNew(s)
-	d, err := pricing.DefaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.Usage{})
+	d, err := defaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.Usage{})
 	require.NoError(t, err)
 	assert.Equal(t, pricing.Refused, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonOrderClosed))
@@ -496,17 +496,44 @@ func TestReviewBadPolicy(t *testing.T) {
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
 	assert.Contains(t, err.Error(), "limits.in_sales.postage")
 
+	// An unknown zone: Validate and Record refuse it; Review reads the
+	// zone only when it needs the calendar (an agent's erase count at the
+	// limit), so that a zone name is never loaded on the common path.
 	p = pricing.DefaultPolicy()
 	p.Zone = "Mars/Olympus"
-	_, err = p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	require.ErrorIs(t, p.Validate(), pricing.ErrInvalidPolicy)
+	erase := request(agent("zhang", order.InSales), unpaid(), pricing.EraseChange, "0.50")
+	_, err = p.Record(pricing.Usage{}, erase)
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	_, err = p.Review(erase, pricing.Usage{Day: "2026-11-10", Erases: 3})
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	var e *pricing.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "zone", e.Field)
+
+	// Hostile: methods on a nil *Policy are errors, not panics.
+	var nilPolicy *pricing.Policy
+	require.ErrorIs(t, nilPolicy.Validate(), pricing.ErrInvalidPolicy)
+	_, err = nilPolicy.Review(erase, pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	u := pricing.Usage{Erases: 1}
+	after, err := nilPolicy.Record(u, erase)
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	assert.Equal(t, u, after)
+	_, err = nilPolicy.Approve(erase, pricing.Usage{}, laowang, "ap-1", t0.Add(time.Hour))
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	_, used, err := nilPolicy.Redeem("x", shopKey, erase, pricing.Usage{}, pricing.Used{})
+	require.Error(t, err)
+	assert.Empty(t, used.Approvals)
+	_, err = new(pricing.Store).Redeem(nil, "x", shopKey, erase, pricing.Usage{})
+	require.Error(t, err)
 }
 
 // Hostile: an amount with a huge exponent is refused without printing
 // its digits out in full.
 func TestReviewHugeExponent(t *testing.T) {
 	huge := decimal.New(1, 2_000_000_000) // built in code: parsing caps the exponent at 10000
-	_, err := pricing.DefaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
+	_, err := defaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
 	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
 	assert.Less(t, len(err.Error()), 200)
 	assert.Contains(t, err.Error(), `"1e2000000000"`)
