@@ -256,8 +256,9 @@ type Decision struct {
 	Approver order.Role
 	Reasons  ReasonSet
 	// Suggest is a kind the shop prefers to the one asked for, of the same
-	// value and within the requester's own authority (rule P2); KindUnknown
-	// when there is none.
+	// value, that the requester may give alone (rule P2): within their own
+	// authority, not a compensation routed above them (rule P5), and not a
+	// postage change flagged by rule P4. KindUnknown when there is none.
 	Suggest Kind
 	// Kind is the kind reviewed.
 	Kind Kind

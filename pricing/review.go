@@ -104,8 +104,9 @@ func validDay(s string) bool {
 //   - rule A4: during a [Period] its limits apply instead;
 //   - rule P1: the price of a [Promotion] outside its window is refused;
 //   - rule P2: when a kind the shop prefers (by default a gift, then
-//     postage) of the same value is within the requester's own authority,
-//     [Decision.Suggest] names it;
+//     postage) of the same value is one the requester may give alone —
+//     within their authority, and neither routed above them nor flagged
+//     by rule P4 — [Decision.Suggest] names it;
 //   - rule P3: erased change must be exactly the change below the yuan
 //     ([Erasable]) and within the policy's share of the order, or it is
 //     refused; a role without erase authority, or an agent who erased as
@@ -191,6 +192,9 @@ func (p *Policy) Review(r Request, u Usage) (Decision, error) {
 			d.Reasons = d.Reasons.With(ReasonEraseDailyLimit)
 		}
 	}
+	// Rule P4 flags any price change on this order: this one, and a
+	// suggested postage concession instead (rule P2).
+	priceFlagged := r.Cause == NoCause && (u.PriceChanges > 0 || status.Paid()) && role != order.StoreManager
 	if r.Cause == NoCause && r.Kind.ChangesPrice() {
 		// Rule P4: change the price in one go, before payment.
 		if u.PriceChanges > 0 {
@@ -247,13 +251,16 @@ func (p *Policy) Review(r Request, u Usage) (Decision, error) {
 		d.Verdict = Refused
 	}
 
-	// Rule P2: point to a preferred kind of the same value within the
-	// requester's own authority.
+	// Rule P2: point to a preferred kind of the same value that the
+	// requester may give alone: within their own authority, and needing
+	// nobody above for another reason — a compensation routed above them
+	// (rule P5), or a postage concession flagged like any price change
+	// (rule P4).
 	for _, k := range p.Preference {
-		if k == r.Kind || r.Kind == EraseChange {
+		if k == r.Kind || r.Kind == EraseChange || route > role {
 			break
 		}
-		if k != Gift && k != Postage {
+		if k != Gift && (k != Postage || priceFlagged) {
 			continue
 		}
 		yes, _, _, ok := covers(lim.For(role), k, amt, base, postage)

@@ -136,6 +136,35 @@ func TestReviewSuggestsPreferredKind(t *testing.T) {
 	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 	assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred))
 
+	p = pricing.DefaultPolicy()
+	// Rule P4: after payment, or after a first price change, a postage
+	// concession needs approval too, so it is not suggested; a gift, which
+	// does not change the price, still is.
+	for _, c := range []struct {
+		reason string
+		o      *order.Order
+		u      pricing.Usage
+	}{
+		{"after payment", paid(), pricing.Usage{}},
+		{"a second price change", unpaid(), pricing.Usage{PriceChanges: 1}},
+	} {
+		d, err = p.Review(request(agent("xiaomei", order.PreSales), c.o, pricing.PriceCut, "5.00"), c.u)
+		require.NoError(t, err)
+		assert.Equal(t, pricing.KindUnknown, d.Suggest, c.reason)
+		assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred), c.reason)
+		d, err = p.Review(request(agent("lead", order.TeamLeader), c.o, pricing.PriceCut, "5.00"), c.u)
+		require.NoError(t, err)
+		assert.Equal(t, pricing.Gift, d.Suggest, c.reason)
+	}
+
+	// Rule P5: a compensation routed above the agent is not turned into a
+	// concession the agent gives alone.
+	r, err := pricing.NewCompensation(pricing.AgentFault, agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, dec("5.00"), t0)
+	require.NoError(t, err)
+	d, err = p.Review(r, pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.KindUnknown, d.Suggest)
+
 	// Asking for postage when a gift is preferred but not within authority.
 	p = pricing.DefaultPolicy()
 	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
