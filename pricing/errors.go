@@ -31,6 +31,10 @@ var (
 	ErrUnknownKind = errors.New("unknown concession kind")
 	// ErrUnknownCause: a compensation cause kefu does not know.
 	ErrUnknownCause = errors.New("unknown compensation cause")
+	// ErrNotCompensable: a compensation asked for where none is owed: an
+	// oversell allocation served in full or not of a promotion item, or
+	// an oversold compensation not built from the oversell plan (rule P5).
+	ErrNotCompensable = errors.New("no compensation owed")
 	// ErrUnknownPayer: a payer of a price difference other than the buyer
 	// or the shop.
 	ErrUnknownPayer = errors.New("unknown payer")

@@ -29,7 +29,9 @@ type Request struct {
 	// (rule P1); nil for ordinary bargaining.
 	Promotion *Promotion
 	// Cause, when set, makes the request a compensation routed by
-	// [Cause.Route] (rule P5); build such requests with [NewCompensation].
+	// [Cause.Route] (rule P5), which is not a price change under rule P4;
+	// build such requests with [CompensateOversell] or [NewCompensation],
+	// which check that a compensation is owed.
 	Cause Cause
 }
 
@@ -443,15 +445,53 @@ func Erasable(due decimal.Decimal) (decimal.Decimal, error) {
 }
 
 // NewCompensation returns the concession request for compensating the
-// buyer of order o (rule P5): for an [Oversold] promotion item it goes to
-// the store manager, for an [AgentFault] to the team leader (supervisor).
-// Review it with [Policy.Review] like any other request. The errors are
-// those of Review for a malformed request, and [ErrUnknownCause] for a
-// cause that is not a compensation cause.
+// buyer of order o for an [AgentFault] (rule P5): a supervisor (the team
+// leader) apologises and grants it. Review it with [Policy.Review] like
+// any other request.
+//
+// An [Oversold] compensation is owed only to a buyer left short of a
+// promotion item, which the oversell plan knows: build it with
+// [CompensateOversell]; here it is an error wrapping [ErrNotCompensable].
+// Other errors: [ErrUnknownCause] for a cause that is not a compensation
+// cause, and those of Review for a malformed request.
 func NewCompensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
-	if !cause.IsValid() {
+	switch cause {
+	case AgentFault:
+	case Oversold:
+		return Request{}, fieldErr("cause", cause.String(), ErrNotCompensable,
+			"an oversold compensation comes from an order.Oversell allocation: use CompensateOversell")
+	default:
 		return Request{}, fieldErr("cause", cause.String(), ErrUnknownCause, "oversold or agent_fault")
 	}
+	return compensation(cause, a, o, k, amount, at)
+}
+
+// CompensateOversell returns the request for compensating a buyer whose
+// order an oversell left short of a promotion item (rules P5, O3): al is
+// one of the Allocations of the [order.OversellPlan] that [order.Oversell]
+// made, and must have RequestCompensation set — the order was left short
+// and the item was sold in a promotion. The request goes to the store
+// manager ([Cause.Route]); review it with [Policy.Review] like any other.
+// The order package produces the allocation and never imports pricing.
+//
+// An allocation that owes no compensation (served in full, or not a
+// promotion item) is an error wrapping [ErrNotCompensable]; one without
+// an order wraps [ErrMissing]; the other errors are those of Review for a
+// malformed request.
+func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
+	switch {
+	case al.Order == nil:
+		return Request{}, fieldErr("allocation.order", "", ErrMissing, "an allocation of an order.OversellPlan")
+	case al.Full():
+		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable, "served in full")
+	case !al.RequestCompensation:
+		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable,
+			"left short of an item that was not sold in a promotion: refund or substitute (rule O3)")
+	}
+	return compensation(Oversold, a, al.Order, k, amount, at)
+}
+
+func compensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
 	r := Request{Agent: a, Order: o, Kind: k, Amount: amount, At: at, Cause: cause}
 	var u Usage
 	if _, _, _, _, err := checkRequest(&r, &u); err != nil {

@@ -433,7 +433,13 @@ func TestCompensationRouting(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
 			// A paid order: a compensation is not a price change (no P4 flag).
-			r, err := pricing.NewCompensation(c.cause, agent("a", c.who), paid(), pricing.Gift, dec("8.00"), t0)
+			var r pricing.Request
+			var err error
+			if c.cause == pricing.Oversold {
+				r, err = pricing.CompensateOversell(oversold(t, true), agent("a", c.who), pricing.Gift, dec("8.00"), t0)
+			} else {
+				r, err = pricing.NewCompensation(c.cause, agent("a", c.who), paid(), pricing.Gift, dec("8.00"), t0)
+			}
 			require.NoError(t, err)
 			assert.Equal(t, c.cause, r.Cause)
 			d, err := p.Review(r, pricing.Usage{PriceChanges: 1})
@@ -453,8 +459,68 @@ func TestCompensationRouting(t *testing.T) {
 
 	_, err = pricing.NewCompensation(pricing.NoCause, agent("a", order.InSales), paid(), pricing.Gift, dec("8.00"), t0)
 	require.ErrorIs(t, err, pricing.ErrUnknownCause)
-	_, err = pricing.NewCompensation(pricing.Oversold, agent("a", order.InSales), paid(), pricing.Gift, dec("-8.00"), t0)
+	_, err = pricing.NewCompensation(pricing.AgentFault, agent("a", order.InSales), paid(), pricing.Gift, dec("-8.00"), t0)
 	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+}
+
+// oversold returns the allocation of the later of two paid orders that
+// compete for the last two units of TEA-02: it is left short; promotion
+// says whether the item was sold in a promotion.
+func oversold(t *testing.T, promotion bool) order.Allocation {
+	t.Helper()
+	first, later := spec(), spec()
+	first.ID, later.ID = "T2101", "T2102"
+	first.Status, first.PaidAt = order.AwaitingDispatch, t0.Add(-5*time.Minute)
+	later.Status, later.PaidAt = order.AwaitingDispatch, t0.Add(-4*time.Minute)
+	a, b := order.MustNew(first), order.MustNew(later)
+	stock, err := order.NewStock(map[string]int{"TEA-02": 2})
+	require.NoError(t, err)
+	plan, err := order.Oversell(order.OversellRequest{SKU: "TEA-02", Stock: stock, Orders: []*order.Order{&a, &b}, Promotion: promotion})
+	require.NoError(t, err)
+	require.Len(t, plan.Allocations, 2)
+	require.True(t, plan.Allocations[0].Full())
+	return plan.Allocations[1]
+}
+
+// rule P5, rule O3: an oversold compensation is owed only to a buyer left
+// short of a promotion item, which the oversell plan says; anything else
+// is refused with ErrNotCompensable.
+func TestCompensateOversellNeedsPromotionShortfall(t *testing.T) {
+	zhang := agent("zhang", order.InSales)
+	short := oversold(t, true)
+	r, err := pricing.CompensateOversell(short, zhang, pricing.Gift, dec("8.00"), t0)
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Oversold, r.Cause)
+	assert.Equal(t, "T2102", r.Order.ID())
+
+	cases := []struct {
+		reason string
+		al     order.Allocation
+		err    error
+	}{
+		{"an item not sold in a promotion", oversold(t, false), pricing.ErrNotCompensable},
+		{"served in full", func() order.Allocation { a := short; a.Allocated = a.Ordered; return a }(), pricing.ErrNotCompensable},
+		{"an allocation without an order", order.Allocation{RequestCompensation: true, Ordered: 1}, pricing.ErrMissing}, // hostile
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			got, err := pricing.CompensateOversell(c.al, zhang, pricing.Gift, dec("8.00"), t0)
+			require.ErrorIs(t, err, c.err)
+			var e *pricing.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, "allocation.order", e.Field)
+			assert.Equal(t, pricing.Request{}, got)
+		})
+	}
+	// Bad input in the concession itself: Review's errors.
+	_, err = pricing.CompensateOversell(short, zhang, pricing.Gift, dec("0.001"), t0)
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	_, err = pricing.CompensateOversell(short, zhang, pricing.KindUnknown, dec("8.00"), t0)
+	require.ErrorIs(t, err, pricing.ErrUnknownKind)
+
+	// Without the plan there is no proof of a promotion item.
+	_, err = pricing.NewCompensation(pricing.Oversold, zhang, paid(), pricing.Gift, dec("8.00"), t0)
+	require.ErrorIs(t, err, pricing.ErrNotCompensable)
 }
 
 func TestReviewClosedOrder(t *testing.T) {

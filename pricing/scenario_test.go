@@ -82,7 +82,9 @@ func TestSeedCompensations(t *testing.T) {
 	o := paid()
 	zhang := agent("zhang", order.InSales)
 
-	r, err := pricing.NewCompensation(pricing.Oversold, zhang, o, pricing.Gift, dec("20.00"), t0)
+	// Step 1: the oversell plan leaves this buyer short of the promotion
+	// item; the agent asks for a 20.00 gift as compensation.
+	r, err := pricing.CompensateOversell(oversold(t, true), zhang, pricing.Gift, dec("20.00"), t0)
 	require.NoError(t, err)
 	d, err := p.Review(r, pricing.Usage{})
 	require.NoError(t, err)
