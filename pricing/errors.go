@@ -81,8 +81,17 @@ var (
 	// ErrUsed: an approval already used once (single use).
 	ErrUsed = errors.New("approval already used")
 
+	// ErrUnknownSettlement: a way of paying a price difference kefu does
+	// not know, or one that is not the payer's.
+	ErrUnknownSettlement = errors.New("unknown settlement")
 	// ErrConfirmed: a price difference the buyer has already confirmed.
 	ErrConfirmed = errors.New("price difference already confirmed")
+	// ErrNotConfirmed: a price difference transferred before the buyer
+	// confirmed it (rule P6).
+	ErrNotConfirmed = errors.New("price difference not confirmed")
+	// ErrTransferred: a price difference transferred already; the same
+	// difference is never paid twice.
+	ErrTransferred = errors.New("price difference already transferred")
 )
 
 // Error describes bad input: which field, the value as given, and the

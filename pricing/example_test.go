@@ -105,18 +105,41 @@ func ExampleErasable() {
 	// Output: 0.50
 }
 
-// A price difference counts as settled only once the buyer confirms it
-// (rule P6).
+// A price difference counts as settled only once the buyer confirms it,
+// and the money moves only after that (rule P6).
 func ExampleNewDifference() {
-	d, err := pricing.NewDifference("T3001", decimal.RequireFromString("99.90"), decimal.RequireFromString("128.50"))
+	cst := time.FixedZone("CST", 8*60*60)
+	now := time.Date(2026, 11, 10, 20, 0, 0, 0, cst)
+	// The shop charged 110.00 for what costs 99.99.
+	d, err := pricing.NewDifference("T3001", decimal.RequireFromString("110.00"), decimal.RequireFromString("99.99"))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Payer, d.Amount.StringFixed(2), d.Settled())
-	d, _ = d.Confirm(time.Date(2026, 11, 10, 20, 5, 0, 0, time.UTC))
-	fmt.Println(d.Settled())
+	fmt.Println(d.Payer, d.Via, d.Amount.StringFixed(2), d.Settled())
+
+	// Finance may not transfer before the buyer confirms.
+	_, err = d.Transfer(now)
+	fmt.Println(err)
+
+	d, _ = d.Confirm(now.Add(5 * time.Minute))
+	d, err = d.Transfer(now.Add(10 * time.Minute))
+	fmt.Println(d.Settled(), d.Transferred(), err)
 	// Output:
-	// buyer 28.60 false
-	// true
+	// shop transfer 10.01 false
+	// pricing: confirmed_at: price difference not confirmed: the buyer confirms the amount before the transfer (rule P6)
+	// true true <nil>
+}
+
+// A Hong Kong parcel ships SF freight collect (rules P6, S3): the buyer is
+// told the carrier's surcharge — shipping's CarrierChoice.Difference — and
+// confirms it before the parcel goes.
+func ExampleNewDifferenceOwed() {
+	d, err := pricing.NewDifferenceOwed("T3002", pricing.FreightCollect, decimal.RequireFromString("23.00"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Payer, d.Via, d.Amount.StringFixed(2), d.Settled())
+	// Output: buyer freight_collect 23.00 false
 }
