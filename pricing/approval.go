@@ -103,6 +103,9 @@ func (a Approval) Validate() error {
 	if a.Expires.IsZero() {
 		return fieldErr("expires", "", ErrMissing, "")
 	}
+	if !inYears(a.Expires) {
+		return timeErr("expires", a.Expires)
+	}
 	if a.Approver.ID == a.Requester.ID {
 		return fieldErr("approver.id", a.Approver.ID, ErrSelfApproval, "nobody approves their own request (rule A3)")
 	}
@@ -117,7 +120,21 @@ func checkID(field, s string) error {
 	if s == "" {
 		return fieldErr(field, s, ErrMissing, "")
 	}
-	if len(s) > maxID || !utf8.ValidString(s) {
+	if len(s) > maxID {
+		return fieldErr(field, s, ErrInvalidText, "1 to "+strconv.Itoa(maxID)+" bytes of UTF-8")
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			ascii = false
+		} else if c <= ' ' || c == 0x7f {
+			return fieldErr(field, s, ErrInvalidText, "an ID has no spaces or control characters")
+		}
+	}
+	if ascii {
+		return nil // the common case, checked without decoding runes
+	}
+	if !utf8.ValidString(s) {
 		return fieldErr(field, s, ErrInvalidText, "1 to "+strconv.Itoa(maxID)+" bytes of UTF-8")
 	}
 	for _, r := range s {

@@ -284,6 +284,7 @@ func TestApprovalValidate(t *testing.T) {
 		{"unknown requester role", func(a *pricing.Approval) { a.Requester.Role = 0 }, pricing.ErrUnknownRole},
 		{"unknown approver role", func(a *pricing.Approval) { a.Approver.Role = 99 }, pricing.ErrUnknownRole},
 		{"no expiry", func(a *pricing.Approval) { a.Expires = time.Time{} }, pricing.ErrMissing},
+		{"an expiry after year 9999", func(a *pricing.Approval) { a.Expires = time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC) }, pricing.ErrInvalidTime},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 
 // Sentinel errors. Every error the package returns wraps exactly one of
 // them, mostly inside an [*Error] that names the field and quotes the bad
-// value, so callers branch with [errors.Is]. Four are the order package's
+// value, so callers branch with [errors.Is]. Five are the order package's
 // own sentinels, so that errors.Is(err, order.ErrInvalidAmount) holds too.
 var (
 	// ErrMissing: a required field is empty (an agent ID, the order, the
@@ -26,6 +26,15 @@ var (
 	// ErrInvalidText: an ID or name that is too long, not valid UTF-8, or
 	// (for an ID) holds spaces or control characters.
 	ErrInvalidText = order.ErrInvalidText
+
+	// ErrUnknownReason: a reason code kefu does not know (the order
+	// package's sentinel).
+	ErrUnknownReason = order.ErrUnknownReason
+	// ErrUnknownVerdict: a verdict kefu does not know.
+	ErrUnknownVerdict = errors.New("unknown verdict")
+	// ErrInvalidTime: a time outside the years 1 to 9999, which no shop
+	// calendar or token holds.
+	ErrInvalidTime = errors.New("invalid time")
 
 	// ErrUnknownKind: a concession kind kefu does not know.
 	ErrUnknownKind = errors.New("unknown concession kind")

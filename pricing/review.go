@@ -330,9 +330,10 @@ func (p *Policy) policyErr() error {
 // checkRequest checks r and u and returns the amount, the order's amount
 // due and its postage in fen, and its status.
 func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
+	if err := checkID("agent.id", r.Agent.ID); err != nil {
+		return 0, 0, 0, 0, err
+	}
 	switch {
-	case r.Agent.ID == "":
-		return 0, 0, 0, 0, fieldErr("agent.id", "", ErrMissing, "")
 	case !r.Agent.Role.IsValid():
 		return 0, 0, 0, 0, fieldErr("agent.role", r.Agent.Role.String(), ErrUnknownRole, "")
 	case r.Order == nil:
@@ -343,6 +344,8 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 		return 0, 0, 0, 0, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
 	case r.At.IsZero():
 		return 0, 0, 0, 0, fieldErr("at", "", ErrMissing, "a review happens at a time")
+	case !inYears(r.At):
+		return 0, 0, 0, 0, timeErr("at", r.At)
 	}
 	base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
 	if base == 0 && r.Order.IsZero() {
@@ -366,11 +369,27 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 		if pr.Start.IsZero() || !pr.End.After(pr.Start) {
 			return 0, 0, 0, 0, fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
 		}
+		if fen, ok := yuan.Fen(pr.Price); !ok || fen < 0 {
+			return 0, 0, 0, 0, fieldErr("promotion.price", amountText(pr.Price), ErrInvalidPromotion, "at least 0 with at most two decimals")
+		}
 		if _, ok := r.Order.LineBySKU(pr.SKU); !ok {
 			return 0, 0, 0, 0, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
 		}
 	}
 	return amt, base, postage, status, nil
+}
+
+// inYears reports whether t falls in the years 1 to 9999, the range a
+// calendar day ("2006-01-02") and a token's expiry hold.
+func inYears(t time.Time) bool {
+	// Seconds since 1970 of 0001-01-01 and 10000-01-01, UTC: cheaper than
+	// computing the year.
+	u := t.Unix()
+	return u >= -62135596800 && u < 253402300800
+}
+
+func timeErr(field string, t time.Time) error {
+	return fieldErr(field, strconv.Itoa(t.UTC().Year()), ErrInvalidTime, "a year from 1 to 9999")
 }
 
 func checkUsage(u *Usage) error {

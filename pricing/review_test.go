@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -562,6 +563,18 @@ func TestReviewBadInput(t *testing.T) {
 		{"negative erase count", func(_ *pricing.Request, u *pricing.Usage) { u.Erases = -1 }, pricing.ErrInvalidUsage, "usage.erases"},
 		{"negative price changes", func(_ *pricing.Request, u *pricing.Usage) { u.PriceChanges = -1 }, pricing.ErrInvalidUsage, "usage.price_changes"},
 		{"malformed day", func(_ *pricing.Request, u *pricing.Usage) { u.Day = "11/11/2026" }, pricing.ErrInvalidUsage, "usage.day"},
+		// Hostile text and times.
+		{"agent ID not UTF-8", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "zh\xffang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID with a space", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "zh ang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID too long", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = strings.Repeat("z", 65) }, pricing.ErrInvalidText, "agent.id"},
+		{"a time before year 1", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Date(-1, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
+		{"a time after year 9999", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Date(12026, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
+		{"a promotion price below the fen", func(r *pricing.Request, _ *pricing.Usage) {
+			r.Promotion = &pricing.Promotion{Name: "d11", SKU: "TEA-02", Price: dec("49.001"), Start: t0, End: t0.Add(time.Hour)}
+		}, pricing.ErrInvalidPromotion, "promotion.price"},
+		{"a negative promotion price", func(r *pricing.Request, _ *pricing.Usage) {
+			r.Promotion = &pricing.Promotion{Name: "d11", SKU: "TEA-02", Price: dec("-1"), Start: t0, End: t0.Add(time.Hour)}
+		}, pricing.ErrInvalidPromotion, "promotion.price"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
