@@ -41,6 +41,11 @@ type Request struct {
 // it; update it with [Policy.Record] once a concession is actually given,
 // and store it in the same transaction.
 //
+// Day and Erases belong to the agent (one record per agent), PriceChanges
+// to the order (one per order): a backend keeps them apart, assembles the
+// Usage for each request, and writes each half of Record's result back
+// to its own record.
+//
 // The zero Usage is a fresh agent on a fresh order.
 type Usage struct {
 	// Day is the calendar day, in the policy's zone, that Erases counts:
@@ -115,8 +120,9 @@ func validDay(s string) bool {
 //     many times today (in the policy's zone) as allowed, needs approval;
 //   - rule P4: a second price change on the order, or one after payment,
 //     is flagged and cannot be made alone;
-//   - rule P5: a compensation ([NewCompensation]) goes to the role of its
-//     [Cause.Route] or above, and is not an order price change.
+//   - rule P5: a compensation ([CompensateOversell], [NewCompensation])
+//     goes to the role of its [Cause.Route] or above, and is not an order
+//     price change.
 //
 // Flags that call for someone above (rules P3's daily count, P4) are left
 // as warnings on an [Allowed] decision when the requester is the store
@@ -124,8 +130,10 @@ func validDay(s string) bool {
 //
 // The order's amount due ([order.Order.Paid]) is "the order" for shares.
 // Review does not allocate, and reads the policy's zone only when an
-// agent's erase count reaches the daily limit. An error means the request, the usage or the
-// policy is malformed: an [*Error] wrapping [ErrMissing],
+// agent's erase count reaches the daily limit.
+//
+// An error means the request, the usage or the policy is malformed: an
+// [*Error] wrapping [ErrMissing], [ErrInvalidText], [ErrInvalidTime],
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
 // [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
 // [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
