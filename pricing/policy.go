@@ -151,12 +151,13 @@ func DefaultPolicy() Policy {
 // maxTimesPerDay bounds EraseTimesPerDay.
 const maxTimesPerDay = 1000
 
-// Validate checks the policy: a known zone; a known approver role; a preference listing gift,
-// postage and price cut once each; amounts that are not negative and have
-// at most two decimals; percentages from 0 to 100; authority that never
-// decreases from one role to the next (rule A1); periods that are named,
-// end after they start and do not overlap. The error is an [*Error]
-// wrapping [ErrInvalidPolicy] that names the field.
+// Validate checks the policy: a known zone; a known approver role; a
+// preference listing gift, postage and price cut once each; amounts that
+// are not negative and have at most two decimals; percentages from 0 to
+// 100; authority that never decreases from one role to the next (rule
+// A1); periods that are named, end after they start and do not overlap.
+// The error is an [*Error] wrapping [ErrInvalidPolicy] that names the
+// field; a nil *Policy is such an error too.
 func (p *Policy) Validate() error {
 	if p == nil {
 		return errNilPolicy()
