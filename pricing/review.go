@@ -273,6 +273,9 @@ func (p *Policy) Review(r Request, u Usage) (Decision, error) {
 		if k != Gift && (k != Postage || priceFlagged) {
 			continue
 		}
+		if k == Postage && postage < 0 {
+			postage, _ = yuan.Fen(r.Order.Postage())
+		}
 		yes, _, _, ok := covers(lim.For(role), k, amt, base, postage)
 		if ok && yes {
 			d.Suggest = k
@@ -336,7 +339,9 @@ func (p *Policy) policyErr() error {
 }
 
 // checkRequest checks r and u and returns the amount, the order's amount
-// due and its postage in fen, and its status.
+// due and its postage in fen, and its status. The postage is -1 unless the
+// request is for postage: each conversion to fen costs about 8 ns, a
+// tenth of a review, so Review reads it only when it needs it.
 func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
 	if err := checkID("agent.id", r.Agent.ID); err != nil {
 		return 0, 0, 0, 0, err
@@ -362,7 +367,10 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 	if amt, err = positive("amount", r.Amount); err != nil {
 		return 0, 0, 0, 0, err
 	}
-	postage, _ = yuan.Fen(r.Order.Postage())
+	postage = -1
+	if r.Kind == Postage {
+		postage, _ = yuan.Fen(r.Order.Postage())
+	}
 	if amt > base {
 		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
 	}
