@@ -22,7 +22,8 @@ import (
 // Approval is a superior's consent to one concession (rule A3): it binds
 // one order, one kind and amount (the most that may be given), the
 // requester, the approver and an expiry. It is a plain value; the backend
-// chooses its ID, which makes it single use (see [Used]).
+// chooses its ID, which makes it single use (see [Used]). The zero
+// Approval is not valid; [Policy.Approve] issues valid ones.
 //
 // An approval travels as a token signed with HMAC-SHA256 under a shop key
 // ([Approval.Token], [ParseToken]), so that one passing through a browser

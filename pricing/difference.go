@@ -133,7 +133,9 @@ func defaultSettlement(payer Payer) Settlement {
 // as settled, and only then may the money move: [Difference.Transfer]
 // refuses an unconfirmed difference and records the transfer once, so the
 // same difference is never paid twice. It is an immutable value the
-// backend stores; Confirm and Transfer return a new one.
+// backend stores; Confirm and Transfer return a new one. The zero
+// Difference is not valid: build one with [NewDifference] or
+// [NewDifferenceOwed].
 type Difference struct {
 	OrderID string
 	Payer   Payer
