@@ -22,7 +22,8 @@ import (
 // Approval is a superior's consent to one concession (rule A3): it binds
 // one order, one kind and amount (the most that may be given), the
 // requester, the approver and an expiry. It is a plain value; the backend
-// chooses its ID, which makes it single use (see [Used]).
+// chooses its ID, which makes it single use (see [Used]). The zero
+// Approval is not valid; [Policy.Approve] issues valid ones.
 //
 // An approval travels as a token signed with HMAC-SHA256 under a shop key
 // ([Approval.Token], [ParseToken]), so that one passing through a browser
@@ -103,6 +104,9 @@ func (a Approval) Validate() error {
 	if a.Expires.IsZero() {
 		return fieldErr("expires", "", ErrMissing, "")
 	}
+	if !inYears(a.Expires) {
+		return timeErr("expires", a.Expires)
+	}
 	if a.Approver.ID == a.Requester.ID {
 		return fieldErr("approver.id", a.Approver.ID, ErrSelfApproval, "nobody approves their own request (rule A3)")
 	}
@@ -117,7 +121,21 @@ func checkID(field, s string) error {
 	if s == "" {
 		return fieldErr(field, s, ErrMissing, "")
 	}
-	if len(s) > maxID || !utf8.ValidString(s) {
+	if len(s) > maxID {
+		return fieldErr(field, s, ErrInvalidText, "1 to "+strconv.Itoa(maxID)+" bytes of UTF-8")
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			ascii = false
+		} else if c <= ' ' || c == 0x7f {
+			return fieldErr(field, s, ErrInvalidText, "an ID has no spaces or control characters")
+		}
+	}
+	if ascii {
+		return nil // the common case, checked without decoding runes
+	}
+	if !utf8.ValidString(s) {
 		return fieldErr(field, s, ErrInvalidText, "1 to "+strconv.Itoa(maxID)+" bytes of UTF-8")
 	}
 	for _, r := range s {
@@ -174,7 +192,7 @@ func (a Approval) Covers(c Claim) error {
 // authority the review asks for ([ErrApproverAuthority]: below
 // [Decision.Approver], or a request nobody may grant), an expiry not
 // after r.At ([ErrExpired]).
-func (p Policy) Approve(r Request, u Usage, approver order.Agent, id string, expires time.Time) (Approval, error) {
+func (p *Policy) Approve(r Request, u Usage, approver order.Agent, id string, expires time.Time) (Approval, error) {
 	a := Approval{ID: id, Kind: r.Kind, Amount: r.Amount, Requester: r.Agent, Approver: approver, Expires: expires}
 	if r.Order != nil {
 		a.OrderID = r.Order.ID()
@@ -195,7 +213,7 @@ func (p Policy) Approve(r Request, u Usage, approver order.Agent, id string, exp
 }
 
 // checkApprover checks that approver may approve r under p.
-func (p Policy) checkApprover(r Request, u Usage, approver order.Agent) error {
+func (p *Policy) checkApprover(r Request, u Usage, approver order.Agent) error {
 	d, err := p.Review(r, u)
 	if err != nil {
 		return err
@@ -229,7 +247,10 @@ func (p Policy) checkApprover(r Request, u Usage, approver order.Agent) error {
 //
 // The backend stores the returned [Used] in the same transaction as the
 // concession it records, so that the approval cannot be spent twice.
-func (p Policy) Redeem(token string, key []byte, r Request, u Usage, used Used) (Approval, Used, error) {
+func (p *Policy) Redeem(token string, key []byte, r Request, u Usage, used Used) (Approval, Used, error) {
+	if p == nil {
+		return Approval{}, used, errNilPolicy()
+	}
 	a, err := ParseToken(token, key)
 	if err != nil {
 		return Approval{}, used, err
@@ -314,7 +335,7 @@ func NewStore(u Used) *Store { return &Store{used: Used{Approvals: slices.Clone(
 
 // Redeem is [Policy.Redeem] against the store's record; on error the store
 // is unchanged.
-func (s *Store) Redeem(p Policy, token string, key []byte, r Request, u Usage) (Approval, error) {
+func (s *Store) Redeem(p *Policy, token string, key []byte, r Request, u Usage) (Approval, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, next, err := p.Redeem(token, key, r, u, s.used)

@@ -28,7 +28,7 @@ var (
 func approved(t *testing.T) (pricing.Request, pricing.Approval, string) {
 	t.Helper()
 	r := request(xiaomei, unpaid(), pricing.PriceCut, "5.00")
-	a, err := pricing.DefaultPolicy().Approve(r, pricing.Usage{}, laowang, "ap-1", t0.Add(time.Hour))
+	a, err := defaultPolicy().Approve(r, pricing.Usage{}, laowang, "ap-1", t0.Add(time.Hour))
 	require.NoError(t, err)
 	tok, err := a.Token(shopKey)
 	require.NoError(t, err)
@@ -217,7 +217,7 @@ func TestStoreSingleUseUnderConcurrency(t *testing.T) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			_, errs[i] = s.Redeem(p, tok, shopKey, r, pricing.Usage{})
+			_, errs[i] = s.Redeem(&p, tok, shopKey, r, pricing.Usage{})
 		})
 	}
 	wg.Wait()
@@ -233,12 +233,12 @@ func TestStoreSingleUseUnderConcurrency(t *testing.T) {
 	assert.Len(t, s.Used().Approvals, 1)
 
 	// A refused redemption leaves the store as it was.
-	_, err := s.Redeem(p, tok[:len(tok)-2], shopKey, r, pricing.Usage{})
+	_, err := s.Redeem(&p, tok[:len(tok)-2], shopKey, r, pricing.Usage{})
 	require.Error(t, err)
 	assert.Len(t, s.Used().Approvals, 1)
 
 	s2 := pricing.NewStore(s.Used())
-	_, err = s2.Redeem(p, tok, shopKey, r, pricing.Usage{})
+	_, err = s2.Redeem(&p, tok, shopKey, r, pricing.Usage{})
 	require.ErrorIs(t, err, pricing.ErrUsed, "a store restored from the record remembers")
 	s2.Prune(t0.Add(2 * time.Hour))
 	assert.Empty(t, s2.Used().Approvals)
@@ -284,6 +284,7 @@ func TestApprovalValidate(t *testing.T) {
 		{"unknown requester role", func(a *pricing.Approval) { a.Requester.Role = 0 }, pricing.ErrUnknownRole},
 		{"unknown approver role", func(a *pricing.Approval) { a.Approver.Role = 99 }, pricing.ErrUnknownRole},
 		{"no expiry", func(a *pricing.Approval) { a.Expires = time.Time{} }, pricing.ErrMissing},
+		{"an expiry after year 9999", func(a *pricing.Approval) { a.Expires = time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC) }, pricing.ErrInvalidTime},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -39,7 +39,7 @@ func (v Verdict) IsValid() bool { return v > VerdictUnknown && v < numVerdicts }
 // MarshalText returns the snake_case name; an invalid verdict is an error.
 func (v Verdict) MarshalText() ([]byte, error) {
 	if !v.IsValid() {
-		return nil, fieldErr("verdict", v.String(), ErrInvalidUsage, "no such verdict")
+		return nil, fieldErr("verdict", v.String(), ErrUnknownVerdict, "")
 	}
 	return []byte(verdictNames[v]), nil
 }
@@ -133,12 +133,13 @@ func Reasons() []Reason {
 	return out
 }
 
-// ParseReason returns the reason with the snake_case name s.
+// ParseReason returns the reason with the snake_case name s; an unknown
+// name is an error wrapping [ErrUnknownReason].
 func ParseReason(s string) (Reason, error) {
 	if i, ok := enum.Index(reasonNames, s); ok {
 		return Reason(i), nil
 	}
-	return ReasonUnknown, fieldErr("reason", s, ErrInvalidUsage, "no such reason code")
+	return ReasonUnknown, fieldErr("reason", s, ErrUnknownReason, "")
 }
 
 // String returns the snake_case code, or "Reason(N)" out of range.
@@ -150,7 +151,7 @@ func (r Reason) IsValid() bool { return r > ReasonUnknown && r < numReasons }
 // MarshalText returns the snake_case code; an invalid reason is an error.
 func (r Reason) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, fieldErr("reason", r.String(), ErrInvalidUsage, "no such reason code")
+		return nil, fieldErr("reason", r.String(), ErrUnknownReason, "")
 	}
 	return []byte(reasonNames[r]), nil
 }
@@ -215,7 +216,7 @@ func (s *ReasonSet) UnmarshalJSON(b []byte) error {
 func (v *Verdict) UnmarshalText(b []byte) error {
 	i, ok := enum.Index(verdictNames, string(b))
 	if !ok {
-		return fieldErr("verdict", string(b), ErrInvalidUsage, "no such verdict")
+		return fieldErr("verdict", string(b), ErrUnknownVerdict, "")
 	}
 	*v = Verdict(i)
 	return nil
@@ -256,8 +257,9 @@ type Decision struct {
 	Approver order.Role
 	Reasons  ReasonSet
 	// Suggest is a kind the shop prefers to the one asked for, of the same
-	// value and within the requester's own authority (rule P2); KindUnknown
-	// when there is none.
+	// value, that the requester may give alone (rule P2): within their own
+	// authority, not a compensation routed above them (rule P5), and not a
+	// postage change flagged by rule P4. KindUnknown when there is none.
 	Suggest Kind
 	// Kind is the kind reviewed.
 	Kind Kind

@@ -24,10 +24,14 @@
 // in-memory record for a single process. [Approval.Covers] and [Used] do
 // not depend on Review, so other packages (refund) reuse them.
 //
-// A [Difference] is a price difference owed either way (a buyer top-up or
-// a shop compensation), settled only once the buyer confirms it.
-// [NewCompensation] makes the compensation request for an oversold item or
-// an agent's fault, and a [Promotion] is a platform promotion window.
+// A [Difference] is a price difference owed either way — a buyer top-up
+// ([TopUpOrder], or [FreightCollect] for a Hong Kong, Macao or Taiwan
+// parcel) or a shop compensation ([Transfer]) — settled only once the
+// buyer confirms it, and transferred only after that, once.
+// [CompensateOversell] turns an [order.OversellPlan] allocation left short
+// of a promotion item into a compensation request, [NewCompensation] does
+// the same for an agent's fault, and a [Promotion] is a platform promotion
+// window.
 //
 // # Rules
 //
@@ -46,9 +50,11 @@
 //     policy's calendar; pre-sales may not erase alone.
 //   - P4: a second price change on an order, or one after payment, is
 //     flagged and needs someone above.
-//   - P5: compensation for an oversold promotion item goes to the store
-//     manager, for an agent's fault to the team leader.
-//   - P6: a price difference is settled only on the buyer's confirmation.
+//   - P5: compensation for an oversold promotion item (only one the
+//     oversell plan left short) goes to the store manager, for an agent's
+//     fault to the team leader.
+//   - P6: a price difference is settled only on the buyer's confirmation,
+//     and its money moves only after it.
 //   - P7: money is exact: fen, never floating point.
 //
 // # Representation
@@ -78,6 +84,10 @@
 // [ErrSelfApproval], [ErrApproverRank], [ErrApproverAuthority],
 // [ErrWrongOrder], [ErrWrongKind], [ErrWrongRequester],
 // [ErrAmountExceeded], [ErrExpired] or [ErrUsed]; tokens that do not
-// verify with [ErrMalformedToken] or [ErrBadSignature]. On error, state
-// passed in is returned unchanged. No function panics on caller input.
+// verify with [ErrMalformedToken] or [ErrBadSignature]. A compensation
+// where none is owed is [ErrNotCompensable]; a price difference
+// transferred before the buyer's confirmation, or twice, is
+// [ErrNotConfirmed] or [ErrTransferred]. On error, state passed in is
+// returned unchanged. No function panics on caller input, and a method
+// called on a nil *[Policy] is an error.
 package pricing

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
 )
 
@@ -35,7 +36,8 @@ func TestReasonCodesAreStable(t *testing.T) {
 	assert.Equal(t, "[beyond_authority postage_preferred]",
 		pricing.ReasonSet(0).With(pricing.ReasonPostagePreferred).With(pricing.ReasonBeyondAuthority).String())
 	_, err := pricing.ParseReason("nope")
-	require.Error(t, err)
+	require.ErrorIs(t, err, pricing.ErrUnknownReason)
+	require.ErrorIs(t, err, order.ErrUnknownReason, "the order package's sentinel")
 }
 
 func TestKindText(t *testing.T) {
@@ -77,12 +79,12 @@ func TestVerdictAndCauseText(t *testing.T) {
 	assert.Equal(t, pricing.NoCause, c)
 	require.ErrorIs(t, c.UnmarshalText([]byte("luck")), pricing.ErrUnknownCause)
 	_, err = pricing.VerdictUnknown.MarshalText()
-	require.Error(t, err)
+	require.ErrorIs(t, err, pricing.ErrUnknownVerdict)
 	assert.Equal(t, "allowed refused", pricing.Allowed.String()+" "+pricing.Refused.String())
 }
 
 func TestDecisionJSON(t *testing.T) {
-	d, err := pricing.DefaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.Usage{})
+	d, err := defaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.Usage{})
 	require.NoError(t, err)
 	assert.Equal(t, "5.00", d.Amount().StringFixed(2))
 	b, err := json.Marshal(d)
@@ -93,13 +95,13 @@ func TestDecisionJSON(t *testing.T) {
 	var set pricing.ReasonSet
 	require.NoError(t, json.Unmarshal([]byte(`["postage_preferred","beyond_authority"]`), &set))
 	assert.Equal(t, d.Reasons, set)
-	require.Error(t, json.Unmarshal([]byte(`["cash_back"]`), &set), "unknown code")
+	require.ErrorIs(t, json.Unmarshal([]byte(`["cash_back"]`), &set), pricing.ErrUnknownReason, "unknown code")
 	assert.Equal(t, d.Reasons, set, "unchanged on error")
 	var v pricing.Verdict
 	require.NoError(t, v.UnmarshalText([]byte("refused")))
 	assert.Equal(t, pricing.Refused, v)
-	require.Error(t, v.UnmarshalText([]byte("maybe")))
+	require.ErrorIs(t, v.UnmarshalText([]byte("maybe")), pricing.ErrUnknownVerdict)
 	assert.True(t, pricing.ReasonAfterPayment.IsValid())
 	_, err = pricing.ReasonUnknown.MarshalText()
-	require.Error(t, err)
+	require.ErrorIs(t, err, pricing.ErrUnknownReason)
 }

@@ -11,7 +11,7 @@ import (
 
 // Sentinel errors. Every error the package returns wraps exactly one of
 // them, mostly inside an [*Error] that names the field and quotes the bad
-// value, so callers branch with [errors.Is]. Four are the order package's
+// value, so callers branch with [errors.Is]. Five are the order package's
 // own sentinels, so that errors.Is(err, order.ErrInvalidAmount) holds too.
 var (
 	// ErrMissing: a required field is empty (an agent ID, the order, the
@@ -27,10 +27,23 @@ var (
 	// (for an ID) holds spaces or control characters.
 	ErrInvalidText = order.ErrInvalidText
 
+	// ErrUnknownReason: a reason code kefu does not know (the order
+	// package's sentinel).
+	ErrUnknownReason = order.ErrUnknownReason
+	// ErrUnknownVerdict: a verdict kefu does not know.
+	ErrUnknownVerdict = errors.New("unknown verdict")
+	// ErrInvalidTime: a time outside the years 1 to 9999, which no shop
+	// calendar or token holds.
+	ErrInvalidTime = errors.New("invalid time")
+
 	// ErrUnknownKind: a concession kind kefu does not know.
 	ErrUnknownKind = errors.New("unknown concession kind")
 	// ErrUnknownCause: a compensation cause kefu does not know.
 	ErrUnknownCause = errors.New("unknown compensation cause")
+	// ErrNotCompensable: a compensation asked for where none is owed: an
+	// oversell allocation served in full or not of a promotion item, or
+	// an oversold compensation not built from the oversell plan (rule P5).
+	ErrNotCompensable = errors.New("no compensation owed")
 	// ErrUnknownPayer: a payer of a price difference other than the buyer
 	// or the shop.
 	ErrUnknownPayer = errors.New("unknown payer")
@@ -77,8 +90,17 @@ var (
 	// ErrUsed: an approval already used once (single use).
 	ErrUsed = errors.New("approval already used")
 
+	// ErrUnknownSettlement: a way of paying a price difference kefu does
+	// not know, or one that is not the payer's.
+	ErrUnknownSettlement = errors.New("unknown settlement")
 	// ErrConfirmed: a price difference the buyer has already confirmed.
 	ErrConfirmed = errors.New("price difference already confirmed")
+	// ErrNotConfirmed: a price difference transferred before the buyer
+	// confirmed it (rule P6).
+	ErrNotConfirmed = errors.New("price difference not confirmed")
+	// ErrTransferred: a price difference transferred already; the same
+	// difference is never paid twice.
+	ErrTransferred = errors.New("price difference already transferred")
 )
 
 // Error describes bad input: which field, the value as given, and the

@@ -105,18 +105,81 @@ func ExampleErasable() {
 	// Output: 0.50
 }
 
-// A price difference counts as settled only once the buyer confirms it
-// (rule P6).
+// A price difference counts as settled only once the buyer confirms it,
+// and the money moves only after that (rule P6).
 func ExampleNewDifference() {
-	d, err := pricing.NewDifference("T3001", decimal.RequireFromString("99.90"), decimal.RequireFromString("128.50"))
+	cst := time.FixedZone("CST", 8*60*60)
+	now := time.Date(2026, 11, 10, 20, 0, 0, 0, cst)
+	// The shop charged 110.00 for what costs 99.99.
+	d, err := pricing.NewDifference("T3001", decimal.RequireFromString("110.00"), decimal.RequireFromString("99.99"))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Payer, d.Amount.StringFixed(2), d.Settled())
-	d, _ = d.Confirm(time.Date(2026, 11, 10, 20, 5, 0, 0, time.UTC))
-	fmt.Println(d.Settled())
+	fmt.Println(d.Payer, d.Via, d.Amount.StringFixed(2), d.Settled())
+
+	// Finance may not transfer before the buyer confirms.
+	_, err = d.Transfer(now)
+	fmt.Println(err)
+
+	d, _ = d.Confirm(now.Add(5 * time.Minute))
+	d, err = d.Transfer(now.Add(10 * time.Minute))
+	fmt.Println(d.Settled(), d.Transferred(), err)
 	// Output:
-	// buyer 28.60 false
-	// true
+	// shop transfer 10.01 false
+	// pricing: confirmed_at: price difference not confirmed: the buyer confirms the amount before the transfer (rule P6)
+	// true true <nil>
+}
+
+// A Hong Kong parcel ships SF freight collect (rules P6, S3): the buyer is
+// told the carrier's surcharge — shipping's CarrierChoice.Difference — and
+// confirms it before the parcel goes.
+func ExampleNewDifferenceOwed() {
+	d, err := pricing.NewDifferenceOwed("T3002", pricing.FreightCollect, decimal.RequireFromString("23.00"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Payer, d.Via, d.Amount.StringFixed(2), d.Settled())
+	// Output: buyer freight_collect 23.00 false
+}
+
+// Two buyers paid for the last unit of a promotion item (rules O3, P5):
+// the oversell plan leaves the later one short and asks for a
+// compensation, which the store manager grants.
+func Example_oversoldCompensation() {
+	cst := time.FixedZone("CST", 8*60*60)
+	now := time.Date(2026, 11, 11, 10, 0, 0, 0, cst)
+	paid := func(id string, at time.Time) *order.Order {
+		o := order.MustNew(order.Spec{
+			ID:    id,
+			Buyer: order.Buyer{ID: "buyer-" + id, Nick: "小陈"},
+			Lines: []order.Line{{SKU: "TEA-02", Quantity: 1, UnitPrice: decimal.RequireFromString("54.25")}},
+			Address: order.Address{Recipient: "陈一", Phone: "13800000000", Province: "浙江省",
+				City: "杭州市", District: "西湖区", Detail: "文三路1号"},
+			Postage:   decimal.Zero,
+			Status:    order.AwaitingDispatch,
+			CreatedAt: at.Add(-time.Minute),
+			PaidAt:    at,
+		})
+		return &o
+	}
+	stock, _ := order.NewStock(map[string]int{"TEA-02": 1})
+	plan, err := order.Oversell(order.OversellRequest{SKU: "TEA-02", Stock: stock, Promotion: true,
+		Orders: []*order.Order{paid("T4001", now.Add(-2*time.Hour)), paid("T4002", now.Add(-time.Hour))}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	short := plan.Allocations[1]
+	agent := order.Agent{ID: "zhang", Role: order.InSales}
+	r, err := pricing.CompensateOversell(short, agent, pricing.Gift, decimal.RequireFromString("10.00"), now)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := pricing.DefaultPolicy()
+	d, err := p.Review(r, pricing.Usage{})
+	fmt.Println(r.Order.ID(), d.Verdict, d.Approver, d.Reasons, err)
+	// Output: T4002 needs_approval store_manager [beyond_authority oversold] <nil>
 }

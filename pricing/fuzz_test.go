@@ -99,7 +99,8 @@ func TestParseTokenStrictBase64(t *testing.T) {
 // FuzzReview checks that Review never panics on hostile requests and
 // usage, that an error comes with the zero decision, and that a decision
 // is internally consistent: an approver exactly when approval is needed,
-// above the requester.
+// above the requester, and a suggested kind (rule P2) one the agent may
+// give alone.
 func FuzzReview(f *testing.F) {
 	f.Add("5.00", uint8(order.PreSales), uint8(pricing.PriceCut), uint8(0), 0, 0, "")             // needs approval
 	f.Add("0.50", uint8(order.InSales), uint8(pricing.EraseChange), uint8(0), 3, 0, "2026-11-10") // daily limit
@@ -130,6 +131,19 @@ func FuzzReview(f *testing.F) {
 		}
 		if !d.Verdict.IsValid() {
 			t.Fatalf("no verdict: %+v", d)
+		}
+		// Rule P2: a suggested kind is one the agent may give alone.
+		if d.Suggest != pricing.KindUnknown {
+			alt := r
+			alt.Kind = d.Suggest
+			ad, err := p.Review(alt, u)
+			if err != nil || ad.Verdict != pricing.Allowed {
+				t.Fatalf("suggested %v is not allowed alone: %+v, %v", d.Suggest, ad, err)
+			}
+		}
+		// Record never half-applies.
+		if n, err := p.Record(u, r); err != nil && n != u {
+			t.Fatalf("usage changed on error: %+v -> %+v", u, n)
 		}
 	})
 }

@@ -63,3 +63,10 @@ func heavy() *order.Order {
 func request(a order.Agent, o *order.Order, k pricing.Kind, amount string) pricing.Request {
 	return pricing.Request{Agent: a, Order: o, Kind: k, Amount: dec(amount), At: t0}
 }
+
+// defaultPolicy returns the default policy, addressable: Policy methods
+// have pointer receivers.
+func defaultPolicy() *pricing.Policy {
+	p := pricing.DefaultPolicy()
+	return &p
+}

@@ -84,7 +84,9 @@ type Cause uint8
 const (
 	NoCause Cause = iota
 	// Oversold (超卖): a promotion item sold beyond stock; the store
-	// manager grants the compensation (rule P5, rule O3).
+	// manager grants the compensation (rule P5, rule O3). Requests with
+	// this cause come from [CompensateOversell], which checks the oversell
+	// plan.
 	Oversold
 	// AgentFault: an agent angered the buyer; a supervisor (team leader)
 	// apologises and grants the compensation (rule P5).

@@ -6,7 +6,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -30,7 +29,9 @@ type Request struct {
 	// (rule P1); nil for ordinary bargaining.
 	Promotion *Promotion
 	// Cause, when set, makes the request a compensation routed by
-	// [Cause.Route] (rule P5); build such requests with [NewCompensation].
+	// [Cause.Route] (rule P5), which is not a price change under rule P4;
+	// build such requests with [CompensateOversell] or [NewCompensation],
+	// which check that a compensation is owed.
 	Cause Cause
 }
 
@@ -39,6 +40,11 @@ type Request struct {
 // day, and the price changes already made on the order. kefu never stores
 // it; update it with [Policy.Record] once a concession is actually given,
 // and store it in the same transaction.
+//
+// Day and Erases belong to the agent (one record per agent), PriceChanges
+// to the order (one per order): a backend keeps them apart, assembles the
+// Usage for each request, and writes each half of Record's result back
+// to its own record.
 //
 // The zero Usage is a fresh agent on a fresh order.
 type Usage struct {
@@ -105,35 +111,39 @@ func validDay(s string) bool {
 //   - rule A4: during a [Period] its limits apply instead;
 //   - rule P1: the price of a [Promotion] outside its window is refused;
 //   - rule P2: when a kind the shop prefers (by default a gift, then
-//     postage) of the same value is within the requester's own authority,
-//     [Decision.Suggest] names it;
+//     postage) of the same value is one the requester may give alone —
+//     within their authority, and neither routed above them nor flagged
+//     by rule P4 — [Decision.Suggest] names it;
 //   - rule P3: erased change must be exactly the change below the yuan
 //     ([Erasable]) and within the policy's share of the order, or it is
 //     refused; a role without erase authority, or an agent who erased as
 //     many times today (in the policy's zone) as allowed, needs approval;
 //   - rule P4: a second price change on the order, or one after payment,
 //     is flagged and cannot be made alone;
-//   - rule P5: a compensation ([NewCompensation]) goes to the role of its
-//     [Cause.Route] or above, and is not an order price change.
+//   - rule P5: a compensation ([CompensateOversell], [NewCompensation])
+//     goes to the role of its [Cause.Route] or above, and is not an order
+//     price change.
 //
 // Flags that call for someone above (rules P3's daily count, P4) are left
 // as warnings on an [Allowed] decision when the requester is the store
 // manager, whom nobody is above.
 //
 // The order's amount due ([order.Order.Paid]) is "the order" for shares.
-// Review does not allocate. An error means the request, the usage or the
-// policy is malformed: an [*Error] wrapping [ErrMissing],
+// Review does not allocate, and reads the policy's zone only when an
+// agent's erase count reaches the daily limit.
+//
+// An error means the request, the usage or the policy is malformed: an
+// [*Error] wrapping [ErrMissing], [ErrInvalidText], [ErrInvalidTime],
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
 // [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
 // [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
-func (p Policy) Review(r Request, u Usage) (Decision, error) {
+func (p *Policy) Review(r Request, u Usage) (Decision, error) {
+	if p == nil {
+		return Decision{}, errNilPolicy()
+	}
 	amt, base, postage, status, err := checkRequest(&r, &u)
 	if err != nil {
 		return Decision{}, err
-	}
-	loc, err := tz.Location(p.Zone)
-	if err != nil {
-		return Decision{}, fieldErr("zone", p.Zone, ErrInvalidPolicy, "unknown time zone")
 	}
 	lim, period := p.limitsAt(r.At)
 	d := Decision{Kind: r.Kind, amount: amt, Period: period}
@@ -175,6 +185,12 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		// below the limit is below it whatever the day.
 		n := u.Erases
 		if n >= lim.EraseTimesPerDay {
+			// Only now is the calendar read: a zone name such as
+			// "Asia/Shanghai" is loaded from the tz database.
+			loc, err := p.location()
+			if err != nil {
+				return Decision{}, err
+			}
 			var today [dayLen]byte
 			appendDay(&today, r.At.In(loc))
 			if string(today[:]) != u.Day {
@@ -186,6 +202,9 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 			d.Reasons = d.Reasons.With(ReasonEraseDailyLimit)
 		}
 	}
+	// Rule P4 flags any price change on this order: this one, and a
+	// suggested postage concession instead (rule P2).
+	priceFlagged := r.Cause == NoCause && (u.PriceChanges > 0 || status.Paid()) && role != order.StoreManager
 	if r.Cause == NoCause && r.Kind.ChangesPrice() {
 		// Rule P4: change the price in one go, before payment.
 		if u.PriceChanges > 0 {
@@ -242,13 +261,16 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		d.Verdict = Refused
 	}
 
-	// Rule P2: point to a preferred kind of the same value within the
-	// requester's own authority.
+	// Rule P2: point to a preferred kind of the same value that the
+	// requester may give alone: within their own authority, and needing
+	// nobody above for another reason — a compensation routed above them
+	// (rule P5), or a postage concession flagged like any price change
+	// (rule P4).
 	for _, k := range p.Preference {
-		if k == r.Kind || r.Kind == EraseChange {
+		if k == r.Kind || r.Kind == EraseChange || route > role {
 			break
 		}
-		if k != Gift && k != Postage {
+		if k != Gift && (k != Postage || priceFlagged) {
 			continue
 		}
 		if k == Postage && postage < 0 {
@@ -309,7 +331,7 @@ func covers(a *Authority, k Kind, amt, base, postage int64) (yes bool, limit int
 }
 
 // policyErr explains a policy value Review could not use.
-func (p Policy) policyErr() error {
+func (p *Policy) policyErr() error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -318,12 +340,13 @@ func (p Policy) policyErr() error {
 
 // checkRequest checks r and u and returns the amount, the order's amount
 // due and its postage in fen, and its status. The postage is -1 unless the
-// request is for postage: [order.Order]'s accessors copy the whole order,
-// so Review reads only what it needs.
+// request is for postage: each conversion to fen costs about 8 ns, a
+// tenth of a review, so Review reads it only when it needs it.
 func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
+	if err := checkID("agent.id", r.Agent.ID); err != nil {
+		return 0, 0, 0, 0, err
+	}
 	switch {
-	case r.Agent.ID == "":
-		return 0, 0, 0, 0, fieldErr("agent.id", "", ErrMissing, "")
 	case !r.Agent.Role.IsValid():
 		return 0, 0, 0, 0, fieldErr("agent.role", r.Agent.Role.String(), ErrUnknownRole, "")
 	case r.Order == nil:
@@ -334,6 +357,8 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 		return 0, 0, 0, 0, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
 	case r.At.IsZero():
 		return 0, 0, 0, 0, fieldErr("at", "", ErrMissing, "a review happens at a time")
+	case !inYears(r.At):
+		return 0, 0, 0, 0, timeErr("at", r.At)
 	}
 	base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
 	if base == 0 && r.Order.IsZero() {
@@ -360,11 +385,27 @@ func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.
 		if pr.Start.IsZero() || !pr.End.After(pr.Start) {
 			return 0, 0, 0, 0, fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
 		}
+		if fen, ok := yuan.Fen(pr.Price); !ok || fen < 0 {
+			return 0, 0, 0, 0, fieldErr("promotion.price", amountText(pr.Price), ErrInvalidPromotion, "at least 0 with at most two decimals")
+		}
 		if _, ok := r.Order.LineBySKU(pr.SKU); !ok {
 			return 0, 0, 0, 0, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
 		}
 	}
 	return amt, base, postage, status, nil
+}
+
+// inYears reports whether t falls in the years 1 to 9999, the range a
+// calendar day ("2006-01-02") and a token's expiry hold.
+func inYears(t time.Time) bool {
+	// Seconds since 1970 of 0001-01-01 and 10000-01-01, UTC: cheaper than
+	// computing the year.
+	u := t.Unix()
+	return u >= -62135596800 && u < 253402300800
+}
+
+func timeErr(field string, t time.Time) error {
+	return fieldErr(field, strconv.Itoa(t.UTC().Year()), ErrInvalidTime, "a year from 1 to 9999")
 }
 
 func checkUsage(u *Usage) error {
@@ -400,13 +441,16 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 // changes go up for a kind that changes the price, compensations aside.
 // The input usage is never modified; a malformed request or usage is an
 // error, as for [Policy.Review], and the usage is returned unchanged.
-func (p Policy) Record(u Usage, r Request) (Usage, error) {
+func (p *Policy) Record(u Usage, r Request) (Usage, error) {
+	if p == nil {
+		return u, errNilPolicy()
+	}
 	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
 		return u, err
 	}
-	loc, err := tz.Location(p.Zone)
+	loc, err := p.location()
 	if err != nil {
-		return u, fieldErr("zone", p.Zone, ErrInvalidPolicy, "unknown time zone")
+		return u, err
 	}
 	n := u
 	if r.Kind == EraseChange {
@@ -436,15 +480,53 @@ func Erasable(due decimal.Decimal) (decimal.Decimal, error) {
 }
 
 // NewCompensation returns the concession request for compensating the
-// buyer of order o (rule P5): for an [Oversold] promotion item it goes to
-// the store manager, for an [AgentFault] to the team leader (supervisor).
-// Review it with [Policy.Review] like any other request. The errors are
-// those of Review for a malformed request, and [ErrUnknownCause] for a
-// cause that is not a compensation cause.
+// buyer of order o for an [AgentFault] (rule P5): a supervisor (the team
+// leader) apologises and grants it. Review it with [Policy.Review] like
+// any other request.
+//
+// An [Oversold] compensation is owed only to a buyer left short of a
+// promotion item, which the oversell plan knows: build it with
+// [CompensateOversell]; here it is an error wrapping [ErrNotCompensable].
+// Other errors: [ErrUnknownCause] for a cause that is not a compensation
+// cause, and those of Review for a malformed request.
 func NewCompensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
-	if !cause.IsValid() {
+	switch cause {
+	case AgentFault:
+	case Oversold:
+		return Request{}, fieldErr("cause", cause.String(), ErrNotCompensable,
+			"an oversold compensation comes from an order.Oversell allocation: use CompensateOversell")
+	default:
 		return Request{}, fieldErr("cause", cause.String(), ErrUnknownCause, "oversold or agent_fault")
 	}
+	return compensation(cause, a, o, k, amount, at)
+}
+
+// CompensateOversell returns the request for compensating a buyer whose
+// order an oversell left short of a promotion item (rules P5, O3): al is
+// one of the Allocations of the [order.OversellPlan] that [order.Oversell]
+// made, and must have RequestCompensation set — the order was left short
+// and the item was sold in a promotion. The request goes to the store
+// manager ([Cause.Route]); review it with [Policy.Review] like any other.
+// The order package produces the allocation and never imports pricing.
+//
+// An allocation that owes no compensation (served in full, or not a
+// promotion item) is an error wrapping [ErrNotCompensable]; one without
+// an order wraps [ErrMissing]; the other errors are those of Review for a
+// malformed request.
+func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
+	switch {
+	case al.Order == nil:
+		return Request{}, fieldErr("allocation.order", "", ErrMissing, "an allocation of an order.OversellPlan")
+	case al.Full():
+		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable, "served in full")
+	case !al.RequestCompensation:
+		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable,
+			"left short of an item that was not sold in a promotion: refund or substitute (rule O3)")
+	}
+	return compensation(Oversold, a, al.Order, k, amount, at)
+}
+
+func compensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
 	r := Request{Agent: a, Order: o, Kind: k, Amount: amount, At: at, Cause: cause}
 	var u Usage
 	if _, _, _, _, err := checkRequest(&r, &u); err != nil {

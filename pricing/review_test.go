@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -135,6 +136,35 @@ func TestReviewSuggestsPreferredKind(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 	assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred))
+
+	p = pricing.DefaultPolicy()
+	// Rule P4: after payment, or after a first price change, a postage
+	// concession needs approval too, so it is not suggested; a gift, which
+	// does not change the price, still is.
+	for _, c := range []struct {
+		reason string
+		o      *order.Order
+		u      pricing.Usage
+	}{
+		{"after payment", paid(), pricing.Usage{}},
+		{"a second price change", unpaid(), pricing.Usage{PriceChanges: 1}},
+	} {
+		d, err = p.Review(request(agent("xiaomei", order.PreSales), c.o, pricing.PriceCut, "5.00"), c.u)
+		require.NoError(t, err)
+		assert.Equal(t, pricing.KindUnknown, d.Suggest, c.reason)
+		assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred), c.reason)
+		d, err = p.Review(request(agent("lead", order.TeamLeader), c.o, pricing.PriceCut, "5.00"), c.u)
+		require.NoError(t, err)
+		assert.Equal(t, pricing.Gift, d.Suggest, c.reason)
+	}
+
+	// Rule P5: a compensation routed above the agent is not turned into a
+	// concession the agent gives alone.
+	r, err := pricing.NewCompensation(pricing.AgentFault, agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, dec("5.00"), t0)
+	require.NoError(t, err)
+	d, err = p.Review(r, pricing.Usage{})
+	require.NoError(t, err)
+	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 
 	// Asking for postage when a gift is preferred but not within authority.
 	p = pricing.DefaultPolicy()
@@ -404,7 +434,13 @@ func TestCompensationRouting(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
 			// A paid order: a compensation is not a price change (no P4 flag).
-			r, err := pricing.NewCompensation(c.cause, agent("a", c.who), paid(), pricing.Gift, dec("8.00"), t0)
+			var r pricing.Request
+			var err error
+			if c.cause == pricing.Oversold {
+				r, err = pricing.CompensateOversell(oversold(t, true), agent("a", c.who), pricing.Gift, dec("8.00"), t0)
+			} else {
+				r, err = pricing.NewCompensation(c.cause, agent("a", c.who), paid(), pricing.Gift, dec("8.00"), t0)
+			}
 			require.NoError(t, err)
 			assert.Equal(t, c.cause, r.Cause)
 			d, err := p.Review(r, pricing.Usage{PriceChanges: 1})
@@ -424,15 +460,75 @@ func TestCompensationRouting(t *testing.T) {
 
 	_, err = pricing.NewCompensation(pricing.NoCause, agent("a", order.InSales), paid(), pricing.Gift, dec("8.00"), t0)
 	require.ErrorIs(t, err, pricing.ErrUnknownCause)
-	_, err = pricing.NewCompensation(pricing.Oversold, agent("a", order.InSales), paid(), pricing.Gift, dec("-8.00"), t0)
+	_, err = pricing.NewCompensation(pricing.AgentFault, agent("a", order.InSales), paid(), pricing.Gift, dec("-8.00"), t0)
 	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+}
+
+// oversold returns the allocation of the later of two paid orders that
+// compete for the last two units of TEA-02: it is left short; promotion
+// says whether the item was sold in a promotion.
+func oversold(t *testing.T, promotion bool) order.Allocation {
+	t.Helper()
+	first, later := spec(), spec()
+	first.ID, later.ID = "T2101", "T2102"
+	first.Status, first.PaidAt = order.AwaitingDispatch, t0.Add(-5*time.Minute)
+	later.Status, later.PaidAt = order.AwaitingDispatch, t0.Add(-4*time.Minute)
+	a, b := order.MustNew(first), order.MustNew(later)
+	stock, err := order.NewStock(map[string]int{"TEA-02": 2})
+	require.NoError(t, err)
+	plan, err := order.Oversell(order.OversellRequest{SKU: "TEA-02", Stock: stock, Orders: []*order.Order{&a, &b}, Promotion: promotion})
+	require.NoError(t, err)
+	require.Len(t, plan.Allocations, 2)
+	require.True(t, plan.Allocations[0].Full())
+	return plan.Allocations[1]
+}
+
+// rule P5, rule O3: an oversold compensation is owed only to a buyer left
+// short of a promotion item, which the oversell plan says; anything else
+// is refused with ErrNotCompensable.
+func TestCompensateOversellNeedsPromotionShortfall(t *testing.T) {
+	zhang := agent("zhang", order.InSales)
+	short := oversold(t, true)
+	r, err := pricing.CompensateOversell(short, zhang, pricing.Gift, dec("8.00"), t0)
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Oversold, r.Cause)
+	assert.Equal(t, "T2102", r.Order.ID())
+
+	cases := []struct {
+		reason string
+		al     order.Allocation
+		err    error
+	}{
+		{"an item not sold in a promotion", oversold(t, false), pricing.ErrNotCompensable},
+		{"served in full", func() order.Allocation { a := short; a.Allocated = a.Ordered; return a }(), pricing.ErrNotCompensable},
+		{"an allocation without an order", order.Allocation{RequestCompensation: true, Ordered: 1}, pricing.ErrMissing}, // hostile
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			got, err := pricing.CompensateOversell(c.al, zhang, pricing.Gift, dec("8.00"), t0)
+			require.ErrorIs(t, err, c.err)
+			var e *pricing.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, "allocation.order", e.Field)
+			assert.Equal(t, pricing.Request{}, got)
+		})
+	}
+	// Bad input in the concession itself: Review's errors.
+	_, err = pricing.CompensateOversell(short, zhang, pricing.Gift, dec("0.001"), t0)
+	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
+	_, err = pricing.CompensateOversell(short, zhang, pricing.KindUnknown, dec("8.00"), t0)
+	require.ErrorIs(t, err, pricing.ErrUnknownKind)
+
+	// Without the plan there is no proof of a promotion item.
+	_, err = pricing.NewCompensation(pricing.Oversold, zhang, paid(), pricing.Gift, dec("8.00"), t0)
+	require.ErrorIs(t, err, pricing.ErrNotCompensable)
 }
 
 func TestReviewClosedOrder(t *testing.T) {
 	s := spec()
 	s.Status, s.ClosedAt = order.ClosedUnpaid, t0
 	o := order.MustNew(s)
-	d, err := pricing.DefaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.Usage{})
+	d, err := defaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.Usage{})
 	require.NoError(t, err)
 	assert.Equal(t, pricing.Refused, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonOrderClosed))
@@ -467,6 +563,18 @@ func TestReviewBadInput(t *testing.T) {
 		{"negative erase count", func(_ *pricing.Request, u *pricing.Usage) { u.Erases = -1 }, pricing.ErrInvalidUsage, "usage.erases"},
 		{"negative price changes", func(_ *pricing.Request, u *pricing.Usage) { u.PriceChanges = -1 }, pricing.ErrInvalidUsage, "usage.price_changes"},
 		{"malformed day", func(_ *pricing.Request, u *pricing.Usage) { u.Day = "11/11/2026" }, pricing.ErrInvalidUsage, "usage.day"},
+		// Hostile text and times.
+		{"agent ID not UTF-8", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "zh\xffang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID with a space", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "zh ang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID too long", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = strings.Repeat("z", 65) }, pricing.ErrInvalidText, "agent.id"},
+		{"a time before year 1", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Date(-1, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
+		{"a time after year 9999", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Date(12026, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
+		{"a promotion price below the fen", func(r *pricing.Request, _ *pricing.Usage) {
+			r.Promotion = &pricing.Promotion{Name: "d11", SKU: "TEA-02", Price: dec("49.001"), Start: t0, End: t0.Add(time.Hour)}
+		}, pricing.ErrInvalidPromotion, "promotion.price"},
+		{"a negative promotion price", func(r *pricing.Request, _ *pricing.Usage) {
+			r.Promotion = &pricing.Promotion{Name: "d11", SKU: "TEA-02", Price: dec("-1"), Start: t0, End: t0.Add(time.Hour)}
+		}, pricing.ErrInvalidPromotion, "promotion.price"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -496,17 +604,44 @@ func TestReviewBadPolicy(t *testing.T) {
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
 	assert.Contains(t, err.Error(), "limits.in_sales.postage")
 
+	// An unknown zone: Validate and Record refuse it; Review reads the
+	// zone only when it needs the calendar (an agent's erase count at the
+	// limit), so that a zone name is never loaded on the common path.
 	p = pricing.DefaultPolicy()
 	p.Zone = "Mars/Olympus"
-	_, err = p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	require.ErrorIs(t, p.Validate(), pricing.ErrInvalidPolicy)
+	erase := request(agent("zhang", order.InSales), unpaid(), pricing.EraseChange, "0.50")
+	_, err = p.Record(pricing.Usage{}, erase)
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	_, err = p.Review(erase, pricing.Usage{Day: "2026-11-10", Erases: 3})
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	var e *pricing.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "zone", e.Field)
+
+	// Hostile: methods on a nil *Policy are errors, not panics.
+	var nilPolicy *pricing.Policy
+	require.ErrorIs(t, nilPolicy.Validate(), pricing.ErrInvalidPolicy)
+	_, err = nilPolicy.Review(erase, pricing.Usage{})
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	u := pricing.Usage{Erases: 1}
+	after, err := nilPolicy.Record(u, erase)
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	assert.Equal(t, u, after)
+	_, err = nilPolicy.Approve(erase, pricing.Usage{}, laowang, "ap-1", t0.Add(time.Hour))
+	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
+	_, used, err := nilPolicy.Redeem("x", shopKey, erase, pricing.Usage{}, pricing.Used{})
+	require.Error(t, err)
+	assert.Empty(t, used.Approvals)
+	_, err = new(pricing.Store).Redeem(nil, "x", shopKey, erase, pricing.Usage{})
+	require.Error(t, err)
 }
 
 // Hostile: an amount with a huge exponent is refused without printing
 // its digits out in full.
 func TestReviewHugeExponent(t *testing.T) {
 	huge := decimal.New(1, 2_000_000_000) // built in code: parsing caps the exponent at 10000
-	_, err := pricing.DefaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
+	_, err := defaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
 	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
 	assert.Less(t, len(err.Error()), 200)
 	assert.Contains(t, err.Error(), `"1e2000000000"`)

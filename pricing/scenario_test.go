@@ -82,7 +82,9 @@ func TestSeedCompensations(t *testing.T) {
 	o := paid()
 	zhang := agent("zhang", order.InSales)
 
-	r, err := pricing.NewCompensation(pricing.Oversold, zhang, o, pricing.Gift, dec("20.00"), t0)
+	// Step 1: the oversell plan leaves this buyer short of the promotion
+	// item; the agent asks for a 20.00 gift as compensation.
+	r, err := pricing.CompensateOversell(oversold(t, true), zhang, pricing.Gift, dec("20.00"), t0)
 	require.NoError(t, err)
 	d, err := p.Review(r, pricing.Usage{})
 	require.NoError(t, err)
@@ -174,17 +176,58 @@ func TestSeedPreSalesEraseChange(t *testing.T) {
 }
 
 // Seed 003, Pregunta 4.8: the price difference is settled before the
-// transfer and the buyer confirms. rule P6.
+// transfer and the buyer confirms. rule P6, both ways.
 func TestSeedPriceDifferenceConfirmed(t *testing.T) {
-	// The buyer paid 99.90 for goods now priced 128.50: 28.60 to top up.
+	// Step 1: the buyer paid 99.90 for goods now priced 128.50: 28.60 to
+	// top up with a linked top-up order.
 	d, err := pricing.NewDifference("T2001", dec("99.90"), dec("128.50"))
 	require.NoError(t, err)
 	assert.Equal(t, pricing.PayerBuyer, d.Payer)
+	assert.Equal(t, pricing.TopUpOrder, d.Via)
 	assert.Equal(t, "28.60", d.Amount.StringFixed(2))
 	assert.False(t, d.Settled(), "told the amount, not yet confirmed")
 	d, err = d.Confirm(t0)
 	require.NoError(t, err)
 	assert.True(t, d.Settled())
+	d, err = d.Transfer(t0.Add(3 * time.Minute)) // the top-up order is paid
+	require.NoError(t, err)
+	assert.True(t, d.Transferred())
+
+	// Step 2: the other way, the shop owes 10.01; finance may not transfer
+	// before the buyer confirms, and transfers once.
+	s, err := pricing.NewDifference("T2001", dec("110.00"), dec("99.99"))
+	require.NoError(t, err)
+	_, err = s.Transfer(t0)
+	require.ErrorIs(t, err, pricing.ErrNotConfirmed)
+	s, err = s.Confirm(t0)
+	require.NoError(t, err)
+	s, err = s.Transfer(t0.Add(time.Minute))
+	require.NoError(t, err)
+	_, err = s.Transfer(t0.Add(2 * time.Minute))
+	require.ErrorIs(t, err, pricing.ErrTransferred, "never paid twice")
+}
+
+// Seed 003, Pregunta 4.9: a Hong Kong order ships only with SF; when the
+// buyer must pay the difference, the agent tells the amount and sends the
+// parcel SF freight collect. rule P6: the difference (the carrier's
+// surcharge, which shipping's CarrierChoice.Difference reports) is
+// confirmed by the buyer before the parcel goes.
+func TestSeedHongKongFreightCollect(t *testing.T) {
+	surcharge := dec("23.00") // e.g. shipping.CarrierChoice.Difference()
+	d, err := pricing.NewDifferenceOwed("T2001", pricing.FreightCollect, surcharge)
+	require.NoError(t, err)
+	assert.Equal(t, pricing.PayerBuyer, d.Payer, "the buyer pays SF on delivery")
+
+	// Step 1: told the amount; not yet confirmed, so the parcel waits.
+	_, err = d.Transfer(t0)
+	require.ErrorIs(t, err, pricing.ErrNotConfirmed)
+	// Step 2: the buyer confirms; the parcel goes freight collect.
+	d, err = d.Confirm(t0.Add(time.Minute))
+	require.NoError(t, err)
+	d, err = d.Transfer(t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.True(t, d.Settled())
+	assert.True(t, d.Transferred())
 }
 
 // Seed 002, second part Q6: for the big promotion the shop loosens the
