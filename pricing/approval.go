@@ -192,7 +192,7 @@ func (a Approval) Covers(c Claim) error {
 // authority the review asks for ([ErrApproverAuthority]: below
 // [Decision.Approver], or a request nobody may grant), an expiry not
 // after r.At ([ErrExpired]).
-func (p *Policy) Approve(r Request, u Usage, approver order.Agent, id string, expires time.Time) (Approval, error) {
+func (p Policy) Approve(r Request, u Usage, approver order.Agent, id string, expires time.Time) (Approval, error) {
 	a := Approval{ID: id, Kind: r.Kind, Amount: r.Amount, Requester: r.Agent, Approver: approver, Expires: expires}
 	if r.Order != nil {
 		a.OrderID = r.Order.ID()
@@ -247,10 +247,7 @@ func (p *Policy) checkApprover(r Request, u Usage, approver order.Agent) error {
 //
 // The backend stores the returned [Used] in the same transaction as the
 // concession it records, so that the approval cannot be spent twice.
-func (p *Policy) Redeem(token string, key []byte, r Request, u Usage, used Used) (Approval, Used, error) {
-	if p == nil {
-		return Approval{}, used, errNilPolicy()
-	}
+func (p Policy) Redeem(token string, key []byte, r Request, u Usage, used Used) (Approval, Used, error) {
 	a, err := ParseToken(token, key)
 	if err != nil {
 		return Approval{}, used, err
@@ -335,7 +332,7 @@ func NewStore(u Used) *Store { return &Store{used: Used{Approvals: slices.Clone(
 
 // Redeem is [Policy.Redeem] against the store's record; on error the store
 // is unchanged.
-func (s *Store) Redeem(p *Policy, token string, key []byte, r Request, u Usage) (Approval, error) {
+func (s *Store) Redeem(p Policy, token string, key []byte, r Request, u Usage) (Approval, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, next, err := p.Redeem(token, key, r, u, s.used)

@@ -217,7 +217,7 @@ func TestStoreSingleUseUnderConcurrency(t *testing.T) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			_, errs[i] = s.Redeem(&p, tok, shopKey, r, pricing.Usage{})
+			_, errs[i] = s.Redeem(p, tok, shopKey, r, pricing.Usage{})
 		})
 	}
 	wg.Wait()
@@ -233,12 +233,12 @@ func TestStoreSingleUseUnderConcurrency(t *testing.T) {
 	assert.Len(t, s.Used().Approvals, 1)
 
 	// A refused redemption leaves the store as it was.
-	_, err := s.Redeem(&p, tok[:len(tok)-2], shopKey, r, pricing.Usage{})
+	_, err := s.Redeem(p, tok[:len(tok)-2], shopKey, r, pricing.Usage{})
 	require.Error(t, err)
 	assert.Len(t, s.Used().Approvals, 1)
 
 	s2 := pricing.NewStore(s.Used())
-	_, err = s2.Redeem(&p, tok, shopKey, r, pricing.Usage{})
+	_, err = s2.Redeem(p, tok, shopKey, r, pricing.Usage{})
 	require.ErrorIs(t, err, pricing.ErrUsed, "a store restored from the record remembers")
 	s2.Prune(t0.Add(2 * time.Hour))
 	assert.Empty(t, s2.Used().Approvals)

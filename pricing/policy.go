@@ -85,12 +85,9 @@ type Period struct {
 // percentages encode as text with two decimals ("10.00").
 //
 // A Policy is read-only while in use; its methods are pure and safe for
-// concurrent use. They have pointer receivers: a Policy is about 530
-// bytes, and [Policy.Review] runs on every agent action — copying the
-// policy into each call cost 6-8 ns of 73 (BenchmarkReview). Keep
-// the loaded policy in a variable or a field (or a map of *Policy) and
-// call policy.Review(…); a method called on a nil *Policy is an error
-// wrapping [ErrInvalidPolicy], never a panic.
+// concurrent use. They have value receivers, like every kefu Policy, so
+// pricing.DefaultPolicy().Review(…) and a map[string]Policy work; the
+// copy costs a few ns of BenchmarkReview's budget.
 type Policy struct {
 	// Zone is the time zone of the shop's calendar days: "" or "+08:00"
 	// for China Standard Time (the default), another offset, or a zone
@@ -157,11 +154,8 @@ const maxTimesPerDay = 1000
 // 100; authority that never decreases from one role to the next (rule
 // A1); periods that are named, end after they start and do not overlap.
 // The error is an [*Error] wrapping [ErrInvalidPolicy] that names the
-// field; a nil *Policy is such an error too.
-func (p *Policy) Validate() error {
-	if p == nil {
-		return errNilPolicy()
-	}
+// field.
+func (p Policy) Validate() error {
 	if _, err := p.location(); err != nil {
 		return err
 	}
@@ -259,11 +253,6 @@ func percent(f string, d decimal.Decimal) error {
 		return fieldErr(f, amountText(d), ErrInvalidPolicy, "a percentage from 0 to 100 with at most two decimals")
 	}
 	return nil
-}
-
-// errNilPolicy returns the error of a method called on a nil *Policy.
-func errNilPolicy() error {
-	return fieldErr("policy", "", ErrInvalidPolicy, "nil *Policy: start from DefaultPolicy()")
 }
 
 // location returns the policy's time zone.

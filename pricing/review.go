@@ -137,10 +137,7 @@ func validDay(s string) bool {
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
 // [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
 // [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
-func (p *Policy) Review(r Request, u Usage) (Decision, error) {
-	if p == nil {
-		return Decision{}, errNilPolicy()
-	}
+func (p Policy) Review(r Request, u Usage) (Decision, error) {
 	amt, base, postage, status, err := checkRequest(&r, &u)
 	if err != nil {
 		return Decision{}, err
@@ -441,10 +438,7 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 // changes go up for a kind that changes the price, compensations aside.
 // The input usage is never modified; a malformed request or usage is an
 // error, as for [Policy.Review], and the usage is returned unchanged.
-func (p *Policy) Record(u Usage, r Request) (Usage, error) {
-	if p == nil {
-		return u, errNilPolicy()
-	}
+func (p Policy) Record(u Usage, r Request) (Usage, error) {
 	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
 		return u, err
 	}
