@@ -1,6 +1,7 @@
 package order
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,7 +113,8 @@ type OversellPlan struct {
 	Demand int    // units the orders ask for
 	// Allocations holds every order in the order stock is allocated:
 	// by payment time (for cash on delivery, the buyer's confirmation),
-	// then by order ID; unconfirmed cash-on-delivery orders come last.
+	// then by order ID; unconfirmed cash-on-delivery orders come last, by
+	// the time they were placed.
 	Allocations []Allocation
 	// SetListedStockZero is the action to set the item's listed stock to
 	// zero at once, so that it is delisted and no more buyers pay for
@@ -149,14 +151,14 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 	if err != nil {
 		return OversellPlan{}, err
 	}
-	onHand, ok := req.Stock.onHand[sku]
+	onHand, _, ok := req.Stock.lookup(sku)
 	if !ok {
 		return OversellPlan{}, fieldErr("sku", req.SKU, ErrUnknownSKU, "not in the stock snapshot")
 	}
 	plan := OversellPlan{SKU: sku, OnHand: onHand, Allocations: make([]Allocation, 0, len(req.Orders))}
 	type ranked struct {
-		at  time.Time
-		cod bool // unconfirmed cash on delivery: served last
+		tier uint8
+		at   time.Time
 	}
 	ranks := make(map[*Order]ranked, len(req.Orders))
 	seen := make(map[string]int, len(req.Orders))
@@ -186,23 +188,17 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 		}
 		unit, _ := yuan.Fen(line.UnitPrice)
 		plan.Demand += line.Quantity
-		rk := ranked{at: o.paid0}
-		if o.payment == CashOnDelivery {
-			rk = ranked{at: o.codConfirmed, cod: o.codConfirmed.IsZero()}
-		}
-		ranks[o] = rk
+		tier, at := o.allocRank()
+		ranks[o] = ranked{tier, at}
 		plan.Allocations = append(plan.Allocations, Allocation{Order: o, Ordered: line.Quantity, unitFen: unit})
 	}
 	slices.SortFunc(plan.Allocations, func(a, b Allocation) int {
 		ra, rb := ranks[a.Order], ranks[b.Order]
-		switch {
-		case ra.cod != rb.cod:
-			if ra.cod {
-				return 1
-			}
-			return -1
-		case !ra.at.Equal(rb.at):
-			return ra.at.Compare(rb.at)
+		if c := cmp.Compare(ra.tier, rb.tier); c != 0 {
+			return c
+		}
+		if c := ra.at.Compare(rb.at); c != 0 {
+			return c
 		}
 		return strings.Compare(a.Order.id, b.Order.id)
 	})
@@ -213,7 +209,7 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 	}
 	for i := range plan.Allocations {
 		a := &plan.Allocations[i]
-		if ranks[a.Order].cod {
+		if ranks[a.Order].tier == 1 {
 			a.Reasons = a.Reasons.With(CODUnconfirmedReason)
 		}
 		a.Allocated = min(a.Ordered, left)
@@ -239,4 +235,21 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 		plan.Reasons = plan.Reasons.With(StockExhausted)
 	}
 	return plan, nil
+}
+
+// allocRank returns where o stands when real stock is allocated by payment
+// time (rules O3, S9): tier 0 for orders paid online or cash-on-delivery
+// orders the buyer confirmed, at the payment or confirmation time; tier 1
+// for unconfirmed cash on delivery and tier 2 for unpaid orders, at the
+// time they were placed.
+func (o *Order) allocRank() (tier uint8, at time.Time) {
+	switch {
+	case o.status == AwaitingPayment:
+		return 2, o.created
+	case o.payment == CashOnDelivery && o.codConfirmed.IsZero():
+		return 1, o.created
+	case o.payment == CashOnDelivery:
+		return 0, o.codConfirmed
+	}
+	return 0, o.paid0
 }

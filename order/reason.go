@@ -63,7 +63,8 @@ const (
 	// PromotionItem: the item was sold in a promotion; a buyer who gets
 	// nothing is owed a compensation request to the store manager (rule P5).
 	PromotionItem
-	// PaidLater: other buyers paid earlier and took the stock (rule O3).
+	// PaidLater: other buyers paid earlier and took the stock (rule O3):
+	// an [Allocation] left short, or an [OutOfStock] problem in a triage.
 	PaidLater
 
 	// SlowReviewOpenedToday: a slow review opened today is dealt with today

@@ -77,7 +77,7 @@ func (p TriagePolicy) SlowReview(o *Order, stock Stock, now time.Time) (SlowRevi
 		}
 	}
 	if goods == 1 {
-		q, ok := stock.onHand[single.SKU]
+		q, _, ok := stock.lookup(single.SKU)
 		if !ok {
 			return SlowReview{}, fieldErr("sku", single.SKU, ErrUnknownSKU, "not in the stock snapshot")
 		}

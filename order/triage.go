@@ -91,9 +91,13 @@ func (r Report) Find(id string) (Finding, bool) {
 //   - the per-order checks of [TriagePolicy.Checks]: unknown or incomplete
 //     address, a message the shop cannot satisfy, cash on delivery not
 //     confirmed (rule S9);
-//   - then checks, in order — [StockCheck] and the checks other packages
-//     contribute (shipping's out-of-area, postage, SF-only and
-//     transit-warehouse checks).
+//   - [StockCheck]s across the batch: each snapshot is allocated SKU by
+//     SKU by payment time, as [Oversell] allocates it (rule O3), so orders
+//     that each fit in stock but together outrun it are found here, the
+//     later payers out of stock with [PaidLater];
+//   - the other checks, in order — those other packages contribute
+//     (shipping's out-of-area, postage, SF-only and transit-warehouse
+//     checks).
 //
 // Categories in the policy's Skip list are dropped. The report does not
 // depend on the order of the batch or of checks.
@@ -123,9 +127,20 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 			"more than "+strconv.Itoa(MaxTriageBatch)+" orders in one batch")
 	}
 	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask}
+	for i, c := range checks {
+		if sc, ok := c.(stockCheck); ok {
+			t.stocks = append(t.stocks, stockAlloc{s: sc.s, of: make([]int32, 0, len(orders)+len(orders)/4),
+				demand: make([]int64, len(sc.s.onHand))})
+		} else {
+			t.perOrder = append(t.perOrder, i)
+		}
+	}
 	rep := Report{At: now}
 	if err := t.scan(&rep); err != nil {
 		return Report{}, err
+	}
+	for i := range t.stocks {
+		t.allocate(&t.stocks[i])
 	}
 	t.collect(&rep)
 	return rep, nil
@@ -142,7 +157,12 @@ type triage struct {
 	orders []*Order
 	now    time.Time
 	checks []Check
-	seed   maphash.Seed
+	// perOrder are the indexes in checks of the checks run order by order;
+	// stocks are the snapshots of the [StockCheck]s, allocated across the
+	// batch instead.
+	perOrder []int
+	stocks   []stockAlloc
+	seed     maphash.Seed
 	// hashMask is ANDed into every hash: all ones, except in a test that
 	// forces every key to collide.
 	hashMask uint64
@@ -160,7 +180,27 @@ type triage struct {
 	// checks found in orders[i], as reported.
 	found      []Problem
 	foundStart []int32
+	// short[i] says why orders[i] is left short of real stock, if it is.
+	short []stockShortfall
 }
+
+// stockAlloc is the working state of allocating one [StockCheck]'s
+// snapshot across the batch.
+type stockAlloc struct {
+	s Stock
+	// of[lineStart[i]+k] is the position in s of line k of orders[i], -1
+	// for a SKU s does not count; demand sums the units asked per position.
+	of     []int32
+	demand []int64
+}
+
+// stockShortfall is a set of reasons an order is left short of real stock.
+type stockShortfall uint8
+
+const (
+	shortAlone stockShortfall = 1 << iota // a line asks for more than the snapshot holds
+	shortTaken                            // orders with priority took the units (rule O3)
+)
 
 type buyerGroup struct {
 	first   int32 // index of the first order seen, for its address
@@ -259,6 +299,16 @@ func (t *triage) scan(rep *Report) error {
 			b.differs = true
 		}
 		t.buyerOf[i] = g
+		for k := range t.stocks {
+			a := &t.stocks[k]
+			for _, l := range o.lines {
+				_, j, ok := a.s.lookup(l.SKU)
+				a.of = append(a.of, j)
+				if ok {
+					a.demand[j] += int64(l.Quantity)
+				}
+			}
+		}
 		for li, l := range o.lines {
 			if l.Gift {
 				t.skuGroups = append(t.skuGroups, -1)
@@ -321,6 +371,14 @@ func (t *triage) collect(rep *Report) {
 				}
 			}
 		}
+		if t.short != nil {
+			if t.short[i]&shortAlone != 0 {
+				all = append(all, Problem{OutOfStock, reasonNames[StockShort]})
+			}
+			if t.short[i]&shortTaken != 0 {
+				all = append(all, Problem{OutOfStock, reasonNames[PaidLater]})
+			}
+		}
 		all = append(all, t.found[t.foundStart[i]:t.foundStart[i+1]]...)
 		if len(all) == from {
 			continue
@@ -360,7 +418,8 @@ func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
 		dst = t.rules.inspectMessage(dst, o)
 		dst = t.rules.inspectCOD(dst, o, t.now)
 	}
-	for ci, c := range t.checks {
+	for _, ci := range t.perOrder {
+		c := t.checks[ci]
 		from := len(dst)
 		dst = c.Inspect(dst, o, t.now)
 		if len(dst) < from {
@@ -382,4 +441,78 @@ func compareProblems(a, b Problem) int {
 		return c
 	}
 	return strings.Compare(a.Reason, b.Reason)
+}
+
+// allocate allocates the real stock of a.s to the orders of the batch that
+// wait to ship, SKU by SKU, in the order [Oversell] uses (rule O3): by
+// payment time, then unconfirmed cash on delivery, then unpaid orders. An
+// order is short of a SKU when the units left after the orders ahead of it
+// do not cover its line; t.short records why. The scan has already summed
+// the demand per SKU; only the SKUs whose demand exceeds the snapshot are
+// sorted, and only their orders are read again.
+func (t *triage) allocate(a *stockAlloc) {
+	oversold := 0
+	for j, d := range a.demand {
+		if d > int64(a.s.onHand[j]) {
+			oversold++
+		} else {
+			a.demand[j] = -1 // covered: nobody is short
+		}
+	}
+	if oversold == 0 {
+		return
+	}
+	if t.short == nil {
+		t.short = make([]stockShortfall, len(t.orders))
+	}
+	// A claim is one line of an oversold SKU, with its place in line.
+	type claim struct {
+		sku   int32
+		tier  uint8
+		order int32
+		qty   int32
+		sec   int64
+		nsec  int32
+	}
+	var cs []claim
+	for i := range t.orders {
+		for k, j := range a.of[t.lineStart[i]:t.lineStart[i+1]] {
+			if j < 0 || a.demand[j] < 0 {
+				continue
+			}
+			o := t.orders[i]
+			tier, when := o.allocRank()
+			cs = append(cs, claim{j, tier, int32(i), int32(o.lines[k].Quantity), when.Unix(), int32(when.Nanosecond())})
+		}
+	}
+	slices.SortFunc(cs, func(a, b claim) int {
+		if c := cmp.Compare(a.sku, b.sku); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.tier, b.tier); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		return strings.Compare(t.orders[a.order].id, t.orders[b.order].id)
+	})
+	sku, left := int32(-1), 0
+	for _, c := range cs {
+		if c.sku != sku {
+			sku, left = c.sku, a.s.onHand[c.sku]
+		}
+		got := min(int(c.qty), left)
+		left -= got
+		switch {
+		case got == int(c.qty):
+		case int(c.qty) > a.s.onHand[c.sku]:
+			t.short[c.order] |= shortAlone
+		default:
+			t.short[c.order] |= shortTaken
+		}
+	}
 }

@@ -184,12 +184,12 @@ func TestTriageFindsUnconfirmedCashOnDelivery(t *testing.T) {
 // rule O8: an order that real stock cannot cover is out of stock; a SKU the
 // snapshot does not count is skipped, not guessed.
 func TestTriageStockCheck(t *testing.T) {
-	stock, err := order.NewStock(map[string]int{"TEA-01": 1, "TEA-02": 0})
+	stock, err := order.NewStock(map[string]int{"TEA-01": 2, "TEA-02": 0})
 	require.NoError(t, err)
-	two := func(s *order.Spec) { s.Lines[0].Quantity = 2 }
+	three := func(s *order.Spec) { s.Lines[0].Quantity = 3 }
 	orders := []*order.Order{
 		mk(t, opsSpec("S1", "s1", "TEA-01", 0)),
-		mk(t, opsSpec("S2", "s2", "TEA-01", 0), two),
+		mk(t, opsSpec("S2", "s2", "TEA-01", 0), three),
 		mk(t, opsSpec("S3", "s3", "TEA-02", 0)),
 		mk(t, opsSpec("S4", "s4", "TEA-99", 0)),
 	}
@@ -199,6 +199,71 @@ func TestTriageStockCheck(t *testing.T) {
 		"S3": {"out_of_stock/stock_short"},
 	}, found(r))
 	assert.Equal(t, "order.out_of_stock", order.StockCheck(stock).Name())
+}
+
+// rule O3: orders that each fit in real stock but together outrun it are
+// served by payment time, as Oversell serves them: the later payers are
+// out of stock ("paid_later") in the triage, not only once an oversell is
+// run. Confirmed cash on delivery counts from its confirmation; unconfirmed
+// cash on delivery (rule S9) and unpaid orders come after every paid one.
+func TestTriageAllocatesStockByPaymentTime(t *testing.T) {
+	stock, err := order.NewStock(map[string]int{"TEA-01": 2, "CUP-01": 5})
+	require.NoError(t, err)
+	paidAt := func(m int) func(*order.Spec) {
+		return func(s *order.Spec) { s.PaidAt = t0.Add(time.Duration(m) * time.Minute) }
+	}
+	orders := []*order.Order{
+		mk(t, opsSpec("A4", "a4", "TEA-01", 0), paidAt(40)), // paid last, first by ID
+		mk(t, opsSpec("Z1", "z1", "TEA-01", 0), paidAt(10)), // paid first, last by ID
+		mk(t, opsSpec("U1", "u1", "TEA-01", 0), func(s *order.Spec) { // unpaid, placed first
+			s.Status, s.PaidAt, s.CreatedAt = order.AwaitingPayment, time.Time{}, t0.Add(-time.Hour)
+		}),
+		mk(t, codSpec("C9", false)), // unconfirmed cash on delivery
+		mk(t, codSpec("C2", true), func(s *order.Spec) { s.CODConfirmedAt = t0.Add(20 * time.Minute) }),
+		mk(t, opsSpec("W1", "w1", "CUP-01", 0)), // another SKU, covered
+	}
+	want := map[string][]string{
+		"A4": {"out_of_stock/paid_later"},
+		"C9": {"out_of_stock/paid_later", "cod_unconfirmed/cod_unconfirmed"},
+		"U1": {"out_of_stock/paid_later"},
+	}
+	check := order.StockCheck(stock)
+	assert.Equal(t, want, found(triage(t, now0, orders, check)))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5 {
+		rng.Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
+		assert.Equal(t, want, found(triage(t, now0, orders, check)), "the batch order does not matter")
+	}
+
+	// Run alone, one order at a time, the check judges each order on its
+	// own: A4 fits in 2 units.
+	for _, o := range orders {
+		if o.ID() == "A4" {
+			assert.Empty(t, check.Inspect(nil, o, now0))
+		}
+	}
+}
+
+// rule O3: the triage flags exactly the paid orders that Oversell leaves
+// short, SKU by SKU, over a generated batch.
+func TestTriageAgreesWithOversell(t *testing.T) {
+	orders, stock := genOrders(t, 3000)
+	r := triage(t, now0, orders, order.StockCheck(stock))
+	for _, sku := range []string{"SKU-7", "SKU-13", "SKU-0"} {
+		var paid []*order.Order
+		for _, o := range orders {
+			if _, ok := o.LineBySKU(sku); ok && o.Status() == order.AwaitingDispatch && o.Payment() == order.Online {
+				paid = append(paid, o)
+			}
+		}
+		plan, err := order.Oversell(order.OversellRequest{SKU: sku, Stock: stock, Orders: paid})
+		require.NoError(t, err)
+		for _, a := range plan.Allocations {
+			f, _ := r.Find(a.Order.ID())
+			assert.Equal(t, !a.Full(), f.Categories.Has(order.OutOfStock), "%s %s", sku, a.Order.ID())
+		}
+	}
+	assert.Positive(t, r.Count(order.OutOfStock))
 }
 
 // fakeCheck reports a fixed problem for the orders it names, as a check of
@@ -305,11 +370,14 @@ func TestTriageRefusesBadInput(t *testing.T) {
 // incomplete addresses, messages, unconfirmed cash on delivery (1% each),
 // and short stock (2%) — and a stock snapshot.
 func genOrders(t testing.TB, n int) ([]*order.Order, order.Stock) {
+	// Stock covers twice the average demand of a SKU, except SKU-7 (none
+	// left) and SKU-13 (half its orders).
 	onHand := map[string]int{}
 	for k := range 50 {
-		onHand["SKU-"+strconv.Itoa(k)] = 1000
+		onHand["SKU-"+strconv.Itoa(k)] = 2 * n / 50
 	}
 	onHand["SKU-7"] = 0
+	onHand["SKU-13"] = n / 100
 	stock, err := order.NewStock(onHand)
 	require.NoError(t, err)
 	out := make([]*order.Order, n)
