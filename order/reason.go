@@ -41,8 +41,8 @@ const (
 	// CODConfirmationOverdue: the buyer has not confirmed a cash-on-delivery
 	// order within the policy's time; re-order with online payment (rule S9).
 	CODConfirmationOverdue
-	// RepeatSKU: another pending order of the same buyer holds the same SKU
-	// ([RepeatOrder], rule O6).
+	// RepeatSKU: another pending order of the same buyer, placed within the
+	// policy's RepeatWithin, holds the same SKU ([RepeatOrder], rule O6).
 	RepeatSKU
 
 	// NotCOD: the order is paid online; the cash-on-delivery rule does not

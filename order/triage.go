@@ -86,8 +86,10 @@ func (r Report) Find(id string) (Finding, bool) {
 //   - across the batch, [MultipleAddresses]: the buyer has several orders
 //     waiting to ship whose normalised addresses ([AddressKey]) differ
 //     (rule S4); and [RepeatOrder]: another order of the same buyer waiting
-//     to ship holds the same SKU, gifts aside (rule O6). Both group the
-//     batch by buyer and by buyer and SKU, so they are linear in the batch;
+//     to ship holds the same SKU, gifts aside, and was placed within the
+//     policy's RepeatWithin of it (rule O6). Both group the batch by buyer
+//     and by buyer and SKU, so they are linear in the batch (a group of
+//     several orders is sorted by placing time);
 //   - the per-order checks of [TriagePolicy.Checks]: unknown or incomplete
 //     address, a message the shop cannot satisfy, cash on delivery not
 //     confirmed (rule S9);
@@ -139,6 +141,7 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 	if err := t.scan(&rep); err != nil {
 		return Report{}, err
 	}
+	t.repeats()
 	for i := range t.stocks {
 		t.allocate(&t.stocks[i])
 	}
@@ -172,7 +175,8 @@ type triage struct {
 	buyerOf []int32
 	buyers  []buyerGroup
 	// skuGroups[lineStart[i]+k] is the (buyer, SKU) group of line k of
-	// orders[i]; skuCount counts the orders in each group.
+	// orders[i], -1 for a gift line; skuCount counts the orders in each
+	// group (until repeats reuses it).
 	lineStart []int32
 	skuGroups []int32
 	skuCount  []int32
@@ -180,8 +184,9 @@ type triage struct {
 	// checks found in orders[i], as reported.
 	found      []Problem
 	foundStart []int32
-	// short[i] says why orders[i] is left short of real stock, if it is.
-	short []stockShortfall
+	// flags[i] holds what the cross-batch passes found in orders[i]; nil
+	// until one finds something.
+	flags []orderFlags
 }
 
 // stockAlloc is the working state of allocating one [StockCheck]'s
@@ -194,13 +199,22 @@ type stockAlloc struct {
 	demand []int64
 }
 
-// stockShortfall is a set of reasons an order is left short of real stock.
-type stockShortfall uint8
+// orderFlags is what the cross-batch passes found in one order.
+type orderFlags uint8
 
 const (
-	shortAlone stockShortfall = 1 << iota // a line asks for more than the snapshot holds
-	shortTaken                            // orders with priority took the units (rule O3)
+	shortAlone orderFlags = 1 << iota // a line asks for more than the snapshot holds
+	shortTaken                        // orders with priority took the units (rule O3)
+	repeated                          // a repeat order (rule O6)
 )
+
+// flag sets f on orders[i].
+func (t *triage) flag(i int32, f orderFlags) {
+	if t.flags == nil {
+		t.flags = make([]orderFlags, len(t.orders))
+	}
+	t.flags[i] |= f
+}
 
 type buyerGroup struct {
 	first   int32 // index of the first order seen, for its address
@@ -364,18 +378,16 @@ func (t *triage) collect(rep *Report) {
 			if t.buyers[g].differs {
 				all = append(all, Problem{MultipleAddresses, reasonNames[BuyerAddressesDiffer]})
 			}
-			for _, s := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
-				if s >= 0 && t.skuCount[s] > 1 {
-					all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
-					break
-				}
-			}
 		}
-		if t.short != nil {
-			if t.short[i]&shortAlone != 0 {
+		if t.flags != nil {
+			f := t.flags[i]
+			if f&repeated != 0 {
+				all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
+			}
+			if f&shortAlone != 0 {
 				all = append(all, Problem{OutOfStock, reasonNames[StockShort]})
 			}
-			if t.short[i]&shortTaken != 0 {
+			if f&shortTaken != 0 {
 				all = append(all, Problem{OutOfStock, reasonNames[PaidLater]})
 			}
 		}
@@ -447,7 +459,7 @@ func compareProblems(a, b Problem) int {
 // wait to ship, SKU by SKU, in the order [Oversell] uses (rule O3): by
 // payment time, then unconfirmed cash on delivery, then unpaid orders. An
 // order is short of a SKU when the units left after the orders ahead of it
-// do not cover its line; t.short records why. The scan has already summed
+// do not cover its line; its flags say why. The scan has already summed
 // the demand per SKU; only the SKUs whose demand exceeds the snapshot are
 // sorted, and only their orders are read again.
 func (t *triage) allocate(a *stockAlloc) {
@@ -461,9 +473,6 @@ func (t *triage) allocate(a *stockAlloc) {
 	}
 	if oversold == 0 {
 		return
-	}
-	if t.short == nil {
-		t.short = make([]stockShortfall, len(t.orders))
 	}
 	// A claim is one line of an oversold SKU, with its place in line.
 	type claim struct {
@@ -510,9 +519,62 @@ func (t *triage) allocate(a *stockAlloc) {
 		switch {
 		case got == int(c.qty):
 		case int(c.qty) > a.s.onHand[c.sku]:
-			t.short[c.order] |= shortAlone
+			t.flag(c.order, shortAlone)
 		default:
-			t.short[c.order] |= shortTaken
+			t.flag(c.order, shortTaken)
+		}
+	}
+}
+
+// repeats flags the repeat orders (rule O6): an order waiting to ship with
+// a line of goods whose SKU another order of the same buyer waiting to ship
+// also holds, placed within the policy's RepeatWithin of it. Only the
+// (buyer, SKU) groups of two or more orders are read again: their members
+// are laid out group by group (a counting sort, reusing skuCount for the
+// offsets) and each group is sorted by placing time, so that every order
+// is compared with its neighbours in time only.
+func (t *triage) repeats() {
+	total := int32(0)
+	for g, c := range t.skuCount {
+		if c > 1 {
+			t.skuCount[g] = total // the group's first slot
+			total += c
+		} else {
+			t.skuCount[g] = -1
+		}
+	}
+	if total == 0 {
+		return
+	}
+	members := make([]int32, total)
+	for i := range t.orders {
+		for _, g := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
+			if g >= 0 && t.skuCount[g] >= 0 {
+				members[t.skuCount[g]] = int32(i)
+				t.skuCount[g]++ // the next slot; the end of the group at last
+			}
+		}
+	}
+	byPlaced := func(a, b int32) int {
+		if c := t.orders[a].created.Compare(t.orders[b].created); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}
+	from := int32(0)
+	for _, end := range t.skuCount {
+		if end < 0 {
+			continue
+		}
+		grp := members[from:end]
+		from = end
+		slices.SortFunc(grp, byPlaced)
+		for k := 1; k < len(grp); k++ {
+			prev, cur := t.orders[grp[k-1]], t.orders[grp[k]]
+			if !cur.created.After(prev.created.Add(t.rules.repeatWithin)) {
+				t.flag(grp[k-1], repeated)
+				t.flag(grp[k], repeated)
+			}
 		}
 	}
 }

@@ -84,25 +84,46 @@ func TestTriageFindsOneBuyerWithSeveralAddresses(t *testing.T) {
 }
 
 // rule O6: repeat orders — another pending order of the same buyer with
-// the same SKU — are flagged so the agent asks the buyer's intent; a gift
-// line in both orders is not a repeat, nor is the same SKU bought by
-// another buyer.
+// the same SKU, placed within the policy's RepeatWithin (24h) — are flagged
+// so the agent asks the buyer's intent; a gift line in both orders is not a
+// repeat, nor is the same SKU bought by another buyer, nor an order placed
+// days after the last one: that buyer came back for more.
 func TestTriageFindsRepeatOrders(t *testing.T) {
 	withGift := func(s *order.Spec) {
 		s.Lines = append(s.Lines, order.Line{SKU: "CUP-01", Quantity: 1, UnitPrice: dec("0"), Gift: true})
 	}
+	const day = 24 * 60
 	orders := []*order.Order{
 		mk(t, opsSpec("R1", "carol", "TEA-01", 0)),
 		mk(t, opsSpec("R2", "carol", "TEA-01", 30)),
 		mk(t, opsSpec("G1", "dave", "TEA-01", 0), withGift),
 		mk(t, opsSpec("G2", "dave", "TEA-02", 1), withGift),
 		mk(t, opsSpec("E1", "erin", "TEA-01", 0)),
+		mk(t, opsSpec("F1", "frank", "TEA-01", 0)),
+		mk(t, opsSpec("F2", "frank", "TEA-01", 2*day)),    // two days later: not a repeat of F1
+		mk(t, opsSpec("F3", "frank", "TEA-01", 3*day-60)), // 23h after F2: a repeat of it
+		mk(t, opsSpec("H1", "heidi", "TEA-01", 0)),
+		mk(t, opsSpec("H2", "heidi", "TEA-01", day)), // exactly 24h later: within
 	}
-	r := triage(t, now0, orders)
+	want := map[string][]string{
+		"R1": {"repeat_order/repeat_sku"},
+		"R2": {"repeat_order/repeat_sku"},
+		"F2": {"repeat_order/repeat_sku"},
+		"F3": {"repeat_order/repeat_sku"},
+		"H1": {"repeat_order/repeat_sku"},
+		"H2": {"repeat_order/repeat_sku"},
+	}
+	later := t0.Add(4 * 24 * time.Hour)
+	assert.Equal(t, want, found(triage(t, later, orders)))
+
+	p := order.DefaultTriagePolicy()
+	p.RepeatWithin = time.Hour
+	r, err := p.Triage(orders, later)
+	require.NoError(t, err)
 	assert.Equal(t, map[string][]string{
 		"R1": {"repeat_order/repeat_sku"},
 		"R2": {"repeat_order/repeat_sku"},
-	}, found(r))
+	}, found(r), "a shorter window keeps only the orders placed within the hour")
 }
 
 // rule S4: an unknown or incomplete address is a problem order; Hong Kong

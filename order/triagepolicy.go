@@ -42,6 +42,13 @@ type TriagePolicy struct {
 	// day it was opened as day 1, by the end of which the order ships even
 	// if the buyer was never reached (rule O5). Default 3.
 	SlowReviewShipDay int `json:"slow_review_ship_day"`
+	// RepeatWithin is how close in time two orders of one buyer for the
+	// same SKU, both waiting to ship, must have been placed to be repeat
+	// orders whose intent the agent confirms (rule O6): a double click or
+	// an impulse, not a buyer who came back for more days later. The
+	// sources give no number. Default 24h; at least a minute, at most 30
+	// days.
+	RepeatWithin time.Duration `json:"repeat_within"`
 	// UnsatisfiableMessages lists requests the shop cannot satisfy; a
 	// buyer message containing one makes the order a problem order
 	// (category [UnsatisfiableMessage]). Matching is on normalised text
@@ -72,6 +79,7 @@ func DefaultTriagePolicy() TriagePolicy {
 		DigestEvery:       2 * time.Hour,
 		CODConfirmWithin:  24 * time.Hour,
 		SlowReviewShipDay: 3,
+		RepeatWithin:      24 * time.Hour,
 		UnsatisfiableMessages: []MessagePattern{
 			{"指定日期", MessageExactDate},
 			{"指定时间", MessageExactDate},
@@ -93,6 +101,7 @@ const (
 	maxPatterns      = 1000
 	maxSlowReviewDay = 30
 	maxCODWait       = 30 * 24 * time.Hour
+	maxRepeatWithin  = 30 * 24 * time.Hour
 )
 
 // Validate reports the first field that is out of range as an [*Error]
@@ -105,12 +114,13 @@ func (p TriagePolicy) Validate() error {
 
 // triageRules is a validated policy, ready to run.
 type triageRules struct {
-	loc       *time.Location
-	every     time.Duration
-	codWithin time.Duration
-	shipDay   int
-	patterns  []messagePattern
-	skip      CategorySet
+	loc          *time.Location
+	every        time.Duration
+	codWithin    time.Duration
+	shipDay      int
+	repeatWithin time.Duration
+	patterns     []messagePattern
+	skip         CategorySet
 }
 
 type messagePattern struct {
@@ -138,6 +148,10 @@ func (p TriagePolicy) compile() (triageRules, error) {
 			"must be 1 to "+strconv.Itoa(maxSlowReviewDay))
 	}
 	r.shipDay = p.SlowReviewShipDay
+	if p.RepeatWithin < time.Minute || p.RepeatWithin > maxRepeatWithin {
+		return r, fieldErr("repeat_within", p.RepeatWithin.String(), ErrInvalidPolicy, "must be 1m to 720h")
+	}
+	r.repeatWithin = p.RepeatWithin
 	if len(p.UnsatisfiableMessages) > maxPatterns {
 		return r, fieldErr("unsatisfiable_messages", strconv.Itoa(len(p.UnsatisfiableMessages)), ErrInvalidPolicy,
 			"more than "+strconv.Itoa(maxPatterns)+" patterns")
@@ -184,15 +198,21 @@ type policyJSON struct {
 	DigestEvery           string           `json:"digest_every"`
 	CODConfirmWithin      string           `json:"cod_confirm_within"`
 	SlowReviewShipDay     int              `json:"slow_review_ship_day"`
+	RepeatWithin          string           `json:"repeat_within"`
 	UnsatisfiableMessages []MessagePattern `json:"unsatisfiable_messages"`
 	Skip                  []Category       `json:"skip,omitempty"`
 }
 
-// MarshalJSON encodes the policy with durations as text ("2h0m0s").
-func (p TriagePolicy) MarshalJSON() ([]byte, error) {
-	return json.Marshal(policyJSON{p.Zone, p.DigestEvery.String(), p.CODConfirmWithin.String(),
-		p.SlowReviewShipDay, p.UnsatisfiableMessages, p.Skip})
+func (p TriagePolicy) toJSON() policyJSON {
+	return policyJSON{
+		Zone: p.Zone, DigestEvery: p.DigestEvery.String(), CODConfirmWithin: p.CODConfirmWithin.String(),
+		SlowReviewShipDay: p.SlowReviewShipDay, RepeatWithin: p.RepeatWithin.String(),
+		UnsatisfiableMessages: p.UnsatisfiableMessages, Skip: p.Skip,
+	}
 }
+
+// MarshalJSON encodes the policy with durations as text ("2h0m0s").
+func (p TriagePolicy) MarshalJSON() ([]byte, error) { return json.Marshal(p.toJSON()) }
 
 // UnmarshalJSON decodes over p: fields absent from the JSON keep their
 // value, so decoding onto [DefaultTriagePolicy] overrides only what the
@@ -202,20 +222,24 @@ func (p TriagePolicy) MarshalJSON() ([]byte, error) {
 func (p *TriagePolicy) UnmarshalJSON(b []byte) error {
 	// Clone the slices: decoding reuses a slice's array, and p must stay
 	// as it was if the JSON turns out bad.
-	w := policyJSON{p.Zone, p.DigestEvery.String(), p.CODConfirmWithin.String(),
-		p.SlowReviewShipDay, slices.Clone(p.UnsatisfiableMessages), slices.Clone(p.Skip)}
+	w := p.toJSON()
+	w.UnsatisfiableMessages, w.Skip = slices.Clone(w.UnsatisfiableMessages), slices.Clone(w.Skip)
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	every, err := time.ParseDuration(w.DigestEvery)
-	if err != nil {
-		return fieldErr("digest_every", w.DigestEvery, ErrInvalidPolicy, "not a duration")
+	var durs [3]time.Duration
+	for i, d := range [...]struct{ field, text string }{
+		{"digest_every", w.DigestEvery}, {"cod_confirm_within", w.CODConfirmWithin}, {"repeat_within", w.RepeatWithin},
+	} {
+		v, err := time.ParseDuration(d.text)
+		if err != nil {
+			return fieldErr(d.field, d.text, ErrInvalidPolicy, "not a duration")
+		}
+		durs[i] = v
 	}
-	within, err := time.ParseDuration(w.CODConfirmWithin)
-	if err != nil {
-		return fieldErr("cod_confirm_within", w.CODConfirmWithin, ErrInvalidPolicy, "not a duration")
-	}
-	*p = TriagePolicy{w.Zone, every, within, w.SlowReviewShipDay, w.UnsatisfiableMessages, w.Skip}
+	*p = TriagePolicy{Zone: w.Zone, DigestEvery: durs[0], CODConfirmWithin: durs[1],
+		SlowReviewShipDay: w.SlowReviewShipDay, RepeatWithin: durs[2],
+		UnsatisfiableMessages: w.UnsatisfiableMessages, Skip: w.Skip}
 	return nil
 }
 
