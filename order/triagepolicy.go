@@ -30,8 +30,10 @@ type TriagePolicy struct {
 	// offset, or a zone name.
 	Zone string `json:"zone"`
 	// DigestEvery is how often after-sales receives the problem-order
-	// form: every 2 to 3 hours in the sources (rule O2). Default 2h; at
-	// least a minute, at most a day.
+	// form: every 2 to 3 hours in the sources (rule O2). Default 2h; from
+	// 1h (hourly, e.g. during a big promotion) to 4h. A form every few
+	// minutes would be a feed, not a digest, and one a day would leave
+	// problem orders waiting past a day's dispatch cutoff.
 	DigestEvery time.Duration `json:"digest_every"`
 	// CODConfirmWithin is how long a cash-on-delivery order may wait for
 	// the buyer's confirmation before the recommended action becomes
@@ -101,6 +103,8 @@ const (
 	maxPatterns      = 1000
 	maxSlowReviewDay = 30
 	maxCODWait       = 30 * 24 * time.Hour
+	minDigestEvery   = time.Hour
+	maxDigestEvery   = 4 * time.Hour
 	maxRepeatWithin  = 30 * 24 * time.Hour
 )
 
@@ -135,8 +139,8 @@ func (p TriagePolicy) compile() (triageRules, error) {
 		return r, fieldErr("zone", p.Zone, ErrInvalidPolicy, "not a time zone")
 	}
 	r.loc = loc
-	if p.DigestEvery < time.Minute || p.DigestEvery > 24*time.Hour {
-		return r, fieldErr("digest_every", p.DigestEvery.String(), ErrInvalidPolicy, "must be 1m to 24h")
+	if p.DigestEvery < minDigestEvery || p.DigestEvery > maxDigestEvery {
+		return r, fieldErr("digest_every", p.DigestEvery.String(), ErrInvalidPolicy, "must be 1h to 4h")
 	}
 	r.every = p.DigestEvery
 	if p.CODConfirmWithin <= 0 || p.CODConfirmWithin > maxCODWait {

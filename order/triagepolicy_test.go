@@ -14,10 +14,16 @@ import (
 )
 
 // rule O2: the digest goes out every 2 to 3 hours; the default policy sends
-// it every 2 and validates.
+// it every 2 and validates, and a shop may choose from hourly to every 4
+// hours.
 func TestDefaultTriagePolicy(t *testing.T) {
 	p := order.DefaultTriagePolicy()
 	require.NoError(t, p.Validate())
+	for _, every := range []time.Duration{time.Hour, 3 * time.Hour, 4 * time.Hour} {
+		q := p
+		q.DigestEvery = every
+		require.NoError(t, q.Validate(), "digest every %s", every)
+	}
 	assert.Equal(t, 2*time.Hour, p.DigestEvery)
 	assert.Equal(t, 24*time.Hour, p.CODConfirmWithin)
 	assert.Equal(t, 3, p.SlowReviewShipDay, "rule O5: ship by the third day")
@@ -34,7 +40,10 @@ func TestTriagePolicyValidate(t *testing.T) {
 	}{
 		{"unknown zone", func(p *order.TriagePolicy) { p.Zone = "Mars/Olympus" }, "zone", order.ErrInvalidPolicy},
 		{"digest every 0", func(p *order.TriagePolicy) { p.DigestEvery = 0 }, "digest_every", order.ErrInvalidPolicy},
-		{"digest every two days", func(p *order.TriagePolicy) { p.DigestEvery = 48 * time.Hour }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every minute: a feed, not a form (rule O2)", func(p *order.TriagePolicy) { p.DigestEvery = time.Minute }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every 59m", func(p *order.TriagePolicy) { p.DigestEvery = 59 * time.Minute }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every 4h01m", func(p *order.TriagePolicy) { p.DigestEvery = 4*time.Hour + time.Minute }, "digest_every", order.ErrInvalidPolicy},
+		{"digest once a day", func(p *order.TriagePolicy) { p.DigestEvery = 24 * time.Hour }, "digest_every", order.ErrInvalidPolicy},
 		{"negative COD wait", func(p *order.TriagePolicy) { p.CODConfirmWithin = -time.Hour }, "cod_confirm_within", order.ErrInvalidPolicy},
 		{"repeat window 0", func(p *order.TriagePolicy) { p.RepeatWithin = 0 }, "repeat_within", order.ErrInvalidPolicy},
 		{"repeat window of 31 days", func(p *order.TriagePolicy) { p.RepeatWithin = 31 * 24 * time.Hour }, "repeat_within", order.ErrInvalidPolicy},
