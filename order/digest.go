@@ -50,11 +50,17 @@ type DigestRow struct {
 // Digest builds the after-sales form from a triage report (rule O2). An
 // order in several categories appears in each. Within a category the
 // oldest order (by placing time, then ID) comes first. An invalid policy
-// is an error, as from [TriagePolicy.Validate].
+// is an error, as from [TriagePolicy.Validate], and so is a finding
+// without an order ([ErrNilOrder]) in a report not built by the triage.
 func (p TriagePolicy) Digest(r Report) (Digest, error) {
 	rules, err := p.compile()
 	if err != nil {
 		return Digest{}, err
+	}
+	for i, f := range r.Findings {
+		if f.Order == nil {
+			return Digest{}, fieldErr("findings["+strconv.Itoa(i)+"].order", "", ErrNilOrder, "")
+		}
 	}
 	d := Digest{At: r.At.In(rules.loc), Next: r.At.Add(rules.every).In(rules.loc), Orders: len(r.Findings)}
 	var counts [numCategories]int

@@ -84,6 +84,13 @@ func TestDigestRefusesInvalidPolicy(t *testing.T) {
 	p.Zone = "nowhere"
 	_, err := p.Digest(order.Report{})
 	require.ErrorIs(t, err, order.ErrInvalidPolicy)
+
+	// Hostile: a hand-built report with a finding but no order.
+	_, err = order.DefaultTriagePolicy().Digest(order.Report{Findings: []order.Finding{{}}})
+	require.ErrorIs(t, err, order.ErrNilOrder)
+	assert.Contains(t, err.Error(), "findings[0].order")
+	_, ok := order.Report{Findings: []order.Finding{{}}}.Find("X")
+	assert.False(t, ok, "Find does not panic on it either")
 }
 
 // An order placed after the triage time (a clock skew between systems)

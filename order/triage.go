@@ -72,7 +72,12 @@ func (r Report) Count(c Category) int {
 // Find returns the finding of the order with the given ID, if it is a
 // problem order.
 func (r Report) Find(id string) (Finding, bool) {
-	i, ok := slices.BinarySearchFunc(r.Findings, id, func(f Finding, id string) int { return strings.Compare(f.Order.id, id) })
+	i, ok := slices.BinarySearchFunc(r.Findings, id, func(f Finding, id string) int {
+		if f.Order == nil {
+			return -1
+		}
+		return strings.Compare(f.Order.id, id)
+	})
 	if !ok {
 		return Finding{}, false
 	}
@@ -443,9 +448,32 @@ func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
 				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrUnknownCategory,
 					"reported category "+p.Category.String()+" for order "+strconv.Quote(o.id))
 			}
+			if !isReasonCode(p.Reason) {
+				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrInvalidText,
+					"reported reason "+strconv.Quote(p.Reason)+" for order "+strconv.Quote(o.id)+
+						", not a snake_case code")
+			}
 		}
 	}
 	return dst, nil
+}
+
+// maxReasonBytes bounds a reason code a check reports.
+const maxReasonBytes = 64
+
+// isReasonCode reports whether s is a stable reason code: 1 to 64 bytes of
+// lower-case ASCII letters, digits and underscores, starting with a
+// letter, so that it prints in a digest and keys a message catalog as is.
+func isReasonCode(s string) bool {
+	if s == "" || len(s) > maxReasonBytes || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 func compareProblems(a, b Problem) int {

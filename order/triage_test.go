@@ -371,6 +371,13 @@ func TestTriageRefusesBadInput(t *testing.T) {
 		{"zero order", order.DefaultTriagePolicy(), []*order.Order{{}}, nil, order.ErrMissing, `orders[0]`},
 		{"same ID twice", order.DefaultTriagePolicy(), []*order.Order{a, b, dupe}, nil, order.ErrDuplicateOrder, `orders[2] "D1"`},
 		{"a check reports an unknown category", order.DefaultTriagePolicy(), []*order.Order{a, b}, []order.Check{bad}, order.ErrUnknownCategory, `"test.bad"`},
+		// Hostile: reasons that would break the digest's table or a catalog key.
+		{"a check reports an empty reason", order.DefaultTriagePolicy(), []*order.Order{a, b},
+			[]order.Check{fakeCheck{"test.empty", map[string]bool{"D1": true}, order.Problem{Category: order.OutOfArea}}}, order.ErrInvalidText, `reason ""`},
+		{"a check reports a reason with a line break", order.DefaultTriagePolicy(), []*order.Order{a, b},
+			[]order.Check{fakeCheck{"test.nl", map[string]bool{"D1": true}, order.Problem{Category: order.OutOfArea, Reason: "far\naway"}}}, order.ErrInvalidText, `"test.nl"`},
+		{"a check reports invalid UTF-8", order.DefaultTriagePolicy(), []*order.Order{a, b},
+			[]order.Check{fakeCheck{"test.utf8", map[string]bool{"D2": true}, order.Problem{Category: order.OutOfArea, Reason: "\xff"}}}, order.ErrInvalidText, `"\xff"`},
 		{"a check drops problems it did not add", order.DefaultTriagePolicy(), []*order.Order{noPhone}, []order.Check{dropCheck{}}, order.ErrInconsistent, `"test.drop"`},
 		{"nil check", order.DefaultTriagePolicy(), []*order.Order{a}, []order.Check{nil}, order.ErrMissing, "checks[0]"},
 		{"invalid policy", zero, []*order.Order{a}, nil, order.ErrInvalidPolicy, "digest_every"},
