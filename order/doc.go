@@ -28,10 +28,12 @@
 //     [StockCheck], [TriagePolicy.Checks]) and those other packages
 //     contribute (shipping's out-of-area, postage and SF-only checks).
 //     [TriagePolicy.Triage] runs them over a batch at now — several open
-//     orders of one buyer with different addresses and repeat orders are
-//     found by grouping, in linear time — and gives the same [Report]
-//     whatever the batch order; [TriagePolicy.Digest] is the form
-//     after-sales receives every few hours.
+//     orders of one buyer with different addresses and repeat orders
+//     (placed within the policy's RepeatWithin) are found by grouping, in
+//     linear time, and real stock is allocated across the batch by payment
+//     time as [Oversell] does — and gives the same [Report] whatever the
+//     batch order; [TriagePolicy.Digest] is the form after-sales receives
+//     every 1 to 4 hours (default 2).
 //   - O3, P5: [Oversell] allocates real stock by payment time, offers the
 //     rest a refund or another item, asks the store manager for
 //     compensation on promotion items and says when to set the listed

@@ -60,8 +60,8 @@ const (
 	// StockExhausted: no real stock is left once the paid orders are
 	// served; the listed stock must be set to zero (rule O3).
 	StockExhausted
-	// PromotionItem: the item was sold in a promotion; a buyer who gets
-	// nothing is owed a compensation request to the store manager (rule P5).
+	// PromotionItem: the item was sold in a promotion; a buyer left short
+	// is owed a compensation request to the store manager (rule P5).
 	PromotionItem
 	// PaidLater: other buyers paid earlier and took the stock (rule O3):
 	// an [Allocation] left short, or an [OutOfStock] problem in a triage.

@@ -491,18 +491,20 @@ func compareProblems(a, b Problem) int {
 // the demand per SKU; only the SKUs whose demand exceeds the snapshot are
 // sorted, and only their orders are read again.
 func (t *triage) allocate(a *stockAlloc) {
-	oversold := 0
+	oversold := false
 	for j, d := range a.demand {
 		if d > int64(a.s.onHand[j]) {
-			oversold++
+			oversold = true
 		} else {
 			a.demand[j] = -1 // covered: nobody is short
 		}
 	}
-	if oversold == 0 {
+	if !oversold {
 		return
 	}
-	// A claim is one line of an oversold SKU, with its place in line.
+	// A claim is one line of an oversold SKU, with its place in line: the
+	// SKU, the tier and time of allocRank, then the order ID, compared by
+	// its first eight bytes before the whole string.
 	type claim struct {
 		sku   int32
 		tier  uint8
@@ -510,8 +512,15 @@ func (t *triage) allocate(a *stockAlloc) {
 		qty   int32
 		sec   int64
 		nsec  int32
+		id8   uint64
 	}
-	var cs []claim
+	claims := 0
+	for _, j := range a.of {
+		if j >= 0 && a.demand[j] >= 0 {
+			claims++
+		}
+	}
+	cs := make([]claim, 0, claims)
 	for i := range t.orders {
 		for k, j := range a.of[t.lineStart[i]:t.lineStart[i+1]] {
 			if j < 0 || a.demand[j] < 0 {
@@ -519,7 +528,7 @@ func (t *triage) allocate(a *stockAlloc) {
 			}
 			o := t.orders[i]
 			tier, when := o.allocRank()
-			cs = append(cs, claim{j, tier, int32(i), int32(o.lines[k].Quantity), when.Unix(), int32(when.Nanosecond())})
+			cs = append(cs, claim{j, tier, int32(i), int32(o.lines[k].Quantity), when.Unix(), int32(when.Nanosecond()), prefix8(o.id)})
 		}
 	}
 	slices.SortFunc(cs, func(a, b claim) int {
@@ -533,6 +542,9 @@ func (t *triage) allocate(a *stockAlloc) {
 			return c
 		}
 		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.id8, b.id8); c != 0 {
 			return c
 		}
 		return strings.Compare(t.orders[a.order].id, t.orders[b.order].id)
@@ -605,4 +617,18 @@ func (t *triage) repeats() {
 			}
 		}
 	}
+}
+
+// prefix8 returns the first eight bytes of s as a big-endian integer,
+// zero-padded, so that comparing prefixes orders strings as
+// strings.Compare does, up to equal prefixes.
+func prefix8(s string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }
