@@ -256,6 +256,16 @@ func TestTriageAllocatesStockByPaymentTime(t *testing.T) {
 		assert.Equal(t, want, found(triage(t, now0, orders, check)), "the batch order does not matter")
 	}
 
+	// Paid at the same moment: the order ID decides, in full, even where
+	// long platform IDs share their first digits.
+	tie := []*order.Order{
+		mk(t, opsSpec("4012345678901234502", "t2", "TEA-01", 0)),
+		mk(t, opsSpec("4012345678901234501", "t1", "TEA-01", 0)),
+		mk(t, opsSpec("4012345678901234503", "t3", "TEA-01", 0)),
+	}
+	assert.Equal(t, map[string][]string{"4012345678901234503": {"out_of_stock/paid_later"}},
+		found(triage(t, now0, tie, check)))
+
 	// Run alone, one order at a time, the check judges each order on its
 	// own: A4 fits in 2 units.
 	for _, o := range orders {
