@@ -119,6 +119,13 @@ func (s CategorySet) Strings() []string { return enum.Strings[Category](uint64(s
 // String renders the set as "[out_of_area needs_sf]".
 func (s CategorySet) String() string { return enum.String[Category](uint64(s)) }
 
+// MarshalJSON encodes the set as a list of names: ["out_of_area"].
+func (s CategorySet) MarshalJSON() ([]byte, error) { return marshalSet[Category](uint64(s)) }
+
+// UnmarshalJSON decodes a list of names; an unknown name is an error
+// wrapping [ErrUnknownCategory] and leaves s unchanged.
+func (s *CategorySet) UnmarshalJSON(b []byte) error { return unmarshalSet[Category](b, (*uint64)(s)) }
+
 // Problem is one thing a [Check] found wrong with an order.
 type Problem struct {
 	Category Category `json:"category"`

@@ -40,6 +40,18 @@ func (a CODAction) MarshalText() ([]byte, error) {
 	return []byte(codActionNames[a]), nil
 }
 
+// UnmarshalText accepts the snake_case names; anything else is an error
+// wrapping [ErrUnknownReason].
+func (a *CODAction) UnmarshalText(b []byte) error {
+	for i, n := range codActionNames {
+		if n == string(b) {
+			*a = CODAction(i)
+			return nil
+		}
+	}
+	return fieldErr("cod_action", string(b), ErrUnknownReason, "")
+}
+
 // CODDecision says whether rule S9 lets a cash-on-delivery order ship and
 // what to do about it. It is a plain value.
 type CODDecision struct {

@@ -48,6 +48,17 @@ func (r Remedy) MarshalText() ([]byte, error) {
 	return []byte(remedyNames[r]), nil
 }
 
+// UnmarshalText accepts the snake_case names; anything else is an error
+// wrapping [ErrUnknownReason].
+func (r *Remedy) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(remedyNames, string(b))
+	if !ok {
+		return fieldErr("remedy", string(b), ErrUnknownReason, "")
+	}
+	*r = Remedy(i)
+	return nil
+}
+
 // RemedySet is a set of [Remedy] values; the zero value is empty.
 type RemedySet uint8
 
@@ -62,6 +73,20 @@ func (s RemedySet) Len() int { return enum.Len(uint64(s)) }
 
 // String renders the set as "[refund substitute]".
 func (s RemedySet) String() string { return enum.String[Remedy](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of names: ["refund","substitute"].
+func (s RemedySet) MarshalJSON() ([]byte, error) { return marshalSet[Remedy](uint64(s)) }
+
+// UnmarshalJSON decodes a list of names; an unknown name is an error and
+// leaves s unchanged.
+func (s *RemedySet) UnmarshalJSON(b []byte) error {
+	var set uint64
+	if err := unmarshalSet[Remedy](b, &set); err != nil {
+		return err
+	}
+	*s = RemedySet(set)
+	return nil
+}
 
 // OversellRequest is an item that may be oversold: its SKU, a snapshot of
 // real stock (rule O8) and the orders holding it that wait to ship.
