@@ -92,8 +92,12 @@ type Shortage struct {
 
 // Shortages returns the lines of o that real stock cannot cover, in line
 // order; nil when stock covers the whole order. A SKU of o that the
-// snapshot does not know is an error wrapping [ErrUnknownSKU].
+// snapshot does not know is an error wrapping [ErrUnknownSKU]; a nil order
+// is an error wrapping [ErrNilOrder].
 func (s Stock) Shortages(o *Order) ([]Shortage, error) {
+	if o == nil {
+		return nil, fieldErr("order", "", ErrNilOrder, "")
+	}
 	var out []Shortage
 	for _, l := range o.lines {
 		q, _, ok := s.lookup(l.SKU)
