@@ -406,7 +406,8 @@ func TestTriageRefusesBadInput(t *testing.T) {
 // genOrders builds n orders, two per buyer, with a mix of every built-in
 // problem — a buyer's two orders to two addresses (2%), repeats (10%),
 // incomplete addresses, messages, unconfirmed cash on delivery (1% each),
-// and short stock (2%) — and a stock snapshot.
+// and short stock (3%: SKU-7 sold out, SKU-13 covering half its orders) —
+// and a stock snapshot.
 func genOrders(t testing.TB, n int) ([]*order.Order, order.Stock) {
 	// Stock covers twice the average demand of a SKU, except SKU-7 (none
 	// left) and SKU-13 (half its orders).

@@ -269,9 +269,6 @@ func lowerASCII(s string) string {
 // containsFold reports whether s contains the lower-case pattern p,
 // ignoring ASCII case in s, without allocating.
 func containsFold(s, p string) bool {
-	if len(p) == 0 {
-		return true
-	}
 	for i := 0; i+len(p) <= len(s); i++ {
 		j := 0
 		for j < len(p) {
