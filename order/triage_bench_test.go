@@ -18,10 +18,12 @@ var sinkReport order.Report
 // orders. Budget: ≥ 2,000,000 orders/s on one core.
 //
 // Measured with GOMAXPROCS=1 on the 2-core shared AMD EPYC VM, go1.26,
-// five runs of -benchtime 50x: 2.31–2.53 million orders/s (40–43 ms per
-// batch of 100,000), 0.00044 allocs/order (44 allocations per batch, none
-// per order), 13.8 MB per batch. The grouping tables are pointer-free, so
-// the garbage collector does not scan them.
+// eleven runs of -benchtime 50x: 2.0–2.5 million orders/s (40–51 ms per
+// batch of 100,000; the spread is the load other processes put on the
+// VM — run interleaved with the version before the stock allocation, both
+// took 39–41 ms), 0.0003 allocs/order (30 allocations per batch, none per
+// order), 13.5 MB per batch. The grouping tables are pointer-free, so the
+// garbage collector does not scan them.
 func BenchmarkTriage(b *testing.B) {
 	const n = 100_000
 	orders, stock := genOrders(b, n)
@@ -47,8 +49,9 @@ func BenchmarkTriage(b *testing.B) {
 // allocation: every SKU's demand exceeds real stock, so every line is
 // sorted by payment time and half the orders are out of stock.
 //
-// Measured as BenchmarkTriage: 1.6–1.7 million orders/s (59–62 ms per
-// batch), 0.0005 allocs/order, 21 MB per batch.
+// Measured as BenchmarkTriage, eleven runs: 0.76–1.06 million orders/s
+// (94–131 ms per batch, most of the extra time sorting 100,000 claims),
+// 40 allocations and 33.7 MB per batch.
 func BenchmarkTriageEverySKUOversold(b *testing.B) {
 	const n = 100_000
 	orders, _ := genOrders(b, n)
