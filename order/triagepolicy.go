@@ -73,8 +73,10 @@ type MessagePattern struct {
 // DefaultTriagePolicy returns the defaults of DOMAIN.md: China Standard
 // Time, a digest every 2 hours (rule O2), a day for the buyer to confirm
 // cash on delivery (rule S9), shipping on the third day of a slow review
-// (rule O5), and as unsatisfiable the requests for an exact delivery date
-// (rule S6) and for cash back (rule R8).
+// (rule O5), repeat orders placed within a day of each other (rule O6; a
+// kefu choice, the sources give no number), and as unsatisfiable the
+// requests for an exact delivery date (rule S6) and for cash back (rule
+// R8).
 func DefaultTriagePolicy() TriagePolicy {
 	return TriagePolicy{
 		Zone:              tz.Default,
