@@ -119,13 +119,21 @@ func (s CategorySet) Strings() []string { return enum.Strings[Category](uint64(s
 // String renders the set as "[out_of_area needs_sf]".
 func (s CategorySet) String() string { return enum.String[Category](uint64(s)) }
 
+// MarshalJSON encodes the set as a list of names: ["out_of_area"].
+func (s CategorySet) MarshalJSON() ([]byte, error) { return marshalSet[Category](uint64(s)) }
+
+// UnmarshalJSON decodes a list of names; an unknown name is an error
+// wrapping [ErrUnknownCategory] and leaves s unchanged.
+func (s *CategorySet) UnmarshalJSON(b []byte) error { return unmarshalSet[Category](b, (*uint64)(s)) }
+
 // Problem is one thing a [Check] found wrong with an order.
 type Problem struct {
 	Category Category `json:"category"`
 	// Reason says why, more precisely than the category, as a stable
 	// snake_case code ("excluded_region", "carrier_not_sf") that message
-	// catalogs translate for staff and buyers. Checks use string constants
-	// so that reporting a problem does not allocate.
+	// catalogs translate for staff and buyers: 1 to 64 bytes of a–z, 0–9
+	// and "_", starting with a letter. Checks use string constants so that
+	// reporting a problem does not allocate.
 	Reason string `json:"reason"`
 }
 
@@ -141,6 +149,7 @@ type Check interface {
 	// its package: "shipping.out_of_area".
 	Name() string
 	// Inspect appends to dst what it finds wrong with o at now, and returns
-	// the extended slice. A problem's Category must be valid.
+	// the extended slice. A problem's Category must be valid and its
+	// Reason a snake_case code; the triage refuses anything else.
 	Inspect(dst []Problem, o *Order, now time.Time) []Problem
 }

@@ -13,7 +13,8 @@ import (
 // [TriagePolicy.Triage] runs the address, message and cash-on-delivery
 // checks itself, together with the two checks that look across the batch
 // (several addresses of one buyer, repeat orders); the stock check needs a
-// [Stock] and is passed in with [StockCheck].
+// [Stock], is passed in with [StockCheck], and allocates the stock across
+// the batch.
 
 // pending reports whether o still waits to ship.
 func (o *Order) pending() bool {
@@ -51,12 +52,18 @@ func inspectAddress(dst []Problem, o *Order) []Problem {
 }
 
 // StockCheck returns the check of orders against real stock (rule O8,
-// category [OutOfStock]): an order with a line, gifts included, that s
-// cannot cover has [StockShort]. Each order is judged on its own; when
-// several paid orders compete for the last units, [Oversell] allocates
-// them. A SKU that s does not count is skipped — "not counted" is not "out
-// of stock" — so pass a snapshot that covers the batch. Its name is
-// "order.out_of_stock".
+// category [OutOfStock]). Its name is "order.out_of_stock".
+//
+// Passed to [TriagePolicy.Triage], it allocates s across the batch as
+// [Oversell] does (rule O3): SKU by SKU, orders paid earlier first, then
+// unconfirmed cash on delivery, then unpaid orders. An order with a line,
+// gifts included, that the units left cannot cover is out of stock:
+// [StockShort] when the line alone asks for more than s holds, [PaidLater]
+// when orders ahead of it took the units. Inspected on its own, one order
+// at a time, it can only judge each order alone ([StockShort]).
+//
+// A SKU that s does not count is skipped — "not counted" is not "out of
+// stock" — so pass a snapshot that covers the batch.
 func StockCheck(s Stock) Check { return stockCheck{s} }
 
 type stockCheck struct{ s Stock }
@@ -68,7 +75,7 @@ func (c stockCheck) Inspect(dst []Problem, o *Order, _ time.Time) []Problem {
 		return dst
 	}
 	for _, l := range o.lines {
-		if q, ok := c.s.onHand[l.SKU]; ok && q < l.Quantity {
+		if q, _, ok := c.s.lookup(l.SKU); ok && q < l.Quantity {
 			return append(dst, Problem{OutOfStock, reasonNames[StockShort]})
 		}
 	}

@@ -40,6 +40,18 @@ func (a CODAction) MarshalText() ([]byte, error) {
 	return []byte(codActionNames[a]), nil
 }
 
+// UnmarshalText accepts the snake_case names; anything else is an error
+// wrapping [ErrUnknownReason].
+func (a *CODAction) UnmarshalText(b []byte) error {
+	for i, n := range codActionNames {
+		if n == string(b) {
+			*a = CODAction(i)
+			return nil
+		}
+	}
+	return fieldErr("cod_action", string(b), ErrUnknownReason, "")
+}
+
 // CODDecision says whether rule S9 lets a cash-on-delivery order ship and
 // what to do about it. It is a plain value.
 type CODDecision struct {
@@ -70,17 +82,27 @@ type CODDecision struct {
 // dispatchable, with [CODNoAction] and [NotPending].
 // An invalid policy or a nil or zero order is an error.
 func (p TriagePolicy) COD(o *Order, now time.Time) (CODDecision, error) {
-	r, err := p.compile()
+	r, err := p.compileFor(o)
 	if err != nil {
 		return CODDecision{}, err
 	}
+	return r.cod(o, now), nil
+}
+
+// compileFor compiles p for a decision on one order: an invalid policy, a
+// nil order ([ErrNilOrder]) or the zero Order ([ErrMissing]) is an error.
+func (p TriagePolicy) compileFor(o *Order) (triageRules, error) {
+	r, err := p.compile()
+	if err != nil {
+		return r, err
+	}
 	if o == nil {
-		return CODDecision{}, fieldErr("order", "", ErrNilOrder, "")
+		return r, fieldErr("order", "", ErrNilOrder, "")
 	}
 	if o.IsZero() {
-		return CODDecision{}, fieldErr("order", "", ErrMissing, "the zero Order is not an order")
+		return r, fieldErr("order", "", ErrMissing, "the zero Order is not an order")
 	}
-	return r.cod(o, now), nil
+	return r, nil
 }
 
 func (r *triageRules) cod(o *Order, now time.Time) CODDecision {

@@ -1,6 +1,8 @@
 package order_test
 
 import (
+	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -91,4 +93,46 @@ func TestCODActionText(t *testing.T) {
 	_, err := order.CODAction(9).MarshalText()
 	require.Error(t, err)
 	assert.Equal(t, "CODAction(9)", order.CODAction(9).String())
+}
+
+// Decisions travel as JSON with their sets as lists of codes, as in the
+// other kefu packages, and decode back; unknown codes are errors.
+func TestDecisionSetsJSON(t *testing.T) {
+	rs := order.ReasonSet(0).With(order.Oversold).With(order.PaidLater)
+	cs := order.CategorySet(0).With(order.OutOfStock).With(order.NeedsSF)
+	ms := order.RemedySet(0).With(order.RemedyRefund).With(order.RemedySubstitute)
+	for _, c := range []struct {
+		v    any
+		want string
+		back any
+	}{
+		{rs, `["oversold","paid_later"]`, new(order.ReasonSet)},
+		{cs, `["out_of_stock","needs_sf"]`, new(order.CategorySet)},
+		{ms, `["refund","substitute"]`, new(order.RemedySet)},
+		{order.ReasonSet(0), `[]`, new(order.ReasonSet)},
+		{order.CODReorderOnline, `"reorder_online"`, new(order.CODAction)},
+	} {
+		b, err := json.Marshal(c.v)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, string(b))
+		require.NoError(t, json.Unmarshal(b, c.back))
+		assert.Equal(t, c.v, reflect.ValueOf(c.back).Elem().Interface())
+	}
+	// Hostile: unknown codes, a number, a value out of range.
+	keep := rs
+	require.ErrorIs(t, json.Unmarshal([]byte(`["oversold","no_such"]`), &keep), order.ErrUnknownReason)
+	assert.Equal(t, rs, keep, "unchanged on error")
+	require.ErrorIs(t, json.Unmarshal([]byte(`["nope"]`), &cs), order.ErrUnknownCategory)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["keep"]`), &ms), order.ErrUnknownReason)
+	var a order.CODAction
+	require.ErrorIs(t, json.Unmarshal([]byte(`"wait"`), &a), order.ErrUnknownReason)
+	require.Error(t, json.Unmarshal([]byte(`12`), &keep))
+	_, err := json.Marshal(order.CategorySet(1 << 40))
+	require.ErrorIs(t, err, order.ErrUnknownCategory)
+
+	d, err := order.DefaultTriagePolicy().COD(mk(t, codSpec("J1", false)), t0.Add(time.Hour))
+	require.NoError(t, err)
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"Reasons":["cod_unconfirmed"]`)
 }

@@ -1,6 +1,7 @@
 package order
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,19 +13,27 @@ import (
 
 // Digest is the problem-order form after-sales receives every few hours
 // (rule O2): the problem orders of a [Report] grouped by category, with a
-// count per category and the oldest order first. It is data for a UI;
-// [Digest.String] renders it as a plain-text table. Times are in the
+// count per category and the oldest order first. It is data for a UI —
+// it encodes in JSON with snake_case keys, e.g.
+//
+//	{"at":"2026-11-11T12:00:00+08:00","next":"2026-11-11T14:00:00+08:00","orders":1,
+//	 "groups":[{"category":"cod_unconfirmed","count":1,"rows":[{"order_id":"T1003",
+//	 "buyer_id":"b-7","region":"zhejiang","placed_at":"2026-11-11T09:40:00+08:00",
+//	 "age":"2h20m0s","reasons":["cod_unconfirmed"]}]}]}
+//
+// — and [Digest.String] renders it as a plain-text table. Times are in the
 // policy's zone.
 type Digest struct {
-	At     time.Time // when the triage ran
-	Next   time.Time // when the next form is due: At + DigestEvery
-	Orders int       // problem orders, each counted once
+	At     time.Time `json:"at"`     // when the triage ran
+	Next   time.Time `json:"next"`   // when the next form is due: At + DigestEvery
+	Orders int       `json:"orders"` // problem orders, each counted once
 	// Groups holds one group per category that has problem orders, in
 	// category order.
-	Groups []DigestGroup
+	Groups []DigestGroup `json:"groups"`
 }
 
-// DigestGroup is the problem orders of one category, oldest first.
+// DigestGroup is the problem orders of one category, oldest first. In
+// JSON it also carries its count.
 type DigestGroup struct {
 	Category Category
 	Rows     []DigestRow
@@ -32,6 +41,15 @@ type DigestGroup struct {
 
 // Count returns the number of orders in the group.
 func (g DigestGroup) Count() int { return len(g.Rows) }
+
+// MarshalJSON encodes the group as {"category", "count", "rows"}.
+func (g DigestGroup) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Category Category    `json:"category"`
+		Count    int         `json:"count"`
+		Rows     []DigestRow `json:"rows"`
+	}{g.Category, g.Count(), g.Rows})
+}
 
 // DigestRow is one problem order in one category of a [Digest]. It holds
 // no personal data beyond the buyer's account ID: the address is shown by
@@ -47,14 +65,33 @@ type DigestRow struct {
 	Reasons []string
 }
 
+// MarshalJSON encodes the row with snake_case keys and the age as Go
+// duration text to the minute ("2h20m0s"), as policies carry durations.
+func (r DigestRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		OrderID  string    `json:"order_id"`
+		BuyerID  string    `json:"buyer_id"`
+		Region   Region    `json:"region"`
+		PlacedAt time.Time `json:"placed_at"`
+		Age      string    `json:"age"`
+		Reasons  []string  `json:"reasons"`
+	}{r.OrderID, r.BuyerID, r.Region, r.PlacedAt, r.Age.Truncate(time.Minute).String(), r.Reasons})
+}
+
 // Digest builds the after-sales form from a triage report (rule O2). An
 // order in several categories appears in each. Within a category the
 // oldest order (by placing time, then ID) comes first. An invalid policy
-// is an error, as from [TriagePolicy.Validate].
+// is an error, as from [TriagePolicy.Validate], and so is a finding
+// without an order ([ErrNilOrder]) in a report not built by the triage.
 func (p TriagePolicy) Digest(r Report) (Digest, error) {
 	rules, err := p.compile()
 	if err != nil {
 		return Digest{}, err
+	}
+	for i, f := range r.Findings {
+		if f.Order == nil {
+			return Digest{}, fieldErr("findings["+strconv.Itoa(i)+"].order", "", ErrNilOrder, "")
+		}
 	}
 	d := Digest{At: r.At.In(rules.loc), Next: r.At.Add(rules.every).In(rules.loc), Orders: len(r.Findings)}
 	var counts [numCategories]int

@@ -1,6 +1,7 @@
 package order_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -84,6 +85,13 @@ func TestDigestRefusesInvalidPolicy(t *testing.T) {
 	p.Zone = "nowhere"
 	_, err := p.Digest(order.Report{})
 	require.ErrorIs(t, err, order.ErrInvalidPolicy)
+
+	// Hostile: a hand-built report with a finding but no order.
+	_, err = order.DefaultTriagePolicy().Digest(order.Report{Findings: []order.Finding{{}}})
+	require.ErrorIs(t, err, order.ErrNilOrder)
+	assert.Contains(t, err.Error(), "findings[0].order")
+	_, ok := order.Report{Findings: []order.Finding{{}}}.Find("X")
+	assert.False(t, ok, "Find does not panic on it either")
 }
 
 // An order placed after the triage time (a clock skew between systems)
@@ -96,4 +104,26 @@ func TestDigestAgeNeverNegative(t *testing.T) {
 	d, err := p.Digest(r)
 	require.NoError(t, err)
 	assert.Contains(t, d.String(), "  F1     2026-11-11 10:00  0m ")
+}
+
+// rule O2: the form is data for a UI too: snake_case keys, a count per
+// category, the age as duration text; an order without a region encodes
+// it as "".
+func TestDigestJSON(t *testing.T) {
+	p := order.DefaultTriagePolicy()
+	orders := []*order.Order{
+		mk(t, opsSpec("J1", "j1", "TEA-01", 0), func(s *order.Spec) { s.Address = order.Address{} }),
+		mk(t, codSpec("J2", false)),
+	}
+	r, err := p.Triage(orders, t0.Add(2*time.Hour+20*time.Minute+30*time.Second))
+	require.NoError(t, err)
+	d, err := p.Digest(r)
+	require.NoError(t, err)
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"at":"2026-11-11T11:50:30+08:00","next":"2026-11-11T13:50:30+08:00","orders":2,"groups":[
+		{"category":"unknown_address","count":1,"rows":[{"order_id":"J1","buyer_id":"j1","region":"",
+		 "placed_at":"2026-11-11T09:30:00+08:00","age":"2h20m0s","reasons":["address_unknown"]}]},
+		{"category":"cod_unconfirmed","count":1,"rows":[{"order_id":"J2","buyer_id":"cod-J2","region":"zhejiang",
+		 "placed_at":"2026-11-11T09:30:00+08:00","age":"2h20m0s","reasons":["cod_unconfirmed"]}]}]}`, string(b))
 }

@@ -28,10 +28,12 @@
 //     [StockCheck], [TriagePolicy.Checks]) and those other packages
 //     contribute (shipping's out-of-area, postage and SF-only checks).
 //     [TriagePolicy.Triage] runs them over a batch at now — several open
-//     orders of one buyer with different addresses and repeat orders are
-//     found by grouping, in linear time — and gives the same [Report]
-//     whatever the batch order; [TriagePolicy.Digest] is the form
-//     after-sales receives every few hours.
+//     orders of one buyer with different addresses and repeat orders
+//     (placed within the policy's RepeatWithin) are found by grouping, in
+//     linear time, and real stock is allocated across the batch by payment
+//     time as [Oversell] does — and gives the same [Report] whatever the
+//     batch order; [TriagePolicy.Digest] is the form after-sales receives
+//     every 1 to 4 hours (default 2).
 //   - O3, P5: [Oversell] allocates real stock by payment time, offers the
 //     rest a refund or another item, asks the store manager for
 //     compensation on promotion items and says when to set the listed
@@ -57,9 +59,10 @@
 // hold every amount with exactly two decimals, so amounts compare without
 // allocating; print them with StringFixed(2) ("128.50", where String
 // trims to "128.5"). JSON carries them as text with two decimals, like the
-// platform. Enums ([Status], [Event], [Region],
-// [Payment], [Category]) encode as stable text — the platform's names for
-// statuses, snake_case otherwise — never as integers.
+// platform. Enums ([Status], [Event], [Region], [Payment], [Category],
+// [Reason] …) encode as stable text — the platform's names for statuses,
+// snake_case otherwise — never as integers, and sets of them ([CategorySet],
+// [ReasonSet], [RemedySet]) as JSON lists of that text.
 //
 // All functions and methods are pure and safe for concurrent use. No
 // function panics on caller input; [MustNew] panics by design and is meant
@@ -73,8 +76,9 @@
 // [errors.Is] and read details with [errors.As]. A refused lifecycle move
 // is a [*TransitionError] wrapping [ErrInvalidTransition]. A batch that
 // cannot be triaged — a nil or duplicate order ([ErrNilOrder],
-// [ErrDuplicateOrder]), a check reporting an unknown category — and an
-// invalid [TriagePolicy] ([ErrInvalidPolicy]) are errors too. Business
+// [ErrDuplicateOrder]), a check reporting an unknown category or a reason
+// that is not a snake_case code — and an invalid [TriagePolicy]
+// ([ErrInvalidPolicy]) are errors too. Business
 // outcomes — an incomplete address, a problem order — are values, not
 // errors.
 package order

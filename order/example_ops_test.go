@@ -9,9 +9,12 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// An after-sales digest (rule O2): triage a small batch at 12:00 and
-// render the form after-sales receives every two hours, grouped by
-// category, oldest order first.
+// An after-sales digest (rule O2): triage a small batch at 12:00 against
+// real stock and render the form after-sales receives every two hours,
+// grouped by category, oldest order first. Real stock holds two units of
+// TEA-01 for four orders that each want one: they go by payment time (rule
+// O3), so the last payer and the unconfirmed cash-on-delivery order are
+// out of stock.
 func ExampleTriagePolicy_Digest() {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := func(h, m int) time.Time { return time.Date(2026, 11, 11, h, m, 0, 0, cst) }
@@ -38,11 +41,16 @@ func ExampleTriagePolicy_Digest() {
 		build("T1003", "zhao", at(9, 50), func(s *order.Spec) {
 			s.Payment, s.PaidAt = order.CashOnDelivery, time.Time{}
 		}),
-		build("T1005", "chen", at(11, 30), nil), // nothing wrong
+		build("T1005", "chen", at(11, 30), nil), // paid last
+	}
+	stock, err := order.NewStock(map[string]int{"TEA-01": 2, "CUP-01": 10})
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
 
 	p := order.DefaultTriagePolicy()
-	report, err := p.Triage(batch, at(12, 0))
+	report, err := p.Triage(batch, at(12, 0), order.StockCheck(stock))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -54,12 +62,17 @@ func ExampleTriagePolicy_Digest() {
 	}
 	fmt.Print(digest)
 	// Output:
-	// problem orders at 2026-11-11 12:00 CST: 4 orders, next form 2026-11-11 14:00
+	// problem orders at 2026-11-11 12:00 CST: 5 orders, next form 2026-11-11 14:00
 	//
 	// multiple_addresses: 2
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
 	//   T1001  2026-11-11 08:40  3h20m  wang   zhejiang  buyer_addresses_differ
 	//   T1004  2026-11-11 10:05  1h55m  wang   zhejiang  buyer_addresses_differ
+	//
+	// out_of_stock: 2
+	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
+	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  paid_later
+	//   T1005  2026-11-11 11:30  30m    chen   zhejiang  paid_later
 	//
 	// unsatisfiable_message: 1
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS

@@ -19,6 +19,7 @@ func FuzzTriagePolicyJSON(f *testing.F) {
 	f.Add(`{"digest_every":"3h","slow_review_ship_day":2}`, "能指定日期送到吗")
 	f.Add(`{"unsatisfiable_messages":[{"contains":"Gift Wrap","reason":"message_unsatisfiable"}]}`, "GIFT WRAP please")
 	f.Add(`{"digest_every":"-1h"}`, "")
+	f.Add(`{"repeat_within":"1m","digest_every":"4h"}`, "")
 	f.Add(`{"zone":"+05:30","cod_confirm_within":"90m","skip":["needs_sf"]}`, "返现")
 	f.Add(`{"unsatisfiable_messages":[{"contains":"\u0000","reason":"message_cash_back"}]}`, "\x00")
 	f.Add(`[]`, "\xff")
@@ -32,6 +33,8 @@ func FuzzTriagePolicyJSON(f *testing.F) {
 		var back order.TriagePolicy
 		require.NoError(t, json.Unmarshal(b, &back))
 		require.Equal(t, p.DigestEvery, back.DigestEvery)
+		require.Equal(t, p.CODConfirmWithin, back.CODConfirmWithin)
+		require.Equal(t, p.RepeatWithin, back.RepeatWithin)
 		require.NoError(t, back.Validate())
 
 		at := time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC)

@@ -501,6 +501,18 @@ func (o Order) Apply(e Event, at time.Time) (Order, error) {
 	return n, nil
 }
 
+// String renders the order for fmt without personal data (rule O7), so
+// that printing an order or *Order with %v or %s in a log line never
+// writes the full phone number or street:
+//
+//	T1001 WAIT_SELLER_SEND_GOODS zhejiang 128.50 张*,138****5678,浙江省,杭州市,西湖区,文三路****
+//
+// The full data is in the accessors and [Order.MarshalJSON].
+func (o Order) String() string {
+	return o.id + " " + o.status.String() + " " + o.address.Region.String() + " " +
+		o.paid.StringFixed(2) + " " + o.address.Masked()
+}
+
 // LogValue renders the order for structured logs without personal data
 // (rule O7): ID, status, region, amount paid and the masked address.
 func (o Order) LogValue() slog.Value {

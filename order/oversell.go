@@ -1,6 +1,7 @@
 package order
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,6 +48,17 @@ func (r Remedy) MarshalText() ([]byte, error) {
 	return []byte(remedyNames[r]), nil
 }
 
+// UnmarshalText accepts the snake_case names; anything else is an error
+// wrapping [ErrUnknownReason].
+func (r *Remedy) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(remedyNames, string(b))
+	if !ok {
+		return fieldErr("remedy", string(b), ErrUnknownReason, "")
+	}
+	*r = Remedy(i)
+	return nil
+}
+
 // RemedySet is a set of [Remedy] values; the zero value is empty.
 type RemedySet uint8
 
@@ -61,6 +73,20 @@ func (s RemedySet) Len() int { return enum.Len(uint64(s)) }
 
 // String renders the set as "[refund substitute]".
 func (s RemedySet) String() string { return enum.String[Remedy](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of names: ["refund","substitute"].
+func (s RemedySet) MarshalJSON() ([]byte, error) { return marshalSet[Remedy](uint64(s)) }
+
+// UnmarshalJSON decodes a list of names; an unknown name is an error and
+// leaves s unchanged.
+func (s *RemedySet) UnmarshalJSON(b []byte) error {
+	var set uint64
+	if err := unmarshalSet[Remedy](b, &set); err != nil {
+		return err
+	}
+	*s = RemedySet(set)
+	return nil
+}
 
 // OversellRequest is an item that may be oversold: its SKU, a snapshot of
 // real stock (rule O8) and the orders holding it that wait to ship.
@@ -112,7 +138,8 @@ type OversellPlan struct {
 	Demand int    // units the orders ask for
 	// Allocations holds every order in the order stock is allocated:
 	// by payment time (for cash on delivery, the buyer's confirmation),
-	// then by order ID; unconfirmed cash-on-delivery orders come last.
+	// then by order ID; unconfirmed cash-on-delivery orders come last, by
+	// the time they were placed.
 	Allocations []Allocation
 	// SetListedStockZero is the action to set the item's listed stock to
 	// zero at once, so that it is delisted and no more buyers pay for
@@ -149,14 +176,14 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 	if err != nil {
 		return OversellPlan{}, err
 	}
-	onHand, ok := req.Stock.onHand[sku]
+	onHand, _, ok := req.Stock.lookup(sku)
 	if !ok {
 		return OversellPlan{}, fieldErr("sku", req.SKU, ErrUnknownSKU, "not in the stock snapshot")
 	}
 	plan := OversellPlan{SKU: sku, OnHand: onHand, Allocations: make([]Allocation, 0, len(req.Orders))}
 	type ranked struct {
-		at  time.Time
-		cod bool // unconfirmed cash on delivery: served last
+		tier uint8
+		at   time.Time
 	}
 	ranks := make(map[*Order]ranked, len(req.Orders))
 	seen := make(map[string]int, len(req.Orders))
@@ -186,23 +213,17 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 		}
 		unit, _ := yuan.Fen(line.UnitPrice)
 		plan.Demand += line.Quantity
-		rk := ranked{at: o.paid0}
-		if o.payment == CashOnDelivery {
-			rk = ranked{at: o.codConfirmed, cod: o.codConfirmed.IsZero()}
-		}
-		ranks[o] = rk
+		tier, at := o.allocRank()
+		ranks[o] = ranked{tier, at}
 		plan.Allocations = append(plan.Allocations, Allocation{Order: o, Ordered: line.Quantity, unitFen: unit})
 	}
 	slices.SortFunc(plan.Allocations, func(a, b Allocation) int {
 		ra, rb := ranks[a.Order], ranks[b.Order]
-		switch {
-		case ra.cod != rb.cod:
-			if ra.cod {
-				return 1
-			}
-			return -1
-		case !ra.at.Equal(rb.at):
-			return ra.at.Compare(rb.at)
+		if c := cmp.Compare(ra.tier, rb.tier); c != 0 {
+			return c
+		}
+		if c := ra.at.Compare(rb.at); c != 0 {
+			return c
 		}
 		return strings.Compare(a.Order.id, b.Order.id)
 	})
@@ -213,7 +234,7 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 	}
 	for i := range plan.Allocations {
 		a := &plan.Allocations[i]
-		if ranks[a.Order].cod {
+		if ranks[a.Order].tier == 1 {
 			a.Reasons = a.Reasons.With(CODUnconfirmedReason)
 		}
 		a.Allocated = min(a.Ordered, left)
@@ -239,4 +260,21 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 		plan.Reasons = plan.Reasons.With(StockExhausted)
 	}
 	return plan, nil
+}
+
+// allocRank returns where o stands when real stock is allocated by payment
+// time (rules O3, S9): tier 0 for orders paid online or cash-on-delivery
+// orders the buyer confirmed, at the payment or confirmation time; tier 1
+// for unconfirmed cash on delivery and tier 2 for unpaid orders, at the
+// time they were placed.
+func (o *Order) allocRank() (tier uint8, at time.Time) {
+	switch {
+	case o.status == AwaitingPayment:
+		return 2, o.created
+	case o.payment == CashOnDelivery && o.codConfirmed.IsZero():
+		return 1, o.created
+	case o.payment == CashOnDelivery:
+		return 0, o.codConfirmed
+	}
+	return 0, o.paid0
 }

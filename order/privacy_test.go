@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"testing"
 
@@ -71,4 +72,12 @@ func TestLogValueHidesPersonalData(t *testing.T) {
 	assert.Contains(t, out, "138****5678")
 	assert.Contains(t, out, "order.id=T1001")
 	assert.Contains(t, out, "order.status=WAIT_SELLER_SEND_GOODS")
+
+	// Printed with fmt, as a value or a pointer, it is masked too.
+	for _, s := range []string{fmt.Sprint(o), fmt.Sprintf("%v", &o), fmt.Sprintf("%+v", o), fmt.Sprintln(&o)} {
+		assert.NotContains(t, s, "13812345678")
+		assert.NotContains(t, s, "文三路12号")
+		assert.Contains(t, s, "T1001 WAIT_SELLER_SEND_GOODS")
+		assert.Contains(t, s, "138****5678")
+	}
 }

@@ -1,6 +1,10 @@
 package order
 
-import "github.com/kefu-go/kefu/internal/enum"
+import (
+	"encoding/json"
+
+	"github.com/kefu-go/kefu/internal/enum"
+)
 
 // Reason is a stable code for why an order operation decided what it did:
 // why an order is a problem order ([Problem].Reason holds its text), why a
@@ -41,8 +45,8 @@ const (
 	// CODConfirmationOverdue: the buyer has not confirmed a cash-on-delivery
 	// order within the policy's time; re-order with online payment (rule S9).
 	CODConfirmationOverdue
-	// RepeatSKU: another pending order of the same buyer holds the same SKU
-	// ([RepeatOrder], rule O6).
+	// RepeatSKU: another pending order of the same buyer, placed within the
+	// policy's RepeatWithin, holds the same SKU ([RepeatOrder], rule O6).
 	RepeatSKU
 
 	// NotCOD: the order is paid online; the cash-on-delivery rule does not
@@ -60,10 +64,11 @@ const (
 	// StockExhausted: no real stock is left once the paid orders are
 	// served; the listed stock must be set to zero (rule O3).
 	StockExhausted
-	// PromotionItem: the item was sold in a promotion; a buyer who gets
-	// nothing is owed a compensation request to the store manager (rule P5).
+	// PromotionItem: the item was sold in a promotion; a buyer left short
+	// is owed a compensation request to the store manager (rule P5).
 	PromotionItem
-	// PaidLater: other buyers paid earlier and took the stock (rule O3).
+	// PaidLater: other buyers paid earlier and took the stock (rule O3):
+	// an [Allocation] left short, or an [OutOfStock] problem in a triage.
 	PaidLater
 
 	// SlowReviewOpenedToday: a slow review opened today is dealt with today
@@ -178,3 +183,35 @@ func (s ReasonSet) Strings() []string { return enum.Strings[Reason](uint64(s)) }
 
 // String renders the set as "[oversold stock_exhausted]".
 func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
+
+// MarshalJSON encodes the set as a list of codes: ["oversold"].
+func (s ReasonSet) MarshalJSON() ([]byte, error) { return marshalSet[Reason](uint64(s)) }
+
+// UnmarshalJSON decodes a list of codes; an unknown code is an error
+// wrapping [ErrUnknownReason] and leaves s unchanged.
+func (s *ReasonSet) UnmarshalJSON(b []byte) error { return unmarshalSet[Reason](b, (*uint64)(s)) }
+
+// marshalSet encodes a set as a JSON list of its members' text forms; a
+// member without one is an error.
+func marshalSet[V enum.Value](set uint64) ([]byte, error) {
+	out := make([]V, 0, enum.Len(set))
+	for v := range enum.All[V](set) {
+		out = append(out, v)
+	}
+	return json.Marshal(out)
+}
+
+// unmarshalSet decodes a JSON list of members' text forms into *set,
+// leaving it unchanged on error.
+func unmarshalSet[V enum.Value](b []byte, set *uint64) error {
+	var vs []V
+	if err := json.Unmarshal(b, &vs); err != nil {
+		return err
+	}
+	var n uint64
+	for _, v := range vs {
+		n = enum.With(n, v)
+	}
+	*set = n
+	return nil
+}

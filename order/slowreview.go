@@ -41,15 +41,9 @@ type SlowReview struct {
 // since kefu does not guess (rule O8). Other errors: an invalid policy, a
 // nil or zero order, and a now before the review began ([ErrInconsistent]).
 func (p TriagePolicy) SlowReview(o *Order, stock Stock, now time.Time) (SlowReview, error) {
-	r, err := p.compile()
+	r, err := p.compileFor(o)
 	if err != nil {
 		return SlowReview{}, err
-	}
-	if o == nil {
-		return SlowReview{}, fieldErr("order", "", ErrNilOrder, "")
-	}
-	if o.IsZero() {
-		return SlowReview{}, fieldErr("order", "", ErrMissing, "the zero Order is not an order")
 	}
 	if o.slowReviewSince.IsZero() {
 		return SlowReview{Reasons: ReasonSet(0).With(NotUnderSlowReview)}, nil
@@ -77,7 +71,7 @@ func (p TriagePolicy) SlowReview(o *Order, stock Stock, now time.Time) (SlowRevi
 		}
 	}
 	if goods == 1 {
-		q, ok := stock.onHand[single.SKU]
+		q, _, ok := stock.lookup(single.SKU)
 		if !ok {
 			return SlowReview{}, fieldErr("sku", single.SKU, ErrUnknownSKU, "not in the stock snapshot")
 		}

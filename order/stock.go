@@ -13,7 +13,18 @@ import (
 // A Stock is immutable once built and safe for concurrent use. The zero
 // Stock holds no SKUs.
 type Stock struct {
-	onHand map[string]int
+	index  map[string]int32 // normalised SKU → position in onHand
+	onHand []int
+}
+
+// lookup returns the units on hand of a normalised SKU and its position in
+// the snapshot, or ok false for a SKU the snapshot does not count.
+func (s Stock) lookup(sku string) (q int, i int32, ok bool) {
+	i, ok = s.index[sku]
+	if !ok {
+		return 0, -1, false
+	}
+	return s.onHand[i], i, true
 }
 
 // NewStock builds a snapshot from SKU → units on hand, normalising each
@@ -22,7 +33,8 @@ type Stock struct {
 // [ErrInvalidSKU], [ErrInvalidQuantity] or [ErrDuplicateLine]. The map is
 // copied; later changes to it do not reach the snapshot.
 func NewStock(onHand map[string]int) (Stock, error) {
-	m := make(map[string]int, len(onHand))
+	m := make(map[string]int32, len(onHand))
+	qs := make([]int, 0, len(onHand))
 	// Visit SKUs in order so that the error for several bad entries is
 	// always the same one.
 	for _, raw := range slices.Sorted(maps.Keys(onHand)) {
@@ -37,27 +49,28 @@ func NewStock(onHand map[string]int) (Stock, error) {
 		if _, dup := m[sku]; dup {
 			return Stock{}, fieldErr("stock", raw, ErrDuplicateLine, "same SKU as another entry once normalised")
 		}
-		m[sku] = q
+		m[sku] = int32(len(qs))
+		qs = append(qs, q)
 	}
-	return Stock{onHand: m}, nil
+	return Stock{index: m, onHand: qs}, nil
 }
 
 // OnHand returns the units of sku on hand and whether the snapshot knows
 // the SKU. sku is normalised first.
 func (s Stock) OnHand(sku string) (int, bool) {
-	if q, ok := s.onHand[sku]; ok {
+	if q, _, ok := s.lookup(sku); ok {
 		return q, true
 	}
 	n, err := NormalizeSKU(sku)
 	if err != nil {
 		return 0, false
 	}
-	q, ok := s.onHand[n]
+	q, _, ok := s.lookup(n)
 	return q, ok
 }
 
 // Len returns the number of SKUs in the snapshot.
-func (s Stock) Len() int { return len(s.onHand) }
+func (s Stock) Len() int { return len(s.index) }
 
 // Enough reports whether qty units of sku are on hand. A SKU the snapshot
 // does not know is an error wrapping [ErrUnknownSKU]: "not counted" is not
@@ -79,11 +92,15 @@ type Shortage struct {
 
 // Shortages returns the lines of o that real stock cannot cover, in line
 // order; nil when stock covers the whole order. A SKU of o that the
-// snapshot does not know is an error wrapping [ErrUnknownSKU].
+// snapshot does not know is an error wrapping [ErrUnknownSKU]; a nil order
+// is an error wrapping [ErrNilOrder].
 func (s Stock) Shortages(o *Order) ([]Shortage, error) {
+	if o == nil {
+		return nil, fieldErr("order", "", ErrNilOrder, "")
+	}
 	var out []Shortage
 	for _, l := range o.lines {
-		q, ok := s.onHand[l.SKU]
+		q, _, ok := s.lookup(l.SKU)
 		if !ok {
 			return nil, fieldErr("sku", l.SKU, ErrUnknownSKU, "not in the stock snapshot")
 		}

@@ -44,6 +44,10 @@ func TestStockIsRealStock(t *testing.T) {
 	partial, _ := order.NewStock(map[string]int{"TEA-01": 9})
 	_, err = partial.Shortages(&o)
 	require.ErrorIs(t, err, order.ErrUnknownSKU, "a gift SKU nobody counted")
+
+	// Hostile: no order at all.
+	_, err = real.Shortages(nil)
+	require.ErrorIs(t, err, order.ErrNilOrder)
 }
 
 func TestNewStockRefuses(t *testing.T) {

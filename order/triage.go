@@ -72,7 +72,12 @@ func (r Report) Count(c Category) int {
 // Find returns the finding of the order with the given ID, if it is a
 // problem order.
 func (r Report) Find(id string) (Finding, bool) {
-	i, ok := slices.BinarySearchFunc(r.Findings, id, func(f Finding, id string) int { return strings.Compare(f.Order.id, id) })
+	i, ok := slices.BinarySearchFunc(r.Findings, id, func(f Finding, id string) int {
+		if f.Order == nil {
+			return -1
+		}
+		return strings.Compare(f.Order.id, id)
+	})
 	if !ok {
 		return Finding{}, false
 	}
@@ -86,14 +91,20 @@ func (r Report) Find(id string) (Finding, bool) {
 //   - across the batch, [MultipleAddresses]: the buyer has several orders
 //     waiting to ship whose normalised addresses ([AddressKey]) differ
 //     (rule S4); and [RepeatOrder]: another order of the same buyer waiting
-//     to ship holds the same SKU, gifts aside (rule O6). Both group the
-//     batch by buyer and by buyer and SKU, so they are linear in the batch;
+//     to ship holds the same SKU, gifts aside, and was placed within the
+//     policy's RepeatWithin of it (rule O6). Both group the batch by buyer
+//     and by buyer and SKU, so they are linear in the batch (a group of
+//     several orders is sorted by placing time);
 //   - the per-order checks of [TriagePolicy.Checks]: unknown or incomplete
 //     address, a message the shop cannot satisfy, cash on delivery not
 //     confirmed (rule S9);
-//   - then checks, in order — [StockCheck] and the checks other packages
-//     contribute (shipping's out-of-area, postage, SF-only and
-//     transit-warehouse checks).
+//   - [StockCheck]s across the batch: each snapshot is allocated SKU by
+//     SKU by payment time, as [Oversell] allocates it (rule O3), so orders
+//     that each fit in stock but together outrun it are found here, the
+//     later payers out of stock with [PaidLater];
+//   - the other checks, in order — those other packages contribute
+//     (shipping's out-of-area, postage, SF-only and transit-warehouse
+//     checks).
 //
 // Categories in the policy's Skip list are dropped. The report does not
 // depend on the order of the batch or of checks.
@@ -123,9 +134,21 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 			"more than "+strconv.Itoa(MaxTriageBatch)+" orders in one batch")
 	}
 	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask}
+	for i, c := range checks {
+		if sc, ok := c.(stockCheck); ok {
+			t.stocks = append(t.stocks, stockAlloc{s: sc.s, of: make([]int32, 0, len(orders)+len(orders)/4),
+				demand: make([]int64, len(sc.s.onHand))})
+		} else {
+			t.perOrder = append(t.perOrder, i)
+		}
+	}
 	rep := Report{At: now}
 	if err := t.scan(&rep); err != nil {
 		return Report{}, err
+	}
+	t.repeats()
+	for i := range t.stocks {
+		t.allocate(&t.stocks[i])
 	}
 	t.collect(&rep)
 	return rep, nil
@@ -142,7 +165,12 @@ type triage struct {
 	orders []*Order
 	now    time.Time
 	checks []Check
-	seed   maphash.Seed
+	// perOrder are the indexes in checks of the checks run order by order;
+	// stocks are the snapshots of the [StockCheck]s, allocated across the
+	// batch instead.
+	perOrder []int
+	stocks   []stockAlloc
+	seed     maphash.Seed
 	// hashMask is ANDed into every hash: all ones, except in a test that
 	// forces every key to collide.
 	hashMask uint64
@@ -152,7 +180,8 @@ type triage struct {
 	buyerOf []int32
 	buyers  []buyerGroup
 	// skuGroups[lineStart[i]+k] is the (buyer, SKU) group of line k of
-	// orders[i]; skuCount counts the orders in each group.
+	// orders[i], -1 for a gift line; skuCount counts the orders in each
+	// group (until repeats reuses it).
 	lineStart []int32
 	skuGroups []int32
 	skuCount  []int32
@@ -160,6 +189,36 @@ type triage struct {
 	// checks found in orders[i], as reported.
 	found      []Problem
 	foundStart []int32
+	// flags[i] holds what the cross-batch passes found in orders[i]; nil
+	// until one finds something.
+	flags []orderFlags
+}
+
+// stockAlloc is the working state of allocating one [StockCheck]'s
+// snapshot across the batch.
+type stockAlloc struct {
+	s Stock
+	// of[lineStart[i]+k] is the position in s of line k of orders[i], -1
+	// for a SKU s does not count; demand sums the units asked per position.
+	of     []int32
+	demand []int64
+}
+
+// orderFlags is what the cross-batch passes found in one order.
+type orderFlags uint8
+
+const (
+	shortAlone orderFlags = 1 << iota // a line asks for more than the snapshot holds
+	shortTaken                        // orders with priority took the units (rule O3)
+	repeated                          // a repeat order (rule O6)
+)
+
+// flag sets f on orders[i].
+func (t *triage) flag(i int32, f orderFlags) {
+	if t.flags == nil {
+		t.flags = make([]orderFlags, len(t.orders))
+	}
+	t.flags[i] |= f
 }
 
 type buyerGroup struct {
@@ -259,6 +318,16 @@ func (t *triage) scan(rep *Report) error {
 			b.differs = true
 		}
 		t.buyerOf[i] = g
+		for k := range t.stocks {
+			a := &t.stocks[k]
+			for _, l := range o.lines {
+				_, j, ok := a.s.lookup(l.SKU)
+				a.of = append(a.of, j)
+				if ok {
+					a.demand[j] += int64(l.Quantity)
+				}
+			}
+		}
 		for li, l := range o.lines {
 			if l.Gift {
 				t.skuGroups = append(t.skuGroups, -1)
@@ -314,11 +383,17 @@ func (t *triage) collect(rep *Report) {
 			if t.buyers[g].differs {
 				all = append(all, Problem{MultipleAddresses, reasonNames[BuyerAddressesDiffer]})
 			}
-			for _, s := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
-				if s >= 0 && t.skuCount[s] > 1 {
-					all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
-					break
-				}
+		}
+		if t.flags != nil {
+			f := t.flags[i]
+			if f&repeated != 0 {
+				all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
+			}
+			if f&shortAlone != 0 {
+				all = append(all, Problem{OutOfStock, reasonNames[StockShort]})
+			}
+			if f&shortTaken != 0 {
+				all = append(all, Problem{OutOfStock, reasonNames[PaidLater]})
 			}
 		}
 		all = append(all, t.found[t.foundStart[i]:t.foundStart[i+1]]...)
@@ -360,7 +435,8 @@ func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
 		dst = t.rules.inspectMessage(dst, o)
 		dst = t.rules.inspectCOD(dst, o, t.now)
 	}
-	for ci, c := range t.checks {
+	for _, ci := range t.perOrder {
+		c := t.checks[ci]
 		from := len(dst)
 		dst = c.Inspect(dst, o, t.now)
 		if len(dst) < from {
@@ -372,9 +448,32 @@ func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
 				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrUnknownCategory,
 					"reported category "+p.Category.String()+" for order "+strconv.Quote(o.id))
 			}
+			if !isReasonCode(p.Reason) {
+				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrInvalidText,
+					"reported reason "+strconv.Quote(p.Reason)+" for order "+strconv.Quote(o.id)+
+						", not a snake_case code")
+			}
 		}
 	}
 	return dst, nil
+}
+
+// maxReasonBytes bounds a reason code a check reports.
+const maxReasonBytes = 64
+
+// isReasonCode reports whether s is a stable reason code: 1 to 64 bytes of
+// lower-case ASCII letters, digits and underscores, starting with a
+// letter, so that it prints in a digest and keys a message catalog as is.
+func isReasonCode(s string) bool {
+	if s == "" || len(s) > maxReasonBytes || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 func compareProblems(a, b Problem) int {
@@ -382,4 +481,154 @@ func compareProblems(a, b Problem) int {
 		return c
 	}
 	return strings.Compare(a.Reason, b.Reason)
+}
+
+// allocate allocates the real stock of a.s to the orders of the batch that
+// wait to ship, SKU by SKU, in the order [Oversell] uses (rule O3): by
+// payment time, then unconfirmed cash on delivery, then unpaid orders. An
+// order is short of a SKU when the units left after the orders ahead of it
+// do not cover its line; its flags say why. The scan has already summed
+// the demand per SKU; only the SKUs whose demand exceeds the snapshot are
+// sorted, and only their orders are read again.
+func (t *triage) allocate(a *stockAlloc) {
+	oversold := false
+	for j, d := range a.demand {
+		if d > int64(a.s.onHand[j]) {
+			oversold = true
+		} else {
+			a.demand[j] = -1 // covered: nobody is short
+		}
+	}
+	if !oversold {
+		return
+	}
+	// A claim is one line of an oversold SKU, with its place in line: the
+	// SKU, the tier and time of allocRank, then the order ID, compared by
+	// its first eight bytes before the whole string.
+	type claim struct {
+		sku   int32
+		tier  uint8
+		order int32
+		qty   int32
+		sec   int64
+		nsec  int32
+		id8   uint64
+	}
+	claims := 0
+	for _, j := range a.of {
+		if j >= 0 && a.demand[j] >= 0 {
+			claims++
+		}
+	}
+	cs := make([]claim, 0, claims)
+	for i := range t.orders {
+		for k, j := range a.of[t.lineStart[i]:t.lineStart[i+1]] {
+			if j < 0 || a.demand[j] < 0 {
+				continue
+			}
+			o := t.orders[i]
+			tier, when := o.allocRank()
+			cs = append(cs, claim{j, tier, int32(i), int32(o.lines[k].Quantity), when.Unix(), int32(when.Nanosecond()), prefix8(o.id)})
+		}
+	}
+	slices.SortFunc(cs, func(a, b claim) int {
+		if c := cmp.Compare(a.sku, b.sku); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.tier, b.tier); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.id8, b.id8); c != 0 {
+			return c
+		}
+		return strings.Compare(t.orders[a.order].id, t.orders[b.order].id)
+	})
+	sku, left := int32(-1), 0
+	for _, c := range cs {
+		if c.sku != sku {
+			sku, left = c.sku, a.s.onHand[c.sku]
+		}
+		got := min(int(c.qty), left)
+		left -= got
+		switch {
+		case got == int(c.qty):
+		case int(c.qty) > a.s.onHand[c.sku]:
+			t.flag(c.order, shortAlone)
+		default:
+			t.flag(c.order, shortTaken)
+		}
+	}
+}
+
+// repeats flags the repeat orders (rule O6): an order waiting to ship with
+// a line of goods whose SKU another order of the same buyer waiting to ship
+// also holds, placed within the policy's RepeatWithin of it. Only the
+// (buyer, SKU) groups of two or more orders are read again: their members
+// are laid out group by group (a counting sort, reusing skuCount for the
+// offsets) and each group is sorted by placing time, so that every order
+// is compared with its neighbours in time only.
+func (t *triage) repeats() {
+	total := int32(0)
+	for g, c := range t.skuCount {
+		if c > 1 {
+			t.skuCount[g] = total // the group's first slot
+			total += c
+		} else {
+			t.skuCount[g] = -1
+		}
+	}
+	if total == 0 {
+		return
+	}
+	members := make([]int32, total)
+	for i := range t.orders {
+		for _, g := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
+			if g >= 0 && t.skuCount[g] >= 0 {
+				members[t.skuCount[g]] = int32(i)
+				t.skuCount[g]++ // the next slot; the end of the group at last
+			}
+		}
+	}
+	byPlaced := func(a, b int32) int {
+		if c := t.orders[a].created.Compare(t.orders[b].created); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}
+	from := int32(0)
+	for _, end := range t.skuCount {
+		if end < 0 {
+			continue
+		}
+		grp := members[from:end]
+		from = end
+		slices.SortFunc(grp, byPlaced)
+		for k := 1; k < len(grp); k++ {
+			prev, cur := t.orders[grp[k-1]], t.orders[grp[k]]
+			if !cur.created.After(prev.created.Add(t.rules.repeatWithin)) {
+				t.flag(grp[k-1], repeated)
+				t.flag(grp[k], repeated)
+			}
+		}
+	}
+}
+
+// prefix8 returns the first eight bytes of s as a big-endian integer,
+// zero-padded, so that comparing prefixes orders strings as
+// strings.Compare does, up to equal prefixes.
+func prefix8(s string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }

@@ -34,11 +34,15 @@ func TestTriageIsRightWhenEveryHashCollides(t *testing.T) {
 	}
 	rand.New(rand.NewPCG(3, 4)).Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
 	p := DefaultTriagePolicy()
-	want, err := p.triage(orders, at, nil, ^uint64(0))
+	stock, err := NewStock(map[string]int{"S0": 50, "S1": 1000})
+	require.NoError(t, err)
+	checks := []Check{StockCheck(stock)}
+	want, err := p.triage(orders, at, checks, ^uint64(0))
 	require.NoError(t, err)
 	require.Positive(t, want.Count(MultipleAddresses))
 	require.Positive(t, want.Count(RepeatOrder))
-	got, err := p.triage(orders, at, nil, 0)
+	require.Equal(t, 100, want.Count(OutOfStock), "150 orders want S0, 50 get it")
+	got, err := p.triage(orders, at, checks, 0)
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 

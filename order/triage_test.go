@@ -84,25 +84,46 @@ func TestTriageFindsOneBuyerWithSeveralAddresses(t *testing.T) {
 }
 
 // rule O6: repeat orders — another pending order of the same buyer with
-// the same SKU — are flagged so the agent asks the buyer's intent; a gift
-// line in both orders is not a repeat, nor is the same SKU bought by
-// another buyer.
+// the same SKU, placed within the policy's RepeatWithin (24h) — are flagged
+// so the agent asks the buyer's intent; a gift line in both orders is not a
+// repeat, nor is the same SKU bought by another buyer, nor an order placed
+// days after the last one: that buyer came back for more.
 func TestTriageFindsRepeatOrders(t *testing.T) {
 	withGift := func(s *order.Spec) {
 		s.Lines = append(s.Lines, order.Line{SKU: "CUP-01", Quantity: 1, UnitPrice: dec("0"), Gift: true})
 	}
+	const day = 24 * 60
 	orders := []*order.Order{
 		mk(t, opsSpec("R1", "carol", "TEA-01", 0)),
 		mk(t, opsSpec("R2", "carol", "TEA-01", 30)),
 		mk(t, opsSpec("G1", "dave", "TEA-01", 0), withGift),
 		mk(t, opsSpec("G2", "dave", "TEA-02", 1), withGift),
 		mk(t, opsSpec("E1", "erin", "TEA-01", 0)),
+		mk(t, opsSpec("F1", "frank", "TEA-01", 0)),
+		mk(t, opsSpec("F2", "frank", "TEA-01", 2*day)),    // two days later: not a repeat of F1
+		mk(t, opsSpec("F3", "frank", "TEA-01", 3*day-60)), // 23h after F2: a repeat of it
+		mk(t, opsSpec("H1", "heidi", "TEA-01", 0)),
+		mk(t, opsSpec("H2", "heidi", "TEA-01", day)), // exactly 24h later: within
 	}
-	r := triage(t, now0, orders)
+	want := map[string][]string{
+		"R1": {"repeat_order/repeat_sku"},
+		"R2": {"repeat_order/repeat_sku"},
+		"F2": {"repeat_order/repeat_sku"},
+		"F3": {"repeat_order/repeat_sku"},
+		"H1": {"repeat_order/repeat_sku"},
+		"H2": {"repeat_order/repeat_sku"},
+	}
+	later := t0.Add(4 * 24 * time.Hour)
+	assert.Equal(t, want, found(triage(t, later, orders)))
+
+	p := order.DefaultTriagePolicy()
+	p.RepeatWithin = time.Hour
+	r, err := p.Triage(orders, later)
+	require.NoError(t, err)
 	assert.Equal(t, map[string][]string{
 		"R1": {"repeat_order/repeat_sku"},
 		"R2": {"repeat_order/repeat_sku"},
-	}, found(r))
+	}, found(r), "a shorter window keeps only the orders placed within the hour")
 }
 
 // rule S4: an unknown or incomplete address is a problem order; Hong Kong
@@ -184,12 +205,12 @@ func TestTriageFindsUnconfirmedCashOnDelivery(t *testing.T) {
 // rule O8: an order that real stock cannot cover is out of stock; a SKU the
 // snapshot does not count is skipped, not guessed.
 func TestTriageStockCheck(t *testing.T) {
-	stock, err := order.NewStock(map[string]int{"TEA-01": 1, "TEA-02": 0})
+	stock, err := order.NewStock(map[string]int{"TEA-01": 2, "TEA-02": 0})
 	require.NoError(t, err)
-	two := func(s *order.Spec) { s.Lines[0].Quantity = 2 }
+	three := func(s *order.Spec) { s.Lines[0].Quantity = 3 }
 	orders := []*order.Order{
 		mk(t, opsSpec("S1", "s1", "TEA-01", 0)),
-		mk(t, opsSpec("S2", "s2", "TEA-01", 0), two),
+		mk(t, opsSpec("S2", "s2", "TEA-01", 0), three),
 		mk(t, opsSpec("S3", "s3", "TEA-02", 0)),
 		mk(t, opsSpec("S4", "s4", "TEA-99", 0)),
 	}
@@ -199,6 +220,81 @@ func TestTriageStockCheck(t *testing.T) {
 		"S3": {"out_of_stock/stock_short"},
 	}, found(r))
 	assert.Equal(t, "order.out_of_stock", order.StockCheck(stock).Name())
+}
+
+// rule O3: orders that each fit in real stock but together outrun it are
+// served by payment time, as Oversell serves them: the later payers are
+// out of stock ("paid_later") in the triage, not only once an oversell is
+// run. Confirmed cash on delivery counts from its confirmation; unconfirmed
+// cash on delivery (rule S9) and unpaid orders come after every paid one.
+func TestTriageAllocatesStockByPaymentTime(t *testing.T) {
+	stock, err := order.NewStock(map[string]int{"TEA-01": 2, "CUP-01": 5})
+	require.NoError(t, err)
+	paidAt := func(m int) func(*order.Spec) {
+		return func(s *order.Spec) { s.PaidAt = t0.Add(time.Duration(m) * time.Minute) }
+	}
+	orders := []*order.Order{
+		mk(t, opsSpec("A4", "a4", "TEA-01", 0), paidAt(40)), // paid last, first by ID
+		mk(t, opsSpec("Z1", "z1", "TEA-01", 0), paidAt(10)), // paid first, last by ID
+		mk(t, opsSpec("U1", "u1", "TEA-01", 0), func(s *order.Spec) { // unpaid, placed first
+			s.Status, s.PaidAt, s.CreatedAt = order.AwaitingPayment, time.Time{}, t0.Add(-time.Hour)
+		}),
+		mk(t, codSpec("C9", false)), // unconfirmed cash on delivery
+		mk(t, codSpec("C2", true), func(s *order.Spec) { s.CODConfirmedAt = t0.Add(20 * time.Minute) }),
+		mk(t, opsSpec("W1", "w1", "CUP-01", 0)), // another SKU, covered
+	}
+	want := map[string][]string{
+		"A4": {"out_of_stock/paid_later"},
+		"C9": {"out_of_stock/paid_later", "cod_unconfirmed/cod_unconfirmed"},
+		"U1": {"out_of_stock/paid_later"},
+	}
+	check := order.StockCheck(stock)
+	assert.Equal(t, want, found(triage(t, now0, orders, check)))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5 {
+		rng.Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
+		assert.Equal(t, want, found(triage(t, now0, orders, check)), "the batch order does not matter")
+	}
+
+	// Paid at the same moment: the order ID decides, in full, even where
+	// long platform IDs share their first digits.
+	tie := []*order.Order{
+		mk(t, opsSpec("4012345678901234502", "t2", "TEA-01", 0)),
+		mk(t, opsSpec("4012345678901234501", "t1", "TEA-01", 0)),
+		mk(t, opsSpec("4012345678901234503", "t3", "TEA-01", 0)),
+	}
+	assert.Equal(t, map[string][]string{"4012345678901234503": {"out_of_stock/paid_later"}},
+		found(triage(t, now0, tie, check)))
+
+	// Run alone, one order at a time, the check judges each order on its
+	// own: A4 fits in 2 units.
+	for _, o := range orders {
+		if o.ID() == "A4" {
+			assert.Empty(t, check.Inspect(nil, o, now0))
+		}
+	}
+}
+
+// rule O3: the triage flags exactly the paid orders that Oversell leaves
+// short, SKU by SKU, over a generated batch.
+func TestTriageAgreesWithOversell(t *testing.T) {
+	orders, stock := genOrders(t, 3000)
+	r := triage(t, now0, orders, order.StockCheck(stock))
+	for _, sku := range []string{"SKU-7", "SKU-13", "SKU-0"} {
+		var paid []*order.Order
+		for _, o := range orders {
+			if _, ok := o.LineBySKU(sku); ok && o.Status() == order.AwaitingDispatch && o.Payment() == order.Online {
+				paid = append(paid, o)
+			}
+		}
+		plan, err := order.Oversell(order.OversellRequest{SKU: sku, Stock: stock, Orders: paid})
+		require.NoError(t, err)
+		for _, a := range plan.Allocations {
+			f, _ := r.Find(a.Order.ID())
+			assert.Equal(t, !a.Full(), f.Categories.Has(order.OutOfStock), "%s %s", sku, a.Order.ID())
+		}
+	}
+	assert.Positive(t, r.Count(order.OutOfStock))
 }
 
 // fakeCheck reports a fixed problem for the orders it names, as a check of
@@ -285,6 +381,13 @@ func TestTriageRefusesBadInput(t *testing.T) {
 		{"zero order", order.DefaultTriagePolicy(), []*order.Order{{}}, nil, order.ErrMissing, `orders[0]`},
 		{"same ID twice", order.DefaultTriagePolicy(), []*order.Order{a, b, dupe}, nil, order.ErrDuplicateOrder, `orders[2] "D1"`},
 		{"a check reports an unknown category", order.DefaultTriagePolicy(), []*order.Order{a, b}, []order.Check{bad}, order.ErrUnknownCategory, `"test.bad"`},
+		// Hostile: reasons that would break the digest's table or a catalog key.
+		{"a check reports an empty reason", order.DefaultTriagePolicy(), []*order.Order{a, b},
+			[]order.Check{fakeCheck{"test.empty", map[string]bool{"D1": true}, order.Problem{Category: order.OutOfArea}}}, order.ErrInvalidText, `reason ""`},
+		{"a check reports a reason with a line break", order.DefaultTriagePolicy(), []*order.Order{a, b},
+			[]order.Check{fakeCheck{"test.nl", map[string]bool{"D1": true}, order.Problem{Category: order.OutOfArea, Reason: "far\naway"}}}, order.ErrInvalidText, `"test.nl"`},
+		{"a check reports invalid UTF-8", order.DefaultTriagePolicy(), []*order.Order{a, b},
+			[]order.Check{fakeCheck{"test.utf8", map[string]bool{"D2": true}, order.Problem{Category: order.OutOfArea, Reason: "\xff"}}}, order.ErrInvalidText, `"\xff"`},
 		{"a check drops problems it did not add", order.DefaultTriagePolicy(), []*order.Order{noPhone}, []order.Check{dropCheck{}}, order.ErrInconsistent, `"test.drop"`},
 		{"nil check", order.DefaultTriagePolicy(), []*order.Order{a}, []order.Check{nil}, order.ErrMissing, "checks[0]"},
 		{"invalid policy", zero, []*order.Order{a}, nil, order.ErrInvalidPolicy, "digest_every"},
@@ -303,13 +406,17 @@ func TestTriageRefusesBadInput(t *testing.T) {
 // genOrders builds n orders, two per buyer, with a mix of every built-in
 // problem — a buyer's two orders to two addresses (2%), repeats (10%),
 // incomplete addresses, messages, unconfirmed cash on delivery (1% each),
-// and short stock (2%) — and a stock snapshot.
+// and short stock (3%: SKU-7 sold out, SKU-13 covering half its orders) —
+// and a stock snapshot.
 func genOrders(t testing.TB, n int) ([]*order.Order, order.Stock) {
+	// Stock covers twice the average demand of a SKU, except SKU-7 (none
+	// left) and SKU-13 (half its orders).
 	onHand := map[string]int{}
 	for k := range 50 {
-		onHand["SKU-"+strconv.Itoa(k)] = 1000
+		onHand["SKU-"+strconv.Itoa(k)] = 2 * n / 50
 	}
 	onHand["SKU-7"] = 0
+	onHand["SKU-13"] = n / 100
 	stock, err := order.NewStock(onHand)
 	require.NoError(t, err)
 	out := make([]*order.Order, n)

@@ -14,13 +14,20 @@ import (
 )
 
 // rule O2: the digest goes out every 2 to 3 hours; the default policy sends
-// it every 2 and validates.
+// it every 2 and validates, and a shop may choose from hourly to every 4
+// hours.
 func TestDefaultTriagePolicy(t *testing.T) {
 	p := order.DefaultTriagePolicy()
 	require.NoError(t, p.Validate())
+	for _, every := range []time.Duration{time.Hour, 3 * time.Hour, 4 * time.Hour} {
+		q := p
+		q.DigestEvery = every
+		require.NoError(t, q.Validate(), "digest every %s", every)
+	}
 	assert.Equal(t, 2*time.Hour, p.DigestEvery)
 	assert.Equal(t, 24*time.Hour, p.CODConfirmWithin)
 	assert.Equal(t, 3, p.SlowReviewShipDay, "rule O5: ship by the third day")
+	assert.Equal(t, 24*time.Hour, p.RepeatWithin, "rule O6: repeat orders placed within a day")
 	assert.Equal(t, "+08:00", p.Zone)
 }
 
@@ -33,8 +40,13 @@ func TestTriagePolicyValidate(t *testing.T) {
 	}{
 		{"unknown zone", func(p *order.TriagePolicy) { p.Zone = "Mars/Olympus" }, "zone", order.ErrInvalidPolicy},
 		{"digest every 0", func(p *order.TriagePolicy) { p.DigestEvery = 0 }, "digest_every", order.ErrInvalidPolicy},
-		{"digest every two days", func(p *order.TriagePolicy) { p.DigestEvery = 48 * time.Hour }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every minute: a feed, not a form (rule O2)", func(p *order.TriagePolicy) { p.DigestEvery = time.Minute }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every 59m", func(p *order.TriagePolicy) { p.DigestEvery = 59 * time.Minute }, "digest_every", order.ErrInvalidPolicy},
+		{"digest every 4h01m", func(p *order.TriagePolicy) { p.DigestEvery = 4*time.Hour + time.Minute }, "digest_every", order.ErrInvalidPolicy},
+		{"digest once a day", func(p *order.TriagePolicy) { p.DigestEvery = 24 * time.Hour }, "digest_every", order.ErrInvalidPolicy},
 		{"negative COD wait", func(p *order.TriagePolicy) { p.CODConfirmWithin = -time.Hour }, "cod_confirm_within", order.ErrInvalidPolicy},
+		{"repeat window 0", func(p *order.TriagePolicy) { p.RepeatWithin = 0 }, "repeat_within", order.ErrInvalidPolicy},
+		{"repeat window of 31 days", func(p *order.TriagePolicy) { p.RepeatWithin = 31 * 24 * time.Hour }, "repeat_within", order.ErrInvalidPolicy},
 		{"ship day 0", func(p *order.TriagePolicy) { p.SlowReviewShipDay = 0 }, "slow_review_ship_day", order.ErrInvalidPolicy},
 		{"ship day 31", func(p *order.TriagePolicy) { p.SlowReviewShipDay = 31 }, "slow_review_ship_day", order.ErrInvalidPolicy},
 		{"empty pattern", func(p *order.TriagePolicy) {
@@ -74,6 +86,7 @@ func TestTriagePolicyJSON(t *testing.T) {
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"digest_every":"2h0m0s"`)
+	assert.Contains(t, string(b), `"repeat_within":"24h0m0s"`)
 	assert.Contains(t, string(b), `"reason":"message_exact_date"`)
 	assert.Contains(t, string(b), `"skip":["needs_sf"]`)
 	var back order.TriagePolicy
@@ -82,7 +95,8 @@ func TestTriagePolicyJSON(t *testing.T) {
 
 	// A shop file overrides only what it sets.
 	q := order.DefaultTriagePolicy()
-	require.NoError(t, json.Unmarshal([]byte(`{"digest_every":"3h","slow_review_ship_day":2}`), &q))
+	require.NoError(t, json.Unmarshal([]byte(`{"digest_every":"3h","slow_review_ship_day":2,"repeat_within":"6h"}`), &q))
+	assert.Equal(t, 6*time.Hour, q.RepeatWithin)
 	assert.Equal(t, 3*time.Hour, q.DigestEvery)
 	assert.Equal(t, 2, q.SlowReviewShipDay)
 	assert.Equal(t, 24*time.Hour, q.CODConfirmWithin)
@@ -91,6 +105,7 @@ func TestTriagePolicyJSON(t *testing.T) {
 	for _, bad := range []string{
 		`{"digest_every":"two hours"}`,
 		`{"cod_confirm_within":"1 day"}`,
+		`{"repeat_within":"soon"}`,
 		`{"unsatisfiable_messages":[{"contains":"x","reason":"no_such_reason"}]}`,
 		`{"skip":["no_such_category"]}`,
 		`{"slow_review_ship_day":"3"}`,
