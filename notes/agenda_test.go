@@ -39,7 +39,7 @@ func TestAgendaN4DailyRecord(t *testing.T) {
 	assert.Equal(t, []string{"call-tomorrow"}, ids(a.DueToday))
 
 	bad := p
-	bad.TimeZone = "??"
+	bad.Zone = "??"
 	_, err = bad.Agenda(l, now)
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 }

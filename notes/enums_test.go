@@ -123,7 +123,7 @@ func TestPolicyValidate(t *testing.T) {
 		field string
 		edit  func(*notes.Policy)
 	}{
-		{"policy.time_zone", func(p *notes.Policy) { p.TimeZone = "Mars/Olympus" }},
+		{"policy.zone", func(p *notes.Policy) { p.Zone = "Mars/Olympus" }},
 		{"policy.lang", func(p *notes.Policy) { p.Lang = 9 }},
 		{"policy.urgent_ack_minutes", func(p *notes.Policy) { p.UrgentAckMinutes = -1 }},
 		{"policy.normal_ack_minutes", func(p *notes.Policy) { p.NormalAckMinutes = 0 }},
@@ -146,7 +146,7 @@ func TestPolicyValidate(t *testing.T) {
 	}
 	// Policies load from JSON.
 	var p notes.Policy
-	require.NoError(t, json.Unmarshal([]byte(`{"time_zone":"+08:00","lang":"en","urgent_ack_minutes":15,
+	require.NoError(t, json.Unmarshal([]byte(`{"zone":"+08:00","lang":"en","urgent_ack_minutes":15,
 		"normal_ack_minutes":120,"due_soon_minutes":60,"morning_at":"08:30","evening_at":"19:00","must_ship_day":3}`), &p))
 	require.NoError(t, p.Validate())
 	assert.Equal(t, notes.English, p.Lang)

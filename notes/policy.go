@@ -11,9 +11,9 @@ import (
 // daily routines. It is plain data: load it from JSON, check it with
 // [Policy.Validate]. Start from [DefaultPolicy].
 type Policy struct {
-	// TimeZone is the zone calendar rules run in ("" or "+08:00": China
+	// Zone is the zone calendar rules run in ("" or "+08:00": China
 	// Standard Time; see internal/tz).
-	TimeZone string `json:"time_zone"`
+	Zone string `json:"zone"`
 	// Lang is the shop's language, in which notes are written.
 	Lang Lang `json:"lang"`
 	// UrgentAckMinutes and NormalAckMinutes: how long a colleague has to
@@ -40,7 +40,7 @@ type Policy struct {
 // contact-round times).
 func DefaultPolicy() Policy {
 	return Policy{
-		TimeZone:         tz.Default,
+		Zone:             tz.Default,
 		Lang:             Chinese,
 		UrgentAckMinutes: 30,
 		NormalAckMinutes: 240,
@@ -69,9 +69,9 @@ type compiled struct {
 
 func (p Policy) compile() (compiled, error) {
 	var c compiled
-	loc, err := tz.Location(p.TimeZone)
+	loc, err := tz.Location(p.Zone)
 	if err != nil {
-		return c, causeErr("policy.time_zone", p.TimeZone, ErrInvalidPolicy, "", err)
+		return c, causeErr("policy.zone", p.Zone, ErrInvalidPolicy, "", err)
 	}
 	c.loc = loc
 	if !p.Lang.IsValid() {

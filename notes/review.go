@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"errors"
 	"strconv"
 	"time"
 
@@ -139,14 +140,23 @@ func (p Policy) SlowReview(o *order.Order, stock order.Stock, contacts []Contact
 	}
 	out := SlowReview{Since: since}
 
-	// Exemption: a single item, out of real stock.
-	if o.NumLines() == 1 {
-		short, err := stock.Shortages(o)
-		if err != nil {
-			return SlowReview{}, causeErr("stock", o.Line(0).SKU, ErrInvalidDetail, "not in the stock snapshot", err)
-		}
-		out.Exempt = len(short) > 0
+	// Exemption: a single item (gifts aside), out of real stock. Package
+	// order owns what that means; notes adds the contact rounds.
+	tp := order.DefaultTriagePolicy()
+	tp.Zone, tp.SlowReviewShipDay = p.Zone, c.mustShipDay
+	at := now
+	if at.Before(since) {
+		at = since // asked before the review opened: no rounds yet, below
 	}
+	st, err := tp.SlowReview(o, stock, at)
+	if err != nil {
+		var oe *order.Error
+		if errors.As(err, &oe) && errors.Is(err, order.ErrUnknownSKU) {
+			return SlowReview{}, causeErr("stock", oe.Value, ErrInvalidDetail, "not in the stock snapshot", err)
+		}
+		return SlowReview{}, causeErr("order", o.ID(), ErrInvalidDetail, "", err)
+	}
+	out.Exempt = st.Exempt
 
 	loc := c.loc
 	s := since.In(loc)

@@ -163,3 +163,41 @@ func TestSlowReviewO5ReachedOnlyAfterOpening(t *testing.T) {
 	assert.True(t, r.MustShip())
 	assert.Equal(t, notes.ChannelsOf(notes.Phone, notes.Chat, notes.SMS), r.Due)
 }
+
+// TestSlowReviewO5GiftDoesNotCountAsAnItem pins rule O5 as package order
+// reads it: one item plus a free gift is still "a single item", so when
+// that item is out of stock the order is exempt — notes and order's
+// triage agree.
+func TestSlowReviewO5GiftDoesNotCountAsAnItem(t *testing.T) {
+	p := notes.DefaultPolicy()
+	since := day(0, 14, 3)
+	o := reviewOrder(since,
+		order.Line{SKU: "TS-001", Quantity: 1, UnitPrice: p99()},
+		order.Line{SKU: "GIFT-1", Quantity: 1, Gift: true})
+	stock, err := order.NewStock(map[string]int{"TS-001": 0, "GIFT-1": 5})
+	require.NoError(t, err)
+
+	r, err := p.SlowReview(o, stock, nil, day(1, 0, 0))
+	require.NoError(t, err)
+	assert.True(t, r.Exempt)
+
+	tp := order.DefaultTriagePolicy()
+	st, err := tp.SlowReview(o, stock, day(1, 0, 0))
+	require.NoError(t, err)
+	assert.Equal(t, st.Exempt, r.Exempt, "notes and order agree on the exemption")
+
+	// In stock: not exempt, and both give the same must-ship deadline.
+	stocked, err := order.NewStock(map[string]int{"TS-001": 3, "GIFT-1": 5})
+	require.NoError(t, err)
+	r, err = p.SlowReview(o, stocked, nil, day(1, 0, 0))
+	require.NoError(t, err)
+	st, err = tp.SlowReview(o, stocked, day(1, 0, 0))
+	require.NoError(t, err)
+	assert.False(t, r.Exempt)
+	assert.True(t, r.MustShipBy.Equal(st.ShipBy), "notes %v, order %v", r.MustShipBy, st.ShipBy)
+
+	// Asked before the review opened: no rounds, no error.
+	r, err = p.SlowReview(o, stock, nil, since.Add(-time.Minute))
+	require.NoError(t, err)
+	assert.Empty(t, r.Rounds)
+}

@@ -15,12 +15,13 @@ type SlowReview struct {
 	// Day is the calendar day of the review at the moment asked, counting
 	// the day it was opened as day 1.
 	Day int
-	// DealWithBy is the end of the day the review was opened: a slow
-	// review opened today is dealt with today.
+	// DealWithBy is the last second (23:59:59) of the day the review was
+	// opened: a slow review opened today is dealt with today. Deadlines
+	// across kefu are inclusive last seconds, like shipping's promises.
 	DealWithBy time.Time
-	// ShipBy is the end of the policy's SlowReviewShipDay (default the
-	// third day): if the buyer was never reached, the order ships before
-	// it. Zero when the order is exempt.
+	// ShipBy is the last second of the policy's SlowReviewShipDay
+	// (default the third day): if the buyer was never reached, the order
+	// ships by then. Zero when the order is exempt.
 	ShipBy time.Time
 	// Exempt is set when the order holds a single item and that item is
 	// out of stock: it cannot ship, so it has no ship-by day.
@@ -59,7 +60,7 @@ func (p TriagePolicy) SlowReview(o *Order, stock Stock, now time.Time) (SlowRevi
 	ny, nm, nd := now.In(r.loc).Date()
 	today := time.Date(ny, nm, nd, 0, 0, 0, 0, r.loc)
 	s.Day = calendarDays(opened, today) + 1
-	s.DealWithBy = time.Date(y, m, d+1, 0, 0, 0, 0, r.loc)
+	s.DealWithBy = time.Date(y, m, d+1, 0, 0, 0, 0, r.loc).Add(-time.Second)
 
 	// The single-item exemption.
 	var single *Line
@@ -80,7 +81,7 @@ func (p TriagePolicy) SlowReview(o *Order, stock Stock, now time.Time) (SlowRevi
 	if s.Exempt {
 		s.Reasons = s.Reasons.With(SlowReviewSingleItemOutOfStock)
 	} else {
-		s.ShipBy = time.Date(y, m, d+r.shipDay, 0, 0, 0, 0, r.loc)
+		s.ShipBy = time.Date(y, m, d+r.shipDay, 0, 0, 0, 0, r.loc).Add(-time.Second)
 	}
 
 	if s.Day == 1 {

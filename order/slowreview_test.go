@@ -44,8 +44,8 @@ func TestSlowReviewDays(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, c.day, s.Day)
 			assert.Equal(t, c.reasons, s.Reasons.String())
-			assert.True(t, s.DealWithBy.Equal(day(12, 0)), "dealt with by the end of the opening day")
-			assert.True(t, s.ShipBy.Equal(day(14, 0)), "ships by the end of the third day")
+			assert.True(t, s.DealWithBy.Equal(day(12, 0).Add(-time.Second)), "dealt with by the end of the opening day")
+			assert.True(t, s.ShipBy.Equal(day(14, 0).Add(-time.Second)), "ships by the end of the third day")
 			assert.False(t, s.Exempt)
 			assert.True(t, s.Since.Equal(o.SlowReviewSince()))
 		})
@@ -55,7 +55,7 @@ func TestSlowReviewDays(t *testing.T) {
 	p.SlowReviewShipDay = 2
 	s, err := p.SlowReview(o, stock, day(12, 10))
 	require.NoError(t, err)
-	assert.True(t, s.ShipBy.Equal(day(13, 0)))
+	assert.True(t, s.ShipBy.Equal(day(13, 0).Add(-time.Second)))
 	assert.Equal(t, "[slow_review_ship_day]", s.Reasons.String())
 }
 
