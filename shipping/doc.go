@@ -58,7 +58,13 @@
 // text with two decimals ("99.00") in JSON. Decisions keep amounts in fen
 // and return decimals from methods, so making a decision never allocates.
 // Reasons are [Reason] codes in a [ReasonSet] bitset with stable snake_case
-// names. Calendar arithmetic runs in the policy's time zone, China
+// names.
+//
+// Every decision — [FreeShippingDecision], [Overcharge], [CarrierChoice],
+// [Promise], [PromiseReview], [Reminder], [ParcelReport] — encodes in JSON
+// for a backend to store or send, with snake_case keys, codes as their
+// snake_case names and money as text with two decimals ("12.50"), and
+// decodes back; a tampered amount or an unknown code is an error. Calendar arithmetic runs in the policy's time zone, China
 // Standard Time unless it says otherwise. The package reads no clock:
 // every time-dependent rule takes the time as an argument.
 //

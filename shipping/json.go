@@ -2,10 +2,13 @@ package shipping
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -18,7 +21,18 @@ func (m money) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + decimal.Decimal(m).StringFixed(2) + `"`), nil
 }
 
-func (m *money) UnmarshalJSON(b []byte) error { return (*decimal.Decimal)(m).UnmarshalJSON(b) }
+// UnmarshalJSON decodes a JSON string or number; anything else is an
+// error wrapping [ErrInvalidAmount] that quotes (at most 40 bytes of) it.
+func (m *money) UnmarshalJSON(b []byte) error {
+	if err := (*decimal.Decimal)(m).UnmarshalJSON(b); err != nil {
+		v := string(b)
+		if len(v) > 40 {
+			v = strings.ToValidUTF8(v[:40], "") + "…"
+		}
+		return fieldErr("amount", v, ErrInvalidAmount, "not a decimal")
+	}
+	return nil
+}
 
 type freeRuleJSON struct {
 	Off             bool           `json:"off,omitempty"`
@@ -135,5 +149,141 @@ func (s *RemedySet) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*s = RemedySet(v)
+	return nil
+}
+
+// unmarshalName sets *v to the enum value named b in names; an unknown
+// name is an error wrapping [ErrUnknownStage], and *v is left unchanged.
+func unmarshalName[V ~uint8](v *V, b []byte, field string, names []string) error {
+	i, ok := enum.Index(names, string(b))
+	if !ok {
+		return fieldErr(field, string(b), ErrUnknownStage, "")
+	}
+	*v = V(i)
+	return nil
+}
+
+// fenFromJSON returns a decoded amount in fen, or an error naming the
+// field when it is negative, has more than two decimals or is out of range.
+func fenFromJSON(field string, m money) (int64, error) {
+	d := decimal.Decimal(m)
+	if err := checkMoney(field, d); err != nil {
+		return 0, err
+	}
+	f, _ := yuan.Fen(d)
+	return f, nil
+}
+
+type freeDecisionJSON struct {
+	Eligible     bool      `json:"eligible"`
+	Reasons      ReasonSet `json:"reasons"`
+	Promotion    int       `json:"promotion"`
+	Shortfall    money     `json:"shortfall"`
+	UnitsShort   int       `json:"units_short"`
+	Charged      money     `json:"charged"`
+	ShouldCharge money     `json:"should_charge"`
+	Overcharge   money     `json:"overcharge"`
+	Undercharge  money     `json:"undercharge"`
+}
+
+// MarshalJSON encodes the decision for a backend to store or send, with
+// its reasons as snake_case names and its amounts as text with two
+// decimals; overcharge and undercharge are derived from the others:
+//
+//	{"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+func (d FreeShippingDecision) MarshalJSON() ([]byte, error) {
+	return json.Marshal(freeDecisionJSON{d.Eligible, d.Reasons, d.Promotion,
+		money(d.Shortfall()), d.unitsShort, money(d.Charged()), money(d.ShouldCharge()),
+		money(d.Overcharge()), money(d.Undercharge())})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes; overcharge and
+// undercharge are derived again rather than read. A negative amount or
+// count, an amount with more than two decimals, or an unknown reason is an
+// error, and d is left unchanged.
+func (d *FreeShippingDecision) UnmarshalJSON(b []byte) error {
+	w := freeDecisionJSON{Promotion: -1}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	n := FreeShippingDecision{Eligible: w.Eligible, Reasons: w.Reasons, Promotion: w.Promotion, unitsShort: w.UnitsShort}
+	var err error
+	if n.shortfall, err = fenFromJSON("shortfall", w.Shortfall); err != nil {
+		return err
+	}
+	if n.charged, err = fenFromJSON("charged", w.Charged); err != nil {
+		return err
+	}
+	if n.shouldCharge, err = fenFromJSON("should_charge", w.ShouldCharge); err != nil {
+		return err
+	}
+	if w.UnitsShort < 0 || w.UnitsShort > yuan.MaxQuantity {
+		return fieldErr("units_short", strconv.Itoa(w.UnitsShort), ErrNegative, "")
+	}
+	if w.Promotion < -1 {
+		return fieldErr("promotion", strconv.Itoa(w.Promotion), ErrNegative, "-1 for the everyday rule")
+	}
+	*d = n
+	return nil
+}
+
+type carrierChoiceJSON struct {
+	Carrier         string    `json:"carrier"`
+	Reasons         ReasonSet `json:"reasons"`
+	Collect         bool      `json:"freight_collect"`
+	CollectPossible bool      `json:"collect_possible"`
+	Difference      money     `json:"difference"`
+}
+
+// MarshalJSON encodes the choice with its reasons as snake_case names and
+// the price difference as text with two decimals:
+//
+//	{"carrier":"sf","reasons":["sf_only","freight_collect"],"freight_collect":true,"collect_possible":false,"difference":"0.00"}
+func (c CarrierChoice) MarshalJSON() ([]byte, error) {
+	return json.Marshal(carrierChoiceJSON{c.Carrier, c.Reasons, c.Collect, c.CollectPossible, money(c.Difference())})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes. A negative difference,
+// one with more than two decimals, or an unknown reason is an error, and c
+// is left unchanged.
+func (c *CarrierChoice) UnmarshalJSON(b []byte) error {
+	var w carrierChoiceJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	f, err := fenFromJSON("difference", w.Difference)
+	if err != nil {
+		return err
+	}
+	*c = CarrierChoice{w.Carrier, w.Reasons, w.Collect, w.CollectPossible, f}
+	return nil
+}
+
+type overchargeJSON struct {
+	Overcharged bool                 `json:"overcharged"`
+	Amount      money                `json:"amount"`
+	Remedies    RemedySet            `json:"remedies"`
+	FollowUp    order.Department     `json:"follow_up,omitzero"`
+	Free        FreeShippingDecision `json:"free_shipping"`
+}
+
+// MarshalJSON encodes the overcharge with the amount to give back as text
+// with two decimals, its remedies as snake_case names, and the
+// free-shipping decision behind it:
+//
+//	{"overcharged":true,"amount":"10.00","remedies":["fix_postage"],"follow_up":"operations","free_shipping":{…}}
+func (c Overcharge) MarshalJSON() ([]byte, error) {
+	return json.Marshal(overchargeJSON{c.Overcharged, money(c.Amount()), c.Remedies, c.FollowUp, c.Free})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes; the amount is derived
+// from the free-shipping decision again rather than read. On error c is
+// left unchanged.
+func (c *Overcharge) UnmarshalJSON(b []byte) error {
+	var w overchargeJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*c = Overcharge{w.Overcharged, w.Remedies, w.FollowUp, w.Free}
 	return nil
 }

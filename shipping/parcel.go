@@ -120,6 +120,12 @@ func (s Stop) MarshalText() ([]byte, error) {
 	return []byte(stopNames[s]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
+func (s *Stop) UnmarshalText(b []byte) error {
+	return unmarshalName(s, b, "stop", stopNames)
+}
+
 // StopAt returns how a parcel whose furthest stage is s can be stopped
 // (rule S7): held back up to outbound, only intercepted by the courier
 // after that, and too late once delivered. [StageUnknown] — nothing has
@@ -193,6 +199,12 @@ func (s Situation) MarshalText() ([]byte, error) {
 	return []byte(situationNames[s]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
+func (s *Situation) UnmarshalText(b []byte) error {
+	return unmarshalName(s, b, "situation", situationNames)
+}
+
 // Action is something customer service does for a buyer chasing a parcel
 // (rule S8). The zero value, [ActionUnknown], is no action.
 type Action uint8
@@ -234,6 +246,12 @@ func (a Action) MarshalText() ([]byte, error) {
 	return []byte(actionNames[a]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
+func (a *Action) UnmarshalText(b []byte) error {
+	return unmarshalName(a, b, "action", actionNames)
+}
+
 // ActionSet is a set of [Action]s; the zero value is empty.
 type ActionSet uint64
 
@@ -251,27 +269,31 @@ func (s ActionSet) String() string { return enum.String[Action](uint64(s)) }
 
 // ParcelReport classifies an order's parcel for a buyer who chases it
 // (rules S7, S8). It is a plain value.
+//
+// In JSON its codes are snake_case names and zero fields are left out:
+//
+//	{"situation":"late_dispatch","actions":["answer_at_once","chase_warehouse"],"shop_at_fault":true,"reasons":["past_window"],"stop":"hold","promise":{…},"since":"2026-11-02T10:00:00+08:00"}
 type ParcelReport struct {
-	Situation Situation
+	Situation Situation `json:"situation"`
 	// Actions recommended; [AnswerAtOnce] is always among them.
-	Actions ActionSet
+	Actions ActionSet `json:"actions"`
 	// ShopAtFault: the delay is the shop's (a late dispatch). Delays
 	// caused by the courier are not, though no delivery time is ever
 	// guaranteed.
-	ShopAtFault bool
+	ShopAtFault bool `json:"shop_at_fault"`
 	// Reasons behind the situation: WithinWindow, PastWindow, NoTracking,
 	// NoMovement, CourierReported, NoUpdateForLong, BigPromotion.
-	Reasons ReasonSet
+	Reasons ReasonSet `json:"reasons"`
 	// Stage is the furthest stage the parcel reached; StageUnknown if
 	// none.
-	Stage Stage
+	Stage Stage `json:"stage,omitzero"`
 	// Stop says whether the order can still be held or only intercepted.
-	Stop Stop
+	Stop Stop `json:"stop,omitzero"`
 	// Promise is the dispatch promise of the order; zero when unpaid.
-	Promise Promise
+	Promise Promise `json:"promise,omitzero"`
 	// Since is when the situation began: the last tracking event, or the
 	// dispatch or payment time when there is none.
-	Since time.Time
+	Since time.Time `json:"since,omitzero"`
 }
 
 // ClassifyParcel classifies o's parcel at now from its tracking history,

@@ -73,9 +73,9 @@ func (w *Wording) UnmarshalText(b []byte) error {
 //
 // The zero Promise is no promise.
 type Promise struct {
-	By      time.Time `json:"by"`
-	Wording Wording   `json:"wording"`
-	Days    int       `json:"days"`
+	By      time.Time `json:"by,omitzero"`
+	Wording Wording   `json:"wording,omitzero"`
+	Days    int       `json:"days,omitempty"`
 	// Reasons say what shaped the promise: CutoffPassed, NonWorkingDay,
 	// BigPromotion.
 	Reasons ReasonSet `json:"reasons,omitempty"`

@@ -43,14 +43,10 @@ func (r Remedy) MarshalText() ([]byte, error) {
 	return []byte(remedyNames[r]), nil
 }
 
-// UnmarshalText accepts the snake_case names.
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
 func (r *Remedy) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(remedyNames, string(b))
-	if !ok {
-		return fieldErr("remedy", string(b), ErrUnknownStage, "")
-	}
-	*r = Remedy(i)
-	return nil
+	return unmarshalName(r, b, "remedy", remedyNames)
 }
 
 // RemedySet is a set of [Remedy] values; the zero value is empty.

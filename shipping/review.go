@@ -13,27 +13,28 @@ import (
 type Claim struct {
 	// Wording is the class of words used; [WordingUnknown] when the claim
 	// only names a date.
-	Wording Wording
+	Wording Wording `json:"wording,omitzero"`
 	// Days is N in "within N days" ([WithinDays]).
-	Days int
+	Days int `json:"days,omitempty"`
 	// Date is an exact date the claim names ("it ships on the 12th"); the
 	// zero Date when it names none.
-	Date Date
+	Date Date `json:"date,omitzero"`
 	// Delivery: the claim is about when the parcel arrives, not when it
 	// leaves.
-	Delivery bool
+	Delivery bool `json:"delivery,omitempty"`
 }
 
-// PromiseReview is the verdict on a [Claim]. It is a plain value.
+// PromiseReview is the verdict on a [Claim]. It is a plain value; in JSON
+// its reasons are snake_case names.
 type PromiseReview struct {
 	// Allowed: the claim may be made.
-	Allowed bool
+	Allowed bool `json:"allowed"`
 	// Reasons say why it may not: ExactDate, DeliveryGuarantee,
 	// EarlierThanHonest; and what shaped the honest promise (CutoffPassed,
 	// NonWorkingDay, BigPromotion).
-	Reasons ReasonSet
+	Reasons ReasonSet `json:"reasons"`
 	// Honest is the promise the shop can make instead.
-	Honest Promise
+	Honest Promise `json:"honest,omitzero"`
 }
 
 // ReviewPromise checks a claim about an order paid at paid against the
@@ -99,19 +100,19 @@ type Unpaid struct {
 }
 
 // Reminder is the verdict on sending a payment reminder (催付) now. It is a
-// plain value.
+// plain value; in JSON its reasons are snake_case names.
 type Reminder struct {
 	// Send: remind the buyer now.
-	Send bool
+	Send bool `json:"send"`
 	// Reasons say why not (NotAwaitingPayment, BuyerOffline,
 	// AlreadyReminded, CutoffPassed, NonWorkingDay) or what to say
 	// (ShipsTodayIfPaid; BigPromotion when the promise is "within N days").
-	Reasons ReasonSet
+	Reasons ReasonSet `json:"reasons"`
 	// Promise is what paying now buys: the wording the reminder may use.
-	Promise Promise
+	Promise Promise `json:"promise,omitzero"`
 	// Until is today's cutoff: the reminder's promise holds for a payment
 	// by then.
-	Until time.Time
+	Until time.Time `json:"until,omitzero"`
 }
 
 // PaymentReminder decides whether u gets a payment reminder at now
