@@ -436,7 +436,7 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		r.Actions = r.Actions.With(ReshipAndApologise)
 	case !dispatched:
 		r.Since = start
-		if !now.After(pr.By) {
+		if pr.Kept(now) {
 			r.Situation = NotDispatched
 			r.Reasons = r.Reasons.With(WithinWindow)
 			if promo {

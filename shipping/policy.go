@@ -62,8 +62,9 @@ type Policy struct {
 	// PromotionWindowDays is the dispatch window during a big promotion:
 	// "within 3 days" (rule S6).
 	PromotionWindowDays int `json:"promotion_window_days"`
-	// BigPromotions are the big-promotion periods (大促, e.g. Double 11),
-	// by the time the order is paid. They must not overlap.
+	// BigPromotions are the big-promotion periods (大促, e.g. Double 11).
+	// An order paid during one, or rolled past the cutoff onto a day of
+	// one, gets the promotion's window. They must not overlap.
 	BigPromotions []Period `json:"big_promotions,omitempty"`
 	// NonWorkingDays are days the warehouse does not dispatch, such as
 	// public holidays.
