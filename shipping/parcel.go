@@ -281,8 +281,9 @@ type ParcelReport struct {
 	// caused by the courier are not, though no delivery time is ever
 	// guaranteed.
 	ShopAtFault bool `json:"shop_at_fault"`
-	// Reasons behind the situation: WithinWindow, PastWindow, NoTracking,
-	// NoMovement, CourierReported, NoUpdateForLong, BigPromotion.
+	// Reasons behind the situation: WithinWindow, PastWindow, OrderHeld,
+	// NoTracking, NoMovement, CourierReported, NoUpdateForLong,
+	// BigPromotion.
 	Reasons ReasonSet `json:"reasons"`
 	// Stage is the furthest stage the parcel reached; StageUnknown if
 	// none.
@@ -302,7 +303,8 @@ type ParcelReport struct {
 //   - not paid: [NotPaid], ask the buyer to pay; closed: [TradeClosed];
 //   - not dispatched: [NotDispatched] within the dispatch promise of
 //     [Policy.DispatchPromise], else [LateDispatch] — the shop's fault,
-//     chase the warehouse;
+//     chase the warehouse, unless the order is held on purpose
+//     ([order.Held]: OrderHeld, and the warehouse is not pushed);
 //   - dispatched without a courier scan for longer than
 //     Tracking.NoTrackingAfter: [NoTrackingYet], chase the courier;
 //   - scanned but not beyond hub allocation for longer than
@@ -310,9 +312,9 @@ type ParcelReport struct {
 //   - in the destination city and undelivered for longer than
 //     Tracking.StalledDestinationAfter: [StalledAtDestination], chase the
 //     courier;
-//   - reported lost, or without any update for Tracking.LostAfter:
-//     [ParcelLost]; reported damaged: [ParcelDamaged] — reship and
-//     apologise;
+//   - reported lost, or without any update — a scan, or the dispatch when
+//     there is none — for longer than Tracking.LostAfter: [ParcelLost];
+//     reported damaged: [ParcelDamaged] — reship and apologise;
 //   - otherwise [OnTheWay] or [ParcelDelivered].
 //
 // The buyer is always answered at once; during a big promotion, delays
@@ -445,6 +447,12 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		} else {
 			r.Situation, r.ShopAtFault = LateDispatch, true
 			r.Reasons = r.Reasons.With(PastWindow)
+		}
+		if s == order.Held {
+			// Held on purpose while something is settled: the buyer is
+			// told, the warehouse is not pushed to ship it.
+			r.Reasons = r.Reasons.With(OrderHeld)
+		} else if r.Situation == LateDispatch {
 			r.Actions = r.Actions.With(ChaseWarehouse)
 		}
 	case firstScan.IsZero():
@@ -452,13 +460,15 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 			outbound = start
 		}
 		r.Situation, r.Since = OnTheWay, outbound
-		if since(outbound) > time.Duration(p.Tracking.NoTrackingAfter) {
+		switch quiet := since(outbound); {
+		case quiet > time.Duration(p.Tracking.LostAfter):
+			r.Reasons = r.Reasons.With(NoTracking)
+			lostBySilence(&r, outbound)
+		case quiet > time.Duration(p.Tracking.NoTrackingAfter):
 			delayed(NoTrackingYet, NoTracking, outbound)
 		}
 	case since(last) > time.Duration(p.Tracking.LostAfter):
-		r.Situation, r.Since = ParcelLost, last
-		r.Reasons = r.Reasons.With(NoUpdateForLong)
-		r.Actions = r.Actions.With(ChaseCourier).With(ReshipAndApologise)
+		lostBySilence(&r, last)
 	case !firstAtDest.IsZero():
 		r.Situation, r.Since = OnTheWay, last
 		if since(firstAtDest) > time.Duration(p.Tracking.StalledDestinationAfter) {
@@ -473,6 +483,14 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		r.Situation, r.Since = OnTheWay, last
 	}
 	return r, nil
+}
+
+// lostBySilence marks r as a parcel lost after a long silence since t: the
+// courier is chased, and the shop reships and apologises (rule S8).
+func lostBySilence(r *ParcelReport, t time.Time) {
+	r.Situation, r.Since = ParcelLost, t
+	r.Reasons = r.Reasons.With(NoUpdateForLong)
+	r.Actions = r.Actions.With(ChaseCourier).With(ReshipAndApologise)
 }
 
 // NoticeDue reports whether the buyer should get a shipping notice (rule

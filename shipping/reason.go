@@ -124,6 +124,10 @@ const (
 	// NoUpdateForLong: no tracking update for so long that the parcel is
 	// treated as lost.
 	NoUpdateForLong
+	// OrderHeld: the order is held back from dispatch (PAID_FORBID_CONSIGN)
+	// while something is settled; the warehouse must not be pushed to ship
+	// it.
+	OrderHeld
 	numReasons
 )
 
@@ -164,6 +168,7 @@ var reasonNames = []string{
 	NoMovement:              "no_movement",
 	CourierReported:         "courier_reported",
 	NoUpdateForLong:         "no_update_for_long",
+	OrderHeld:               "order_held",
 }
 
 // Reasons returns every reason code, in order.
