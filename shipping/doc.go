@@ -30,8 +30,10 @@
 //     [Policy.TransitWarehouse] courier transit warehouses (中转仓), from
 //     configurable patterns.
 //   - S5: [Policy.CarriersFor] lists the carriers to offer a buyer;
-//     [Policy.ChooseCarrier] takes the buyer's preference where it serves,
-//     the default otherwise, with the price difference to settle.
+//     [Policy.RequestedCarrier] finds the carrier a buyer names in the
+//     order message; [Policy.ChooseCarrier] takes the buyer's preference
+//     where it serves, the default otherwise, with the price difference to
+//     settle.
 //   - S6: [Policy.DispatchPromise] returns the latest dispatch time the
 //     shop can honestly promise and the wording allowed ([ShipsToday],
 //     [ShipsTomorrow], [WithinDays]); past the daily cutoff or on a
@@ -49,8 +51,9 @@
 //     unpaid orders to remind before the cutoff: "pay now and it ships
 //     today". [NoticeDue] says when the shipping notice goes out: when the
 //     parcel leaves.
-//   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only and
-//     transit-warehouse checks to [order]'s problem-order triage.
+//   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only,
+//     transit-warehouse and requested-carrier checks to [order]'s
+//     problem-order triage.
 //
 // # Representation
 //

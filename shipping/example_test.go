@@ -79,6 +79,26 @@ func ExamplePolicy_ChooseCarrier() {
 	// shipping: carrier "ems": unknown carrier: not among the shop's carriers
 }
 
+// The carrier a buyer asks for in the order message (rule S5) is the
+// preference to choose with; a message that names two carriers, or says
+// "not …", is left for the agent to ask about.
+func ExamplePolicy_RequestedCarrier() {
+	p := shipping.DefaultPolicy()
+	for _, msg := range []string{"请发顺丰，谢谢", "不要发圆通", "圆通中通都可以", "尽快发货"} {
+		code, ok := p.RequestedCarrier(msg)
+		fmt.Printf("%s: %q %v\n", msg, code, ok)
+	}
+	code, _ := p.RequestedCarrier("请发顺丰，谢谢")
+	ch, _ := p.ChooseCarrier(order.Zhejiang, code)
+	fmt.Println(ch.Carrier, ch.Reasons)
+	// Output:
+	// 请发顺丰，谢谢: "sf" true
+	// 不要发圆通: "" false
+	// 圆通中通都可以: "" false
+	// 尽快发货: "" false
+	// sf [preferred_carrier]
+}
+
 // Dispatch promises (rule S6): paid before the 16:00 cutoff it ships
 // today; a second later it ships tomorrow; during Double 11, "within 3
 // days". No promise ever names a date.

@@ -68,12 +68,13 @@ type carrierJSON struct {
 	Except    []order.Region `json:"except,omitempty"`
 	Surcharge money          `json:"surcharge"`
 	Collect   bool           `json:"freight_collect,omitempty"`
+	Aliases   []string       `json:"aliases,omitempty"`
 }
 
 // MarshalJSON encodes the carrier with its surcharge as text with two
 // decimals.
 func (c Carrier) MarshalJSON() ([]byte, error) {
-	return json.Marshal(carrierJSON{c.Code, c.Name, c.Regions, c.Except, money(c.Surcharge), c.Collect})
+	return json.Marshal(carrierJSON{c.Code, c.Name, c.Regions, c.Except, money(c.Surcharge), c.Collect, c.Aliases})
 }
 
 // UnmarshalJSON decodes a carrier; the surcharge may be a JSON string or
@@ -83,7 +84,7 @@ func (c *Carrier) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	*c = Carrier{w.Code, w.Name, w.Regions, w.Except, decimal.Decimal(w.Surcharge), w.Collect}
+	*c = Carrier{w.Code, w.Name, w.Regions, w.Except, decimal.Decimal(w.Surcharge), w.Collect, w.Aliases}
 	return nil
 }
 

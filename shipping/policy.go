@@ -130,6 +130,12 @@ type Carrier struct {
 	Surcharge decimal.Decimal `json:"surcharge"`
 	// Collect: the carrier accepts freight collect (到付, rule P6).
 	Collect bool `json:"freight_collect,omitempty"`
+	// Aliases are how buyers name the carrier in an order message ("顺丰",
+	// "sf"), for [Policy.RequestedCarrier]. They are matched against the
+	// normalised message, so they are written as [textnorm]'s keys are —
+	// no spaces, lower case — and each names one carrier only. A Latin
+	// alias only matches a whole word: "sf" is not found in "transfer".
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Serves reports whether c delivers to region r.
@@ -171,7 +177,8 @@ const (
 // 99.00 of goods actually paid, except to Xinjiang, Tibet, Hong Kong,
 // Macao, Taiwan and abroad (rule S1); YTO as the default carrier, ZTO as a
 // second, and SF Express, which alone serves Hong Kong, Macao and Taiwan
-// (rules S3, S5); a next-day dispatch window, 3 days during big
+// (rules S3, S5), each with the names buyers write in messages ("顺丰",
+// "sf"); a next-day dispatch window, 3 days during big
 // promotions (rule S6).
 //
 // Values the sources leave to the shop are kefu's choices: a 16:00
@@ -186,9 +193,10 @@ func DefaultPolicy() Policy {
 			Postage:         decimal.New(0, -2),
 		},
 		Carriers: []Carrier{
-			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Collect: false},
-			{Code: "zto", Name: "中通快递", Surcharge: decimal.New(0, -2)},
-			{Code: "sf", Name: "顺丰速运", Regions: sfRegions(), Surcharge: decimal.New(0, -2), Collect: true},
+			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Aliases: []string{"圆通", "圓通", "yto"}},
+			{Code: "zto", Name: "中通快递", Surcharge: decimal.New(0, -2), Aliases: []string{"中通", "zto"}},
+			{Code: "sf", Name: "顺丰速运", Regions: sfRegions(), Surcharge: decimal.New(0, -2), Collect: true,
+				Aliases: []string{"顺丰", "順豐", "sf"}},
 		},
 		DefaultCarrier: "yto",
 		SFCarrier:      "sf",
@@ -274,15 +282,10 @@ func (p Policy) Validate() error {
 	}
 	for i, s := range p.TransitPatterns {
 		f := "transit_patterns[" + strconv.Itoa(i) + "]"
-		k, ok := textnorm.Key(s)
-		switch {
-		case !ok:
-			return fieldErr(f, s, ErrInvalidText, "not valid UTF-8")
-		case k == "":
-			return fieldErr(f, s, ErrMissing, "an empty pattern matches every address")
-		case k != s:
-			return fieldErr(f, s, ErrInvalidText, "write it as "+strconv.Quote(k))
-		case slices.Contains(p.TransitPatterns[:i], s):
+		if err := checkKey(f, s, "an empty pattern matches every address"); err != nil {
+			return err
+		}
+		if slices.Contains(p.TransitPatterns[:i], s) {
 			return fieldErr(f, s, ErrDuplicate, "")
 		}
 	}
@@ -323,6 +326,21 @@ func (p Policy) Validate() error {
 		return fieldErr("weekly_rest", "", ErrNegative, "a warehouse works on some day of the week")
 	}
 	return p.Tracking.validate()
+}
+
+// checkKey checks that s is a non-empty text written as its comparison
+// key ([textnorm.Key]); empty says why an empty one is refused.
+func checkKey(field, s, empty string) error {
+	k, ok := textnorm.Key(s)
+	switch {
+	case !ok:
+		return fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+	case k == "":
+		return fieldErr(field, s, ErrMissing, empty)
+	case k != s:
+		return fieldErr(field, s, ErrInvalidText, "write it as "+strconv.Quote(k))
+	}
+	return nil
 }
 
 func checkDates(field string, ds []Date) error {
@@ -464,6 +482,20 @@ func (p Policy) validateCarriers() error {
 		}
 		if err := checkMoney(f+".surcharge", c.Surcharge); err != nil {
 			return err
+		}
+		for k, a := range c.Aliases {
+			fa := f + ".aliases[" + strconv.Itoa(k) + "]"
+			if err := checkKey(fa, a, "an empty alias names every carrier"); err != nil {
+				return err
+			}
+			if slices.Contains(c.Aliases[:k], a) {
+				return fieldErr(fa, a, ErrDuplicate, "")
+			}
+			for _, o := range p.Carriers[:i] {
+				if slices.Contains(o.Aliases, a) {
+					return fieldErr(fa, a, ErrDuplicate, "also names "+strconv.Quote(o.Code))
+				}
+			}
 		}
 		// Rule S3: only SF Express serves Hong Kong, Macao and Taiwan.
 		if c.Code != p.SFCarrier {
