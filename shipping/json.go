@@ -2,6 +2,7 @@ package shipping
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,9 +51,13 @@ func (r FreeShippingRule) MarshalJSON() ([]byte, error) {
 		r.ExcludedRegions, r.ExcludedSKUs, money(r.Postage)})
 }
 
-// UnmarshalJSON decodes the rule; amounts may be JSON strings or numbers.
+// UnmarshalJSON decodes over r: fields absent from the JSON keep their
+// value, so a file that sets only the threshold keeps the excluded
+// regions of the rule it is decoded onto. Amounts may be JSON strings or
+// numbers. On error r is unchanged.
 func (r *FreeShippingRule) UnmarshalJSON(b []byte) error {
-	var w freeRuleJSON
+	w := freeRuleJSON{r.Off, money(r.Threshold), r.MinQuantity, r.RequireBoth,
+		slices.Clone(r.ExcludedRegions), slices.Clone(r.ExcludedSKUs), money(r.Postage)}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
@@ -77,14 +82,49 @@ func (c Carrier) MarshalJSON() ([]byte, error) {
 	return json.Marshal(carrierJSON{c.Code, c.Name, c.Regions, c.Except, money(c.Surcharge), c.Collect, c.Aliases})
 }
 
-// UnmarshalJSON decodes a carrier; the surcharge may be a JSON string or
-// number.
+// UnmarshalJSON decodes a carrier as a whole: it never mixes with what a
+// list held at the same position before. The surcharge may be a JSON
+// string or number.
 func (c *Carrier) UnmarshalJSON(b []byte) error {
 	var w carrierJSON
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	*c = Carrier{w.Code, w.Name, w.Regions, w.Except, decimal.Decimal(w.Surcharge), w.Collect, w.Aliases}
+	return nil
+}
+
+// policyFields is Policy without its methods, for decoding.
+type policyFields Policy
+
+// UnmarshalJSON decodes over p: fields absent from the JSON keep their
+// value, so decoding a shop's file onto [DefaultPolicy] overrides only
+// what the file sets — within free_shipping too; a list the file sets
+// (carriers, excluded regions …) replaces the whole list. On any error p
+// is unchanged. UnmarshalJSON does not validate: call [Policy.Validate].
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	// Decode into a deep copy: decoding reuses slices' arrays, and p must
+	// stay as it was if the JSON turns out bad.
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(b, &keys); err != nil {
+		return err
+	}
+	w := policyFields(p.clone())
+	// encoding/json decodes a list's elements over the old ones at the
+	// same position: a new promotion would inherit the name or excluded
+	// SKUs of the old one. Lists of periods start afresh.
+	for k := range keys {
+		switch {
+		case strings.EqualFold(k, "free_shipping_promotions"):
+			w.FreePromotions = nil
+		case strings.EqualFold(k, "big_promotions"):
+			w.BigPromotions = nil
+		}
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*p = Policy(w)
 	return nil
 }
 
