@@ -119,6 +119,13 @@ func TestPostageOvercharge(t *testing.T) {
 		{"shipped: refund the difference", func(s *order.Spec) {
 			s.Status, s.DispatchedAt = order.AwaitingReceipt, s.PaidAt.Add(3*time.Hour)
 		}, "10.00", true, "[refund_difference]"},
+		{"cash on delivery, not yet delivered: nothing paid, fix the postage", func(s *order.Spec) {
+			s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, s.CreatedAt.Add(time.Minute)
+		}, "10.00", true, "[fix_postage]"},
+		{"cash on delivery, dispatched: refund the difference", func(s *order.Spec) {
+			s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, s.CreatedAt.Add(time.Minute)
+			s.Status, s.DispatchedAt = order.AwaitingReceipt, s.CreatedAt.Add(3*time.Hour)
+		}, "10.00", true, "[refund_difference]"},
 		{"not overcharged", func(*order.Spec) {}, "0", false, "[]"},
 	}
 	for _, c := range cases {

@@ -537,9 +537,9 @@ func (t TrackingLimits) validate() error {
 			return fieldErr(l.name, time.Duration(l.d).String(), ErrNegative, "must be positive")
 		}
 	}
-	if t.LostAfter < t.StalledOriginAfter || t.LostAfter < t.StalledDestinationAfter {
+	if t.LostAfter < t.StalledOriginAfter || t.LostAfter < t.StalledDestinationAfter || t.LostAfter < t.NoTrackingAfter {
 		return fieldErr("tracking.lost_after", time.Duration(t.LostAfter).String(), ErrNegative,
-			"must not be shorter than the stall limits")
+			"must not be shorter than the no-tracking and stall limits")
 	}
 	return nil
 }

@@ -94,6 +94,9 @@ func TestValidate(t *testing.T) {
 		{"unknown zone", func(p *shipping.Policy) { p.TimeZone = "Moon/Base" }, "time_zone", shipping.ErrInvalidZone},
 		{"negative tracking limit", func(p *shipping.Policy) { p.Tracking.NoTrackingAfter = -1 }, "tracking.no_tracking_after", shipping.ErrNegative},
 		{"lost before stalled", func(p *shipping.Policy) { p.Tracking.LostAfter = shipping.Duration(time.Hour) }, "tracking.lost_after", shipping.ErrNegative},
+		{"lost before the no-tracking limit", func(p *shipping.Policy) {
+			p.Tracking.NoTrackingAfter = p.Tracking.LostAfter + 1
+		}, "tracking.lost_after", shipping.ErrNegative},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -49,8 +49,8 @@ type PromiseReview struct {
 //     (EarlierThanHonest; rule N3: make no promise that cannot be kept).
 //
 // A weaker claim than the honest one is allowed. A claim with no wording
-// and no date, or "within N days" with N below 1, is an error wrapping
-// [ErrMissing] or [ErrNegative]; errors of [Policy.DispatchPromise] pass
+// and no date, or "within N days" with N below 1 or above 4000, is an
+// error wrapping [ErrMissing] or [ErrNegative]; errors of [Policy.DispatchPromise] pass
 // through.
 func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
 	if !c.Wording.IsValid() && c.Date == (Date{}) {
@@ -60,7 +60,7 @@ func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
 		return PromiseReview{}, fieldErr("claim", "", ErrMissing, "a claim has a wording or a date")
 	}
 	if c.Wording == WithinDays && (c.Days < 1 || c.Days > maxCalendarScan) {
-		return PromiseReview{}, fieldErr("claim.days", strconv.Itoa(c.Days), ErrNegative, "must be at least 1")
+		return PromiseReview{}, fieldErr("claim.days", strconv.Itoa(c.Days), ErrNegative, "must be 1 to "+strconv.Itoa(maxCalendarScan))
 	}
 	honest, err := p.DispatchPromise(paid)
 	if err != nil {
