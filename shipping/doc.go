@@ -67,9 +67,11 @@
 // [Promise], [PromiseReview], [Reminder], [ParcelReport] — encodes in JSON
 // for a backend to store or send, with snake_case keys, codes as their
 // snake_case names and money as text with two decimals ("12.50"), and
-// decodes back; a tampered amount or an unknown code is an error. Calendar arithmetic runs in the policy's time zone, China
-// Standard Time unless it says otherwise. The package reads no clock:
-// every time-dependent rule takes the time as an argument.
+// decodes back; a tampered amount or an unknown code is an error.
+//
+// Calendar arithmetic runs in the policy's time zone, China Standard Time
+// unless it says otherwise. The package reads no clock: every
+// time-dependent rule takes the time as an argument.
 //
 // What must be remembered between calls — when an order was last reminded
 // to pay — is passed in as a plain value ([Unpaid]); the package keeps no
@@ -77,7 +79,10 @@
 //
 // All functions and methods are pure and safe for concurrent use; none
 // panics on caller input except the Must… helpers meant for literals.
-// [Policy.FreeShipping] and the checks' Inspect allocate nothing.
+// [Policy.FreeShipping], [Policy.DispatchPromise], [Policy.ClassifyParcel]
+// and the checks' Inspect allocate nothing; on the project's 2-core
+// machine they take about 30, 175, 300 and 200 ns (the five checks
+// together) — see the package's benchmarks.
 //
 // # Errors
 //
