@@ -177,3 +177,26 @@ func ExamplePolicy_Validate() {
 	// Output:
 	// shipping: free_shipping.threshold "-5": invalid amount: must not be negative
 }
+
+// A shop's policy file decoded onto the defaults changes only what it
+// sets: here the threshold and the cutoff; Xinjiang still pays postage.
+func ExamplePolicy_UnmarshalJSON() {
+	p := shipping.DefaultPolicy()
+	if err := json.Unmarshal([]byte(`{"free_shipping":{"threshold":"88.00"},"dispatch_cutoff":"17:30"}`), &p); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Validate(), p.Free.Threshold.StringFixed(2), p.Cutoff, p.Free.ExcludedRegions[0])
+	// Output:
+	// <nil> 88.00 17:30 xinjiang
+}
+
+// Decisions encode in JSON for a backend to store or send: codes as
+// snake_case names, money as text with two decimals.
+func ExampleFreeShippingDecision_MarshalJSON() {
+	o := exampleOrder("98.99", "10.00", "浙江省", time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST))
+	b, _ := json.Marshal(shipping.DefaultPolicy().FreeShipping(&o))
+	fmt.Println(string(b))
+	// Output:
+	// {"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+}
