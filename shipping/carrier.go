@@ -154,8 +154,9 @@ func (p Policy) CarriersFor(r order.Region) ([]string, error) {
 // order message (买家留言), by the carriers' [Carrier.Aliases]: the
 // buyer's stated preference, to pass to [Policy.ChooseCarrier] (rule S5).
 // It reports none when the message names no carrier, names several, or
-// holds a negation ("不要发顺丰", "别发圆通"): then the agent asks the
-// buyer which carrier they prefer. Invalid UTF-8 names none.
+// holds a negation ("不要发顺丰", "顺丰不到就发圆通"; polite phrases such as
+// "不好意思" and "非常感谢" are none): then the agent asks the buyer which
+// carrier they prefer. Invalid UTF-8 names none.
 func (p Policy) RequestedCarrier(message string) (code string, ok bool) {
 	msg, valid := textnorm.Line(message)
 	if !valid {
@@ -165,8 +166,31 @@ func (p Policy) RequestedCarrier(message string) (code string, ok bool) {
 }
 
 // negations are characters that, anywhere in a message naming a carrier,
-// may turn the request around ("不要", "别", "勿", "没有"): the agent asks.
+// may turn the request around ("不要", "别", "勿", "没有"): the agent asks,
+// unless they only start a polite or approving phrase.
 const negations = "不别別勿没沒非"
+
+var harmlessPhrases = [...]string{"不好意思", "非常", "没问题", "沒問題", "不客气", "不客氣", "不错", "不錯"}
+
+// negated reports whether msg holds a negation outside harmlessPhrases.
+func negated(msg string) bool {
+	for i, r := range msg {
+		if !strings.ContainsRune(negations, r) {
+			continue
+		}
+		harmless := false
+		for _, h := range harmlessPhrases {
+			if strings.HasPrefix(msg[i:], h) {
+				harmless = true
+				break
+			}
+		}
+		if !harmless {
+			return true
+		}
+	}
+	return false
+}
 
 // requested is [Policy.RequestedCarrier] for a message already normalised
 // by [textnorm.Line]. It does not allocate.
@@ -185,7 +209,7 @@ func (p *Policy) requested(msg string) (string, bool) {
 			break
 		}
 	}
-	if code == "" || strings.ContainsAny(msg, negations) {
+	if code == "" || negated(msg) {
 		return "", false
 	}
 	return code, true

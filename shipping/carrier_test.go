@@ -165,6 +165,9 @@ func TestRequestedCarrier(t *testing.T) {
 		{"the same carrier twice", "顺丰！一定要顺丰", "sf", true},
 		{"two carriers: ask", "圆通或中通都行", "", false},
 		{"a negation: ask", "不要发顺丰", "", false},
+		{"a negation after the name: ask", "顺丰不到的话发别的", "", false},
+		{"politeness is no negation", "不好意思，麻烦发顺丰，非常感谢", "sf", true},
+		{"no problem is no negation", "圆通没问题", "yto", true},
 		{"no carrier", "尽快发货", "", false},
 		{"empty", "", "", false},
 		// Hostile: invalid UTF-8 never matches.
