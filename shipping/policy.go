@@ -67,13 +67,13 @@ type Policy struct {
 	// one, gets the promotion's window. They must not overlap.
 	BigPromotions []Period `json:"big_promotions,omitempty"`
 	// NonWorkingDays are days the warehouse does not dispatch, such as
-	// public holidays.
+	// public holidays; at most 1000.
 	NonWorkingDays []Date `json:"non_working_days,omitempty"`
 	// WeeklyRest are days of the week the warehouse does not dispatch
 	// (none by default: many shops dispatch every day).
 	WeeklyRest []Weekday `json:"weekly_rest,omitempty"`
 	// WorkingDays are days worked although they fall on a weekly rest day
-	// (调休, make-up working days).
+	// (调休, make-up working days); at most 1000.
 	WorkingDays []Date `json:"working_days,omitempty"`
 
 	// Tracking holds the limits that classify a parcel's tracking (rule S8).
@@ -343,7 +343,15 @@ func checkKey(field, s, empty string) error {
 	return nil
 }
 
+// maxDates bounds the lists of non-working and make-up working days: a
+// shop lists its holidays for a few years (about 30 a year), and every
+// promise scans the list for each day it looks at.
+const maxDates = 1000
+
 func checkDates(field string, ds []Date) error {
+	if len(ds) > maxDates {
+		return fieldErr(field, strconv.Itoa(len(ds))+" days", ErrNegative, "at most "+strconv.Itoa(maxDates))
+	}
 	for i, d := range ds {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if !d.IsValid() {

@@ -94,6 +94,13 @@ func TestValidate(t *testing.T) {
 		{"unknown zone", func(p *shipping.Policy) { p.TimeZone = "Moon/Base" }, "time_zone", shipping.ErrInvalidZone},
 		{"negative tracking limit", func(p *shipping.Policy) { p.Tracking.NoTrackingAfter = -1 }, "tracking.no_tracking_after", shipping.ErrNegative},
 		{"lost before stalled", func(p *shipping.Policy) { p.Tracking.LostAfter = shipping.Duration(time.Hour) }, "tracking.lost_after", shipping.ErrNegative},
+		{"hostile: ten thousand non-working days", func(p *shipping.Policy) {
+			d := shipping.Date{Year: 2026, Month: 1, Day: 1}
+			for range 10000 {
+				p.NonWorkingDays = append(p.NonWorkingDays, d)
+				d = d.AddDays(1)
+			}
+		}, "non_working_days", shipping.ErrNegative},
 		{"lost before the no-tracking limit", func(p *shipping.Policy) {
 			p.Tracking.NoTrackingAfter = p.Tracking.LostAfter + 1
 		}, "tracking.lost_after", shipping.ErrNegative},
