@@ -48,8 +48,9 @@
 //     [Situation] with recommended [Action]s and whether the shop is at
 //     fault.
 //   - S10: [Policy.PaymentReminder] and [Policy.DueReminders] pick the
-//     unpaid orders to remind before the cutoff: "pay now and it ships
-//     today". [NoticeDue] says when the shipping notice goes out: when the
+//     unpaid orders of online buyers to remind in the hours before the
+//     cutoff ([Policy.ReminderLead], the afternoon by default): "pay now
+//     and it ships today". [NoticeDue] says when the shipping notice goes out: when the
 //     parcel leaves.
 //   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only,
 //     transit-warehouse and requested-carrier checks to [order]'s

@@ -168,9 +168,10 @@ func TestParcelReportJSON(t *testing.T) {
 // (rule S6) encode with snake_case keys and codes.
 func TestReminderAndReviewJSON(t *testing.T) {
 	p := shipping.DefaultPolicy()
-	rm, err := p.PaymentReminder(shipping.Unpaid{Order: unpaidOrder(t), BuyerOnline: true}, t0)
+	rm, err := p.PaymentReminder(shipping.Unpaid{Order: unpaidOrder(t), BuyerOnline: true}, t0.Add(4*time.Hour))
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"send":true,"reasons":["ships_today_if_paid"],"promise":{"by":"2026-11-02T23:59:59+08:00","wording":"ships_today","days":1},"until":"2026-11-02T16:00:00+08:00"}`,
+	assert.JSONEq(t, `{"send":true,"reasons":["ships_today_if_paid"],"promise":{"by":"2026-11-02T23:59:59+08:00","wording":"ships_today","days":1},`+
+		`"from":"2026-11-02T12:00:00+08:00","until":"2026-11-02T16:00:00+08:00"}`,
 		roundTrip(t, rm))
 	rv, err := p.ReviewPromise(t0, shipping.Claim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}})
 	require.NoError(t, err)

@@ -72,6 +72,11 @@ type Policy struct {
 	// WeeklyRest are days of the week the warehouse does not dispatch
 	// (none by default: many shops dispatch every day).
 	WeeklyRest []Weekday `json:"weekly_rest,omitempty"`
+	// ReminderLead is how long before the daily cutoff payment reminders
+	// go out: "the cutoff is near — pay now and it ships today" (rule
+	// S10; seed 003 sends them in the afternoon). Zero: at any time of a
+	// working day before the cutoff. At most 24 hours.
+	ReminderLead Duration `json:"reminder_lead,omitempty"`
 	// WorkingDays are days worked although they fall on a weekly rest day
 	// (调休, make-up working days); at most 1000.
 	WorkingDays []Date `json:"working_days,omitempty"`
@@ -182,7 +187,8 @@ const (
 // promotions (rule S6).
 //
 // Values the sources leave to the shop are kefu's choices: a 16:00
-// cutoff, no surcharges, no big-promotion periods, no non-working days,
+// cutoff, payment reminders in the 4 hours before it (the afternoon), no
+// surcharges, no big-promotion periods, no non-working days,
 // and tracking limits of 24 hours without a scan, 48 hours stalled at
 // either end, and 7 days without an update for a lost parcel.
 func DefaultPolicy() Policy {
@@ -207,6 +213,7 @@ func DefaultPolicy() Policy {
 		Cutoff:              defaultCutoff,
 		NormalWindowDays:    1,
 		PromotionWindowDays: 3,
+		ReminderLead:        4 * hour,
 		Tracking: TrackingLimits{
 			NoTrackingAfter:         24 * hour,
 			StalledOriginAfter:      48 * hour,
@@ -298,6 +305,9 @@ func (p Policy) Validate() error {
 	if p.PromotionWindowDays < p.NormalWindowDays || p.PromotionWindowDays > maxWindowDays {
 		return fieldErr("promotion_window_days", strconv.Itoa(p.PromotionWindowDays), ErrNegative,
 			"must be normal_window_days to "+strconv.Itoa(maxWindowDays))
+	}
+	if p.ReminderLead < 0 || p.ReminderLead > 24*hour {
+		return fieldErr("reminder_lead", time.Duration(p.ReminderLead).String(), ErrNegative, "must be 0 to 24h")
 	}
 	if err := validatePeriods("big_promotions", p.BigPromotions); err != nil {
 		return err

@@ -128,6 +128,9 @@ const (
 	// while something is settled; the warehouse must not be pushed to ship
 	// it.
 	OrderHeld
+	// TooEarly: the dispatch cutoff is not near yet; payment reminders go
+	// out in the span before it ([Policy.ReminderLead], rule S10).
+	TooEarly
 	numReasons
 )
 
@@ -169,6 +172,7 @@ var reasonNames = []string{
 	CourierReported:         "courier_reported",
 	NoUpdateForLong:         "no_update_for_long",
 	OrderHeld:               "order_held",
+	TooEarly:                "too_early",
 }
 
 // Reasons returns every reason code, in order.

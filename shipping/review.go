@@ -105,11 +105,15 @@ type Reminder struct {
 	// Send: remind the buyer now.
 	Send bool `json:"send"`
 	// Reasons say why not (NotAwaitingPayment, BuyerOffline,
-	// AlreadyReminded, CutoffPassed, NonWorkingDay) or what to say
+	// AlreadyReminded, TooEarly, CutoffPassed, NonWorkingDay) or what to say
 	// (ShipsTodayIfPaid; BigPromotion when the promise is "within N days").
 	Reasons ReasonSet `json:"reasons"`
 	// Promise is what paying now buys: the wording the reminder may use.
 	Promise Promise `json:"promise,omitzero"`
+	// From is when today's reminders start: [Policy.ReminderLead] before
+	// the cutoff, or midnight when the lead is zero or reaches back past
+	// it.
+	From time.Time `json:"from,omitzero"`
 	// Until is today's cutoff: the reminder's promise holds for a payment
 	// by then.
 	Until time.Time `json:"until,omitzero"`
@@ -117,8 +121,9 @@ type Reminder struct {
 
 // PaymentReminder decides whether u gets a payment reminder at now
 // (rule S10): an order awaiting payment, whose buyer is online, not yet
-// reminded today, on a working day before the dispatch cutoff — "pay now
-// and it ships today". During a big promotion the reminder still goes out,
+// reminded today, on a working day in the [Policy.ReminderLead] before
+// the dispatch cutoff (TooEarly before that) — "the cutoff is near, pay
+// now and it ships today". During a big promotion the reminder still goes out,
 // with the promotion's honest wording instead (BigPromotion).
 //
 // A nil order or a zero now is an error wrapping [ErrMissing]; a last
@@ -144,7 +149,14 @@ func (p Policy) PaymentReminder(u Unpaid, now time.Time) (Reminder, error) {
 	now = now.In(loc)
 	pr := p.promise(now)
 	r := Reminder{Promise: pr, Until: p.Cutoff.On(now)}
+	r.From = DateOf(now).Start(loc)
+	if lead := time.Duration(p.ReminderLead); lead > 0 && r.Until.Add(-lead).After(r.From) {
+		r.From = r.Until.Add(-lead)
+	}
 	var bad ReasonSet
+	if now.Before(r.From) {
+		bad = bad.With(TooEarly)
+	}
 	if u.Order.Status() != order.AwaitingPayment {
 		bad = bad.With(NotAwaitingPayment)
 	}
