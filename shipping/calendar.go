@@ -73,10 +73,12 @@ func (c Clock) String() string {
 	return string(b)
 }
 
-// On returns the instant of c on the calendar day of t, in t's location.
+// On returns the instant of c on the calendar day of t, in t's location:
+// the wall-clock time, also on a day whose clocks change; "24:00" is the
+// next day's midnight.
 func (c Clock) On(t time.Time) time.Time {
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location()).Add(time.Duration(c) * time.Second)
+	return time.Date(y, m, d, int(c)/3600, int(c)%3600/60, int(c)%60, 0, t.Location())
 }
 
 // MarshalText returns the text form; an invalid Clock is an error.

@@ -1,8 +1,12 @@
 package shipping
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -39,7 +43,9 @@ func (c CarrierChoice) OK() bool { return c.Carrier != "" }
 func (c CarrierChoice) Difference() decimal.Decimal { return yuan.Dec(c.difference) }
 
 // ChooseCarrier chooses the carrier for an order to region r, given the
-// code of the carrier the buyer prefers ("" for none).
+// code of the carrier the buyer prefers ("" for none) — as the buyer said
+// when asked, or as [Policy.RequestedCarrier] finds it in the order
+// message.
 //
 //   - Hong Kong, Macao and Taiwan ship only with SF Express, whatever the
 //     buyer prefers; the buyer cannot refuse it, is told the amount, and
@@ -142,4 +148,104 @@ func (p Policy) CarriersFor(r order.Region) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// RequestedCarrier returns the code of the carrier the buyer names in an
+// order message (买家留言), by the carriers' [Carrier.Aliases]: the
+// buyer's stated preference, to pass to [Policy.ChooseCarrier] (rule S5).
+// It reports none when the message names no carrier, names several, or
+// holds a negation ("不要发顺丰", "顺丰不到就发圆通"; polite phrases such as
+// "不好意思" and "非常感谢" are none): then the agent asks the buyer which
+// carrier they prefer. Invalid UTF-8 names none.
+func (p Policy) RequestedCarrier(message string) (code string, ok bool) {
+	msg, valid := textnorm.Line(message)
+	if !valid {
+		return "", false
+	}
+	return p.requested(msg)
+}
+
+// negations are characters that, anywhere in a message naming a carrier,
+// may turn the request around ("不要", "别", "勿", "没有"): the agent asks,
+// unless they only start a polite or approving phrase.
+const negations = "不别別勿没沒非"
+
+var harmlessPhrases = [...]string{"不好意思", "非常", "没问题", "沒問題", "不客气", "不客氣", "不错", "不錯"}
+
+// negated reports whether msg holds a negation outside harmlessPhrases.
+func negated(msg string) bool {
+	for i, r := range msg {
+		if !strings.ContainsRune(negations, r) {
+			continue
+		}
+		harmless := false
+		for _, h := range harmlessPhrases {
+			if strings.HasPrefix(msg[i:], h) {
+				harmless = true
+				break
+			}
+		}
+		if !harmless {
+			return true
+		}
+	}
+	return false
+}
+
+// requested is [Policy.RequestedCarrier] for a message already normalised
+// by [textnorm.Line]. It does not allocate.
+func (p *Policy) requested(msg string) (string, bool) {
+	var code string
+	for i := range p.Carriers {
+		c := &p.Carriers[i]
+		for _, a := range c.Aliases {
+			if a == "" || !mentions(msg, a) {
+				continue
+			}
+			if code != "" && code != c.Code {
+				return "", false
+			}
+			code = c.Code
+			break
+		}
+	}
+	if code == "" || negated(msg) {
+		return "", false
+	}
+	return code, true
+}
+
+// mentions reports whether msg contains alias a: as text for a Chinese
+// alias, and as a whole Latin word, in any case, for an ASCII one.
+func mentions(msg, a string) bool {
+	for i := 0; i < len(a); i++ {
+		if a[i] >= utf8.RuneSelf {
+			return strings.Contains(msg, a)
+		}
+	}
+	for i := 0; i+len(a) <= len(msg); i++ {
+		if strings.EqualFold(msg[i:i+len(a)], a) && !latinLetterAt(msg, i-1) && !latinLetterAt(msg, i+len(a)) {
+			return true
+		}
+	}
+	return false
+}
+
+func latinLetterAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i] | 0x20
+	return c >= 'a' && c <= 'z'
+}
+
+// delivers reports whether the carrier with the given code may deliver to
+// r: it serves r, and for Hong Kong, Macao and Taiwan it is SF (rule S3).
+func (p *Policy) delivers(code string, r order.Region) bool {
+	for i := range p.Carriers {
+		if c := &p.Carriers[i]; c.Code == code {
+			return c.Serves(r) && (!r.HKMOTW() || code == p.SFCarrier)
+		}
+	}
+	return false
 }

@@ -16,11 +16,11 @@ import (
 func carrierPolicy(t *testing.T) shipping.Policy {
 	p := shipping.DefaultPolicy()
 	p.Carriers = []shipping.Carrier{
-		{Code: "yto", Name: "圆通速递", Except: []order.Region{order.Tibet}},
-		{Code: "zto", Name: "中通快递", Regions: []order.Region{order.Zhejiang, order.Tibet}},
-		{Code: "jd", Name: "京东物流", Except: []order.Region{order.Tibet}, Surcharge: dec("5.00"), Collect: true},
+		{Code: "yto", Name: "圆通速递", Except: []order.Region{order.Tibet}, Aliases: []string{"圆通"}},
+		{Code: "zto", Name: "中通快递", Regions: []order.Region{order.Zhejiang, order.Tibet}, Aliases: []string{"中通"}},
+		{Code: "jd", Name: "京东物流", Except: []order.Region{order.Tibet}, Surcharge: dec("5.00"), Collect: true, Aliases: []string{"京东"}},
 		{Code: "sf", Name: "顺丰速运", Regions: []order.Region{order.Zhejiang, order.Beijing, order.HongKong, order.Macao, order.Taiwan},
-			Surcharge: dec("12.00"), Collect: true},
+			Surcharge: dec("12.00"), Collect: true, Aliases: []string{"顺丰", "sf"}},
 	}
 	return valid(t, p)
 }
@@ -119,6 +119,13 @@ func TestPostageOvercharge(t *testing.T) {
 		{"shipped: refund the difference", func(s *order.Spec) {
 			s.Status, s.DispatchedAt = order.AwaitingReceipt, s.PaidAt.Add(3*time.Hour)
 		}, "10.00", true, "[refund_difference]"},
+		{"cash on delivery, not yet delivered: nothing paid, fix the postage", func(s *order.Spec) {
+			s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, s.CreatedAt.Add(time.Minute)
+		}, "10.00", true, "[fix_postage]"},
+		{"cash on delivery, dispatched: refund the difference", func(s *order.Spec) {
+			s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, s.CreatedAt.Add(time.Minute)
+			s.Status, s.DispatchedAt = order.AwaitingReceipt, s.CreatedAt.Add(3*time.Hour)
+		}, "10.00", true, "[refund_difference]"},
 		{"not overcharged", func(*order.Spec) {}, "0", false, "[]"},
 	}
 	for _, c := range cases {
@@ -137,4 +144,59 @@ func TestPostageOvercharge(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRequestedCarrier pins rule S5: a buyer who names a carrier in the
+// order message (买家留言) has stated a preference, which is the
+// preferred carrier to pass to ChooseCarrier. A message that names
+// several carriers or says "not …" is left to the agent to ask.
+func TestRequestedCarrier(t *testing.T) {
+	p := valid(t, shipping.DefaultPolicy())
+	cases := []struct {
+		reason, message, code string
+		ok                    bool
+	}{
+		{"Chinese name", "请发顺丰，谢谢", "sf", true},
+		{"full name", "麻烦用顺丰速运", "sf", true},
+		{"Traditional Chinese", "請寄順豐", "sf", true},
+		{"Latin letters, any case and width", "发ＳＦ谢谢", "sf", true},
+		{"Latin letters inside a word are no carrier", "transfer money", "", false},
+		{"another carrier", "只收圆通", "yto", true},
+		{"the same carrier twice", "顺丰！一定要顺丰", "sf", true},
+		{"two carriers: ask", "圆通或中通都行", "", false},
+		{"a negation: ask", "不要发顺丰", "", false},
+		{"a negation after the name: ask", "顺丰不到的话发别的", "", false},
+		{"politeness is no negation", "不好意思，麻烦发顺丰，非常感谢", "sf", true},
+		{"no problem is no negation", "圆通没问题", "yto", true},
+		{"no carrier", "尽快发货", "", false},
+		{"empty", "", "", false},
+		// Hostile: invalid UTF-8 never matches.
+		{"invalid UTF-8", "顺丰\xff", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			code, ok := p.RequestedCarrier(c.message)
+			assert.Equal(t, c.ok, ok)
+			assert.Equal(t, c.code, code)
+		})
+	}
+}
+
+// TestCarrierAliasesValidate: aliases are written as comparison keys and
+// name one carrier only.
+func TestCarrierAliasesValidate(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.Carriers[0].Aliases = []string{"SF"}
+	err := p.Validate()
+	require.ErrorIs(t, err, shipping.ErrInvalidText)
+	assert.Contains(t, err.Error(), `carriers[0].aliases[0] "SF"`)
+
+	p = shipping.DefaultPolicy()
+	p.Carriers[0].Aliases = append(p.Carriers[0].Aliases, "顺丰")
+	err = p.Validate()
+	require.ErrorIs(t, err, shipping.ErrDuplicate, "an alias names one carrier")
+
+	p = shipping.DefaultPolicy()
+	p.Carriers[1].Aliases = []string{" "}
+	require.ErrorIs(t, p.Validate(), shipping.ErrMissing)
 }

@@ -28,6 +28,7 @@ const (
 	CheckPostage          = "shipping.postage"
 	CheckNeedsSF          = "shipping.needs_sf"
 	CheckTransitWarehouse = "shipping.transit_warehouse"
+	CheckCarrierRequest   = "shipping.carrier_request"
 )
 
 type checkKind uint8
@@ -37,9 +38,10 @@ const (
 	kindPostage
 	kindNeedsSF
 	kindTransit
+	kindCarrierRequest
 )
 
-var checkNames = [...]string{CheckOutOfArea, CheckPostage, CheckNeedsSF, CheckTransitWarehouse}
+var checkNames = [...]string{CheckOutOfArea, CheckPostage, CheckNeedsSF, CheckTransitWarehouse, CheckCarrierRequest}
 
 // check is one problem-order check over a private copy of a policy.
 type check struct {
@@ -59,7 +61,12 @@ type check struct {
 //     while the default carrier is not SF Express or the shop has none
 //     (rule S3);
 //   - [CheckTransitWarehouse] ([order.TransitWarehouse]): the address is a
-//     courier transit warehouse (rule S4).
+//     courier transit warehouse (rule S4);
+//   - [CheckCarrierRequest] ([order.UnsatisfiableMessage], reason
+//     carrier_not_serving): the buyer's message asks for a carrier
+//     ([Policy.RequestedCarrier]) that cannot deliver to the address —
+//     it does not serve the region, or the region is Hong Kong, Macao or
+//     Taiwan and the carrier is not SF Express (rules S3, S5).
 //
 // The address and carrier checks look at orders that have not left the
 // warehouse. The checks keep their own copy of the policy, are safe for
@@ -72,7 +79,7 @@ func (p Policy) Checks() ([]order.Check, error) {
 	c := p.clone()
 	return []order.Check{
 		check{kindOutOfArea, &c}, check{kindPostage, &c},
-		check{kindNeedsSF, &c}, check{kindTransit, &c},
+		check{kindNeedsSF, &c}, check{kindTransit, &c}, check{kindCarrierRequest, &c},
 	}, nil
 }
 
@@ -88,6 +95,7 @@ func (p Policy) clone() Policy {
 	for i := range c.Carriers {
 		c.Carriers[i].Regions = slices.Clone(c.Carriers[i].Regions)
 		c.Carriers[i].Except = slices.Clone(c.Carriers[i].Except)
+		c.Carriers[i].Aliases = slices.Clone(c.Carriers[i].Aliases)
 	}
 	c.TransitPatterns = slices.Clone(p.TransitPatterns)
 	c.BigPromotions = slices.Clone(p.BigPromotions)
@@ -144,6 +152,12 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		if notShipped(o) {
 			if _, ok := c.p.transitKey(o.AddressKey()); ok {
 				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: reasonNames[TransitWarehouseAddress]})
+			}
+		}
+	case kindCarrierRequest:
+		if msg, r := o.Message(), o.Region(); msg != "" && r.IsValid() && notShipped(o) {
+			if code, ok := c.p.requested(msg); ok && !c.p.delivers(code, r) {
+				return append(dst, order.Problem{Category: order.UnsatisfiableMessage, Reason: reasonNames[CarrierNotServing]})
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package shipping_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,7 +33,8 @@ func TestChecks(t *testing.T) {
 	for i, c := range checks {
 		names[i] = c.Name()
 	}
-	assert.Equal(t, []string{"shipping.out_of_area", "shipping.postage", "shipping.needs_sf", "shipping.transit_warehouse"}, names)
+	assert.Equal(t, []string{"shipping.out_of_area", "shipping.postage", "shipping.needs_sf", "shipping.transit_warehouse",
+		"shipping.carrier_request"}, names)
 
 	withAddr := func(a order.Address, price, postage string) *order.Order {
 		s := spec(price, "0", postage)
@@ -186,4 +188,51 @@ func TestChecksInTriage(t *testing.T) {
 	f, ok = rep.Find("A4")
 	require.True(t, ok)
 	assert.Equal(t, []string{"transit_warehouse"}, f.Reasons(order.TransitWarehouse))
+}
+
+// TestChecksCarrierRequest pins rules S3, S5 and O2: a buyer's message
+// naming a carrier that cannot deliver to the address is a message the
+// shop cannot satisfy; one it can satisfy is no problem.
+func TestChecksCarrierRequest(t *testing.T) {
+	checks, err := carrierPolicy(t).Checks()
+	require.NoError(t, err)
+	withMsg := func(province, msg string) *order.Order {
+		s := spec("120.00", "0", "0")
+		s.Address, s.Message = addr(province), msg
+		if province != "浙江省" {
+			s.Postage = dec("20.00") // excluded from free shipping
+		}
+		return build(t, s)
+	}
+	unsatisfiable := []order.Problem{{Category: order.UnsatisfiableMessage, Reason: "carrier_not_serving"}}
+	cases := []struct {
+		reason string
+		o      *order.Order
+		want   []order.Problem
+	}{
+		{"YTO to Zhejiang: satisfiable", withMsg("浙江省", "发圆通"), nil},
+		{"SF to Zhejiang at a price difference: satisfiable", withMsg("浙江省", "要顺丰"), nil},
+		{"YTO does not serve Tibet", withMsg("西藏自治区", "请发圆通"), unsatisfiable},
+		{"Hong Kong ships SF only, whatever the buyer asks (rule S3)", withMsg("香港", "发圆通"),
+			append([]order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}, unsatisfiable...)},
+		{"two carriers named: the agent asks, no problem raised", withMsg("西藏自治区", "圆通中通都行"), nil},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			assert.Equal(t, c.want, inspect(t, checks, c.o))
+		})
+	}
+	shipped := spec("120.00", "0", "20.00")
+	shipped.Address, shipped.Message = addr("西藏自治区"), "请发圆通"
+	shipped.Status, shipped.DispatchedAt = order.AwaitingReceipt, shipped.PaidAt.Add(time.Hour)
+	assert.Empty(t, inspect(t, checks, build(t, shipped)), "too late once it left")
+
+	// The check allocates nothing on an order whose message names no carrier.
+	o := withMsg("浙江省", "尽快发货 Please hurry")
+	dst := make([]order.Problem, 0, 4)
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
+		for _, c := range checks {
+			dst = c.Inspect(dst[:0], o, t0)
+		}
+	}))
 }

@@ -30,8 +30,10 @@
 //     [Policy.TransitWarehouse] courier transit warehouses (中转仓), from
 //     configurable patterns.
 //   - S5: [Policy.CarriersFor] lists the carriers to offer a buyer;
-//     [Policy.ChooseCarrier] takes the buyer's preference where it serves,
-//     the default otherwise, with the price difference to settle.
+//     [Policy.RequestedCarrier] finds the carrier a buyer names in the
+//     order message; [Policy.ChooseCarrier] takes the buyer's preference
+//     where it serves, the default otherwise, with the price difference to
+//     settle.
 //   - S6: [Policy.DispatchPromise] returns the latest dispatch time the
 //     shop can honestly promise and the wording allowed ([ShipsToday],
 //     [ShipsTomorrow], [WithinDays]); past the daily cutoff or on a
@@ -46,11 +48,13 @@
 //     [Situation] with recommended [Action]s and whether the shop is at
 //     fault.
 //   - S10: [Policy.PaymentReminder] and [Policy.DueReminders] pick the
-//     unpaid orders to remind before the cutoff: "pay now and it ships
-//     today". [NoticeDue] says when the shipping notice goes out: when the
+//     unpaid orders of online buyers to remind in the hours before the
+//     cutoff ([Policy.ReminderLead], the afternoon by default): "pay now
+//     and it ships today". [NoticeDue] says when the shipping notice goes out: when the
 //     parcel leaves.
-//   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only and
-//     transit-warehouse checks to [order]'s problem-order triage.
+//   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only,
+//     transit-warehouse and requested-carrier checks to [order]'s
+//     problem-order triage.
 //
 // # Representation
 //
@@ -58,9 +62,17 @@
 // text with two decimals ("99.00") in JSON. Decisions keep amounts in fen
 // and return decimals from methods, so making a decision never allocates.
 // Reasons are [Reason] codes in a [ReasonSet] bitset with stable snake_case
-// names. Calendar arithmetic runs in the policy's time zone, China
-// Standard Time unless it says otherwise. The package reads no clock:
-// every time-dependent rule takes the time as an argument.
+// names.
+//
+// Every decision — [FreeShippingDecision], [Overcharge], [CarrierChoice],
+// [Promise], [PromiseReview], [Reminder], [ParcelReport] — encodes in JSON
+// for a backend to store or send, with snake_case keys, codes as their
+// snake_case names and money as text with two decimals ("12.50"), and
+// decodes back; a tampered amount or an unknown code is an error.
+//
+// Calendar arithmetic runs in the policy's time zone, China Standard Time
+// unless it says otherwise. The package reads no clock: every
+// time-dependent rule takes the time as an argument.
 //
 // What must be remembered between calls — when an order was last reminded
 // to pay — is passed in as a plain value ([Unpaid]); the package keeps no
@@ -68,7 +80,10 @@
 //
 // All functions and methods are pure and safe for concurrent use; none
 // panics on caller input except the Must… helpers meant for literals.
-// [Policy.FreeShipping] and the checks' Inspect allocate nothing.
+// [Policy.FreeShipping], [Policy.DispatchPromise], [Policy.ClassifyParcel]
+// and the checks' Inspect allocate nothing; on the project's 2-core
+// machine they take about 30, 175, 300 and 200 ns (the five checks
+// together) — see the package's benchmarks.
 //
 // # Errors
 //

@@ -70,6 +70,8 @@ type Error struct {
 	Detail string // optional explanation
 }
 
+// Error returns the message: the package, the field, the quoted value, the
+// sentinel's text and the detail.
 func (e *Error) Error() string {
 	s := "shipping: " + e.Field
 	if e.Value != "" || e.Field == "" {

@@ -79,6 +79,26 @@ func ExamplePolicy_ChooseCarrier() {
 	// shipping: carrier "ems": unknown carrier: not among the shop's carriers
 }
 
+// The carrier a buyer asks for in the order message (rule S5) is the
+// preference to choose with; a message that names two carriers, or says
+// "not …", is left for the agent to ask about.
+func ExamplePolicy_RequestedCarrier() {
+	p := shipping.DefaultPolicy()
+	for _, msg := range []string{"请发顺丰，谢谢", "不要发圆通", "圆通中通都可以", "尽快发货"} {
+		code, ok := p.RequestedCarrier(msg)
+		fmt.Printf("%s: %q %v\n", msg, code, ok)
+	}
+	code, _ := p.RequestedCarrier("请发顺丰，谢谢")
+	ch, _ := p.ChooseCarrier(order.Zhejiang, code)
+	fmt.Println(ch.Carrier, ch.Reasons)
+	// Output:
+	// 请发顺丰，谢谢: "sf" true
+	// 不要发圆通: "" false
+	// 圆通中通都可以: "" false
+	// 尽快发货: "" false
+	// sf [preferred_carrier]
+}
+
 // Dispatch promises (rule S6): paid before the 16:00 cutoff it ships
 // today; a second later it ships tomorrow; during Double 11, "within 3
 // days". No promise ever names a date.
@@ -156,4 +176,27 @@ func ExamplePolicy_Validate() {
 	fmt.Println(p.Validate())
 	// Output:
 	// shipping: free_shipping.threshold "-5": invalid amount: must not be negative
+}
+
+// A shop's policy file decoded onto the defaults changes only what it
+// sets: here the threshold and the cutoff; Xinjiang still pays postage.
+func ExamplePolicy_UnmarshalJSON() {
+	p := shipping.DefaultPolicy()
+	if err := json.Unmarshal([]byte(`{"free_shipping":{"threshold":"88.00"},"dispatch_cutoff":"17:30"}`), &p); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Validate(), p.Free.Threshold.StringFixed(2), p.Cutoff, p.Free.ExcludedRegions[0])
+	// Output:
+	// <nil> 88.00 17:30 xinjiang
+}
+
+// Decisions encode in JSON for a backend to store or send: codes as
+// snake_case names, money as text with two decimals.
+func ExampleFreeShippingDecision_MarshalJSON() {
+	o := exampleOrder("98.99", "10.00", "浙江省", time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST))
+	b, _ := json.Marshal(shipping.DefaultPolicy().FreeShipping(&o))
+	fmt.Println(string(b))
+	// Output:
+	// {"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
 }

@@ -18,8 +18,9 @@ type FreeShippingDecision struct {
 	Eligible bool
 	// Reasons say why it does not qualify (BelowThreshold, BelowQuantity,
 	// ExcludedRegion, ExcludedSKU, RegionMissing, FreeShippingOff), which
-	// rules applied (PromotionRules), and whether the postage charged is
-	// wrong (PostageOvercharged, PostageUndercharged, PostageMissing).
+	// rules applied (PromotionRules), whether the postage charged is
+	// wrong (PostageOvercharged, PostageUndercharged, PostageMissing), or
+	// that it is collected on delivery (FreightCollect).
 	Reasons ReasonSet
 	// Promotion is the index in [Policy.FreePromotions] of the promotion
 	// whose rule applied, or -1 for the everyday rule.
@@ -43,7 +44,8 @@ func (d FreeShippingDecision) Charged() decimal.Decimal { return yuan.Dec(d.char
 
 // ShouldCharge returns the postage the order should have been charged:
 // zero when it ships free; otherwise the policy's standard postage, or,
-// when the policy states none, what was charged.
+// when the policy states none or the parcel goes freight collect, what
+// was charged.
 func (d FreeShippingDecision) ShouldCharge() decimal.Decimal { return yuan.Dec(d.shouldCharge) }
 
 // Overcharge returns the postage charged beyond what should have been:
@@ -85,7 +87,10 @@ func (p *Policy) ruleAt(t time.Time) (*FreeShippingRule, int) {
 // threshold to the units of goods, gifts excluded. An order to an
 // excluded region, or holding an excluded SKU, pays postage whatever its
 // amount. An order whose address names no region is not eligible
-// (RegionMissing): nobody can say where it goes.
+// (RegionMissing): nobody can say where it goes. A Hong Kong, Macao or
+// Taiwan order that does not ship free goes SF freight collect
+// (FreightCollect, rules S3, P6): the buyer pays SF on delivery, so the
+// postage charged up front, if any, is taken as right.
 //
 // FreeShipping does not allocate; see BenchmarkFreeShipping. A nil order
 // gets the zero decision with Promotion -1.
@@ -154,6 +159,13 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 	switch {
 	case d.Eligible:
 		d.shouldCharge = 0
+	case o.Region().HKMOTW():
+		// Rules S3, P6: SF freight collect — the buyer pays SF on
+		// delivery, so whatever was charged up front (nothing, or the
+		// amount the buyer was told) stands.
+		d.shouldCharge = d.charged
+		d.Reasons = d.Reasons.With(FreightCollect)
+		return d
 	case standard > 0:
 		d.shouldCharge = standard
 	default:

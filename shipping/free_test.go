@@ -179,3 +179,34 @@ func TestFreeShippingOffAndNoRegion(t *testing.T) {
 	assert.False(t, d.Eligible)
 	assert.Equal(t, "[region_missing]", d.Reasons.String())
 }
+
+// TestFreeShippingFreightCollect pins rules S3 and P6: Hong Kong, Macao
+// and Taiwan parcels go SF freight collect — the buyer pays SF on
+// delivery — so an order to them charged no postage is not missing any,
+// and one charged postage up front is not overcharged either.
+func TestFreeShippingFreightCollect(t *testing.T) {
+	for _, p := range []shipping.Policy{shipping.DefaultPolicy(), func() shipping.Policy {
+		p := shipping.DefaultPolicy()
+		p.Free.Postage = dec("10.00") // a standard postage does not apply to freight collect
+		return p
+	}()} {
+		valid(t, p)
+		for _, province := range []string{"香港", "澳门", "台湾"} {
+			for _, postage := range []string{"0", "25.00"} {
+				s := spec("200.00", "0", postage)
+				s.Address = addr(province)
+				d := p.FreeShipping(build(t, s))
+				assert.False(t, d.Eligible, province)
+				assert.False(t, d.PostageWrong(), "%s charged %s: %v", province, postage, d.Reasons)
+				assert.True(t, d.Reasons.Has(shipping.FreightCollect), province)
+				decEq(t, postage, d.ShouldCharge(), province)
+			}
+		}
+		// Elsewhere an excluded region still owes its postage.
+		s := spec("200.00", "0", "0")
+		s.Address = addr("新疆维吾尔自治区")
+		d := p.FreeShipping(build(t, s))
+		assert.True(t, d.PostageWrong())
+		assert.False(t, d.Reasons.Has(shipping.FreightCollect))
+	}
+}

@@ -71,3 +71,40 @@ func FuzzPolicyJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRequestedCarrier: reading a buyer's message for a carrier (rule S5)
+// never panics, names only the policy's carriers, and reads a message the
+// same whether or not it was normalised first (the order package
+// normalises messages it stores).
+func FuzzRequestedCarrier(f *testing.F) {
+	for _, s := range []string{
+		"请发顺丰", "不要发顺丰", "圆通中通都行", "SF please", "transfer", "ＳＦ",
+		"顺丰\xff",           // invalid UTF-8
+		"sf", "s", "", "不", // boundaries
+	} {
+		f.Add(s)
+	}
+	p := shipping.DefaultPolicy()
+	f.Fuzz(func(t *testing.T, msg string) {
+		code, ok := p.RequestedCarrier(msg)
+		if !ok {
+			if code != "" {
+				t.Fatalf("%q: code %q without ok", msg, code)
+			}
+			return
+		}
+		if _, known := p.Carrier(code); !known {
+			t.Fatalf("%q: unknown carrier %q", msg, code)
+		}
+		s := spec("120.00", "0", "0")
+		s.Message = msg
+		o, err := order.New(s)
+		if err != nil {
+			return // too long for an order message
+		}
+		again, ok2 := p.RequestedCarrier(o.Message())
+		if again != code || !ok2 {
+			t.Fatalf("%q: %q, but normalised %q: %q %v", msg, code, o.Message(), again, ok2)
+		}
+	})
+}

@@ -120,6 +120,12 @@ func (s Stop) MarshalText() ([]byte, error) {
 	return []byte(stopNames[s]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
+func (s *Stop) UnmarshalText(b []byte) error {
+	return unmarshalName(s, b, "stop", stopNames)
+}
+
 // StopAt returns how a parcel whose furthest stage is s can be stopped
 // (rule S7): held back up to outbound, only intercepted by the courier
 // after that, and too late once delivered. [StageUnknown] — nothing has
@@ -193,6 +199,12 @@ func (s Situation) MarshalText() ([]byte, error) {
 	return []byte(situationNames[s]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
+func (s *Situation) UnmarshalText(b []byte) error {
+	return unmarshalName(s, b, "situation", situationNames)
+}
+
 // Action is something customer service does for a buyer chasing a parcel
 // (rule S8). The zero value, [ActionUnknown], is no action.
 type Action uint8
@@ -234,6 +246,12 @@ func (a Action) MarshalText() ([]byte, error) {
 	return []byte(actionNames[a]), nil
 }
 
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
+func (a *Action) UnmarshalText(b []byte) error {
+	return unmarshalName(a, b, "action", actionNames)
+}
+
 // ActionSet is a set of [Action]s; the zero value is empty.
 type ActionSet uint64
 
@@ -251,27 +269,32 @@ func (s ActionSet) String() string { return enum.String[Action](uint64(s)) }
 
 // ParcelReport classifies an order's parcel for a buyer who chases it
 // (rules S7, S8). It is a plain value.
+//
+// In JSON its codes are snake_case names and zero fields are left out:
+//
+//	{"situation":"late_dispatch","actions":["answer_at_once","chase_warehouse"],"shop_at_fault":true,"reasons":["past_window"],"stop":"hold","promise":{…},"since":"2026-11-02T10:00:00+08:00"}
 type ParcelReport struct {
-	Situation Situation
+	Situation Situation `json:"situation"`
 	// Actions recommended; [AnswerAtOnce] is always among them.
-	Actions ActionSet
+	Actions ActionSet `json:"actions"`
 	// ShopAtFault: the delay is the shop's (a late dispatch). Delays
 	// caused by the courier are not, though no delivery time is ever
 	// guaranteed.
-	ShopAtFault bool
-	// Reasons behind the situation: WithinWindow, PastWindow, NoTracking,
-	// NoMovement, CourierReported, NoUpdateForLong, BigPromotion.
-	Reasons ReasonSet
+	ShopAtFault bool `json:"shop_at_fault"`
+	// Reasons behind the situation: WithinWindow, PastWindow, OrderHeld,
+	// NoTracking, NoMovement, CourierReported, NoUpdateForLong,
+	// BigPromotion.
+	Reasons ReasonSet `json:"reasons"`
 	// Stage is the furthest stage the parcel reached; StageUnknown if
 	// none.
-	Stage Stage
+	Stage Stage `json:"stage,omitzero"`
 	// Stop says whether the order can still be held or only intercepted.
-	Stop Stop
+	Stop Stop `json:"stop,omitzero"`
 	// Promise is the dispatch promise of the order; zero when unpaid.
-	Promise Promise
+	Promise Promise `json:"promise,omitzero"`
 	// Since is when the situation began: the last tracking event, or the
 	// dispatch or payment time when there is none.
-	Since time.Time
+	Since time.Time `json:"since,omitzero"`
 }
 
 // ClassifyParcel classifies o's parcel at now from its tracking history,
@@ -280,7 +303,8 @@ type ParcelReport struct {
 //   - not paid: [NotPaid], ask the buyer to pay; closed: [TradeClosed];
 //   - not dispatched: [NotDispatched] within the dispatch promise of
 //     [Policy.DispatchPromise], else [LateDispatch] — the shop's fault,
-//     chase the warehouse;
+//     chase the warehouse, unless the order is held on purpose
+//     ([order.Held]: OrderHeld, and the warehouse is not pushed);
 //   - dispatched without a courier scan for longer than
 //     Tracking.NoTrackingAfter: [NoTrackingYet], chase the courier;
 //   - scanned but not beyond hub allocation for longer than
@@ -288,9 +312,9 @@ type ParcelReport struct {
 //   - in the destination city and undelivered for longer than
 //     Tracking.StalledDestinationAfter: [StalledAtDestination], chase the
 //     courier;
-//   - reported lost, or without any update for Tracking.LostAfter:
-//     [ParcelLost]; reported damaged: [ParcelDamaged] — reship and
-//     apologise;
+//   - reported lost, or without any update — a scan, or the dispatch when
+//     there is none — for longer than Tracking.LostAfter: [ParcelLost];
+//     reported damaged: [ParcelDamaged] — reship and apologise;
 //   - otherwise [OnTheWay] or [ParcelDelivered].
 //
 // The buyer is always answered at once; during a big promotion, delays
@@ -414,7 +438,7 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		r.Actions = r.Actions.With(ReshipAndApologise)
 	case !dispatched:
 		r.Since = start
-		if !now.After(pr.By) {
+		if pr.Kept(now) {
 			r.Situation = NotDispatched
 			r.Reasons = r.Reasons.With(WithinWindow)
 			if promo {
@@ -423,6 +447,12 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		} else {
 			r.Situation, r.ShopAtFault = LateDispatch, true
 			r.Reasons = r.Reasons.With(PastWindow)
+		}
+		if s == order.Held {
+			// Held on purpose while something is settled: the buyer is
+			// told, the warehouse is not pushed to ship it.
+			r.Reasons = r.Reasons.With(OrderHeld)
+		} else if r.Situation == LateDispatch {
 			r.Actions = r.Actions.With(ChaseWarehouse)
 		}
 	case firstScan.IsZero():
@@ -430,13 +460,15 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 			outbound = start
 		}
 		r.Situation, r.Since = OnTheWay, outbound
-		if since(outbound) > time.Duration(p.Tracking.NoTrackingAfter) {
+		switch quiet := since(outbound); {
+		case quiet > time.Duration(p.Tracking.LostAfter):
+			r.Reasons = r.Reasons.With(NoTracking)
+			lostBySilence(&r, outbound)
+		case quiet > time.Duration(p.Tracking.NoTrackingAfter):
 			delayed(NoTrackingYet, NoTracking, outbound)
 		}
 	case since(last) > time.Duration(p.Tracking.LostAfter):
-		r.Situation, r.Since = ParcelLost, last
-		r.Reasons = r.Reasons.With(NoUpdateForLong)
-		r.Actions = r.Actions.With(ChaseCourier).With(ReshipAndApologise)
+		lostBySilence(&r, last)
 	case !firstAtDest.IsZero():
 		r.Situation, r.Since = OnTheWay, last
 		if since(firstAtDest) > time.Duration(p.Tracking.StalledDestinationAfter) {
@@ -451,6 +483,14 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		r.Situation, r.Since = OnTheWay, last
 	}
 	return r, nil
+}
+
+// lostBySilence marks r as a parcel lost after a long silence since t: the
+// courier is chased, and the shop reships and apologises (rule S8).
+func lostBySilence(r *ParcelReport, t time.Time) {
+	r.Situation, r.Since = ParcelLost, t
+	r.Reasons = r.Reasons.With(NoUpdateForLong)
+	r.Actions = r.Actions.With(ChaseCourier).With(ReshipAndApologise)
 }
 
 // NoticeDue reports whether the buyer should get a shipping notice (rule

@@ -27,8 +27,10 @@ func ev(at time.Time, s shipping.Stage) shipping.TrackingEvent {
 }
 
 // TestClassifyParcel pins rule S8: each situation a buyer chases, with its
-// recommended action and whether the shop is at fault; and rule S7: the
-// order can be held until outbound, then only intercepted.
+// recommended action, the reasons behind it and whether the shop is at
+// fault; and rule S7: the order can be held until outbound, then only
+// intercepted. The limits are the default policy's: 24 hours without a
+// scan, 48 hours stalled at either end, 7 days without an update.
 func TestClassifyParcel(t *testing.T) {
 	p := valid(t, shipping.DefaultPolicy())
 	paid := at(2026, 11, 2, 10, 0, 0) // Monday morning: ships today
@@ -38,6 +40,17 @@ func TestClassifyParcel(t *testing.T) {
 		ev(h(3*time.Hour), shipping.Entered), ev(h(5*time.Hour), shipping.Allocated)}
 	moving := append(courier[:4:4], ev(h(20*time.Hour), shipping.InTransit))
 	atDest := append(moving[:5:5], ev(h(40*time.Hour), shipping.AtDestination))
+	held := func() *order.Order {
+		s := spec("120.00", "0", "0")
+		s.CreatedAt, s.PaidAt, s.Status = paid.Add(-time.Minute), paid, order.Held
+		return build(t, s)
+	}
+	closed := func() *order.Order {
+		s := spec("120.00", "0", "0")
+		s.CreatedAt, s.PaidAt, s.Status, s.ClosedAt = paid.Add(-time.Minute), paid, order.Closed, paid.Add(time.Hour)
+		return build(t, s)
+	}
+	const day = 24 * time.Hour
 
 	cases := []struct {
 		reason    string
@@ -47,32 +60,51 @@ func TestClassifyParcel(t *testing.T) {
 		situation shipping.Situation
 		actions   string
 		fault     bool
+		reasons   string
 		stop      shipping.Stop
+		since     time.Time
 	}{
 		{"picked, within the window: answer, the order can still be held", paidAt(t, paid, time.Time{}),
 			[]shipping.TrackingEvent{ev(paid.Add(time.Hour), shipping.Cut), ev(paid.Add(2*time.Hour), shipping.Picked)},
-			at(2026, 11, 2, 20, 0, 0), shipping.NotDispatched, "[answer_at_once]", false, shipping.Hold},
-		{"past the window: late, the shop's fault", paidAt(t, paid, time.Time{}), nil,
-			at(2026, 11, 3, 0, 0, 0), shipping.LateDispatch, "[answer_at_once chase_warehouse]", true, shipping.Hold},
+			at(2026, 11, 2, 20, 0, 0), shipping.NotDispatched, "[answer_at_once]", false, "[within_window]", shipping.Hold, paid},
+		{"last second of the window: still within it", paidAt(t, paid, time.Time{}), nil,
+			at(2026, 11, 2, 23, 59, 59), shipping.NotDispatched, "[answer_at_once]", false, "[within_window]", shipping.Hold, paid},
+		{"past the window: late, the shop's fault, chase the warehouse", paidAt(t, paid, time.Time{}), nil,
+			at(2026, 11, 3, 0, 0, 0), shipping.LateDispatch, "[answer_at_once chase_warehouse]", true, "[past_window]", shipping.Hold, paid},
+		{"held past the window: late, but the warehouse must not be pushed to ship a held order", held(), nil,
+			at(2026, 11, 3, 9, 0, 0), shipping.LateDispatch, "[answer_at_once]", true, "[past_window order_held]", shipping.Hold, paid},
+		{"held within the window", held(), nil,
+			at(2026, 11, 2, 12, 0, 0), shipping.NotDispatched, "[answer_at_once]", false, "[within_window order_held]", shipping.Hold, paid},
 		{"dispatched, no scan yet, still normal", paidAt(t, paid, out), nil,
-			h(23 * time.Hour), shipping.OnTheWay, "[answer_at_once]", false, shipping.Intercept},
-		{"dispatched, no tracking after a day: chase the courier", paidAt(t, paid, out), []shipping.TrackingEvent{ev(out, shipping.Outbound)},
-			h(25 * time.Hour), shipping.NoTrackingYet, "[answer_at_once chase_courier]", false, shipping.Intercept},
-		{"never left the origin", paidAt(t, paid, out), courier,
-			h(51 * time.Hour), shipping.StalledAtOrigin, "[answer_at_once chase_courier]", false, shipping.Intercept},
+			h(23 * time.Hour), shipping.OnTheWay, "[answer_at_once]", false, "[]", shipping.Intercept, out},
+		{"dispatched, no scan exactly at the limit: still normal", paidAt(t, paid, out), nil,
+			h(day), shipping.OnTheWay, "[answer_at_once]", false, "[]", shipping.Intercept, out},
+		{"dispatched without tracking after a day: chase the courier, not the shop's fault", paidAt(t, paid, out), []shipping.TrackingEvent{ev(out, shipping.Outbound)},
+			h(day + time.Second), shipping.NoTrackingYet, "[answer_at_once chase_courier]", false, "[no_tracking]", shipping.Intercept, out},
+		{"dispatched and never scanned for a week: lost, reship", paidAt(t, paid, out), nil,
+			h(7*day + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, "[no_tracking no_update_for_long]", shipping.Intercept, out},
+		{"scanned, not moved on at the limit: still normal", paidAt(t, paid, out), courier,
+			h(2*time.Hour + 2*day), shipping.OnTheWay, "[answer_at_once]", false, "[]", shipping.Intercept, h(5 * time.Hour)},
+		{"stalled at the origin: chase the courier, not the shop's fault", paidAt(t, paid, out), courier,
+			h(2*time.Hour + 2*day + time.Second), shipping.StalledAtOrigin, "[answer_at_once chase_courier]", false, "[no_movement]", shipping.Intercept, h(2 * time.Hour)},
 		{"moving normally", paidAt(t, paid, out), moving,
-			h(60 * time.Hour), shipping.OnTheWay, "[answer_at_once]", false, shipping.Intercept},
-		{"in the buyer's city, not delivered", paidAt(t, paid, out), atDest,
-			h(89 * time.Hour), shipping.StalledAtDestination, "[answer_at_once chase_courier]", false, shipping.Intercept},
-		{"no update for a week: lost", paidAt(t, paid, out), moving,
-			h(20*time.Hour + 7*24*time.Hour + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, shipping.Intercept},
-		{"courier reports it lost", paidAt(t, paid, out), append(moving[:5:5], ev(h(30*time.Hour), shipping.Lost)),
-			h(31 * time.Hour), shipping.ParcelLost, "[answer_at_once reship_and_apologise]", false, shipping.Intercept},
-		{"damaged", paidAt(t, paid, out), append(atDest[:6:6], ev(h(50*time.Hour), shipping.Damaged), ev(h(51*time.Hour), shipping.Delivered)),
-			h(52 * time.Hour), shipping.ParcelDamaged, "[answer_at_once reship_and_apologise]", false, shipping.TooLate},
+			h(60 * time.Hour), shipping.OnTheWay, "[answer_at_once]", false, "[]", shipping.Intercept, h(20 * time.Hour)},
+		{"in the buyer's city at the limit: still normal", paidAt(t, paid, out), atDest,
+			h(40*time.Hour + 2*day), shipping.OnTheWay, "[answer_at_once]", false, "[]", shipping.Intercept, h(40 * time.Hour)},
+		{"stalled in the destination city: chase the courier, not the shop's fault", paidAt(t, paid, out), atDest,
+			h(40*time.Hour + 2*day + time.Second), shipping.StalledAtDestination, "[answer_at_once chase_courier]", false, "[no_movement]", shipping.Intercept, h(40 * time.Hour)},
+		{"no update for a week: lost, reship and apologise", paidAt(t, paid, out), moving,
+			h(20*time.Hour + 7*day + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, "[no_update_for_long]", shipping.Intercept, h(20 * time.Hour)},
+		{"courier reports it lost: reship and apologise", paidAt(t, paid, out), append(moving[:5:5], ev(h(30*time.Hour), shipping.Lost)),
+			h(31 * time.Hour), shipping.ParcelLost, "[answer_at_once reship_and_apologise]", false, "[courier_reported]", shipping.Intercept, h(30 * time.Hour)},
+		{"damaged, even if signed for: reship and apologise", paidAt(t, paid, out), append(atDest[:6:6], ev(h(50*time.Hour), shipping.Damaged), ev(h(51*time.Hour), shipping.Delivered)),
+			h(52 * time.Hour), shipping.ParcelDamaged, "[answer_at_once reship_and_apologise]", false, "[courier_reported]", shipping.TooLate, h(51 * time.Hour)},
 		{"delivered", paidAt(t, paid, out), append(atDest[:6:6], ev(h(45*time.Hour), shipping.OutForDelivery), ev(h(46*time.Hour), shipping.Delivered)),
-			h(50 * time.Hour), shipping.ParcelDelivered, "[answer_at_once]", false, shipping.TooLate},
-		{"unpaid: ask to pay", unpaidOrder(t), nil, t0.Add(time.Hour), shipping.NotPaid, "[answer_at_once ask_to_pay]", false, shipping.Hold},
+			h(50 * time.Hour), shipping.ParcelDelivered, "[answer_at_once]", false, "[]", shipping.TooLate, h(46 * time.Hour)},
+		{"found and delivered after a lost report", paidAt(t, paid, out), append(moving[:5:5], ev(h(30*time.Hour), shipping.Lost), ev(h(50*time.Hour), shipping.Delivered)),
+			h(51 * time.Hour), shipping.ParcelDelivered, "[answer_at_once]", false, "[]", shipping.TooLate, h(50 * time.Hour)},
+		{"unpaid: ask to pay", unpaidOrder(t), nil, t0.Add(time.Hour), shipping.NotPaid, "[answer_at_once ask_to_pay]", false, "[]", shipping.Hold, t0},
+		{"closed: nothing to chase", closed(), nil, paid.Add(2 * time.Hour), shipping.TradeClosed, "[answer_at_once]", false, "[]", shipping.Hold, paid.Add(time.Hour)},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -81,7 +113,9 @@ func TestClassifyParcel(t *testing.T) {
 			assert.Equal(t, c.situation, r.Situation, r.Reasons.String())
 			assert.Equal(t, c.actions, r.Actions.String())
 			assert.Equal(t, c.fault, r.ShopAtFault)
+			assert.Equal(t, c.reasons, r.Reasons.String())
 			assert.Equal(t, c.stop, r.Stop)
+			assert.True(t, c.since.Equal(r.Since), "since %v, want %v", r.Since, c.since)
 			assert.True(t, r.Actions.Has(shipping.AnswerAtOnce), "rule S8: always answered at once")
 		})
 	}
@@ -127,6 +161,9 @@ func TestClassifyParcelCOD(t *testing.T) {
 	assert.Equal(t, shipping.ShipsTomorrow, r.Promise.Wording)
 }
 
+// TestClassifyParcelBadHistory: a tracking history that cannot be read
+// for rule S8 — out of time order, from the future, with an unknown stage
+// or no time — is an error naming the event, never a guess.
 func TestClassifyParcelBadHistory(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	o := paidAt(t, t0, t0.Add(time.Hour))
@@ -138,6 +175,8 @@ func TestClassifyParcelBadHistory(t *testing.T) {
 		field   string
 	}{
 		{"out of time order", []shipping.TrackingEvent{ev(t0.Add(3*time.Hour), shipping.PickedUp), ev(t0.Add(2*time.Hour), shipping.Entered)}, shipping.ErrTrackingOrder, "history[1].at"},
+		{"one nanosecond out of order, further down", []shipping.TrackingEvent{ev(t0.Add(time.Hour), shipping.Outbound), ev(t0.Add(2*time.Hour), shipping.PickedUp),
+			ev(t0.Add(2*time.Hour), shipping.Entered), ev(t0.Add(2*time.Hour-1), shipping.Allocated)}, shipping.ErrTrackingOrder, "history[3].at"},
 		{"in the future", []shipping.TrackingEvent{ev(now.Add(time.Second), shipping.PickedUp)}, shipping.ErrTrackingOrder, "history[0].at"},
 		{"unknown stage", []shipping.TrackingEvent{ev(t0, shipping.Stage(99))}, shipping.ErrUnknownStage, "history[0].stage"},
 		{"no time", []shipping.TrackingEvent{{Stage: shipping.PickedUp}}, shipping.ErrMissing, "history[0].at"},

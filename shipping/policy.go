@@ -62,17 +62,23 @@ type Policy struct {
 	// PromotionWindowDays is the dispatch window during a big promotion:
 	// "within 3 days" (rule S6).
 	PromotionWindowDays int `json:"promotion_window_days"`
-	// BigPromotions are the big-promotion periods (大促, e.g. Double 11),
-	// by the time the order is paid. They must not overlap.
+	// BigPromotions are the big-promotion periods (大促, e.g. Double 11).
+	// An order paid during one, or rolled past the cutoff onto a day of
+	// one, gets the promotion's window. They must not overlap.
 	BigPromotions []Period `json:"big_promotions,omitempty"`
 	// NonWorkingDays are days the warehouse does not dispatch, such as
-	// public holidays.
+	// public holidays; at most 1000.
 	NonWorkingDays []Date `json:"non_working_days,omitempty"`
 	// WeeklyRest are days of the week the warehouse does not dispatch
 	// (none by default: many shops dispatch every day).
 	WeeklyRest []Weekday `json:"weekly_rest,omitempty"`
+	// ReminderLead is how long before the daily cutoff payment reminders
+	// go out: "the cutoff is near — pay now and it ships today" (rule
+	// S10; seed 003 sends them in the afternoon). Zero: at any time of a
+	// working day before the cutoff. At most 24 hours.
+	ReminderLead Duration `json:"reminder_lead,omitempty"`
 	// WorkingDays are days worked although they fall on a weekly rest day
-	// (调休, make-up working days).
+	// (调休, make-up working days); at most 1000.
 	WorkingDays []Date `json:"working_days,omitempty"`
 
 	// Tracking holds the limits that classify a parcel's tracking (rule S8).
@@ -129,6 +135,12 @@ type Carrier struct {
 	Surcharge decimal.Decimal `json:"surcharge"`
 	// Collect: the carrier accepts freight collect (到付, rule P6).
 	Collect bool `json:"freight_collect,omitempty"`
+	// Aliases are how buyers name the carrier in an order message ("顺丰",
+	// "sf"), for [Policy.RequestedCarrier]. They are matched against the
+	// normalised message, so they are written as [textnorm]'s keys are —
+	// no spaces, lower case — and each names one carrier only. A Latin
+	// alias only matches a whole word: "sf" is not found in "transfer".
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Serves reports whether c delivers to region r.
@@ -170,11 +182,13 @@ const (
 // 99.00 of goods actually paid, except to Xinjiang, Tibet, Hong Kong,
 // Macao, Taiwan and abroad (rule S1); YTO as the default carrier, ZTO as a
 // second, and SF Express, which alone serves Hong Kong, Macao and Taiwan
-// (rules S3, S5); a next-day dispatch window, 3 days during big
+// (rules S3, S5), each with the names buyers write in messages ("顺丰",
+// "sf"); a next-day dispatch window, 3 days during big
 // promotions (rule S6).
 //
 // Values the sources leave to the shop are kefu's choices: a 16:00
-// cutoff, no surcharges, no big-promotion periods, no non-working days,
+// cutoff, payment reminders in the 4 hours before it (the afternoon), no
+// surcharges, no big-promotion periods, no non-working days,
 // and tracking limits of 24 hours without a scan, 48 hours stalled at
 // either end, and 7 days without an update for a lost parcel.
 func DefaultPolicy() Policy {
@@ -185,9 +199,10 @@ func DefaultPolicy() Policy {
 			Postage:         decimal.New(0, -2),
 		},
 		Carriers: []Carrier{
-			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Collect: false},
-			{Code: "zto", Name: "中通快递", Surcharge: decimal.New(0, -2)},
-			{Code: "sf", Name: "顺丰速运", Regions: sfRegions(), Surcharge: decimal.New(0, -2), Collect: true},
+			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Aliases: []string{"圆通", "圓通", "yto"}},
+			{Code: "zto", Name: "中通快递", Surcharge: decimal.New(0, -2), Aliases: []string{"中通", "zto"}},
+			{Code: "sf", Name: "顺丰速运", Regions: sfRegions(), Surcharge: decimal.New(0, -2), Collect: true,
+				Aliases: []string{"顺丰", "順豐", "sf"}},
 		},
 		DefaultCarrier: "yto",
 		SFCarrier:      "sf",
@@ -198,6 +213,7 @@ func DefaultPolicy() Policy {
 		Cutoff:              defaultCutoff,
 		NormalWindowDays:    1,
 		PromotionWindowDays: 3,
+		ReminderLead:        4 * hour,
 		Tracking: TrackingLimits{
 			NoTrackingAfter:         24 * hour,
 			StalledOriginAfter:      48 * hour,
@@ -273,15 +289,10 @@ func (p Policy) Validate() error {
 	}
 	for i, s := range p.TransitPatterns {
 		f := "transit_patterns[" + strconv.Itoa(i) + "]"
-		k, ok := textnorm.Key(s)
-		switch {
-		case !ok:
-			return fieldErr(f, s, ErrInvalidText, "not valid UTF-8")
-		case k == "":
-			return fieldErr(f, s, ErrMissing, "an empty pattern matches every address")
-		case k != s:
-			return fieldErr(f, s, ErrInvalidText, "write it as "+strconv.Quote(k))
-		case slices.Contains(p.TransitPatterns[:i], s):
+		if err := checkKey(f, s, "an empty pattern matches every address"); err != nil {
+			return err
+		}
+		if slices.Contains(p.TransitPatterns[:i], s) {
 			return fieldErr(f, s, ErrDuplicate, "")
 		}
 	}
@@ -294,6 +305,9 @@ func (p Policy) Validate() error {
 	if p.PromotionWindowDays < p.NormalWindowDays || p.PromotionWindowDays > maxWindowDays {
 		return fieldErr("promotion_window_days", strconv.Itoa(p.PromotionWindowDays), ErrNegative,
 			"must be normal_window_days to "+strconv.Itoa(maxWindowDays))
+	}
+	if p.ReminderLead < 0 || p.ReminderLead > 24*hour {
+		return fieldErr("reminder_lead", time.Duration(p.ReminderLead).String(), ErrNegative, "must be 0 to 24h")
 	}
 	if err := validatePeriods("big_promotions", p.BigPromotions); err != nil {
 		return err
@@ -324,7 +338,30 @@ func (p Policy) Validate() error {
 	return p.Tracking.validate()
 }
 
+// checkKey checks that s is a non-empty text written as its comparison
+// key ([textnorm.Key]); empty says why an empty one is refused.
+func checkKey(field, s, empty string) error {
+	k, ok := textnorm.Key(s)
+	switch {
+	case !ok:
+		return fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+	case k == "":
+		return fieldErr(field, s, ErrMissing, empty)
+	case k != s:
+		return fieldErr(field, s, ErrInvalidText, "write it as "+strconv.Quote(k))
+	}
+	return nil
+}
+
+// maxDates bounds the lists of non-working and make-up working days: a
+// shop lists its holidays for a few years (about 30 a year), and every
+// promise scans the list for each day it looks at.
+const maxDates = 1000
+
 func checkDates(field string, ds []Date) error {
+	if len(ds) > maxDates {
+		return fieldErr(field, strconv.Itoa(len(ds))+" days", ErrNegative, "at most "+strconv.Itoa(maxDates))
+	}
 	for i, d := range ds {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if !d.IsValid() {
@@ -464,6 +501,20 @@ func (p Policy) validateCarriers() error {
 		if err := checkMoney(f+".surcharge", c.Surcharge); err != nil {
 			return err
 		}
+		for k, a := range c.Aliases {
+			fa := f + ".aliases[" + strconv.Itoa(k) + "]"
+			if err := checkKey(fa, a, "an empty alias names every carrier"); err != nil {
+				return err
+			}
+			if slices.Contains(c.Aliases[:k], a) {
+				return fieldErr(fa, a, ErrDuplicate, "")
+			}
+			for _, o := range p.Carriers[:i] {
+				if slices.Contains(o.Aliases, a) {
+					return fieldErr(fa, a, ErrDuplicate, "also names "+strconv.Quote(o.Code))
+				}
+			}
+		}
 		// Rule S3: only SF Express serves Hong Kong, Macao and Taiwan.
 		if c.Code != p.SFCarrier {
 			for k, r := range c.Regions {
@@ -504,9 +555,9 @@ func (t TrackingLimits) validate() error {
 			return fieldErr(l.name, time.Duration(l.d).String(), ErrNegative, "must be positive")
 		}
 	}
-	if t.LostAfter < t.StalledOriginAfter || t.LostAfter < t.StalledDestinationAfter {
+	if t.LostAfter < t.StalledOriginAfter || t.LostAfter < t.StalledDestinationAfter || t.LostAfter < t.NoTrackingAfter {
 		return fieldErr("tracking.lost_after", time.Duration(t.LostAfter).String(), ErrNegative,
-			"must not be shorter than the stall limits")
+			"must not be shorter than the no-tracking and stall limits")
 	}
 	return nil
 }

@@ -94,6 +94,16 @@ func TestValidate(t *testing.T) {
 		{"unknown zone", func(p *shipping.Policy) { p.TimeZone = "Moon/Base" }, "time_zone", shipping.ErrInvalidZone},
 		{"negative tracking limit", func(p *shipping.Policy) { p.Tracking.NoTrackingAfter = -1 }, "tracking.no_tracking_after", shipping.ErrNegative},
 		{"lost before stalled", func(p *shipping.Policy) { p.Tracking.LostAfter = shipping.Duration(time.Hour) }, "tracking.lost_after", shipping.ErrNegative},
+		{"hostile: ten thousand non-working days", func(p *shipping.Policy) {
+			d := shipping.Date{Year: 2026, Month: 1, Day: 1}
+			for range 10000 {
+				p.NonWorkingDays = append(p.NonWorkingDays, d)
+				d = d.AddDays(1)
+			}
+		}, "non_working_days", shipping.ErrNegative},
+		{"lost before the no-tracking limit", func(p *shipping.Policy) {
+			p.Tracking.NoTrackingAfter = p.Tracking.LostAfter + 1
+		}, "tracking.lost_after", shipping.ErrNegative},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -261,4 +271,47 @@ func TestSetsJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &pback))
 	assert.True(t, pr.By.Equal(pback.By))
 	assert.Equal(t, pr.Reasons, pback.Reasons)
+}
+
+// TestPolicyJSONOverDefaults: a shop's file decoded onto DefaultPolicy
+// overrides only what it sets — setting the free-shipping threshold keeps
+// the excluded regions (rule S1) — and a bad file leaves the policy as it
+// was, not half overwritten.
+func TestPolicyJSONOverDefaults(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	require.NoError(t, json.Unmarshal([]byte(`{"free_shipping":{"threshold":"88.00"},"dispatch_cutoff":"17:00"}`), &p))
+	require.NoError(t, p.Validate())
+	decEq(t, "88.00", p.Free.Threshold)
+	assert.Equal(t, shipping.DefaultPolicy().Free.ExcludedRegions, p.Free.ExcludedRegions, "Xinjiang still pays postage")
+	assert.Equal(t, "17:00", p.Cutoff.String())
+	assert.Len(t, p.Carriers, 3)
+
+	before := shipping.DefaultPolicy()
+	p = shipping.DefaultPolicy()
+	err := json.Unmarshal([]byte(`{"dispatch_cutoff":"18:00","transit_patterns":["仓库"],"free_shipping":{"excluded_regions":["xinjiang"]},"tracking":{"lost_after":"a week"}}`), &p)
+	require.ErrorIs(t, err, shipping.ErrInvalidText)
+	assert.Equal(t, before, p, "unchanged on error")
+}
+
+// TestPolicyJSONNewPeriodsStartAfresh: a file's promotions replace the
+// policy's, and a new promotion inherits nothing — no name, no excluded
+// SKU — from the one that was at its position (encoding/json would merge
+// them).
+func TestPolicyJSONNewPeriodsStartAfresh(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.BigPromotions = []shipping.Period{{Name: "双11", Start: at(2026, 11, 11, 0, 0, 0), End: at(2026, 11, 14, 0, 0, 0)}}
+	p.FreePromotions = []shipping.FreeShippingPromotion{{
+		Period: shipping.Period{Name: "年货节", Start: at(2026, 1, 10, 0, 0, 0), End: at(2026, 1, 20, 0, 0, 0)},
+		Rule:   shipping.FreeShippingRule{Threshold: dec("59.00"), ExcludedSKUs: []string{"BIG-1"}},
+	}}
+	in := `{"big_promotions":[{"start":"2027-06-18T00:00:00+08:00","end":"2027-06-19T00:00:00+08:00"}],
+		"free_shipping_promotions":[{"start":"2027-06-01T00:00:00+08:00","end":"2027-06-02T00:00:00+08:00","rule":{"threshold":"39.00"}}]}`
+	require.NoError(t, json.Unmarshal([]byte(in), &p))
+	require.NoError(t, p.Validate())
+	require.Len(t, p.BigPromotions, 1)
+	assert.Empty(t, p.BigPromotions[0].Name)
+	require.Len(t, p.FreePromotions, 1)
+	assert.Empty(t, p.FreePromotions[0].Name)
+	assert.Empty(t, p.FreePromotions[0].Rule.ExcludedSKUs)
+	decEq(t, "39.00", p.FreePromotions[0].Rule.Threshold)
 }

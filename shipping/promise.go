@@ -64,8 +64,9 @@ func (w *Wording) UnmarshalText(b []byte) error {
 // (rule S6). It is a plain value.
 //
 // By is the latest dispatch time the shop can honestly promise: the
-// promise is kept if and only if the parcel is outbound at or before By.
-// By is the last second (hh:59:59) of a working day in the policy's
+// promise is kept if and only if the parcel is outbound by the end of By's
+// second ([Promise.Kept]).
+// By is the last second (23:59:59) of a working day in the policy's
 // location. Wording is the strongest class of words that stays true, and
 // Days the number of calendar days the promise spans, counting the day the
 // order was paid as the first: 1 for [ShipsToday], 2 for [ShipsTomorrow],
@@ -73,9 +74,9 @@ func (w *Wording) UnmarshalText(b []byte) error {
 //
 // The zero Promise is no promise.
 type Promise struct {
-	By      time.Time `json:"by"`
-	Wording Wording   `json:"wording"`
-	Days    int       `json:"days"`
+	By      time.Time `json:"by,omitzero"`
+	Wording Wording   `json:"wording,omitzero"`
+	Days    int       `json:"days,omitempty"`
 	// Reasons say what shaped the promise: CutoffPassed, NonWorkingDay,
 	// BigPromotion.
 	Reasons ReasonSet `json:"reasons,omitempty"`
@@ -85,8 +86,12 @@ type Promise struct {
 func (p Promise) IsZero() bool { return p.By.IsZero() }
 
 // Kept reports whether a parcel that left the warehouse at outbound keeps
-// the promise: outbound at or before By.
-func (p Promise) Kept(outbound time.Time) bool { return !p.IsZero() && !outbound.After(p.By) }
+// the promise: outbound within By's second or before it. The zero Promise
+// is never kept.
+func (p Promise) Kept(outbound time.Time) bool { return !p.IsZero() && outbound.Before(p.end()) }
+
+// end is the first instant past the promise: the second after By.
+func (p Promise) end() time.Time { return p.By.Add(time.Second) }
 
 // maxCalendarScan bounds the search for a working day: the non-working
 // days are a finite list, so a longer run than this cannot occur in a
@@ -169,7 +174,8 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 // non-working day, starts on the next working day. It ships within the
 // dispatch window — [Policy.NormalWindowDays] working days counting the
 // start day, or [Policy.PromotionWindowDays] when paid during a big
-// promotion — so By is the end of the window's last working day.
+// promotion or starting on a day of one — so By is the last second of the
+// window's last working day.
 //
 // The wording is [ShipsToday] when By falls on the paid day, [ShipsTomorrow]
 // when it falls on the next calendar day, and [WithinDays] otherwise and
@@ -211,7 +217,9 @@ func (p *Policy) checkWindows() error {
 func (p *Policy) promise(paid time.Time) Promise {
 	start, rs := p.startDay(paid)
 	window := p.NormalWindowDays
-	promo := p.inBigPromotion(paid)
+	// Paid during a big promotion, or rolled onto a day of one: either way
+	// the order waits in the promotion's rush.
+	promo := p.inBigPromotion(paid) || start != DateOf(paid) && p.inBigPromotion(start.Start(paid.Location()))
 	if promo {
 		window = p.PromotionWindowDays
 		rs = rs.With(BigPromotion)

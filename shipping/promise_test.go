@@ -159,3 +159,50 @@ func TestWeeklyRestValidation(t *testing.T) {
 	require.ErrorIs(t, w.UnmarshalText([]byte("Saturday")), shipping.ErrInvalidText)
 	assert.Equal(t, "Weekday(8)", shipping.Weekday(8).String())
 }
+
+// TestDispatchPromiseRollsIntoBigPromotion pins rule S6: an order paid
+// past the cutoff the evening before a big promotion starts on the
+// promotion's first day, in the warehouse's promotion rush, so it gets the
+// promotion's "within 3 days" and not "ships tomorrow".
+func TestDispatchPromiseRollsIntoBigPromotion(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.BigPromotions = []shipping.Period{{Name: "双11", Start: at(2026, 11, 11, 0, 0, 0), End: at(2026, 11, 14, 0, 0, 0)}}
+	valid(t, p)
+	pr, err := p.DispatchPromise(at(2026, 11, 10, 20, 0, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-13T23:59:59+08:00", pr.By.Format(time.RFC3339), "3 working days from the 11th")
+	assert.Equal(t, shipping.WithinDays, pr.Wording)
+	assert.Equal(t, 4, pr.Days)
+	assert.Equal(t, "[cutoff_passed big_promotion]", pr.Reasons.String())
+
+	pr, err = p.DispatchPromise(at(2026, 11, 10, 15, 0, 0))
+	require.NoError(t, err)
+	assert.Equal(t, shipping.ShipsToday, pr.Wording, "before the cutoff it ships on the 10th, before the rush")
+}
+
+// TestPromiseKeptWithinTheLastSecond: By is the last second of the day,
+// so a parcel out at 23:59:59.5 still left that day (rule S6).
+func TestPromiseKeptWithinTheLastSecond(t *testing.T) {
+	pr, err := shipping.DefaultPolicy().DispatchPromise(t0)
+	require.NoError(t, err)
+	assert.True(t, pr.Kept(pr.By.Add(999*time.Millisecond)))
+	assert.False(t, pr.Kept(pr.By.Add(time.Second)))
+	assert.False(t, shipping.Promise{}.Kept(t0), "the zero promise is never kept")
+}
+
+// TestClockOnAcrossDST: the cutoff is a wall-clock time, also on the day
+// a zone with daylight saving changes its clocks.
+func TestClockOnAcrossDST(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no tz database:", err)
+	}
+	cut := shipping.MustParseClock("16:00")
+	for _, d := range []int{7, 8, 9} { // clocks go forward on 8 March 2026
+		got := cut.On(time.Date(2026, 3, d, 9, 0, 0, 0, ny))
+		assert.Equal(t, "16:00", got.Format("15:04"), "8 March is 23 hours long")
+	}
+	end := shipping.MustParseClock("24:00").On(time.Date(2026, 3, 8, 9, 0, 0, 0, ny))
+	assert.Equal(t, "2026-03-09T00:00:00-04:00", end.Format(time.RFC3339))
+	assert.Panics(t, func() { shipping.MustParseClock("25:00") })
+}

@@ -124,6 +124,13 @@ const (
 	// NoUpdateForLong: no tracking update for so long that the parcel is
 	// treated as lost.
 	NoUpdateForLong
+	// OrderHeld: the order is held back from dispatch (PAID_FORBID_CONSIGN)
+	// while something is settled; the warehouse must not be pushed to ship
+	// it.
+	OrderHeld
+	// TooEarly: the dispatch cutoff is not near yet; payment reminders go
+	// out in the span before it ([Policy.ReminderLead], rule S10).
+	TooEarly
 	numReasons
 )
 
@@ -164,6 +171,8 @@ var reasonNames = []string{
 	NoMovement:              "no_movement",
 	CourierReported:         "courier_reported",
 	NoUpdateForLong:         "no_update_for_long",
+	OrderHeld:               "order_held",
+	TooEarly:                "too_early",
 }
 
 // Reasons returns every reason code, in order.

@@ -43,14 +43,10 @@ func (r Remedy) MarshalText() ([]byte, error) {
 	return []byte(remedyNames[r]), nil
 }
 
-// UnmarshalText accepts the snake_case names.
+// UnmarshalText accepts the snake_case names; an unknown one is an error
+// wrapping [ErrUnknownStage].
 func (r *Remedy) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(remedyNames, string(b))
-	if !ok {
-		return fieldErr("remedy", string(b), ErrUnknownStage, "")
-	}
-	*r = Remedy(i)
-	return nil
+	return unmarshalName(r, b, "remedy", remedyNames)
 }
 
 // RemedySet is a set of [Remedy] values; the zero value is empty.
@@ -75,7 +71,8 @@ type Overcharge struct {
 	// Overcharged: more postage was charged than should have been.
 	Overcharged bool
 	// Remedies are the ways to put it right in the order's state, the
-	// preferred first: [FixPostage] before payment; [RefundDifference]
+	// preferred first: [FixPostage] before payment (before dispatch for
+	// cash on delivery); [RefundDifference]
 	// after, with [RefundAndReorder] as an alternative while the parcel
 	// has not left.
 	Remedies RemedySet
@@ -91,8 +88,9 @@ func (c Overcharge) Amount() decimal.Decimal { return c.Free.Overcharge() }
 
 // PostageOvercharge checks o for overcharged postage — typically a silent
 // order (静默下单) that qualified for free shipping but was charged
-// postage — and says how to put it right (rule S2): before payment, fix the
-// postage; after payment, refund the difference, or refund-and-reorder
+// postage — and says how to put it right (rule S2): before payment — or
+// before dispatch for cash on delivery, which is paid on delivery — fix
+// the postage; after payment, refund the difference, or refund-and-reorder
 // while the parcel has not left the warehouse; in every case operations
 // then fixes the free-shipping settings. A closed trade needs nothing.
 func (p Policy) PostageOvercharge(o *order.Order) Overcharge {
@@ -108,7 +106,8 @@ func (p Policy) PostageOvercharge(o *order.Order) Overcharge {
 	c.Overcharged = true
 	c.FollowUp = order.Operations
 	switch {
-	case s == order.AwaitingPayment:
+	case s == order.AwaitingPayment, o.Payment() == order.CashOnDelivery && !s.Dispatched():
+		// Nothing paid yet: a cash-on-delivery buyer pays on delivery.
 		c.Remedies = c.Remedies.With(FixPostage)
 	case s.Dispatched():
 		c.Remedies = c.Remedies.With(RefundDifference)

@@ -13,27 +13,28 @@ import (
 type Claim struct {
 	// Wording is the class of words used; [WordingUnknown] when the claim
 	// only names a date.
-	Wording Wording
+	Wording Wording `json:"wording,omitzero"`
 	// Days is N in "within N days" ([WithinDays]).
-	Days int
+	Days int `json:"days,omitempty"`
 	// Date is an exact date the claim names ("it ships on the 12th"); the
 	// zero Date when it names none.
-	Date Date
+	Date Date `json:"date,omitzero"`
 	// Delivery: the claim is about when the parcel arrives, not when it
 	// leaves.
-	Delivery bool
+	Delivery bool `json:"delivery,omitempty"`
 }
 
-// PromiseReview is the verdict on a [Claim]. It is a plain value.
+// PromiseReview is the verdict on a [Claim]. It is a plain value; in JSON
+// its reasons are snake_case names.
 type PromiseReview struct {
 	// Allowed: the claim may be made.
-	Allowed bool
+	Allowed bool `json:"allowed"`
 	// Reasons say why it may not: ExactDate, DeliveryGuarantee,
 	// EarlierThanHonest; and what shaped the honest promise (CutoffPassed,
 	// NonWorkingDay, BigPromotion).
-	Reasons ReasonSet
+	Reasons ReasonSet `json:"reasons"`
 	// Honest is the promise the shop can make instead.
-	Honest Promise
+	Honest Promise `json:"honest,omitzero"`
 }
 
 // ReviewPromise checks a claim about an order paid at paid against the
@@ -48,8 +49,8 @@ type PromiseReview struct {
 //     (EarlierThanHonest; rule N3: make no promise that cannot be kept).
 //
 // A weaker claim than the honest one is allowed. A claim with no wording
-// and no date, or "within N days" with N below 1, is an error wrapping
-// [ErrMissing] or [ErrNegative]; errors of [Policy.DispatchPromise] pass
+// and no date, or "within N days" with N below 1 or above 4000, is an
+// error wrapping [ErrMissing] or [ErrNegative]; errors of [Policy.DispatchPromise] pass
 // through.
 func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
 	if !c.Wording.IsValid() && c.Date == (Date{}) {
@@ -59,7 +60,7 @@ func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
 		return PromiseReview{}, fieldErr("claim", "", ErrMissing, "a claim has a wording or a date")
 	}
 	if c.Wording == WithinDays && (c.Days < 1 || c.Days > maxCalendarScan) {
-		return PromiseReview{}, fieldErr("claim.days", strconv.Itoa(c.Days), ErrNegative, "must be at least 1")
+		return PromiseReview{}, fieldErr("claim.days", strconv.Itoa(c.Days), ErrNegative, "must be 1 to "+strconv.Itoa(maxCalendarScan))
 	}
 	honest, err := p.DispatchPromise(paid)
 	if err != nil {
@@ -99,25 +100,30 @@ type Unpaid struct {
 }
 
 // Reminder is the verdict on sending a payment reminder (催付) now. It is a
-// plain value.
+// plain value; in JSON its reasons are snake_case names.
 type Reminder struct {
 	// Send: remind the buyer now.
-	Send bool
+	Send bool `json:"send"`
 	// Reasons say why not (NotAwaitingPayment, BuyerOffline,
-	// AlreadyReminded, CutoffPassed, NonWorkingDay) or what to say
+	// AlreadyReminded, TooEarly, CutoffPassed, NonWorkingDay) or what to say
 	// (ShipsTodayIfPaid; BigPromotion when the promise is "within N days").
-	Reasons ReasonSet
+	Reasons ReasonSet `json:"reasons"`
 	// Promise is what paying now buys: the wording the reminder may use.
-	Promise Promise
+	Promise Promise `json:"promise,omitzero"`
+	// From is when today's reminders start: [Policy.ReminderLead] before
+	// the cutoff, or midnight when the lead is zero or reaches back past
+	// it.
+	From time.Time `json:"from,omitzero"`
 	// Until is today's cutoff: the reminder's promise holds for a payment
 	// by then.
-	Until time.Time
+	Until time.Time `json:"until,omitzero"`
 }
 
 // PaymentReminder decides whether u gets a payment reminder at now
 // (rule S10): an order awaiting payment, whose buyer is online, not yet
-// reminded today, on a working day before the dispatch cutoff — "pay now
-// and it ships today". During a big promotion the reminder still goes out,
+// reminded today, on a working day in the [Policy.ReminderLead] before
+// the dispatch cutoff (TooEarly before that) — "the cutoff is near, pay
+// now and it ships today". During a big promotion the reminder still goes out,
 // with the promotion's honest wording instead (BigPromotion).
 //
 // A nil order or a zero now is an error wrapping [ErrMissing]; a last
@@ -143,7 +149,14 @@ func (p Policy) PaymentReminder(u Unpaid, now time.Time) (Reminder, error) {
 	now = now.In(loc)
 	pr := p.promise(now)
 	r := Reminder{Promise: pr, Until: p.Cutoff.On(now)}
+	r.From = DateOf(now).Start(loc)
+	if lead := time.Duration(p.ReminderLead); lead > 0 && r.Until.Add(-lead).After(r.From) {
+		r.From = r.Until.Add(-lead)
+	}
 	var bad ReasonSet
+	if now.Before(r.From) {
+		bad = bad.With(TooEarly)
+	}
 	if u.Order.Status() != order.AwaitingPayment {
 		bad = bad.With(NotAwaitingPayment)
 	}

@@ -52,6 +52,9 @@ func TestReviewPromiseBadInput(t *testing.T) {
 	require.ErrorIs(t, err, shipping.ErrMissing)
 	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: shipping.WithinDays})
 	require.ErrorIs(t, err, shipping.ErrNegative)
+	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: shipping.WithinDays, Days: 1 << 40}) // hostile: absurd N
+	require.ErrorIs(t, err, shipping.ErrNegative)
+	assert.Contains(t, err.Error(), `claim.days "1099511627776": out of range: must be 1 to 4000`)
 	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: 7})
 	require.ErrorIs(t, err, shipping.ErrUnknownStage)
 	_, err = p.ReviewPromise(time.Time{}, shipping.Claim{Wording: shipping.ShipsToday})
@@ -79,15 +82,17 @@ func TestPaymentReminder(t *testing.T) {
 		send   bool
 		want   string
 	}{
+		{"morning: too early, the cutoff is not near yet", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 11, 59, 59), false, "[too_early]"},
+		{"afternoon: the reminder window opens 4 hours before the cutoff", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 12, 0, 0), true, "[ships_today_if_paid]"},
 		{"online, before the cutoff", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 15, 59, 59), true, "[ships_today_if_paid]"},
 		{"at the cutoff", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 16, 0, 0), true, "[ships_today_if_paid]"},
 		{"past the cutoff", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 16, 0, 1), false, "[cutoff_passed]"},
-		{"buyer offline", shipping.Unpaid{Order: unpaid}, at(2026, 11, 2, 10, 0, 0), false, "[buyer_offline]"},
-		{"already paid", shipping.Unpaid{Order: paid, BuyerOnline: true}, at(2026, 11, 2, 10, 0, 0), false, "[not_awaiting_payment]"},
-		{"reminded this morning", shipping.Unpaid{Order: unpaid, BuyerOnline: true, LastReminded: at(2026, 11, 2, 9, 0, 0)}, at(2026, 11, 2, 10, 0, 0), false, "[already_reminded]"},
-		{"reminded yesterday", shipping.Unpaid{Order: unpaid, BuyerOnline: true, LastReminded: at(2026, 11, 1, 15, 0, 0)}, at(2026, 11, 2, 10, 0, 0), true, "[ships_today_if_paid]"},
-		{"non-working day", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 4, 10, 0, 0), false, "[non_working_day]"},
-		{"big promotion: remind with the honest wording", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 11, 10, 0, 0), true, "[big_promotion]"},
+		{"buyer offline", shipping.Unpaid{Order: unpaid}, at(2026, 11, 2, 14, 0, 0), false, "[buyer_offline]"},
+		{"already paid", shipping.Unpaid{Order: paid, BuyerOnline: true}, at(2026, 11, 2, 14, 0, 0), false, "[not_awaiting_payment]"},
+		{"reminded this morning", shipping.Unpaid{Order: unpaid, BuyerOnline: true, LastReminded: at(2026, 11, 2, 9, 0, 0)}, at(2026, 11, 2, 14, 0, 0), false, "[already_reminded]"},
+		{"reminded yesterday", shipping.Unpaid{Order: unpaid, BuyerOnline: true, LastReminded: at(2026, 11, 1, 15, 0, 0)}, at(2026, 11, 2, 14, 0, 0), true, "[ships_today_if_paid]"},
+		{"non-working day", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 4, 14, 0, 0), false, "[non_working_day]"},
+		{"big promotion: remind with the honest wording", shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 11, 14, 0, 0), true, "[big_promotion]"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -96,12 +101,13 @@ func TestPaymentReminder(t *testing.T) {
 			assert.Equal(t, c.send, r.Send)
 			assert.Equal(t, c.want, r.Reasons.String())
 			assert.Equal(t, "16:00", r.Until.Format("15:04"))
+			assert.Equal(t, "12:00", r.From.Format("15:04"))
 		})
 	}
 
 	due, err := p.DueReminders([]shipping.Unpaid{
 		{Order: unpaid, BuyerOnline: true}, {Order: unpaid}, {Order: paid, BuyerOnline: true}, {Order: unpaid, BuyerOnline: true},
-	}, at(2026, 11, 2, 10, 0, 0))
+	}, at(2026, 11, 2, 14, 0, 0))
 	require.NoError(t, err)
 	assert.Equal(t, []int{0, 3}, due)
 }
@@ -118,4 +124,21 @@ func TestPaymentReminderBadInput(t *testing.T) {
 	assert.Contains(t, err.Error(), "unpaid[1].last_reminded")
 	_, err = p.PaymentReminder(shipping.Unpaid{Order: unpaidOrder(t)}, time.Time{})
 	require.ErrorIs(t, err, shipping.ErrMissing)
+}
+
+// TestPaymentReminderAnyTime: a shop that sets no reminder lead reminds
+// at any time of a working day before the cutoff (rule S10).
+func TestPaymentReminderAnyTime(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	p.ReminderLead = 0
+	valid(t, p)
+	r, err := p.PaymentReminder(shipping.Unpaid{Order: unpaidOrder(t), BuyerOnline: true}, at(2026, 11, 2, 0, 0, 1))
+	require.NoError(t, err)
+	assert.True(t, r.Send)
+	assert.Equal(t, "00:00", r.From.Format("15:04"))
+
+	p.ReminderLead = shipping.Duration(25 * time.Hour)
+	require.ErrorIs(t, p.Validate(), shipping.ErrNegative)
+	p.ReminderLead = -1
+	require.ErrorIs(t, p.Validate(), shipping.ErrNegative)
 }

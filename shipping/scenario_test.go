@@ -169,3 +169,49 @@ func TestSeed002Double11(t *testing.T) {
 	assert.True(t, rep.Actions.Has(shipping.AnswerAtOnce))
 	assert.False(t, rep.ShopAtFault)
 }
+
+// TestSeed003ReminderThenNotice replays seed 003, Pregunta 7.6 — rule S10:
+// in the afternoon an online buyer's unpaid order is reminded that the
+// cutoff is near and that, paid now, it ships today; the buyer pays, the
+// promise holds, and a shipping notice goes out once the parcel leaves.
+func TestSeed003ReminderThenNotice(t *testing.T) {
+	p := valid(t, shipping.DefaultPolicy()) // cutoff 16:00, reminders from 12:00
+	s := spec("120.00", "0", "0")
+	s.CreatedAt, s.Status, s.PaidAt = at(2026, 11, 2, 9, 30, 0), order.AwaitingPayment, time.Time{}
+	unpaid := build(t, s)
+
+	// 1. Morning: too early, the cutoff is not near.
+	r, err := p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 10, 0, 0))
+	require.NoError(t, err)
+	assert.False(t, r.Send)
+	assert.Equal(t, "[too_early]", r.Reasons.String())
+
+	// 2. 15:00: "pay now and it ships today".
+	r, err = p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 15, 0, 0))
+	require.NoError(t, err)
+	assert.True(t, r.Send)
+	assert.Equal(t, shipping.ShipsToday, r.Promise.Wording)
+	assert.Equal(t, "[ships_today_if_paid]", r.Reasons.String())
+
+	// 3. Not twice the same day.
+	r, err = p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true, LastReminded: at(2026, 11, 2, 15, 0, 0)}, at(2026, 11, 2, 15, 30, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "[already_reminded]", r.Reasons.String())
+
+	// 4. Paid at 15:40, before the cutoff: it ships today, as promised.
+	paid, err := unpaid.Apply(order.Pay, at(2026, 11, 2, 15, 40, 0))
+	require.NoError(t, err)
+	pr, err := p.DispatchPromise(paid.PaidAt())
+	require.NoError(t, err)
+	assert.Equal(t, shipping.ShipsToday, pr.Wording)
+
+	// 5. Out at 18:00: the promise is kept, and the notice is due once.
+	out := at(2026, 11, 2, 18, 0, 0)
+	history := []shipping.TrackingEvent{{At: out, Stage: shipping.Outbound}}
+	assert.True(t, pr.Kept(out))
+	due, left := shipping.NoticeDue(&paid, history, time.Time{})
+	assert.True(t, due)
+	assert.True(t, left.Equal(out))
+	due, _ = shipping.NoticeDue(&paid, history, out.Add(time.Minute))
+	assert.False(t, due)
+}
