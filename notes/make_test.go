@@ -187,7 +187,7 @@ func TestMakePromiseRejectsMalformed(t *testing.T) {
 	require.ErrorIs(t, err, notes.ErrMissing)
 
 	broken := c
-	broken.Shipping.TimeZone = "Mars/Olympus"
+	broken.Shipping.Zone = "Mars/Olympus"
 	_, _, err = p.MakePromise(notes.Promise{ID: "a", Kind: notes.DispatchBy, MadeBy: agentB}, broken, now)
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 

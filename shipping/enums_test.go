@@ -172,7 +172,7 @@ func TestPolicyMethodsOnInvalidPolicy(t *testing.T) {
 		{"no normal window", func(p *shipping.Policy) { p.NormalWindowDays = 0 }, shipping.ErrNegative},
 		{"huge promotion window", func(p *shipping.Policy) { p.PromotionWindowDays = 1 << 30 }, shipping.ErrNegative},
 		{"no cutoff", func(p *shipping.Policy) { p.Cutoff = -5 }, shipping.ErrMissing},
-		{"bad zone", func(p *shipping.Policy) { p.TimeZone = "Nowhere/Else" }, shipping.ErrInvalidZone},
+		{"bad zone", func(p *shipping.Policy) { p.Zone = "Nowhere/Else" }, shipping.ErrInvalidZone},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
 			p := shipping.DefaultPolicy()

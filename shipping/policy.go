@@ -23,10 +23,10 @@ import (
 // only meaningful for a policy that passes [Policy.Validate]; an invalid
 // policy never makes them panic.
 type Policy struct {
-	// TimeZone is where calendar days and the cutoff are counted: "" is
+	// Zone is where calendar days and the cutoff are counted: "" is
 	// China Standard Time (+08:00); an offset "+08:00" or a zone name
 	// "Asia/Shanghai" (which needs the tz database) also work.
-	TimeZone string `json:"time_zone,omitempty"`
+	Zone string `json:"zone,omitempty"`
 
 	// Free holds the everyday free-shipping rules (rule S1).
 	Free FreeShippingRule `json:"free_shipping"`
@@ -235,14 +235,14 @@ func sfRegions() []order.Region {
 
 // location resolves the policy's time zone.
 func (p Policy) location() (*time.Location, error) {
-	loc, err := tz.Location(p.TimeZone)
+	loc, err := tz.Location(p.Zone)
 	if err != nil {
-		return nil, fieldErr("time_zone", p.TimeZone, ErrInvalidZone, "")
+		return nil, fieldErr("zone", p.Zone, ErrInvalidZone, "")
 	}
 	return loc, nil
 }
 
-// Location returns the policy's time zone; see [Policy.TimeZone].
+// Location returns the policy's time zone; see [Policy.Zone].
 func (p Policy) Location() (*time.Location, error) { return p.location() }
 
 // Carrier returns the carrier with the given code.

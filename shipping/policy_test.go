@@ -91,7 +91,7 @@ func TestValidate(t *testing.T) {
 		{"non-working day twice", func(p *shipping.Policy) {
 			p.NonWorkingDays = []shipping.Date{{Year: 2026, Month: 10, Day: 1}, {Year: 2026, Month: 10, Day: 1}}
 		}, "non_working_days[1]", shipping.ErrDuplicate},
-		{"unknown zone", func(p *shipping.Policy) { p.TimeZone = "Moon/Base" }, "time_zone", shipping.ErrInvalidZone},
+		{"unknown zone", func(p *shipping.Policy) { p.Zone = "Moon/Base" }, "zone", shipping.ErrInvalidZone},
 		{"negative tracking limit", func(p *shipping.Policy) { p.Tracking.NoTrackingAfter = -1 }, "tracking.no_tracking_after", shipping.ErrNegative},
 		{"lost before stalled", func(p *shipping.Policy) { p.Tracking.LostAfter = shipping.Duration(time.Hour) }, "tracking.lost_after", shipping.ErrNegative},
 		{"hostile: ten thousand non-working days", func(p *shipping.Policy) {

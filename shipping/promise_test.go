@@ -68,7 +68,7 @@ func TestDispatchPromiseNeverBeyondNextWorkingDay(t *testing.T) {
 func TestDispatchPromiseLongerWindowAndZone(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	p.NormalWindowDays = 2
-	p.TimeZone = "+09:00"
+	p.Zone = "+09:00"
 	valid(t, p)
 	pr, err := p.DispatchPromise(time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)) // 19:00 in +09:00
 	require.NoError(t, err)
@@ -82,10 +82,10 @@ func TestDispatchPromiseBadInput(t *testing.T) {
 	require.ErrorIs(t, err, shipping.ErrMissing)
 
 	p := shipping.DefaultPolicy()
-	p.TimeZone = "Mars/Olympus"
+	p.Zone = "Mars/Olympus"
 	_, err = p.DispatchPromise(t0)
 	require.ErrorIs(t, err, shipping.ErrInvalidZone)
-	assert.Contains(t, err.Error(), `time_zone "Mars/Olympus"`)
+	assert.Contains(t, err.Error(), `zone "Mars/Olympus"`)
 
 	p = shipping.DefaultPolicy()
 	p.Cutoff = 0
