@@ -4,12 +4,15 @@
 // Policies store their zone as text so they load from JSON: "" means
 // China Standard Time, "+08:00"-style offsets build fixed zones, and any
 // other name ("Asia/Shanghai") is looked up with time.LoadLocation, which
-// needs the tz database on the machine.
+// needs the tz database on the machine. A name is loaded once per process
+// and then served from memory, so rules that read a policy's zone on every
+// call do no file I/O.
 package tz
 
 import (
 	"errors"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -56,12 +59,21 @@ func Location(s string) (*time.Location, error) {
 		}
 		return time.FixedZone(offsetName(sec), sec), nil
 	}
+	if loc, ok := named.Load(s); ok {
+		return loc.(*time.Location), nil
+	}
 	loc, err := time.LoadLocation(s)
 	if err != nil {
-		return nil, ErrZone
+		return nil, ErrZone // not cached: a hostile name cannot grow the cache
 	}
+	named.Store(s, loc)
 	return loc, nil
 }
+
+// named caches the zones time.LoadLocation found, by name. Only names the
+// tz database knows are stored, so it stays small; a *time.Location is
+// immutable and safe to share.
+var named sync.Map
 
 // parseOffset reads "+HH:MM" or "-HH:MM" within -12:00 … +14:00.
 func parseOffset(s string) (int, bool) {

@@ -30,3 +30,16 @@ func TestLocation(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _, _ = tz.Location("-03:00") })
 	assert.Zero(t, allocs, "whole-hour offsets are prebuilt")
 }
+
+// A named zone is read from the tz database once; later calls return the
+// same location from memory, without I/O or allocation.
+func TestLocationCachesNamedZones(t *testing.T) {
+	first, err := tz.Location("Asia/Shanghai")
+	if err != nil {
+		t.Skip("this machine has no tz database:", err)
+	}
+	again, err := tz.Location("Asia/Shanghai")
+	require.NoError(t, err)
+	assert.Same(t, first, again)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = tz.Location("Asia/Shanghai") }))
+}
