@@ -139,7 +139,8 @@ type Problem struct {
 
 // Check is the contract of a problem-order check (rule O2). Packages that
 // own a rule contribute checks — shipping contributes out-of-area, postage,
-// SF-only and transit-warehouse checks — and a batch triage runs them all.
+// SF-only, transit-warehouse and requested-carrier checks — and a batch
+// triage runs them all.
 //
 // Implementations must be safe for concurrent use, must not modify o or
 // keep o or dst after returning, and should not allocate when they find

@@ -26,7 +26,8 @@
 //   - O2: problem orders are described by a [Category] and found by
 //     implementations of [Check]: the order's own ([AddressCheck],
 //     [StockCheck], [TriagePolicy.Checks]) and those other packages
-//     contribute (shipping's out-of-area, postage and SF-only checks).
+//     contribute (shipping's out-of-area, postage, SF-only,
+//     transit-warehouse and requested-carrier checks).
 //     [TriagePolicy.Triage] runs them over a batch at now — several open
 //     orders of one buyer with different addresses and repeat orders
 //     (placed within the policy's RepeatWithin) are found by grouping, in
