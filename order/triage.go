@@ -381,7 +381,6 @@ func (t *triage) scan(rep *Report) error {
 
 // span is where one finding's problems lie in the shared backing slice.
 type span struct {
-	id         string
 	order      int32
 	from, to   int32
 	categories CategorySet
@@ -434,10 +433,10 @@ func (t *triage) collect(rep *Report) {
 		}
 		all = all[:from+k]
 		if k > 0 {
-			spans = append(spans, span{t.orders[i].id, int32(i), int32(from), int32(from + k), set})
+			spans = append(spans, span{int32(i), int32(from), int32(from + k), set})
 		}
 	}
-	slices.SortFunc(spans, func(a, b span) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(spans, func(a, b span) int { return strings.Compare(t.orders[a.order].id, t.orders[b.order].id) })
 	rep.Findings = make([]Finding, len(spans))
 	for j, s := range spans {
 		rep.Findings[j] = Finding{Order: t.orders[s.order], Categories: s.categories,
