@@ -380,6 +380,8 @@ func (t *triage) scan(rep *Report) error {
 }
 
 // span is where one finding's problems lie in the shared backing slice.
+// It holds the order's index, not a copy of its ID: spans are sorted
+// through the batch, and a smaller span keeps the triage's memory down.
 type span struct {
 	order      int32
 	from, to   int32

@@ -22,10 +22,11 @@ var sinkReport order.Report
 // batch of 100,000; the spread is the load other processes put on the
 // VM — run interleaved with the version before the stock allocation, both
 // took 39–41 ms), 0.0003 allocs/order (30 allocations per batch, none per
-// order), 13.5 MB per batch. Re-measured when a Finding gained the
-// order ID it carries once decoded from JSON and the triage's spans lost
-// theirs (six runs of -benchtime 20x): 42.5–49 ms per batch, 13.0 MB. The grouping tables are pointer-free, so the
-// garbage collector does not scan them.
+// order), 13.5 MB per batch. The grouping tables are pointer-free, so the
+// garbage collector does not scan them. Re-measured when a Finding gained
+// the order ID it carries once decoded from JSON and the triage's spans
+// lost theirs (six runs of -benchtime 20x): 42.5–49 ms per batch, 13.0 MB,
+// 30 allocations.
 func BenchmarkTriage(b *testing.B) {
 	const n = 100_000
 	orders, stock := genOrders(b, n)
