@@ -54,20 +54,25 @@ func (a *CODAction) UnmarshalText(b []byte) error {
 
 // CODDecision says whether rule S9 lets a cash-on-delivery order ship and
 // what to do about it. It is a plain value.
+//
+// In JSON its actions and reasons are snake_case names and its time RFC
+// 3339; an unset if_declined or confirm_by is left out:
+//
+//	{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}
 type CODDecision struct {
 	// Dispatchable is false only when rule S9 stands in the way: a
 	// cash-on-delivery order the buyer has not confirmed. It says nothing
 	// of other holds (a [Held] order stays held until released).
-	Dispatchable bool
-	Action       CODAction
+	Dispatchable bool      `json:"dispatchable"`
+	Action       CODAction `json:"action"`
 	// IfDeclined is the action if the buyer declines cash on delivery
 	// while being asked: [CODReorderOnline] whenever Action is
 	// [CODConfirmWithBuyer], so the agent need not come back (rule N6).
-	IfDeclined CODAction
+	IfDeclined CODAction `json:"if_declined,omitzero"`
 	// ConfirmBy is when the buyer's confirmation is due, per the policy's
 	// CODConfirmWithin; zero unless the order waits for it.
-	ConfirmBy time.Time
-	Reasons   ReasonSet
+	ConfirmBy time.Time `json:"confirm_by,omitzero"`
+	Reasons   ReasonSet `json:"reasons"`
 }
 
 // COD decides rule S9 for o at now. A cash-on-delivery order costs the

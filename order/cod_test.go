@@ -134,5 +134,5 @@ func TestDecisionSetsJSON(t *testing.T) {
 	require.NoError(t, err)
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"Reasons":["cod_unconfirmed"]`)
+	assert.Contains(t, string(b), `"reasons":["cod_unconfirmed"]`, "snake_case keys, like every kefu decision")
 }

@@ -82,7 +82,8 @@ func (r DigestRow) MarshalJSON() ([]byte, error) {
 // order in several categories appears in each. Within a category the
 // oldest order (by placing time, then ID) comes first. An invalid policy
 // is an error, as from [TriagePolicy.Validate], and so is a finding
-// without an order ([ErrNilOrder]) in a report not built by the triage.
+// without an order ([ErrNilOrder]) in a report not built by the triage —
+// among them a report decoded from JSON, which holds order IDs only.
 func (p TriagePolicy) Digest(r Report) (Digest, error) {
 	rules, err := p.compile()
 	if err != nil {
@@ -90,7 +91,11 @@ func (p TriagePolicy) Digest(r Report) (Digest, error) {
 	}
 	for i, f := range r.Findings {
 		if f.Order == nil {
-			return Digest{}, fieldErr("findings["+strconv.Itoa(i)+"].order", "", ErrNilOrder, "")
+			detail := ""
+			if f.orderID != "" {
+				detail = "a report decoded from JSON holds order IDs only"
+			}
+			return Digest{}, fieldErr("findings["+strconv.Itoa(i)+"].order", f.orderID, ErrNilOrder, detail)
 		}
 	}
 	d := Digest{At: r.At.In(rules.loc), Next: r.At.Add(rules.every).In(rules.loc), Orders: len(r.Findings)}

@@ -65,6 +65,21 @@
 // snake_case otherwise — never as integers, and sets of them ([CategorySet],
 // [ReasonSet], [RemedySet]) as JSON lists of that text.
 //
+// # JSON
+//
+// The results of the order operations encode in JSON for a backend to
+// store or send, with snake_case keys, codes as that text, money as text
+// with two decimals and times in RFC 3339 (unset ones left out):
+// [Report] and [Finding], [OversellPlan] and [Allocation], [SlowReview],
+// [CODDecision], [Shortage] and [Digest]. A result that points to an
+// [Order] carries its ID ("order_id") and nothing else of it (rule O7);
+// decoded, it has a nil Order and gives the ID with OrderID, so
+// [Report.Find] works on a stored report while [TriagePolicy.Digest],
+// which shows data of the orders, needs the live report. Decoding checks
+// what it reads — unknown codes, counts that do not add up, amounts with
+// more than two decimals are errors — and leaves the value unchanged on
+// error. [OversellRequest] is the input of one call and has no JSON form.
+//
 // All functions and methods are pure and safe for concurrent use. No
 // function panics on caller input; [MustNew] panics by design and is meant
 // for literals in tests and examples.

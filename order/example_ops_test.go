@@ -1,6 +1,7 @@
 package order_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -146,4 +147,41 @@ func ExampleTriagePolicy_COD() {
 	// Output:
 	// false confirm_with_buyer reorder_online [cod_unconfirmed]
 	// false reorder_online none [cod_unconfirmed cod_confirmation_overdue]
+}
+
+// Storing a triage report (rule O2): the backend keeps the JSON, which
+// names orders by ID only (rule O7), and reads it back later to look a
+// problem order up.
+func ExampleReport_MarshalJSON() {
+	cst := time.FixedZone("CST", 8*60*60)
+	placed := time.Date(2026, 11, 11, 9, 40, 0, 0, cst)
+	o := order.MustNew(order.Spec{
+		ID: "T1003", Buyer: order.Buyer{ID: "zhao"}, Payment: order.CashOnDelivery,
+		Lines: []order.Line{{SKU: "TEA-01", Quantity: 1, UnitPrice: decimal.RequireFromString("49.50")}},
+		Address: order.Address{Recipient: "张三", Phone: "13812345678", Province: "浙江省",
+			City: "杭州市", District: "西湖区", Detail: "文三路12号"},
+		Status: order.AwaitingDispatch, CreatedAt: placed,
+	})
+	report, err := order.DefaultTriagePolicy().Triage([]*order.Order{&o}, placed.Add(2*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	stored, err := json.Marshal(report)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(stored))
+
+	var back order.Report
+	if err := json.Unmarshal(stored, &back); err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, ok := back.Find("T1003")
+	fmt.Println(ok, f.OrderID(), f.Categories, f.Order == nil)
+	// Output:
+	// {"at":"2026-11-11T11:40:00+08:00","checked":1,"skipped":0,"findings":[{"order_id":"T1003","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]}]}
+	// true T1003 [cod_unconfirmed] true
 }

@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,5 +47,37 @@ func FuzzTriagePolicyJSON(f *testing.F) {
 		}
 		_, err = p.Triage([]*order.Order{&o}, at)
 		require.NoError(t, err)
+	})
+}
+
+// FuzzDecisionJSON decodes arbitrary JSON as each stored result of the
+// order operations. It must never panic; whatever decodes must encode,
+// and the encoding must decode to the same text again.
+func FuzzDecisionJSON(f *testing.F) {
+	// Seeds: a good value of each type, then hostile ones.
+	f.Add(`{"sku":"PROMO-1","on_hand":3,"demand":5,"allocations":[{"order_id":"A","ordered":2,"allocated":2},{"order_id":"B","ordered":3,"allocated":1,"short_value":"119.80","offers":["refund"]}],"set_listed_stock_zero":true,"compensation_to":"store_manager","reasons":["oversold"]}`)
+	f.Add(`{"at":"2026-11-11T12:30:00+08:00","checked":4,"findings":[{"order_id":"C1","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]}]}`)
+	f.Add(`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","reasons":["slow_review_ship_day"]}`)
+	f.Add(`{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","reasons":["cod_unconfirmed"]}`)
+	f.Add(`{"sku":"ＴＥＡ-01","ordered":2,"on_hand":1}`)
+	f.Add(`{"allocations":[{"order_id":"A","ordered":1,"short_value":1e-9999}]}`)
+	f.Add(`{"findings":[null],"checked":-1}`)
+	f.Add(`null`)
+	f.Fuzz(func(t *testing.T, js string) {
+		for _, v := range []any{new(order.OversellPlan), new(order.Allocation), new(order.Report),
+			new(order.Finding), new(order.SlowReview), new(order.CODDecision), new(order.Shortage)} {
+			if json.Unmarshal([]byte(js), v) != nil {
+				continue
+			}
+			if strings.TrimSpace(js) == "null" {
+				continue // null leaves the zero value, which is not a result
+			}
+			b, err := json.Marshal(v)
+			require.NoError(t, err, "%T decoded from %s", v, js)
+			require.NoError(t, json.Unmarshal(b, v), "%T: %s", v, b)
+			b2, err := json.Marshal(v)
+			require.NoError(t, err)
+			require.Equal(t, string(b), string(b2))
+		}
 	})
 }

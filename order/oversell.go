@@ -89,7 +89,9 @@ func (s *RemedySet) UnmarshalJSON(b []byte) error {
 }
 
 // OversellRequest is an item that may be oversold: its SKU, a snapshot of
-// real stock (rule O8) and the orders holding it that wait to ship.
+// real stock (rule O8) and the orders holding it that wait to ship. It is
+// the input of one call, built from the backend's own data, not a value to
+// store: it has no JSON form.
 type OversellRequest struct {
 	SKU    string
 	Stock  Stock
@@ -100,7 +102,12 @@ type OversellRequest struct {
 }
 
 // Allocation is what one order gets in an [OversellPlan].
+//
+// In JSON it names its order by ID only (rule O7; see
+// [Allocation.MarshalJSON]); an allocation decoded from JSON has a nil
+// Order and its ID in [Allocation.OrderID].
 type Allocation struct {
+	// Order is the order; nil in an allocation decoded from JSON.
 	Order     *Order
 	Ordered   int // units of the SKU the order holds
 	Allocated int // units real stock covers; they ship
@@ -114,6 +121,16 @@ type Allocation struct {
 	RequestCompensation bool
 	Reasons             ReasonSet
 	unitFen             int64
+	orderID             string // the order's ID when decoded from JSON
+}
+
+// OrderID returns the ID of the allocation's order: Order's ID, or the ID
+// an allocation decoded from JSON carries; "" when it has neither.
+func (a Allocation) OrderID() string {
+	if a.Order != nil {
+		return a.Order.id
+	}
+	return a.orderID
 }
 
 // Short returns the units not allocated.
@@ -125,13 +142,18 @@ func (a Allocation) Full() bool { return a.Allocated == a.Ordered }
 // ShortValue returns the goods value of the units not allocated, at the
 // line's unit price (order-level discounts are not spread; a refund
 // decides that). It is zero for an order served in full.
-func (a Allocation) ShortValue() decimal.Decimal {
-	f, _ := yuan.Mul(a.unitFen, a.Short()) // both bounded by New: cannot fail
-	return yuan.Dec(f)
+func (a Allocation) ShortValue() decimal.Decimal { return yuan.Dec(a.shortFen()) }
+
+// shortFen returns [Allocation.ShortValue] in fen.
+func (a Allocation) shortFen() int64 {
+	f, _ := yuan.Mul(a.unitFen, a.Short()) // both bounded by New or the JSON decoder: cannot fail
+	return f
 }
 
 // OversellPlan is what to do when paid orders compete for the last units
-// of an item (rules O3, P5).
+// of an item (rules O3, P5). It encodes in JSON with snake_case keys and
+// its allocations' orders by ID only (see [OversellPlan.MarshalJSON]), and
+// decodes back for a backend that stores it.
 type OversellPlan struct {
 	SKU    string // normalised
 	OnHand int    // real stock before allocation

@@ -9,24 +9,29 @@ import "time"
 // from it. It is a plain value; times are in the policy's zone.
 //
 // The zero SlowReview means the order is not under slow review.
+//
+// In JSON its reasons are snake_case names, its times RFC 3339, and unset
+// times are left out:
+//
+//	{"since":"2026-11-11T10:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","ship_by":"2026-11-13T23:59:59+08:00","exempt":false,"reasons":["slow_review_ship_day"]}
 type SlowReview struct {
 	// Since is when the order was put under slow review.
-	Since time.Time
+	Since time.Time `json:"since,omitzero"`
 	// Day is the calendar day of the review at the moment asked, counting
 	// the day it was opened as day 1.
-	Day int
+	Day int `json:"day"`
 	// DealWithBy is the last second (23:59:59) of the day the review was
 	// opened: a slow review opened today is dealt with today. Deadlines
 	// across kefu are inclusive last seconds, like shipping's promises.
-	DealWithBy time.Time
+	DealWithBy time.Time `json:"deal_with_by,omitzero"`
 	// ShipBy is the last second of the policy's SlowReviewShipDay
 	// (default the third day): if the buyer was never reached, the order
 	// ships by then. Zero when the order is exempt.
-	ShipBy time.Time
+	ShipBy time.Time `json:"ship_by,omitzero"`
 	// Exempt is set when the order holds a single item and that item is
 	// out of stock: it cannot ship, so it has no ship-by day.
-	Exempt  bool
-	Reasons ReasonSet
+	Exempt  bool      `json:"exempt"`
+	Reasons ReasonSet `json:"reasons"`
 }
 
 // SlowReview returns the slow-review state of o at now (rule O5), judging

@@ -83,11 +83,13 @@ func (s Stock) Enough(sku string, qty int) (bool, error) {
 	return q >= qty, nil
 }
 
-// Shortage is a line an order cannot be fully served from stock.
+// Shortage is a line an order cannot be fully served from stock. In JSON:
+//
+//	{"sku":"TEA-01","ordered":3,"on_hand":1}
 type Shortage struct {
-	SKU     string
-	Ordered int // units the order asks for
-	OnHand  int // units on hand
+	SKU     string `json:"sku"`
+	Ordered int    `json:"ordered"` // units the order asks for
+	OnHand  int    `json:"on_hand"` // units on hand
 }
 
 // Shortages returns the lines of o that real stock cannot cover, in line

@@ -29,10 +29,25 @@ var (
 // Finding is one problem order of a [Report]: the order, the categories
 // it falls in and every problem found, sorted by category and then reason
 // with duplicates removed.
+//
+// In JSON it names its order by ID only (rule O7; see
+// [Finding.MarshalJSON]); a finding decoded from JSON has a nil Order and
+// its ID in [Finding.OrderID].
 type Finding struct {
+	// Order is the problem order; nil in a finding decoded from JSON.
 	Order      *Order
 	Categories CategorySet
 	Problems   []Problem
+	orderID    string // the order's ID when decoded from JSON
+}
+
+// OrderID returns the ID of the finding's order: Order's ID, or the ID a
+// finding decoded from JSON carries; "" when it has neither.
+func (f Finding) OrderID() string {
+	if f.Order != nil {
+		return f.Order.id
+	}
+	return f.orderID
 }
 
 // Reasons returns the reasons found for category c, in order.
@@ -46,7 +61,9 @@ func (f Finding) Reasons(c Category) []string {
 	return out
 }
 
-// Report is the result of a batch triage (rule O2).
+// Report is the result of a batch triage (rule O2). It encodes in JSON
+// with snake_case keys and its findings' orders by ID only (see
+// [Report.MarshalJSON]), and decodes back for a backend that stores it.
 type Report struct {
 	// At is the time the triage ran for.
 	At time.Time
@@ -73,10 +90,10 @@ func (r Report) Count(c Category) int {
 // problem order.
 func (r Report) Find(id string) (Finding, bool) {
 	i, ok := slices.BinarySearchFunc(r.Findings, id, func(f Finding, id string) int {
-		if f.Order == nil {
+		if f.Order == nil && f.orderID == "" {
 			return -1
 		}
-		return strings.Compare(f.Order.id, id)
+		return strings.Compare(f.OrderID(), id)
 	})
 	if !ok {
 		return Finding{}, false
@@ -363,8 +380,9 @@ func (t *triage) scan(rep *Report) error {
 }
 
 // span is where one finding's problems lie in the shared backing slice.
+// It holds the order's index, not a copy of its ID: spans are sorted
+// through the batch, and a smaller span keeps the triage's memory down.
 type span struct {
-	id         string
 	order      int32
 	from, to   int32
 	categories CategorySet
@@ -417,10 +435,10 @@ func (t *triage) collect(rep *Report) {
 		}
 		all = all[:from+k]
 		if k > 0 {
-			spans = append(spans, span{t.orders[i].id, int32(i), int32(from), int32(from + k), set})
+			spans = append(spans, span{int32(i), int32(from), int32(from + k), set})
 		}
 	}
-	slices.SortFunc(spans, func(a, b span) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(spans, func(a, b span) int { return strings.Compare(t.orders[a.order].id, t.orders[b.order].id) })
 	rep.Findings = make([]Finding, len(spans))
 	for j, s := range spans {
 		rep.Findings[j] = Finding{Order: t.orders[s.order], Categories: s.categories,
