@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // Sentinel errors. Every error the package returns wraps exactly one of
@@ -13,10 +15,11 @@ var (
 	// ErrSyntax: note text that is not in the canonical form [Note.Format]
 	// writes.
 	ErrSyntax = errors.New("malformed note text")
-	// ErrInvalidText: text that is not valid UTF-8, or too long.
-	ErrInvalidText = errors.New("invalid text")
-	// ErrMissing: a required field is empty.
-	ErrMissing = errors.New("required")
+	// ErrInvalidText: text that is not valid UTF-8, or too long. It is
+	// [order.ErrInvalidText], so one errors.Is test covers every package.
+	ErrInvalidText = order.ErrInvalidText
+	// ErrMissing: a required field is empty. It is [order.ErrMissing].
+	ErrMissing = order.ErrMissing
 	// ErrUnknownFlag: a memo flag other than 0 to 5 or a flag name kefu
 	// does not know.
 	ErrUnknownFlag = errors.New("unknown flag")

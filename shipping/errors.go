@@ -22,8 +22,9 @@ var (
 	// ErrInvalidSKU: an excluded SKU that is not a valid SKU. It is
 	// [order.ErrInvalidSKU].
 	ErrInvalidSKU = order.ErrInvalidSKU
-	// ErrMissing: a required field or argument is empty or zero.
-	ErrMissing = errors.New("required")
+	// ErrMissing: a required field or argument is empty or zero. It is
+	// [order.ErrMissing].
+	ErrMissing = order.ErrMissing
 	// ErrNegative: a count, window or duration below its minimum.
 	ErrNegative = errors.New("out of range")
 	// ErrUnknownCarrier: a carrier code the policy does not list.
@@ -42,7 +43,8 @@ var (
 	// ErrInvalidText: text that is not valid UTF-8, not in canonical form
 	// where the policy needs it, or not in the expected format (a clock
 	// time "16:00", a date "2026-10-01", a duration "48h").
-	ErrInvalidText = errors.New("invalid text")
+	// It is [order.ErrInvalidText].
+	ErrInvalidText = order.ErrInvalidText
 	// ErrInvalidZone: a time zone name that is neither an offset nor a
 	// zone the machine knows.
 	ErrInvalidZone = errors.New("unknown time zone")
@@ -55,8 +57,9 @@ var (
 	// ErrUnknownStage: a parcel stage, situation, action or wording kefu
 	// does not know.
 	ErrUnknownStage = errors.New("unknown stage")
-	// ErrUnknownReason: a reason code kefu does not know.
-	ErrUnknownReason = errors.New("unknown reason")
+	// ErrUnknownReason: a reason code kefu does not know. It is
+	// [order.ErrUnknownReason].
+	ErrUnknownReason = order.ErrUnknownReason
 )
 
 // Error describes bad input: which field, the value as given, and the
