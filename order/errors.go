@@ -73,6 +73,7 @@ type Error struct {
 	Value  string // the bad value as given (quoted in the message)
 	Err    error  // one of the package's sentinels
 	Detail string // optional explanation
+	Cause  error  // optional second error it also matches, e.g. ErrInvalidPolicy
 }
 
 func (e *Error) Error() string {
@@ -84,11 +85,21 @@ func (e *Error) Error() string {
 	if e.Detail != "" {
 		s += ": " + e.Detail
 	}
+	if e.Cause != nil && e.Cause != ErrInvalidPolicy {
+		// A policy error's message stays as it was; the field says it.
+		s += " (" + e.Cause.Error() + ")"
+	}
 	return s
 }
 
-// Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+// Unwrap returns the sentinel and, when there is one, the cause, so
+// [errors.Is] matches both.
+func (e *Error) Unwrap() []error {
+	if e.Cause != nil {
+		return []error{e.Err, e.Cause}
+	}
+	return []error{e.Err}
+}
 
 // TransitionError reports an event that the trade lifecycle does not allow
 // in a state (rule O1). It wraps [ErrInvalidTransition].
@@ -106,4 +117,10 @@ func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
 
 func fieldErr(field, value string, err error, detail string) *Error {
 	return &Error{Field: field, Value: value, Err: err, Detail: detail}
+}
+
+// policyFieldErr is fieldErr for a policy field whose problem has a more
+// specific sentinel than [ErrInvalidPolicy]: the error matches both.
+func policyFieldErr(field, value string, err error, detail string) *Error {
+	return &Error{Field: field, Value: value, Err: err, Detail: detail, Cause: ErrInvalidPolicy}
 }

@@ -111,8 +111,8 @@ const (
 )
 
 // Validate reports the first field that is out of range as an [*Error]
-// wrapping [ErrInvalidPolicy] (or [ErrUnknownCategory] for a bad Skip
-// entry), naming the field by its JSON name.
+// wrapping [ErrInvalidPolicy] (a bad Skip entry also wraps [ErrUnknownCategory]),
+// naming the field by its JSON name.
 func (p TriagePolicy) Validate() error {
 	_, err := p.compile()
 	return err
@@ -191,7 +191,7 @@ func (p TriagePolicy) compile() (triageRules, error) {
 	}
 	for i, c := range p.Skip {
 		if !c.IsValid() {
-			return r, fieldErr("skip["+strconv.Itoa(i)+"]", c.String(), ErrUnknownCategory, "")
+			return r, policyFieldErr("skip["+strconv.Itoa(i)+"]", c.String(), ErrUnknownCategory, "")
 		}
 		r.skip = r.skip.With(c)
 	}

@@ -73,6 +73,7 @@ func TestTriagePolicyValidate(t *testing.T) {
 			c.edit(&p)
 			err := p.Validate()
 			require.ErrorIs(t, err, c.want)
+			require.ErrorIs(t, err, order.ErrInvalidPolicy, "every Validate error is an invalid policy")
 			var e *order.Error
 			require.True(t, errors.As(err, &e))
 			assert.Equal(t, c.field, e.Field)

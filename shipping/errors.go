@@ -7,8 +7,8 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Sentinel errors. Every error the package returns wraps exactly one of
-// them, so callers branch with [errors.Is]; most come wrapped in an
+// Sentinel errors. Every error the package returns wraps one of them
+// (a policy error also [ErrInvalidPolicy]), so callers branch with [errors.Is]; most come wrapped in an
 // [*Error] that names the field and quotes the bad value.
 var (
 	// ErrInvalidAmount: money that is negative, has more than two decimals
@@ -57,6 +57,10 @@ var (
 	// ErrUnknownStage: a parcel stage, situation, action or wording kefu
 	// does not know.
 	ErrUnknownStage = errors.New("unknown stage")
+	// ErrInvalidPolicy: a [Policy] that [Policy.Validate] rejects. Every
+	// error Validate returns matches it as well as the sentinel naming the
+	// problem (say [ErrUnknownRegion]); the [*Error]'s Cause holds it.
+	ErrInvalidPolicy = errors.New("invalid policy")
 	// ErrUnknownReason: a reason code kefu does not know. It is
 	// [order.ErrUnknownReason].
 	ErrUnknownReason = order.ErrUnknownReason
@@ -71,6 +75,7 @@ type Error struct {
 	Value  string // the bad value as given (quoted in the message)
 	Err    error  // one of the package's sentinels
 	Detail string // optional explanation
+	Cause  error  // optional second error it also matches, e.g. ErrInvalidPolicy
 }
 
 // Error returns the message: the package, the field, the quoted value, the
@@ -84,11 +89,40 @@ func (e *Error) Error() string {
 	if e.Detail != "" {
 		s += ": " + e.Detail
 	}
+	if e.Cause != nil && e.Cause != ErrInvalidPolicy {
+		// A policy error's message stays as it was; the field says it.
+		s += " (" + e.Cause.Error() + ")"
+	}
 	return s
 }
 
-// Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+// Unwrap returns the sentinel and, when there is one, the cause, so
+// [errors.Is] matches both.
+func (e *Error) Unwrap() []error {
+	if e.Cause != nil {
+		return []error{e.Err, e.Cause}
+	}
+	return []error{e.Err}
+}
+
+// policyErr marks an error of [Policy.Validate] as an invalid policy: an
+// [*Error] gets [ErrInvalidPolicy] as its cause (a copy; the original is
+// not changed), anything else is wrapped in one.
+func policyErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) && e.Cause == nil {
+		c := *e
+		c.Cause = ErrInvalidPolicy
+		return &c
+	}
+	if errors.Is(err, ErrInvalidPolicy) {
+		return err
+	}
+	return &Error{Field: "policy", Err: ErrInvalidPolicy, Cause: err}
+}
 
 func fieldErr(field, value string, err error, detail string) *Error {
 	return &Error{Field: field, Value: value, Err: err, Detail: detail}

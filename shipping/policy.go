@@ -265,8 +265,10 @@ const maxWindowDays = 31
 // [ErrUnknownRegion], [ErrInvalidSKU], [ErrUnknownCarrier],
 // [ErrInvalidCarrier], [ErrDuplicate], [ErrInvertedPeriod],
 // [ErrOverlappingPeriods], [ErrInvalidText], [ErrInvalidZone] or
-// [ErrMissing].
-func (p Policy) Validate() error {
+// [ErrMissing]. Every such error also matches [ErrInvalidPolicy].
+func (p Policy) Validate() error { return policyErr(p.validate()) }
+
+func (p Policy) validate() error {
 	if _, err := p.location(); err != nil {
 		return err
 	}

@@ -111,6 +111,7 @@ func TestValidate(t *testing.T) {
 			c.edit(&p)
 			err := p.Validate()
 			require.ErrorIs(t, err, c.err)
+			require.ErrorIs(t, err, shipping.ErrInvalidPolicy, "every Validate error is an invalid policy")
 			var e *shipping.Error
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, c.field, e.Field)
