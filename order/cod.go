@@ -32,16 +32,16 @@ var codActionNames = []string{"none", "ship", "confirm_with_buyer", "reorder_onl
 func (a CODAction) String() string { return enum.Name(codActionNames, int(a), "CODAction") }
 
 // MarshalText returns the snake_case name; a value out of range is an
-// error wrapping [ErrUnknownReason].
+// error wrapping [ErrUnknownCode].
 func (a CODAction) MarshalText() ([]byte, error) {
 	if a >= numCODActions {
-		return nil, fieldErr("cod_action", a.String(), ErrUnknownReason, "")
+		return nil, fieldErr("cod_action", a.String(), ErrUnknownCode, "")
 	}
 	return []byte(codActionNames[a]), nil
 }
 
 // UnmarshalText accepts the snake_case names; anything else is an error
-// wrapping [ErrUnknownReason].
+// wrapping [ErrUnknownCode].
 func (a *CODAction) UnmarshalText(b []byte) error {
 	for i, n := range codActionNames {
 		if n == string(b) {
@@ -49,7 +49,7 @@ func (a *CODAction) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fieldErr("cod_action", string(b), ErrUnknownReason, "")
+	return fieldErr("cod_action", string(b), ErrUnknownCode, "")
 }
 
 // CODDecision says whether rule S9 lets a cash-on-delivery order ship and

@@ -123,9 +123,9 @@ func TestDecisionSetsJSON(t *testing.T) {
 	require.ErrorIs(t, json.Unmarshal([]byte(`["oversold","no_such"]`), &keep), order.ErrUnknownReason)
 	assert.Equal(t, rs, keep, "unchanged on error")
 	require.ErrorIs(t, json.Unmarshal([]byte(`["nope"]`), &cs), order.ErrUnknownCategory)
-	require.ErrorIs(t, json.Unmarshal([]byte(`["keep"]`), &ms), order.ErrUnknownReason)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["keep"]`), &ms), order.ErrUnknownCode)
 	var a order.CODAction
-	require.ErrorIs(t, json.Unmarshal([]byte(`"wait"`), &a), order.ErrUnknownReason)
+	require.ErrorIs(t, json.Unmarshal([]byte(`"wait"`), &a), order.ErrUnknownCode)
 	require.Error(t, json.Unmarshal([]byte(`12`), &keep))
 	_, err := json.Marshal(order.CategorySet(1 << 40))
 	require.ErrorIs(t, err, order.ErrUnknownCategory)

@@ -222,7 +222,7 @@ func TestOversellPlanJSONRefuses(t *testing.T) {
 	require.NoError(t, err)
 	decodeHostile[order.OversellPlan](t, good, []hostileEdit{
 		{"unknown reason", `"reasons":["oversold"`, `"reasons":["oversold_a_lot"`, order.ErrUnknownReason, "reason"},
-		{"unknown remedy", `"offers":["refund"`, `"offers":["voucher"`, order.ErrUnknownReason, ""},
+		{"unknown remedy", `"offers":["refund"`, `"offers":["voucher"`, order.ErrUnknownCode, ""},
 		{"unknown role", `"store_manager"`, `"ceo"`, order.ErrUnknownRole, ""},
 		{"a role given as a number", `"store_manager"`, `3`, nil, ""},
 		{"demand that is not the units ordered", `"demand":5`, `"demand":6`, order.ErrInconsistent, "demand"},
@@ -301,8 +301,8 @@ func TestSlowReviewJSONRefuses(t *testing.T) {
 func TestCODDecisionJSONRefuses(t *testing.T) {
 	good := []byte(`{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}`)
 	decodeHostile[order.CODDecision](t, good, []hostileEdit{
-		{"unknown action", `"confirm_with_buyer"`, `"wait"`, order.ErrUnknownReason, "cod_action"},
-		{"unknown fallback", `"reorder_online"`, `"REORDER_ONLINE"`, order.ErrUnknownReason, "cod_action"},
+		{"unknown action", `"confirm_with_buyer"`, `"wait"`, order.ErrUnknownCode, "cod_action"},
+		{"unknown fallback", `"reorder_online"`, `"REORDER_ONLINE"`, order.ErrUnknownCode, "cod_action"},
 		{"an action as its number", `"confirm_with_buyer"`, `2`, nil, ""},
 		{"unknown reason", `"cod_unconfirmed"`, `"cod_maybe"`, order.ErrUnknownReason, "reason"},
 		{"a flag as text", `"dispatchable":false`, `"dispatchable":"no"`, nil, ""},

@@ -51,6 +51,11 @@ var (
 	ErrUnknownRole = errors.New("unknown role")
 	// ErrUnknownDepartment: a department name kefu does not know.
 	ErrUnknownDepartment = errors.New("unknown department")
+	// ErrUnknownCode: a code kefu does not know for an enumerated value
+	// that is neither a reason, a status, an event nor a category, such as
+	// a cash-on-delivery action or an oversell remedy. The [*Error]'s
+	// Field names which.
+	ErrUnknownCode = errors.New("unknown code")
 	// ErrUnknownCategory: a problem category kefu does not know.
 	ErrUnknownCategory = errors.New("unknown problem category")
 	// ErrInvalidTransition: an event the trade lifecycle does not allow in

@@ -40,20 +40,20 @@ func (r Remedy) String() string { return enum.Name(remedyNames, int(r), "Remedy"
 func (r Remedy) IsValid() bool { return r > RemedyUnknown && r < numRemedies }
 
 // MarshalText returns the snake_case name; an invalid remedy is an error
-// wrapping [ErrUnknownReason].
+// wrapping [ErrUnknownCode].
 func (r Remedy) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, fieldErr("remedy", r.String(), ErrUnknownReason, "")
+		return nil, fieldErr("remedy", r.String(), ErrUnknownCode, "")
 	}
 	return []byte(remedyNames[r]), nil
 }
 
 // UnmarshalText accepts the snake_case names; anything else is an error
-// wrapping [ErrUnknownReason].
+// wrapping [ErrUnknownCode].
 func (r *Remedy) UnmarshalText(b []byte) error {
 	i, ok := enum.Index(remedyNames, string(b))
 	if !ok {
-		return fieldErr("remedy", string(b), ErrUnknownReason, "")
+		return fieldErr("remedy", string(b), ErrUnknownCode, "")
 	}
 	*r = Remedy(i)
 	return nil

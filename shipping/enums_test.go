@@ -51,19 +51,19 @@ func checkNames[E textEnum, P interface {
 // TestEnumNamesDoNotDrift: the snake_case names are what backends store
 // and UIs translate; they never change.
 func TestEnumNamesDoNotDrift(t *testing.T) {
-	checkNames(t, func(i int) shipping.Stop { return shipping.Stop(i) }, []string{"hold", "intercept", "too_late"}, shipping.ErrUnknownStage)
+	checkNames(t, func(i int) shipping.Stop { return shipping.Stop(i) }, []string{"hold", "intercept", "too_late"}, shipping.ErrUnknownCode)
 	checkNames(t, func(i int) shipping.Situation { return shipping.Situation(i) }, []string{"not_paid", "not_dispatched",
 		"late_dispatch", "no_tracking", "on_the_way", "stalled_at_origin", "stalled_at_destination", "lost", "damaged",
-		"delivered", "trade_closed"}, shipping.ErrUnknownStage)
+		"delivered", "trade_closed"}, shipping.ErrUnknownCode)
 	checkNames(t, func(i int) shipping.Action { return shipping.Action(i) }, []string{"answer_at_once", "explain_promotion",
-		"chase_warehouse", "chase_courier", "reship_and_apologise", "ask_to_pay"}, shipping.ErrUnknownStage)
+		"chase_warehouse", "chase_courier", "reship_and_apologise", "ask_to_pay"}, shipping.ErrUnknownCode)
 	checkNames(t, func(i int) shipping.Remedy { return shipping.Remedy(i) }, []string{"fix_postage", "refund_difference",
-		"refund_and_reorder"}, shipping.ErrUnknownStage)
+		"refund_and_reorder"}, shipping.ErrUnknownCode)
 	checkNames(t, func(i int) shipping.Stage { return shipping.Stage(i) }, []string{"cut", "printed", "picked", "outbound",
 		"picked_up", "entered", "allocated", "in_transit", "at_destination", "out_for_delivery", "delivered", "lost", "damaged"},
 		shipping.ErrUnknownStage)
 	checkNames(t, func(i int) shipping.Wording { return shipping.Wording(i) }, []string{"ships_today", "ships_tomorrow",
-		"within_days"}, shipping.ErrUnknownStage)
+		"within_days"}, shipping.ErrUnknownCode)
 	names := make([]string, 0, len(shipping.Reasons()))
 	for _, r := range shipping.Reasons() {
 		names = append(names, r.String())

@@ -54,9 +54,12 @@ var (
 	// ErrTimeOrder: a time that contradicts another one, such as a last
 	// reminder later than now.
 	ErrTimeOrder = errors.New("times out of order")
-	// ErrUnknownStage: a parcel stage, situation, action or wording kefu
-	// does not know.
+	// ErrUnknownStage: a parcel stage kefu does not know.
 	ErrUnknownStage = errors.New("unknown stage")
+	// ErrUnknownCode: a code kefu does not know for an enumerated value
+	// other than a stage: a stop, situation, action, remedy or wording.
+	// The [*Error]'s Field names which. It is [order.ErrUnknownCode].
+	ErrUnknownCode = order.ErrUnknownCode
 	// ErrInvalidPolicy: a [Policy] that [Policy.Validate] rejects. Every
 	// error Validate returns matches it as well as the sentinel naming the
 	// problem (say [ErrUnknownRegion]); the [*Error]'s Cause holds it.

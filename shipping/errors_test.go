@@ -27,3 +27,23 @@ func TestSentinelsAreOrders(t *testing.T) {
 	_, err = shipping.ParseReason("no_such_reason")
 	assert.True(t, errors.Is(err, order.ErrUnknownReason), "unknown reason matches order.ErrUnknownReason: %v", err)
 }
+
+// TestUnknownCodeIsNotAStage proves an unknown remedy, action, stop,
+// situation or wording is reported as an unknown code, not an unknown
+// stage; an unknown stage still is one.
+func TestUnknownCodeIsNotAStage(t *testing.T) {
+	var r shipping.Remedy
+	err := r.UnmarshalText([]byte("teleport"))
+	require.ErrorIs(t, err, shipping.ErrUnknownCode)
+	assert.NotErrorIs(t, err, shipping.ErrUnknownStage)
+	assert.EqualError(t, err, `shipping: remedy "teleport": unknown code`)
+
+	var a shipping.Action
+	require.ErrorIs(t, a.UnmarshalText([]byte("pray")), shipping.ErrUnknownCode)
+	_, err = shipping.ParseWording("tomorrow")
+	require.ErrorIs(t, err, shipping.ErrUnknownCode)
+
+	_, err = shipping.ParseStage("teleported")
+	require.ErrorIs(t, err, shipping.ErrUnknownStage)
+	assert.NotErrorIs(t, err, shipping.ErrUnknownCode)
+}

@@ -167,9 +167,9 @@ func (s ActionSet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownStage], and s is left unchanged.
+// wrapping [ErrUnknownCode], and s is left unchanged.
 func (s *ActionSet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "action", actionNames, ErrUnknownStage)
+	v, err := setFromNames(b, "action", actionNames, ErrUnknownCode)
 	if err != nil {
 		return err
 	}
@@ -183,9 +183,9 @@ func (s RemedySet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownStage], and s is left unchanged.
+// wrapping [ErrUnknownCode], and s is left unchanged.
 func (s *RemedySet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "remedy", remedyNames, ErrUnknownStage)
+	v, err := setFromNames(b, "remedy", remedyNames, ErrUnknownCode)
 	if err != nil {
 		return err
 	}
@@ -194,11 +194,11 @@ func (s *RemedySet) UnmarshalJSON(b []byte) error {
 }
 
 // unmarshalName sets *v to the enum value named b in names; an unknown
-// name is an error wrapping [ErrUnknownStage], and *v is left unchanged.
+// name is an error wrapping [ErrUnknownCode], and *v is left unchanged.
 func unmarshalName[V ~uint8](v *V, b []byte, field string, names []string) error {
 	i, ok := enum.Index(names, string(b))
 	if !ok {
-		return fieldErr(field, string(b), ErrUnknownStage, "")
+		return fieldErr(field, string(b), ErrUnknownCode, "")
 	}
 	*v = V(i)
 	return nil

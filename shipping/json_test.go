@@ -78,9 +78,9 @@ func TestDecisionJSONHostile(t *testing.T) {
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"carrier":"sf","difference":"-5"}`), &ch), shipping.ErrInvalidAmount)
 	assert.Zero(t, ch)
 	var r shipping.ParcelReport
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"situation":"vanished"}`), &r), shipping.ErrUnknownStage)
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"stop":"halt"}`), &r), shipping.ErrUnknownStage)
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"actions":["pray"]}`), &r), shipping.ErrUnknownStage)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"situation":"vanished"}`), &r), shipping.ErrUnknownCode)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"stop":"halt"}`), &r), shipping.ErrUnknownCode)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"actions":["pray"]}`), &r), shipping.ErrUnknownCode)
 	var oc shipping.Overcharge
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"free_shipping":{"charged":"x"}}`), &oc), shipping.ErrInvalidAmount)
 	require.Error(t, json.Unmarshal([]byte(`[]`), &oc))

@@ -115,13 +115,13 @@ func (s Stop) String() string { return enum.Name(stopNames, int(s), "Stop") }
 // MarshalText returns the snake_case name; an invalid value is an error.
 func (s Stop) MarshalText() ([]byte, error) {
 	if s == StopUnknown || s >= numStops {
-		return nil, fieldErr("stop", s.String(), ErrUnknownStage, "")
+		return nil, fieldErr("stop", s.String(), ErrUnknownCode, "")
 	}
 	return []byte(stopNames[s]), nil
 }
 
 // UnmarshalText accepts the snake_case names; an unknown one is an error
-// wrapping [ErrUnknownStage].
+// wrapping [ErrUnknownCode].
 func (s *Stop) UnmarshalText(b []byte) error {
 	return unmarshalName(s, b, "stop", stopNames)
 }
@@ -194,13 +194,13 @@ func (s Situation) IsValid() bool { return s > SituationUnknown && s < numSituat
 // MarshalText returns the snake_case name; an invalid value is an error.
 func (s Situation) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
-		return nil, fieldErr("situation", s.String(), ErrUnknownStage, "")
+		return nil, fieldErr("situation", s.String(), ErrUnknownCode, "")
 	}
 	return []byte(situationNames[s]), nil
 }
 
 // UnmarshalText accepts the snake_case names; an unknown one is an error
-// wrapping [ErrUnknownStage].
+// wrapping [ErrUnknownCode].
 func (s *Situation) UnmarshalText(b []byte) error {
 	return unmarshalName(s, b, "situation", situationNames)
 }
@@ -241,13 +241,13 @@ func (a Action) IsValid() bool { return a > ActionUnknown && a < numActions }
 // MarshalText returns the snake_case name; an invalid value is an error.
 func (a Action) MarshalText() ([]byte, error) {
 	if !a.IsValid() {
-		return nil, fieldErr("action", a.String(), ErrUnknownStage, "")
+		return nil, fieldErr("action", a.String(), ErrUnknownCode, "")
 	}
 	return []byte(actionNames[a]), nil
 }
 
 // UnmarshalText accepts the snake_case names; an unknown one is an error
-// wrapping [ErrUnknownStage].
+// wrapping [ErrUnknownCode].
 func (a *Action) UnmarshalText(b []byte) error {
 	return unmarshalName(a, b, "action", actionNames)
 }

@@ -261,7 +261,7 @@ func TestSetsJSON(t *testing.T) {
 	var mback shipping.RemedySet
 	require.NoError(t, json.Unmarshal(b, &mback))
 	assert.Equal(t, ms, mback)
-	require.ErrorIs(t, json.Unmarshal([]byte(`["teleport"]`), &mback), shipping.ErrUnknownStage)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["teleport"]`), &mback), shipping.ErrUnknownCode)
 
 	pr, err := shipping.DefaultPolicy().DispatchPromise(at(2026, 11, 2, 17, 0, 0))
 	require.NoError(t, err)

@@ -28,12 +28,12 @@ const (
 var wordingNames = []string{"", "ships_today", "ships_tomorrow", "within_days"}
 
 // ParseWording returns the wording with the snake_case name s; an unknown
-// name is an error wrapping [ErrUnknownStage].
+// name is an error wrapping [ErrUnknownCode].
 func ParseWording(s string) (Wording, error) {
 	if i, ok := enum.Index(wordingNames, s); ok {
 		return Wording(i), nil
 	}
-	return WordingUnknown, fieldErr("wording", s, ErrUnknownStage, "")
+	return WordingUnknown, fieldErr("wording", s, ErrUnknownCode, "")
 }
 
 // String returns the snake_case name, or "Wording(N)" out of range.
@@ -45,7 +45,7 @@ func (w Wording) IsValid() bool { return w > WordingUnknown && w < numWordings }
 // MarshalText returns the snake_case name; an invalid wording is an error.
 func (w Wording) MarshalText() ([]byte, error) {
 	if !w.IsValid() {
-		return nil, fieldErr("wording", w.String(), ErrUnknownStage, "")
+		return nil, fieldErr("wording", w.String(), ErrUnknownCode, "")
 	}
 	return []byte(wordingNames[w]), nil
 }

@@ -105,9 +105,9 @@ func TestWordingText(t *testing.T) {
 	}
 	assert.Equal(t, "Wording(9)", shipping.Wording(9).String())
 	_, err := shipping.WordingUnknown.MarshalText()
-	require.ErrorIs(t, err, shipping.ErrUnknownStage)
+	require.ErrorIs(t, err, shipping.ErrUnknownCode)
 	_, err = shipping.ParseWording("tomorrow")
-	require.ErrorIs(t, err, shipping.ErrUnknownStage)
+	require.ErrorIs(t, err, shipping.ErrUnknownCode)
 }
 
 // TestDispatchPromiseWeeklyRest pins rule S6 with weekly rest days and a

@@ -38,13 +38,13 @@ func (r Remedy) IsValid() bool { return r > RemedyUnknown && r < numRemedies }
 // MarshalText returns the snake_case name; an invalid remedy is an error.
 func (r Remedy) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, fieldErr("remedy", r.String(), ErrUnknownStage, "")
+		return nil, fieldErr("remedy", r.String(), ErrUnknownCode, "")
 	}
 	return []byte(remedyNames[r]), nil
 }
 
 // UnmarshalText accepts the snake_case names; an unknown one is an error
-// wrapping [ErrUnknownStage].
+// wrapping [ErrUnknownCode].
 func (r *Remedy) UnmarshalText(b []byte) error {
 	return unmarshalName(r, b, "remedy", remedyNames)
 }

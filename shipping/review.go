@@ -55,7 +55,7 @@ type PromiseReview struct {
 func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
 	if !c.Wording.IsValid() && c.Date == (Date{}) {
 		if c.Wording != WordingUnknown {
-			return PromiseReview{}, fieldErr("claim.wording", c.Wording.String(), ErrUnknownStage, "")
+			return PromiseReview{}, fieldErr("claim.wording", c.Wording.String(), ErrUnknownCode, "")
 		}
 		return PromiseReview{}, fieldErr("claim", "", ErrMissing, "a claim has a wording or a date")
 	}

@@ -56,7 +56,7 @@ func TestReviewPromiseBadInput(t *testing.T) {
 	require.ErrorIs(t, err, shipping.ErrNegative)
 	assert.Contains(t, err.Error(), `claim.days "1099511627776": out of range: must be 1 to 4000`)
 	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: 7})
-	require.ErrorIs(t, err, shipping.ErrUnknownStage)
+	require.ErrorIs(t, err, shipping.ErrUnknownCode)
 	_, err = p.ReviewPromise(time.Time{}, shipping.Claim{Wording: shipping.ShipsToday})
 	require.ErrorIs(t, err, shipping.ErrMissing)
 }
