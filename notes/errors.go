@@ -2,9 +2,8 @@ package notes
 
 import (
 	"errors"
-	"strconv"
-	"unicode/utf8"
 
+	"github.com/kefu-go/kefu/internal/kerr"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -75,7 +74,7 @@ var (
 // [errors.Is] matches both sentinels.
 type Error struct {
 	Field  string // path of the field, e.g. "note.sku", "handoff.channels"
-	Value  string // the bad value as given (quoted in the message)
+	Value  string // the bad value as given, whole (the message quotes at most 120 bytes)
 	Err    error  // one of the package's sentinels
 	Detail string // optional explanation
 	Cause  error  // optional underlying error, e.g. an *order.Error
@@ -86,7 +85,7 @@ type Error struct {
 func (e *Error) Error() string {
 	s := "notes: " + e.Field
 	if e.Value != "" || e.Field == "" {
-		s += " " + strconv.Quote(clip(e.Value))
+		s += " " + kerr.Quote(e.Value)
 	}
 	s += ": " + e.Err.Error()
 	if e.Detail != "" {
@@ -104,22 +103,6 @@ func (e *Error) Unwrap() []error {
 		return []error{e.Err, e.Cause}
 	}
 	return []error{e.Err}
-}
-
-// maxQuoted is how many bytes of a bad value an error message quotes.
-const maxQuoted = 120
-
-// clip returns v cut to at most maxQuoted bytes at a rune boundary, with
-// "…" when it was cut.
-func clip(v string) string {
-	if len(v) <= maxQuoted {
-		return v
-	}
-	i := maxQuoted
-	for i > 0 && !utf8.RuneStart(v[i]) {
-		i--
-	}
-	return v[:i] + "…"
 }
 
 func fieldErr(field, value string, err error, detail string) *Error {

@@ -2,6 +2,8 @@ package notes_test
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,4 +27,17 @@ func TestSentinelsAreOrders(t *testing.T) {
 
 	_, err = notes.NewMemo("\xc3", 0)
 	assert.True(t, errors.Is(err, order.ErrInvalidText), "bad text matches order.ErrInvalidText: %v", err)
+}
+
+// TestErrorMessageClipsValue proves a hostile 300-byte value is quoted
+// in the message cut to 120 bytes with "…", while Value keeps it whole.
+func TestErrorMessageClipsValue(t *testing.T) {
+	v := strings.Repeat("\x01", 300)
+	e := &notes.Error{Field: "field", Value: v, Err: notes.ErrMissing}
+	want := "notes: field " + strconv.Quote(strings.Repeat("\x01", 120)+"…") + ": required"
+	assert.Equal(t, want, e.Error())
+	assert.Less(t, len(e.Error()), 520, "was 1,232 bytes before clipping")
+	assert.Equal(t, v, e.Value)
+	short := &notes.Error{Field: "field", Value: "-1", Err: notes.ErrMissing}
+	assert.Equal(t, `notes: field "-1": required`, short.Error())
 }

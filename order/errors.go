@@ -3,6 +3,8 @@ package order
 import (
 	"errors"
 	"strconv"
+
+	"github.com/kefu-go/kefu/internal/kerr"
 )
 
 // Sentinel errors. Every error the package returns wraps exactly one of
@@ -73,9 +75,13 @@ var (
 // sentinel it wraps. Its message reads
 //
 //	order: lines[1].quantity "0": invalid quantity: must be at least 1
+//
+// The message quotes at most the first 120 bytes of Value (cut at a
+// character boundary, marked "…"), so a hostile value does not become a
+// huge log line; Value itself is kept whole.
 type Error struct {
 	Field  string // path of the field, e.g. "lines[1].quantity", "address.province"
-	Value  string // the bad value as given (quoted in the message)
+	Value  string // the bad value as given, whole (the message quotes at most 120 bytes)
 	Err    error  // one of the package's sentinels
 	Detail string // optional explanation
 	Cause  error  // optional second error it also matches, e.g. ErrInvalidPolicy
@@ -84,7 +90,7 @@ type Error struct {
 func (e *Error) Error() string {
 	s := "order: " + e.Field
 	if e.Value != "" || e.Field == "" {
-		s += " " + strconv.Quote(e.Value)
+		s += " " + kerr.Quote(e.Value)
 	}
 	s += ": " + e.Err.Error()
 	if e.Detail != "" {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/kerr"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -107,9 +108,13 @@ var (
 // sentinel it wraps. Its message reads
 //
 //	pricing: amount "5.001": invalid amount: more than two decimals
+//
+// The message quotes at most the first 120 bytes of Value (cut at a
+// character boundary, marked "…"), so a hostile value does not become a
+// huge log line; Value itself is kept whole.
 type Error struct {
 	Field  string // path of the field, e.g. "amount", "limits.team_leader.gift"
-	Value  string // the bad value as given (quoted in the message)
+	Value  string // the bad value as given, whole (the message quotes at most 120 bytes)
 	Err    error  // one of the package's sentinels
 	Detail string // optional explanation
 }
@@ -117,7 +122,7 @@ type Error struct {
 func (e *Error) Error() string {
 	s := "pricing: " + e.Field
 	if e.Value != "" || e.Field == "" {
-		s += " " + strconv.Quote(e.Value)
+		s += " " + kerr.Quote(e.Value)
 	}
 	s += ": " + e.Err.Error()
 	if e.Detail != "" {

@@ -2,8 +2,8 @@ package shipping
 
 import (
 	"errors"
-	"strconv"
 
+	"github.com/kefu-go/kefu/internal/kerr"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -73,9 +73,13 @@ var (
 // sentinel it wraps. Its message reads
 //
 //	shipping: free_shipping.threshold "-1": invalid amount: must not be negative
+//
+// The message quotes at most the first 120 bytes of Value (cut at a
+// character boundary, marked "…"), so a hostile value does not become a
+// huge log line; Value itself is kept whole.
 type Error struct {
 	Field  string // path of the field, e.g. "carriers[1].regions[0]"
-	Value  string // the bad value as given (quoted in the message)
+	Value  string // the bad value as given, whole (the message quotes at most 120 bytes)
 	Err    error  // one of the package's sentinels
 	Detail string // optional explanation
 	Cause  error  // optional second error it also matches, e.g. ErrInvalidPolicy
@@ -86,7 +90,7 @@ type Error struct {
 func (e *Error) Error() string {
 	s := "shipping: " + e.Field
 	if e.Value != "" || e.Field == "" {
-		s += " " + strconv.Quote(e.Value)
+		s += " " + kerr.Quote(e.Value)
 	}
 	s += ": " + e.Err.Error()
 	if e.Detail != "" {
