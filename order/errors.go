@@ -7,9 +7,10 @@ import (
 	"github.com/kefu-go/kefu/internal/kerr"
 )
 
-// Sentinel errors. Every error the package returns wraps exactly one of
-// them, so callers can branch with [errors.Is]; most come wrapped in an
-// [*Error] that names the field and quotes the bad value.
+// Sentinel errors. Every error the package returns wraps one of them (a
+// bad [TriagePolicy] field with its own sentinel also wraps
+// [ErrInvalidPolicy]), so callers can branch with [errors.Is]; most come
+// wrapped in an [*Error] that names the field and quotes the bad value.
 var (
 	// ErrInvalidText: text that is not valid UTF-8 or holds characters the
 	// field does not allow.
