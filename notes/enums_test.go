@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
 )
 
 type textEnum interface {
@@ -239,5 +240,6 @@ func TestParseReason(t *testing.T) {
 	for _, bad := range []string{"", "Order_Held", "order_held ", "reason(3)"} {
 		_, err := notes.ParseReason(bad)
 		require.ErrorIs(t, err, notes.ErrUnknownEnum, "%q", bad)
+		require.ErrorIs(t, err, order.ErrUnknownReason, "%q: the same sentinel as every package's", bad)
 	}
 }

@@ -42,6 +42,9 @@ var (
 	// ErrUnknownEnum: a hand-off target, urgency, channel, promise kind or
 	// other enumerated value kefu does not know.
 	ErrUnknownEnum = errors.New("unknown value")
+	// ErrUnknownReason: a reason code kefu does not know. It is
+	// [order.ErrUnknownReason].
+	ErrUnknownReason = order.ErrUnknownReason
 	// ErrAlreadyAcknowledged: acknowledging a hand-off that was already
 	// acknowledged.
 	ErrAlreadyAcknowledged = errors.New("already acknowledged")

@@ -57,12 +57,12 @@ func Reasons() []Reason {
 }
 
 // ParseReason returns the reason with the snake_case code s; an unknown
-// code is an error wrapping [ErrUnknownEnum].
+// code is an error wrapping [ErrUnknownEnum] and [ErrUnknownReason].
 func ParseReason(s string) (Reason, error) {
 	if i, ok := enum.Index(reasonNames, s); ok {
 		return Reason(i), nil
 	}
-	return ReasonUnknown, fieldErr("reason", s, ErrUnknownEnum, "")
+	return ReasonUnknown, causeErr("reason", s, ErrUnknownEnum, "", ErrUnknownReason)
 }
 
 // String returns the snake_case code, or "Reason(N)" out of range.
@@ -74,7 +74,7 @@ func (r Reason) IsValid() bool { return r > ReasonUnknown && r < numReasons }
 // MarshalText returns the snake_case code.
 func (r Reason) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, fieldErr("reason", r.String(), ErrUnknownEnum, "")
+		return nil, causeErr("reason", r.String(), ErrUnknownEnum, "", ErrUnknownReason)
 	}
 	return []byte(reasonNames[r]), nil
 }
