@@ -87,8 +87,9 @@
 // # Errors
 //
 // Errors for bad input are [*Error] values that name the field, quote the
-// value and wrap one sentinel ([ErrInvalidQuantity], [ErrInvalidAmount],
-// [ErrTotalsMismatch], [ErrUnknownRegion] …), so callers branch with
+// value and wrap a sentinel ([ErrInvalidQuantity], [ErrInvalidAmount],
+// [ErrTotalsMismatch], [ErrUnknownRegion] …; a policy error also
+// [ErrInvalidPolicy]), so callers branch with
 // [errors.Is] and read details with [errors.As]. A refused lifecycle move
 // is a [*TransitionError] wrapping [ErrInvalidTransition]. A batch that
 // cannot be triaged — a nil or duplicate order ([ErrNilOrder],

@@ -50,8 +50,8 @@
 //   - S10: [Policy.PaymentReminder] and [Policy.DueReminders] pick the
 //     unpaid orders of online buyers to remind in the hours before the
 //     cutoff ([Policy.ReminderLead], the afternoon by default): "pay now
-//     and it ships today". [NoticeDue] says when the shipping notice goes out: when the
-//     parcel leaves.
+//     and it ships today". [NoticeDue] says when the shipping notice goes
+//     out: when the parcel leaves.
 //   - O2: [Policy.Checks] contributes out-of-area, postage, SF-only,
 //     transit-warehouse and requested-carrier checks to [order]'s
 //     problem-order triage.
@@ -89,9 +89,12 @@
 //
 // Bad input — an invalid policy, an unknown region or carrier, a tracking
 // history out of time order — is an [*Error] that names the field, quotes
-// the value and wraps one sentinel ([ErrInvalidAmount], [ErrUnknownRegion],
+// the value and wraps a sentinel ([ErrInvalidAmount], [ErrUnknownRegion],
 // [ErrUnknownCarrier], [ErrOverlappingPeriods], [ErrTrackingOrder] …), so
-// callers branch with [errors.Is]. Business outcomes — not eligible for
+// callers branch with [errors.Is]; every error of [Policy.Validate] also
+// matches [ErrInvalidPolicy]. Sentinels shared with package order
+// ([ErrMissing], [ErrInvalidText], [ErrInvalidAmount] …) are order's own
+// values, so one errors.Is test covers every kefu package. Business outcomes — not eligible for
 // free shipping, a carrier refused, a late parcel — are decisions, not
 // errors.
 package shipping
