@@ -3,6 +3,7 @@ package pricing
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -283,7 +284,18 @@ func (f fixed) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + decimal.Decimal(f).StringFixed(2) + `"`), nil
 }
 
-func (f *fixed) UnmarshalJSON(b []byte) error { return (*decimal.Decimal)(f).UnmarshalJSON(b) }
+// UnmarshalJSON decodes a JSON string or number; anything else is an
+// error wrapping [ErrInvalidAmount] that quotes (at most 40 bytes of) it.
+func (f *fixed) UnmarshalJSON(b []byte) error {
+	if err := (*decimal.Decimal)(f).UnmarshalJSON(b); err != nil {
+		v := string(b)
+		if len(v) > 40 {
+			v = strings.ToValidUTF8(v[:40], "") + "…"
+		}
+		return fieldErr("amount", v, ErrInvalidAmount, "not a decimal")
+	}
+	return nil
+}
 
 type authorityJSON struct {
 	Gift            fixed `json:"gift"`
