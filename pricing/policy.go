@@ -311,17 +311,6 @@ func (a Authority) MarshalJSON() ([]byte, error) {
 	return json.Marshal(authorityJSON{fixed(a.Gift), fixed(a.Postage), fixed(a.PriceCut), fixed(a.PriceCutPercent), a.EraseChange})
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes; amounts may also be
-// JSON numbers.
-func (a *Authority) UnmarshalJSON(b []byte) error {
-	var w authorityJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*a = Authority{decimal.Decimal(w.Gift), decimal.Decimal(w.Postage), decimal.Decimal(w.PriceCut), decimal.Decimal(w.PriceCutPercent), w.EraseChange}
-	return nil
-}
-
 type limitsJSON struct {
 	PreSales         Authority `json:"pre_sales"`
 	InSales          Authority `json:"in_sales"`
@@ -337,15 +326,4 @@ type limitsJSON struct {
 func (l Limits) MarshalJSON() ([]byte, error) {
 	return json.Marshal(limitsJSON{l.PreSales, l.InSales, l.AfterSales, l.ReviewHandling, l.TeamLeader, l.StoreManager,
 		fixed(l.ErasePercent), l.EraseTimesPerDay})
-}
-
-// UnmarshalJSON decodes what MarshalJSON encodes.
-func (l *Limits) UnmarshalJSON(b []byte) error {
-	var w limitsJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*l = Limits{w.PreSales, w.InSales, w.AfterSales, w.ReviewHandling, w.TeamLeader, w.StoreManager,
-		decimal.Decimal(w.ErasePercent), w.EraseTimesPerDay}
-	return nil
 }
