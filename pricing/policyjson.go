@@ -1,8 +1,10 @@
 package pricing
 
 import (
+	"encoding"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strconv"
 	"time"
 
@@ -33,7 +35,44 @@ func inField(path string, err error) error {
 	if errors.As(err, &oe) {
 		return fieldErr(path, oe.Value, oe.Err, oe.Detail)
 	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field != "" {
+			path += "." + te.Field
+		}
+		return typeErr(path, te)
+	}
 	return fieldErr(path, "", ErrInvalidPolicy, err.Error())
+}
+
+// typeErr is a JSON value of the wrong type for field as an [*Error]
+// wrapping [ErrInvalidPolicy]: pricing: approver "number": invalid
+// policy: want a JSON string.
+func typeErr(field string, te *json.UnmarshalTypeError) *Error {
+	return fieldErr(field, te.Value, ErrInvalidPolicy, "want a JSON "+jsonType(te.Type))
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// jsonType names the JSON type that decodes into t.
+func jsonType(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return "string"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	}
+	return "number"
 }
 
 // decodeAmount decodes one amount of a policy; absent (nil) is zero.
@@ -183,6 +222,10 @@ type policyRaw struct {
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var w policyRaw
 	if err := json.Unmarshal(b, &w); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return typeErr(te.Field, te)
+		}
 		return err
 	}
 	n := *p

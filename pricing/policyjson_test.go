@@ -41,6 +41,9 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 		{`{"limits":{"erase_percent":true}}`, "limits.erase_percent", pricing.ErrInvalidAmount},
 		{`{"periods":[{},{"limits":{"store_manager":{"postage":"x"}}}]}`, "periods[1].limits.store_manager.postage", pricing.ErrInvalidAmount},
 		{`{"periods":[{"end":"soon"}]}`, "periods[0].end", pricing.ErrInvalidTime},
+		{`{"limits":{"erase_times_per_day":"3"}}`, "limits.erase_times_per_day", pricing.ErrInvalidPolicy},
+		{`{"zone":8}`, "zone", pricing.ErrInvalidPolicy},
+		{`{"approver":8}`, "approver", pricing.ErrInvalidPolicy},
 	} {
 		p := pricing.DefaultPolicy()
 		err := json.Unmarshal([]byte(c.in), &p)
