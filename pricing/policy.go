@@ -92,9 +92,10 @@ type Period struct {
 type Policy struct {
 	// Zone is the time zone of the shop's calendar days: "" or "+08:00"
 	// for China Standard Time (the default), another offset, or a zone
-	// name such as "Asia/Shanghai". A zone name is loaded from the
-	// machine's tz database each time a calendar day is read (an erase
-	// count at its limit, [Policy.Record]); an offset needs nothing.
+	// name such as "Asia/Shanghai", which needs the machine's tz
+	// database the first time the process reads it (an erase count at its
+	// limit, [Policy.Record]) and is then served from memory; an offset
+	// needs nothing.
 	Zone string `json:"zone,omitempty"`
 	// Preference lists gift, postage and price cut in the order the shop
 	// prefers to offer them (rule P2): by default gift, postage, price cut.
