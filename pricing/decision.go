@@ -251,7 +251,11 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 // a decimal, is negative, has more than two decimals or is out of range,
 // is an error; on error d is unchanged.
 func (d *Decision) UnmarshalJSON(b []byte) error {
-	var w decisionJSON
+	var w struct {
+		decisionJSON
+		Amount json.RawMessage `json:"amount"`
+		Limit  json.RawMessage `json:"limit"`
+	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
@@ -268,9 +272,12 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// decisionFen converts a decoded decision amount to fen.
-func decisionFen(field string, f fixed) (int64, error) {
-	d := decimal.Decimal(f)
+// decisionFen decodes a decision's amount to fen; absent is zero.
+func decisionFen(field string, raw json.RawMessage) (int64, error) {
+	d, err := decodeAmount(field, raw)
+	if err != nil {
+		return 0, err
+	}
 	if d.Sign() < 0 {
 		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "negative")
 	}

@@ -50,6 +50,7 @@ func TestDecisionJSONRejectsLeavesUnchanged(t *testing.T) {
 		{"amount decimals", `{"verdict":"allowed","amount":"1.001","limit":"0.00"}`, ErrInvalidAmount},
 		{"limit negative", `{"verdict":"allowed","amount":"1.00","limit":"-1.00"}`, ErrInvalidAmount},
 		{"limit huge", `{"verdict":"allowed","amount":"1.00","limit":"1e40"}`, ErrInvalidAmount},
+		{"limit text", `{"verdict":"allowed","amount":"1.00","limit":"x"}`, ErrInvalidAmount},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := Decision{Verdict: Refused, Kind: Gift, amount: 7, limit: 3}
@@ -57,6 +58,11 @@ func TestDecisionJSONRejectsLeavesUnchanged(t *testing.T) {
 			err := json.Unmarshal([]byte(c.in), &d)
 			require.ErrorIs(t, err, c.want)
 			assert.Equal(t, before, d)
+			if c.want == ErrInvalidAmount {
+				var pe *Error
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, c.name[:5], pe.Field[:5], "the error names amount or limit")
+			}
 		})
 	}
 }
