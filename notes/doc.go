@@ -76,9 +76,14 @@
 // is passed in as now; calendar rules run in the [Policy]'s zone (China
 // Standard Time by default). Money is [github.com/shopspring/decimal.Decimal]
 // in yuan with two decimals; JSON carries it as text ("12.00"). Enums
-// encode as stable snake_case text. Business outcomes are [Decision]
-// values with [Reason] codes, never errors. No function panics on caller
-// input.
+// encode as stable text: snake_case names ("address_change",
+// "phone_required"), except [Lang], which is a language tag ("zh-Hans",
+// "en"); sets of reasons and tasks are JSON arrays of names, while
+// [Channels] is one comma-separated string ("chat,phone"). Business
+// outcomes are [Decision] values with [Reason] codes, never errors; a
+// zero Decision encodes without a verdict. A [Policy] decoded from JSON
+// onto [DefaultPolicy] takes only what the file sets. No function panics
+// on caller input.
 //
 // # Errors
 //
@@ -87,5 +92,6 @@
 // [ErrInvalidDetail], [ErrMemoTooLong], [ErrAlreadyAcknowledged],
 // [ErrDueInPast] …), so callers branch with [errors.Is]; where package
 // order found the problem, its sentinel matches too. On error nothing is
-// half-applied: the value passed in is returned unchanged.
+// half-applied: the value passed in is returned unchanged, and a value
+// decoded from JSON is left as it was.
 package notes

@@ -1,6 +1,8 @@
 package notes
 
 import (
+	"encoding/json"
+	"errors"
 	"strconv"
 	"time"
 
@@ -116,4 +118,29 @@ func clock(field, s string) (time.Duration, error) {
 		return 0, fieldErr(field, s, ErrInvalidPolicy, "want HH:MM")
 	}
 	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
+}
+
+// policyFields is Policy without its methods, for decoding.
+type policyFields Policy
+
+// UnmarshalJSON decodes over p: fields absent from the JSON keep their
+// value, so decoding a shop's file onto [DefaultPolicy] overrides only
+// what the file sets. It decodes into a copy and assigns only on
+// success: on any error p is unchanged (encoding/json alone would keep
+// the fields decoded before the bad one). An error names the policy
+// field: an unknown language is the [*Error] for "lang" wrapping
+// [ErrUnknownEnum]; a value of the wrong JSON type is an *Error for its
+// field wrapping [ErrInvalidPolicy], with the *json.UnmarshalTypeError as
+// its cause. UnmarshalJSON does not validate: call [Policy.Validate].
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	w := policyFields(*p)
+	if err := json.Unmarshal(b, &w); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return causeErr(te.Field, te.Value, ErrInvalidPolicy, "wrong JSON type", err)
+		}
+		return err
+	}
+	*p = Policy(w)
+	return nil
 }

@@ -124,6 +124,10 @@ func (s ReasonSet) MarshalJSON() ([]byte, error) {
 func (s *ReasonSet) UnmarshalJSON(b []byte) error {
 	v, err := decodeSet(b, reasonNames, "reason")
 	if err != nil {
+		// An unknown code matches [ErrUnknownReason] too, as ParseReason's.
+		if e, ok := err.(*Error); ok && e.Cause == nil {
+			e.Cause = ErrUnknownReason
+		}
 		return err
 	}
 	*s = ReasonSet(v)
@@ -185,9 +189,26 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 
 // Decision is the business outcome of a check: allowed, or refused for
 // the reasons given. It is a small comparable value and never allocates.
+// In JSON a zero verdict is left out, so the zero Decision encodes (as
+// {"reasons":[]}) and decodes back to zero.
 type Decision struct {
-	Verdict Verdict   `json:"verdict"`
+	Verdict Verdict   `json:"verdict,omitzero"`
 	Reasons ReasonSet `json:"reasons"`
+}
+
+// decisionFields is Decision without its methods, for decoding.
+type decisionFields Decision
+
+// UnmarshalJSON decodes a decision as a whole: a field absent from the
+// JSON is zero, not what d held. An unknown verdict or reason code is an
+// error; on error d is unchanged.
+func (d *Decision) UnmarshalJSON(b []byte) error {
+	var w decisionFields
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*d = Decision(w)
+	return nil
 }
 
 // Allowed reports whether the action may go ahead.

@@ -223,11 +223,11 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 }
 
 type decisionJSON struct {
-	Verdict  Verdict    `json:"verdict"`
+	Verdict  Verdict    `json:"verdict,omitzero"`
 	Approver order.Role `json:"approver,omitzero"`
 	Reasons  ReasonSet  `json:"reasons"`
 	Suggest  Kind       `json:"suggest,omitzero"`
-	Kind     Kind       `json:"kind"`
+	Kind     Kind       `json:"kind,omitzero"`
 	Period   string     `json:"period,omitempty"`
 	Amount   fixed      `json:"amount"`
 	Limit    fixed      `json:"limit"`
@@ -237,9 +237,55 @@ type decisionJSON struct {
 // text and its amounts as text with two decimals:
 //
 //	{"verdict":"needs_approval","approver":"team_leader","reasons":["beyond_authority"],"kind":"price_cut","amount":"5.00","limit":"0.00"}
+//
+// A zero verdict or kind is left out, so the zero Decision encodes (as
+// {"reasons":[],"amount":"0.00","limit":"0.00"}) and decodes back to zero.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	return json.Marshal(decisionJSON{d.Verdict, d.Approver, d.Reasons, d.Suggest, d.Kind, d.Period,
 		fixed(yuan.Dec(d.amount)), fixed(yuan.Dec(d.limit))})
+}
+
+// UnmarshalJSON decodes what [Decision.MarshalJSON] encodes, every field
+// included; an absent verdict or kind is the zero value. An unknown
+// verdict, role, kind or reason code, or an amount or limit that is not
+// a decimal, is negative, has more than two decimals or is out of range,
+// is an error; on error d is unchanged.
+func (d *Decision) UnmarshalJSON(b []byte) error {
+	var w struct {
+		decisionJSON
+		Amount json.RawMessage `json:"amount"`
+		Limit  json.RawMessage `json:"limit"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	n := Decision{Verdict: w.Verdict, Approver: w.Approver, Reasons: w.Reasons, Suggest: w.Suggest,
+		Kind: w.Kind, Period: w.Period}
+	var err error
+	if n.amount, err = decisionFen("amount", w.Amount); err != nil {
+		return err
+	}
+	if n.limit, err = decisionFen("limit", w.Limit); err != nil {
+		return err
+	}
+	*d = n
+	return nil
+}
+
+// decisionFen decodes a decision's amount to fen; absent is zero.
+func decisionFen(field string, raw json.RawMessage) (int64, error) {
+	d, err := decodeAmount(field, raw)
+	if err != nil {
+		return 0, err
+	}
+	if d.Sign() < 0 {
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "negative")
+	}
+	v, ok := yuan.Fen(d)
+	if !ok {
+		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals or out of range")
+	}
+	return v, nil
 }
 
 // Decision is the outcome of [Policy.Review]: a verdict, who must approve,

@@ -64,7 +64,11 @@
 // rounded. Shares of the order are of its amount due ([order.Order.Paid])
 // and round toward zero, so a cap stays a cap. JSON carries money and
 // percentages as text with two decimals ("10.00") and enums as snake_case
-// text. Calendar days ([Usage.Day]) are read in the policy's zone, China
+// text. A [Policy] decoded from JSON onto [DefaultPolicy] takes only what
+// the file sets, replacing a list it sets whole (a new [Period] never
+// inherits an old one's limits); a [Decision] decodes back to what it
+// encoded, amounts included, and a zero verdict or kind is left out.
+// Calendar days ([Usage.Day]) are read in the policy's zone, China
 // Standard Time by default.
 //
 // Everything is a value: kefu reads no clock, keeps no state and does no
@@ -88,6 +92,6 @@
 // where none is owed is [ErrNotCompensable]; a price difference
 // transferred before the buyer's confirmation, or twice, is
 // [ErrNotConfirmed] or [ErrTransferred]. On error, state passed in is
-// returned unchanged. No function panics on caller input, and a method
-// called on a nil *[Policy] is an error.
+// returned unchanged, and a value decoded from JSON is left as it was. No
+// function panics on caller input.
 package pricing

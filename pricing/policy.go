@@ -3,6 +3,7 @@ package pricing
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -91,9 +92,10 @@ type Period struct {
 type Policy struct {
 	// Zone is the time zone of the shop's calendar days: "" or "+08:00"
 	// for China Standard Time (the default), another offset, or a zone
-	// name such as "Asia/Shanghai". A zone name is loaded from the
-	// machine's tz database each time a calendar day is read (an erase
-	// count at its limit, [Policy.Record]); an offset needs nothing.
+	// name such as "Asia/Shanghai", which needs the machine's tz
+	// database the first time the process reads it (an erase count at its
+	// limit, [Policy.Record]) and is then served from memory; an offset
+	// needs nothing.
 	Zone string `json:"zone,omitempty"`
 	// Preference lists gift, postage and price cut in the order the shop
 	// prefers to offer them (rule P2): by default gift, postage, price cut.
@@ -283,7 +285,18 @@ func (f fixed) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + decimal.Decimal(f).StringFixed(2) + `"`), nil
 }
 
-func (f *fixed) UnmarshalJSON(b []byte) error { return (*decimal.Decimal)(f).UnmarshalJSON(b) }
+// UnmarshalJSON decodes a JSON string or number; anything else is an
+// error wrapping [ErrInvalidAmount] that quotes (at most 40 bytes of) it.
+func (f *fixed) UnmarshalJSON(b []byte) error {
+	if err := (*decimal.Decimal)(f).UnmarshalJSON(b); err != nil {
+		v := string(b)
+		if len(v) > 40 {
+			v = strings.ToValidUTF8(v[:40], "") + "…"
+		}
+		return fieldErr("amount", v, ErrInvalidAmount, "not a decimal")
+	}
+	return nil
+}
 
 type authorityJSON struct {
 	Gift            fixed `json:"gift"`
@@ -297,17 +310,6 @@ type authorityJSON struct {
 // decimals: {"gift":"50.00", …}.
 func (a Authority) MarshalJSON() ([]byte, error) {
 	return json.Marshal(authorityJSON{fixed(a.Gift), fixed(a.Postage), fixed(a.PriceCut), fixed(a.PriceCutPercent), a.EraseChange})
-}
-
-// UnmarshalJSON decodes what MarshalJSON encodes; amounts may also be
-// JSON numbers.
-func (a *Authority) UnmarshalJSON(b []byte) error {
-	var w authorityJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*a = Authority{decimal.Decimal(w.Gift), decimal.Decimal(w.Postage), decimal.Decimal(w.PriceCut), decimal.Decimal(w.PriceCutPercent), w.EraseChange}
-	return nil
 }
 
 type limitsJSON struct {
@@ -325,15 +327,4 @@ type limitsJSON struct {
 func (l Limits) MarshalJSON() ([]byte, error) {
 	return json.Marshal(limitsJSON{l.PreSales, l.InSales, l.AfterSales, l.ReviewHandling, l.TeamLeader, l.StoreManager,
 		fixed(l.ErasePercent), l.EraseTimesPerDay})
-}
-
-// UnmarshalJSON decodes what MarshalJSON encodes.
-func (l *Limits) UnmarshalJSON(b []byte) error {
-	var w limitsJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*l = Limits{w.PreSales, w.InSales, w.AfterSales, w.ReviewHandling, w.TeamLeader, w.StoreManager,
-		decimal.Decimal(w.ErasePercent), w.EraseTimesPerDay}
-	return nil
 }

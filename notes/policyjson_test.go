@@ -1,0 +1,55 @@
+package notes_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/notes"
+)
+
+// TestPolicyJSONErrorLeavesPolicyUnchanged: a file whose zone decodes but
+// whose language or a number does not leaves the policy as it was.
+func TestPolicyJSONErrorLeavesPolicyUnchanged(t *testing.T) {
+	for _, in := range []string{
+		`{"zone":"+09:00","lang":"fr"}`,
+		`{"zone":"+09:00","urgent_ack_minutes":"soon"}`,
+		`{"zone":"+09:00","morning_at":"08:00","must_ship_day":"three"}`,
+	} {
+		p := notes.DefaultPolicy()
+		require.Error(t, json.Unmarshal([]byte(in), &p), in)
+		assert.Equal(t, notes.DefaultPolicy(), p, in)
+	}
+}
+
+// TestPolicyJSONErrorNamesField: a decoding error is an *Error naming the
+// policy field and matching its sentinel.
+func TestPolicyJSONErrorNamesField(t *testing.T) {
+	for _, c := range []struct {
+		in, field string
+		want      error
+	}{
+		{`{"lang":"fr"}`, "lang", notes.ErrUnknownEnum},
+		{`{"urgent_ack_minutes":"soon"}`, "urgent_ack_minutes", notes.ErrInvalidPolicy},
+		{`{"zone":8}`, "zone", notes.ErrInvalidPolicy},
+	} {
+		p := notes.DefaultPolicy()
+		err := json.Unmarshal([]byte(c.in), &p)
+		require.ErrorIs(t, err, c.want, c.in)
+		var ne *notes.Error
+		require.ErrorAs(t, err, &ne, c.in)
+		assert.Equal(t, c.field, ne.Field, c.in)
+	}
+}
+
+// TestPolicyJSONOverridesOnlyWhatFileSets: fields absent from the file keep
+// the value of the policy decoded onto.
+func TestPolicyJSONOverridesOnlyWhatFileSets(t *testing.T) {
+	p := notes.DefaultPolicy()
+	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","must_ship_day":2}`), &p))
+	want := notes.DefaultPolicy()
+	want.Lang, want.MustShipDay = notes.English, 2
+	assert.Equal(t, want, p)
+}
