@@ -86,27 +86,11 @@ type Error struct {
 // Error returns the message: "notes: ", the field, the quoted value, the
 // sentinel's text, the detail and the cause, in that order.
 func (e *Error) Error() string {
-	s := "notes: " + e.Field
-	if e.Value != "" || e.Field == "" {
-		s += " " + kerr.Quote(e.Value)
-	}
-	s += ": " + e.Err.Error()
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	if e.Cause != nil {
-		s += " (" + e.Cause.Error() + ")"
-	}
-	return s
+	return kerr.Message("notes", e.Field, e.Value, e.Err, e.Detail, e.Cause)
 }
 
 // Unwrap returns the sentinel and, when there is one, the cause.
-func (e *Error) Unwrap() []error {
-	if e.Cause != nil {
-		return []error{e.Err, e.Cause}
-	}
-	return []error{e.Err}
-}
+func (e *Error) Unwrap() []error { return kerr.Unwrap(e.Err, e.Cause) }
 
 func fieldErr(field, value string, err error, detail string) *Error {
 	return &Error{Field: field, Value: value, Err: err, Detail: detail}

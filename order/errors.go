@@ -89,29 +89,16 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := "order: " + e.Field
-	if e.Value != "" || e.Field == "" {
-		s += " " + kerr.Quote(e.Value)
+	cause := e.Cause
+	if cause == ErrInvalidPolicy {
+		cause = nil // a policy error's message stays as it was; the field says it
 	}
-	s += ": " + e.Err.Error()
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	if e.Cause != nil && e.Cause != ErrInvalidPolicy {
-		// A policy error's message stays as it was; the field says it.
-		s += " (" + e.Cause.Error() + ")"
-	}
-	return s
+	return kerr.Message("order", e.Field, e.Value, e.Err, e.Detail, cause)
 }
 
 // Unwrap returns the sentinel and, when there is one, the cause, so
 // [errors.Is] matches both.
-func (e *Error) Unwrap() []error {
-	if e.Cause != nil {
-		return []error{e.Err, e.Cause}
-	}
-	return []error{e.Err}
-}
+func (e *Error) Unwrap() []error { return kerr.Unwrap(e.Err, e.Cause) }
 
 // TransitionError reports an event that the trade lifecycle does not allow
 // in a state (rule O1). It wraps [ErrInvalidTransition].

@@ -120,15 +120,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := "pricing: " + e.Field
-	if e.Value != "" || e.Field == "" {
-		s += " " + kerr.Quote(e.Value)
-	}
-	s += ": " + e.Err.Error()
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
+	return kerr.Message("pricing", e.Field, e.Value, e.Err, e.Detail, nil)
 }
 
 // Unwrap returns the sentinel.

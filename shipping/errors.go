@@ -88,29 +88,16 @@ type Error struct {
 // Error returns the message: the package, the field, the quoted value, the
 // sentinel's text and the detail.
 func (e *Error) Error() string {
-	s := "shipping: " + e.Field
-	if e.Value != "" || e.Field == "" {
-		s += " " + kerr.Quote(e.Value)
+	cause := e.Cause
+	if cause == ErrInvalidPolicy {
+		cause = nil // a policy error's message stays as it was; the field says it
 	}
-	s += ": " + e.Err.Error()
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	if e.Cause != nil && e.Cause != ErrInvalidPolicy {
-		// A policy error's message stays as it was; the field says it.
-		s += " (" + e.Cause.Error() + ")"
-	}
-	return s
+	return kerr.Message("shipping", e.Field, e.Value, e.Err, e.Detail, cause)
 }
 
 // Unwrap returns the sentinel and, when there is one, the cause, so
 // [errors.Is] matches both.
-func (e *Error) Unwrap() []error {
-	if e.Cause != nil {
-		return []error{e.Err, e.Cause}
-	}
-	return []error{e.Err}
-}
+func (e *Error) Unwrap() []error { return kerr.Unwrap(e.Err, e.Cause) }
 
 // policyErr marks an error of [Policy.Validate] as an invalid policy: an
 // [*Error] gets [ErrInvalidPolicy] as its cause (a copy; the original is

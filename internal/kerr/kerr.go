@@ -1,5 +1,5 @@
 // Package kerr holds what the error types of kefu's packages share: the
-// quoting of a bad value in an error message.
+// message format ([Message], [Unwrap]) and the quoting of a bad value.
 //
 // A bad value comes from the caller and may be hostile: a megabyte of
 // note text, or a value made of control bytes that quoting inflates
@@ -33,3 +33,35 @@ func Clip(s string) string {
 // Quote returns s clipped with [Clip] and quoted with [strconv.Quote],
 // for an error message.
 func Quote(s string) string { return strconv.Quote(Clip(s)) }
+
+// Message is the text of every kefu package's *Error:
+//
+//	pkg: field "value": sentinel: detail (cause)
+//
+// The value is quoted with [Quote] (and left out when empty, unless there
+// is no field either); detail and cause are left out when empty or nil.
+func Message(pkg, field, value string, err error, detail string, cause error) string {
+	s := pkg + ": " + field
+	if value != "" || field == "" {
+		s += " " + Quote(value)
+	}
+	if err != nil {
+		s += ": " + err.Error()
+	}
+	if detail != "" {
+		s += ": " + detail
+	}
+	if cause != nil {
+		s += " (" + cause.Error() + ")"
+	}
+	return s
+}
+
+// Unwrap returns err and, when there is one, cause, for an *Error's
+// Unwrap() []error, so that errors.Is matches both.
+func Unwrap(err, cause error) []error {
+	if cause != nil {
+		return []error{err, cause}
+	}
+	return []error{err}
+}

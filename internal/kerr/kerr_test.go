@@ -1,6 +1,7 @@
 package kerr_test
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -43,4 +44,30 @@ func TestQuote(t *testing.T) {
 	// four, but only 120 of them are quoted.
 	q := kerr.Quote(strings.Repeat("\x01", 300))
 	assert.Equal(t, 2+120*4+len("…"), len(q))
+}
+
+func TestMessage(t *testing.T) {
+	sentinel, cause := errors.New("invalid quantity"), errors.New("unknown SKU")
+	tests := []struct {
+		name, field, value, detail string
+		cause                      error
+		want                       string
+	}{
+		{"field and value", "lines[1].quantity", "0", "must be at least 1", nil, `order: lines[1].quantity "0": invalid quantity: must be at least 1`},
+		{"no value", "lines", "", "", nil, `order: lines: invalid quantity`},
+		{"no field: the empty value is quoted", "", "", "", nil, `order:  "": invalid quantity`},
+		{"with a cause", "stock", "TEA-01", "", cause, `order: stock "TEA-01": invalid quantity (unknown SKU)`},
+		{"hostile value is clipped", "sku", strings.Repeat("x", 500), "", nil, `order: sku "` + strings.Repeat("x", 120) + `…": invalid quantity`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, kerr.Message("order", tc.field, tc.value, sentinel, tc.detail, tc.cause))
+		})
+	}
+}
+
+func TestUnwrap(t *testing.T) {
+	a, b := errors.New("a"), errors.New("b")
+	assert.Equal(t, []error{a}, kerr.Unwrap(a, nil))
+	assert.Equal(t, []error{a, b}, kerr.Unwrap(a, b))
 }
