@@ -2,6 +2,7 @@ package notes
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/kefu-go/kefu/internal/enum"
 )
@@ -138,19 +139,11 @@ func (s *ReasonSet) UnmarshalJSON(b []byte) error {
 // (the zero value's "" excluded), into a bitset; an unknown name is an
 // [*Error] for field wrapping [ErrUnknownEnum].
 func decodeSet(b []byte, names []string, field string) (uint64, error) {
-	var list []string
-	if err := json.Unmarshal(b, &list); err != nil {
-		return 0, err
+	set, bad, err := enum.DecodeNames(b, names)
+	if errors.Is(err, enum.ErrUnknownName) {
+		return 0, fieldErr(field, bad, ErrUnknownEnum, "")
 	}
-	var out uint64
-	for _, n := range list {
-		i, ok := enum.Index(names, n)
-		if !ok {
-			return 0, fieldErr(field, n, ErrUnknownEnum, "")
-		}
-		out |= 1 << i
-	}
-	return out, nil
+	return set, err
 }
 
 // Verdict is the outcome of a [Decision]. The zero value is not a verdict.

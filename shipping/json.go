@@ -2,6 +2,7 @@ package shipping
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,19 +132,11 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // setFromNames builds a set from snake_case names with the names table of
 // its enum; an unknown name is an error wrapping err.
 func setFromNames(b []byte, field string, names []string, err error) (uint64, error) {
-	var list []string
-	if e := json.Unmarshal(b, &list); e != nil {
-		return 0, e
+	set, bad, e := enum.DecodeNames(b, names)
+	if errors.Is(e, enum.ErrUnknownName) {
+		return 0, fieldErr(field, bad, err, "")
 	}
-	var set uint64
-	for _, s := range list {
-		i, ok := enum.Index(names, s)
-		if !ok || i >= 64 {
-			return 0, fieldErr(field, s, err, "")
-		}
-		set |= 1 << i
-	}
-	return set, nil
+	return set, e
 }
 
 // MarshalJSON encodes the set as a JSON array of snake_case names, so that

@@ -4,6 +4,8 @@
 package enum
 
 import (
+	"encoding/json"
+	"errors"
 	"iter"
 	"math/bits"
 	"strconv"
@@ -82,4 +84,27 @@ func Strings[V Value](set uint64) []string {
 		out = append(out, v.String())
 	}
 	return out
+}
+
+// ErrUnknownName is returned by [DecodeNames] for a name not in the table.
+var ErrUnknownName = errors.New("unknown name")
+
+// DecodeNames reads a JSON array of names from b into a set, each name
+// standing for its index in names (index 0, the zero value, has no name).
+// A JSON error is returned as is; for a name not in the table the error
+// is [ErrUnknownName] and bad is the name, for the caller to wrap in its
+// own error. null is the empty set.
+func DecodeNames(b []byte, names []string) (set uint64, bad string, err error) {
+	var list []string
+	if err := json.Unmarshal(b, &list); err != nil {
+		return 0, "", err
+	}
+	for _, s := range list {
+		i, ok := Index(names, s)
+		if !ok || i >= 64 {
+			return 0, s, ErrUnknownName
+		}
+		set |= 1 << i
+	}
+	return set, "", nil
 }

@@ -67,3 +67,24 @@ func TestHasDoesNotAllocate(t *testing.T) {
 	s := enum.With(uint64(0), color(2))
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = enum.Has(enum.With(s, color(4)), color(4)) }))
 }
+
+func TestDecodeNames(t *testing.T) {
+	set, bad, err := enum.DecodeNames([]byte(`["blue","red","red"]`), colorNames)
+	assert.NoError(t, err)
+	assert.Empty(t, bad)
+	assert.Equal(t, "[red blue]", enum.String[color](set))
+
+	set, _, err = enum.DecodeNames([]byte(`null`), colorNames)
+	assert.NoError(t, err)
+	assert.Zero(t, set)
+
+	for _, in := range []string{`["red","purple"]`, `[""]`} {
+		set, bad, err := enum.DecodeNames([]byte(in), colorNames)
+		assert.ErrorIs(t, err, enum.ErrUnknownName, in)
+		assert.Zero(t, set, "nothing half-decoded")
+		assert.NotEqual(t, "red", bad, in)
+	}
+	_, _, err = enum.DecodeNames([]byte(`{"red":1}`), colorNames)
+	assert.Error(t, err, "not an array")
+	assert.NotErrorIs(t, err, enum.ErrUnknownName)
+}
