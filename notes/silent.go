@@ -134,8 +134,9 @@ type Checklist struct {
 // stable code a backend or a message catalog keys on, never the sentence.
 // An unknown language wraps [ErrUnknownEnum].
 //
-// A nil or zero order wraps [ErrMissing]; an order that is not silent, or is closed, needs no checklist: an error
-// wrapping [ErrNotAllowed]. A bad gift, postage or author is an [*Error].
+// A nil or zero order wraps [ErrMissing]; an order that is not silent,
+// or is closed, needs no checklist: an error wrapping [ErrNotAllowed]. A
+// bad gift, postage or author is an [*Error].
 func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	if o == nil || o.IsZero() {
 		return Checklist{}, fieldErr("order", "", ErrMissing, "")

@@ -15,10 +15,11 @@ import (
 
 // inField re-labels err, from decoding the value of field path, so that
 // its message names the policy field: a pricing [*Error] gets path put in
-// front of its own field (or in place of it for a bare amount or kind), an [*order.Error] becomes a pricing *Error for
-// path wrapping the same sentinel (errors.Is still matches it), and any
-// other error (a JSON value of the wrong type, a time that does not
-// parse) an *Error for path wrapping [ErrInvalidPolicy].
+// front of its own field (or in place of it for a bare amount or kind),
+// an [*order.Error] becomes a pricing *Error for path wrapping the same
+// sentinel (errors.Is still matches it), and any other error (a JSON
+// value of the wrong type, a time that does not parse) an *Error for path
+// wrapping [ErrInvalidPolicy].
 func inField(path string, err error) error {
 	var pe *Error
 	if errors.As(err, &pe) {
