@@ -132,7 +132,6 @@ func TestPolicyValidate(t *testing.T) {
 		{"policy.morning_at", func(p *notes.Policy) { p.MorningAt = "9am" }},
 		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = "25:00" }},
 		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = p.MorningAt }},
-		{"policy.must_ship_day", func(p *notes.Policy) { p.MustShipDay = 0 }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.field, func(t *testing.T) {
@@ -148,7 +147,7 @@ func TestPolicyValidate(t *testing.T) {
 	// Policies load from JSON.
 	var p notes.Policy
 	require.NoError(t, json.Unmarshal([]byte(`{"zone":"+08:00","lang":"en","urgent_ack_minutes":15,
-		"normal_ack_minutes":120,"due_soon_minutes":60,"morning_at":"08:30","evening_at":"19:00","must_ship_day":3}`), &p))
+		"normal_ack_minutes":120,"due_soon_minutes":60,"morning_at":"08:30","evening_at":"19:00"}`), &p))
 	require.NoError(t, p.Validate())
 	assert.Equal(t, notes.English, p.Lang)
 }

@@ -31,10 +31,6 @@ type Policy struct {
 	// "09:00" and "18:00".
 	MorningAt string `json:"morning_at"`
 	EveningAt string `json:"evening_at"`
-	// MustShipDay: a slow-review order whose buyer cannot be reached must
-	// ship by the end of this day, counting the day the review opened as
-	// day 1 (rule O5, default 3).
-	MustShipDay int `json:"must_ship_day"`
 }
 
 // DefaultPolicy returns the defaults of DOMAIN.md, and kefu's own where
@@ -49,7 +45,6 @@ func DefaultPolicy() Policy {
 		DueSoonMinutes:   120,
 		MorningAt:        "09:00",
 		EveningAt:        "18:00",
-		MustShipDay:      3,
 	}
 }
 
@@ -66,7 +61,6 @@ type compiled struct {
 	urgentAck, normAck time.Duration
 	dueSoon            time.Duration
 	morning, evening   time.Duration // since midnight
-	mustShipDay        int
 }
 
 func (p Policy) compile() (compiled, error) {
@@ -104,10 +98,6 @@ func (p Policy) compile() (compiled, error) {
 	if c.evening <= c.morning {
 		return c, fieldErr("policy.evening_at", p.EveningAt, ErrInvalidPolicy, "must be later than morning_at")
 	}
-	if p.MustShipDay < 1 || p.MustShipDay > 30 {
-		return c, fieldErr("policy.must_ship_day", strconv.Itoa(p.MustShipDay), ErrInvalidPolicy, "must be 1 to 30")
-	}
-	c.mustShipDay = p.MustShipDay
 	return c, nil
 }
 

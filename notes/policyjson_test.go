@@ -16,7 +16,7 @@ func TestPolicyJSONErrorLeavesPolicyUnchanged(t *testing.T) {
 	for _, in := range []string{
 		`{"zone":"+09:00","lang":"fr"}`,
 		`{"zone":"+09:00","urgent_ack_minutes":"soon"}`,
-		`{"zone":"+09:00","morning_at":"08:00","must_ship_day":"three"}`,
+		`{"zone":"+09:00","morning_at":"08:00","due_soon_minutes":"three"}`,
 	} {
 		p := notes.DefaultPolicy()
 		require.Error(t, json.Unmarshal([]byte(in), &p), in)
@@ -48,8 +48,8 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 // the value of the policy decoded onto.
 func TestPolicyJSONOverridesOnlyWhatFileSets(t *testing.T) {
 	p := notes.DefaultPolicy()
-	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","must_ship_day":2}`), &p))
+	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","due_soon_minutes":30}`), &p))
 	want := notes.DefaultPolicy()
-	want.Lang, want.MustShipDay = notes.English, 2
+	want.Lang, want.DueSoonMinutes = notes.English, 30
 	assert.Equal(t, want, p)
 }

@@ -111,14 +111,21 @@ func (s SlowReview) MustShip() bool { return !s.Reached && !s.Exempt }
 // cannot be reached, ship by the third day, unless the order holds a
 // single item and that item is out of stock.
 //
+// The deadline and the single-item exemption are package order's
+// ([order.TriagePolicy.SlowReview]): tp is the shop's triage policy, whose
+// SlowReviewShipDay is the must-ship day, and stock the real stock the
+// exemption is judged against. notes adds the contact rounds, in p's zone
+// and at p's round times.
+//
 // contacts are the attempts made so far, in any order. A nil or zero
 // order wraps [ErrMissing]; an order not under
 // slow review ([order.Order.SlowReviewSince] zero) is an error wrapping
 // [ErrNotAllowed]; a contact with an unknown channel or no time wraps
-// [ErrUnknownEnum] or [ErrMissing]; a single-line order whose SKU the
-// stock snapshot does not know wraps [ErrInvalidDetail] and
+// [ErrUnknownEnum] or [ErrMissing]; an invalid tp wraps
+// [ErrInvalidPolicy] and [order.ErrInvalidPolicy]; a single-item order
+// whose SKU the stock snapshot does not know wraps [ErrInvalidDetail] and
 // [order.ErrUnknownSKU] — kefu does not guess (rule O8).
-func (p Policy) SlowReview(o *order.Order, stock order.Stock, contacts []Contact, now time.Time) (SlowReview, error) {
+func (p Policy) SlowReview(o *order.Order, tp order.TriagePolicy, stock order.Stock, contacts []Contact, now time.Time) (SlowReview, error) {
 	c, err := p.compile()
 	if err != nil {
 		return SlowReview{}, err
@@ -140,10 +147,12 @@ func (p Policy) SlowReview(o *order.Order, stock order.Stock, contacts []Contact
 	}
 	out := SlowReview{Since: since}
 
-	// Exemption: a single item (gifts aside), out of real stock. Package
-	// order owns what that means; notes adds the contact rounds.
-	tp := order.DefaultTriagePolicy()
-	tp.Zone, tp.SlowReviewShipDay = p.Zone, c.mustShipDay
+	// The exemption and the deadline: a single item (gifts aside), out of
+	// real stock, and the last second of the must-ship day. Package order
+	// owns both; notes adds the contact rounds.
+	if err := tp.Validate(); err != nil {
+		return SlowReview{}, causeErr("triage_policy", "", ErrInvalidPolicy, "", err)
+	}
 	at := now
 	if at.Before(since) {
 		at = since // asked before the review opened: no rounds yet, below
@@ -157,12 +166,14 @@ func (p Policy) SlowReview(o *order.Order, stock order.Stock, contacts []Contact
 		return SlowReview{}, causeErr("order", o.ID(), ErrInvalidDetail, "", err)
 	}
 	out.Exempt = st.Exempt
-
-	loc := c.loc
-	s := since.In(loc)
-	day0 := time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, loc)
-	out.MustShipBy = day0.AddDate(0, 0, c.mustShipDay).Add(-time.Second)
+	// order leaves ShipBy zero for an exempt order; the contact rounds
+	// still run to the end of the must-ship day.
+	out.MustShipBy = st.DealWithBy.AddDate(0, 0, tp.SlowReviewShipDay-1)
+	if !st.Exempt {
+		out.MustShipBy = st.ShipBy
+	}
 	deadline := out.MustShipBy.Add(time.Second)
+	loc := c.loc
 
 	for _, ct := range contacts {
 		if ct.Reached && !ct.At.Before(since) {

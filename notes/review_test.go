@@ -21,6 +21,10 @@ func reviewOrder(since time.Time, lines ...order.Line) *order.Order {
 	return mustOrder(s)
 }
 
+// triage is the shop's triage policy: the must-ship day of a slow review
+// is order's (rule O5), notes adds the contact rounds.
+var triage = order.DefaultTriagePolicy()
+
 // day returns hh:mm on 2026-11-25 + d days, CST.
 func day(d, hh, mm int) time.Time { return time.Date(2026, 11, 25+d, hh, mm, 0, 0, cst) }
 
@@ -32,7 +36,7 @@ func TestSlowReviewO5ContactRounds(t *testing.T) {
 	stock := mustStock(map[string]int{"TS-001": 5})
 	o := reviewOrder(day(0, 14, 3)) // opened in the afternoon
 
-	r, err := p.SlowReview(o, stock, nil, day(0, 14, 5))
+	r, err := p.SlowReview(o, triage, stock, nil, day(0, 14, 5))
 	require.NoError(t, err)
 	require.Len(t, r.Rounds, 1)
 	assert.Equal(t, notes.Morning, r.Rounds[0].Round)
@@ -43,25 +47,25 @@ func TestSlowReviewO5ContactRounds(t *testing.T) {
 		{At: day(0, 14, 10), Via: notes.Phone},
 		{At: day(0, 14, 11), Via: notes.Chat},
 	}
-	r, err = p.SlowReview(o, stock, contacts, day(0, 15, 0))
+	r, err = p.SlowReview(o, triage, stock, contacts, day(0, 15, 0))
 	require.NoError(t, err)
 	assert.Equal(t, notes.ChannelsOf(notes.SMS), r.Due, "SMS still due this round")
 
 	contacts = append(contacts, notes.Contact{At: day(0, 14, 12), Via: notes.SMS})
-	r, err = p.SlowReview(o, stock, contacts, day(0, 17, 0))
+	r, err = p.SlowReview(o, triage, stock, contacts, day(0, 17, 0))
 	require.NoError(t, err)
 	assert.Zero(t, r.Due)
 	assert.Equal(t, 0, r.Missed)
 
 	// In the evening a new round is due, by all three channels.
-	r, err = p.SlowReview(o, stock, contacts, day(0, 18, 30))
+	r, err = p.SlowReview(o, triage, stock, contacts, day(0, 18, 30))
 	require.NoError(t, err)
 	require.Len(t, r.Rounds, 2)
 	assert.Equal(t, notes.Evening, r.Rounds[1].Round)
 	assert.Equal(t, notes.ChannelsOf(notes.Phone, notes.Chat, notes.SMS), r.Due)
 
 	// Next morning, the evening round was skipped: it counts as missed.
-	r, err = p.SlowReview(o, stock, contacts, day(1, 9, 30))
+	r, err = p.SlowReview(o, triage, stock, contacts, day(1, 9, 30))
 	require.NoError(t, err)
 	require.Len(t, r.Rounds, 3)
 	assert.Equal(t, notes.Morning, r.Rounds[2].Round)
@@ -77,13 +81,13 @@ func TestSlowReviewO5MustShipByThirdDay(t *testing.T) {
 	noStock := mustStock(map[string]int{"TS-001": 0, "TS-002": 0})
 	o := reviewOrder(day(0, 14, 3))
 
-	r, err := p.SlowReview(o, inStock, nil, day(1, 10, 0))
+	r, err := p.SlowReview(o, triage, inStock, nil, day(1, 10, 0))
 	require.NoError(t, err)
 	assert.True(t, r.MustShip())
 	assert.True(t, r.MustShipBy.Equal(day(2, 23, 59).Add(59*time.Second)), "end of the third day, opening day first: %v", r.MustShipBy)
 	assert.False(t, r.Late)
 
-	r, err = p.SlowReview(o, inStock, nil, day(3, 0, 0))
+	r, err = p.SlowReview(o, triage, inStock, nil, day(3, 0, 0))
 	require.NoError(t, err)
 	assert.True(t, r.Late, "past the deadline and not dispatched")
 	assert.Zero(t, r.Due, "after the deadline no more rounds are due")
@@ -93,12 +97,12 @@ func TestSlowReviewO5MustShipByThirdDay(t *testing.T) {
 	cs := paidSpec()
 	cs.SlowReviewSince, cs.CreatedAt, cs.PaidAt = day(0, 14, 3), day(0, 13, 0), day(0, 13, 30)
 	cs.Status, cs.ClosedAt = order.Closed, day(1, 9, 0)
-	r, err = p.SlowReview(mustOrder(cs), inStock, nil, day(3, 0, 0))
+	r, err = p.SlowReview(mustOrder(cs), triage, inStock, nil, day(3, 0, 0))
 	require.NoError(t, err)
 	assert.False(t, r.Late)
 
 	// Single item out of stock: exempt.
-	r, err = p.SlowReview(o, noStock, nil, day(3, 0, 0))
+	r, err = p.SlowReview(o, triage, noStock, nil, day(3, 0, 0))
 	require.NoError(t, err)
 	assert.True(t, r.Exempt)
 	assert.False(t, r.MustShip())
@@ -108,13 +112,13 @@ func TestSlowReviewO5MustShipByThirdDay(t *testing.T) {
 	two := reviewOrder(day(0, 14, 3),
 		order.Line{SKU: "TS-001", Quantity: 1, UnitPrice: p99()},
 		order.Line{SKU: "TS-002", Quantity: 1, UnitPrice: p99()})
-	r, err = p.SlowReview(two, noStock, nil, day(1, 0, 0))
+	r, err = p.SlowReview(two, triage, noStock, nil, day(1, 0, 0))
 	require.NoError(t, err)
 	assert.False(t, r.Exempt)
 	assert.True(t, r.MustShip())
 
 	// The buyer answered: no deadline, no more contacts due.
-	r, err = p.SlowReview(o, inStock, []notes.Contact{{At: day(1, 9, 5), Via: notes.Phone, Reached: true}}, day(1, 18, 30))
+	r, err = p.SlowReview(o, triage, inStock, []notes.Contact{{At: day(1, 9, 5), Via: notes.Phone, Reached: true}}, day(1, 18, 30))
 	require.NoError(t, err)
 	assert.True(t, r.Reached)
 	assert.False(t, r.MustShip())
@@ -125,27 +129,27 @@ func TestSlowReviewEdgesAndErrors(t *testing.T) {
 	p := notes.DefaultPolicy()
 	stock := mustStock(map[string]int{"TS-001": 5})
 	// Opened late at night: the evening round starts at once.
-	r, err := p.SlowReview(reviewOrder(day(0, 22, 0)), stock, nil, day(0, 22, 1))
+	r, err := p.SlowReview(reviewOrder(day(0, 22, 0)), triage, stock, nil, day(0, 22, 1))
 	require.NoError(t, err)
 	require.Len(t, r.Rounds, 1)
 	assert.Equal(t, notes.Evening, r.Rounds[0].Round)
 	assert.True(t, r.Rounds[0].End.Equal(day(1, 9, 0)))
 	// Opened early: the morning round starts at once and lasts to evening.
-	r, err = p.SlowReview(reviewOrder(day(0, 7, 0)), stock, nil, day(0, 12, 0))
+	r, err = p.SlowReview(reviewOrder(day(0, 7, 0)), triage, stock, nil, day(0, 12, 0))
 	require.NoError(t, err)
 	require.Len(t, r.Rounds, 1)
 	assert.True(t, r.Rounds[0].End.Equal(day(0, 18, 0)))
 
-	_, err = p.SlowReview(mustOrder(paidSpec()), stock, nil, day(0, 15, 0))
+	_, err = p.SlowReview(mustOrder(paidSpec()), triage, stock, nil, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrNotAllowed)
-	_, err = p.SlowReview(reviewOrder(day(0, 14, 3)), mustStock(map[string]int{"X": 1}), nil, day(0, 15, 0))
+	_, err = p.SlowReview(reviewOrder(day(0, 14, 3)), triage, mustStock(map[string]int{"X": 1}), nil, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrInvalidDetail)
 	require.ErrorIs(t, err, order.ErrUnknownSKU)
-	_, err = p.SlowReview(reviewOrder(day(0, 14, 3)), stock, []notes.Contact{{At: day(0, 15, 0)}}, day(0, 15, 0))
+	_, err = p.SlowReview(reviewOrder(day(0, 14, 3)), triage, stock, []notes.Contact{{At: day(0, 15, 0)}}, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 	bad := p
 	bad.EveningAt = "08:00"
-	_, err = bad.SlowReview(reviewOrder(day(0, 14, 3)), stock, nil, day(0, 15, 0))
+	_, err = bad.SlowReview(reviewOrder(day(0, 14, 3)), triage, stock, nil, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 }
 
@@ -157,7 +161,7 @@ func TestSlowReviewO5ReachedOnlyAfterOpening(t *testing.T) {
 	stock := mustStock(map[string]int{"TS-001": 5})
 	o := reviewOrder(day(0, 14, 3))
 	before := []notes.Contact{{At: day(0, 13, 0), Via: notes.Chat, Reached: true}}
-	r, err := p.SlowReview(o, stock, before, day(0, 15, 0))
+	r, err := p.SlowReview(o, triage, stock, before, day(0, 15, 0))
 	require.NoError(t, err)
 	assert.False(t, r.Reached)
 	assert.True(t, r.MustShip())
@@ -177,7 +181,7 @@ func TestSlowReviewO5GiftDoesNotCountAsAnItem(t *testing.T) {
 	stock, err := order.NewStock(map[string]int{"TS-001": 0, "GIFT-1": 5})
 	require.NoError(t, err)
 
-	r, err := p.SlowReview(o, stock, nil, day(1, 0, 0))
+	r, err := p.SlowReview(o, triage, stock, nil, day(1, 0, 0))
 	require.NoError(t, err)
 	assert.True(t, r.Exempt)
 
@@ -189,7 +193,7 @@ func TestSlowReviewO5GiftDoesNotCountAsAnItem(t *testing.T) {
 	// In stock: not exempt, and both give the same must-ship deadline.
 	stocked, err := order.NewStock(map[string]int{"TS-001": 3, "GIFT-1": 5})
 	require.NoError(t, err)
-	r, err = p.SlowReview(o, stocked, nil, day(1, 0, 0))
+	r, err = p.SlowReview(o, triage, stocked, nil, day(1, 0, 0))
 	require.NoError(t, err)
 	st, err = tp.SlowReview(o, stocked, day(1, 0, 0))
 	require.NoError(t, err)
@@ -197,7 +201,32 @@ func TestSlowReviewO5GiftDoesNotCountAsAnItem(t *testing.T) {
 	assert.True(t, r.MustShipBy.Equal(st.ShipBy), "notes %v, order %v", r.MustShipBy, st.ShipBy)
 
 	// Asked before the review opened: no rounds, no error.
-	r, err = p.SlowReview(o, stock, nil, since.Add(-time.Minute))
+	r, err = p.SlowReview(o, triage, stock, nil, since.Add(-time.Minute))
 	require.NoError(t, err)
 	assert.Empty(t, r.Rounds)
+}
+
+// TestSlowReviewO5ShipDayIsTheTriagePolicys pins rule O5's one setting:
+// the must-ship day is the shop's order.TriagePolicy.SlowReviewShipDay,
+// not a second number in notes; an invalid triage policy is refused.
+func TestSlowReviewO5ShipDayIsTheTriagePolicys(t *testing.T) {
+	p := notes.DefaultPolicy()
+	o := reviewOrder(day(0, 14, 3))
+	stock := mustStock(map[string]int{"TS-001": 5})
+
+	tp := order.DefaultTriagePolicy()
+	tp.SlowReviewShipDay = 2
+	r, err := p.SlowReview(o, tp, stock, nil, day(1, 10, 0))
+	require.NoError(t, err)
+	assert.True(t, r.MustShipBy.Equal(day(2, 0, 0).Add(-time.Second)), "end of the second day, got %v", r.MustShipBy)
+
+	r, err = p.SlowReview(o, tp, stock, nil, day(2, 0, 1))
+	require.NoError(t, err)
+	assert.True(t, r.Late, "past the shop's ship day")
+	assert.Empty(t, r.Due, "no rounds after the deadline")
+
+	tp.SlowReviewShipDay = 0
+	_, err = p.SlowReview(o, tp, stock, nil, day(1, 10, 0))
+	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
+	require.ErrorIs(t, err, order.ErrInvalidPolicy)
 }
