@@ -78,8 +78,8 @@
 // in yuan with two decimals; JSON carries it as text ("12.00"). Enums
 // encode as stable text: snake_case names ("address_change",
 // "phone_required"), except [Lang], which is a language tag ("zh-Hans",
-// "en"); sets of reasons and tasks are JSON arrays of names, while
-// [Channels] is one comma-separated string ("chat,phone"). Business
+// "en"); sets — reasons, tasks, [Channels] — are JSON arrays of names
+// (["chat","phone"]). Business
 // outcomes are [Decision] values with [Reason] codes, never errors; a
 // zero Decision encodes without a verdict. A [Policy] decoded from JSON
 // onto [DefaultPolicy] takes only what the file sets. No function panics

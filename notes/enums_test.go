@@ -112,8 +112,11 @@ func TestReasonSet(t *testing.T) {
 	assert.Equal(t, 2, ch.Len())
 	b, err := json.Marshal(struct{ V notes.Channels }{ch})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"V":"chat,phone"}`, string(b))
-	_, err = notes.Channels(1 << 50).MarshalText()
+	assert.JSONEq(t, `{"V":["chat","phone"]}`, string(b), "a JSON array, like every kefu set")
+	var back struct{ V notes.Channels }
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, ch, back.V)
+	_, err = json.Marshal(notes.Channels(1 << 50))
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 }
 

@@ -2,9 +2,9 @@ package notes
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
@@ -151,27 +151,23 @@ func (s Channels) String() string { return enum.String[Channel](uint64(s)) }
 // Strings returns the channels' names in order.
 func (s Channels) Strings() []string { return enum.Strings[Channel](uint64(s)) }
 
-// MarshalText renders the set as comma-separated names, "chat,phone".
-func (s Channels) MarshalText() ([]byte, error) {
+// MarshalJSON encodes the set as a JSON array of names, ["chat","phone"],
+// like every kefu set.
+func (s Channels) MarshalJSON() ([]byte, error) {
 	if s&^allChannels != 0 {
 		return nil, fieldErr("channels", s.String(), ErrUnknownEnum, "")
 	}
-	return []byte(strings.Join(s.Strings(), ",")), nil
+	return json.Marshal(s.Strings())
 }
 
-// UnmarshalText reads comma-separated channel names.
-func (s *Channels) UnmarshalText(b []byte) error {
-	var out Channels
-	if len(b) > 0 {
-		for name := range strings.SplitSeq(string(b), ",") {
-			var c Channel
-			if err := c.UnmarshalText([]byte(name)); err != nil {
-				return err
-			}
-			out = out.With(c)
-		}
+// UnmarshalJSON decodes an array of channel names; an unknown name is an
+// error wrapping [ErrUnknownEnum], and s is left unchanged.
+func (s *Channels) UnmarshalJSON(b []byte) error {
+	set, err := decodeSet(b, channelNames, "channels")
+	if err != nil {
+		return err
 	}
-	*s = out
+	*s = Channels(set)
 	return nil
 }
 

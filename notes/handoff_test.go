@@ -193,7 +193,7 @@ func TestHandOffTargetsAndJSON(t *testing.T) {
 	require.NoError(t, err)
 	b, err := json.Marshal(h)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"via":"chat"`)
+	assert.Contains(t, string(b), `"via":["chat"]`)
 	assert.Contains(t, string(b), `"urgency":"urgent"`)
 	var back notes.HandOff
 	require.NoError(t, json.Unmarshal(b, &back))
@@ -201,8 +201,9 @@ func TestHandOffTargetsAndJSON(t *testing.T) {
 	assert.Equal(t, h.To, back.To)
 	assert.True(t, h.Due.Equal(back.Due))
 
-	var c notes.Channels
-	require.ErrorIs(t, c.UnmarshalText([]byte("chat,pigeon")), notes.ErrUnknownEnum)
+	c := notes.ChannelsOf(notes.Phone)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["chat","pigeon"]`), &c), notes.ErrUnknownEnum)
+	assert.Equal(t, notes.ChannelsOf(notes.Phone), c, "unchanged on error")
 }
 
 // TestHandOffN2SenderCannotAcknowledge pins rule N2: a hand-off counts
