@@ -12,6 +12,7 @@ import (
 
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 type textEnum interface {
@@ -129,11 +130,11 @@ func TestPolicyValidate(t *testing.T) {
 	}{
 		{"policy.zone", func(p *notes.Policy) { p.Zone = "Mars/Olympus" }},
 		{"policy.lang", func(p *notes.Policy) { p.Lang = 9 }},
-		{"policy.urgent_ack_minutes", func(p *notes.Policy) { p.UrgentAckMinutes = -1 }},
-		{"policy.normal_ack_minutes", func(p *notes.Policy) { p.NormalAckMinutes = 0 }},
-		{"policy.due_soon_minutes", func(p *notes.Policy) { p.DueSoonMinutes = 1 << 30 }},
-		{"policy.morning_at", func(p *notes.Policy) { p.MorningAt = "9am" }},
-		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = "25:00" }},
+		{"policy.urgent_ack", func(p *notes.Policy) { p.UrgentAck = -1 }},
+		{"policy.normal_ack", func(p *notes.Policy) { p.NormalAck = 0 }},
+		{"policy.due_soon", func(p *notes.Policy) { p.DueSoon = shipping.Duration(8 * 24 * time.Hour) }},
+		{"policy.morning_at", func(p *notes.Policy) { p.MorningAt = 0 }},
+		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = shipping.MustParseClock("24:00") }},
 		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = p.MorningAt }},
 	}
 	for _, tc := range tests {
@@ -149,8 +150,8 @@ func TestPolicyValidate(t *testing.T) {
 	}
 	// Policies load from JSON.
 	var p notes.Policy
-	require.NoError(t, json.Unmarshal([]byte(`{"zone":"+08:00","lang":"en","urgent_ack_minutes":15,
-		"normal_ack_minutes":120,"due_soon_minutes":60,"morning_at":"08:30","evening_at":"19:00"}`), &p))
+	require.NoError(t, json.Unmarshal([]byte(`{"zone":"+08:00","lang":"en","urgent_ack":"15m",
+		"normal_ack":"2h","due_soon":"1h","morning_at":"08:30","evening_at":"19:00"}`), &p))
 	require.NoError(t, p.Validate())
 	assert.Equal(t, notes.English, p.Lang)
 }

@@ -177,7 +177,7 @@ func TestHandOffRejectsMalformed(t *testing.T) {
 		})
 	}
 	bad := notes.DefaultPolicy()
-	bad.UrgentAckMinutes = 0
+	bad.UrgentAck = 0
 	_, _, err := bad.SendHandOff(financeHandOff())
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 }

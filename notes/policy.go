@@ -3,10 +3,10 @@ package notes
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"time"
 
 	"github.com/kefu-go/kefu/internal/tz"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // Policy holds a shop's numbers for notes, hand-offs, promises and the
@@ -18,19 +18,19 @@ type Policy struct {
 	Zone string `json:"zone"`
 	// Lang is the shop's language, in which notes are written.
 	Lang Lang `json:"lang"`
-	// UrgentAckMinutes and NormalAckMinutes: how long a colleague has to
-	// acknowledge a hand-off before it is overdue (rule N2). kefu
-	// defaults: 30 and 240.
-	UrgentAckMinutes int `json:"urgent_ack_minutes"`
-	NormalAckMinutes int `json:"normal_ack_minutes"`
-	// DueSoonMinutes: an open promise due within this many minutes of now
-	// is due soon (rule N3). kefu default: 120.
-	DueSoonMinutes int `json:"due_soon_minutes"`
-	// MorningAt and EveningAt ("HH:MM", policy zone) start the two
-	// daily contact rounds of a slow review (rule O5). kefu defaults:
-	// "09:00" and "18:00".
-	MorningAt string `json:"morning_at"`
-	EveningAt string `json:"evening_at"`
+	// UrgentAck and NormalAck: how long a colleague has to acknowledge a
+	// hand-off before it is overdue (rule N2), as Go duration text
+	// ("30m0s", "4h"). kefu defaults: 30 minutes and 4 hours.
+	UrgentAck shipping.Duration `json:"urgent_ack"`
+	NormalAck shipping.Duration `json:"normal_ack"`
+	// DueSoon: an open promise due within this long of now is due soon
+	// (rule N3). kefu default: 2 hours.
+	DueSoon shipping.Duration `json:"due_soon"`
+	// MorningAt and EveningAt ("09:00", policy zone) start the two daily
+	// contact rounds of a slow review (rule O5). kefu defaults: 09:00 and
+	// 18:00.
+	MorningAt shipping.Clock `json:"morning_at"`
+	EveningAt shipping.Clock `json:"evening_at"`
 }
 
 // DefaultPolicy returns the defaults of DOMAIN.md, and kefu's own where
@@ -38,13 +38,13 @@ type Policy struct {
 // contact-round times).
 func DefaultPolicy() Policy {
 	return Policy{
-		Zone:             tz.Default,
-		Lang:             Chinese,
-		UrgentAckMinutes: 30,
-		NormalAckMinutes: 240,
-		DueSoonMinutes:   120,
-		MorningAt:        "09:00",
-		EveningAt:        "18:00",
+		Zone:      tz.Default,
+		Lang:      Chinese,
+		UrgentAck: shipping.Duration(30 * time.Minute),
+		NormalAck: shipping.Duration(4 * time.Hour),
+		DueSoon:   shipping.Duration(2 * time.Hour),
+		MorningAt: shipping.MustParseClock("09:00"),
+		EveningAt: shipping.MustParseClock("18:00"),
 	}
 }
 
@@ -73,41 +73,38 @@ func (p Policy) compile() (compiled, error) {
 	if !p.Lang.IsValid() {
 		return c, fieldErr("policy.lang", p.Lang.String(), ErrInvalidPolicy, "")
 	}
-	minutes := func(field string, v, lo, hi int) (time.Duration, error) {
-		if v < lo || v > hi {
-			return 0, fieldErr("policy."+field, strconv.Itoa(v), ErrInvalidPolicy,
-				"must be "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
+	const week = 7 * 24 * time.Hour
+	between := func(field string, d shipping.Duration, lo, hi time.Duration) (time.Duration, error) {
+		if v := time.Duration(d); v >= lo && v <= hi {
+			return v, nil
 		}
-		return time.Duration(v) * time.Minute, nil
+		text, _ := d.MarshalText()
+		return 0, fieldErr("policy."+field, string(text), ErrInvalidPolicy,
+			"must be "+lo.String()+" to "+hi.String())
 	}
-	if c.urgentAck, err = minutes("urgent_ack_minutes", p.UrgentAckMinutes, 1, 7*24*60); err != nil {
+	if c.urgentAck, err = between("urgent_ack", p.UrgentAck, time.Minute, week); err != nil {
 		return c, err
 	}
-	if c.normAck, err = minutes("normal_ack_minutes", p.NormalAckMinutes, 1, 7*24*60); err != nil {
+	if c.normAck, err = between("normal_ack", p.NormalAck, time.Minute, week); err != nil {
 		return c, err
 	}
-	if c.dueSoon, err = minutes("due_soon_minutes", p.DueSoonMinutes, 0, 7*24*60); err != nil {
+	if c.dueSoon, err = between("due_soon", p.DueSoon, 0, week); err != nil {
 		return c, err
 	}
-	if c.morning, err = clock("policy.morning_at", p.MorningAt); err != nil {
-		return c, err
-	}
-	if c.evening, err = clock("policy.evening_at", p.EveningAt); err != nil {
-		return c, err
+	for _, at := range []struct {
+		field string
+		c     shipping.Clock
+		dst   *time.Duration
+	}{{"morning_at", p.MorningAt, &c.morning}, {"evening_at", p.EveningAt, &c.evening}} {
+		if !at.c.IsValid() || at.c >= shipping.Clock(24*60*60) {
+			return c, fieldErr("policy."+at.field, at.c.String(), ErrInvalidPolicy, "want a time of day, 00:01 to 23:59")
+		}
+		*at.dst = time.Duration(at.c) * time.Second
 	}
 	if c.evening <= c.morning {
-		return c, fieldErr("policy.evening_at", p.EveningAt, ErrInvalidPolicy, "must be later than morning_at")
+		return c, fieldErr("policy.evening_at", p.EveningAt.String(), ErrInvalidPolicy, "must be later than morning_at")
 	}
 	return c, nil
-}
-
-// clock parses "HH:MM" into the time since midnight.
-func clock(field, s string) (time.Duration, error) {
-	t, err := time.Parse("15:04", s)
-	if err != nil || len(s) != 5 {
-		return 0, fieldErr(field, s, ErrInvalidPolicy, "want HH:MM")
-	}
-	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
 }
 
 // policyFields is Policy without its methods, for decoding.
@@ -121,7 +118,8 @@ type policyFields Policy
 // field: an unknown language is the [*Error] for "lang" wrapping
 // [ErrUnknownEnum]; a value of the wrong JSON type is an *Error for its
 // field wrapping [ErrInvalidPolicy], with the *json.UnmarshalTypeError as
-// its cause. UnmarshalJSON does not validate: call [Policy.Validate].
+// its cause, and so is a duration or time of day that does not parse
+// (with shipping's error as its cause). UnmarshalJSON does not validate: call [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	w := policyFields(*p)
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -129,8 +127,38 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		if errors.As(err, &te) && te.Field != "" {
 			return causeErr(te.Field, te.Value, ErrInvalidPolicy, "wrong JSON type", err)
 		}
+		var se *shipping.Error
+		if errors.As(err, &se) {
+			if field := badTextField(b); field != "" {
+				return causeErr(field, se.Value, ErrInvalidPolicy, "", err)
+			}
+		}
 		return err
 	}
 	*p = Policy(w)
 	return nil
+}
+
+// textFields are the policy fields whose text shipping parses (durations
+// and times of day).
+var textFields = []string{"urgent_ack", "normal_ack", "due_soon", "morning_at", "evening_at"}
+
+// badTextField returns which of textFields in the JSON object b does not
+// parse, or "".
+func badTextField(b []byte) string {
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(b, &raw) != nil {
+		return ""
+	}
+	for _, k := range textFields {
+		v, ok := raw[k]
+		if !ok {
+			continue
+		}
+		var probe policyFields
+		if json.Unmarshal([]byte(`{"`+k+`":`+string(v)+`}`), &probe) != nil {
+			return k
+		}
+	}
+	return ""
 }

@@ -3,11 +3,13 @@ package notes_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // TestPolicyJSONErrorLeavesPolicyUnchanged: a file whose zone decodes but
@@ -15,8 +17,8 @@ import (
 func TestPolicyJSONErrorLeavesPolicyUnchanged(t *testing.T) {
 	for _, in := range []string{
 		`{"zone":"+09:00","lang":"fr"}`,
-		`{"zone":"+09:00","urgent_ack_minutes":"soon"}`,
-		`{"zone":"+09:00","morning_at":"08:00","due_soon_minutes":"three"}`,
+		`{"zone":"+09:00","urgent_ack":"soon"}`,
+		`{"zone":"+09:00","morning_at":"08:00","due_soon":3}`,
 	} {
 		p := notes.DefaultPolicy()
 		require.Error(t, json.Unmarshal([]byte(in), &p), in)
@@ -32,7 +34,8 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 		want      error
 	}{
 		{`{"lang":"fr"}`, "lang", notes.ErrUnknownEnum},
-		{`{"urgent_ack_minutes":"soon"}`, "urgent_ack_minutes", notes.ErrInvalidPolicy},
+		{`{"urgent_ack":"soon"}`, "urgent_ack", notes.ErrInvalidPolicy},
+		{`{"morning_at":"9am"}`, "morning_at", notes.ErrInvalidPolicy},
 		{`{"zone":8}`, "zone", notes.ErrInvalidPolicy},
 	} {
 		p := notes.DefaultPolicy()
@@ -48,8 +51,8 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 // the value of the policy decoded onto.
 func TestPolicyJSONOverridesOnlyWhatFileSets(t *testing.T) {
 	p := notes.DefaultPolicy()
-	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","due_soon_minutes":30}`), &p))
+	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","due_soon":"30m"}`), &p))
 	want := notes.DefaultPolicy()
-	want.Lang, want.DueSoonMinutes = notes.English, 30
+	want.Lang, want.DueSoon = notes.English, shipping.Duration(30*time.Minute)
 	assert.Equal(t, want, p)
 }

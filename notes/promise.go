@@ -137,7 +137,7 @@ func (s *PromiseState) UnmarshalText(b []byte) error {
 }
 
 // State returns where p stands at now, with soon the "due soon" window
-// (see [Policy.DueSoonMinutes]). Settled promises are [Kept] or [Broken]
+// (see [Policy.DueSoon]). Settled promises are [Kept] or [Broken]
 // whatever now is.
 func (p Promise) State(now time.Time, soon time.Duration) PromiseState {
 	switch {
