@@ -33,11 +33,11 @@ func TestSentinelsAreOrders(t *testing.T) {
 // in the message cut to 120 bytes with "…", while Value keeps it whole.
 func TestErrorMessageClipsValue(t *testing.T) {
 	v := strings.Repeat("\x01", 300)
-	e := &notes.Error{Field: "field", Value: v, Err: notes.ErrMissing}
+	e := &notes.Error{Pkg: "notes", Field: "field", Value: v, Err: notes.ErrMissing}
 	want := "notes: field " + strconv.Quote(strings.Repeat("\x01", 120)+"…") + ": required"
 	assert.Equal(t, want, e.Error())
 	assert.Less(t, len(e.Error()), 520, "was 1,232 bytes before clipping")
 	assert.Equal(t, v, e.Value)
-	short := &notes.Error{Field: "field", Value: "-1", Err: notes.ErrMissing}
+	short := &notes.Error{Pkg: "notes", Field: "field", Value: "-1", Err: notes.ErrMissing}
 	assert.Equal(t, `notes: field "-1": required`, short.Error())
 }

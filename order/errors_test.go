@@ -35,12 +35,12 @@ func TestUnknownCodeIsNotAReason(t *testing.T) {
 // in the message cut to 120 bytes with "…", while Value keeps it whole.
 func TestErrorMessageClipsValue(t *testing.T) {
 	v := strings.Repeat("\x01", 300)
-	e := &order.Error{Field: "field", Value: v, Err: order.ErrMissing}
+	e := &order.Error{Pkg: "order", Field: "field", Value: v, Err: order.ErrMissing}
 	want := "order: field " + strconv.Quote(strings.Repeat("\x01", 120)+"…") + ": required"
 	assert.Equal(t, want, e.Error())
 	assert.Less(t, len(e.Error()), 520, "was 1,232 bytes before clipping")
 	assert.Equal(t, v, e.Value)
-	short := &order.Error{Field: "field", Value: "-1", Err: order.ErrMissing}
+	short := &order.Error{Pkg: "order", Field: "field", Value: "-1", Err: order.ErrMissing}
 	assert.Equal(t, `order: field "-1": required`, short.Error())
 }
 

@@ -82,7 +82,7 @@ func ExampleOrder_Apply() {
 	fmt.Println(paid.Status())
 	// Output:
 	// WAIT_SELLER_SEND_GOODS <nil>
-	// order: event "confirm_receipt" not allowed in state "WAIT_SELLER_SEND_GOODS"
+	// order: event "confirm_receipt": transition not allowed: in state "WAIT_SELLER_SEND_GOODS"
 	// WAIT_SELLER_SEND_GOODS
 }
 

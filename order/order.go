@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -84,7 +83,6 @@ type Order struct {
 
 // Maximum sizes, in bytes of normalised UTF-8.
 const (
-	maxIDBytes      = 64
 	maxMessageBytes = 1000
 	maxLines        = 1000
 )
@@ -296,24 +294,17 @@ func (o *Order) checkLifecycle() error {
 	return nil
 }
 
-// identifier normalises an ID: non-empty, no spaces or control characters.
+// identifier applies kefu's identity rule ([CanonicalID]) to the ID in
+// field.
 func identifier(field, s string) (string, error) {
-	n, ok := textnorm.Line(s)
-	if !ok {
-		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
-	}
-	if n == "" {
+	n, p := textnorm.ID(s)
+	switch p {
+	case textnorm.IDOK:
+		return n, nil
+	case textnorm.IDEmpty:
 		return "", fieldErr(field, s, ErrMissing, "")
 	}
-	if len(n) > maxIDBytes {
-		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxIDBytes)+" bytes")
-	}
-	for _, r := range n {
-		if unicode.IsSpace(r) {
-			return "", fieldErr(field, s, ErrInvalidText, "an ID has no spaces")
-		}
-	}
-	return n, nil
+	return "", fieldErr(field, s, ErrInvalidText, p.Detail())
 }
 
 // text normalises free text of at most maxBytes bytes.
@@ -454,9 +445,9 @@ func (o *Order) Spec() Spec {
 //     confirmed it (rule S9);
 //   - at is set and not before any time already on the order.
 //
-// A refused event returns a [*TransitionError] or an [*Error], both
-// wrapping [ErrInvalidTransition] (or [ErrInconsistent] for a time out of
-// order), and the zero Order.
+// A refused event returns an [*Error] wrapping [ErrInvalidTransition]
+// (class [ErrConflict]; its Cause is a [*TransitionError]), or
+// [ErrInconsistent] for a time out of order, and the zero Order.
 func (o Order) Apply(e Event, at time.Time) (Order, error) {
 	to, err := Transition(o.status, e)
 	if err != nil {
@@ -465,11 +456,11 @@ func (o Order) Apply(e Event, at time.Time) (Order, error) {
 	cod := o.payment == CashOnDelivery
 	switch {
 	case e == SignCOD && !cod:
-		return Order{}, fieldErr("event", e.String(), ErrInvalidTransition, "only cash-on-delivery orders are signed for")
+		return Order{}, transitionErr(o.status, e, "only cash-on-delivery orders are signed for")
 	case e == ConfirmReceipt && cod && o.status == AwaitingReceipt:
-		return Order{}, fieldErr("event", e.String(), ErrInvalidTransition, "a cash-on-delivery order is signed for first")
+		return Order{}, transitionErr(o.status, e, "a cash-on-delivery order is signed for first")
 	case (e == Dispatch || e == DispatchPart) && cod && o.codConfirmed.IsZero():
-		return Order{}, fieldErr("event", e.String(), ErrInvalidTransition, "the buyer has not confirmed cash on delivery (rule S9)")
+		return Order{}, transitionErr(o.status, e, "the buyer has not confirmed cash on delivery (rule S9)")
 	}
 	if at.IsZero() {
 		return Order{}, fieldErr("at", "", ErrMissing, "an event happens at a time")

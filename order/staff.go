@@ -89,17 +89,42 @@ type Agent struct {
 // Validate reports whether a has an ID and a known role: an [*Error]
 // wrapping [ErrMissing], [ErrInvalidText] or [ErrUnknownRole] otherwise.
 func (a Agent) Validate() error {
-	if _, err := identifier("agent.id", a.ID); err != nil {
-		return err
+	_, err := a.Normalize()
+	return err
+}
+
+// Normalize returns a with its ID in canonical form ([CanonicalID]) and its
+// name normalised, or the error of [Agent.Validate]. Every kefu function
+// that takes an Agent normalises it first, so that two spellings of one
+// person are one person in every comparison (approvals, hand-offs, quick
+// replies, promises).
+func (a Agent) Normalize() (Agent, error) {
+	id, err := identifier("agent.id", a.ID)
+	if err != nil {
+		return Agent{}, err
 	}
-	if _, err := text("agent.name", a.Name, 200); err != nil {
-		return err
+	name, err := text("agent.name", a.Name, 200)
+	if err != nil {
+		return Agent{}, err
 	}
 	if !a.Role.IsValid() {
-		return fieldErr("agent.role", a.Role.String(), ErrUnknownRole, "")
+		return Agent{}, fieldErr("agent.role", a.Role.String(), ErrUnknownRole, "")
 	}
-	return nil
+	return Agent{ID: id, Name: name, Role: a.Role}, nil
 }
+
+// CanonicalID returns the canonical form of a staff or buyer ID — kefu's
+// one identity rule, which every package applies where an ID enters: white
+// space trimmed at both ends, full-width letters and digits folded, NFKC,
+// so "ｘｉａｏｍｅｉ", "xiaomei " and "xiaomei" are one person. An ID
+// holding an invisible, format or direction character (zero-width space,
+// soft hyphen, U+202E …) or white space inside is refused rather than
+// cleaned; so is one longer than 64 bytes. Case is kept. The error is an
+// [*Error] for field "id" wrapping [ErrMissing] or [ErrInvalidText].
+//
+// Backends that key their own tables by staff or buyer ID should store
+// this form.
+func CanonicalID(s string) (string, error) { return identifier("id", s) }
 
 // Department is a part of the shop other than customer service, to which
 // agents hand work (rule A2). The zero value is not a department.

@@ -1,6 +1,8 @@
 package order
 
 import (
+	"strconv"
+
 	"github.com/kefu-go/kefu/internal/enum"
 )
 
@@ -222,20 +224,37 @@ var transitions = [numStatuses][numEvents]Status{
 
 // Transition returns the state a trade in state from reaches on event e
 // (rule O1). A move the lifecycle does not allow — including any move out
-// of a final state — returns a [*TransitionError] naming the state and the
-// event, which wraps [ErrInvalidTransition]. Transition does not allocate
-// when the move is allowed.
+// of a final state — returns an [*Error] wrapping [ErrInvalidTransition]
+// (class [ErrConflict]) whose Cause is a [*TransitionError] naming the
+// state and the event; a status or event that is not valid at all is
+// [ErrUnknownStatus] or [ErrUnknownEvent] ([ErrInvalidInput]). Transition
+// does not allocate when the move is allowed.
 //
 // Transition knows only states and events; [Order.Apply] also checks the
 // payment method (a cash-on-delivery order is never paid online, an
 // online order is never signed for as COD) and the times.
 func Transition(from Status, e Event) (Status, error) {
-	if from.IsValid() && e.IsValid() {
-		if to := transitions[from][e]; to != StatusUnknown {
-			return to, nil
-		}
+	if !from.IsValid() {
+		return from, fieldErr("status", from.String(), ErrUnknownStatus, "")
 	}
-	return from, &TransitionError{From: from, Event: e}
+	if !e.IsValid() {
+		return from, fieldErr("event", e.String(), ErrUnknownEvent, "")
+	}
+	if to := transitions[from][e]; to != StatusUnknown {
+		return to, nil
+	}
+	return from, transitionErr(from, e, "")
+}
+
+// transitionErr is the error of event e refused in state from, with an
+// optional reason beyond the lifecycle table.
+func transitionErr(from Status, e Event, why string) *Error {
+	d := "in state " + strconv.Quote(from.String())
+	if why != "" {
+		d += ": " + why
+	}
+	return &Error{Pkg: "order", Field: "event", Value: e.String(), Err: ErrInvalidTransition,
+		Detail: d, Cause: &TransitionError{From: from, Event: e}}
 }
 
 // Allowed returns the events the lifecycle allows in state s, in the order

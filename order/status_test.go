@@ -80,11 +80,19 @@ func TestFinalStatesAllowNothing(t *testing.T) {
 
 func TestTransitionErrorMessage(t *testing.T) {
 	_, err := order.Transition(order.AwaitingPayment, order.Dispatch)
-	assert.EqualError(t, err, `order: event "dispatch" not allowed in state "WAIT_BUYER_PAY"`)
+	assert.EqualError(t, err, `order: event "dispatch": transition not allowed: in state "WAIT_BUYER_PAY"`)
+	require.ErrorIs(t, err, order.ErrConflict, "a refused move: the state has moved on")
+	var e *order.Error
+	require.ErrorAs(t, err, &e, "one errors.As reads field and value")
+	assert.Equal(t, "event", e.Field)
+	assert.Equal(t, "dispatch", e.Value)
 	_, err = order.Transition(order.StatusUnknown, order.Pay)
-	require.ErrorIs(t, err, order.ErrInvalidTransition, "hostile: the zero status")
+	require.ErrorIs(t, err, order.ErrUnknownStatus, "hostile: the zero status is bad input, not a refused move")
+	require.ErrorIs(t, err, order.ErrInvalidInput)
+	assert.NotErrorIs(t, err, order.ErrInvalidTransition)
 	_, err = order.Transition(order.AwaitingPayment, order.Event(200))
-	require.ErrorIs(t, err, order.ErrInvalidTransition, "hostile: an event out of range")
+	require.ErrorIs(t, err, order.ErrUnknownEvent, "hostile: an event out of range")
+	require.ErrorIs(t, err, order.ErrInvalidInput)
 }
 
 func TestAllowed(t *testing.T) {

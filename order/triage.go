@@ -2,28 +2,30 @@ package order
 
 import (
 	"cmp"
-	"errors"
 	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kefu-go/kefu/internal/kerr"
 )
 
 // Sentinel errors of the order operations (triage, digest, oversell, cash
-// on delivery, slow review).
+// on delivery, slow review). ErrNotPending is of class [ErrConflict], the
+// others [ErrInvalidInput].
 var (
 	// ErrNilOrder: a nil *Order where an order is required.
-	ErrNilOrder = errors.New("nil order")
+	ErrNilOrder = kerr.New(kerr.Invalid, "nil order")
 	// ErrDuplicateOrder: the same order ID twice in one batch.
-	ErrDuplicateOrder = errors.New("duplicate order")
+	ErrDuplicateOrder = kerr.New(kerr.Invalid, "duplicate order")
 	// ErrUnknownReason: a reason code kefu does not know.
-	ErrUnknownReason = errors.New("unknown reason")
+	ErrUnknownReason = kerr.New(kerr.Invalid, "unknown reason")
 	// ErrNotPending: an order that is not waiting to be dispatched where
 	// the operation needs one, e.g. an unpaid or dispatched order in an
 	// oversell.
-	ErrNotPending = errors.New("order not awaiting dispatch")
+	ErrNotPending = kerr.New(kerr.Conflict, "order not awaiting dispatch")
 )
 
 // Finding is one problem order of a [Report]: the order, the categories

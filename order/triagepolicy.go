@@ -2,7 +2,6 @@ package order
 
 import (
 	"encoding/json"
-	"errors"
 	"slices"
 	"strconv"
 	"time"
@@ -10,10 +9,6 @@ import (
 	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/internal/tz"
 )
-
-// ErrInvalidPolicy: a [TriagePolicy] field out of range or malformed; the
-// [*Error] names the field by its JSON name.
-var ErrInvalidPolicy = errors.New("invalid policy")
 
 // TriagePolicy is a shop's policy for problem orders and the operations
 // around them: the triage of rule O2, the after-sales digest, the

@@ -1,7 +1,6 @@
 package pricing
 
 import (
-	"errors"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -32,99 +31,84 @@ var (
 	// package's sentinel).
 	ErrUnknownReason = order.ErrUnknownReason
 	// ErrUnknownVerdict: a verdict kefu does not know.
-	ErrUnknownVerdict = errors.New("unknown verdict")
+	ErrUnknownVerdict = kerr.New(kerr.Invalid, "unknown verdict")
 	// ErrInvalidTime: a time outside the years 1 to 9999, which no shop
 	// calendar or token holds.
-	ErrInvalidTime = errors.New("invalid time")
+	ErrInvalidTime = kerr.New(kerr.Invalid, "invalid time")
 
 	// ErrUnknownKind: a concession kind kefu does not know.
-	ErrUnknownKind = errors.New("unknown concession kind")
+	ErrUnknownKind = kerr.New(kerr.Invalid, "unknown concession kind")
 	// ErrUnknownCause: a compensation cause kefu does not know.
-	ErrUnknownCause = errors.New("unknown compensation cause")
+	ErrUnknownCause = kerr.New(kerr.Invalid, "unknown compensation cause")
 	// ErrNotCompensable: a compensation asked for where none is owed: an
 	// oversell allocation served in full or not of a promotion item, or
 	// an oversold compensation not built from the oversell plan (rule P5).
-	ErrNotCompensable = errors.New("no compensation owed")
+	ErrNotCompensable = kerr.New(kerr.Invalid, "no compensation owed")
 	// ErrUnknownPayer: a payer of a price difference other than the buyer
 	// or the shop.
-	ErrUnknownPayer = errors.New("unknown payer")
+	ErrUnknownPayer = kerr.New(kerr.Invalid, "unknown payer")
 	// ErrExceedsOrder: a concession larger than the order it is for, or a
 	// postage concession larger than the postage charged.
-	ErrExceedsOrder = errors.New("concession exceeds the order")
+	ErrExceedsOrder = kerr.New(kerr.Invalid, "concession exceeds the order")
 	// ErrInvalidUsage: usage state that cannot be right: a negative count
 	// or a malformed day.
-	ErrInvalidUsage = errors.New("invalid usage state")
+	ErrInvalidUsage = kerr.New(kerr.Invalid, "invalid usage state")
 	// ErrInvalidPolicy: a policy field out of range; [Policy.Validate]
 	// names it.
-	ErrInvalidPolicy = errors.New("invalid policy")
+	ErrInvalidPolicy = order.ErrInvalidPolicy
 	// ErrInvalidPromotion: a promotion window that ends before it starts
 	// or names a SKU the order does not hold.
-	ErrInvalidPromotion = errors.New("invalid promotion")
+	ErrInvalidPromotion = kerr.New(kerr.Invalid, "invalid promotion")
 
 	// ErrMalformedToken: an approval token that is not base64url, is
 	// truncated, or whose content does not decode.
-	ErrMalformedToken = errors.New("malformed approval token")
+	ErrMalformedToken = kerr.New(kerr.Invalid, "malformed approval token")
 	// ErrBadSignature: an approval token whose signature does not match
 	// its content under the shop key — edited, or signed with another key.
-	ErrBadSignature = errors.New("approval signature does not match")
+	ErrBadSignature = kerr.New(kerr.Forbidden, "approval signature does not match")
 	// ErrWeakKey: a signing key shorter than [MinKeyLen] bytes.
-	ErrWeakKey = errors.New("signing key too short")
+	ErrWeakKey = kerr.New(kerr.Invalid, "signing key too short")
 	// ErrSelfApproval: an approval whose approver is its requester (rule
 	// A3: nobody approves their own request).
-	ErrSelfApproval = errors.New("self-approval")
+	ErrSelfApproval = kerr.New(kerr.Forbidden, "self-approval")
 	// ErrApproverRank: an approver whose role is not above the
 	// requester's (rule A3).
-	ErrApproverRank = errors.New("approver not above the requester")
+	ErrApproverRank = kerr.New(kerr.Forbidden, "approver not above the requester")
 	// ErrApproverAuthority: an approver whose role may not grant the
 	// concession under the policy.
-	ErrApproverAuthority = errors.New("approver lacks the authority")
+	ErrApproverAuthority = kerr.New(kerr.Forbidden, "approver lacks the authority")
 	// ErrWrongOrder: an approval for another order.
-	ErrWrongOrder = errors.New("approval is for another order")
+	ErrWrongOrder = kerr.New(kerr.Forbidden, "approval is for another order")
 	// ErrWrongKind: an approval for another kind of concession.
-	ErrWrongKind = errors.New("approval is for another kind")
+	ErrWrongKind = kerr.New(kerr.Forbidden, "approval is for another kind")
 	// ErrWrongRequester: an approval given to another requester.
-	ErrWrongRequester = errors.New("approval is for another requester")
+	ErrWrongRequester = kerr.New(kerr.Forbidden, "approval is for another requester")
 	// ErrAmountExceeded: a concession larger than the amount approved.
-	ErrAmountExceeded = errors.New("amount exceeds the approval")
+	ErrAmountExceeded = kerr.New(kerr.Forbidden, "amount exceeds the approval")
 	// ErrExpired: an approval used at or after its expiry.
-	ErrExpired = errors.New("approval expired")
+	ErrExpired = kerr.New(kerr.Forbidden, "approval expired")
 	// ErrUsed: an approval already used once (single use).
-	ErrUsed = errors.New("approval already used")
+	ErrUsed = kerr.New(kerr.Conflict, "approval already used")
 
 	// ErrUnknownSettlement: a way of paying a price difference kefu does
 	// not know, or one that is not the payer's.
-	ErrUnknownSettlement = errors.New("unknown settlement")
+	ErrUnknownSettlement = kerr.New(kerr.Invalid, "unknown settlement")
 	// ErrConfirmed: a price difference the buyer has already confirmed.
-	ErrConfirmed = errors.New("price difference already confirmed")
+	ErrConfirmed = kerr.New(kerr.Conflict, "price difference already confirmed")
 	// ErrNotConfirmed: a price difference transferred before the buyer
 	// confirmed it (rule P6).
-	ErrNotConfirmed = errors.New("price difference not confirmed")
+	ErrNotConfirmed = kerr.New(kerr.Conflict, "price difference not confirmed")
 	// ErrTransferred: a price difference transferred already; the same
 	// difference is never paid twice.
-	ErrTransferred = errors.New("price difference already transferred")
+	ErrTransferred = kerr.New(kerr.Conflict, "price difference already transferred")
 )
 
-// Error describes bad input: which field, the value as given, and the
-// sentinel it wraps. Its message reads
+// Error is [order.Error], the one error type of every kefu package: it
+// names the package, the field and the bad value and wraps a sentinel, so
+// one [errors.As] reads any kefu error. Its message reads
 //
-//	pricing: amount "5.001": invalid amount: more than two decimals
-//
-// The message quotes at most the first 120 bytes of Value (cut at a
-// character boundary, marked "…"), so a hostile value does not become a
-// huge log line; Value itself is kept whole.
-type Error struct {
-	Field  string // path of the field, e.g. "amount", "limits.team_leader.gift"
-	Value  string // the bad value as given, whole (the message quotes at most 120 bytes)
-	Err    error  // one of the package's sentinels
-	Detail string // optional explanation
-}
-
-func (e *Error) Error() string {
-	return kerr.Message("pricing", e.Field, e.Value, e.Err, e.Detail, nil)
-}
-
-// Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+//	pricing: field "value": sentinel text: detail
+type Error = order.Error
 
 // amountText renders a decimal from the caller for an error message. An
 // amount like "1e999999999" would print a billion zeros; such amounts keep
@@ -137,5 +121,5 @@ func amountText(d decimal.Decimal) string {
 }
 
 func fieldErr(field, value string, err error, detail string) *Error {
-	return &Error{Field: field, Value: value, Err: err, Detail: detail}
+	return &Error{Pkg: "pricing", Field: field, Value: value, Err: err, Detail: detail}
 }

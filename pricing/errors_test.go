@@ -30,11 +30,11 @@ func TestSentinelsAreOrders(t *testing.T) {
 // in the message cut to 120 bytes with "…", while Value keeps it whole.
 func TestErrorMessageClipsValue(t *testing.T) {
 	v := strings.Repeat("\x01", 300)
-	e := &pricing.Error{Field: "field", Value: v, Err: pricing.ErrMissing}
+	e := &pricing.Error{Pkg: "pricing", Field: "field", Value: v, Err: pricing.ErrMissing}
 	want := "pricing: field " + strconv.Quote(strings.Repeat("\x01", 120)+"…") + ": required"
 	assert.Equal(t, want, e.Error())
 	assert.Less(t, len(e.Error()), 520, "was 1,232 bytes before clipping")
 	assert.Equal(t, v, e.Value)
-	short := &pricing.Error{Field: "field", Value: "-1", Err: pricing.ErrMissing}
+	short := &pricing.Error{Pkg: "pricing", Field: "field", Value: "-1", Err: pricing.ErrMissing}
 	assert.Equal(t, `pricing: field "-1": required`, short.Error())
 }

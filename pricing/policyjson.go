@@ -16,13 +16,16 @@ import (
 // inField re-labels err, from decoding the value of field path, so that
 // its message names the policy field: a pricing [*Error] gets path put in
 // front of its own field (or in place of it for a bare amount or kind),
-// an [*order.Error] becomes a pricing *Error for path wrapping the same
+// an error of package order becomes a pricing *Error for path wrapping the same
 // sentinel (errors.Is still matches it), and any other error (a JSON
 // value of the wrong type, a time that does not parse) an *Error for path
 // wrapping [ErrInvalidPolicy].
 func inField(path string, err error) error {
 	var pe *Error
-	if errors.As(err, &pe) {
+	if errors.As(err, &pe) && pe.Pkg != "pricing" {
+		return fieldErr(path, pe.Value, pe.Err, pe.Detail)
+	}
+	if pe != nil {
 		e := *pe
 		switch {
 		case e.Field == "" || e.Field == "amount" || e.Field == "kind":
@@ -31,10 +34,6 @@ func inField(path string, err error) error {
 			e.Field = path + "." + e.Field
 		}
 		return &e
-	}
-	var oe *order.Error
-	if errors.As(err, &oe) {
-		return fieldErr(path, oe.Value, oe.Err, oe.Detail)
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {

@@ -54,11 +54,11 @@ func TestUnknownCodeIsNotAStage(t *testing.T) {
 // in the message cut to 120 bytes with "…", while Value keeps it whole.
 func TestErrorMessageClipsValue(t *testing.T) {
 	v := strings.Repeat("\x01", 300)
-	e := &shipping.Error{Field: "field", Value: v, Err: shipping.ErrMissing}
+	e := &shipping.Error{Pkg: "shipping", Field: "field", Value: v, Err: shipping.ErrMissing}
 	want := "shipping: field " + strconv.Quote(strings.Repeat("\x01", 120)+"…") + ": required"
 	assert.Equal(t, want, e.Error())
 	assert.Less(t, len(e.Error()), 520, "was 1,232 bytes before clipping")
 	assert.Equal(t, v, e.Value)
-	short := &shipping.Error{Field: "field", Value: "-1", Err: shipping.ErrMissing}
+	short := &shipping.Error{Pkg: "shipping", Field: "field", Value: "-1", Err: shipping.ErrMissing}
 	assert.Equal(t, `shipping: field "-1": required`, short.Error())
 }

@@ -9,6 +9,7 @@
 package kerr
 
 import (
+	"errors"
 	"strconv"
 	"unicode/utf8"
 )
@@ -64,4 +65,74 @@ func Unwrap(err, cause error) []error {
 		return []error{err, cause}
 	}
 	return []error{err}
+}
+
+// Class is one of the few kinds of error a transport maps in one switch:
+// the input is malformed ([Invalid]), what it names is not there
+// ([NotFound]), the state has moved on ([Conflict]), or the person may not
+// do it ([Forbidden]). A Class is itself an error, the target of
+// errors.Is; every kefu sentinel belongs to exactly one.
+type Class struct {
+	name   string
+	status int
+}
+
+// Error returns the class's name, e.g. "invalid input".
+func (c *Class) Error() string { return c.name }
+
+// HTTPStatus is the status code a JSON API would answer with for an error
+// of the class.
+func (c *Class) HTTPStatus() int { return c.status }
+
+// The classes.
+var (
+	// Invalid: the input is malformed or inconsistent — an amount with
+	// three decimals, an unknown code, a misspelled JSON field, totals that
+	// do not add up, a bad policy. Retrying the same input fails again.
+	Invalid = &Class{"invalid input", 422}
+	// NotFound: the input is well formed but names something the state
+	// does not hold (a promise ID a tracker does not know).
+	NotFound = &Class{"not found", 404}
+	// Conflict: the state has moved on — an approval already used, a hand-off
+	// already acknowledged, a stale version, a lifecycle event the order's
+	// state no longer allows. Re-read the state and decide again.
+	Conflict = &Class{"conflict", 409}
+	// Forbidden: the person may not do it — approving one's own request,
+	// an approver without the rank, a forged or expired approval.
+	Forbidden = &Class{"forbidden", 403}
+)
+
+// Classes lists every class, in the order of the constants above.
+var Classes = [...]*Class{Invalid, NotFound, Conflict, Forbidden}
+
+// Sentinel is an error value of one class, such as order.ErrInvalidAmount
+// (class [Invalid]). errors.Is(err, s) holds for an error wrapping s, and
+// errors.Is(err, s.Class()) does too.
+type Sentinel struct {
+	text  string
+	class *Class
+}
+
+// New returns a sentinel of class c with the given text.
+func New(c *Class, text string) *Sentinel { return &Sentinel{text: text, class: c} }
+
+// Error returns the sentinel's text.
+func (s *Sentinel) Error() string { return s.text }
+
+// Class returns the sentinel's class.
+func (s *Sentinel) Class() *Class { return s.class }
+
+// Is reports whether target is the sentinel's class, so that errors.Is
+// matches a wrapped sentinel against its class.
+func (s *Sentinel) Is(target error) bool { return target == error(s.class) }
+
+// ClassOf returns the class of err: that of the first sentinel in its tree
+// (errors.As order), or nil when err wraps no kefu sentinel.
+func ClassOf(err error) *Class {
+	for _, c := range Classes {
+		if errors.Is(err, c) {
+			return c
+		}
+	}
+	return nil
 }

@@ -176,3 +176,118 @@ func isLowerASCII(s string) bool {
 	}
 	return true
 }
+
+// MaxIDBytes bounds an ID: at most 64 bytes of normalised UTF-8.
+const MaxIDBytes = 64
+
+// maxRawIDBytes bounds an ID as given, before normalisation: NFKC and
+// width folding never shrink text fourfold, so a longer input cannot
+// normalise to [MaxIDBytes] and is refused before any work.
+const maxRawIDBytes = 4 * MaxIDBytes
+
+// IDProblem says why [ID] refused a text.
+type IDProblem uint8
+
+// The problems of an ID.
+const (
+	IDOK          IDProblem = iota
+	IDEmpty                 // nothing but white space
+	IDInvalidUTF8           // not valid UTF-8
+	IDInvisible             // an invisible, format or direction character
+	IDSpace                 // white space inside the ID
+	IDTooLong               // longer than MaxIDBytes once normalised
+)
+
+// Detail returns the problem as the detail of an error message.
+func (p IDProblem) Detail() string {
+	switch p {
+	case IDEmpty:
+		return ""
+	case IDInvalidUTF8:
+		return "not valid UTF-8"
+	case IDInvisible:
+		return "an ID holds no invisible, format or direction characters"
+	case IDSpace:
+		return "an ID has no spaces"
+	case IDTooLong:
+		return "longer than 64 bytes"
+	}
+	return ""
+}
+
+// ID returns the canonical form of a staff or buyer ID: white space
+// trimmed at both ends, full-width letters and digits folded to their
+// narrow forms and NFKC applied, so that "ｘｉａｏｍｅｉ", " xiaomei" and
+// "xiaomei" are one ID. An ID that holds a character a reader cannot see
+// or that changes how text around it reads — zero-width spaces and
+// joiners, the soft hyphen, direction marks and overrides (U+202A–U+202E,
+// U+2066–U+2069), variation selectors, other default-ignorable code
+// points, control characters — is refused rather than cleaned, and so is
+// one with white space inside: such an ID is an attempt to pass for
+// someone else. Case is kept: "Li" and "li" are two IDs.
+//
+// ID is the one identity rule of kefu: every package applies it where an
+// ID enters, so that later comparisons are of canonical values. It does not
+// allocate when s is already canonical ASCII.
+func ID(s string) (string, IDProblem) {
+	if len(s) > maxRawIDBytes {
+		return "", IDTooLong
+	}
+	if !utf8.ValidString(s) {
+		return "", IDInvalidUTF8
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 || c == 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		for _, r := range s {
+			if invisible(r) {
+				return "", IDInvisible
+			}
+		}
+	}
+	n, _ := Line(s)
+	if n == "" {
+		return "", IDEmpty
+	}
+	for _, r := range n {
+		// NFKC can expose a character that was hidden in a compatibility
+		// form; check again on the result.
+		if unicode.IsSpace(r) {
+			return "", IDSpace
+		}
+		if invisible(r) {
+			return "", IDInvisible
+		}
+	}
+	if len(n) > MaxIDBytes {
+		return "", IDTooLong
+	}
+	return n, IDOK
+}
+
+// invisible reports whether r is a character that renders as nothing or
+// steers the rendering of others: controls other than the white space
+// [Line] folds, format characters (Cf: zero-width, soft hyphen, bidi
+// controls), variation selectors and the other default-ignorable code
+// points (such as U+034F COMBINING GRAPHEME JOINER and the Hangul fillers).
+func invisible(r rune) bool {
+	switch {
+	case r < 0x80:
+		return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+	case unicode.IsSpace(r):
+		return false
+	case unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r),
+		unicode.Is(unicode.Variation_Selector, r),
+		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r),
+		unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r):
+		return true
+	case r == 0x3164 || r == 0xFFA0 || r == 0x115F || r == 0x1160: // Hangul fillers (Lo, default ignorable)
+		return true
+	}
+	return false
+}

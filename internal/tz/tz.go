@@ -103,3 +103,60 @@ func offsetName(sec int) string {
 	h, m := sec/3600, sec%3600/60
 	return "UTC" + string(sign) + strconv.Itoa(h/10) + strconv.Itoa(h%10) + ":" + strconv.Itoa(m/10) + strconv.Itoa(m%10)
 }
+
+// DayStart returns the first instant of the calendar day y-m-d in loc
+// (m and d may be out of range and are normalised as time.Date does). That
+// is midnight, except in zones whose clocks skip midnight on the day
+// (America/Santiago, America/Havana …), where the day starts at the
+// transition, say 01:00; time.Date alone would give 23:00 of the day
+// before. A day the zone skipped entirely (Pacific/Apia, 2011-12-30) has
+// no instant: DayStart returns the start of the next day that exists.
+func DayStart(y int, m time.Month, d int, loc *time.Location) time.Time {
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	want := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // normalised y-m-d
+	for range 3 {
+		ty, tm, td := t.Date()
+		if !time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC).Before(want) {
+			return t
+		}
+		// t fell in the day before: midnight does not exist, and the day
+		// starts where the zone period holding t ends.
+		_, end := t.ZoneBounds()
+		if end.IsZero() || !end.After(t) {
+			return t
+		}
+		t = end
+	}
+	return t
+}
+
+// DayEnd returns the last second of the calendar day y-m-d in loc:
+// one second before the next day's [DayStart], so 23:59:59 whatever the
+// zone does at midnight.
+func DayEnd(y int, m time.Month, d int, loc *time.Location) time.Time {
+	return DayStart(y, m, d+1, loc).Add(-time.Second)
+}
+
+// StartOfDay returns the [DayStart] of t's calendar day in t's location.
+func StartOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return DayStart(y, m, d, t.Location())
+}
+
+// EndOfDay returns the [DayEnd] of t's calendar day in t's location.
+func EndOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return DayEnd(y, m, d, t.Location())
+}
+
+// DaysBetween returns the number of calendar days from a's day to b's day,
+// each read in its own location: 0 for the same day, 1 for the next,
+// negative when b's day is earlier. It is date arithmetic, never a
+// division of a duration by 24 hours.
+func DaysBetween(a, b time.Time) int {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	x := time.Date(ay, am, ad, 12, 0, 0, 0, time.UTC)
+	y := time.Date(by, bm, bd, 12, 0, 0, 0, time.UTC)
+	return int(y.Sub(x).Round(24*time.Hour) / (24 * time.Hour))
+}

@@ -151,3 +151,114 @@ func abs(x int64) int64 {
 	}
 	return x
 }
+
+// MaxTextLen bounds an amount as text: a sign, 13 integer digits (MaxFen
+// fen is 10^13 yuan), a point and two decimals, with room for a few
+// leading zeros. Longer text is refused before any digit is read, so a
+// megabyte of digits costs no more than a short amount.
+const MaxTextLen = 24
+
+// Problem says why [Parse] refused a text.
+type Problem uint8
+
+// The problems of an amount's text.
+const (
+	OK        Problem = iota
+	Empty             // no text at all
+	Malformed         // not digits with an optional sign and point
+	TooPrecise        // more than two decimals: fen is the smallest unit
+	TooLarge          // more than MaxFen fen, or longer than MaxTextLen
+)
+
+// Detail returns the problem as the detail of an error message.
+func (p Problem) Detail() string {
+	switch p {
+	case Empty:
+		return "empty"
+	case Malformed:
+		return "not an amount in yuan such as 128.50"
+	case TooPrecise:
+		return "more than two decimals"
+	case TooLarge:
+		return "out of range"
+	}
+	return ""
+}
+
+// Parse reads an amount in yuan written as decimal text — an optional
+// "-", digits, and optionally "." and one or two decimals ("128.5",
+// "128.50", "-0.05", "7") — and returns it in fen. It refuses exponents,
+// a leading "+", white space, a bare point and more than two decimals
+// ("128.505" is refused, never rounded), and text longer than
+// [MaxTextLen] before reading it. Parse does not allocate.
+func Parse(s string) (int64, Problem) {
+	if s == "" {
+		return 0, Empty
+	}
+	if len(s) > MaxTextLen {
+		return 0, TooLarge
+	}
+	i, neg := 0, false
+	if s[0] == '-' {
+		neg, i = true, 1
+	}
+	var whole int64
+	start := i
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		whole = whole*10 + int64(s[i]-'0') // at most 23 digits: checked below
+		if whole > MaxFen/100 {
+			return 0, TooLarge
+		}
+	}
+	if i == start {
+		return 0, Malformed
+	}
+	var frac int64
+	if i < len(s) {
+		if s[i] != '.' {
+			return 0, Malformed
+		}
+		i++
+		n := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if n == 2 {
+				return 0, TooPrecise
+			}
+			frac = frac*10 + int64(s[i]-'0')
+			n++
+		}
+		if n == 0 || i < len(s) {
+			return 0, Malformed
+		}
+		if n == 1 {
+			frac *= 10
+		}
+	}
+	fen := whole*100 + frac
+	if fen > MaxFen {
+		return 0, TooLarge
+	}
+	if neg {
+		fen = -fen
+	}
+	return fen, OK
+}
+
+// ParseJSON reads an amount from a JSON value: a string ("128.50", as the
+// platform sends money) or a bare number (128.50), both with the rules of
+// [Parse] applied to their text, never through floating point. null is
+// reported as Empty for the caller to decide.
+func ParseJSON(b []byte) (int64, Problem) {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		b = b[1 : len(b)-1]
+		if len(b) == 0 {
+			return 0, Empty
+		}
+	} else if string(b) == "null" {
+		return 0, Empty
+	}
+	if len(b) > MaxTextLen {
+		return 0, TooLarge
+	}
+	return Parse(string(b)) // the conversion of ≤ 24 bytes does not escape
+}
