@@ -163,11 +163,11 @@ type Problem uint8
 
 // The problems of an amount's text.
 const (
-	OK        Problem = iota
-	Empty             // no text at all
-	Malformed         // not digits with an optional sign and point
-	TooPrecise        // more than two decimals: fen is the smallest unit
-	TooLarge          // more than MaxFen fen, or longer than MaxTextLen
+	OK         Problem = iota
+	Empty              // no text at all
+	Malformed          // not digits with an optional sign and point
+	TooPrecise         // more than two decimals: fen is the smallest unit
+	TooLarge           // more than MaxFen fen, or longer than MaxTextLen
 )
 
 // Detail returns the problem as the detail of an error message.
