@@ -21,7 +21,7 @@
 //     [Agent]s who hold them, and the [Department]s they hand work to. They
 //     live here because pricing, notes and refund all use them.
 //   - O1: the trade lifecycle is a fixed table over [Status] and [Event]
-//     ([Transition], [Allowed], [Order.Apply]); a move it does not allow is
+//     ([Transition], [AllowedEvents], [Order.Apply]); a move it does not allow is
 //     a [*TransitionError].
 //   - O2: problem orders are described by a [Category] and found by
 //     implementations of [Check]: the order's own ([AddressCheck],

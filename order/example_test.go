@@ -63,7 +63,7 @@ func ExampleTransition() {
 	_, err = order.Transition(order.AwaitingPayment, order.Dispatch)
 	var te *order.TransitionError
 	fmt.Println(errors.As(err, &te), te.From, te.Event)
-	fmt.Println(order.Allowed(order.AwaitingPayment))
+	fmt.Println(order.AllowedEvents(order.AwaitingPayment))
 	// Output:
 	// WAIT_BUYER_CONFIRM_GOODS <nil>
 	// true WAIT_BUYER_PAY dispatch

@@ -257,9 +257,9 @@ func transitionErr(from Status, e Event, why string) *Error {
 		Detail: d, Cause: &TransitionError{From: from, Event: e}}
 }
 
-// Allowed returns the events the lifecycle allows in state s, in the order
+// AllowedEvents returns the events the lifecycle allows in state s, in the order
 // of their constants; none for a final or invalid state.
-func Allowed(s Status) []Event {
+func AllowedEvents(s Status) []Event {
 	if !s.IsValid() {
 		return nil
 	}

@@ -72,7 +72,7 @@ func TestTransitionFollowsTheLifecycle(t *testing.T) {
 // rule O1: finished and closed trades are final.
 func TestFinalStatesAllowNothing(t *testing.T) {
 	for _, s := range []order.Status{order.Finished, order.Closed, order.ClosedUnpaid} {
-		assert.Empty(t, order.Allowed(s), s.String())
+		assert.Empty(t, order.AllowedEvents(s), s.String())
 		assert.False(t, s.Open(), s.String())
 	}
 	assert.True(t, order.Held.Open())
@@ -96,11 +96,11 @@ func TestTransitionErrorMessage(t *testing.T) {
 }
 
 func TestAllowed(t *testing.T) {
-	assert.Equal(t, []order.Event{order.Pay, order.Close}, order.Allowed(order.AwaitingPayment))
-	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close}, order.Allowed(order.AwaitingDispatch))
-	assert.Nil(t, order.Allowed(order.Status(99)))
+	assert.Equal(t, []order.Event{order.Pay, order.Close}, order.AllowedEvents(order.AwaitingPayment))
+	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close}, order.AllowedEvents(order.AwaitingDispatch))
+	assert.Nil(t, order.AllowedEvents(order.Status(99)))
 	for s, moves := range legalMoves {
-		assert.Len(t, order.Allowed(s), len(moves), s.String())
+		assert.Len(t, order.AllowedEvents(s), len(moves), s.String())
 	}
 }
 

@@ -2,6 +2,7 @@ package kerr_test
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -70,4 +71,33 @@ func TestUnwrap(t *testing.T) {
 	a, b := errors.New("a"), errors.New("b")
 	assert.Equal(t, []error{a}, kerr.Unwrap(a, nil))
 	assert.Equal(t, []error{a, b}, kerr.Unwrap(a, b))
+}
+
+// TestSentinelMatchesItsClassOnly proves a wrapped sentinel matches its
+// own class with errors.Is and no other, and that ClassOf finds it.
+func TestSentinelMatchesItsClassOnly(t *testing.T) {
+	for _, c := range kerr.Classes {
+		s := kerr.New(c, "boom")
+		wrapped := fmt.Errorf("outer: %w", s)
+		assert.ErrorIs(t, wrapped, s)
+		assert.ErrorIs(t, wrapped, c)
+		for _, other := range kerr.Classes {
+			if other != c {
+				assert.NotErrorIs(t, wrapped, other, "%v is not %v", c, other)
+			}
+		}
+		assert.Same(t, c, kerr.ClassOf(wrapped))
+		assert.Same(t, c, s.Class())
+		assert.Equal(t, "boom", s.Error())
+	}
+	assert.Nil(t, kerr.ClassOf(errors.New("not kefu's")))
+	assert.Nil(t, kerr.ClassOf(nil))
+}
+
+func TestClassStatus(t *testing.T) {
+	assert.Equal(t, 422, kerr.Invalid.HTTPStatus())
+	assert.Equal(t, 404, kerr.NotFound.HTTPStatus())
+	assert.Equal(t, 409, kerr.Conflict.HTTPStatus())
+	assert.Equal(t, 403, kerr.Forbidden.HTTPStatus())
+	assert.Equal(t, "conflict", kerr.Conflict.Error())
 }
