@@ -12,7 +12,6 @@ import (
 
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
-	"github.com/kefu-go/kefu/shipping"
 )
 
 type textEnum interface {
@@ -132,9 +131,9 @@ func TestPolicyValidate(t *testing.T) {
 		{"policy.lang", func(p *notes.Policy) { p.Lang = 9 }},
 		{"policy.urgent_ack", func(p *notes.Policy) { p.UrgentAck = -1 }},
 		{"policy.normal_ack", func(p *notes.Policy) { p.NormalAck = 0 }},
-		{"policy.due_soon", func(p *notes.Policy) { p.DueSoon = shipping.Duration(8 * 24 * time.Hour) }},
+		{"policy.due_soon", func(p *notes.Policy) { p.DueSoon = order.Duration(8 * 24 * time.Hour) }},
 		{"policy.morning_at", func(p *notes.Policy) { p.MorningAt = 0 }},
-		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = shipping.MustParseClock("24:00") }},
+		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = order.MustParseClock("24:00") }},
 		{"policy.evening_at", func(p *notes.Policy) { p.EveningAt = p.MorningAt }},
 	}
 	for _, tc := range tests {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/internal/tz"
+	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -21,16 +22,16 @@ type Policy struct {
 	// UrgentAck and NormalAck: how long a colleague has to acknowledge a
 	// hand-off before it is overdue (rule N2), as Go duration text
 	// ("30m0s", "4h"). kefu defaults: 30 minutes and 4 hours.
-	UrgentAck shipping.Duration `json:"urgent_ack"`
-	NormalAck shipping.Duration `json:"normal_ack"`
+	UrgentAck order.Duration `json:"urgent_ack"`
+	NormalAck order.Duration `json:"normal_ack"`
 	// DueSoon: an open promise due within this long of now is due soon
 	// (rule N3). kefu default: 2 hours.
-	DueSoon shipping.Duration `json:"due_soon"`
+	DueSoon order.Duration `json:"due_soon"`
 	// MorningAt and EveningAt ("09:00", policy zone) start the two daily
 	// contact rounds of a slow review (rule O5). kefu defaults: 09:00 and
 	// 18:00.
-	MorningAt shipping.Clock `json:"morning_at"`
-	EveningAt shipping.Clock `json:"evening_at"`
+	MorningAt order.Clock `json:"morning_at"`
+	EveningAt order.Clock `json:"evening_at"`
 }
 
 // DefaultPolicy returns the defaults of DOMAIN.md, and kefu's own where
@@ -40,11 +41,11 @@ func DefaultPolicy() Policy {
 	return Policy{
 		Zone:      tz.Default,
 		Lang:      Chinese,
-		UrgentAck: shipping.Duration(30 * time.Minute),
-		NormalAck: shipping.Duration(4 * time.Hour),
-		DueSoon:   shipping.Duration(2 * time.Hour),
-		MorningAt: shipping.MustParseClock("09:00"),
-		EveningAt: shipping.MustParseClock("18:00"),
+		UrgentAck: order.Duration(30 * time.Minute),
+		NormalAck: order.Duration(4 * time.Hour),
+		DueSoon:   order.Duration(2 * time.Hour),
+		MorningAt: order.MustParseClock("09:00"),
+		EveningAt: order.MustParseClock("18:00"),
 	}
 }
 
@@ -74,7 +75,7 @@ func (p Policy) compile() (compiled, error) {
 		return c, fieldErr("policy.lang", p.Lang.String(), ErrInvalidPolicy, "")
 	}
 	const week = 7 * 24 * time.Hour
-	between := func(field string, d shipping.Duration, lo, hi time.Duration) (time.Duration, error) {
+	between := func(field string, d order.Duration, lo, hi time.Duration) (time.Duration, error) {
 		if v := time.Duration(d); v >= lo && v <= hi {
 			return v, nil
 		}
@@ -93,10 +94,10 @@ func (p Policy) compile() (compiled, error) {
 	}
 	for _, at := range []struct {
 		field string
-		c     shipping.Clock
+		c     order.Clock
 		dst   *time.Duration
 	}{{"morning_at", p.MorningAt, &c.morning}, {"evening_at", p.EveningAt, &c.evening}} {
-		if !at.c.IsValid() || at.c >= shipping.Clock(24*60*60) {
+		if !at.c.IsValid() || at.c >= order.Clock(24*60*60) {
 			return c, fieldErr("policy."+at.field, at.c.String(), ErrInvalidPolicy, "want a time of day, 00:01 to 23:59")
 		}
 		*at.dst = time.Duration(at.c) * time.Second

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
-	"github.com/kefu-go/kefu/shipping"
+	"github.com/kefu-go/kefu/order"
 )
 
 // TestPolicyJSONErrorLeavesPolicyUnchanged: a file whose zone decodes but
@@ -53,6 +53,6 @@ func TestPolicyJSONOverridesOnlyWhatFileSets(t *testing.T) {
 	p := notes.DefaultPolicy()
 	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","due_soon":"30m"}`), &p))
 	want := notes.DefaultPolicy()
-	want.Lang, want.DueSoon = notes.English, shipping.Duration(30*time.Minute)
+	want.Lang, want.DueSoon = notes.English, order.Duration(30*time.Minute)
 	assert.Equal(t, want, p)
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
-	"github.com/kefu-go/kefu/shipping"
 )
 
 func reviewOrder(since time.Time, lines ...order.Line) *order.Order {
@@ -149,7 +148,7 @@ func TestSlowReviewEdgesAndErrors(t *testing.T) {
 	_, err = p.SlowReview(reviewOrder(day(0, 14, 3)), triage, stock, []notes.Contact{{At: day(0, 15, 0)}}, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 	bad := p
-	bad.EveningAt = shipping.MustParseClock("08:00")
+	bad.EveningAt = order.MustParseClock("08:00")
 	_, err = bad.SlowReview(reviewOrder(day(0, 14, 3)), triage, stock, nil, day(0, 15, 0))
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 }

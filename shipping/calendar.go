@@ -5,104 +5,6 @@ import (
 	"time"
 )
 
-// Clock is a time of day in the policy's location, as the number of
-// seconds after midnight. Its text form is "16:00" (or "16:00:30" when the
-// seconds are not zero); "24:00" is the end of the day. The zero Clock is
-// unset and no valid cutoff.
-type Clock int32
-
-// ParseClock reads "HH:MM" or "HH:MM:SS", from "00:00:01" to "24:00". Other
-// text is an error wrapping [ErrInvalidText].
-func ParseClock(s string) (Clock, error) {
-	bad := fieldErr("clock", s, ErrInvalidText, `want "HH:MM" or "HH:MM:SS", up to "24:00"`)
-	if len(s) != 5 && len(s) != 8 {
-		return 0, bad
-	}
-	num := func(a string) (int, bool) {
-		if len(a) != 2 || a[0] < '0' || a[0] > '9' || a[1] < '0' || a[1] > '9' {
-			return 0, false
-		}
-		return int(a[0]-'0')*10 + int(a[1]-'0'), true
-	}
-	h, ok1 := num(s[0:2])
-	m, ok2 := num(s[3:5])
-	sec, ok3 := 0, true
-	if len(s) == 8 {
-		if s[5] != ':' {
-			return 0, bad
-		}
-		sec, ok3 = num(s[6:8])
-	}
-	if !ok1 || !ok2 || !ok3 || s[2] != ':' || m > 59 || sec > 59 || h > 24 {
-		return 0, bad
-	}
-	c := Clock(h*3600 + m*60 + sec)
-	if c == 0 || c > 24*3600 {
-		return 0, bad
-	}
-	return c, nil
-}
-
-// MustParseClock is like [ParseClock] but panics on error; use it only for
-// literals.
-func MustParseClock(s string) Clock {
-	c, err := ParseClock(s)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
-
-// IsValid reports whether c is a time of day from 00:00:01 to 24:00.
-func (c Clock) IsValid() bool { return c > 0 && c <= 24*3600 }
-
-// String returns "16:00", "16:00:30", or "Clock(N)" for an invalid value.
-func (c Clock) String() string {
-	if !c.IsValid() {
-		return "Clock(" + strconv.Itoa(int(c)) + ")"
-	}
-	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
-	b := make([]byte, 0, 8)
-	b = two(b, int(c)/3600)
-	b = append(b, ':')
-	b = two(b, int(c)%3600/60)
-	if s := int(c) % 60; s != 0 {
-		b = append(b, ':')
-		b = two(b, s)
-	}
-	return string(b)
-}
-
-// On returns the instant of c on the calendar day of t, in t's location:
-// the wall-clock time, also on a day whose clocks change; "24:00" is the
-// next day's midnight.
-func (c Clock) On(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, int(c)/3600, int(c)%3600/60, int(c)%60, 0, t.Location())
-}
-
-// MarshalText returns the text form; an invalid Clock is an error.
-func (c Clock) MarshalText() ([]byte, error) {
-	if !c.IsValid() {
-		return nil, fieldErr("clock", c.String(), ErrInvalidText, "")
-	}
-	return []byte(c.String()), nil
-}
-
-// UnmarshalText accepts what [ParseClock] accepts; "" is the zero Clock.
-func (c *Clock) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*c = 0
-		return nil
-	}
-	v, err := ParseClock(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
-
 // Date is a calendar day in the policy's location, such as a non-working
 // day. Its text form is "2026-10-01". The zero Date is unset.
 type Date struct {
@@ -201,25 +103,6 @@ type Period struct {
 
 // Contains reports whether t lies in the period: Start ≤ t < End.
 func (p Period) Contains(t time.Time) bool { return !t.Before(p.Start) && t.Before(p.End) }
-
-// Duration is a [time.Duration] whose text form is Go's ("48h0m0s"; any
-// form [time.ParseDuration] reads is accepted), so that policies written
-// as JSON stay readable.
-type Duration time.Duration
-
-// MarshalText returns the duration as [time.Duration.String] writes it.
-func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
-
-// UnmarshalText accepts what [time.ParseDuration] reads; other text is an
-// error wrapping [ErrInvalidText].
-func (d *Duration) UnmarshalText(b []byte) error {
-	v, err := time.ParseDuration(string(b))
-	if err != nil {
-		return fieldErr("duration", string(b), ErrInvalidText, `want a Go duration such as "48h"`)
-	}
-	*d = Duration(v)
-	return nil
-}
 
 // Weekday is a day of the week with a lower-case English text form
 // ("sunday"), for weekly rest days in a policy.

@@ -120,22 +120,22 @@ func TestCalendarText(t *testing.T) {
 	require.ErrorIs(t, back.UnmarshalText([]byte("1 Oct 2026")), shipping.ErrInvalidText)
 	assert.Equal(t, d, back, "unchanged on error")
 
-	c := shipping.MustParseClock("16:00:30")
+	c := order.MustParseClock("16:00:30")
 	assert.Equal(t, "16:00:30", c.String())
 	b, err = c.MarshalText()
 	require.NoError(t, err)
-	var cb shipping.Clock
+	var cb order.Clock
 	require.NoError(t, cb.UnmarshalText(b))
 	assert.Equal(t, c, cb)
 	require.ErrorIs(t, cb.UnmarshalText([]byte("4pm")), shipping.ErrInvalidText)
 	assert.Equal(t, c, cb, "unchanged on error")
 	require.NoError(t, cb.UnmarshalText(nil))
 	assert.Zero(t, cb, `"" is the unset clock`)
-	_, err = shipping.Clock(0).MarshalText()
+	_, err = order.Clock(0).MarshalText()
 	require.ErrorIs(t, err, shipping.ErrInvalidText)
-	_, err = shipping.Clock(24*3600 + 1).MarshalText()
+	_, err = order.Clock(24*3600 + 1).MarshalText()
 	require.ErrorIs(t, err, shipping.ErrInvalidText)
-	_, err = shipping.ParseClock("16:00-30")
+	_, err = order.ParseClock("16:00-30")
 	require.ErrorIs(t, err, shipping.ErrInvalidText)
 
 	_, err = shipping.Weekday(7).MarshalText()

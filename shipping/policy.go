@@ -53,7 +53,7 @@ type Policy struct {
 	// Cutoff is the daily dispatch cutoff: an order paid by then on a
 	// working day ships that day; later, it rolls to the next working day
 	// (rules S6, S10).
-	Cutoff Clock `json:"dispatch_cutoff"`
+	Cutoff order.Clock `json:"dispatch_cutoff"`
 	// NormalWindowDays is the normal dispatch window in working days,
 	// counting the day the order starts (its paid day, or the next working
 	// day after the cutoff): 1 means it ships that day, so no order waits
@@ -76,7 +76,7 @@ type Policy struct {
 	// go out: "the cutoff is near — pay now and it ships today" (rule
 	// S10; seed 003 sends them in the afternoon). Zero: at any time of a
 	// working day before the cutoff. At most 24 hours.
-	ReminderLead Duration `json:"reminder_lead,omitempty"`
+	ReminderLead order.Duration `json:"reminder_lead,omitempty"`
 	// WorkingDays are days worked although they fall on a weekly rest day
 	// (调休, make-up working days); at most 1000.
 	WorkingDays []Date `json:"working_days,omitempty"`
@@ -160,22 +160,22 @@ func (c Carrier) Serves(r order.Region) bool {
 type TrackingLimits struct {
 	// NoTrackingAfter: a dispatched parcel with no courier scan after this
 	// long is "dispatched without tracking".
-	NoTrackingAfter Duration `json:"no_tracking_after"`
+	NoTrackingAfter order.Duration `json:"no_tracking_after"`
 	// StalledOriginAfter: a parcel scanned but not moved on from the
 	// origin after this long is stalled at the origin.
-	StalledOriginAfter Duration `json:"stalled_origin_after"`
+	StalledOriginAfter order.Duration `json:"stalled_origin_after"`
 	// StalledDestinationAfter: a parcel that reached the destination city
 	// and is not delivered after this long is stalled there.
-	StalledDestinationAfter Duration `json:"stalled_destination_after"`
+	StalledDestinationAfter order.Duration `json:"stalled_destination_after"`
 	// LostAfter: a parcel with no tracking update after this long is
 	// treated as lost.
-	LostAfter Duration `json:"lost_after"`
+	LostAfter order.Duration `json:"lost_after"`
 }
 
 // Default policy values that DOMAIN.md does not fix; see [DefaultPolicy].
 const (
-	defaultCutoff = Clock(16 * 3600)
-	hour          = Duration(time.Hour)
+	defaultCutoff = order.Clock(16 * 3600)
+	hour          = order.Duration(time.Hour)
 )
 
 // DefaultPolicy returns the defaults of DOMAIN.md: free shipping from
@@ -546,7 +546,7 @@ func validCode(s string) bool {
 func (t TrackingLimits) validate() error {
 	for _, l := range [...]struct {
 		name string
-		d    Duration
+		d    order.Duration
 	}{
 		{"tracking.no_tracking_after", t.NoTrackingAfter},
 		{"tracking.stalled_origin_after", t.StalledOriginAfter},

@@ -93,7 +93,7 @@ func TestValidate(t *testing.T) {
 		}, "non_working_days[1]", shipping.ErrDuplicate},
 		{"unknown zone", func(p *shipping.Policy) { p.Zone = "Moon/Base" }, "zone", shipping.ErrInvalidZone},
 		{"negative tracking limit", func(p *shipping.Policy) { p.Tracking.NoTrackingAfter = -1 }, "tracking.no_tracking_after", shipping.ErrNegative},
-		{"lost before stalled", func(p *shipping.Policy) { p.Tracking.LostAfter = shipping.Duration(time.Hour) }, "tracking.lost_after", shipping.ErrNegative},
+		{"lost before stalled", func(p *shipping.Policy) { p.Tracking.LostAfter = order.Duration(time.Hour) }, "tracking.lost_after", shipping.ErrNegative},
 		{"hostile: ten thousand non-working days", func(p *shipping.Policy) {
 			d := shipping.Date{Year: 2026, Month: 1, Day: 1}
 			for range 10000 {
@@ -209,7 +209,7 @@ func TestReasonNamesDoNotDrift(t *testing.T) {
 func TestClockAndDate(t *testing.T) {
 	for s, ok := range map[string]bool{"16:00": true, "00:00:01": true, "24:00": true, "23:59:59": true,
 		"00:00": false, "24:01": false, "7:00": false, "16:60": false, "16-00": false, "+1:00": false, "": false} {
-		c, err := shipping.ParseClock(s)
+		c, err := order.ParseClock(s)
 		assert.Equal(t, ok, err == nil, s)
 		if ok {
 			assert.Equal(t, strings.TrimSuffix(s, ":00:01")+map[bool]string{true: ":00:01", false: ""}[strings.HasSuffix(s, ":00:01")], c.String())
@@ -217,7 +217,7 @@ func TestClockAndDate(t *testing.T) {
 			require.ErrorIs(t, err, shipping.ErrInvalidText)
 		}
 	}
-	assert.Equal(t, "Clock(0)", shipping.Clock(0).String())
+	assert.Equal(t, "Clock(0)", order.Clock(0).String())
 
 	d, err := shipping.ParseDate("2026-10-01")
 	require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -197,12 +198,12 @@ func TestClockOnAcrossDST(t *testing.T) {
 	if err != nil {
 		t.Skip("no tz database:", err)
 	}
-	cut := shipping.MustParseClock("16:00")
+	cut := order.MustParseClock("16:00")
 	for _, d := range []int{7, 8, 9} { // clocks go forward on 8 March 2026
 		got := cut.On(time.Date(2026, 3, d, 9, 0, 0, 0, ny))
 		assert.Equal(t, "16:00", got.Format("15:04"), "8 March is 23 hours long")
 	}
-	end := shipping.MustParseClock("24:00").On(time.Date(2026, 3, 8, 9, 0, 0, 0, ny))
+	end := order.MustParseClock("24:00").On(time.Date(2026, 3, 8, 9, 0, 0, 0, ny))
 	assert.Equal(t, "2026-03-09T00:00:00-04:00", end.Format(time.RFC3339))
-	assert.Panics(t, func() { shipping.MustParseClock("25:00") })
+	assert.Panics(t, func() { order.MustParseClock("25:00") })
 }

@@ -137,7 +137,7 @@ func TestPaymentReminderAnyTime(t *testing.T) {
 	assert.True(t, r.Send)
 	assert.Equal(t, "00:00", r.From.Format("15:04"))
 
-	p.ReminderLead = shipping.Duration(25 * time.Hour)
+	p.ReminderLead = order.Duration(25 * time.Hour)
 	require.ErrorIs(t, p.Validate(), shipping.ErrNegative)
 	p.ReminderLead = -1
 	require.ErrorIs(t, p.Validate(), shipping.ErrNegative)
