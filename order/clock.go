@@ -88,12 +88,15 @@ func (c Clock) On(t time.Time) time.Time {
 	h, mi, s := int(c)/3600, int(c)%3600/60, int(c)%60
 	at := time.Date(y, m, d, h, mi, s, 0, t.Location())
 	if ah, am, as := at.Clock(); ah != h || am != mi || as != s {
-		// The wall time falls in a gap where the clocks jumped forward;
-		// time.Date then answers before the gap. The first instant after
-		// the jump is the honest one.
-		if _, end := at.ZoneBounds(); end.After(at) {
-			return end
+		// The wall time falls in a gap where the clocks jumped forward, and
+		// time.Date answered on one side of it (which side depends on the
+		// zone). The honest instant is the jump itself: the start of the
+		// zone period after the gap.
+		start, end := at.ZoneBounds()
+		if at.YearDay() != time.Date(y, m, d, 12, 0, 0, 0, t.Location()).YearDay() || ah*3600+am*60+as < int(c) {
+			return end // answered before the gap
 		}
+		return start // answered after the gap
 	}
 	return at
 }
