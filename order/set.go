@@ -2,7 +2,6 @@ package order
 
 import (
 	"encoding"
-	"encoding/json"
 	"iter"
 	"math/bits"
 	"strings"
@@ -141,8 +140,8 @@ func (s Set[V]) MarshalJSON() ([]byte, error) {
 // [ErrUnknownReason]). null is the empty set. On error s is unchanged.
 func (s *Set[V]) UnmarshalJSON(b []byte) error {
 	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
-		return jsonErr("set", err)
+	if err := decodeJSON("set", b, &names); err != nil {
+		return err
 	}
 	var n Set[V]
 	for _, name := range names {
