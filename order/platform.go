@@ -695,7 +695,7 @@ func (t Trade) lines(n *tradeNames) (lines []Line, split []LineSplit, goods, sha
 		if paid+share != amount { // each within ±MaxFen: no overflow
 			return fail(fieldErr(field+".divide_order_fee", s.DivideOrderFee, ErrTotalsMismatch,
 				"price "+yuan.Format(price)+" × num "+strconv.Itoa(s.Num)+" = "+yuan.Format(amount)+
-					", but divide_order_fee + part_mjz_discount "+yuan.Format(share)+" = "+yuan.Format(paid+share)))
+					", but divide_order_fee "+yuan.Format(paid)+" + part_mjz_discount "+yuan.Format(share)+" = "+yuan.Format(paid+share)))
 		}
 		if goods, ok = yuan.Add(goods, amount); !ok {
 			return fail(fieldErr("total_fee", t.TotalFee, ErrInvalidAmount, "the sub-orders add up to more than kefu accepts"))
