@@ -173,8 +173,11 @@ func ParseTrade(b []byte) (Trade, error) {
 }
 
 // UnmarshalJSON decodes a trade record as [ParseTrade] does; on error t is
-// left unchanged.
+// left unchanged, and JSON null leaves it alone, as encoding/json does.
 func (t *Trade) UnmarshalJSON(b []byte) error {
+	if isNull(bytes.TrimSpace(b)) {
+		return nil
+	}
 	var n Trade
 	seen := make(map[string]bool, 24)
 	err := eachMember(b, "", true, func(key string, v json.RawMessage) error {

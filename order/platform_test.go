@@ -161,6 +161,8 @@ func TestTradeJSONRoundTrip(t *testing.T) {
 	require.Error(t, json.Unmarshal([]byte(`{"tid":"1","orders":[{"num":true}]}`), &tr))
 	assert.Equal(t, before, tr, "left unchanged on error")
 	require.ErrorIs(t, json.Unmarshal([]byte(`[]`), &tr), order.ErrInvalidJSON, "hostile: not an object")
+	require.NoError(t, json.Unmarshal([]byte(`null`), &tr), "null leaves a Trade alone")
+	assert.Equal(t, before, tr)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"orders":{"order":[],"order":[]}}`), &tr), order.ErrInvalidJSON,
 		"hostile: the wrapped list given twice")
 }
@@ -555,6 +557,20 @@ func costRatio(small, large func()) float64 {
 		}
 	}, 10) / 10
 	return float64(best(large, 4)) / float64(s)
+}
+
+// rule O7: an order built from a platform record holds the receiver's
+// phone and street, and prints them only masked.
+func TestTradeOrderMasksPersonalData(t *testing.T) {
+	tr, _ := goodTrade(t)
+	o, _, err := tr.Order()
+	require.NoError(t, err)
+	assert.Equal(t, "13912345678", o.Address().Phone, "the accessor has the full number")
+	for _, s := range []string{o.String(), o.LogValue().String()} {
+		assert.NotContains(t, s, "13912345678")
+		assert.NotContains(t, s, "张杨路500号")
+		assert.Contains(t, s, "139****5678")
+	}
 }
 
 // Every error Trade.Order returns is one *Error of the invalid-input class.
