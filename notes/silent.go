@@ -184,7 +184,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	charged, _ := yuan.Fen(o.Postage())
 	if over := charged - due; over > 0 {
 		out.Overcharge = yuan.Dec(over)
-		if o.Status() == order.AwaitingPayment {
+		if o.Status().AwaitsPayment() {
 			out.Tasks = out.Tasks.With(FixPostage)
 		} else {
 			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: reasons[RefundPostage],
@@ -198,7 +198,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	} else {
 		out.Overcharge = yuan.Dec(0)
 	}
-	if o.Status() == order.AwaitingPayment {
+	if o.Status().AwaitsPayment() {
 		out.Tasks = out.Tasks.With(TellCanPay)
 	}
 	return out, nil

@@ -16,10 +16,9 @@ import (
 // [Stock], is passed in with [StockCheck], and allocates the stock across
 // the batch.
 
-// pending reports whether o still waits to ship.
-func (o *Order) pending() bool {
-	return o.status == AwaitingPayment || o.status == AwaitingDispatch || o.status == Held
-}
+// pending reports whether o still waits to ship: open and not dispatched,
+// from the states before payment to [Held].
+func (o *Order) pending() bool { return o.status.Open() && !o.status.Dispatched() }
 
 // AddressCheck returns the check for unknown or incomplete addresses (rule
 // S4, category [UnknownAddress]): an address without region or street

@@ -13,7 +13,10 @@
 // "文三路１２号" and "文三路12号" are the same address; [Address.Key] is its
 // comparable form and [Address.Complete] says whether a delivery could
 // use it. A [Region] is each mainland province, Hong Kong, Macao, Taiwan or
-// abroad. A [Stock] is a snapshot of real stock.
+// abroad. A [Stock] is a snapshot of real stock. A [Trade] is the open
+// platform's own trade record, as a backend receives it; [Trade.Order]
+// checks it and builds the Order, with a [TradeDetail] of what the order
+// does not hold (each line's share of the discount, refund statuses).
 //
 // # Rules
 //

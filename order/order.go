@@ -234,7 +234,10 @@ func (o *Order) checkLifecycle() error {
 	}
 	cod := o.payment == CashOnDelivery
 	switch {
-	case cod && s == AwaitingPayment:
+	case cod && s.Open() && !s.Paid():
+		// The states before payment (WAIT_BUYER_PAY, TRADE_NO_CREATE_PAY,
+		// PAY_PENDING, WAIT_PRE_AUTH_CONFIRM) are online ones: a
+		// cash-on-delivery order is awaiting dispatch from the start.
 		return fieldErr("payment", "cod", ErrInconsistent, "a cash-on-delivery order never awaits online payment")
 	case !cod && s == SignedCOD:
 		return fieldErr("payment", "online", ErrInconsistent, "only cash-on-delivery orders are signed for")

@@ -291,7 +291,7 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 // time they were placed.
 func (o *Order) allocRank() (tier uint8, at time.Time) {
 	switch {
-	case o.status == AwaitingPayment:
+	case !o.status.Paid():
 		return 2, o.created
 	case o.payment == CashOnDelivery && o.codConfirmed.IsZero():
 		return 1, o.created

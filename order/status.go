@@ -14,11 +14,32 @@ import (
 // never the integer.
 type Status uint8
 
-// Trade states.
+// Trade states, the platform's twelve, in lifecycle order.
 const (
 	StatusUnknown Status = iota
+	// NoPaymentTrade: placed, but the platform has not yet created the
+	// payment trade (TRADE_NO_CREATE_PAY). The buyer has not paid and can
+	// still pay, as in [AwaitingPayment]; the platform's ALL_WAIT_PAY
+	// listing holds both. Pay moves it to [AwaitingDispatch] (kefu has no
+	// event for the platform's own step of creating the payment trade: a
+	// record that says WAIT_BUYER_PAY is read again with [Trade.Order]);
+	// Close moves it to [ClosedUnpaid].
+	NoPaymentTrade
 	// AwaitingPayment: placed, not paid (WAIT_BUYER_PAY).
 	AwaitingPayment
+	// PaymentPending: an international card payment is being confirmed
+	// (PAY_PENDING). The buyer has paid as far as the buyer can, so no
+	// payment reminder and no price change applies, but the money has not
+	// arrived: it is not [Status.Paid] and nothing ships. Pay (the card
+	// payment is confirmed) moves it to [AwaitingDispatch]; Close (the
+	// payment failed) to [ClosedUnpaid].
+	PaymentPending
+	// AwaitingPreAuth: a zero-yuan pre-authorised purchase contract (the
+	// platform's 0元购, WAIT_PRE_AUTH_CONFIRM) waits for its confirmation.
+	// The buyer pays nothing now and is not reminded to pay; nothing ships
+	// until the contract is confirmed. Pay (confirmed) moves it to
+	// [AwaitingDispatch]; Close (not confirmed) to [ClosedUnpaid].
+	AwaitingPreAuth
 	// AwaitingDispatch: paid, or placed cash on delivery, and not yet
 	// dispatched (WAIT_SELLER_SEND_GOODS).
 	AwaitingDispatch
@@ -48,7 +69,10 @@ const (
 
 var statusNames = []string{
 	StatusUnknown:    "",
+	NoPaymentTrade:   "TRADE_NO_CREATE_PAY",
 	AwaitingPayment:  "WAIT_BUYER_PAY",
+	PaymentPending:   "PAY_PENDING",
+	AwaitingPreAuth:  "WAIT_PRE_AUTH_CONFIRM",
 	AwaitingDispatch: "WAIT_SELLER_SEND_GOODS",
 	Held:             "PAID_FORBID_CONSIGN",
 	PartlyDispatched: "SELLER_CONSIGNED_PART",
@@ -70,12 +94,14 @@ func Statuses() []Status {
 
 // ParseStatus returns the state with the platform name s
 // ("WAIT_BUYER_PAY"). Names are matched exactly; anything else is an error
-// wrapping [ErrUnknownStatus].
+// wrapping [ErrUnknownStatus]. The platform's listing filters ALL_WAIT_PAY
+// and ALL_CLOSED are queries, not states: they are refused here, saying
+// so, and read by [ParseStatusFilter].
 func ParseStatus(s string) (Status, error) {
 	if i, ok := enum.Index(statusNames, s); ok {
 		return Status(i), nil
 	}
-	return StatusUnknown, fieldErr("status", s, ErrUnknownStatus, "")
+	return StatusUnknown, fieldErr("status", s, ErrUnknownStatus, filterDetail(s))
 }
 
 // String returns the platform name, or "Status(N)" for a value out of range.
@@ -85,9 +111,24 @@ func (s Status) String() string { return enum.Name(statusNames, int(s), "Status"
 func (s Status) IsValid() bool { return s > StatusUnknown && s < numStatuses }
 
 // Paid reports whether an order in state s has been paid or, for cash on
-// delivery, accepted for dispatch: every state after [AwaitingPayment]
-// except [ClosedUnpaid].
-func (s Status) Paid() bool { return s.IsValid() && s != AwaitingPayment && s != ClosedUnpaid }
+// delivery, accepted for dispatch: every state from [AwaitingDispatch] on
+// except [ClosedUnpaid]. The states before payment — [NoPaymentTrade],
+// [AwaitingPayment], [PaymentPending], [AwaitingPreAuth] — are not paid.
+func (s Status) Paid() bool {
+	switch s {
+	case AwaitingDispatch, Held, PartlyDispatched, AwaitingReceipt, SignedCOD, Finished, Closed:
+		return true
+	}
+	return false
+}
+
+// AwaitsPayment reports whether the buyer has yet to pay and still can:
+// [AwaitingPayment] and [NoPaymentTrade], the platform's ALL_WAIT_PAY. Only
+// then may the shop still change the price and postage before payment
+// (rules P4, S2) and remind the buyer to pay (rule S10). [PaymentPending]
+// and [AwaitingPreAuth] are not paid either, but wait for the platform,
+// not for the buyer.
+func (s Status) AwaitsPayment() bool { return s == AwaitingPayment || s == NoPaymentTrade }
 
 // Dispatched reports whether goods have left the warehouse in state s.
 func (s Status) Dispatched() bool {
@@ -193,9 +234,21 @@ func (e *Event) UnmarshalText(b []byte) error {
 // the state after the event, or StatusUnknown where the event is not
 // allowed. It is a fixed table, read and never written.
 var transitions = [numStatuses][numEvents]Status{
+	NoPaymentTrade: {
+		Pay:   AwaitingDispatch,
+		Close: ClosedUnpaid,
+	},
 	AwaitingPayment: {
 		Pay:   AwaitingDispatch,
 		Close: ClosedUnpaid,
+	},
+	PaymentPending: {
+		Pay:   AwaitingDispatch, // the card payment is confirmed
+		Close: ClosedUnpaid,     // the card payment failed
+	},
+	AwaitingPreAuth: {
+		Pay:   AwaitingDispatch, // the contract is confirmed
+		Close: ClosedUnpaid,     // the contract is not confirmed
 	},
 	AwaitingDispatch: {
 		Hold:         Held,

@@ -15,7 +15,19 @@ import (
 // platform's trade states describe it, written out independently of the
 // package's table so that a change to either shows here.
 var legalMoves = map[order.Status]map[order.Event]order.Status{
+	order.NoPaymentTrade: {
+		order.Pay:   order.AwaitingDispatch,
+		order.Close: order.ClosedUnpaid,
+	},
 	order.AwaitingPayment: {
+		order.Pay:   order.AwaitingDispatch,
+		order.Close: order.ClosedUnpaid,
+	},
+	order.PaymentPending: {
+		order.Pay:   order.AwaitingDispatch,
+		order.Close: order.ClosedUnpaid,
+	},
+	order.AwaitingPreAuth: {
 		order.Pay:   order.AwaitingDispatch,
 		order.Close: order.ClosedUnpaid,
 	},
@@ -115,7 +127,10 @@ func TestTransitionDoesNotAllocate(t *testing.T) {
 // table must not drift from the constants.
 func TestStatusNames(t *testing.T) {
 	want := map[order.Status]string{
+		order.NoPaymentTrade:   "TRADE_NO_CREATE_PAY",
 		order.AwaitingPayment:  "WAIT_BUYER_PAY",
+		order.PaymentPending:   "PAY_PENDING",
+		order.AwaitingPreAuth:  "WAIT_PRE_AUTH_CONFIRM",
 		order.AwaitingDispatch: "WAIT_SELLER_SEND_GOODS",
 		order.Held:             "PAID_FORBID_CONSIGN",
 		order.PartlyDispatched: "SELLER_CONSIGNED_PART",
@@ -156,11 +171,16 @@ func TestStatusPredicates(t *testing.T) {
 		order.AwaitingReceipt: true, order.SignedCOD: true, order.Finished: true, order.Closed: true}
 	dispatched := map[order.Status]bool{order.PartlyDispatched: true, order.AwaitingReceipt: true,
 		order.SignedCOD: true, order.Finished: true}
+	awaitsPayment := map[order.Status]bool{order.NoPaymentTrade: true, order.AwaitingPayment: true}
+	final := map[order.Status]bool{order.Finished: true, order.Closed: true, order.ClosedUnpaid: true}
 	for _, s := range order.Statuses() {
 		assert.Equal(t, paid[s], s.Paid(), s.String())
 		assert.Equal(t, dispatched[s], s.Dispatched(), s.String())
+		assert.Equal(t, awaitsPayment[s], s.AwaitsPayment(), s.String())
+		assert.Equal(t, !final[s], s.Open(), s.String())
 	}
 	assert.False(t, order.StatusUnknown.Paid())
+	assert.False(t, order.StatusUnknown.AwaitsPayment())
 	assert.False(t, order.StatusUnknown.Open())
 }
 

@@ -200,15 +200,18 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		}
 	}
 	// Rule P4 flags any price change on this order: this one, and a
-	// suggested postage concession instead (rule P2).
-	priceFlagged := r.Cause == NoCause && (u.PriceChanges > 0 || status.Paid()) && role != order.StoreManager
+	// suggested postage concession instead (rule P2). Once the order no
+	// longer awaits the buyer's payment (paid, or a card payment or
+	// pre-authorised contract pending), a price change comes after payment.
+	afterPayment := !status.AwaitsPayment()
+	priceFlagged := r.Cause == NoCause && (u.PriceChanges > 0 || afterPayment) && role != order.StoreManager
 	if r.Cause == NoCause && r.Kind.ChangesPrice() {
 		// Rule P4: change the price in one go, before payment.
 		if u.PriceChanges > 0 {
 			escalate = true
 			d.Reasons = d.Reasons.With(ReasonRepeatPriceChange)
 		}
-		if status.Paid() {
+		if afterPayment {
 			escalate = true
 			d.Reasons = d.Reasons.With(ReasonAfterPayment)
 		}

@@ -374,9 +374,14 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 	r := ParcelReport{Stage: furthest, Stop: StopAt(furthest), Actions: ActionSet(0).With(AnswerAtOnce)}
 	s := o.Status()
 	switch {
-	case s == order.AwaitingPayment:
+	case s.Open() && !s.Paid():
+		// Before payment nothing ships. Only a buyer who can still pay is
+		// asked to: a card payment being confirmed or a pre-authorised
+		// contract waits for the platform.
 		r.Situation, r.Since = NotPaid, o.CreatedAt()
-		r.Actions = r.Actions.With(AskToPay)
+		if s.AwaitsPayment() {
+			r.Actions = r.Actions.With(AskToPay)
+		}
 		return r, nil
 	case s == order.ClosedUnpaid || s == order.Closed:
 		r.Situation, r.Since = TradeClosed, o.ClosedAt()

@@ -106,7 +106,7 @@ func (p Policy) PostageOvercharge(o *order.Order) Overcharge {
 	c.Overcharged = true
 	c.FollowUp = order.Operations
 	switch {
-	case s == order.AwaitingPayment, o.Payment() == order.CashOnDelivery && !s.Dispatched():
+	case s.AwaitsPayment(), o.Payment() == order.CashOnDelivery && !s.Dispatched():
 		// Nothing paid yet: a cash-on-delivery buyer pays on delivery.
 		c.Remedies = c.Remedies.With(FixPostage)
 	case s.Dispatched():

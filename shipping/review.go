@@ -157,7 +157,7 @@ func (p Policy) PaymentReminder(u Unpaid, now time.Time) (Reminder, error) {
 	if now.Before(r.From) {
 		bad = bad.With(TooEarly)
 	}
-	if u.Order.Status() != order.AwaitingPayment {
+	if !u.Order.Status().AwaitsPayment() {
 		bad = bad.With(NotAwaitingPayment)
 	}
 	if !u.BuyerOnline {

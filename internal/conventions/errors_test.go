@@ -57,6 +57,7 @@ func init() {
 		"ErrUnknownField": order.ErrUnknownField, "ErrInvalidPolicy": order.ErrInvalidPolicy,
 		"ErrNilOrder": order.ErrNilOrder, "ErrDuplicateOrder": order.ErrDuplicateOrder,
 		"ErrUnknownReason": order.ErrUnknownReason, "ErrNotPending": order.ErrNotPending,
+		"ErrInvalidTime": order.ErrInvalidTime,
 	})
 	add("shipping", map[string]error{
 		"ErrInvalidAmount": shipping.ErrInvalidAmount, "ErrUnknownRegion": shipping.ErrUnknownRegion,
