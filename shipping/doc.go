@@ -39,7 +39,10 @@
 //     [ShipsTomorrow], [WithinDays]); past the daily cutoff or on a
 //     non-working day (a holiday, a weekly rest day that is not a make-up
 //     working day) an order rolls to the next working day, and a big
-//     promotion widens the window to 3 days. [Policy.ReviewPromise]
+//     promotion widens the window to 3 days. By is always 23:59:59 of a
+//     calendar day of the policy's zone, computed by date arithmetic, so
+//     also where the clocks skip midnight; a "24:00" cutoff covers the
+//     whole day. [Policy.ReviewPromise]
 //     refuses an exact date, a delivery guarantee, or a promise earlier
 //     than the honest one.
 //   - S7: a parcel's [Stage]s in the warehouse and with the courier;

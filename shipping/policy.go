@@ -52,7 +52,9 @@ type Policy struct {
 
 	// Cutoff is the daily dispatch cutoff: an order paid by then on a
 	// working day ships that day; later, it rolls to the next working day
-	// (rules S6, S10).
+	// (rules S6, S10). "24:00" is the end of the day: a payment up to the
+	// day's last second (23:59:59) ships that day, also where the clocks
+	// skip midnight.
 	Cutoff order.Clock `json:"dispatch_cutoff"`
 	// NormalWindowDays is the normal dispatch window in working days,
 	// counting the day the order starts (its paid day, or the next working

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/tz"
 )
 
 // Wording is the class of words an agent may use for a dispatch promise
@@ -128,11 +129,12 @@ func (p *Policy) working(d Date) bool {
 // make-up working day.
 func (p Policy) Working(d Date) bool { return p.working(d) }
 
-// nextWorking returns the first working day after d.
-func (p *Policy) nextWorking(d Date) Date {
+// nextWorking returns the first working day after d that exists in loc
+// (a zone may skip a whole day: Pacific/Apia, 2011-12-30).
+func (p *Policy) nextWorking(d Date, loc *time.Location) Date {
 	for range maxCalendarScan {
 		d = d.AddDays(1)
-		if p.working(d) {
+		if p.working(d) && d.existsIn(loc) {
 			break
 		}
 	}
@@ -149,6 +151,20 @@ func (p *Policy) inBigPromotion(t time.Time) bool {
 	return false
 }
 
+// cutoffAt returns the instant of the dispatch cutoff on t's calendar day
+// in t's location (rules S6, S10): the cutoff's wall-clock time by
+// [order.Clock.On], but never later than the day's last second — so
+// "24:00" is the end of the day, even where the clocks skip midnight, and
+// a payment within the day's last second, which no promise of that day
+// could cover, rolls to the next day like one past any other cutoff.
+func (p *Policy) cutoffAt(t time.Time) time.Time {
+	c, end := p.Cutoff.On(t), tz.EndOfDay(t)
+	if c.After(end) {
+		return end
+	}
+	return c
+}
+
 // startDay returns the working day an order paid at t (in the policy's
 // location) starts on: the paid day when it is a working day and t is not
 // past the cutoff, otherwise the next working day (rule S6).
@@ -158,12 +174,12 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 	switch {
 	case !p.working(d):
 		rs = rs.With(NonWorkingDay)
-	case t.After(p.Cutoff.On(t)):
+	case t.After(p.cutoffAt(t)):
 		rs = rs.With(CutoffPassed)
 	default:
 		return d, rs
 	}
-	return p.nextWorking(d), rs
+	return p.nextWorking(d, t.Location()), rs
 }
 
 // DispatchPromise returns the dispatch promise the shop can honestly make
@@ -174,8 +190,12 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 // non-working day, starts on the next working day. It ships within the
 // dispatch window — [Policy.NormalWindowDays] working days counting the
 // start day, or [Policy.PromotionWindowDays] when paid during a big
-// promotion or starting on a day of one — so By is the last second of the
-// window's last working day.
+// promotion or starting on a day of one — so By is the last second
+// (23:59:59) of the window's last working day, never before paid. Days are
+// calendar days of the policy's zone, counted by date arithmetic: also in
+// zones whose clocks skip midnight (America/Santiago, America/Havana) By
+// is 23:59:59, and a day the zone skipped (Pacific/Apia, 2011-12-30) is no
+// working day.
 //
 // The wording is [ShipsToday] when By falls on the paid day, [ShipsTomorrow]
 // when it falls on the next calendar day, and [WithinDays] otherwise and
@@ -215,20 +235,23 @@ func (p *Policy) checkWindows() error {
 
 // promise computes the promise for paid, already in the policy's location.
 func (p *Policy) promise(paid time.Time) Promise {
+	loc := paid.Location()
 	start, rs := p.startDay(paid)
 	window := p.NormalWindowDays
 	// Paid during a big promotion, or rolled onto a day of one: either way
 	// the order waits in the promotion's rush.
-	promo := p.inBigPromotion(paid) || start != DateOf(paid) && p.inBigPromotion(start.Start(paid.Location()))
+	promo := p.inBigPromotion(paid) || start != DateOf(paid) && p.inBigPromotion(start.Start(loc))
 	if promo {
 		window = p.PromotionWindowDays
 		rs = rs.With(BigPromotion)
 	}
 	last := start
 	for range window - 1 {
-		last = p.nextWorking(last)
+		last = p.nextWorking(last, loc)
 	}
-	by := last.AddDays(1).Start(paid.Location()).Add(-time.Second)
+	// Calendar days by date arithmetic in the policy's zone, never by
+	// adding 24 hours to a midnight (rule S6).
+	by := last.End(loc)
 	days := DateOf(paid).DaysUntil(last) + 1
 	w := WithinDays
 	switch {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -111,8 +112,9 @@ type Reminder struct {
 	// Promise is what paying now buys: the wording the reminder may use.
 	Promise Promise `json:"promise,omitzero"`
 	// From is when today's reminders start: [Policy.ReminderLead] before
-	// the cutoff, or midnight when the lead is zero or reaches back past
-	// it.
+	// the cutoff, or the start of the day (midnight, or the moment the
+	// clocks jump to where they skip it) when the lead is zero or reaches
+	// back past it.
 	From time.Time `json:"from,omitzero"`
 	// Until is today's cutoff: the reminder's promise holds for a payment
 	// by then.
@@ -148,8 +150,7 @@ func (p Policy) PaymentReminder(u Unpaid, now time.Time) (Reminder, error) {
 	}
 	now = now.In(loc)
 	pr := p.promise(now)
-	r := Reminder{Promise: pr, Until: p.Cutoff.On(now)}
-	r.From = DateOf(now).Start(loc)
+	r := Reminder{Promise: pr, Until: p.cutoffAt(now), From: tz.StartOfDay(now)}
 	if lead := time.Duration(p.ReminderLead); lead > 0 && r.Until.Add(-lead).After(r.From) {
 		r.From = r.Until.Add(-lead)
 	}
