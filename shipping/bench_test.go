@@ -10,7 +10,7 @@ import (
 
 var (
 	sinkFree     shipping.FreeShippingDecision
-	sinkPromise  shipping.Promise
+	sinkPromise  shipping.DispatchPromise
 	sinkProblems []order.Problem
 	sinkReport   shipping.ParcelReport
 	sinkErr      error

@@ -95,7 +95,7 @@ func TestCutoffAt24(t *testing.T) {
 		Address: addr("浙江省"), Status: order.AwaitingPayment, CreatedAt: late.Add(-time.Hour)})
 	r, err := p.PaymentReminder(shipping.Unpaid{Order: o, BuyerOnline: true}, late)
 	require.NoError(t, err)
-	assert.True(t, r.Send, "rule S10: pay now and it ships today")
+	assert.Equal(t, order.Allowed, r.Verdict, "rule S10: pay now and it ships today")
 	assert.Equal(t, "2027-09-04 23:59:59 -04", r.Until.Format("2006-01-02 15:04:05 -07"), "today's cutoff")
 	assert.Equal(t, "2027-09-04 19:59:59 -04", r.From.Format("2006-01-02 15:04:05 -07"), "the 4-hour lead before it")
 }
@@ -114,7 +114,7 @@ func TestPaymentReminderDayStart(t *testing.T) {
 	r, err := p.PaymentReminder(shipping.Unpaid{Order: o, BuyerOnline: true}, now)
 	require.NoError(t, err)
 	assert.Equal(t, "2027-09-05 01:00:00 -03", r.From.Format("2006-01-02 15:04:05 -07"))
-	assert.True(t, r.Send)
+	assert.Equal(t, order.Allowed, r.Verdict)
 }
 
 // TestDateStartWhereClocksSkipMidnight: a Date's start is the first
@@ -176,7 +176,7 @@ func TestDispatchPromiseCalendarProperty(t *testing.T) {
 					spans = append(spans, [2]time.Time{time.Date(2011, 1, 1, 0, 0, 0, 0, loc), time.Date(2012, 6, 1, 0, 0, 0, 0, loc)})
 				}
 				for _, span := range spans {
-					var prev shipping.Promise
+					var prev shipping.DispatchPromise
 					for paid := span[0]; paid.Before(span[1]); paid = paid.Add(step) {
 						pr, err := p.DispatchPromise(paid)
 						require.NoError(t, err)

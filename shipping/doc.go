@@ -68,7 +68,7 @@
 // names.
 //
 // Every decision — [FreeShippingDecision], [Overcharge], [CarrierChoice],
-// [Promise], [PromiseReview], [Reminder], [ParcelReport] — encodes in JSON
+// [DispatchPromise], [PromiseReview], [Reminder], [ParcelReport] — encodes in JSON
 // for a backend to store or send, with snake_case keys, codes as their
 // snake_case names and money as text with two decimals ("12.50"), and
 // decodes back; a tampered amount or an unknown code is an error.

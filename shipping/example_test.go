@@ -35,15 +35,15 @@ func ExamplePolicy_FreeShipping() {
 
 	short := exampleOrder("98.99", "10.00", "浙江省", created)
 	d := p.FreeShipping(&short)
-	fmt.Println(d.Eligible, d.Reasons, "short by", d.Shortfall().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons, "short by", d.Shortfall().StringFixed(2))
 
 	enough := exampleOrder("99.00", "10.00", "浙江省", created)
 	d = p.FreeShipping(&enough)
-	fmt.Println(d.Eligible, d.Reasons, "give back", d.Overcharge().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons, "give back", d.Overcharge().StringFixed(2))
 
 	xinjiang := exampleOrder("300.00", "20.00", "新疆", created)
 	d = p.FreeShipping(&xinjiang)
-	fmt.Println(d.Eligible, d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
 	// Output:
 	// false [below_threshold] short by 0.01
 	// true [postage_overcharged] give back 10.00
@@ -121,13 +121,13 @@ func ExamplePolicy_DispatchPromise() {
 	}
 
 	r, _ := p.ReviewPromise(time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST),
-		shipping.Claim{Wording: shipping.ShipsToday, Date: shipping.Date{Year: 2026, Month: 11, Day: 2}})
-	fmt.Println("\"ships on the 2nd\":", r.Allowed, r.Reasons)
+		shipping.PromiseClaim{Wording: shipping.ShipsToday, Date: shipping.Date{Year: 2026, Month: 11, Day: 2}})
+	fmt.Println("\"ships on the 2nd\":", r.Verdict, r.Reasons)
 	// Output:
 	// 11-02 16:00:00 → ships_today 1 by 11-02 23:59:59 []
 	// 11-02 16:00:01 → ships_tomorrow 2 by 11-03 23:59:59 [cutoff_passed]
 	// 11-11 09:00:00 → within_days 3 by 11-13 23:59:59 [big_promotion]
-	// "ships on the 2nd": false [exact_date]
+	// "ships on the 2nd": refused [exact_date]
 }
 
 // Seed 000, case 2: a silent order qualified for free shipping but was
@@ -198,5 +198,5 @@ func ExampleFreeShippingDecision_MarshalJSON() {
 	b, _ := json.Marshal(shipping.DefaultPolicy().FreeShipping(&o))
 	fmt.Println(string(b))
 	// Output:
-	// {"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+	// {"verdict":"refused","reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
 }

@@ -12,10 +12,11 @@ import (
 // FreeShippingDecision says whether an order ships free (rule S1) and what
 // postage it should have been charged (rule S2). It is a plain value that
 // holds its amounts in fen; the methods return them as decimals in yuan.
-// The zero value is "not eligible, for no stated reason".
+// The zero value has no verdict.
 type FreeShippingDecision struct {
-	// Eligible: the order qualifies for free shipping.
-	Eligible bool
+	// Verdict is [order.Allowed] when the order qualifies for free
+	// shipping and [order.Refused] when it does not; Reasons say why.
+	Verdict order.Verdict
 	// Reasons say why it does not qualify (BelowThreshold, BelowQuantity,
 	// ExcludedRegion, ExcludedSKU, RegionMissing, FreeShippingOff), which
 	// rules applied (PromotionRules), whether the postage charged is
@@ -29,6 +30,10 @@ type FreeShippingDecision struct {
 	shortfall, charged, shouldCharge int64 // fen
 	unitsShort                       int
 }
+
+// Eligible reports whether the order qualifies for free shipping: the
+// verdict is [order.Allowed].
+func (d FreeShippingDecision) Eligible() bool { return d.Verdict == order.Allowed }
 
 // Shortfall returns how much more goods the buyer would have had to pay
 // for to reach the amount threshold ("add 0.01 and it ships free"); zero
@@ -152,12 +157,12 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		}
 	}
 	d.Reasons |= bad
-	d.Eligible = bad == 0
+	d.Verdict = verdict(bad)
 
 	d.charged = orderFen(o.Postage())
 	standard, _ := yuan.Fen(rule.Postage)
 	switch {
-	case d.Eligible:
+	case d.Verdict == order.Allowed:
 		d.shouldCharge = 0
 	case o.Region().HKMOTW():
 		// Rules S3, P6: SF freight collect — the buyer pays SF on
@@ -176,7 +181,7 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		d.Reasons = d.Reasons.With(PostageOvercharged)
 	case d.charged < d.shouldCharge:
 		d.Reasons = d.Reasons.With(PostageUndercharged)
-	case !d.Eligible && d.charged == 0 && !bad.Has(RegionMissing):
+	case d.Verdict != order.Allowed && d.charged == 0 && !bad.Has(RegionMissing):
 		d.Reasons = d.Reasons.With(PostageMissing)
 	}
 	return d

@@ -34,7 +34,7 @@ func TestFreeShippingThresholdTable(t *testing.T) {
 		t.Run(c.reason, func(t *testing.T) {
 			o := build(t, spec(c.price, c.discount, c.postage))
 			d := p.FreeShipping(o)
-			assert.Equal(t, c.eligible, d.Eligible)
+			assert.Equal(t, c.eligible, d.Eligible())
 			assert.Equal(t, c.reasons, d.Reasons.String())
 			decEq(t, c.shortfall, d.Shortfall(), "shortfall")
 			decEq(t, c.should, d.ShouldCharge(), "should charge")
@@ -59,7 +59,7 @@ func TestFreeShippingExcludedRegions(t *testing.T) {
 				s.Address.District = ""
 			}
 			d := p.FreeShipping(build(t, s))
-			assert.Equal(t, !excluded[r], d.Eligible)
+			assert.Equal(t, !excluded[r], d.Eligible())
 			assert.Equal(t, excluded[r], d.Reasons.Has(shipping.ExcludedRegion))
 			assert.False(t, d.Reasons.Has(shipping.BelowThreshold))
 		})
@@ -73,12 +73,12 @@ func TestFreeShippingExcludedSKU(t *testing.T) {
 	p.Free.ExcludedSKUs = []string{"TEA-01"}
 	valid(t, p)
 	d := p.FreeShipping(build(t, spec("200.00", "0", "0")))
-	assert.False(t, d.Eligible)
+	assert.False(t, d.Eligible())
 	assert.Equal(t, "[excluded_sku postage_missing]", d.Reasons.String())
 
 	p.Free.ExcludedSKUs = []string{"CUP-01"} // only present as a gift
 	d = p.FreeShipping(build(t, spec("200.00", "0", "0")))
-	assert.True(t, d.Eligible, "gift lines do not disqualify")
+	assert.True(t, d.Eligible(), "gift lines do not disqualify")
 }
 
 // TestFreeShippingQuantity pins rule S1's quantity threshold, alone, as an
@@ -93,21 +93,21 @@ func TestFreeShippingQuantity(t *testing.T) {
 	p.Free.MinQuantity = 3
 	valid(t, p)
 	d := p.FreeShipping(two("10.00"))
-	assert.False(t, d.Eligible)
+	assert.False(t, d.Eligible())
 	assert.Equal(t, "[below_threshold below_quantity postage_missing]", d.Reasons.String())
 	assert.Equal(t, 1, d.UnitsShort())
 	decEq(t, "79.00", d.Shortfall())
 
-	assert.True(t, p.FreeShipping(two("50.00")).Eligible, "100.00 reaches the amount: either threshold suffices")
+	assert.True(t, p.FreeShipping(two("50.00")).Eligible(), "100.00 reaches the amount: either threshold suffices")
 
 	p.Free.RequireBoth = true
 	d = p.FreeShipping(two("50.00"))
-	assert.False(t, d.Eligible, "both required")
+	assert.False(t, d.Eligible(), "both required")
 	assert.Equal(t, "[below_quantity postage_missing]", d.Reasons.String())
 
 	p.Free.Threshold = dec("0")
 	p.Free.MinQuantity = 2
-	assert.True(t, p.FreeShipping(two("1.00")).Eligible, "quantity alone")
+	assert.True(t, p.FreeShipping(two("1.00")).Eligible(), "quantity alone")
 }
 
 // TestFreeShippingPromotion pins rule S1: a promotion's rule replaces the
@@ -137,7 +137,7 @@ func TestFreeShippingPromotion(t *testing.T) {
 			s.CreatedAt, s.PaidAt = c.created, c.created.Add(time.Minute)
 			s.Address = addr(c.province)
 			d := p.FreeShipping(build(t, s))
-			assert.Equal(t, c.eligible, d.Eligible, d.Reasons.String())
+			assert.Equal(t, c.eligible, d.Eligible(), d.Reasons.String())
 			assert.Equal(t, c.promo, d.Promotion)
 			assert.Equal(t, c.promo >= 0, d.Reasons.Has(shipping.PromotionRules))
 		})
@@ -170,13 +170,13 @@ func TestFreeShippingOffAndNoRegion(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	p.Free.Off = true
 	d := p.FreeShipping(build(t, spec("500.00", "0", "10.00")))
-	assert.False(t, d.Eligible)
+	assert.False(t, d.Eligible())
 	assert.True(t, d.Reasons.Has(shipping.FreeShippingOff))
 
 	s := spec("500.00", "0", "0")
 	s.Address = order.Address{}
 	d = shipping.DefaultPolicy().FreeShipping(build(t, s))
-	assert.False(t, d.Eligible)
+	assert.False(t, d.Eligible())
 	assert.Equal(t, "[region_missing]", d.Reasons.String())
 }
 
@@ -196,7 +196,7 @@ func TestFreeShippingFreightCollect(t *testing.T) {
 				s := spec("200.00", "0", postage)
 				s.Address = addr(province)
 				d := p.FreeShipping(build(t, s))
-				assert.False(t, d.Eligible, province)
+				assert.False(t, d.Eligible(), province)
 				assert.False(t, d.PostageWrong(), "%s charged %s: %v", province, postage, d.Reasons)
 				assert.True(t, d.Reasons.Has(shipping.FreightCollect), province)
 				decEq(t, postage, d.ShouldCharge(), province)

@@ -2,7 +2,6 @@ package shipping
 
 import (
 	"encoding/json"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,63 +128,6 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// setFromNames builds a set from snake_case names with the names table of
-// its enum; an unknown name is an error wrapping err.
-func setFromNames(b []byte, field string, names []string, err error) (uint64, error) {
-	set, bad, e := enum.DecodeNames(b, names)
-	if errors.Is(e, enum.ErrUnknownName) {
-		return 0, fieldErr(field, bad, err, "")
-	}
-	return set, e
-}
-
-// MarshalJSON encodes the set as a JSON array of snake_case names, so that
-// stored decisions never depend on the codes' numbers.
-func (s ReasonSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Strings()) }
-
-// UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownReason], and s is left unchanged.
-func (s *ReasonSet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "reason", reasonNames, ErrUnknownReason)
-	if err != nil {
-		return err
-	}
-	*s = ReasonSet(v)
-	return nil
-}
-
-// MarshalJSON encodes the set as a JSON array of snake_case names.
-func (s ActionSet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Action](uint64(s)))
-}
-
-// UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownCode], and s is left unchanged.
-func (s *ActionSet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "action", actionNames, ErrUnknownCode)
-	if err != nil {
-		return err
-	}
-	*s = ActionSet(v)
-	return nil
-}
-
-// MarshalJSON encodes the set as a JSON array of snake_case names.
-func (s RemedySet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Remedy](uint64(s)))
-}
-
-// UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownCode], and s is left unchanged.
-func (s *RemedySet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "remedy", remedyNames, ErrUnknownCode)
-	if err != nil {
-		return err
-	}
-	*s = RemedySet(v)
-	return nil
-}
-
 // unmarshalName sets *v to the enum value named b in names; an unknown
 // name is an error wrapping [ErrUnknownCode], and *v is left unchanged.
 func unmarshalName[V ~uint8](v *V, b []byte, field string, names []string) error {
@@ -209,24 +151,24 @@ func fenFromJSON(field string, m money) (int64, error) {
 }
 
 type freeDecisionJSON struct {
-	Eligible     bool      `json:"eligible"`
-	Reasons      ReasonSet `json:"reasons"`
-	Promotion    int       `json:"promotion"`
-	Shortfall    money     `json:"shortfall"`
-	UnitsShort   int       `json:"units_short"`
-	Charged      money     `json:"charged"`
-	ShouldCharge money     `json:"should_charge"`
-	Overcharge   money     `json:"overcharge"`
-	Undercharge  money     `json:"undercharge"`
+	Verdict      order.Verdict `json:"verdict"`
+	Reasons      ReasonSet     `json:"reasons"`
+	Promotion    int           `json:"promotion"`
+	Shortfall    money         `json:"shortfall"`
+	UnitsShort   int           `json:"units_short"`
+	Charged      money         `json:"charged"`
+	ShouldCharge money         `json:"should_charge"`
+	Overcharge   money         `json:"overcharge"`
+	Undercharge  money         `json:"undercharge"`
 }
 
 // MarshalJSON encodes the decision for a backend to store or send, with
 // its reasons as snake_case names and its amounts as text with two
 // decimals; overcharge and undercharge are derived from the others:
 //
-//	{"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+//	{"verdict":"refused","reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
 func (d FreeShippingDecision) MarshalJSON() ([]byte, error) {
-	return json.Marshal(freeDecisionJSON{d.Eligible, d.Reasons, d.Promotion,
+	return json.Marshal(freeDecisionJSON{d.Verdict, d.Reasons, d.Promotion,
 		money(d.Shortfall()), d.unitsShort, money(d.Charged()), money(d.ShouldCharge()),
 		money(d.Overcharge()), money(d.Undercharge())})
 }
@@ -240,7 +182,7 @@ func (d *FreeShippingDecision) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	n := FreeShippingDecision{Eligible: w.Eligible, Reasons: w.Reasons, Promotion: w.Promotion, unitsShort: w.UnitsShort}
+	n := FreeShippingDecision{Verdict: w.Verdict, Reasons: w.Reasons, Promotion: w.Promotion, unitsShort: w.UnitsShort}
 	var err error
 	if n.shortfall, err = fenFromJSON("shortfall", w.Shortfall); err != nil {
 		return err

@@ -268,7 +268,7 @@ func TestSetsJSON(t *testing.T) {
 	b, err = json.Marshal(pr)
 	require.NoError(t, err)
 	assert.Equal(t, `{"by":"2026-11-03T23:59:59+08:00","wording":"ships_tomorrow","days":2,"reasons":["cutoff_passed"]}`, string(b))
-	var pback shipping.Promise
+	var pback shipping.DispatchPromise
 	require.NoError(t, json.Unmarshal(b, &pback))
 	assert.True(t, pr.By.Equal(pback.By))
 	assert.Equal(t, pr.Reasons, pback.Reasons)

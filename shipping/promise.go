@@ -21,7 +21,7 @@ const (
 	// ShipsTomorrow: "it ships by tomorrow" (明天发货).
 	ShipsTomorrow
 	// WithinDays: "it ships within N days" (N天内发货), N being
-	// [Promise.Days].
+	// [DispatchPromise.Days].
 	WithinDays
 	numWordings
 )
@@ -61,20 +61,20 @@ func (w *Wording) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Promise is the dispatch promise a shop can honestly make for an order
+// DispatchPromise is the dispatch promise a shop can honestly make for an order
 // (rule S6). It is a plain value.
 //
 // By is the latest dispatch time the shop can honestly promise: the
 // promise is kept if and only if the parcel is outbound by the end of By's
-// second ([Promise.Kept]).
+// second ([DispatchPromise.Kept]).
 // By is the last second (23:59:59) of a working day in the policy's
 // location. Wording is the strongest class of words that stays true, and
 // Days the number of calendar days the promise spans, counting the day the
 // order was paid as the first: 1 for [ShipsToday], 2 for [ShipsTomorrow],
 // and N for "within N days".
 //
-// The zero Promise is no promise.
-type Promise struct {
+// The zero DispatchPromise is no promise.
+type DispatchPromise struct {
 	By      time.Time `json:"by,omitzero"`
 	Wording Wording   `json:"wording,omitzero"`
 	Days    int       `json:"days,omitempty"`
@@ -83,16 +83,18 @@ type Promise struct {
 	Reasons ReasonSet `json:"reasons,omitempty"`
 }
 
-// IsZero reports whether p is the zero Promise.
-func (p Promise) IsZero() bool { return p.By.IsZero() }
+// IsZero reports whether p is the zero DispatchPromise.
+func (p DispatchPromise) IsZero() bool { return p.By.IsZero() }
 
 // Kept reports whether a parcel that left the warehouse at outbound keeps
-// the promise: outbound within By's second or before it. The zero Promise
+// the promise: outbound within By's second or before it. The zero DispatchPromise
 // is never kept.
-func (p Promise) Kept(outbound time.Time) bool { return !p.IsZero() && outbound.Before(p.end()) }
+func (p DispatchPromise) Kept(outbound time.Time) bool {
+	return !p.IsZero() && outbound.Before(p.end())
+}
 
 // end is the first instant past the promise: the second after By.
-func (p Promise) end() time.Time { return p.By.Add(time.Second) }
+func (p DispatchPromise) end() time.Time { return p.By.Add(time.Second) }
 
 // maxCalendarScan bounds the search for a working day: the non-working
 // days are a finite list, so a longer run than this cannot occur in a
@@ -205,16 +207,16 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 // A zero paid time is an error wrapping [ErrMissing]; a policy whose time
 // zone, cutoff or windows are invalid is an error as [Policy.Validate]
 // reports it.
-func (p Policy) DispatchPromise(paid time.Time) (Promise, error) {
+func (p Policy) DispatchPromise(paid time.Time) (DispatchPromise, error) {
 	if paid.IsZero() {
-		return Promise{}, fieldErr("paid", "", ErrMissing, "")
+		return DispatchPromise{}, fieldErr("paid", "", ErrMissing, "")
 	}
 	loc, err := p.location()
 	if err != nil {
-		return Promise{}, err
+		return DispatchPromise{}, err
 	}
 	if err := p.checkWindows(); err != nil {
-		return Promise{}, err
+		return DispatchPromise{}, err
 	}
 	return p.promise(paid.In(loc)), nil
 }
@@ -234,7 +236,7 @@ func (p *Policy) checkWindows() error {
 }
 
 // promise computes the promise for paid, already in the policy's location.
-func (p *Policy) promise(paid time.Time) Promise {
+func (p *Policy) promise(paid time.Time) DispatchPromise {
 	loc := paid.Location()
 	start, rs := p.startDay(paid)
 	window := p.NormalWindowDays
@@ -261,5 +263,5 @@ func (p *Policy) promise(paid time.Time) Promise {
 	case days == 2:
 		w = ShipsTomorrow
 	}
-	return Promise{By: by, Wording: w, Days: days, Reasons: rs}
+	return DispatchPromise{By: by, Wording: w, Days: days, Reasons: rs}
 }

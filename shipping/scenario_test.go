@@ -143,9 +143,9 @@ func TestSeed002Double11(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, shipping.WithinDays, pr.Wording)
 	assert.Equal(t, 3, pr.Days)
-	r, err := p.ReviewPromise(paid, shipping.Claim{Date: shipping.Date{Year: 2026, Month: 11, Day: 12}})
+	r, err := p.ReviewPromise(paid, shipping.PromiseClaim{Date: shipping.Date{Year: 2026, Month: 11, Day: 12}})
 	require.NoError(t, err)
-	assert.False(t, r.Allowed)
+	assert.Equal(t, order.Refused, r.Verdict)
 	assert.True(t, r.Reasons.Has(shipping.ExactDate))
 
 	// 2. Two days on, not shipped: still within the window.
@@ -183,13 +183,13 @@ func TestSeed003ReminderThenNotice(t *testing.T) {
 	// 1. Morning: too early, the cutoff is not near.
 	r, err := p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 10, 0, 0))
 	require.NoError(t, err)
-	assert.False(t, r.Send)
+	assert.Equal(t, order.Refused, r.Verdict)
 	assert.Equal(t, "[too_early]", r.Reasons.String())
 
 	// 2. 15:00: "pay now and it ships today".
 	r, err = p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 15, 0, 0))
 	require.NoError(t, err)
-	assert.True(t, r.Send)
+	assert.Equal(t, order.Allowed, r.Verdict)
 	assert.Equal(t, shipping.ShipsToday, r.Promise.Wording)
 	assert.Equal(t, "[ships_today_if_paid]", r.Reasons.String())
 
