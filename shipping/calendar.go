@@ -18,6 +18,9 @@ type Date struct {
 // ParseDate reads "YYYY-MM-DD"; other text, or a day that does not exist,
 // is an error wrapping [ErrInvalidText].
 func ParseDate(s string) (Date, error) {
+	if len(s) != len(time.DateOnly) {
+		return Date{}, fieldErr("date", s, ErrInvalidText, `want "YYYY-MM-DD"`)
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fieldErr("date", s, ErrInvalidText, `want "YYYY-MM-DD"`)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -200,10 +201,21 @@ func (p Policy) Serves(r order.Region) bool { return p.served(r) }
 // warehouse rather than a delivery address (rule S4), and which of the
 // policy's patterns matched. The recipient and the street detail are
 // searched, after normalisation, so "圆通 中转仓" and "圆通中转仓" both
-// match "中转仓".
+// match "中转仓". A recipient or detail longer than 1200 bytes — four
+// times what order accepts — is no address and matches nothing; it is
+// refused before it is normalised.
 func (p Policy) TransitWarehouse(a order.Address) (pattern string, ok bool) {
-	return p.transitKey(a.Key())
+	if len(a.Recipient) > maxAddressPartBytes || len(a.Detail) > maxAddressPartBytes {
+		return "", false
+	}
+	r, _ := textnorm.Key(a.Recipient)
+	d, _ := textnorm.Key(a.Detail)
+	return p.transitKey(order.AddressKey{Recipient: r, Detail: d})
 }
+
+// maxAddressPartBytes bounds the address text [Policy.TransitWarehouse]
+// normalises: four times order's 300 bytes of street detail.
+const maxAddressPartBytes = 1200
 
 func (p *Policy) transitKey(k order.AddressKey) (string, bool) {
 	for _, pat := range p.TransitPatterns {

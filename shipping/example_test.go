@@ -175,7 +175,7 @@ func ExamplePolicy_Validate() {
 	_ = json.Unmarshal([]byte(`{"free_shipping":{"threshold":"-5.00"}}`), &p)
 	fmt.Println(p.Validate())
 	// Output:
-	// shipping: free_shipping.threshold "-5": invalid amount: must not be negative
+	// shipping: free_shipping.threshold "-5.00": invalid amount: must not be negative
 }
 
 // A shop's policy file decoded onto the defaults changes only what it

@@ -61,7 +61,7 @@ func TestDecisionJSONHostile(t *testing.T) {
 		{"huge should_charge", `{"should_charge":"1e40"}`, shipping.ErrInvalidAmount, "should_charge"},
 		{"negative units", `{"units_short":-1}`, shipping.ErrNegative, "units_short"},
 		{"promotion below -1", `{"promotion":-2}`, shipping.ErrNegative, "promotion"},
-		{"unknown reason", `{"reasons":["free_forever"]}`, shipping.ErrUnknownReason, "reason"},
+		{"unknown reason", `{"reasons":["free_forever"]}`, shipping.ErrUnknownReason, "reasons"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -123,7 +123,7 @@ func TestValidate(t *testing.T) {
 func TestErrorMessageQuotesValue(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	p.Free.Threshold = dec("-1")
-	assert.EqualError(t, p.Validate(), `shipping: free_shipping.threshold "-1": invalid amount: must not be negative`)
+	assert.EqualError(t, p.Validate(), `shipping: free_shipping.threshold "-1.00": invalid amount: must not be negative`)
 	assert.ErrorIs(t, p.Validate(), order.ErrInvalidAmount, "the same sentinel as package order")
 }
 
