@@ -18,9 +18,6 @@ const (
 	// ProblemNoSFCarrier: a Hong Kong, Macao or Taiwan order, and the shop
 	// has no SF carrier that serves the region.
 	ProblemNoSFCarrier = "no_sf_carrier"
-	// ProblemDefaultNotSF: a Hong Kong, Macao or Taiwan order, and the
-	// shop's default carrier, which the warehouse would use, is not SF.
-	ProblemDefaultNotSF = "default_carrier_not_sf"
 )
 
 // Check names, as [order.Check.Name] returns them.
@@ -59,8 +56,10 @@ type check struct {
 //     that ships free, or less than the standard postage on one that does
 //     not (rules S1, S2), for open orders;
 //   - [CheckNeedsSF] ([order.NeedsSF]): a Hong Kong, Macao or Taiwan order
-//     while the default carrier is not SF Express or the shop has none
-//     (rule S3);
+//     and the shop has no SF Express carrier serving the region (rule S3).
+//     With one, nothing is to be done: [Policy.ChooseCarrier] chooses SF
+//     for these regions whatever the default carrier, so an order going SF
+//     is no problem order;
 //   - [CheckTransitWarehouse] ([order.TransitWarehouse]): the address is a
 //     courier transit warehouse (rule S4);
 //   - [CheckCarrierRequest] ([order.UnsatisfiableMessage], reason
@@ -109,6 +108,7 @@ func (p Policy) clone() Policy {
 func (r FreeShippingRule) clone() FreeShippingRule {
 	r.ExcludedRegions = slices.Clone(r.ExcludedRegions)
 	r.ExcludedSKUs = slices.Clone(r.ExcludedSKUs)
+	r.RegionPostage = slices.Clone(r.RegionPostage)
 	return r
 }
 
@@ -140,15 +140,11 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 			}
 		}
 	case kindNeedsSF:
-		r := o.Region()
-		if !r.HKMOTW() || !notShipped(o) || c.p.DefaultCarrier == c.p.SFCarrier && c.p.sfServes(r) {
-			return dst
+		// Rule S3: SF is chosen for these regions automatically
+		// (ChooseCarrier); only a shop without SF for them has a problem.
+		if r := o.Region(); r.HKMOTW() && notShipped(o) && !c.p.sfServes(r) {
+			return append(dst, order.Problem{Category: order.NeedsSF, Reason: ProblemNoSFCarrier})
 		}
-		why := ProblemDefaultNotSF
-		if !c.p.sfServes(r) {
-			why = ProblemNoSFCarrier
-		}
-		return append(dst, order.Problem{Category: order.NeedsSF, Reason: why})
 	case kindTransit:
 		if notShipped(o) {
 			if _, ok := c.p.transitKey(o.AddressKey()); ok {

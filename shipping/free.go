@@ -48,7 +48,9 @@ func (d FreeShippingDecision) UnitsShort() int { return d.unitsShort }
 func (d FreeShippingDecision) Charged() decimal.Decimal { return yuan.Dec(d.charged) }
 
 // ShouldCharge returns the postage the order should have been charged:
-// zero when it ships free; otherwise the policy's standard postage, or,
+// zero when it ships free; otherwise the policy's standard postage for the
+// order's region ([FreeShippingRule.RegionPostage], else
+// [FreeShippingRule.Postage]), or,
 // when the policy states none or the parcel goes freight collect, what
 // was charged.
 func (d FreeShippingDecision) ShouldCharge() decimal.Decimal { return yuan.Dec(d.shouldCharge) }
@@ -92,10 +94,18 @@ func (p *Policy) ruleAt(t time.Time) (*FreeShippingRule, int) {
 // threshold to the units of goods, gifts excluded. An order to an
 // excluded region, or holding an excluded SKU, pays postage whatever its
 // amount. An order whose address names no region is not eligible
-// (RegionMissing): nobody can say where it goes. A Hong Kong, Macao or
-// Taiwan order that does not ship free goes SF freight collect
-// (FreightCollect, rules S3, P6): the buyer pays SF on delivery, so the
-// postage charged up front, if any, is taken as right.
+// (RegionMissing): nobody can say where it goes, nor what postage it
+// owes. A Hong Kong, Macao or Taiwan order that does not ship free goes SF
+// freight collect (FreightCollect, rules S3, P6): the buyer pays SF on
+// delivery, so the postage charged up front, if any, is taken as right.
+// An order to a region no carrier of the shop serves owes no standard
+// postage either: it cannot ship (rule S4, the out-of-area check).
+//
+// An order that does not ship free should have been charged the standard
+// postage of its region ([FreeShippingRule.RegionPostage], else
+// [FreeShippingRule.Postage]; 10.00, and 20.00 to Xinjiang and Tibet, by
+// default): more is PostageOvercharged, less PostageUndercharged; with no
+// standard postage, nothing charged is PostageMissing.
 //
 // FreeShipping does not allocate; see BenchmarkFreeShipping. A nil order
 // gets the zero decision with Promotion -1.
@@ -160,11 +170,18 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 	d.Verdict = verdict(bad)
 
 	d.charged = orderFen(o.Postage())
-	standard, _ := yuan.Fen(rule.Postage)
+	reg := o.Region()
+	standard := rule.postageFor(reg)
 	switch {
+	case !reg.IsValid() || !reg.HKMOTW() && !p.served(reg):
+		// Nobody can say where it goes, or no carrier of the shop serves
+		// the region (rule S4): no postage applies, and what was charged
+		// stands; the order's problem is elsewhere.
+		d.shouldCharge = d.charged
+		return d
 	case d.Verdict == order.Allowed:
 		d.shouldCharge = 0
-	case o.Region().HKMOTW():
+	case reg.HKMOTW():
 		// Rules S3, P6: SF freight collect — the buyer pays SF on
 		// delivery, so whatever was charged up front (nothing, or the
 		// amount the buyer was told) stands.
@@ -181,7 +198,7 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		d.Reasons = d.Reasons.With(PostageOvercharged)
 	case d.charged < d.shouldCharge:
 		d.Reasons = d.Reasons.With(PostageUndercharged)
-	case d.Verdict != order.Allowed && d.charged == 0 && !bad.Has(RegionMissing):
+	case d.Verdict != order.Allowed && d.charged == 0:
 		d.Reasons = d.Reasons.With(PostageMissing)
 	}
 	return d

@@ -35,19 +35,51 @@ func (f fenJSON) MarshalJSON() ([]byte, error) {
 }
 
 type freeRuleJSON struct {
-	Off             bool           `json:"off,omitempty"`
-	Threshold       money          `json:"threshold"`
-	MinQuantity     int            `json:"min_quantity,omitempty"`
-	RequireBoth     bool           `json:"require_both,omitempty"`
-	ExcludedRegions []order.Region `json:"excluded_regions"`
-	ExcludedSKUs    []string       `json:"excluded_skus,omitempty"`
-	Postage         money          `json:"postage"`
+	Off             bool            `json:"off,omitempty"`
+	Threshold       money           `json:"threshold"`
+	MinQuantity     int             `json:"min_quantity,omitempty"`
+	RequireBoth     bool            `json:"require_both,omitempty"`
+	ExcludedRegions []order.Region  `json:"excluded_regions"`
+	ExcludedSKUs    []string        `json:"excluded_skus,omitempty"`
+	Postage         money           `json:"postage"`
+	RegionPostage   []RegionPostage `json:"region_postage,omitempty"`
 }
 
 // MarshalJSON encodes the rule with its amounts as text with two decimals.
 func (r FreeShippingRule) MarshalJSON() ([]byte, error) {
 	return json.Marshal(freeRuleJSON{r.Off, money(r.Threshold), r.MinQuantity, r.RequireBoth,
-		r.ExcludedRegions, r.ExcludedSKUs, money(r.Postage)})
+		r.ExcludedRegions, r.ExcludedSKUs, money(r.Postage), r.RegionPostage})
+}
+
+type regionPostageJSON struct {
+	Region  order.Region `json:"region"`
+	Postage money        `json:"postage"`
+}
+
+// MarshalJSON encodes the region's postage as text with two decimals:
+// {"region":"xinjiang","postage":"20.00"}.
+func (r RegionPostage) MarshalJSON() ([]byte, error) {
+	return json.Marshal(regionPostageJSON{r.Region, money(r.Postage)})
+}
+
+// UnmarshalJSON decodes a region's postage as a whole, strictly as
+// [FreeShippingRule.UnmarshalJSON] does; on error r is unchanged.
+func (r *RegionPostage) UnmarshalJSON(b []byte) error {
+	var n RegionPostage
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "region":
+			return regionElem(k, v, &n.Region)
+		case "postage":
+			return amount(k, v, &n.Postage)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*r = n
+	return nil
 }
 
 // UnmarshalJSON decodes over r: fields absent from the JSON keep their
@@ -75,6 +107,8 @@ func (r *FreeShippingRule) UnmarshalJSON(b []byte) error {
 			return decodeList(k, v, &n.ExcludedSKUs, leafElem)
 		case "postage":
 			return amount(k, v, &n.Postage)
+		case "region_postage":
+			return decodeList(k, v, &n.RegionPostage, nestedElem[RegionPostage])
 		}
 		return errNoMember
 	})

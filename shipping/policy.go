@@ -38,7 +38,9 @@ type Policy struct {
 	// shop prefers them (rule S5).
 	Carriers []Carrier `json:"carriers"`
 	// DefaultCarrier is the code of the carrier used when the buyer states
-	// no preference (rule S5).
+	// no preference (rule S5) — except for Hong Kong, Macao and Taiwan,
+	// which always go with SFCarrier whatever the default is (rule S3,
+	// [Policy.ChooseCarrier]).
 	DefaultCarrier string `json:"default_carrier"`
 	// SFCarrier is the code of SF Express, the only carrier for Hong Kong,
 	// Macao and Taiwan (rule S3). It may be empty when the shop has no SF
@@ -110,9 +112,33 @@ type FreeShippingRule struct {
 	// pays postage. SKUs are written in canonical form ([order.NormalizeSKU]).
 	ExcludedSKUs []string `json:"excluded_skus,omitempty"`
 	// Postage is the standard postage of an order that does not ship
-	// free. Zero means the shop prices postage order by order, and kefu
-	// takes what was charged as right.
+	// free, where RegionPostage does not set another. Zero means the shop
+	// prices postage order by order, and kefu takes what was charged as
+	// right.
 	Postage decimal.Decimal `json:"postage"`
+	// RegionPostage sets the standard postage of regions that cost more
+	// (or less) to ship to than Postage, as a shop's postage template does
+	// (运费模板): remote Xinjiang and Tibet, say. A zero Postage here, too,
+	// means the region's postage is priced order by order.
+	RegionPostage []RegionPostage `json:"region_postage,omitempty"`
+}
+
+// RegionPostage is the standard postage of one region (rule S2).
+type RegionPostage struct {
+	Region  order.Region    `json:"region"`
+	Postage decimal.Decimal `json:"postage"`
+}
+
+// postageFor returns the standard postage to region r in fen.
+func (r *FreeShippingRule) postageFor(reg order.Region) int64 {
+	for i := range r.RegionPostage {
+		if r.RegionPostage[i].Region == reg {
+			f, _ := yuan.Fen(r.RegionPostage[i].Postage)
+			return f
+		}
+	}
+	f, _ := yuan.Fen(r.Postage)
+	return f
 }
 
 // FreeShippingPromotion replaces the everyday free-shipping rule while it
@@ -185,21 +211,30 @@ const (
 // 99.00 of goods actually paid, except to Xinjiang, Tibet, Hong Kong,
 // Macao, Taiwan and abroad (rule S1); YTO as the default carrier, ZTO as a
 // second, and SF Express, which alone serves Hong Kong, Macao and Taiwan
-// (rules S3, S5), each with the names buyers write in messages ("顺丰",
-// "sf"); a next-day dispatch window, 3 days during big
-// promotions (rule S6).
+// and is chosen for them automatically (rules S3, S5), each with the names
+// buyers write in messages ("顺丰", "sf"); a next-day dispatch window,
+// 3 days during big promotions (rule S6).
 //
-// Values the sources leave to the shop are kefu's choices: a 16:00
-// cutoff, payment reminders in the 4 hours before it (the afternoon), no
-// surcharges, no big-promotion periods, no non-working days,
-// and tracking limits of 24 hours without a scan, 48 hours stalled at
-// either end, and 7 days without an update for a lost parcel.
+// Values the sources leave to the shop are kefu's choices, picked so that
+// a shop can run the defaults as they are and a triage flags only real
+// problems (issue 11 #7): a standard postage of 10.00 on the mainland and
+// 20.00 to Xinjiang and Tibet for an order that does not ship free (a
+// common express template; Hong Kong, Macao and Taiwan go SF freight
+// collect, so what they were charged up front stands), a 16:00 cutoff,
+// payment reminders in the 4 hours before it (the afternoon), no
+// surcharges, no big-promotion periods, no non-working days, and tracking
+// limits of 24 hours without a scan, 48 hours stalled at either end, and
+// 7 days without an update for a lost parcel.
 func DefaultPolicy() Policy {
 	return Policy{
 		Free: FreeShippingRule{
 			Threshold:       decimal.New(9900, -2),
 			ExcludedRegions: []order.Region{order.Xinjiang, order.Tibet, order.HongKong, order.Macao, order.Taiwan, order.Abroad},
-			Postage:         decimal.New(0, -2),
+			Postage:         decimal.New(1000, -2),
+			RegionPostage: []RegionPostage{
+				{Region: order.Xinjiang, Postage: decimal.New(2000, -2)},
+				{Region: order.Tibet, Postage: decimal.New(2000, -2)},
+			},
 		},
 		Carriers: []Carrier{
 			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Aliases: []string{"圆通", "圓通", "yto"}},
@@ -431,6 +466,23 @@ func (r FreeShippingRule) validate(field string) error {
 	}
 	if err := checkRegions(field+".excluded_regions", r.ExcludedRegions); err != nil {
 		return err
+	}
+	if len(r.RegionPostage) > maxRegionList {
+		return fieldErr(field+".region_postage", strconv.Itoa(len(r.RegionPostage))+" regions", ErrNegative, "at most "+strconv.Itoa(maxRegionList))
+	}
+	for i, rp := range r.RegionPostage {
+		f := field + ".region_postage[" + strconv.Itoa(i) + "]"
+		if !rp.Region.IsValid() {
+			return fieldErr(f+".region", rp.Region.String(), ErrUnknownRegion, "")
+		}
+		for _, q := range r.RegionPostage[:i] { // at most 64: no map needed
+			if q.Region == rp.Region {
+				return fieldErr(f+".region", rp.Region.String(), ErrDuplicate, "")
+			}
+		}
+		if err := checkMoney(f+".postage", rp.Postage); err != nil {
+			return err
+		}
 	}
 	if len(r.ExcludedSKUs) > maxSKUs {
 		return fieldErr(field+".excluded_skus", strconv.Itoa(len(r.ExcludedSKUs))+" SKUs", ErrNegative, "at most "+strconv.Itoa(maxSKUs))

@@ -72,14 +72,15 @@ func TestSeed003HongKongShipsSF(t *testing.T) {
 	s.Address = order.Address{Recipient: "陳大文", Phone: "85291234567", Province: "香港", City: "香港", Detail: "彌敦道1號"}
 	o := build(t, s)
 
-	// 1. Triage: the warehouse's default carrier is YTO, so the order
-	// needs SF; postage is right since Hong Kong is excluded from free
-	// shipping.
+	// 1. Triage: SF is chosen for Hong Kong automatically, whatever the
+	// default carrier (YTO), so the order is no problem order; postage is
+	// right since Hong Kong is excluded from free shipping and goes SF
+	// freight collect.
 	var problems []order.Problem
 	for _, c := range checks {
 		problems = c.Inspect(problems, o, t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}, problems)
+	assert.Empty(t, problems)
 	assert.True(t, p.FreeShipping(o).Reasons.Has(shipping.ExcludedRegion))
 
 	// 2. The buyer asks for ZTO: refused, SF it is.
