@@ -610,8 +610,9 @@ func (r *Reminder) UnmarshalJSON(b []byte) error {
 }
 
 // UnmarshalJSON decodes a tracking event ({"at":…, "stage":…,
-// "place":…}), strictly: an unknown field, an unknown stage or a
-// malformed time is an error, and e is left unchanged.
+// "place":…}), strictly: an unknown field, an unknown stage, a malformed
+// time, or an event without its time or stage ([ErrMissing]) is an error,
+// and e is left unchanged.
 func (e *TrackingEvent) UnmarshalJSON(b []byte) error {
 	var n TrackingEvent
 	err := decodeObject("", b, func(k string, v []byte) error {
@@ -625,8 +626,13 @@ func (e *TrackingEvent) UnmarshalJSON(b []byte) error {
 		}
 		return errNoMember
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		return err
+	case n.At.IsZero():
+		return fieldErr("at", "", ErrMissing, "")
+	case n.Stage == StageUnknown:
+		return fieldErr("stage", "", ErrMissing, "")
 	}
 	*e = n
 	return nil

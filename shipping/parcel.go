@@ -263,7 +263,7 @@ type ActionSet = order.Set[Action]
 //
 //	{"situation":"late_dispatch","actions":["answer_at_once","chase_warehouse"],"shop_at_fault":true,"reasons":["past_window"],"stop":"hold","promise":{…},"since":"2026-11-02T10:00:00+08:00"}
 type ParcelReport struct {
-	Situation Situation `json:"situation"`
+	Situation Situation `json:"situation,omitzero"`
 	// Actions recommended; [AnswerAtOnce] is always among them.
 	Actions ActionSet `json:"actions"`
 	// ShopAtFault: the delay is the shop's (a late dispatch). Delays

@@ -31,7 +31,7 @@ type PromiseClaim struct {
 type PromiseReview struct {
 	// Verdict is [order.Allowed] when the claim may be made and
 	// [order.Refused] when it may not.
-	Verdict order.Verdict `json:"verdict"`
+	Verdict order.Verdict `json:"verdict,omitzero"`
 	// Reasons say why it may not: ExactDate, DeliveryGuarantee,
 	// EarlierThanHonest; and what shaped the honest promise (CutoffPassed,
 	// NonWorkingDay, BigPromotion).
@@ -117,7 +117,7 @@ type Unpaid struct {
 type Reminder struct {
 	// Verdict is [order.Allowed] when the buyer is to be reminded now, and
 	// [order.Refused] when not.
-	Verdict order.Verdict `json:"verdict"`
+	Verdict order.Verdict `json:"verdict,omitzero"`
 	// Reasons say why not (NotAwaitingPayment, BuyerOffline,
 	// AlreadyReminded, TooEarly, CutoffPassed, NonWorkingDay) or what to say
 	// (ShipsTodayIfPaid; BigPromotion when the promise is "within N days").
