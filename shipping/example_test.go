@@ -191,6 +191,53 @@ func ExamplePolicy_UnmarshalJSON() {
 	// <nil> 88.00 17:30 xinjiang
 }
 
+// Decoding is strict: a misspelled field is refused and named — it never
+// leaves the default postage silently in force — and so is an amount with
+// more than two decimals. An HTTP handler maps every such error to one
+// status with order.HTTPStatus; the policy is unchanged.
+func ExamplePolicy_UnmarshalJSON_strict() {
+	for _, file := range []string{
+		`{"free_shipping":{"postgae":"8.00"}}`,
+		`{"carriers":[{"code":"yto"},{"code":"sf","surcharge":"12.005"}]}`,
+	} {
+		p := shipping.DefaultPolicy()
+		err := json.Unmarshal([]byte(file), &p)
+		fmt.Println(order.HTTPStatus(err), err)
+	}
+	// Output:
+	// 422 shipping: free_shipping.postgae: unknown field: no such field
+	// 422 shipping: carriers[1].surcharge "12.005": invalid amount: more than two decimals
+}
+
+// The defaults run as they are (rule O2): a triage of ordinary orders —
+// one paying the standard postage, one shipping free, one to Hong Kong
+// going SF freight collect — flags only the order overcharged for postage.
+func ExamplePolicy_Checks() {
+	checks, _ := shipping.DefaultPolicy().Checks()
+	created := time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST)
+	var orders []*order.Order
+	for i, o := range []struct{ price, postage, province string }{
+		{"59.00", "10.00", "浙江省"}, {"128.50", "0", "江苏省"}, {"300.00", "0", "香港"}, {"120.00", "10.00", "广东省"},
+	} {
+		v := exampleOrder(o.price, o.postage, o.province, created)
+		spec := v.Spec()
+		spec.ID, spec.Buyer.ID = fmt.Sprintf("T%d", i+1), fmt.Sprintf("buyer-%d", i+1)
+		spec.Goods, spec.Paid = nil, nil
+		n := order.MustNew(spec)
+		orders = append(orders, &n)
+	}
+	rep, err := order.DefaultTriagePolicy().Triage(orders, created.Add(time.Hour), checks...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.Findings {
+		fmt.Println(f.OrderID(), f.Categories)
+	}
+	// Output:
+	// T4 [postage_wrong]
+}
+
 // Decisions encode in JSON for a backend to store or send: codes as
 // snake_case names, money as text with two decimals.
 func ExampleFreeShippingDecision_MarshalJSON() {
