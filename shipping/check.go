@@ -53,8 +53,9 @@ type check struct {
 //   - [CheckOutOfArea] ([order.OutOfArea]): no carrier of the shop serves
 //     the order's region (rule S4);
 //   - [CheckPostage] ([order.PostageWrong]): postage charged on an order
-//     that ships free, or less than the standard postage on one that does
-//     not (rules S1, S2), for open orders;
+//     that ships free, or other than its region's standard postage on one
+//     that does not (rules S1, S2), for open orders ([FreeShippingDecision]'s
+//     postage reasons);
 //   - [CheckNeedsSF] ([order.NeedsSF]): a Hong Kong, Macao or Taiwan order
 //     and the shop has no SF Express carrier serving the region (rule S3).
 //     With one, nothing is to be done: [Policy.ChooseCarrier] chooses SF
