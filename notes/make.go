@@ -61,7 +61,7 @@ func (p Policy) MakePromise(req Promise, in PromiseCheck, now time.Time) (Promis
 		req.BuyerID = o.Buyer().ID
 	}
 	ships := req.Kind.ships()
-	var sp shipping.Promise
+	var sp shipping.DispatchPromise
 	if ships {
 		paid := o.PaidAt()
 		if req.Kind != DispatchBy || paid.IsZero() {

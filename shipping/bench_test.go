@@ -10,7 +10,7 @@ import (
 
 var (
 	sinkFree     shipping.FreeShippingDecision
-	sinkPromise  shipping.Promise
+	sinkPromise  shipping.DispatchPromise
 	sinkProblems []order.Problem
 	sinkReport   shipping.ParcelReport
 	sinkErr      error
@@ -30,8 +30,8 @@ func BenchmarkFreeShipping(b *testing.B) {
 }
 
 // BenchmarkDispatchPromise measures a dispatch promise with the default
-// policy. Measured on the project's 2-core machine: about 175 ns/op,
-// 0 allocs/op.
+// policy. Measured on the project's 2-core machine: about 300 ns/op (two
+// calendar-day look-ups in the zone, rule S6), 0 allocs/op.
 func BenchmarkDispatchPromise(b *testing.B) {
 	b.ReportAllocs()
 	p := shipping.DefaultPolicy()

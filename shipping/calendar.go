@@ -3,6 +3,8 @@ package shipping
 import (
 	"strconv"
 	"time"
+
+	"github.com/kefu-go/kefu/internal/tz"
 )
 
 // Date is a calendar day in the policy's location, such as a non-working
@@ -16,6 +18,9 @@ type Date struct {
 // ParseDate reads "YYYY-MM-DD"; other text, or a day that does not exist,
 // is an error wrapping [ErrInvalidText].
 func ParseDate(s string) (Date, error) {
+	if len(s) != len(time.DateOnly) {
+		return Date{}, fieldErr("date", s, ErrInvalidText, `want "YYYY-MM-DD"`)
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fieldErr("date", s, ErrInvalidText, `want "YYYY-MM-DD"`)
@@ -34,13 +39,23 @@ func (d Date) IsValid() bool {
 	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
 		return false
 	}
-	return DateOf(d.Start(time.UTC)) == d
+	return DateOf(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)) == d
 }
 
-// Start returns midnight at the start of d in loc.
-func (d Date) Start(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
-}
+// Start returns the first instant of d in loc: midnight, or the moment
+// the clocks jump to on a day whose clocks skip midnight (01:00 on
+// 2027-09-05 in America/Santiago; time.Date alone gives 23:00 of the day
+// before). For a day the zone skipped entirely (Pacific/Apia, 2011-12-30)
+// it is the start of the next day that exists.
+func (d Date) Start(loc *time.Location) time.Time { return tz.DayStart(d.Year, d.Month, d.Day, loc) }
+
+// End returns the last second of d in loc: 23:59:59, one second before
+// the next day's [Date.Start], whatever the zone does at midnight.
+func (d Date) End(loc *time.Location) time.Time { return tz.DayEnd(d.Year, d.Month, d.Day, loc) }
+
+// existsIn reports whether d has any instant in loc: false only for a day
+// the zone skipped (Pacific/Apia, 2011-12-30).
+func (d Date) existsIn(loc *time.Location) bool { return DateOf(d.Start(loc)) == d }
 
 // AddDays returns the day n days after d (before, for negative n).
 func (d Date) AddDays(n int) Date {

@@ -156,14 +156,24 @@ func (p Policy) CarriersFor(r order.Region) ([]string, error) {
 // It reports none when the message names no carrier, names several, or
 // holds a negation ("不要发顺丰", "顺丰不到就发圆通"; polite phrases such as
 // "不好意思" and "非常感谢" are none): then the agent asks the buyer which
-// carrier they prefer. Invalid UTF-8 names none.
+// carrier they prefer. Invalid UTF-8 names none, and so does a message
+// longer than 4096 bytes — no order message is (order keeps at most 1000
+// bytes), and it is refused before it is normalised.
 func (p Policy) RequestedCarrier(message string) (code string, ok bool) {
+	if len(message) > maxMessageBytes {
+		return "", false
+	}
 	msg, valid := textnorm.Line(message)
 	if !valid {
 		return "", false
 	}
 	return p.requested(msg)
 }
+
+// maxMessageBytes bounds the buyer message [Policy.RequestedCarrier]
+// reads, before normalising it: four times order's 1000 bytes, for text
+// that width folding and NFKC shorten.
+const maxMessageBytes = 4096
 
 // negations are characters that, anywhere in a message naming a carrier,
 // may turn the request around ("不要", "别", "勿", "没有"): the agent asks,

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -17,9 +18,6 @@ const (
 	// ProblemNoSFCarrier: a Hong Kong, Macao or Taiwan order, and the shop
 	// has no SF carrier that serves the region.
 	ProblemNoSFCarrier = "no_sf_carrier"
-	// ProblemDefaultNotSF: a Hong Kong, Macao or Taiwan order, and the
-	// shop's default carrier, which the warehouse would use, is not SF.
-	ProblemDefaultNotSF = "default_carrier_not_sf"
 )
 
 // Check names, as [order.Check.Name] returns them.
@@ -55,11 +53,14 @@ type check struct {
 //   - [CheckOutOfArea] ([order.OutOfArea]): no carrier of the shop serves
 //     the order's region (rule S4);
 //   - [CheckPostage] ([order.PostageWrong]): postage charged on an order
-//     that ships free, or less than the standard postage on one that does
-//     not (rules S1, S2), for open orders;
+//     that ships free, or other than its region's standard postage on one
+//     that does not (rules S1, S2), for open orders ([FreeShippingDecision]'s
+//     postage reasons);
 //   - [CheckNeedsSF] ([order.NeedsSF]): a Hong Kong, Macao or Taiwan order
-//     while the default carrier is not SF Express or the shop has none
-//     (rule S3);
+//     and the shop has no SF Express carrier serving the region (rule S3).
+//     With one, nothing is to be done: [Policy.ChooseCarrier] chooses SF
+//     for these regions whatever the default carrier, so an order going SF
+//     is no problem order;
 //   - [CheckTransitWarehouse] ([order.TransitWarehouse]): the address is a
 //     courier transit warehouse (rule S4);
 //   - [CheckCarrierRequest] ([order.UnsatisfiableMessage], reason
@@ -108,6 +109,7 @@ func (p Policy) clone() Policy {
 func (r FreeShippingRule) clone() FreeShippingRule {
 	r.ExcludedRegions = slices.Clone(r.ExcludedRegions)
 	r.ExcludedSKUs = slices.Clone(r.ExcludedSKUs)
+	r.RegionPostage = slices.Clone(r.RegionPostage)
 	return r
 }
 
@@ -139,15 +141,11 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 			}
 		}
 	case kindNeedsSF:
-		r := o.Region()
-		if !r.HKMOTW() || !notShipped(o) || c.p.DefaultCarrier == c.p.SFCarrier && c.p.sfServes(r) {
-			return dst
+		// Rule S3: SF is chosen for these regions automatically
+		// (ChooseCarrier); only a shop without SF for them has a problem.
+		if r := o.Region(); r.HKMOTW() && notShipped(o) && !c.p.sfServes(r) {
+			return append(dst, order.Problem{Category: order.NeedsSF, Reason: ProblemNoSFCarrier})
 		}
-		why := ProblemDefaultNotSF
-		if !c.p.sfServes(r) {
-			why = ProblemNoSFCarrier
-		}
-		return append(dst, order.Problem{Category: order.NeedsSF, Reason: why})
 	case kindTransit:
 		if notShipped(o) {
 			if _, ok := c.p.transitKey(o.AddressKey()); ok {
@@ -200,10 +198,21 @@ func (p Policy) Serves(r order.Region) bool { return p.served(r) }
 // warehouse rather than a delivery address (rule S4), and which of the
 // policy's patterns matched. The recipient and the street detail are
 // searched, after normalisation, so "圆通 中转仓" and "圆通中转仓" both
-// match "中转仓".
+// match "中转仓". A recipient or detail longer than 1200 bytes — four
+// times what order accepts — is no address and matches nothing; it is
+// refused before it is normalised.
 func (p Policy) TransitWarehouse(a order.Address) (pattern string, ok bool) {
-	return p.transitKey(a.Key())
+	if len(a.Recipient) > maxAddressPartBytes || len(a.Detail) > maxAddressPartBytes {
+		return "", false
+	}
+	r, _ := textnorm.Key(a.Recipient)
+	d, _ := textnorm.Key(a.Detail)
+	return p.transitKey(order.AddressKey{Recipient: r, Detail: d})
 }
+
+// maxAddressPartBytes bounds the address text [Policy.TransitWarehouse]
+// normalises: four times order's 300 bytes of street detail.
+const maxAddressPartBytes = 1200
 
 func (p *Policy) transitKey(k order.AddressKey) (string, bool) {
 	for _, pat := range p.TransitPatterns {

@@ -56,9 +56,10 @@ func TestChecks(t *testing.T) {
 		{"free-shipping order charged postage", withAddr(addr("浙江省"), "120.00", "10.00"),
 			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_overcharged"}}},
 		{"below threshold and charged nothing", withAddr(addr("浙江省"), "20.00", "0"),
-			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_missing"}}},
-		{"Hong Kong while the default carrier is YTO", withAddr(addr("香港"), "120.00", "20.00"),
-			[]order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}},
+			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_undercharged"}}},
+		{"below threshold and charged the standard postage", withAddr(addr("浙江省"), "20.00", "10.00"), nil},
+		{"Xinjiang charged its standard 20.00", withAddr(addr("新疆维吾尔自治区"), "120.00", "20.00"), nil},
+		{"Hong Kong while the default carrier is YTO: SF is chosen, no problem (rule S3)", withAddr(addr("香港"), "120.00", "20.00"), nil},
 		{"transit warehouse in the detail", withAddr(transit, "120.00", "0"),
 			[]order.Problem{{Category: order.TransitWarehouse, Reason: "transit_warehouse"}}},
 	}
@@ -182,9 +183,8 @@ func TestChecksInTriage(t *testing.T) {
 	f, ok := rep.Find("A2")
 	require.True(t, ok)
 	assert.Equal(t, []string{"postage_overcharged"}, f.Reasons(order.PostageWrong))
-	f, ok = rep.Find("A3")
-	require.True(t, ok)
-	assert.Equal(t, []string{"default_carrier_not_sf"}, f.Reasons(order.NeedsSF))
+	_, ok = rep.Find("A3")
+	assert.False(t, ok, "Taiwan goes SF automatically: no problem order (rule S3)")
 	f, ok = rep.Find("A4")
 	require.True(t, ok)
 	assert.Equal(t, []string{"transit_warehouse"}, f.Reasons(order.TransitWarehouse))
@@ -213,8 +213,7 @@ func TestChecksCarrierRequest(t *testing.T) {
 		{"YTO to Zhejiang: satisfiable", withMsg("浙江省", "发圆通"), nil},
 		{"SF to Zhejiang at a price difference: satisfiable", withMsg("浙江省", "要顺丰"), nil},
 		{"YTO does not serve Tibet", withMsg("西藏自治区", "请发圆通"), unsatisfiable},
-		{"Hong Kong ships SF only, whatever the buyer asks (rule S3)", withMsg("香港", "发圆通"),
-			append([]order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}, unsatisfiable...)},
+		{"Hong Kong ships SF only, whatever the buyer asks (rule S3)", withMsg("香港", "发圆通"), unsatisfiable},
 		{"two carriers named: the agent asks, no problem raised", withMsg("西藏自治区", "圆通中通都行"), nil},
 	}
 	for _, c := range cases {

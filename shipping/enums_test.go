@@ -150,7 +150,7 @@ func TestCalendarText(t *testing.T) {
 func TestZeroOrder(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	d := p.FreeShipping(&order.Order{})
-	assert.False(t, d.Eligible)
+	assert.False(t, d.Eligible())
 	assert.Equal(t, "[below_threshold region_missing]", d.Reasons.String())
 	decEq(t, "99.00", d.Shortfall())
 	assert.False(t, p.PostageOvercharge(&order.Order{}).Overcharged)

@@ -67,6 +67,13 @@ var (
 	// ErrUnknownReason: a reason code kefu does not know. It is
 	// [order.ErrUnknownReason].
 	ErrUnknownReason = order.ErrUnknownReason
+	// ErrInvalidJSON: JSON that does not parse, a value of the wrong JSON
+	// type, or data after the value. It is [order.ErrInvalidJSON].
+	ErrInvalidJSON = order.ErrInvalidJSON
+	// ErrUnknownField: a JSON object with a field the type does not have
+	// (a misspelled "postgae"), or the same field twice; the [*Error]'s
+	// Field names it with its path. It is [order.ErrUnknownField].
+	ErrUnknownField = order.ErrUnknownField
 )
 
 // Error is [order.Error], the one error type of every kefu package: it

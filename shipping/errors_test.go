@@ -62,3 +62,58 @@ func TestErrorMessageClipsValue(t *testing.T) {
 	short := &shipping.Error{Pkg: "shipping", Field: "field", Value: "-1", Err: shipping.ErrMissing}
 	assert.Equal(t, `shipping: field "-1": required`, short.Error())
 }
+
+// TestBusinessNoIsADecision pins issue 11 #1 for the package: every "no"
+// a console shows an agent as an outcome is a decision with its reasons,
+// never an error — only malformed input is.
+func TestBusinessNoIsADecision(t *testing.T) {
+	p := shipping.DefaultPolicy()
+	noSF := shipping.DefaultPolicy()
+	noSF.Carriers, noSF.SFCarrier = noSF.Carriers[:2], ""
+	paid := build(t, spec("50.00", "0", "10.00"))
+	cases := []struct {
+		reason string
+		decide func() (order.Verdict, string, error)
+		want   string
+	}{
+		{"not eligible for free shipping (rule S1)", func() (order.Verdict, string, error) {
+			d := p.FreeShipping(paid)
+			return d.Verdict, d.Reasons.String(), nil
+		}, "refused [below_threshold]"},
+		{"a promise naming an exact date (rule S6)", func() (order.Verdict, string, error) {
+			r, err := p.ReviewPromise(t0, shipping.PromiseClaim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}})
+			return r.Verdict, r.Reasons.String(), err
+		}, "refused [exact_date]"},
+		{"a delivery guarantee (rule S8)", func() (order.Verdict, string, error) {
+			r, err := p.ReviewPromise(t0, shipping.PromiseClaim{Wording: shipping.ShipsToday, Delivery: true})
+			return r.Verdict, r.Reasons.String(), err
+		}, "refused [delivery_guarantee]"},
+		{"a reminder to a paid order, buyer offline (rule S10)", func() (order.Verdict, string, error) {
+			r, err := p.PaymentReminder(shipping.Unpaid{Order: paid}, t0.Add(4*time.Hour))
+			return r.Verdict, r.Reasons.String(), err
+		}, "refused [not_awaiting_payment buyer_offline]"},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			v, rs, err := c.decide()
+			require.NoError(t, err)
+			assert.Equal(t, c.want, v.String()+" "+rs)
+		})
+	}
+
+	// Choices that say no say it in their reasons.
+	ch, err := carrierPolicy(t).ChooseCarrier(order.Tibet, "yto")
+	require.NoError(t, err, "the buyer's carrier does not serve Tibet: a refused preference")
+	assert.True(t, ch.Reasons.Has(shipping.CarrierNotServing))
+	assert.True(t, ch.OK(), "another carrier takes it")
+	ch, err = noSF.ChooseCarrier(order.HongKong, "")
+	require.NoError(t, err, "no carrier for Hong Kong: out of area, an outcome")
+	assert.False(t, ch.OK())
+	assert.True(t, ch.Reasons.Has(shipping.OutOfArea))
+	ch, err = p.ChooseCarrier(order.Abroad, "yto")
+	require.NoError(t, err)
+	assert.Equal(t, "[carrier_not_serving out_of_area]", ch.Reasons.String())
+	oc := p.PostageOvercharge(build(t, spec("120.00", "0", "10.00")))
+	assert.True(t, oc.Overcharged, "an overcharge to put right is a decision with remedies (rule S2)")
+	assert.Equal(t, "[refund_difference refund_and_reorder]", oc.Remedies.String())
+}

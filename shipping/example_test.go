@@ -35,15 +35,15 @@ func ExamplePolicy_FreeShipping() {
 
 	short := exampleOrder("98.99", "10.00", "浙江省", created)
 	d := p.FreeShipping(&short)
-	fmt.Println(d.Eligible, d.Reasons, "short by", d.Shortfall().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons, "short by", d.Shortfall().StringFixed(2))
 
 	enough := exampleOrder("99.00", "10.00", "浙江省", created)
 	d = p.FreeShipping(&enough)
-	fmt.Println(d.Eligible, d.Reasons, "give back", d.Overcharge().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons, "give back", d.Overcharge().StringFixed(2))
 
 	xinjiang := exampleOrder("300.00", "20.00", "新疆", created)
 	d = p.FreeShipping(&xinjiang)
-	fmt.Println(d.Eligible, d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
 	// Output:
 	// false [below_threshold] short by 0.01
 	// true [postage_overcharged] give back 10.00
@@ -121,13 +121,13 @@ func ExamplePolicy_DispatchPromise() {
 	}
 
 	r, _ := p.ReviewPromise(time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST),
-		shipping.Claim{Wording: shipping.ShipsToday, Date: shipping.Date{Year: 2026, Month: 11, Day: 2}})
-	fmt.Println("\"ships on the 2nd\":", r.Allowed, r.Reasons)
+		shipping.PromiseClaim{Wording: shipping.ShipsToday, Date: shipping.Date{Year: 2026, Month: 11, Day: 2}})
+	fmt.Println("\"ships on the 2nd\":", r.Verdict, r.Reasons)
 	// Output:
 	// 11-02 16:00:00 → ships_today 1 by 11-02 23:59:59 []
 	// 11-02 16:00:01 → ships_tomorrow 2 by 11-03 23:59:59 [cutoff_passed]
 	// 11-11 09:00:00 → within_days 3 by 11-13 23:59:59 [big_promotion]
-	// "ships on the 2nd": false [exact_date]
+	// "ships on the 2nd": refused [exact_date]
 }
 
 // Seed 000, case 2: a silent order qualified for free shipping but was
@@ -175,7 +175,7 @@ func ExamplePolicy_Validate() {
 	_ = json.Unmarshal([]byte(`{"free_shipping":{"threshold":"-5.00"}}`), &p)
 	fmt.Println(p.Validate())
 	// Output:
-	// shipping: free_shipping.threshold "-5": invalid amount: must not be negative
+	// shipping: free_shipping.threshold "-5.00": invalid amount: must not be negative
 }
 
 // A shop's policy file decoded onto the defaults changes only what it
@@ -191,6 +191,53 @@ func ExamplePolicy_UnmarshalJSON() {
 	// <nil> 88.00 17:30 xinjiang
 }
 
+// Decoding is strict: a misspelled field is refused and named — it never
+// leaves the default postage silently in force — and so is an amount with
+// more than two decimals. An HTTP handler maps every such error to one
+// status with order.HTTPStatus; the policy is unchanged.
+func ExamplePolicy_UnmarshalJSON_strict() {
+	for _, file := range []string{
+		`{"free_shipping":{"postgae":"8.00"}}`,
+		`{"carriers":[{"code":"yto"},{"code":"sf","surcharge":"12.005"}]}`,
+	} {
+		p := shipping.DefaultPolicy()
+		err := json.Unmarshal([]byte(file), &p)
+		fmt.Println(order.HTTPStatus(err), err)
+	}
+	// Output:
+	// 422 shipping: free_shipping.postgae: unknown field: no such field
+	// 422 shipping: carriers[1].surcharge "12.005": invalid amount: more than two decimals
+}
+
+// The defaults run as they are (rule O2): a triage of ordinary orders —
+// one paying the standard postage, one shipping free, one to Hong Kong
+// going SF freight collect — flags only the order overcharged for postage.
+func ExamplePolicy_Checks() {
+	checks, _ := shipping.DefaultPolicy().Checks()
+	created := time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST)
+	var orders []*order.Order
+	for i, o := range []struct{ price, postage, province string }{
+		{"59.00", "10.00", "浙江省"}, {"128.50", "0", "江苏省"}, {"300.00", "0", "香港"}, {"120.00", "10.00", "广东省"},
+	} {
+		v := exampleOrder(o.price, o.postage, o.province, created)
+		spec := v.Spec()
+		spec.ID, spec.Buyer.ID = fmt.Sprintf("T%d", i+1), fmt.Sprintf("buyer-%d", i+1)
+		spec.Goods, spec.Paid = nil, nil
+		n := order.MustNew(spec)
+		orders = append(orders, &n)
+	}
+	rep, err := order.DefaultTriagePolicy().Triage(orders, created.Add(time.Hour), checks...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.Findings {
+		fmt.Println(f.OrderID(), f.Categories)
+	}
+	// Output:
+	// T4 [postage_wrong]
+}
+
 // Decisions encode in JSON for a backend to store or send: codes as
 // snake_case names, money as text with two decimals.
 func ExampleFreeShippingDecision_MarshalJSON() {
@@ -198,5 +245,5 @@ func ExampleFreeShippingDecision_MarshalJSON() {
 	b, _ := json.Marshal(shipping.DefaultPolicy().FreeShipping(&o))
 	fmt.Println(string(b))
 	// Output:
-	// {"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+	// {"verdict":"refused","reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
 }

@@ -12,10 +12,11 @@ import (
 // FreeShippingDecision says whether an order ships free (rule S1) and what
 // postage it should have been charged (rule S2). It is a plain value that
 // holds its amounts in fen; the methods return them as decimals in yuan.
-// The zero value is "not eligible, for no stated reason".
+// The zero value has no verdict.
 type FreeShippingDecision struct {
-	// Eligible: the order qualifies for free shipping.
-	Eligible bool
+	// Verdict is [order.Allowed] when the order qualifies for free
+	// shipping and [order.Refused] when it does not; Reasons say why.
+	Verdict order.Verdict
 	// Reasons say why it does not qualify (BelowThreshold, BelowQuantity,
 	// ExcludedRegion, ExcludedSKU, RegionMissing, FreeShippingOff), which
 	// rules applied (PromotionRules), whether the postage charged is
@@ -30,6 +31,10 @@ type FreeShippingDecision struct {
 	unitsShort                       int
 }
 
+// Eligible reports whether the order qualifies for free shipping: the
+// verdict is [order.Allowed].
+func (d FreeShippingDecision) Eligible() bool { return d.Verdict == order.Allowed }
+
 // Shortfall returns how much more goods the buyer would have had to pay
 // for to reach the amount threshold ("add 0.01 and it ships free"); zero
 // when the threshold is met or there is none.
@@ -43,7 +48,9 @@ func (d FreeShippingDecision) UnitsShort() int { return d.unitsShort }
 func (d FreeShippingDecision) Charged() decimal.Decimal { return yuan.Dec(d.charged) }
 
 // ShouldCharge returns the postage the order should have been charged:
-// zero when it ships free; otherwise the policy's standard postage, or,
+// zero when it ships free; otherwise the policy's standard postage for the
+// order's region ([FreeShippingRule.RegionPostage], else
+// [FreeShippingRule.Postage]), or,
 // when the policy states none or the parcel goes freight collect, what
 // was charged.
 func (d FreeShippingDecision) ShouldCharge() decimal.Decimal { return yuan.Dec(d.shouldCharge) }
@@ -87,10 +94,18 @@ func (p *Policy) ruleAt(t time.Time) (*FreeShippingRule, int) {
 // threshold to the units of goods, gifts excluded. An order to an
 // excluded region, or holding an excluded SKU, pays postage whatever its
 // amount. An order whose address names no region is not eligible
-// (RegionMissing): nobody can say where it goes. A Hong Kong, Macao or
-// Taiwan order that does not ship free goes SF freight collect
-// (FreightCollect, rules S3, P6): the buyer pays SF on delivery, so the
-// postage charged up front, if any, is taken as right.
+// (RegionMissing): nobody can say where it goes, nor what postage it
+// owes. A Hong Kong, Macao or Taiwan order that does not ship free goes SF
+// freight collect (FreightCollect, rules S3, P6): the buyer pays SF on
+// delivery, so the postage charged up front, if any, is taken as right.
+// An order to a region no carrier of the shop serves owes no standard
+// postage either: it cannot ship (rule S4, the out-of-area check).
+//
+// An order that does not ship free should have been charged the standard
+// postage of its region ([FreeShippingRule.RegionPostage], else
+// [FreeShippingRule.Postage]; 10.00, and 20.00 to Xinjiang and Tibet, by
+// default): more is PostageOvercharged, less PostageUndercharged; with no
+// standard postage, nothing charged is PostageMissing.
 //
 // FreeShipping does not allocate; see BenchmarkFreeShipping. A nil order
 // gets the zero decision with Promotion -1.
@@ -152,14 +167,21 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		}
 	}
 	d.Reasons |= bad
-	d.Eligible = bad == 0
+	d.Verdict = verdict(bad)
 
 	d.charged = orderFen(o.Postage())
-	standard, _ := yuan.Fen(rule.Postage)
+	reg := o.Region()
+	standard := rule.postageFor(reg)
 	switch {
-	case d.Eligible:
+	case !reg.IsValid() || !reg.HKMOTW() && !p.served(reg):
+		// Nobody can say where it goes, or no carrier of the shop serves
+		// the region (rule S4): no postage applies, and what was charged
+		// stands; the order's problem is elsewhere.
+		d.shouldCharge = d.charged
+		return d
+	case d.Verdict == order.Allowed:
 		d.shouldCharge = 0
-	case o.Region().HKMOTW():
+	case reg.HKMOTW():
 		// Rules S3, P6: SF freight collect — the buyer pays SF on
 		// delivery, so whatever was charged up front (nothing, or the
 		// amount the buyer was told) stands.
@@ -176,7 +198,7 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		d.Reasons = d.Reasons.With(PostageOvercharged)
 	case d.charged < d.shouldCharge:
 		d.Reasons = d.Reasons.With(PostageUndercharged)
-	case !d.Eligible && d.charged == 0 && !bad.Has(RegionMissing):
+	case d.Verdict != order.Allowed && d.charged == 0:
 		d.Reasons = d.Reasons.With(PostageMissing)
 	}
 	return d

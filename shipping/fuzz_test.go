@@ -108,3 +108,76 @@ func FuzzRequestedCarrier(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecisionJSON checks that decoding any JSON as each of the package's
+// decisions and inputs never panics, leaves the target unchanged on error,
+// and that whatever decodes round-trips: encoded, decoded and encoded
+// again it gives the same JSON (issue 11 #3).
+func FuzzDecisionJSON(f *testing.F) {
+	p := shipping.DefaultPolicy()
+	o := order.MustNew(order.Spec{
+		ID: "F1", Buyer: order.Buyer{ID: "b"}, Lines: []order.Line{{SKU: "A-1", Quantity: 2, UnitPrice: dec("49.50")}},
+		Address: order.Address{Recipient: "张三", Phone: "13812345678", Province: "浙江省", City: "杭州市", District: "西湖区", Detail: "文三路1号"},
+		Postage: dec("10.00"), Status: order.AwaitingDispatch, CreatedAt: t0, PaidAt: t0,
+	})
+	seeds := []any{p.FreeShipping(&o), p.PostageOvercharge(&o)}
+	if pr, err := p.DispatchPromise(t0); err == nil {
+		seeds = append(seeds, pr)
+	}
+	if r, err := p.ReviewPromise(t0, shipping.PromiseClaim{Wording: shipping.ShipsToday}); err == nil {
+		seeds = append(seeds, r)
+	}
+	if r, err := p.ClassifyParcel(&o, nil, t0.Add(48*time.Hour)); err == nil {
+		seeds = append(seeds, r)
+	}
+	if c, err := p.ChooseCarrier(order.HongKong, ""); err == nil {
+		seeds = append(seeds, c)
+	}
+	for _, s := range seeds {
+		b, _ := json.Marshal(s)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"wording":"within_days","days":3,"date":"2026-11-12","delivery":true}`))
+	f.Add([]byte(`{"at":"2026-11-02T18:00:00+08:00","stage":"outbound","place":"杭州"}`))
+	// Hostile: a repeated key, three decimals, a tampered derived amount.
+	f.Add([]byte(`{"charged":"1.00","charged":"2.00"}`))
+	f.Add([]byte(`{"shortfall":"0.015","overcharge":"9.99"}`))
+	f.Add([]byte(`{"amount":"1.00","free_shipping":{"charged":"1.00"}}`))
+
+	targets := []func() any{
+		func() any { return new(shipping.FreeShippingDecision) },
+		func() any { return new(shipping.Overcharge) },
+		func() any { return new(shipping.CarrierChoice) },
+		func() any { return new(shipping.DispatchPromise) },
+		func() any { return new(shipping.PromiseReview) },
+		func() any { return new(shipping.Reminder) },
+		func() any { return new(shipping.ParcelReport) },
+		func() any { return new(shipping.PromiseClaim) },
+		func() any { return new(shipping.TrackingEvent) },
+		func() any { return new(shipping.RegionPostage) },
+		func() any { return new(shipping.Period) },
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, mk := range targets {
+			v := mk()
+			zero, _ := json.Marshal(v)
+			if err := json.Unmarshal(b, v); err != nil {
+				if again, _ := json.Marshal(v); string(again) != string(zero) {
+					t.Fatalf("%T changed on error %v: %s", v, err, again)
+				}
+				continue
+			}
+			out, err := json.Marshal(v)
+			if err != nil {
+				t.Fatalf("%T decoded from %q does not encode: %v", v, b, err)
+			}
+			back := mk()
+			if err := json.Unmarshal(out, back); err != nil {
+				t.Fatalf("%T: its own encoding %s does not decode: %v", v, out, err)
+			}
+			if again, _ := json.Marshal(back); string(again) != string(out) {
+				t.Fatalf("%T round trip differs:\n%s\n%s", v, out, again)
+			}
+		}
+	})
+}

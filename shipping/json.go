@@ -2,10 +2,7 @@ package shipping
 
 import (
 	"encoding/json"
-	"errors"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -15,56 +12,125 @@ import (
 )
 
 // money is an amount that encodes in JSON as text with exactly two
-// decimals ("99.00"), as the platform carries money, and decodes whatever
-// decimal accepts; Validate then rejects more than two decimals.
+// decimals ("99.00"), as the platform carries money. An amount that is not
+// a whole number of fen, or is out of range, does not encode: JSON never
+// rounds money silently.
 type money decimal.Decimal
 
 func (m money) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(m).StringFixed(2) + `"`), nil
+	d := decimal.Decimal(m)
+	f, ok := yuan.Fen(d)
+	if !ok {
+		return nil, fieldErr("amount", moneyText(d), ErrInvalidAmount, "not a whole number of fen within range")
+	}
+	return append(yuan.AppendFormat(append(make([]byte, 0, 24), '"'), f), '"'), nil
 }
 
-// UnmarshalJSON decodes a JSON string or number; anything else is an
-// error wrapping [ErrInvalidAmount] that quotes (at most 40 bytes of) it.
-func (m *money) UnmarshalJSON(b []byte) error {
-	if err := (*decimal.Decimal)(m).UnmarshalJSON(b); err != nil {
-		v := string(b)
-		if len(v) > 40 {
-			v = strings.ToValidUTF8(v[:40], "") + "…"
-		}
-		return fieldErr("amount", v, ErrInvalidAmount, "not a decimal")
-	}
-	return nil
+// fenJSON is an amount in fen that encodes as text with two decimals.
+type fenJSON int64
+
+func (f fenJSON) MarshalJSON() ([]byte, error) {
+	b := yuan.AppendFormat(append(make([]byte, 0, 24), '"'), int64(f))
+	return append(b, '"'), nil
 }
 
 type freeRuleJSON struct {
-	Off             bool           `json:"off,omitempty"`
-	Threshold       money          `json:"threshold"`
-	MinQuantity     int            `json:"min_quantity,omitempty"`
-	RequireBoth     bool           `json:"require_both,omitempty"`
-	ExcludedRegions []order.Region `json:"excluded_regions"`
-	ExcludedSKUs    []string       `json:"excluded_skus,omitempty"`
-	Postage         money          `json:"postage"`
+	Off             bool            `json:"off,omitempty"`
+	Threshold       money           `json:"threshold"`
+	MinQuantity     int             `json:"min_quantity,omitempty"`
+	RequireBoth     bool            `json:"require_both,omitempty"`
+	ExcludedRegions []order.Region  `json:"excluded_regions"`
+	ExcludedSKUs    []string        `json:"excluded_skus,omitempty"`
+	Postage         money           `json:"postage"`
+	RegionPostage   []RegionPostage `json:"region_postage,omitempty"`
 }
 
 // MarshalJSON encodes the rule with its amounts as text with two decimals.
 func (r FreeShippingRule) MarshalJSON() ([]byte, error) {
 	return json.Marshal(freeRuleJSON{r.Off, money(r.Threshold), r.MinQuantity, r.RequireBoth,
-		r.ExcludedRegions, r.ExcludedSKUs, money(r.Postage)})
+		r.ExcludedRegions, r.ExcludedSKUs, money(r.Postage), r.RegionPostage})
+}
+
+type regionPostageJSON struct {
+	Region  order.Region `json:"region"`
+	Postage money        `json:"postage"`
+}
+
+// MarshalJSON encodes the region's postage as text with two decimals:
+// {"region":"xinjiang","postage":"20.00"}.
+func (r RegionPostage) MarshalJSON() ([]byte, error) {
+	return json.Marshal(regionPostageJSON{r.Region, money(r.Postage)})
+}
+
+// UnmarshalJSON decodes a region's postage as a whole, strictly as
+// [FreeShippingRule.UnmarshalJSON] does; on error r is unchanged.
+func (r *RegionPostage) UnmarshalJSON(b []byte) error {
+	var n RegionPostage
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "region":
+			return regionElem(k, v, &n.Region)
+		case "postage":
+			return amount(k, v, &n.Postage)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*r = n
+	return nil
 }
 
 // UnmarshalJSON decodes over r: fields absent from the JSON keep their
 // value, so a file that sets only the threshold keeps the excluded
-// regions of the rule it is decoded onto. Amounts may be JSON strings or
-// numbers. On error r is unchanged.
+// regions of the rule it is decoded onto; a list it sets replaces the
+// whole list. Decoding is strict: an unknown field is an error wrapping
+// [ErrUnknownField] that names it, and an amount (a JSON string "99.00" or
+// number) with more than two decimals, or not an amount, is an error
+// wrapping [ErrInvalidAmount]. On error r is unchanged.
 func (r *FreeShippingRule) UnmarshalJSON(b []byte) error {
-	w := freeRuleJSON{r.Off, money(r.Threshold), r.MinQuantity, r.RequireBoth,
-		slices.Clone(r.ExcludedRegions), slices.Clone(r.ExcludedSKUs), money(r.Postage)}
-	if err := json.Unmarshal(b, &w); err != nil {
+	n := r.clone()
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "off":
+			return leaf(k, v, &n.Off)
+		case "threshold":
+			return amount(k, v, &n.Threshold)
+		case "min_quantity":
+			return leaf(k, v, &n.MinQuantity)
+		case "require_both":
+			return leaf(k, v, &n.RequireBoth)
+		case "excluded_regions":
+			return decodeList(k, v, &n.ExcludedRegions, regionElem)
+		case "excluded_skus":
+			return decodeList(k, v, &n.ExcludedSKUs, leafElem)
+		case "postage":
+			return amount(k, v, &n.Postage)
+		case "region_postage":
+			return decodeList(k, v, &n.RegionPostage, nestedElem[RegionPostage])
+		}
+		return errNoMember
+	})
+	if err != nil {
 		return err
 	}
-	*r = FreeShippingRule{w.Off, decimal.Decimal(w.Threshold), w.MinQuantity, w.RequireBoth,
-		w.ExcludedRegions, w.ExcludedSKUs, decimal.Decimal(w.Postage)}
+	*r = n
 	return nil
+}
+
+// maxRegionText bounds a region name in JSON: the longest name kefu knows
+// ("新疆维吾尔自治区", "inner_mongolia" …) is far shorter. A longer text is
+// refused before it is normalised.
+const maxRegionText = 64
+
+// regionElem decodes a region name, its length checked before it is
+// normalised.
+func regionElem(field string, raw []byte, v *order.Region) error {
+	if len(raw) > maxRegionText+2 {
+		return fieldErr(field, amountText(raw), ErrUnknownRegion, "longer than "+strconv.Itoa(maxRegionText)+" bytes")
+	}
+	return leaf(field, raw, v)
 }
 
 type carrierJSON struct {
@@ -84,105 +150,161 @@ func (c Carrier) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes a carrier as a whole: it never mixes with what a
-// list held at the same position before. The surcharge may be a JSON
-// string or number.
+// list held at the same position before. Decoding is strict as for
+// [FreeShippingRule.UnmarshalJSON]; on error c is unchanged.
 func (c *Carrier) UnmarshalJSON(b []byte) error {
-	var w carrierJSON
-	if err := json.Unmarshal(b, &w); err != nil {
+	var n Carrier
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "code":
+			return leaf(k, v, &n.Code)
+		case "name":
+			return leaf(k, v, &n.Name)
+		case "regions":
+			return decodeList(k, v, &n.Regions, regionElem)
+		case "except":
+			return decodeList(k, v, &n.Except, regionElem)
+		case "surcharge":
+			return amount(k, v, &n.Surcharge)
+		case "freight_collect":
+			return leaf(k, v, &n.Collect)
+		case "aliases":
+			return decodeList(k, v, &n.Aliases, leafElem)
+		}
+		return errNoMember
+	})
+	if err != nil {
 		return err
 	}
-	*c = Carrier{w.Code, w.Name, w.Regions, w.Except, decimal.Decimal(w.Surcharge), w.Collect, w.Aliases}
+	*c = n
 	return nil
 }
 
-// policyFields is Policy without its methods, for decoding.
-type policyFields Policy
+// UnmarshalJSON decodes a period as a whole ({"name":…, "start":…,
+// "end":…}, times in RFC 3339), strictly: an unknown field is an error
+// wrapping [ErrUnknownField], a malformed time one wrapping
+// [ErrInvalidText]. On error p is unchanged.
+func (p *Period) UnmarshalJSON(b []byte) error {
+	var n Period
+	if err := decodeObject("", b, n.member); err != nil {
+		return err
+	}
+	*p = n
+	return nil
+}
+
+// member decodes one member of a period's JSON object.
+func (p *Period) member(k string, v []byte) error {
+	switch k {
+	case "name":
+		return leaf(k, v, &p.Name)
+	case "start":
+		return timeField(k, v, &p.Start)
+	case "end":
+		return timeField(k, v, &p.End)
+	}
+	return errNoMember
+}
+
+// UnmarshalJSON decodes a promotion as a whole: its period's name, start
+// and end, and its rule, strictly as [Period.UnmarshalJSON] and
+// [FreeShippingRule.UnmarshalJSON] do. On error f is unchanged.
+func (f *FreeShippingPromotion) UnmarshalJSON(b []byte) error {
+	var n FreeShippingPromotion
+	err := decodeObject("", b, func(k string, v []byte) error {
+		if k == "rule" {
+			return nested(k, v, &n.Rule)
+		}
+		return n.Period.member(k, v)
+	})
+	if err != nil {
+		return err
+	}
+	*f = n
+	return nil
+}
+
+// UnmarshalJSON decodes over t: limits absent from the JSON keep their
+// value. Durations are Go's text ("48h"). Decoding is strict; on error t
+// is unchanged.
+func (t *TrackingLimits) UnmarshalJSON(b []byte) error {
+	n := *t
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "no_tracking_after":
+			return leaf(k, v, &n.NoTrackingAfter)
+		case "stalled_origin_after":
+			return leaf(k, v, &n.StalledOriginAfter)
+		case "stalled_destination_after":
+			return leaf(k, v, &n.StalledDestinationAfter)
+		case "lost_after":
+			return leaf(k, v, &n.LostAfter)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*t = n
+	return nil
+}
 
 // UnmarshalJSON decodes over p: fields absent from the JSON keep their
 // value, so decoding a shop's file onto [DefaultPolicy] overrides only
-// what the file sets — within free_shipping too; a list the file sets
-// (carriers, excluded regions …) replaces the whole list. On any error p
-// is unchanged. UnmarshalJSON does not validate: call [Policy.Validate].
+// what the file sets — within free_shipping and tracking too; a list the
+// file sets (carriers, excluded regions, promotions …) replaces the whole
+// list, its elements decoded afresh.
+//
+// Decoding is strict (issue 11): a field the policy does not have is an
+// error wrapping [ErrUnknownField] that names it with its path
+// ("free_shipping.postgae"); an amount is exact text or a JSON number with
+// at most two decimals, read without rounding ([ErrInvalidAmount]); a value
+// of the wrong JSON type wraps [ErrInvalidJSON] and names the field. On
+// any error p is unchanged. UnmarshalJSON does not validate: call
+// [Policy.Validate], which also bounds every list and text.
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	// Decode into a deep copy: decoding reuses slices' arrays, and p must
-	// stay as it was if the JSON turns out bad.
-	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(b, &keys); err != nil {
-		return err
-	}
-	w := policyFields(p.clone())
-	// encoding/json decodes a list's elements over the old ones at the
-	// same position: a new promotion would inherit the name or excluded
-	// SKUs of the old one. Lists of periods start afresh.
-	for k := range keys {
-		switch {
-		case strings.EqualFold(k, "free_shipping_promotions"):
-			w.FreePromotions = nil
-		case strings.EqualFold(k, "big_promotions"):
-			w.BigPromotions = nil
+	n := p.clone()
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "zone":
+			return leaf(k, v, &n.Zone)
+		case "free_shipping":
+			return nested(k, v, &n.Free)
+		case "free_shipping_promotions":
+			return decodeList(k, v, &n.FreePromotions, nestedElem[FreeShippingPromotion])
+		case "carriers":
+			return decodeList(k, v, &n.Carriers, nestedElem[Carrier])
+		case "default_carrier":
+			return leaf(k, v, &n.DefaultCarrier)
+		case "sf_carrier":
+			return leaf(k, v, &n.SFCarrier)
+		case "transit_patterns":
+			return decodeList(k, v, &n.TransitPatterns, leafElem)
+		case "dispatch_cutoff":
+			return leaf(k, v, &n.Cutoff)
+		case "normal_window_days":
+			return leaf(k, v, &n.NormalWindowDays)
+		case "promotion_window_days":
+			return leaf(k, v, &n.PromotionWindowDays)
+		case "big_promotions":
+			return decodeList(k, v, &n.BigPromotions, nestedElem[Period])
+		case "non_working_days":
+			return decodeList(k, v, &n.NonWorkingDays, leafElem)
+		case "weekly_rest":
+			return decodeList(k, v, &n.WeeklyRest, leafElem)
+		case "reminder_lead":
+			return leaf(k, v, &n.ReminderLead)
+		case "working_days":
+			return decodeList(k, v, &n.WorkingDays, leafElem)
+		case "tracking":
+			return nested(k, v, &n.Tracking)
 		}
-	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*p = Policy(w)
-	return nil
-}
-
-// setFromNames builds a set from snake_case names with the names table of
-// its enum; an unknown name is an error wrapping err.
-func setFromNames(b []byte, field string, names []string, err error) (uint64, error) {
-	set, bad, e := enum.DecodeNames(b, names)
-	if errors.Is(e, enum.ErrUnknownName) {
-		return 0, fieldErr(field, bad, err, "")
-	}
-	return set, e
-}
-
-// MarshalJSON encodes the set as a JSON array of snake_case names, so that
-// stored decisions never depend on the codes' numbers.
-func (s ReasonSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Strings()) }
-
-// UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownReason], and s is left unchanged.
-func (s *ReasonSet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "reason", reasonNames, ErrUnknownReason)
+		return errNoMember
+	})
 	if err != nil {
 		return err
 	}
-	*s = ReasonSet(v)
-	return nil
-}
-
-// MarshalJSON encodes the set as a JSON array of snake_case names.
-func (s ActionSet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Action](uint64(s)))
-}
-
-// UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownCode], and s is left unchanged.
-func (s *ActionSet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "action", actionNames, ErrUnknownCode)
-	if err != nil {
-		return err
-	}
-	*s = ActionSet(v)
-	return nil
-}
-
-// MarshalJSON encodes the set as a JSON array of snake_case names.
-func (s RemedySet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Remedy](uint64(s)))
-}
-
-// UnmarshalJSON decodes an array of names; an unknown one is an error
-// wrapping [ErrUnknownCode], and s is left unchanged.
-func (s *RemedySet) UnmarshalJSON(b []byte) error {
-	v, err := setFromNames(b, "remedy", remedyNames, ErrUnknownCode)
-	if err != nil {
-		return err
-	}
-	*s = RemedySet(v)
+	*p = n
 	return nil
 }
 
@@ -197,65 +319,98 @@ func unmarshalName[V ~uint8](v *V, b []byte, field string, names []string) error
 	return nil
 }
 
-// fenFromJSON returns a decoded amount in fen, or an error naming the
-// field when it is negative, has more than two decimals or is out of range.
-func fenFromJSON(field string, m money) (int64, error) {
-	d := decimal.Decimal(m)
-	if err := checkMoney(field, d); err != nil {
-		return 0, err
+// maxCount bounds the counts a decision carries (units short, days): a
+// stored decision with more is tampered with.
+const maxCount = yuan.MaxQuantity
+
+// countField decodes a count from 0 to maxCount.
+func countField(field string, raw []byte, dst *int) error {
+	var n int
+	if err := leaf(field, raw, &n); err != nil {
+		return err
 	}
-	f, _ := yuan.Fen(d)
-	return f, nil
+	if n < 0 || n > maxCount {
+		return fieldErr(field, strconv.Itoa(n), ErrNegative, "must be 0 to "+strconv.Itoa(maxCount))
+	}
+	*dst = n
+	return nil
 }
 
 type freeDecisionJSON struct {
-	Eligible     bool      `json:"eligible"`
-	Reasons      ReasonSet `json:"reasons"`
-	Promotion    int       `json:"promotion"`
-	Shortfall    money     `json:"shortfall"`
-	UnitsShort   int       `json:"units_short"`
-	Charged      money     `json:"charged"`
-	ShouldCharge money     `json:"should_charge"`
-	Overcharge   money     `json:"overcharge"`
-	Undercharge  money     `json:"undercharge"`
+	Verdict      order.Verdict `json:"verdict,omitzero"`
+	Reasons      ReasonSet     `json:"reasons"`
+	Promotion    int           `json:"promotion"`
+	Shortfall    fenJSON       `json:"shortfall"`
+	UnitsShort   int           `json:"units_short"`
+	Charged      fenJSON       `json:"charged"`
+	ShouldCharge fenJSON       `json:"should_charge"`
+	Overcharge   fenJSON       `json:"overcharge"`
+	Undercharge  fenJSON       `json:"undercharge"`
 }
 
 // MarshalJSON encodes the decision for a backend to store or send, with
-// its reasons as snake_case names and its amounts as text with two
-// decimals; overcharge and undercharge are derived from the others:
+// its verdict and reasons as snake_case names and its amounts as text with
+// two decimals; overcharge and undercharge are derived from the others:
 //
-//	{"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+//	{"verdict":"refused","reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
+//
+// The zero decision has no verdict and leaves it out.
 func (d FreeShippingDecision) MarshalJSON() ([]byte, error) {
-	return json.Marshal(freeDecisionJSON{d.Eligible, d.Reasons, d.Promotion,
-		money(d.Shortfall()), d.unitsShort, money(d.Charged()), money(d.ShouldCharge()),
-		money(d.Overcharge()), money(d.Undercharge())})
+	return json.Marshal(freeDecisionJSON{d.Verdict, d.Reasons, d.Promotion,
+		fenJSON(d.shortfall), d.unitsShort, fenJSON(d.charged), fenJSON(d.shouldCharge),
+		fenJSON(max(0, d.charged-d.shouldCharge)), fenJSON(max(0, d.shouldCharge-d.charged))})
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes; overcharge and
-// undercharge are derived again rather than read. A negative amount or
-// count, an amount with more than two decimals, or an unknown reason is an
-// error, and d is left unchanged.
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly: an unknown
+// field is an error wrapping [ErrUnknownField]; an amount that is
+// negative, has more than two decimals or is not an amount, one wrapping
+// [ErrInvalidAmount]; a negative count, one wrapping [ErrNegative]; an
+// unknown verdict or reason, [ErrUnknownCode] or [ErrUnknownReason].
+// Overcharge and undercharge are derived again; when given they must
+// match (a tampered amount is an error). An absent promotion is the
+// everyday rule (-1). On error d is unchanged.
 func (d *FreeShippingDecision) UnmarshalJSON(b []byte) error {
-	w := freeDecisionJSON{Promotion: -1}
-	if err := json.Unmarshal(b, &w); err != nil {
+	n := FreeShippingDecision{Promotion: -1}
+	var over, under *int64
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "verdict":
+			return leaf(k, v, &n.Verdict)
+		case "reasons":
+			return leaf(k, v, &n.Reasons)
+		case "promotion":
+			if err := leaf(k, v, &n.Promotion); err != nil {
+				return err
+			}
+			if n.Promotion < -1 || n.Promotion >= maxPeriods {
+				return fieldErr(k, strconv.Itoa(n.Promotion), ErrNegative, "-1 for the everyday rule, or a promotion's index")
+			}
+			return nil
+		case "shortfall":
+			return fenField(k, v, &n.shortfall)
+		case "units_short":
+			return countField(k, v, &n.unitsShort)
+		case "charged":
+			return fenField(k, v, &n.charged)
+		case "should_charge":
+			return fenField(k, v, &n.shouldCharge)
+		case "overcharge":
+			over = new(int64)
+			return fenField(k, v, over)
+		case "undercharge":
+			under = new(int64)
+			return fenField(k, v, under)
+		}
+		return errNoMember
+	})
+	if err != nil {
 		return err
 	}
-	n := FreeShippingDecision{Eligible: w.Eligible, Reasons: w.Reasons, Promotion: w.Promotion, unitsShort: w.UnitsShort}
-	var err error
-	if n.shortfall, err = fenFromJSON("shortfall", w.Shortfall); err != nil {
-		return err
+	if over != nil && *over != max(0, n.charged-n.shouldCharge) {
+		return fieldErr("overcharge", yuan.Format(*over), ErrInvalidAmount, "does not match charged and should_charge")
 	}
-	if n.charged, err = fenFromJSON("charged", w.Charged); err != nil {
-		return err
-	}
-	if n.shouldCharge, err = fenFromJSON("should_charge", w.ShouldCharge); err != nil {
-		return err
-	}
-	if w.UnitsShort < 0 || w.UnitsShort > yuan.MaxQuantity {
-		return fieldErr("units_short", strconv.Itoa(w.UnitsShort), ErrNegative, "")
-	}
-	if w.Promotion < -1 {
-		return fieldErr("promotion", strconv.Itoa(w.Promotion), ErrNegative, "-1 for the everyday rule")
+	if under != nil && *under != max(0, n.shouldCharge-n.charged) {
+		return fieldErr("undercharge", yuan.Format(*under), ErrInvalidAmount, "does not match charged and should_charge")
 	}
 	*d = n
 	return nil
@@ -266,7 +421,7 @@ type carrierChoiceJSON struct {
 	Reasons         ReasonSet `json:"reasons"`
 	Collect         bool      `json:"freight_collect"`
 	CollectPossible bool      `json:"collect_possible"`
-	Difference      money     `json:"difference"`
+	Difference      fenJSON   `json:"difference"`
 }
 
 // MarshalJSON encodes the choice with its reasons as snake_case names and
@@ -274,28 +429,39 @@ type carrierChoiceJSON struct {
 //
 //	{"carrier":"sf","reasons":["sf_only","freight_collect"],"freight_collect":true,"collect_possible":false,"difference":"0.00"}
 func (c CarrierChoice) MarshalJSON() ([]byte, error) {
-	return json.Marshal(carrierChoiceJSON{c.Carrier, c.Reasons, c.Collect, c.CollectPossible, money(c.Difference())})
+	return json.Marshal(carrierChoiceJSON{c.Carrier, c.Reasons, c.Collect, c.CollectPossible, fenJSON(c.difference)})
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes. A negative difference,
-// one with more than two decimals, or an unknown reason is an error, and c
-// is left unchanged.
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly: an unknown
+// field, a negative difference, one with more than two decimals, or an
+// unknown reason is an error, and c is left unchanged.
 func (c *CarrierChoice) UnmarshalJSON(b []byte) error {
-	var w carrierChoiceJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	f, err := fenFromJSON("difference", w.Difference)
+	var n CarrierChoice
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "carrier":
+			return leaf(k, v, &n.Carrier)
+		case "reasons":
+			return leaf(k, v, &n.Reasons)
+		case "freight_collect":
+			return leaf(k, v, &n.Collect)
+		case "collect_possible":
+			return leaf(k, v, &n.CollectPossible)
+		case "difference":
+			return fenField(k, v, &n.difference)
+		}
+		return errNoMember
+	})
 	if err != nil {
 		return err
 	}
-	*c = CarrierChoice{w.Carrier, w.Reasons, w.Collect, w.CollectPossible, f}
+	*c = n
 	return nil
 }
 
 type overchargeJSON struct {
 	Overcharged bool                 `json:"overcharged"`
-	Amount      money                `json:"amount"`
+	Amount      fenJSON              `json:"amount"`
 	Remedies    RemedySet            `json:"remedies"`
 	FollowUp    order.Department     `json:"follow_up,omitzero"`
 	Free        FreeShippingDecision `json:"free_shipping"`
@@ -307,17 +473,200 @@ type overchargeJSON struct {
 //
 //	{"overcharged":true,"amount":"10.00","remedies":["fix_postage"],"follow_up":"operations","free_shipping":{…}}
 func (c Overcharge) MarshalJSON() ([]byte, error) {
-	return json.Marshal(overchargeJSON{c.Overcharged, money(c.Amount()), c.Remedies, c.FollowUp, c.Free})
+	return json.Marshal(overchargeJSON{c.Overcharged, fenJSON(max(0, c.Free.charged-c.Free.shouldCharge)),
+		c.Remedies, c.FollowUp, c.Free})
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes; the amount is derived
-// from the free-shipping decision again rather than read. On error c is
-// left unchanged.
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly; the amount is
+// derived from the free-shipping decision again and, when given, must
+// match it. On error c is left unchanged.
 func (c *Overcharge) UnmarshalJSON(b []byte) error {
-	var w overchargeJSON
-	if err := json.Unmarshal(b, &w); err != nil {
+	n := Overcharge{Free: FreeShippingDecision{Promotion: -1}}
+	var amt *int64
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "overcharged":
+			return leaf(k, v, &n.Overcharged)
+		case "amount":
+			amt = new(int64)
+			return fenField(k, v, amt)
+		case "remedies":
+			return leaf(k, v, &n.Remedies)
+		case "follow_up":
+			return leaf(k, v, &n.FollowUp)
+		case "free_shipping":
+			return nested(k, v, &n.Free)
+		}
+		return errNoMember
+	})
+	if err != nil {
 		return err
 	}
-	*c = Overcharge{w.Overcharged, w.Remedies, w.FollowUp, w.Free}
+	if want := max(0, n.Free.charged-n.Free.shouldCharge); amt != nil && *amt != want {
+		return fieldErr("amount", yuan.Format(*amt), ErrInvalidAmount, "does not match free_shipping's overcharge "+yuan.Format(want))
+	}
+	*c = n
+	return nil
+}
+
+// UnmarshalJSON decodes a promise as MarshalJSON encodes it ({"by":…,
+// "wording":…, "days":…, "reasons":[…]}), strictly: an unknown field, an
+// unknown wording or reason, a malformed time or a day count out of range
+// is an error, and p is left unchanged. {} is the zero DispatchPromise.
+func (p *DispatchPromise) UnmarshalJSON(b []byte) error {
+	var n DispatchPromise
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "by":
+			return timeField(k, v, &n.By)
+		case "wording":
+			return leaf(k, v, &n.Wording)
+		case "days":
+			return countField(k, v, &n.Days)
+		case "reasons":
+			return leaf(k, v, &n.Reasons)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*p = n
+	return nil
+}
+
+// UnmarshalJSON decodes a claim as it encodes ({"wording":…, "days":…,
+// "date":"2026-11-12", "delivery":true}), strictly: an unknown field, an
+// unknown wording or a malformed date is an error, and c is left
+// unchanged. [Policy.ReviewPromise] checks the claim itself.
+func (c *PromiseClaim) UnmarshalJSON(b []byte) error {
+	var n PromiseClaim
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "wording":
+			return leaf(k, v, &n.Wording)
+		case "days":
+			return leaf(k, v, &n.Days)
+		case "date":
+			return leaf(k, v, &n.Date)
+		case "delivery":
+			return leaf(k, v, &n.Delivery)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*c = n
+	return nil
+}
+
+// UnmarshalJSON decodes a review as it encodes, strictly; on error r is
+// left unchanged.
+func (r *PromiseReview) UnmarshalJSON(b []byte) error {
+	var n PromiseReview
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "verdict":
+			return leaf(k, v, &n.Verdict)
+		case "reasons":
+			return leaf(k, v, &n.Reasons)
+		case "honest":
+			return nested(k, v, &n.Honest)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*r = n
+	return nil
+}
+
+// UnmarshalJSON decodes a reminder as it encodes, strictly; on error r is
+// left unchanged.
+func (r *Reminder) UnmarshalJSON(b []byte) error {
+	var n Reminder
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "verdict":
+			return leaf(k, v, &n.Verdict)
+		case "reasons":
+			return leaf(k, v, &n.Reasons)
+		case "promise":
+			return nested(k, v, &n.Promise)
+		case "from":
+			return timeField(k, v, &n.From)
+		case "until":
+			return timeField(k, v, &n.Until)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*r = n
+	return nil
+}
+
+// UnmarshalJSON decodes a tracking event ({"at":…, "stage":…,
+// "place":…}), strictly: an unknown field, an unknown stage, a malformed
+// time, or an event without its time or stage ([ErrMissing]) is an error,
+// and e is left unchanged.
+func (e *TrackingEvent) UnmarshalJSON(b []byte) error {
+	var n TrackingEvent
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "at":
+			return timeField(k, v, &n.At)
+		case "stage":
+			return leaf(k, v, &n.Stage)
+		case "place":
+			return leaf(k, v, &n.Place)
+		}
+		return errNoMember
+	})
+	switch {
+	case err != nil:
+		return err
+	case n.At.IsZero():
+		return fieldErr("at", "", ErrMissing, "")
+	case n.Stage == StageUnknown:
+		return fieldErr("stage", "", ErrMissing, "")
+	}
+	*e = n
+	return nil
+}
+
+// UnmarshalJSON decodes a report as it encodes, strictly: an unknown
+// field or code, or a malformed time, is an error, and r is left
+// unchanged.
+func (r *ParcelReport) UnmarshalJSON(b []byte) error {
+	var n ParcelReport
+	err := decodeObject("", b, func(k string, v []byte) error {
+		switch k {
+		case "situation":
+			return leaf(k, v, &n.Situation)
+		case "actions":
+			return leaf(k, v, &n.Actions)
+		case "shop_at_fault":
+			return leaf(k, v, &n.ShopAtFault)
+		case "reasons":
+			return leaf(k, v, &n.Reasons)
+		case "stage":
+			return leaf(k, v, &n.Stage)
+		case "stop":
+			return leaf(k, v, &n.Stop)
+		case "promise":
+			return nested(k, v, &n.Promise)
+		case "since":
+			return timeField(k, v, &n.Since)
+		}
+		return errNoMember
+	})
+	if err != nil {
+		return err
+	}
+	*r = n
 	return nil
 }

@@ -31,18 +31,18 @@ func roundTrip[T any](t *testing.T, v T) string {
 func TestFreeShippingDecisionJSON(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	d := p.FreeShipping(build(t, spec("98.99", "0", "10.00")))
-	assert.Equal(t, `{"eligible":false,"reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,`+
+	assert.Equal(t, `{"verdict":"refused","reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,`+
 		`"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}`, roundTrip(t, d))
 
 	d = p.FreeShipping(build(t, spec("120.00", "20.50", "8.00")))
 	s := roundTrip(t, d)
-	assert.Contains(t, s, `"eligible":true,"reasons":["postage_overcharged"]`)
+	assert.Contains(t, s, `"verdict":"allowed","reasons":["postage_overcharged"]`)
 	assert.Contains(t, s, `"overcharge":"8.00"`)
 	var back shipping.FreeShippingDecision
 	require.NoError(t, json.Unmarshal([]byte(s), &back))
 	assert.Equal(t, d, back, "every field, private amounts included, survives")
 
-	require.NoError(t, json.Unmarshal([]byte(`{"eligible":true,"reasons":[]}`), &back))
+	require.NoError(t, json.Unmarshal([]byte(`{"verdict":"allowed","reasons":[]}`), &back))
 	assert.Equal(t, -1, back.Promotion, "an absent promotion is the everyday rule")
 }
 
@@ -61,7 +61,7 @@ func TestDecisionJSONHostile(t *testing.T) {
 		{"huge should_charge", `{"should_charge":"1e40"}`, shipping.ErrInvalidAmount, "should_charge"},
 		{"negative units", `{"units_short":-1}`, shipping.ErrNegative, "units_short"},
 		{"promotion below -1", `{"promotion":-2}`, shipping.ErrNegative, "promotion"},
-		{"unknown reason", `{"reasons":["free_forever"]}`, shipping.ErrUnknownReason, "reason"},
+		{"unknown reason", `{"reasons":["free_forever"]}`, shipping.ErrUnknownReason, "reasons"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -161,7 +161,7 @@ func TestParcelReportJSON(t *testing.T) {
 	assert.JSONEq(t, `{"situation":"late_dispatch","actions":["answer_at_once","chase_warehouse"],"shop_at_fault":true,`+
 		`"reasons":["past_window"],"stop":"hold","promise":{"by":"2026-11-02T23:59:59+08:00","wording":"ships_today","days":1},`+
 		`"since":"2026-11-02T10:00:00+08:00"}`, string(b))
-	assert.Equal(t, `{}`, roundTrip(t, shipping.Promise{}), "the zero promise encodes as nothing promised")
+	assert.Equal(t, `{}`, roundTrip(t, shipping.DispatchPromise{}), "the zero promise encodes as nothing promised")
 }
 
 // TestReminderAndReviewJSON: reminders (rule S10) and promise reviews
@@ -170,11 +170,11 @@ func TestReminderAndReviewJSON(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	rm, err := p.PaymentReminder(shipping.Unpaid{Order: unpaidOrder(t), BuyerOnline: true}, t0.Add(4*time.Hour))
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"send":true,"reasons":["ships_today_if_paid"],"promise":{"by":"2026-11-02T23:59:59+08:00","wording":"ships_today","days":1},`+
+	assert.JSONEq(t, `{"verdict":"allowed","reasons":["ships_today_if_paid"],"promise":{"by":"2026-11-02T23:59:59+08:00","wording":"ships_today","days":1},`+
 		`"from":"2026-11-02T12:00:00+08:00","until":"2026-11-02T16:00:00+08:00"}`,
 		roundTrip(t, rm))
-	rv, err := p.ReviewPromise(t0, shipping.Claim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}})
+	rv, err := p.ReviewPromise(t0, shipping.PromiseClaim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}})
 	require.NoError(t, err)
-	assert.Contains(t, roundTrip(t, rv), `{"allowed":false,"reasons":["exact_date"],"honest":{`)
-	assert.Equal(t, `{"wording":"within_days","days":3}`, roundTrip(t, shipping.Claim{Wording: shipping.WithinDays, Days: 3}))
+	assert.Contains(t, roundTrip(t, rv), `{"verdict":"refused","reasons":["exact_date"],"honest":{`)
+	assert.Equal(t, `{"wording":"within_days","days":3}`, roundTrip(t, shipping.PromiseClaim{Wording: shipping.WithinDays, Days: 3}))
 }

@@ -1,7 +1,6 @@
 package shipping
 
 import (
-	"iter"
 	"strconv"
 	"time"
 
@@ -252,20 +251,10 @@ func (a *Action) UnmarshalText(b []byte) error {
 	return unmarshalName(a, b, "action", actionNames)
 }
 
-// ActionSet is a set of [Action]s; the zero value is empty.
-type ActionSet uint64
-
-// Has reports whether a is in the set.
-func (s ActionSet) Has(a Action) bool { return enum.Has(uint64(s), a) }
-
-// With returns the set with a added.
-func (s ActionSet) With(a Action) ActionSet { return ActionSet(enum.With(uint64(s), a)) }
-
-// All yields the actions in the set in order.
-func (s ActionSet) All() iter.Seq[Action] { return enum.All[Action](uint64(s)) }
-
-// String renders the set as "[answer_at_once chase_courier]".
-func (s ActionSet) String() string { return enum.String[Action](uint64(s)) }
+// ActionSet is a set of [Action]s, an [order.Set]; the zero value is
+// empty. It prints as "[answer_at_once chase_courier]" and encodes in JSON
+// as a list of names.
+type ActionSet = order.Set[Action]
 
 // ParcelReport classifies an order's parcel for a buyer who chases it
 // (rules S7, S8). It is a plain value.
@@ -274,7 +263,7 @@ func (s ActionSet) String() string { return enum.String[Action](uint64(s)) }
 //
 //	{"situation":"late_dispatch","actions":["answer_at_once","chase_warehouse"],"shop_at_fault":true,"reasons":["past_window"],"stop":"hold","promise":{…},"since":"2026-11-02T10:00:00+08:00"}
 type ParcelReport struct {
-	Situation Situation `json:"situation"`
+	Situation Situation `json:"situation,omitzero"`
 	// Actions recommended; [AnswerAtOnce] is always among them.
 	Actions ActionSet `json:"actions"`
 	// ShopAtFault: the delay is the shop's (a late dispatch). Delays
@@ -291,7 +280,7 @@ type ParcelReport struct {
 	// Stop says whether the order can still be held or only intercepted.
 	Stop Stop `json:"stop,omitzero"`
 	// Promise is the dispatch promise of the order; zero when unpaid.
-	Promise Promise `json:"promise,omitzero"`
+	Promise DispatchPromise `json:"promise,omitzero"`
 	// Since is when the situation began: the last tracking event, or the
 	// dispatch or payment time when there is none.
 	Since time.Time `json:"since,omitzero"`

@@ -1,6 +1,7 @@
 package shipping
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"time"
@@ -37,7 +38,9 @@ type Policy struct {
 	// shop prefers them (rule S5).
 	Carriers []Carrier `json:"carriers"`
 	// DefaultCarrier is the code of the carrier used when the buyer states
-	// no preference (rule S5).
+	// no preference (rule S5) — except for Hong Kong, Macao and Taiwan,
+	// which always go with SFCarrier whatever the default is (rule S3,
+	// [Policy.ChooseCarrier]).
 	DefaultCarrier string `json:"default_carrier"`
 	// SFCarrier is the code of SF Express, the only carrier for Hong Kong,
 	// Macao and Taiwan (rule S3). It may be empty when the shop has no SF
@@ -52,7 +55,9 @@ type Policy struct {
 
 	// Cutoff is the daily dispatch cutoff: an order paid by then on a
 	// working day ships that day; later, it rolls to the next working day
-	// (rules S6, S10).
+	// (rules S6, S10). "24:00" is the end of the day: a payment up to the
+	// day's last second (23:59:59) ships that day, also where the clocks
+	// skip midnight.
 	Cutoff order.Clock `json:"dispatch_cutoff"`
 	// NormalWindowDays is the normal dispatch window in working days,
 	// counting the day the order starts (its paid day, or the next working
@@ -107,9 +112,33 @@ type FreeShippingRule struct {
 	// pays postage. SKUs are written in canonical form ([order.NormalizeSKU]).
 	ExcludedSKUs []string `json:"excluded_skus,omitempty"`
 	// Postage is the standard postage of an order that does not ship
-	// free. Zero means the shop prices postage order by order, and kefu
-	// takes what was charged as right.
+	// free, where RegionPostage does not set another. Zero means the shop
+	// prices postage order by order, and kefu takes what was charged as
+	// right.
 	Postage decimal.Decimal `json:"postage"`
+	// RegionPostage sets the standard postage of regions that cost more
+	// (or less) to ship to than Postage, as a shop's postage template does
+	// (运费模板): remote Xinjiang and Tibet, say. A zero Postage here, too,
+	// means the region's postage is priced order by order.
+	RegionPostage []RegionPostage `json:"region_postage,omitempty"`
+}
+
+// RegionPostage is the standard postage of one region (rule S2).
+type RegionPostage struct {
+	Region  order.Region    `json:"region"`
+	Postage decimal.Decimal `json:"postage"`
+}
+
+// postageFor returns the standard postage to region r in fen.
+func (r *FreeShippingRule) postageFor(reg order.Region) int64 {
+	for i := range r.RegionPostage {
+		if r.RegionPostage[i].Region == reg {
+			f, _ := yuan.Fen(r.RegionPostage[i].Postage)
+			return f
+		}
+	}
+	f, _ := yuan.Fen(r.Postage)
+	return f
 }
 
 // FreeShippingPromotion replaces the everyday free-shipping rule while it
@@ -182,21 +211,30 @@ const (
 // 99.00 of goods actually paid, except to Xinjiang, Tibet, Hong Kong,
 // Macao, Taiwan and abroad (rule S1); YTO as the default carrier, ZTO as a
 // second, and SF Express, which alone serves Hong Kong, Macao and Taiwan
-// (rules S3, S5), each with the names buyers write in messages ("顺丰",
-// "sf"); a next-day dispatch window, 3 days during big
-// promotions (rule S6).
+// and is chosen for them automatically (rules S3, S5), each with the names
+// buyers write in messages ("顺丰", "sf"); a next-day dispatch window,
+// 3 days during big promotions (rule S6).
 //
-// Values the sources leave to the shop are kefu's choices: a 16:00
-// cutoff, payment reminders in the 4 hours before it (the afternoon), no
-// surcharges, no big-promotion periods, no non-working days,
-// and tracking limits of 24 hours without a scan, 48 hours stalled at
-// either end, and 7 days without an update for a lost parcel.
+// Values the sources leave to the shop are kefu's choices, picked so that
+// a shop can run the defaults as they are and a triage flags only real
+// problems (issue 11 #7): a standard postage of 10.00 on the mainland and
+// 20.00 to Xinjiang and Tibet for an order that does not ship free (a
+// common express template; Hong Kong, Macao and Taiwan go SF freight
+// collect, so what they were charged up front stands), a 16:00 cutoff,
+// payment reminders in the 4 hours before it (the afternoon), no
+// surcharges, no big-promotion periods, no non-working days, and tracking
+// limits of 24 hours without a scan, 48 hours stalled at either end, and
+// 7 days without an update for a lost parcel.
 func DefaultPolicy() Policy {
 	return Policy{
 		Free: FreeShippingRule{
 			Threshold:       decimal.New(9900, -2),
 			ExcludedRegions: []order.Region{order.Xinjiang, order.Tibet, order.HongKong, order.Macao, order.Taiwan, order.Abroad},
-			Postage:         decimal.New(0, -2),
+			Postage:         decimal.New(1000, -2),
+			RegionPostage: []RegionPostage{
+				{Region: order.Xinjiang, Postage: decimal.New(2000, -2)},
+				{Region: order.Tibet, Postage: decimal.New(2000, -2)},
+			},
 		},
 		Carriers: []Carrier{
 			{Code: "yto", Name: "圆通速递", Surcharge: decimal.New(0, -2), Aliases: []string{"圆通", "圓通", "yto"}},
@@ -233,8 +271,12 @@ func sfRegions() []order.Region {
 	return rs
 }
 
-// location resolves the policy's time zone.
+// location resolves the policy's time zone; a name longer than
+// maxZoneBytes is refused before any look-up.
 func (p Policy) location() (*time.Location, error) {
+	if len(p.Zone) > maxZoneBytes {
+		return nil, fieldErr("zone", p.Zone, ErrInvalidZone, "longer than "+strconv.Itoa(maxZoneBytes)+" bytes")
+	}
 	loc, err := tz.Location(p.Zone)
 	if err != nil {
 		return nil, fieldErr("zone", p.Zone, ErrInvalidZone, "")
@@ -258,6 +300,24 @@ func (p Policy) Carrier(code string) (Carrier, bool) {
 // maxWindowDays bounds dispatch windows: a month is already no promise.
 const maxWindowDays = 31
 
+// Bounds of a policy, so that validating one and every rule that reads it
+// cost time in proportion to a realistic shop, whatever a file holds
+// (issue 10). Text is measured in bytes before it is normalised; a longer
+// text or list is refused by [Policy.Validate] without being read further.
+const (
+	maxZoneBytes    = 64   // a zone name ("America/Argentina/ComodRivadavia" is 32)
+	maxCarriers     = 64   // carriers of a shop
+	maxAliases      = 32   // names of one carrier
+	maxAliasBytes   = 64   // one carrier name as buyers write it
+	maxNameBytes    = 200  // a carrier's or a period's display name
+	maxPatterns     = 1000 // transit-warehouse patterns
+	maxPatternBytes = 200  // one pattern
+	maxSKUs         = 1000 // excluded SKUs of one rule
+	maxSKUBytes     = 64   // one SKU, as order allows
+	maxRegionList   = 64   // regions of one list (kefu knows fewer)
+	maxPeriods      = 1000 // periods of one list (big or free-shipping promotions)
+)
+
 // Validate checks the policy and returns the first problem as an [*Error]
 // naming the field ("carriers[2].regions[0]") and wrapping a sentinel:
 // [ErrInvalidAmount] for a negative amount or one with more than two
@@ -275,6 +335,9 @@ func (p Policy) validate() error {
 	if err := p.Free.validate("free_shipping"); err != nil {
 		return err
 	}
+	if len(p.FreePromotions) > maxPeriods {
+		return fieldErr("free_shipping_promotions", strconv.Itoa(len(p.FreePromotions))+" promotions", ErrNegative, "at most "+strconv.Itoa(maxPeriods))
+	}
 	periods := make([]Period, len(p.FreePromotions))
 	for i, fp := range p.FreePromotions {
 		f := "free_shipping_promotions[" + strconv.Itoa(i) + "]"
@@ -289,14 +352,19 @@ func (p Policy) validate() error {
 	if err := p.validateCarriers(); err != nil {
 		return err
 	}
+	if len(p.TransitPatterns) > maxPatterns {
+		return fieldErr("transit_patterns", strconv.Itoa(len(p.TransitPatterns))+" patterns", ErrNegative, "at most "+strconv.Itoa(maxPatterns))
+	}
+	seen := make(map[string]struct{}, len(p.TransitPatterns))
 	for i, s := range p.TransitPatterns {
 		f := "transit_patterns[" + strconv.Itoa(i) + "]"
-		if err := checkKey(f, s, "an empty pattern matches every address"); err != nil {
+		if err := checkKey(f, s, maxPatternBytes, "an empty pattern matches every address"); err != nil {
 			return err
 		}
-		if slices.Contains(p.TransitPatterns[:i], s) {
+		if _, dup := seen[s]; dup {
 			return fieldErr(f, s, ErrDuplicate, "")
 		}
+		seen[s] = struct{}{}
 	}
 	if !p.Cutoff.IsValid() {
 		return fieldErr("dispatch_cutoff", p.Cutoff.String(), ErrMissing, `set a time such as "16:00"`)
@@ -320,8 +388,12 @@ func (p Policy) validate() error {
 	if err := checkDates("working_days", p.WorkingDays); err != nil {
 		return err
 	}
+	off := make(map[Date]struct{}, len(p.NonWorkingDays))
+	for _, d := range p.NonWorkingDays {
+		off[d] = struct{}{}
+	}
 	for i, d := range p.WorkingDays {
-		if slices.Contains(p.NonWorkingDays, d) {
+		if _, dup := off[d]; dup {
 			return fieldErr("working_days["+strconv.Itoa(i)+"]", d.String(), ErrDuplicate, "also a non-working day")
 		}
 	}
@@ -340,9 +412,13 @@ func (p Policy) validate() error {
 	return p.Tracking.validate()
 }
 
-// checkKey checks that s is a non-empty text written as its comparison
-// key ([textnorm.Key]); empty says why an empty one is refused.
-func checkKey(field, s, empty string) error {
+// checkKey checks that s is a non-empty text of at most maxBytes bytes
+// written as its comparison key ([textnorm.Key]); empty says why an empty
+// one is refused. The length is checked before s is normalised.
+func checkKey(field, s string, maxBytes int, empty string) error {
+	if len(s) > maxBytes {
+		return fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+	}
 	k, ok := textnorm.Key(s)
 	switch {
 	case !ok:
@@ -364,14 +440,16 @@ func checkDates(field string, ds []Date) error {
 	if len(ds) > maxDates {
 		return fieldErr(field, strconv.Itoa(len(ds))+" days", ErrNegative, "at most "+strconv.Itoa(maxDates))
 	}
+	seen := make(map[Date]struct{}, len(ds))
 	for i, d := range ds {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if !d.IsValid() {
 			return fieldErr(f, strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day), ErrInvalidText, "no such day")
 		}
-		if slices.Contains(ds[:i], d) {
+		if _, dup := seen[d]; dup {
 			return fieldErr(f, d.String(), ErrDuplicate, "")
 		}
+		seen[d] = struct{}{}
 	}
 	return nil
 }
@@ -389,17 +467,45 @@ func (r FreeShippingRule) validate(field string) error {
 	if err := checkRegions(field+".excluded_regions", r.ExcludedRegions); err != nil {
 		return err
 	}
+	if len(r.RegionPostage) > maxRegionList {
+		return fieldErr(field+".region_postage", strconv.Itoa(len(r.RegionPostage))+" regions", ErrNegative, "at most "+strconv.Itoa(maxRegionList))
+	}
+	for i, rp := range r.RegionPostage {
+		f := field + ".region_postage[" + strconv.Itoa(i) + "]"
+		if !rp.Region.IsValid() {
+			return fieldErr(f+".region", rp.Region.String(), ErrUnknownRegion, "")
+		}
+		for _, q := range r.RegionPostage[:i] { // at most 64: no map needed
+			if q.Region == rp.Region {
+				return fieldErr(f+".region", rp.Region.String(), ErrDuplicate, "")
+			}
+		}
+		if err := checkMoney(f+".postage", rp.Postage); err != nil {
+			return err
+		}
+	}
+	if len(r.ExcludedSKUs) > maxSKUs {
+		return fieldErr(field+".excluded_skus", strconv.Itoa(len(r.ExcludedSKUs))+" SKUs", ErrNegative, "at most "+strconv.Itoa(maxSKUs))
+	}
+	seen := make(map[string]struct{}, len(r.ExcludedSKUs))
 	for i, s := range r.ExcludedSKUs {
 		f := field + ".excluded_skus[" + strconv.Itoa(i) + "]"
+		if len(s) > maxSKUBytes {
+			// A canonical SKU is at most this long: refused before it is
+			// normalised.
+			return fieldErr(f, s, ErrInvalidSKU, "longer than "+strconv.Itoa(maxSKUBytes)+" bytes")
+		}
 		n, err := order.NormalizeSKU(s)
-		switch {
-		case err != nil:
+		if err != nil {
 			return fieldErr(f, s, ErrInvalidSKU, "")
-		case n != s:
+		}
+		if n != s {
 			return fieldErr(f, s, ErrInvalidSKU, "write it as "+strconv.Quote(n))
-		case slices.Contains(r.ExcludedSKUs[:i], s):
+		}
+		if _, dup := seen[s]; dup {
 			return fieldErr(f, s, ErrDuplicate, "")
 		}
+		seen[s] = struct{}{}
 	}
 	return nil
 }
@@ -417,10 +523,14 @@ func checkMoney(field string, d decimal.Decimal) error {
 	return nil
 }
 
-// moneyText renders d for an error message. An exponent far out of range
-// ("1e-999999") is shown as coefficient and exponent, so that quoting a
-// hostile amount does not build a million-digit string.
+// moneyText renders d for an error message: "128.50" for a whole number
+// of fen in range. An exponent far out of range ("1e-999999") is shown as
+// coefficient and exponent, so that quoting a hostile amount does not
+// build a million-digit string.
 func moneyText(d decimal.Decimal) string {
+	if f, ok := yuan.Fen(d); ok {
+		return yuan.Format(f)
+	}
 	if e := d.Exponent(); e < -40 || e > 40 || d.NumDigits() > 40 {
 		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
 	}
@@ -428,6 +538,9 @@ func moneyText(d decimal.Decimal) string {
 }
 
 func checkRegions(field string, rs []order.Region) error {
+	if len(rs) > maxRegionList {
+		return fieldErr(field, strconv.Itoa(len(rs))+" regions", ErrNegative, "at most "+strconv.Itoa(maxRegionList))
+	}
 	for i, r := range rs {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if !r.IsValid() {
@@ -440,9 +553,14 @@ func checkRegions(field string, rs []order.Region) error {
 	return nil
 }
 
-// validatePeriods checks that each period is set, ends after it starts,
-// and overlaps no other of the list.
+// validatePeriods checks that the list holds at most maxPeriods periods,
+// that each is set and ends after it starts, and that none overlaps
+// another. Overlaps are found by sorting and sweeping — O(n log n), not
+// every pair — and reported on the later of the two in list order.
 func validatePeriods(field string, ps []Period) error {
+	if len(ps) > maxPeriods {
+		return fieldErr(field, strconv.Itoa(len(ps))+" periods", ErrNegative, "at most "+strconv.Itoa(maxPeriods))
+	}
 	for i, p := range ps {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if p.Start.IsZero() {
@@ -454,13 +572,37 @@ func validatePeriods(field string, ps []Period) error {
 		if !p.End.After(p.Start) {
 			return fieldErr(f+".end", p.End.Format(time.RFC3339), ErrInvertedPeriod, "starts "+p.Start.Format(time.RFC3339))
 		}
+		if len(p.Name) > maxNameBytes {
+			return fieldErr(f+".name", p.Name, ErrInvalidText, "longer than "+strconv.Itoa(maxNameBytes)+" bytes")
+		}
 		if !utf8.ValidString(p.Name) {
 			return fieldErr(f+".name", p.Name, ErrInvalidText, "not valid UTF-8")
 		}
-		for j, q := range ps[:i] {
-			if p.Start.Before(q.End) && q.Start.Before(p.End) {
-				return fieldErr(f, p.Name, ErrOverlappingPeriods, "overlaps "+field+"["+strconv.Itoa(j)+"]")
-			}
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	// Sweep in order of start: a period overlaps an earlier-starting one
+	// exactly when it starts before the latest end seen so far.
+	idx := make([]int, len(ps))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := ps[a].Start.Compare(ps[b].Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	reach := idx[0] // the period with the latest end so far
+	for _, i := range idx[1:] {
+		if ps[i].Start.Before(ps[reach].End) {
+			a, b := min(i, reach), max(i, reach)
+			return fieldErr(field+"["+strconv.Itoa(b)+"]", ps[b].Name, ErrOverlappingPeriods,
+				"overlaps "+field+"["+strconv.Itoa(a)+"]")
+		}
+		if ps[i].End.After(ps[reach].End) {
+			reach = i
 		}
 	}
 	return nil
@@ -470,6 +612,10 @@ func (p Policy) validateCarriers() error {
 	if len(p.Carriers) == 0 {
 		return fieldErr("carriers", "", ErrMissing, "a shop ships with at least one carrier")
 	}
+	if len(p.Carriers) > maxCarriers {
+		return fieldErr("carriers", strconv.Itoa(len(p.Carriers))+" carriers", ErrNegative, "at most "+strconv.Itoa(maxCarriers))
+	}
+	aliases := make(map[string]string) // alias → carrier code
 	if p.DefaultCarrier == "" {
 		return fieldErr("default_carrier", "", ErrMissing, "")
 	}
@@ -491,6 +637,9 @@ func (p Policy) validateCarriers() error {
 				return fieldErr(f+".code", c.Code, ErrDuplicate, "")
 			}
 		}
+		if len(c.Name) > maxNameBytes {
+			return fieldErr(f+".name", c.Name, ErrInvalidText, "longer than "+strconv.Itoa(maxNameBytes)+" bytes")
+		}
 		if !utf8.ValidString(c.Name) {
 			return fieldErr(f+".name", c.Name, ErrInvalidText, "not valid UTF-8")
 		}
@@ -503,19 +652,21 @@ func (p Policy) validateCarriers() error {
 		if err := checkMoney(f+".surcharge", c.Surcharge); err != nil {
 			return err
 		}
+		if len(c.Aliases) > maxAliases {
+			return fieldErr(f+".aliases", strconv.Itoa(len(c.Aliases))+" aliases", ErrNegative, "at most "+strconv.Itoa(maxAliases))
+		}
 		for k, a := range c.Aliases {
 			fa := f + ".aliases[" + strconv.Itoa(k) + "]"
-			if err := checkKey(fa, a, "an empty alias names every carrier"); err != nil {
+			if err := checkKey(fa, a, maxAliasBytes, "an empty alias names every carrier"); err != nil {
 				return err
 			}
-			if slices.Contains(c.Aliases[:k], a) {
+			switch other, dup := aliases[a]; {
+			case dup && other == c.Code:
 				return fieldErr(fa, a, ErrDuplicate, "")
+			case dup:
+				return fieldErr(fa, a, ErrDuplicate, "also names "+strconv.Quote(other))
 			}
-			for _, o := range p.Carriers[:i] {
-				if slices.Contains(o.Aliases, a) {
-					return fieldErr(fa, a, ErrDuplicate, "also names "+strconv.Quote(o.Code))
-				}
-			}
+			aliases[a] = c.Code
 		}
 		// Rule S3: only SF Express serves Hong Kong, Macao and Taiwan.
 		if c.Code != p.SFCarrier {

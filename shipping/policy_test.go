@@ -123,7 +123,7 @@ func TestValidate(t *testing.T) {
 func TestErrorMessageQuotesValue(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	p.Free.Threshold = dec("-1")
-	assert.EqualError(t, p.Validate(), `shipping: free_shipping.threshold "-1": invalid amount: must not be negative`)
+	assert.EqualError(t, p.Validate(), `shipping: free_shipping.threshold "-1.00": invalid amount: must not be negative`)
 	assert.ErrorIs(t, p.Validate(), order.ErrInvalidAmount, "the same sentinel as package order")
 }
 
@@ -268,7 +268,7 @@ func TestSetsJSON(t *testing.T) {
 	b, err = json.Marshal(pr)
 	require.NoError(t, err)
 	assert.Equal(t, `{"by":"2026-11-03T23:59:59+08:00","wording":"ships_tomorrow","days":2,"reasons":["cutoff_passed"]}`, string(b))
-	var pback shipping.Promise
+	var pback shipping.DispatchPromise
 	require.NoError(t, json.Unmarshal(b, &pback))
 	assert.True(t, pr.By.Equal(pback.By))
 	assert.Equal(t, pr.Reasons, pback.Reasons)

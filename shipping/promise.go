@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/tz"
 )
 
 // Wording is the class of words an agent may use for a dispatch promise
@@ -20,7 +21,7 @@ const (
 	// ShipsTomorrow: "it ships by tomorrow" (明天发货).
 	ShipsTomorrow
 	// WithinDays: "it ships within N days" (N天内发货), N being
-	// [Promise.Days].
+	// [DispatchPromise.Days].
 	WithinDays
 	numWordings
 )
@@ -60,20 +61,20 @@ func (w *Wording) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Promise is the dispatch promise a shop can honestly make for an order
+// DispatchPromise is the dispatch promise a shop can honestly make for an order
 // (rule S6). It is a plain value.
 //
 // By is the latest dispatch time the shop can honestly promise: the
 // promise is kept if and only if the parcel is outbound by the end of By's
-// second ([Promise.Kept]).
+// second ([DispatchPromise.Kept]).
 // By is the last second (23:59:59) of a working day in the policy's
 // location. Wording is the strongest class of words that stays true, and
 // Days the number of calendar days the promise spans, counting the day the
 // order was paid as the first: 1 for [ShipsToday], 2 for [ShipsTomorrow],
 // and N for "within N days".
 //
-// The zero Promise is no promise.
-type Promise struct {
+// The zero DispatchPromise is no promise.
+type DispatchPromise struct {
 	By      time.Time `json:"by,omitzero"`
 	Wording Wording   `json:"wording,omitzero"`
 	Days    int       `json:"days,omitempty"`
@@ -82,16 +83,18 @@ type Promise struct {
 	Reasons ReasonSet `json:"reasons,omitempty"`
 }
 
-// IsZero reports whether p is the zero Promise.
-func (p Promise) IsZero() bool { return p.By.IsZero() }
+// IsZero reports whether p is the zero DispatchPromise.
+func (p DispatchPromise) IsZero() bool { return p.By.IsZero() }
 
 // Kept reports whether a parcel that left the warehouse at outbound keeps
-// the promise: outbound within By's second or before it. The zero Promise
+// the promise: outbound within By's second or before it. The zero DispatchPromise
 // is never kept.
-func (p Promise) Kept(outbound time.Time) bool { return !p.IsZero() && outbound.Before(p.end()) }
+func (p DispatchPromise) Kept(outbound time.Time) bool {
+	return !p.IsZero() && outbound.Before(p.end())
+}
 
 // end is the first instant past the promise: the second after By.
-func (p Promise) end() time.Time { return p.By.Add(time.Second) }
+func (p DispatchPromise) end() time.Time { return p.By.Add(time.Second) }
 
 // maxCalendarScan bounds the search for a working day: the non-working
 // days are a finite list, so a longer run than this cannot occur in a
@@ -128,11 +131,12 @@ func (p *Policy) working(d Date) bool {
 // make-up working day.
 func (p Policy) Working(d Date) bool { return p.working(d) }
 
-// nextWorking returns the first working day after d.
-func (p *Policy) nextWorking(d Date) Date {
+// nextWorking returns the first working day after d that exists in loc
+// (a zone may skip a whole day: Pacific/Apia, 2011-12-30).
+func (p *Policy) nextWorking(d Date, loc *time.Location) Date {
 	for range maxCalendarScan {
 		d = d.AddDays(1)
-		if p.working(d) {
+		if p.working(d) && d.existsIn(loc) {
 			break
 		}
 	}
@@ -149,6 +153,20 @@ func (p *Policy) inBigPromotion(t time.Time) bool {
 	return false
 }
 
+// cutoffAt returns the instant of the dispatch cutoff on t's calendar day
+// in t's location (rules S6, S10): the cutoff's wall-clock time by
+// [order.Clock.On], but never later than the day's last second — so
+// "24:00" is the end of the day, even where the clocks skip midnight, and
+// a payment within the day's last second, which no promise of that day
+// could cover, rolls to the next day like one past any other cutoff.
+func (p *Policy) cutoffAt(t time.Time) time.Time {
+	c, end := p.Cutoff.On(t), tz.EndOfDay(t)
+	if c.After(end) {
+		return end
+	}
+	return c
+}
+
 // startDay returns the working day an order paid at t (in the policy's
 // location) starts on: the paid day when it is a working day and t is not
 // past the cutoff, otherwise the next working day (rule S6).
@@ -158,12 +176,12 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 	switch {
 	case !p.working(d):
 		rs = rs.With(NonWorkingDay)
-	case t.After(p.Cutoff.On(t)):
+	case t.After(p.cutoffAt(t)):
 		rs = rs.With(CutoffPassed)
 	default:
 		return d, rs
 	}
-	return p.nextWorking(d), rs
+	return p.nextWorking(d, t.Location()), rs
 }
 
 // DispatchPromise returns the dispatch promise the shop can honestly make
@@ -174,8 +192,12 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 // non-working day, starts on the next working day. It ships within the
 // dispatch window — [Policy.NormalWindowDays] working days counting the
 // start day, or [Policy.PromotionWindowDays] when paid during a big
-// promotion or starting on a day of one — so By is the last second of the
-// window's last working day.
+// promotion or starting on a day of one — so By is the last second
+// (23:59:59) of the window's last working day, never before paid. Days are
+// calendar days of the policy's zone, counted by date arithmetic: also in
+// zones whose clocks skip midnight (America/Santiago, America/Havana) By
+// is 23:59:59, and a day the zone skipped (Pacific/Apia, 2011-12-30) is no
+// working day.
 //
 // The wording is [ShipsToday] when By falls on the paid day, [ShipsTomorrow]
 // when it falls on the next calendar day, and [WithinDays] otherwise and
@@ -185,16 +207,16 @@ func (p *Policy) startDay(t time.Time) (Date, ReasonSet) {
 // A zero paid time is an error wrapping [ErrMissing]; a policy whose time
 // zone, cutoff or windows are invalid is an error as [Policy.Validate]
 // reports it.
-func (p Policy) DispatchPromise(paid time.Time) (Promise, error) {
+func (p Policy) DispatchPromise(paid time.Time) (DispatchPromise, error) {
 	if paid.IsZero() {
-		return Promise{}, fieldErr("paid", "", ErrMissing, "")
+		return DispatchPromise{}, fieldErr("paid", "", ErrMissing, "")
 	}
 	loc, err := p.location()
 	if err != nil {
-		return Promise{}, err
+		return DispatchPromise{}, err
 	}
 	if err := p.checkWindows(); err != nil {
-		return Promise{}, err
+		return DispatchPromise{}, err
 	}
 	return p.promise(paid.In(loc)), nil
 }
@@ -214,21 +236,24 @@ func (p *Policy) checkWindows() error {
 }
 
 // promise computes the promise for paid, already in the policy's location.
-func (p *Policy) promise(paid time.Time) Promise {
+func (p *Policy) promise(paid time.Time) DispatchPromise {
+	loc := paid.Location()
 	start, rs := p.startDay(paid)
 	window := p.NormalWindowDays
 	// Paid during a big promotion, or rolled onto a day of one: either way
 	// the order waits in the promotion's rush.
-	promo := p.inBigPromotion(paid) || start != DateOf(paid) && p.inBigPromotion(start.Start(paid.Location()))
+	promo := p.inBigPromotion(paid) || start != DateOf(paid) && p.inBigPromotion(start.Start(loc))
 	if promo {
 		window = p.PromotionWindowDays
 		rs = rs.With(BigPromotion)
 	}
 	last := start
 	for range window - 1 {
-		last = p.nextWorking(last)
+		last = p.nextWorking(last, loc)
 	}
-	by := last.AddDays(1).Start(paid.Location()).Add(-time.Second)
+	// Calendar days by date arithmetic in the policy's zone, never by
+	// adding 24 hours to a midnight (rule S6).
+	by := last.End(loc)
 	days := DateOf(paid).DaysUntil(last) + 1
 	w := WithinDays
 	switch {
@@ -238,5 +263,5 @@ func (p *Policy) promise(paid time.Time) Promise {
 	case days == 2:
 		w = ShipsTomorrow
 	}
-	return Promise{By: by, Wording: w, Days: days, Reasons: rs}
+	return DispatchPromise{By: by, Wording: w, Days: days, Reasons: rs}
 }

@@ -188,7 +188,7 @@ func TestPromiseKeptWithinTheLastSecond(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, pr.Kept(pr.By.Add(999*time.Millisecond)))
 	assert.False(t, pr.Kept(pr.By.Add(time.Second)))
-	assert.False(t, shipping.Promise{}.Kept(t0), "the zero promise is never kept")
+	assert.False(t, shipping.DispatchPromise{}.Kept(t0), "the zero promise is never kept")
 }
 
 // TestClockOnAcrossDST: the cutoff is a wall-clock time, also on the day

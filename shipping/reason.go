@@ -1,9 +1,8 @@
 package shipping
 
 import (
-	"iter"
-
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/order"
 )
 
 // Reason is a stable code saying why a decision of this package came out
@@ -217,24 +216,9 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ReasonSet is a set of [Reason] codes. The zero value is empty; a set is
-// a plain integer, so decisions carrying one never allocate.
-type ReasonSet uint64
-
-// Has reports whether r is in the set.
-func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
-
-// Len returns the number of reasons in the set.
-func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
-
-// All yields the reasons in the set in increasing order.
-func (s ReasonSet) All() iter.Seq[Reason] { return enum.All[Reason](uint64(s)) }
-
-// Strings returns the names of the reasons in the set, in order.
-func (s ReasonSet) Strings() []string { return enum.Strings[Reason](uint64(s)) }
-
-// String renders the set as "[below_threshold excluded_region]".
-func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
+// ReasonSet is a set of [Reason] codes: an [order.Set], kefu's one set
+// type. The zero value is empty; a set is a plain integer, so decisions
+// carrying one never allocate. It prints as "[below_threshold
+// excluded_region]" and encodes in JSON as a list of names; an unknown
+// name decodes as an error wrapping [ErrUnknownReason].
+type ReasonSet = order.Set[Reason]

@@ -49,20 +49,10 @@ func (r *Remedy) UnmarshalText(b []byte) error {
 	return unmarshalName(r, b, "remedy", remedyNames)
 }
 
-// RemedySet is a set of [Remedy] values; the zero value is empty.
-type RemedySet uint64
-
-// Has reports whether r is in the set.
-func (s RemedySet) Has(r Remedy) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s RemedySet) With(r Remedy) RemedySet { return RemedySet(enum.With(uint64(s), r)) }
-
-// Len returns the number of remedies in the set.
-func (s RemedySet) Len() int { return enum.Len(uint64(s)) }
-
-// String renders the set as "[refund_difference refund_and_reorder]".
-func (s RemedySet) String() string { return enum.String[Remedy](uint64(s)) }
+// RemedySet is a set of [Remedy] values, an [order.Set]; the zero value is
+// empty. It prints as "[refund_difference refund_and_reorder]" and
+// encodes in JSON as a list of names.
+type RemedySet = order.Set[Remedy]
 
 // Overcharge is what to do about postage charged beyond what an order
 // should have been charged (rule S2; seed 000, case 2). It is a plain

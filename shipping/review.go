@@ -4,13 +4,14 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/order"
 )
 
-// Claim is what an agent is about to tell a buyer about when an order will
+// PromiseClaim is what an agent is about to tell a buyer about when an order will
 // ship or arrive, to be checked with [Policy.ReviewPromise] before it is
 // said (rules S6, N3).
-type Claim struct {
+type PromiseClaim struct {
 	// Wording is the class of words used; [WordingUnknown] when the claim
 	// only names a date.
 	Wording Wording `json:"wording,omitzero"`
@@ -24,17 +25,19 @@ type Claim struct {
 	Delivery bool `json:"delivery,omitempty"`
 }
 
-// PromiseReview is the verdict on a [Claim]. It is a plain value; in JSON
-// its reasons are snake_case names.
+// PromiseReview is the verdict on a [PromiseClaim]. It is a plain value;
+// in JSON its verdict and reasons are snake_case names. The zero value has
+// no verdict.
 type PromiseReview struct {
-	// Allowed: the claim may be made.
-	Allowed bool `json:"allowed"`
+	// Verdict is [order.Allowed] when the claim may be made and
+	// [order.Refused] when it may not.
+	Verdict order.Verdict `json:"verdict,omitzero"`
 	// Reasons say why it may not: ExactDate, DeliveryGuarantee,
 	// EarlierThanHonest; and what shaped the honest promise (CutoffPassed,
 	// NonWorkingDay, BigPromotion).
 	Reasons ReasonSet `json:"reasons"`
 	// Honest is the promise the shop can make instead.
-	Honest Promise `json:"honest,omitzero"`
+	Honest DispatchPromise `json:"honest,omitzero"`
 }
 
 // ReviewPromise checks a claim about an order paid at paid against the
@@ -52,7 +55,7 @@ type PromiseReview struct {
 // and no date, or "within N days" with N below 1 or above 4000, is an
 // error wrapping [ErrMissing] or [ErrNegative]; errors of [Policy.DispatchPromise] pass
 // through.
-func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
+func (p Policy) ReviewPromise(paid time.Time, c PromiseClaim) (PromiseReview, error) {
 	if !c.Wording.IsValid() && c.Date == (Date{}) {
 		if c.Wording != WordingUnknown {
 			return PromiseReview{}, fieldErr("claim.wording", c.Wording.String(), ErrUnknownCode, "")
@@ -85,8 +88,17 @@ func (p Policy) ReviewPromise(paid time.Time, c Claim) (PromiseReview, error) {
 		bad = bad.With(EarlierThanHonest)
 	}
 	r.Reasons |= bad
-	r.Allowed = bad == 0
+	r.Verdict = verdict(bad)
 	return r, nil
+}
+
+// verdict is [order.Allowed] when nothing speaks against, [order.Refused]
+// otherwise.
+func verdict(bad ReasonSet) order.Verdict {
+	if bad.IsEmpty() {
+		return order.Allowed
+	}
+	return order.Refused
 }
 
 // Unpaid is an order awaiting payment as a payment reminder sees it
@@ -100,19 +112,22 @@ type Unpaid struct {
 }
 
 // Reminder is the verdict on sending a payment reminder (催付) now. It is a
-// plain value; in JSON its reasons are snake_case names.
+// plain value; in JSON its verdict and reasons are snake_case names. The
+// zero value has no verdict.
 type Reminder struct {
-	// Send: remind the buyer now.
-	Send bool `json:"send"`
+	// Verdict is [order.Allowed] when the buyer is to be reminded now, and
+	// [order.Refused] when not.
+	Verdict order.Verdict `json:"verdict,omitzero"`
 	// Reasons say why not (NotAwaitingPayment, BuyerOffline,
 	// AlreadyReminded, TooEarly, CutoffPassed, NonWorkingDay) or what to say
 	// (ShipsTodayIfPaid; BigPromotion when the promise is "within N days").
 	Reasons ReasonSet `json:"reasons"`
 	// Promise is what paying now buys: the wording the reminder may use.
-	Promise Promise `json:"promise,omitzero"`
+	Promise DispatchPromise `json:"promise,omitzero"`
 	// From is when today's reminders start: [Policy.ReminderLead] before
-	// the cutoff, or midnight when the lead is zero or reaches back past
-	// it.
+	// the cutoff, or the start of the day (midnight, or the moment the
+	// clocks jump to where they skip it) when the lead is zero or reaches
+	// back past it.
 	From time.Time `json:"from,omitzero"`
 	// Until is today's cutoff: the reminder's promise holds for a payment
 	// by then.
@@ -148,8 +163,7 @@ func (p Policy) PaymentReminder(u Unpaid, now time.Time) (Reminder, error) {
 	}
 	now = now.In(loc)
 	pr := p.promise(now)
-	r := Reminder{Promise: pr, Until: p.Cutoff.On(now)}
-	r.From = DateOf(now).Start(loc)
+	r := Reminder{Promise: pr, Until: p.cutoffAt(now), From: tz.StartOfDay(now)}
 	if lead := time.Duration(p.ReminderLead); lead > 0 && r.Until.Add(-lead).After(r.From) {
 		r.From = r.Until.Add(-lead)
 	}
@@ -168,8 +182,8 @@ func (p Policy) PaymentReminder(u Unpaid, now time.Time) (Reminder, error) {
 	}
 	bad |= pr.Reasons & (ReasonSet(0).With(CutoffPassed).With(NonWorkingDay))
 	r.Reasons = bad
-	r.Send = bad == 0
-	if r.Send {
+	r.Verdict = verdict(bad)
+	if r.Verdict == order.Allowed {
 		if pr.Wording == ShipsToday {
 			r.Reasons = r.Reasons.With(ShipsTodayIfPaid)
 		}
@@ -197,7 +211,7 @@ func (p Policy) DueReminders(us []Unpaid, now time.Time) ([]int, error) {
 			}
 			return nil, err
 		}
-		if r.Send {
+		if r.Verdict == order.Allowed {
 			due = append(due, i)
 		}
 	}

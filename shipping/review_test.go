@@ -21,25 +21,25 @@ func TestReviewPromise(t *testing.T) {
 	cases := []struct {
 		reason  string
 		paid    time.Time
-		claim   shipping.Claim
+		claim   shipping.PromiseClaim
 		allowed bool
 		reasons string
 	}{
-		{"ships today before the cutoff", morning, shipping.Claim{Wording: shipping.ShipsToday}, true, "[]"},
-		{"a weaker claim is honest too", morning, shipping.Claim{Wording: shipping.WithinDays, Days: 3}, true, "[]"},
-		{"ships today after the cutoff is too early", evening, shipping.Claim{Wording: shipping.ShipsToday}, false, "[cutoff_passed earlier_than_honest]"},
-		{"ships tomorrow after the cutoff", evening, shipping.Claim{Wording: shipping.ShipsTomorrow}, true, "[cutoff_passed]"},
-		{"an exact dispatch date is refused", morning, shipping.Claim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}}, false, "[exact_date]"},
-		{"an exact date even with a wording", morning, shipping.Claim{Wording: shipping.ShipsTomorrow, Date: shipping.Date{Year: 2026, Month: 11, Day: 3}}, false, "[exact_date]"},
-		{"a delivery time is never guaranteed", morning, shipping.Claim{Wording: shipping.WithinDays, Days: 3, Delivery: true}, false, "[delivery_guarantee]"},
-		{"big promotion: ships tomorrow is too early", double11, shipping.Claim{Wording: shipping.ShipsTomorrow}, false, "[big_promotion earlier_than_honest]"},
-		{"big promotion: within 3 days", double11, shipping.Claim{Wording: shipping.WithinDays, Days: 3}, true, "[big_promotion]"},
+		{"ships today before the cutoff", morning, shipping.PromiseClaim{Wording: shipping.ShipsToday}, true, "[]"},
+		{"a weaker claim is honest too", morning, shipping.PromiseClaim{Wording: shipping.WithinDays, Days: 3}, true, "[]"},
+		{"ships today after the cutoff is too early", evening, shipping.PromiseClaim{Wording: shipping.ShipsToday}, false, "[cutoff_passed earlier_than_honest]"},
+		{"ships tomorrow after the cutoff", evening, shipping.PromiseClaim{Wording: shipping.ShipsTomorrow}, true, "[cutoff_passed]"},
+		{"an exact dispatch date is refused", morning, shipping.PromiseClaim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}}, false, "[exact_date]"},
+		{"an exact date even with a wording", morning, shipping.PromiseClaim{Wording: shipping.ShipsTomorrow, Date: shipping.Date{Year: 2026, Month: 11, Day: 3}}, false, "[exact_date]"},
+		{"a delivery time is never guaranteed", morning, shipping.PromiseClaim{Wording: shipping.WithinDays, Days: 3, Delivery: true}, false, "[delivery_guarantee]"},
+		{"big promotion: ships tomorrow is too early", double11, shipping.PromiseClaim{Wording: shipping.ShipsTomorrow}, false, "[big_promotion earlier_than_honest]"},
+		{"big promotion: within 3 days", double11, shipping.PromiseClaim{Wording: shipping.WithinDays, Days: 3}, true, "[big_promotion]"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
 			r, err := p.ReviewPromise(c.paid, c.claim)
 			require.NoError(t, err)
-			assert.Equal(t, c.allowed, r.Allowed)
+			assert.Equal(t, c.allowed, r.Verdict == order.Allowed)
 			assert.Equal(t, c.reasons, r.Reasons.String())
 			assert.False(t, r.Honest.IsZero())
 		})
@@ -48,16 +48,16 @@ func TestReviewPromise(t *testing.T) {
 
 func TestReviewPromiseBadInput(t *testing.T) {
 	p := shipping.DefaultPolicy()
-	_, err := p.ReviewPromise(t0, shipping.Claim{})
+	_, err := p.ReviewPromise(t0, shipping.PromiseClaim{})
 	require.ErrorIs(t, err, shipping.ErrMissing)
-	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: shipping.WithinDays})
+	_, err = p.ReviewPromise(t0, shipping.PromiseClaim{Wording: shipping.WithinDays})
 	require.ErrorIs(t, err, shipping.ErrNegative)
-	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: shipping.WithinDays, Days: 1 << 40}) // hostile: absurd N
+	_, err = p.ReviewPromise(t0, shipping.PromiseClaim{Wording: shipping.WithinDays, Days: 1 << 40}) // hostile: absurd N
 	require.ErrorIs(t, err, shipping.ErrNegative)
 	assert.Contains(t, err.Error(), `claim.days "1099511627776": out of range: must be 1 to 4000`)
-	_, err = p.ReviewPromise(t0, shipping.Claim{Wording: 7})
+	_, err = p.ReviewPromise(t0, shipping.PromiseClaim{Wording: 7})
 	require.ErrorIs(t, err, shipping.ErrUnknownCode)
-	_, err = p.ReviewPromise(time.Time{}, shipping.Claim{Wording: shipping.ShipsToday})
+	_, err = p.ReviewPromise(time.Time{}, shipping.PromiseClaim{Wording: shipping.ShipsToday})
 	require.ErrorIs(t, err, shipping.ErrMissing)
 }
 
@@ -98,7 +98,7 @@ func TestPaymentReminder(t *testing.T) {
 		t.Run(c.reason, func(t *testing.T) {
 			r, err := p.PaymentReminder(c.u, c.now)
 			require.NoError(t, err)
-			assert.Equal(t, c.send, r.Send)
+			assert.Equal(t, c.send, r.Verdict == order.Allowed)
 			assert.Equal(t, c.want, r.Reasons.String())
 			assert.Equal(t, "16:00", r.Until.Format("15:04"))
 			assert.Equal(t, "12:00", r.From.Format("15:04"))
@@ -134,7 +134,7 @@ func TestPaymentReminderAnyTime(t *testing.T) {
 	valid(t, p)
 	r, err := p.PaymentReminder(shipping.Unpaid{Order: unpaidOrder(t), BuyerOnline: true}, at(2026, 11, 2, 0, 0, 1))
 	require.NoError(t, err)
-	assert.True(t, r.Send)
+	assert.Equal(t, order.Allowed, r.Verdict)
 	assert.Equal(t, "00:00", r.From.Format("15:04"))
 
 	p.ReminderLead = order.Duration(25 * time.Hour)

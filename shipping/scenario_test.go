@@ -72,14 +72,15 @@ func TestSeed003HongKongShipsSF(t *testing.T) {
 	s.Address = order.Address{Recipient: "陳大文", Phone: "85291234567", Province: "香港", City: "香港", Detail: "彌敦道1號"}
 	o := build(t, s)
 
-	// 1. Triage: the warehouse's default carrier is YTO, so the order
-	// needs SF; postage is right since Hong Kong is excluded from free
-	// shipping.
+	// 1. Triage: SF is chosen for Hong Kong automatically, whatever the
+	// default carrier (YTO), so the order is no problem order; postage is
+	// right since Hong Kong is excluded from free shipping and goes SF
+	// freight collect.
 	var problems []order.Problem
 	for _, c := range checks {
 		problems = c.Inspect(problems, o, t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}, problems)
+	assert.Empty(t, problems)
 	assert.True(t, p.FreeShipping(o).Reasons.Has(shipping.ExcludedRegion))
 
 	// 2. The buyer asks for ZTO: refused, SF it is.
@@ -143,9 +144,9 @@ func TestSeed002Double11(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, shipping.WithinDays, pr.Wording)
 	assert.Equal(t, 3, pr.Days)
-	r, err := p.ReviewPromise(paid, shipping.Claim{Date: shipping.Date{Year: 2026, Month: 11, Day: 12}})
+	r, err := p.ReviewPromise(paid, shipping.PromiseClaim{Date: shipping.Date{Year: 2026, Month: 11, Day: 12}})
 	require.NoError(t, err)
-	assert.False(t, r.Allowed)
+	assert.Equal(t, order.Refused, r.Verdict)
 	assert.True(t, r.Reasons.Has(shipping.ExactDate))
 
 	// 2. Two days on, not shipped: still within the window.
@@ -183,13 +184,13 @@ func TestSeed003ReminderThenNotice(t *testing.T) {
 	// 1. Morning: too early, the cutoff is not near.
 	r, err := p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 10, 0, 0))
 	require.NoError(t, err)
-	assert.False(t, r.Send)
+	assert.Equal(t, order.Refused, r.Verdict)
 	assert.Equal(t, "[too_early]", r.Reasons.String())
 
 	// 2. 15:00: "pay now and it ships today".
 	r, err = p.PaymentReminder(shipping.Unpaid{Order: unpaid, BuyerOnline: true}, at(2026, 11, 2, 15, 0, 0))
 	require.NoError(t, err)
-	assert.True(t, r.Send)
+	assert.Equal(t, order.Allowed, r.Verdict)
 	assert.Equal(t, shipping.ShipsToday, r.Promise.Wording)
 	assert.Equal(t, "[ships_today_if_paid]", r.Reasons.String())
 

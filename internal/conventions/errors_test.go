@@ -69,6 +69,7 @@ func init() {
 		"ErrTrackingOrder": shipping.ErrTrackingOrder, "ErrTimeOrder": shipping.ErrTimeOrder,
 		"ErrUnknownStage": shipping.ErrUnknownStage, "ErrUnknownCode": shipping.ErrUnknownCode,
 		"ErrInvalidPolicy": shipping.ErrInvalidPolicy, "ErrUnknownReason": shipping.ErrUnknownReason,
+		"ErrInvalidJSON": shipping.ErrInvalidJSON, "ErrUnknownField": shipping.ErrUnknownField,
 	})
 	add("pricing", map[string]error{
 		"ErrMissing": pricing.ErrMissing, "ErrInvalidAmount": pricing.ErrInvalidAmount,
