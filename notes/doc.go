@@ -18,8 +18,8 @@
 // and [ParseNote] reads it back losslessly. A [Memo] holds several notes;
 // [Memo.Append] never rewrites earlier text and refuses, rather than
 // truncates, a note that would take the memo past the platform's 1000
-// bytes of UTF-8 ([MemoLimit]). Because nothing is rewritten, a [Hold] is
-// lifted by appending a release note (a Hold note with [Note.Release],
+// bytes of UTF-8 ([MemoLimit]). Because nothing is rewritten, a [KindHold] is
+// lifted by appending a release note (a KindHold note with [Note.Release],
 // rendered 【恢复发货】); [Memo.Held] reads the last word.
 //
 // # Hand-offs, promises, routines

@@ -17,7 +17,7 @@ func ExampleNote_addressChange() {
 	cst := time.FixedZone("CST", 8*60*60)
 	n := notes.Note{
 		Flag:   notes.FlagRed,
-		Kind:   notes.AddressChange,
+		Kind:   notes.KindAddressChange,
 		Reason: "买家来电改门牌号",
 		Address: order.Address{Recipient: "张三", Phone: "138 1234 5678", Province: "浙江省",
 			City: "杭州市", District: "西湖区", Detail: "文三路１４号"},
@@ -146,7 +146,7 @@ func ExamplePolicy_MakePromise() {
 		Due: paid.Add(72 * time.Hour)}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 
-	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.Hold,
+	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
 		Reason: "地址待确认", Author: notes.Author{Name: "客服B", Role: order.PreSales}, At: now})
 	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
@@ -164,8 +164,8 @@ func ExampleMemo_Held() {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 11, 25, 9, 30, 0, 0, cst)
 	by := notes.Author{Name: "王五", Role: order.AfterSales}
-	hold := notes.Note{Flag: notes.FlagRed, Kind: notes.Hold, Reason: "退款重拍,等财务确认", Author: by, At: at}
-	release := notes.Note{Flag: notes.FlagGreen, Kind: notes.Hold, Release: true,
+	hold := notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold, Reason: "退款重拍,等财务确认", Author: by, At: at}
+	release := notes.Note{Flag: notes.FlagGreen, Kind: notes.KindHold, Release: true,
 		Reason: "财务已退款,恢复发货", Author: by, At: at.Add(2 * time.Hour)}
 
 	var memo notes.Memo

@@ -47,14 +47,14 @@ func FuzzParseNote(f *testing.F) {
 			At:     time.Unix(unix%(1<<34), 0),
 		}
 		switch n.Kind {
-		case notes.AddressChange:
+		case notes.KindAddressChange:
 			n.Address = newAddress
 			n.Address.Detail = reason + sku
-		case notes.Gift, notes.Exchange:
+		case notes.KindGift, notes.KindExchange:
 			n.SKU, n.Quantity = sku, qty
-		case notes.Refund, notes.PostageFix:
+		case notes.KindRefund, notes.KindPostageFix:
 			n.Amount = decimal.New(fen, -2)
-		case notes.Hold:
+		case notes.KindHold:
 			n.Release = qty%2 == 0
 		}
 		c, err := notes.NormalizeNote(n)

@@ -22,22 +22,22 @@ var newAddress = order.Address{
 var author = notes.Author{Name: "李四", Role: order.PreSales}
 
 func addressNote() notes.Note {
-	return notes.Note{Flag: notes.FlagRed, Kind: notes.AddressChange, Reason: "买家搬家",
+	return notes.Note{Flag: notes.FlagRed, Kind: notes.KindAddressChange, Reason: "买家搬家",
 		Address: newAddress, Author: author, At: t0}
 }
 
 func giftNote() notes.Note {
-	return notes.Note{Flag: notes.FlagYellow, Kind: notes.Gift, Reason: "静默下单,买家离线,补送赠品",
+	return notes.Note{Flag: notes.FlagYellow, Kind: notes.KindGift, Reason: "静默下单,买家离线,补送赠品",
 		SKU: "GIFT-01", Quantity: 1, Author: author, At: t0}
 }
 
 func refundNote() notes.Note {
-	return notes.Note{Flag: notes.FlagGreen, Kind: notes.Refund, Reason: "退款重拍,原单退运费",
+	return notes.Note{Flag: notes.FlagGreen, Kind: notes.KindRefund, Reason: "退款重拍,原单退运费",
 		Amount: decimal.RequireFromString("12.00"), Author: notes.Author{Name: "王五", Role: order.AfterSales}, At: t0}
 }
 
 func holdNote() notes.Note {
-	return notes.Note{Flag: notes.FlagRed, Kind: notes.Hold, Reason: "退款重拍,原单不发", Author: author, At: t0}
+	return notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold, Reason: "退款重拍,原单不发", Author: author, At: t0}
 }
 
 // paidOrder is a paid online order awaiting dispatch, paid at t0.

@@ -99,7 +99,7 @@ func (m Memo) Notes() (notes []Note, other []string) {
 }
 
 // Held reports whether the memo's notes hold the order back from dispatch:
-// its last [Hold] note, in memo order, is a hold and not a release
+// its last [KindHold] note, in memo order, is a hold and not a release
 // ([Note.Release]). Only lines in kefu's canonical form count: a hold
 // typed by hand in free text is among the other lines of [Memo.Notes],
 // for a person to read. The memo is append-only, so a hold is lifted by
@@ -109,18 +109,18 @@ func (m Memo) Held() bool {
 	ns, _ := m.Notes()
 	held := false
 	for _, n := range ns {
-		if n.Kind == Hold {
+		if n.Kind == KindHold {
 			held = !n.Release
 		}
 	}
 	return held
 }
 
-// Urgent reports whether the memo holds a note of kind [Urgent].
+// Urgent reports whether the memo holds a note of kind [KindUrgent].
 func (m Memo) Urgent() bool {
 	ns, _ := m.Notes()
 	for _, n := range ns {
-		if n.Kind == Urgent {
+		if n.Kind == KindUrgent {
 			return true
 		}
 	}

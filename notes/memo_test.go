@@ -27,8 +27,8 @@ func TestMemoAppendNeverRewrites(t *testing.T) {
 
 	ns, other := m3.Notes()
 	require.Len(t, ns, 2)
-	assert.Equal(t, notes.AddressChange, ns[0].Kind)
-	assert.Equal(t, notes.Gift, ns[1].Kind)
+	assert.Equal(t, notes.KindAddressChange, ns[0].Kind)
+	assert.Equal(t, notes.KindGift, ns[1].Kind)
 	assert.Equal(t, []string{"老客户 回购  多送小样"}, other)
 }
 
@@ -92,7 +92,7 @@ func TestMemoHeldAndUrgent(t *testing.T) {
 	assert.True(t, m.Held(), "a hold note in either language holds the order")
 	assert.False(t, m.Urgent())
 	u := holdNote()
-	u.Kind = notes.Urgent
+	u.Kind = notes.KindUrgent
 	m, err = m.Append(u, notes.Chinese, cst)
 	require.NoError(t, err)
 	assert.True(t, m.Urgent())

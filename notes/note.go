@@ -84,24 +84,24 @@ type Kind uint8
 // Note kinds.
 const (
 	KindUnknown Kind = iota
-	// AddressChange (改地址) carries the full new [order.Address].
-	AddressChange
-	// Gift (送赠品) carries the SKU and quantity of the gift.
-	Gift
-	// Exchange (换货) carries the SKU and quantity to send instead.
-	Exchange
-	// PostageFix (改邮费) carries the amount of postage changed.
-	PostageFix
-	// Refund (退款) carries the amount to refund.
-	Refund
-	// Hold (暂停发货): the warehouse must not dispatch the order. A memo
-	// is append-only, so a hold is lifted by a later Hold note with
+	// KindAddressChange (改地址) carries the full new [order.Address].
+	KindAddressChange
+	// KindGift (送赠品) carries the SKU and quantity of the gift.
+	KindGift
+	// KindExchange (换货) carries the SKU and quantity to send instead.
+	KindExchange
+	// KindPostageFix (改邮费) carries the amount of postage changed.
+	KindPostageFix
+	// KindRefund (退款) carries the amount to refund.
+	KindRefund
+	// KindHold (暂停发货): the warehouse must not dispatch the order. A memo
+	// is append-only, so a hold is lifted by a later KindHold note with
 	// [Note.Release] set (恢复发货), never by deleting the first.
-	Hold
-	// Urgent (加急): the order is to be dispatched first.
-	Urgent
-	// Other: anything else; the reason says what.
-	Other
+	KindHold
+	// KindUrgent (加急): the order is to be dispatched first.
+	KindUrgent
+	// KindOther: anything else; the reason says what.
+	KindOther
 	numKinds
 )
 
@@ -150,9 +150,9 @@ func (k *Kind) UnmarshalText(b []byte) error {
 }
 
 // needs reports which details a kind carries.
-func (k Kind) needsAddress() bool { return k == AddressChange }
-func (k Kind) needsItem() bool    { return k == Gift || k == Exchange }
-func (k Kind) needsAmount() bool  { return k == PostageFix || k == Refund }
+func (k Kind) needsAddress() bool { return k == KindAddressChange }
+func (k Kind) needsItem() bool    { return k == KindGift || k == KindExchange }
+func (k Kind) needsAmount() bool  { return k == KindPostageFix || k == KindRefund }
 
 // Author is who wrote a note: the name colleagues know them by and their
 // role (rule N1: who changed it).
@@ -167,10 +167,10 @@ type Author struct {
 // returns its canonical form, the form [Note.Format] renders and
 // [ParseNote] returns.
 //
-// Which details a note carries depends on its [Kind]: an [AddressChange]
+// Which details a note carries depends on its [Kind]: a [KindAddressChange]
 // carries the complete new Address, even when only a house number changed;
-// a [Gift] or [Exchange] carries SKU and Quantity; a [PostageFix] or
-// [Refund] carries Amount; a [Hold] note that lifts an earlier hold sets
+// a [KindGift] or [KindExchange] carries SKU and Quantity; a [KindPostageFix] or
+// [KindRefund] carries Amount; a [KindHold] note that lifts an earlier hold sets
 // Release. Every other detail is empty.
 //
 // The zero Note is not valid. Notes with decimal amounts do not compare
@@ -183,7 +183,7 @@ type Note struct {
 	SKU      string          `json:"sku,omitempty"`
 	Quantity int             `json:"quantity,omitempty"`
 	Amount   decimal.Decimal `json:"amount,omitzero"`   // yuan, two decimals
-	Release  bool            `json:"release,omitempty"` // Hold only: the hold is lifted
+	Release  bool            `json:"release,omitempty"` // KindHold only: the hold is lifted
 	Author   Author          `json:"author"`
 	At       time.Time       `json:"at"`
 }
@@ -207,7 +207,7 @@ const (
 // [ErrInvalidText] or [ErrInvalidDetail] (an address change whose address
 // is not complete, a gift or exchange without SKU or with a quantity below
 // 1, a money note without a positive amount, or a detail the kind does not
-// carry, such as Release on a note that is not a [Hold]). The error names
+// carry, such as Release on a note that is not a [KindHold]). The error names
 // what is missing.
 func NormalizeNote(n Note) (Note, error) {
 	var out Note
@@ -290,7 +290,7 @@ func NormalizeNote(n Note) (Note, error) {
 	}
 
 	// Release: only a hold can be lifted.
-	if n.Release && n.Kind != Hold {
+	if n.Release && n.Kind != KindHold {
 		return Note{}, fieldErr("note.release", "true", ErrInvalidDetail, "only a hold note lifts a hold")
 	}
 	out.Release = n.Release

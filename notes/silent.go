@@ -167,7 +167,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 			case in.BuyerOnline:
 				out.Tasks = out.Tasks.With(RemindGift)
 			default:
-				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: reasons[NoteSendGift],
+				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: KindGift, Reason: reasons[NoteSendGift],
 					SKU: sku, Quantity: in.Gift.Quantity, Author: in.Author, At: in.At})
 				if err != nil {
 					return Checklist{}, err
@@ -187,7 +187,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 		if o.Status() == order.AwaitingPayment {
 			out.Tasks = out.Tasks.With(FixPostage)
 		} else {
-			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: reasons[RefundPostage],
+			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: KindRefund, Reason: reasons[RefundPostage],
 				Amount: out.Overcharge, Author: in.Author, At: in.At})
 			if err != nil {
 				return Checklist{}, err

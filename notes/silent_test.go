@@ -40,9 +40,9 @@ func TestSilentO4Checklist(t *testing.T) {
 		{"unpaid, online, gift and overcharge", order.AwaitingPayment, true, gift, "0",
 			tasks(notes.RemindGift, notes.FixPostage, notes.TellCanPay), nil},
 		{"unpaid, offline, gift", order.AwaitingPayment, false, gift, "10.00",
-			tasks(notes.NoteSendGift, notes.TellCanPay), []notes.Kind{notes.Gift}},
+			tasks(notes.NoteSendGift, notes.TellCanPay), []notes.Kind{notes.KindGift}},
 		{"paid, offline, gift and overcharge", order.AwaitingDispatch, false, gift, "0",
-			tasks(notes.NoteSendGift, notes.RefundPostage), []notes.Kind{notes.Gift, notes.Refund}},
+			tasks(notes.NoteSendGift, notes.RefundPostage), []notes.Kind{notes.KindGift, notes.KindRefund}},
 		{"paid, nothing to do", order.AwaitingDispatch, true, notes.Item{}, "10.00", 0, nil},
 		{"postage charged below policy is not an overcharge", order.AwaitingDispatch, true, notes.Item{}, "12.00", 0, nil},
 	}

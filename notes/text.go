@@ -58,7 +58,7 @@ func (l *Lang) UnmarshalText(b []byte) error {
 type labels struct {
 	open, close string
 	kinds       [numKinds]string
-	release     string // the header of a Hold note with Release set
+	release     string // the header of a KindHold note with Release set
 	flags       [numFlags]string
 	roles       []string // indexed by order.Role
 	// tasks are the reasons of the notes [CheckSilent] prepares, by task
@@ -104,7 +104,7 @@ const timeLayout = "2006-01-02 15:04:05 -07:00"
 // lang, with the time shown in loc (nil means UTC; so does a zone whose
 // offset at that time is not whole minutes, which the text cannot
 // carry). The fields come in a fixed order, separated by " | "; "|" and
-// "\" inside free text are escaped with a backslash. A [Hold] note with Release set has its own
+// "\" inside free text are escaped with a backslash. A [KindHold] note with Release set has its own
 // header, 【恢复发货】 or [release_hold], so that nobody reads it as a
 // hold. In Chinese:
 //
@@ -130,7 +130,7 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	}
 	v := &vocab[lang]
 	dst = append(dst, v.open...)
-	if n.Kind == Hold && n.Release {
+	if n.Kind == KindHold && n.Release {
 		dst = append(dst, v.release...)
 	} else {
 		dst = appendName(dst, v.kinds[:], int(n.Kind), "Kind")
@@ -247,7 +247,7 @@ func ParseNote(s string) (Note, error) {
 	}
 	var n Note
 	if rest[:end] == v.release {
-		n.Kind, n.Release = Hold, true
+		n.Kind, n.Release = KindHold, true
 	} else {
 		kind, ok := lookup(v.kinds[:], rest[:end])
 		if !ok || kind == 0 {

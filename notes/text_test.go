@@ -25,15 +25,15 @@ func goldenNotes() []struct {
 	note notes.Note
 } {
 	exch := giftNote()
-	exch.Kind, exch.SKU, exch.Quantity, exch.Reason = notes.Exchange, "TS-001/L", 2, "尺码不合适 | 换大一号"
+	exch.Kind, exch.SKU, exch.Quantity, exch.Reason = notes.KindExchange, "TS-001/L", 2, "尺码不合适 | 换大一号"
 	fix := refundNote()
-	fix.Kind, fix.Amount, fix.Reason = notes.PostageFix, decimal.RequireFromString("8.5"), `满99包邮,多收运费 \ 退差价`
+	fix.Kind, fix.Amount, fix.Reason = notes.KindPostageFix, decimal.RequireFromString("8.5"), `满99包邮,多收运费 \ 退差价`
 	urgent := holdNote()
-	urgent.Kind, urgent.Flag, urgent.Reason = notes.Urgent, notes.FlagPurple, "买家赶时间,优先发货"
+	urgent.Kind, urgent.Flag, urgent.Reason = notes.KindUrgent, notes.FlagPurple, "买家赶时间,优先发货"
 	release := holdNote()
 	release.Flag, release.Release, release.Reason = notes.FlagGreen, true, "财务已退款,重拍单已发,原单关闭前解除暂停"
 	other := holdNote()
-	other.Kind, other.Flag, other.Reason = notes.Other, notes.FlagNone, "买家要求发票抬头:杭州某公司"
+	other.Kind, other.Flag, other.Reason = notes.KindOther, notes.FlagNone, "买家要求发票抬头:杭州某公司"
 	other.Author = notes.Author{Name: "Ana (turno B)", Role: order.StoreManager}
 	return []struct {
 		name string
