@@ -2,7 +2,6 @@ package notes
 
 import (
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"time"
@@ -124,52 +123,13 @@ func (c *Channel) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Channels is a set of [Channel]s. The zero value is empty.
-type Channels uint64
+// Channels is a set of [Channel]s: an [order.Set], kefu's one set type.
+// Its JSON form is a list of names (["chat","phone"]). The zero value is
+// empty.
+type Channels = order.Set[Channel]
 
 // ChannelsOf returns the set holding cs.
-func ChannelsOf(cs ...Channel) Channels {
-	var s Channels
-	for _, c := range cs {
-		s = s.With(c)
-	}
-	return s
-}
-
-// Has reports whether c is in the set.
-func (s Channels) Has(c Channel) bool { return enum.Has(uint64(s), c) }
-
-// With returns the set with c added.
-func (s Channels) With(c Channel) Channels { return Channels(enum.With(uint64(s), c)) }
-
-// Len returns the number of channels in the set.
-func (s Channels) Len() int { return enum.Len(uint64(s)) }
-
-// String renders the set as "[chat phone]".
-func (s Channels) String() string { return enum.String[Channel](uint64(s)) }
-
-// Strings returns the channels' names in order.
-func (s Channels) Strings() []string { return enum.Strings[Channel](uint64(s)) }
-
-// MarshalJSON encodes the set as a JSON array of names, ["chat","phone"],
-// like every kefu set.
-func (s Channels) MarshalJSON() ([]byte, error) {
-	if s&^allChannels != 0 {
-		return nil, fieldErr("channels", s.String(), ErrUnknownEnum, "")
-	}
-	return json.Marshal(s.Strings())
-}
-
-// UnmarshalJSON decodes an array of channel names; an unknown name is an
-// error wrapping [ErrUnknownEnum], and s is left unchanged.
-func (s *Channels) UnmarshalJSON(b []byte) error {
-	set, err := decodeSet(b, channelNames, "channels")
-	if err != nil {
-		return err
-	}
-	*s = Channels(set)
-	return nil
-}
+func ChannelsOf(cs ...Channel) Channels { return order.SetOf(cs...) }
 
 // allChannels is every valid channel.
 const allChannels = Channels(1<<numChannels - 2)

@@ -142,7 +142,7 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 			got, d, err := p.MakePromise(tc.req, c, now)
 			require.NoError(t, err, tc.reason)
 			assert.Equal(t, tc.want.String(), d.Reasons.String(), tc.reason)
-			assert.Equal(t, tc.want == 0, d.Allowed(), tc.reason)
+			assert.Equal(t, tc.want == 0, d.Verdict == order.Allowed, tc.reason)
 			assert.Equal(t, "T1001", got.OrderID)
 			assert.Equal(t, "buyer-a", got.BuyerID)
 			assert.True(t, got.MadeAt.Equal(now))
@@ -193,7 +193,7 @@ func TestMakePromiseRejectsMalformed(t *testing.T) {
 
 	got, d, err := p.MakePromise(ok, c, now)
 	require.NoError(t, err)
-	assert.True(t, d.Allowed())
+	assert.True(t, d.Verdict == order.Allowed)
 	assert.Equal(t, notes.Open, got.State(now, 0))
 }
 

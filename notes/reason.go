@@ -2,9 +2,9 @@ package notes
 
 import (
 	"encoding/json"
-	"errors"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/order"
 )
 
 // Reason is a stable code for why a [Decision] came out as it did. Codes
@@ -90,103 +90,20 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ReasonSet is a set of [Reason]s in a bitset, so a decision never
-// allocates. The zero value is empty.
-type ReasonSet uint64
+// ReasonSet is a set of [Reason]s: an [order.Set], kefu's one set type,
+// kept in a bitset so a decision never allocates. Its JSON form is a list
+// of codes (["order_held"]); an unknown code is the error of
+// [ParseReason]. The zero value is empty.
+type ReasonSet = order.Set[Reason]
 
-// Has reports whether r is in the set.
-func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
-
-// Len returns the number of reasons in the set.
-func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
-
-// All returns the reasons in the set, in code order.
-func (s ReasonSet) All() []Reason {
-	out := make([]Reason, 0, s.Len())
-	for r := range enum.All[Reason](uint64(s)) {
-		out = append(out, r)
-	}
-	return out
-}
-
-// String renders the set as "[order_held out_of_stock]".
-func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of codes, ["order_held"].
-func (s ReasonSet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Reason](uint64(s)))
-}
-
-// UnmarshalJSON decodes a list of codes; an unknown code wraps
-// [ErrUnknownEnum] and leaves s unchanged.
-func (s *ReasonSet) UnmarshalJSON(b []byte) error {
-	v, err := decodeSet(b, reasonNames, "reason")
-	if err != nil {
-		// An unknown code matches [ErrUnknownReason] too, as ParseReason's.
-		if e, ok := err.(*Error); ok && e.Cause == nil {
-			e.Cause = ErrUnknownReason
-		}
-		return err
-	}
-	*s = ReasonSet(v)
-	return nil
-}
-
-// decodeSet reads a JSON list of snake_case names, each one of names
-// (the zero value's "" excluded), into a bitset; an unknown name is an
-// [*Error] for field wrapping [ErrUnknownEnum].
-func decodeSet(b []byte, names []string, field string) (uint64, error) {
-	set, bad, err := enum.DecodeNames(b, names)
-	if errors.Is(err, enum.ErrUnknownName) {
-		return 0, fieldErr(field, bad, ErrUnknownEnum, "")
-	}
-	return set, err
-}
-
-// Verdict is the outcome of a [Decision]. The zero value is not a verdict.
-type Verdict uint8
-
-// Verdicts.
-const (
-	VerdictUnknown Verdict = iota
-	Allowed                // the action may go ahead
-	Refused                // the action must not go ahead; see the reasons
-	numVerdicts
-)
-
-var verdictNames = []string{"", "allowed", "refused"}
-
-// String returns "allowed" or "refused".
-func (v Verdict) String() string { return enum.Name(verdictNames, int(v), "Verdict") }
-
-// MarshalText returns the snake_case name.
-func (v Verdict) MarshalText() ([]byte, error) {
-	if v <= VerdictUnknown || v >= numVerdicts {
-		return nil, fieldErr("verdict", v.String(), ErrUnknownEnum, "")
-	}
-	return []byte(verdictNames[v]), nil
-}
-
-// UnmarshalText accepts "allowed" and "refused".
-func (v *Verdict) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(verdictNames, string(b))
-	if !ok {
-		return fieldErr("verdict", string(b), ErrUnknownEnum, "")
-	}
-	*v = Verdict(i)
-	return nil
-}
-
-// Decision is the business outcome of a check: allowed, or refused for
-// the reasons given. It is a small comparable value and never allocates.
-// In JSON a zero verdict is left out, so the zero Decision encodes (as
-// {"reasons":[]}) and decodes back to zero.
+// Decision is the business outcome of a check: [order.Allowed], or
+// [order.Refused] for the reasons given — the [order.Verdict] every kefu
+// package answers with. It is a small comparable value and never
+// allocates. In JSON a zero verdict is left out, so the zero Decision
+// encodes (as {"reasons":[]}) and decodes back to zero.
 type Decision struct {
-	Verdict Verdict   `json:"verdict,omitzero"`
-	Reasons ReasonSet `json:"reasons"`
+	Verdict order.Verdict `json:"verdict,omitzero"`
+	Reasons ReasonSet     `json:"reasons"`
 }
 
 // decisionFields is Decision without its methods, for decoding.
@@ -204,12 +121,9 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Allowed reports whether the action may go ahead.
-func (d Decision) Allowed() bool { return d.Verdict == Allowed }
-
 func decide(rs ReasonSet) Decision {
 	if rs == 0 {
-		return Decision{Verdict: Allowed}
+		return Decision{Verdict: order.Allowed}
 	}
-	return Decision{Verdict: Refused, Reasons: rs}
+	return Decision{Verdict: order.Refused, Reasons: rs}
 }

@@ -60,7 +60,7 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	toFinance.Via = toFinance.Via.With(notes.Phone)
 	fin, d, err := p.SendHandOff(toFinance)
 	require.NoError(t, err)
-	require.True(t, d.Allowed())
+	require.True(t, d.Verdict == order.Allowed)
 
 	// Step 4: the warehouse gets a hand-off with a choice for each way the
 	// uncertain factor can turn out (rule N6).
@@ -72,7 +72,7 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 		}}}}
 	wh, d, err := p.SendHandOff(toWarehouse)
 	require.NoError(t, err)
-	require.True(t, d.Allowed(), "the warehouse clerk is at the desk: chat is enough")
+	require.True(t, d.Verdict == order.Allowed, "the warehouse clerk is at the desk: chat is enough")
 
 	// The refund is a promise to the buyer (rule R6, rule N3).
 	l, err := notes.NewLedger(nil)

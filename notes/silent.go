@@ -1,7 +1,6 @@
 package notes
 
 import (
-	"encoding/json"
 	"strconv"
 	"time"
 
@@ -42,9 +41,12 @@ var taskNames = []string{"", "remind_gift", "note_send_gift", "fix_postage", "re
 // String returns the snake_case name.
 func (t Task) String() string { return enum.Name(taskNames, int(t), "Task") }
 
+// IsValid reports whether t is a known task.
+func (t Task) IsValid() bool { return t > TaskUnknown && t < numTasks }
+
 // MarshalText returns the snake_case name.
 func (t Task) MarshalText() ([]byte, error) {
-	if t <= TaskUnknown || t >= numTasks {
+	if !t.IsValid() {
 		return nil, fieldErr("task", t.String(), ErrUnknownEnum, "")
 	}
 	return []byte(taskNames[t]), nil
@@ -61,33 +63,9 @@ func (t *Task) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Tasks is a set of [Task]s. The zero value is empty.
-type Tasks uint64
-
-// Has reports whether t is in the set.
-func (s Tasks) Has(t Task) bool { return enum.Has(uint64(s), t) }
-
-// With returns the set with t added.
-func (s Tasks) With(t Task) Tasks { return Tasks(enum.With(uint64(s), t)) }
-
-// String renders the set as "[remind_gift tell_can_pay]".
-func (s Tasks) String() string { return enum.String[Task](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of names, ["remind_gift"].
-func (s Tasks) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Task](uint64(s)))
-}
-
-// UnmarshalJSON decodes a list of names; an unknown name wraps
-// [ErrUnknownEnum] and leaves s unchanged.
-func (s *Tasks) UnmarshalJSON(b []byte) error {
-	v, err := decodeSet(b, taskNames, "task")
-	if err != nil {
-		return err
-	}
-	*s = Tasks(v)
-	return nil
-}
+// Tasks is a set of [Task]s: an [order.Set], kefu's one set type. Its
+// JSON form is a list of names (["remind_gift"]). The zero value is empty.
+type Tasks = order.Set[Task]
 
 // Item is a SKU and a quantity, e.g. the gift an order qualifies for.
 type Item struct {
