@@ -64,3 +64,6 @@ func mustStock(m map[string]int) order.Stock {
 }
 
 func p99() decimal.Decimal { return decimal.RequireFromString("99.00") }
+
+// on returns hh:mm China Standard Time, d days after 2026-11-25.
+func on(d, hh, mm int) time.Time { return time.Date(2026, 11, 25+d, hh, mm, 0, 0, cst) }

@@ -140,10 +140,28 @@ func (l Ledger) Overdue(now time.Time) []Promise {
 }
 
 // DueSoon returns the open promises due within soon of now, but not yet
-// overdue, soonest first.
+// overdue, soonest first: those due in the window [now, now+soon], the
+// promises [Promise.State] calls [DueSoon]. A negative window holds
+// nothing, so DueSoon returns none, as [Tracker.DueSoon] does.
 func (l Ledger) DueSoon(now time.Time, soon time.Duration) []Promise {
-	i := firstDueAtOrAfter(l.open, now)
-	j := firstDueAtOrAfter(l.open, now.Add(soon).Add(1))
+	if soon < 0 {
+		return nil
+	}
+	return l.dueIn(now, now.Add(soon).Add(1))
+}
+
+// dueIn returns the open promises due from start (included) to end
+// (excluded), soonest first; none when end is not after start. The bounds
+// are found by binary search and never cross.
+func (l Ledger) dueIn(start, end time.Time) []Promise {
+	if !end.After(start) {
+		return nil
+	}
+	i := firstDueAtOrAfter(l.open, start)
+	j := max(i, firstDueAtOrAfter(l.open, end))
+	if i == j {
+		return nil
+	}
 	return slices.Clone(l.open[i:j])
 }
 
@@ -309,8 +327,12 @@ func (t *Tracker) Overdue(now time.Time) []Promise {
 }
 
 // DueSoon returns the open promises due within soon of now, but not yet
-// overdue, soonest first.
+// overdue, soonest first: those due in [now, now+soon], as
+// [Ledger.DueSoon]; a negative window holds nothing.
 func (t *Tracker) DueSoon(now time.Time, soon time.Duration) []Promise {
+	if soon < 0 {
+		return nil
+	}
 	limit := now.Add(soon)
 	t.mu.Lock()
 	out := t.collect(func(p Promise) bool { return !p.Due.After(limit) }, func(p Promise) bool { return !p.Due.Before(now) })
