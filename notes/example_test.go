@@ -21,7 +21,7 @@ func ExampleNote_addressChange() {
 		Reason: "买家来电改门牌号",
 		Address: order.Address{Recipient: "张三", Phone: "138 1234 5678", Province: "浙江省",
 			City: "杭州市", District: "西湖区", Detail: "文三路１４号"},
-		Author: notes.Author{Name: "李四", Role: order.InSales},
+		Author: order.Agent{ID: "kf-li", Name: "李四", Role: order.InSales},
 		At:     time.Date(2026, 11, 25, 14, 3, 5, 0, cst),
 	}
 	var memo notes.Memo
@@ -41,8 +41,8 @@ func ExampleNote_addressChange() {
 	_, err = memo.Append(n, notes.Chinese, cst)
 	fmt.Println(err)
 	// Output:
-	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 时间:2026-11-25 14:03:05 +08:00
-	// red 192 of 1000 bytes
+	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
+	// red 207 of 1000 bytes
 	// 文三路14号
 	// notes: note.address ",,,,,文三路14号": invalid note detail: an address change carries the complete new address (order: address ",,,,,文三路14号": incomplete address: missing recipient, phone, region, city, district)
 }
@@ -147,7 +147,7 @@ func ExamplePolicy_MakePromise() {
 	fmt.Println(d.Verdict, d.Reasons)
 
 	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
-		Reason: "地址待确认", Author: notes.Author{Name: "客服B", Role: order.PreSales}, At: now})
+		Reason: "地址待确认", Author: order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales}, At: now})
 	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 	// Output:
@@ -163,7 +163,7 @@ func ExamplePolicy_MakePromise() {
 func ExampleMemo_Held() {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 11, 25, 9, 30, 0, 0, cst)
-	by := notes.Author{Name: "王五", Role: order.AfterSales}
+	by := order.Agent{ID: "kf-wang", Name: "王五", Role: order.AfterSales}
 	hold := notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold, Reason: "退款重拍,等财务确认", Author: by, At: at}
 	release := notes.Note{Flag: notes.FlagGreen, Kind: notes.KindHold, Release: true,
 		Reason: "财务已退款,恢复发货", Author: by, At: at.Add(2 * time.Hour)}
@@ -177,8 +177,8 @@ func ExampleMemo_Held() {
 	// Output:
 	// held: true
 	// held: false
-	// 【暂停发货】旗:红 | 原因:退款重拍,等财务确认 | 经办:王五(售后) | 时间:2026-11-25 09:30:00 +08:00
-	// 【恢复发货】旗:绿 | 原因:财务已退款,恢复发货 | 经办:王五(售后) | 时间:2026-11-25 11:30:00 +08:00
+	// 【暂停发货】旗:红 | 原因:退款重拍,等财务确认 | 经办:王五(售后) | 工号:kf-wang | 时间:2026-11-25 09:30:00 +08:00
+	// 【恢复发货】旗:绿 | 原因:财务已退款,恢复发货 | 经办:王五(售后) | 工号:kf-wang | 时间:2026-11-25 11:30:00 +08:00
 }
 
 // The silent-order checklist (rule O4) for a paid order whose buyer is
@@ -196,7 +196,7 @@ func ExampleCheckSilent() {
 	c, err := notes.CheckSilent(&o, notes.SilentCheck{
 		Gift:    notes.Item{SKU: "GIFT-01", Quantity: 1},
 		Postage: decimal.Zero, // it qualified for free shipping
-		Author:  notes.Author{Name: "Ana", Role: order.PreSales},
+		Author:  order.Agent{ID: "kf-ana", Name: "Ana", Role: order.PreSales},
 		At:      paid.Add(time.Hour),
 		Lang:    notes.English,
 	})
@@ -210,6 +210,6 @@ func ExampleCheckSilent() {
 	}
 	// Output:
 	// [note_send_gift refund_postage] 10.00
-	// [gift] flag:yellow | reason:silent order, buyer offline: send the gift with the parcel | sku:GIFT-01 | qty:1 | by:Ana (pre_sales) | at:2026-11-25 11:00:00 +08:00
-	// [refund] flag:red | reason:silent order qualified for free shipping, postage overcharged: refund the difference | amount:10.00 | by:Ana (pre_sales) | at:2026-11-25 11:00:00 +08:00
+	// [gift] flag:yellow | reason:silent order, buyer offline: send the gift with the parcel | sku:GIFT-01 | qty:1 | by:Ana (pre_sales) | staff_id:kf-ana | at:2026-11-25 11:00:00 +08:00
+	// [refund] flag:red | reason:silent order qualified for free shipping, postage overcharged: refund the difference | amount:10.00 | by:Ana (pre_sales) | staff_id:kf-ana | at:2026-11-25 11:00:00 +08:00
 }

@@ -1,8 +1,11 @@
 package notes_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -43,7 +46,7 @@ func FuzzParseNote(f *testing.F) {
 		// 2. Any valid note round-trips.
 		n := notes.Note{
 			Flag: notes.Flag(flag % 7), Kind: notes.Kind(kind % 10), Reason: reason,
-			Author: notes.Author{Name: name, Role: order.Role(kind % 8)},
+			Author: order.Agent{ID: "kf-" + sku, Name: name, Role: order.Role(kind % 8)},
 			At:     time.Unix(unix%(1<<34), 0),
 		}
 		switch n.Kind {
@@ -69,6 +72,118 @@ func FuzzParseNote(f *testing.F) {
 			}
 			if !back.Equal(c) {
 				t.Fatalf("parse(render(n)) != n for %q:\n%+v\n%+v", line, c, back)
+			}
+		}
+	})
+}
+
+// spellings returns other spellings of the canonical ID id that a person
+// could type for the same account: padded, full width, mathematical bold
+// (NFKC folds both), and with an invisible, direction or space character
+// inside, which the identity rule refuses.
+func spellings(id string) []string {
+	var wide, bold []rune
+	for _, r := range id {
+		w, b := r, r
+		switch {
+		case r > ' ' && r < 0x7f:
+			w = r - 0x21 + 0xff01
+		}
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b = r - 'A' + 0x1d400
+		case r >= 'a' && r <= 'z':
+			b = r - 'a' + 0x1d41a
+		case r >= '0' && r <= '9':
+			b = r - '0' + 0x1d7ce
+		}
+		wide, bold = append(wide, w), append(bold, b)
+	}
+	mid := len(id) / 2
+	for mid > 0 && !utf8.RuneStart(id[mid]) {
+		mid--
+	}
+	out := []string{id, " " + id, id + " ", "\u3000" + id + "\t", string(wide), string(bold), "\u202e" + id, id + "\ufeff"}
+	for _, in := range []string{"\u200b", "\u00ad", "\u200d", "\u2060", "  ", "\u034f"} {
+		out = append(out, id[:mid]+in+id[mid:])
+	}
+	return out
+}
+
+// FuzzIdentity pairs random IDs with their width, NFKC, padding and
+// invisible-character spellings and requires that no two spellings of one
+// person count as two people anywhere in the package (rules N2, N5, A3,
+// N1, N3): the author of a quick reply never approves it, the sender of a
+// hand-off never acknowledges it, and a note's author or a promise's maker
+// is stored under the one canonical ID — or the spelling is refused.
+func FuzzIdentity(f *testing.F) {
+	for _, s := range []string{"xiaomei", "kf-li", "李四", "Ana.B", "店长01", "a", "ｘ", "kf_9#2", strings.Repeat("z", 64)} {
+		f.Add(s)
+	}
+	p := notes.DefaultPolicy()
+	f.Fuzz(func(t *testing.T, raw string) {
+		id, err := order.CanonicalID(raw)
+		if err != nil {
+			return
+		}
+		for _, v := range spellings(id) {
+			c, err := order.CanonicalID(v)
+			if err == nil && c != id {
+				continue // a different person after all (e.g. a case the fold does not touch)
+			}
+			same := err == nil
+			// Quick replies: the author approving under another spelling.
+			author := order.Agent{ID: id, Name: "n", Role: order.TeamLeader}
+			q, err := notes.NewQuickReplies([]notes.Reply{{Key: "k", Topic: notes.TopicParcel, Text: "t", Author: author}})
+			if err != nil {
+				t.Fatalf("reply by %q: %v", id, err)
+			}
+			if _, err := q.Approve("k", order.Agent{ID: v, Name: "n", Role: order.StoreManager}, t0); err == nil {
+				t.Fatalf("%q approved the reply of %q", v, id)
+			} else if same && !errors.Is(err, notes.ErrNotAllowed) {
+				t.Fatalf("%q approving %q: %v, want ErrNotAllowed", v, id, err)
+			}
+			// Hand-offs: the sender acknowledging, from either side.
+			for _, pair := range [2][2]string{{id, v}, {v, id}} {
+				h := financeHandOff()
+				h.From.ID = pair[0]
+				sent, _, err := p.SendHandOff(h)
+				if err != nil {
+					if same || pair[0] == id {
+						t.Fatalf("hand-off from %q: %v", pair[0], err)
+					}
+					continue // the spelling was refused where it entered
+				}
+				if sent.From.ID != id {
+					t.Fatalf("sender %q stored as %q, want %q", pair[0], sent.From.ID, id)
+				}
+				if _, err := sent.Acknowledge(pair[1], t0.Add(time.Minute)); err == nil {
+					t.Fatalf("sender %q acknowledged their hand-off as %q", pair[0], pair[1])
+				}
+			}
+			// Notes and promises keep the one canonical ID.
+			n := holdNote()
+			n.Author.ID = v
+			if c, err := notes.NormalizeNote(n); err == nil {
+				if !same || c.Author.ID != id {
+					t.Fatalf("note author %q stored as %q (want %q or an error)", v, c.Author.ID, id)
+				}
+				back, err := notes.ParseNote(c.String())
+				if err != nil || back.Author.ID != id {
+					t.Fatalf("note by %q does not read back: %v %q", id, err, back.Author.ID)
+				}
+			} else if same {
+				t.Fatalf("note author %q refused: %v", v, err)
+			}
+			pr := openPromise("p", notes.CallBack, t0.Add(time.Hour))
+			pr.MadeBy.ID, pr.BuyerID = v, v
+			if l, err := notes.NewLedger([]notes.Promise{pr}); err == nil {
+				got, _ := l.Get("p")
+				if !same || got.MadeBy.ID != id || got.BuyerID != id {
+					t.Fatalf("promise by %q stored as %q/%q (want %q)", v, got.MadeBy.ID, got.BuyerID, id)
+				}
+			} else if same {
+				t.Fatalf("promise by %q refused: %v", v, err)
 			}
 		}
 	})

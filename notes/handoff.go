@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
-	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -169,7 +168,7 @@ type HandOff struct {
 	SentAt  time.Time   `json:"sent_at"`
 	Due     time.Time   `json:"due"` // to be acknowledged by then
 	AckedAt time.Time   `json:"acked_at,omitzero"`
-	AckedBy string      `json:"acked_by,omitempty"`
+	AckedBy string      `json:"acked_by,omitempty"` // the colleague's staff ID, canonical
 }
 
 // SendHandOff checks a hand-off as an agent is about to send it and
@@ -190,18 +189,19 @@ func (p Policy) SendHandOff(h HandOff) (HandOff, Decision, error) {
 		return HandOff{}, Decision{}, err
 	}
 	var out HandOff
-	if out.ID, err = requiredText("handoff.id", h.ID, 64); err != nil {
+	if out.ID, err = canonicalID("handoff.id", h.ID); err != nil {
 		return HandOff{}, Decision{}, err
 	}
-	orderID, ok := textnorm.Line(h.OrderID)
-	if !ok || len(orderID) > 64 {
-		return HandOff{}, Decision{}, fieldErr("handoff.order_id", h.OrderID, ErrInvalidText, "valid UTF-8, at most 64 bytes")
+	if h.OrderID != "" {
+		if out.OrderID, err = canonicalID("handoff.order_id", h.OrderID); err != nil {
+			return HandOff{}, Decision{}, err
+		}
 	}
-	out.OrderID = orderID
-	if err := h.From.Validate(); err != nil {
-		return HandOff{}, Decision{}, causeErr("handoff.from", h.From.ID, ErrMissing, "a valid agent", err)
+	// The identity rule where the sender enters: every later comparison
+	// (rule N2: the sender never acknowledges) is of canonical IDs.
+	if out.From, err = normalizeAgent("handoff.from", h.From); err != nil {
+		return HandOff{}, Decision{}, err
 	}
-	out.From = h.From
 	if !h.To.IsValid() {
 		return HandOff{}, Decision{}, fieldErr("handoff.to", h.To.String(), ErrUnknownEnum,
 			"a department, the team leader or the store manager")
@@ -290,12 +290,21 @@ func normalizeOptions(opts []Option) ([]Option, error) {
 // the hand-off does not count (rule N2).
 func (h HandOff) Acknowledged() bool { return !h.AckedAt.IsZero() }
 
-// Acknowledge returns h acknowledged by the colleague named by at the time
-// at. Acknowledging twice is an [*Error] wrapping [ErrAlreadyAcknowledged];
-// an empty name, or a hand-off never sent (no SentAt), wraps [ErrMissing];
-// a time before the hand-off was sent wraps [ErrInvalidTime]; the
-// sender's own ID or name wraps [ErrNotAllowed] (rule N2: it must reach
-// another person). On error h is returned unchanged.
+// Acknowledge returns h acknowledged at at by the colleague whose staff
+// ID is by (rule N2: a hand-off counts once a person has it). by is under
+// kefu's identity rule ([order.CanonicalID]) and is stored canonical in
+// AckedBy; the colleague is named by staff ID, not as an [order.Agent],
+// because finance, warehouse or operations staff hold no customer-service
+// [order.Role].
+//
+// The sender cannot acknowledge their own hand-off, under any spelling of
+// their ID ("李四 ", full width, NFKC variants all are the sender; a
+// double space or a zero-width or direction character is refused): an
+// [*Error] wrapping [ErrNotAllowed] (class forbidden). Acknowledging twice
+// wraps [ErrAlreadyAcknowledged] (conflict); an empty ID, or a hand-off
+// never sent (no SentAt), wraps [ErrMissing]; an ID the identity rule
+// refuses wraps [ErrInvalidText]; a time before the hand-off was sent wraps
+// [ErrInvalidTime]. On error h is returned unchanged.
 func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
 	if h.Acknowledged() {
 		return h, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrAlreadyAcknowledged, "by "+strconv.Quote(h.AckedBy))
@@ -303,19 +312,20 @@ func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
 	if h.SentAt.IsZero() {
 		return h, fieldErr("handoff.sent_at", "", ErrMissing, "only a hand-off that was sent can be acknowledged")
 	}
-	name, err := requiredText("handoff.acked_by", by, maxNameBytes)
+	id, err := canonicalID("handoff.acked_by", by)
 	if err != nil {
 		return h, err
 	}
 	// Rule N2: the hand-off must reach another person; its sender
-	// cannot acknowledge it for them.
-	if name == h.From.ID || name == h.From.Name {
+	// cannot acknowledge it for them. h.From is compared canonically too,
+	// so a hand-off built without SendHandOff is no way around it.
+	if sameID(id, h.From.ID) || sameID(id, h.From.Name) {
 		return h, fieldErr("handoff.acked_by", by, ErrNotAllowed, "the sender cannot acknowledge their own hand-off")
 	}
 	if at.IsZero() || at.Before(h.SentAt) {
 		return h, fieldErr("handoff.acked_at", at.String(), ErrInvalidTime, "not before the hand-off was sent")
 	}
-	h.AckedAt, h.AckedBy = at, name
+	h.AckedAt, h.AckedBy = at, id
 	return h, nil
 }
 

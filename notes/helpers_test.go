@@ -19,7 +19,7 @@ var newAddress = order.Address{
 	City: "杭州市", District: "西湖区", Detail: "文三路12号3单元",
 }
 
-var author = notes.Author{Name: "李四", Role: order.PreSales}
+var author = order.Agent{ID: "kf-li", Name: "李四", Role: order.PreSales}
 
 func addressNote() notes.Note {
 	return notes.Note{Flag: notes.FlagRed, Kind: notes.KindAddressChange, Reason: "买家搬家",
@@ -33,7 +33,7 @@ func giftNote() notes.Note {
 
 func refundNote() notes.Note {
 	return notes.Note{Flag: notes.FlagGreen, Kind: notes.KindRefund, Reason: "退款重拍,原单退运费",
-		Amount: decimal.RequireFromString("12.00"), Author: notes.Author{Name: "王五", Role: order.AfterSales}, At: t0}
+		Amount: decimal.RequireFromString("12.00"), Author: order.Agent{ID: "kf-wang", Name: "王五", Role: order.AfterSales}, At: t0}
 }
 
 func holdNote() notes.Note {

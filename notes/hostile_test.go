@@ -81,7 +81,7 @@ func TestZeroTrackerIsUsable(t *testing.T) {
 func TestErrorQuotesABoundedValue(t *testing.T) {
 	huge := "【" + strings.Repeat("搬", 400_000)
 	_, err := notes.ParseNote(huge)
-	require.ErrorIs(t, err, notes.ErrSyntax)
+	require.ErrorIs(t, err, notes.ErrInvalidText, "longer than MaxNoteText")
 	msg := err.Error()
 	assert.Less(t, len(msg), 300)
 	assert.True(t, utf8.ValidString(msg))

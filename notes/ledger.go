@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // byDue orders promises by due time, then ID, so that equal due times
@@ -69,9 +71,15 @@ func (l Ledger) Promises() []Promise { return slices.Concat(l.open, l.settled) }
 // Len returns the number of promises.
 func (l Ledger) Len() int { return len(l.open) + len(l.settled) }
 
-// Get returns the promise with ID id. It scans the open promises (they
-// are sorted by due time, not ID) and binary-searches the settled ones.
+// Get returns the promise with ID id, read under the identity rule
+// ([order.CanonicalID]) as IDs are stored. It scans the open promises
+// (they are sorted by due time, not ID) and binary-searches the settled
+// ones.
 func (l Ledger) Get(id string) (Promise, bool) {
+	id, ok := lookupID(id)
+	if !ok {
+		return Promise{}, false
+	}
 	if i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id }); i >= 0 {
 		return l.open[i], true
 	}
@@ -127,7 +135,7 @@ func (l Ledger) settle(id string, f func(Promise) (Promise, error)) (Ledger, Pro
 	if err != nil || !q.Settled() {
 		return l, q, err
 	}
-	i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id })
+	i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == q.ID })
 	out := Ledger{open: slices.Delete(slices.Clone(l.open), i, i+1), settled: l.settled}
 	return out.insert(q), q, nil
 }
@@ -168,6 +176,13 @@ func (l Ledger) dueIn(start, end time.Time) []Promise {
 // Settled returns the settled promises, by ID; [Promise.State] tells kept
 // from broken.
 func (l Ledger) Settled() []Promise { return slices.Clone(l.settled) }
+
+// lookupID returns id in canonical form for a lookup; ok is false when
+// the identity rule refuses it, so it names no stored promise.
+func lookupID(id string) (string, bool) {
+	c, err := order.CanonicalID(id)
+	return c, err == nil
+}
 
 func firstDueAtOrAfter(open []Promise, t time.Time) int {
 	i, _ := slices.BinarySearchFunc(open, t, func(p Promise, t time.Time) int {
@@ -275,8 +290,10 @@ func (t *Tracker) Add(p Promise) error {
 	return nil
 }
 
-// Get returns the promise with ID id.
+// Get returns the promise with ID id, read under the identity rule as
+// [Ledger.Get].
 func (t *Tracker) Get(id string) (Promise, bool) {
+	id, _ = lookupID(id)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	e, ok := t.byID[id]
@@ -299,9 +316,10 @@ func (t *Tracker) Break(id string, at time.Time) (Promise, error) {
 }
 
 func (t *Tracker) settle(id string, f func(Promise) (Promise, error)) (Promise, error) {
+	key, _ := lookupID(id)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	e, ok := t.byID[id]
+	e, ok := t.byID[key]
 	if !ok {
 		return Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
 	}

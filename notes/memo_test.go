@@ -103,7 +103,7 @@ func TestPolicyAppendNote(t *testing.T) {
 	p.Lang, p.Zone = notes.English, "+00:00"
 	m, err := p.AppendNote(notes.Memo{}, holdNote())
 	require.NoError(t, err)
-	assert.Equal(t, "[hold] flag:red | reason:退款重拍,原单不发 | by:李四 (pre_sales) | at:2026-11-25 06:03:05 +00:00", m.Text())
+	assert.Equal(t, "[hold] flag:red | reason:退款重拍,原单不发 | by:李四 (pre_sales) | staff_id:kf-li | at:2026-11-25 06:03:05 +00:00", m.Text())
 	p.Zone = "nowhere"
 	got, err := p.AppendNote(m, holdNote())
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)

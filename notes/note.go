@@ -154,13 +154,6 @@ func (k Kind) needsAddress() bool { return k == KindAddressChange }
 func (k Kind) needsItem() bool    { return k == KindGift || k == KindExchange }
 func (k Kind) needsAmount() bool  { return k == KindPostageFix || k == KindRefund }
 
-// Author is who wrote a note: the name colleagues know them by and their
-// role (rule N1: who changed it).
-type Author struct {
-	Name string     `json:"name"`
-	Role order.Role `json:"role"`
-}
-
 // Note is one structured entry of an order's memo (备注): the reason for
 // the change, what changed, who changed it and when, under the shop's
 // flag (rule N1). It is a plain value type; [NormalizeNote] checks it and
@@ -184,7 +177,7 @@ type Note struct {
 	Quantity int             `json:"quantity,omitempty"`
 	Amount   decimal.Decimal `json:"amount,omitzero"`   // yuan, two decimals
 	Release  bool            `json:"release,omitempty"` // KindHold only: the hold is lifted
-	Author   Author          `json:"author"`
+	Author   order.Agent     `json:"author"`            // who wrote it: staff ID, name and role
 	At       time.Time       `json:"at"`
 }
 
@@ -203,7 +196,7 @@ const (
 // the time truncated to whole seconds (the precision of the text form).
 //
 // It is an [*Error] wrapping [ErrUnknownFlag], [ErrUnknownKind],
-// [ErrMissing] (no reason, no author name or role, no time),
+// [ErrMissing] (no reason, no author staff ID, name or role, no time),
 // [ErrInvalidText] or [ErrInvalidDetail] (an address change whose address
 // is not complete, a gift or exchange without SKU or with a quantity below
 // 1, a money note without a positive amount, or a detail the kind does not
@@ -222,13 +215,9 @@ func NormalizeNote(n Note) (Note, error) {
 	if out.Reason, err = requiredText("note.reason", n.Reason, maxReasonBytes); err != nil {
 		return Note{}, err
 	}
-	if out.Author.Name, err = requiredText("note.author.name", n.Author.Name, maxNameBytes); err != nil {
+	if out.Author, err = noteAuthor(n.Author); err != nil {
 		return Note{}, err
 	}
-	if !n.Author.Role.IsValid() {
-		return Note{}, fieldErr("note.author.role", n.Author.Role.String(), ErrMissing, "who wrote the note: a known role")
-	}
-	out.Author.Role = n.Author.Role
 	if n.At.IsZero() {
 		return Note{}, fieldErr("note.at", "", ErrMissing, "when the note was written")
 	}
@@ -309,6 +298,19 @@ func (n Note) Equal(m Note) bool {
 	return n.Flag == m.Flag && n.Kind == m.Kind && n.Reason == m.Reason &&
 		n.Address == m.Address && n.SKU == m.SKU && n.Quantity == m.Quantity &&
 		n.Amount.Equal(m.Amount) && n.Release == m.Release && n.Author == m.Author && n.At.Equal(m.At)
+}
+
+// noteAuthor checks who wrote a note (rule N1: who changed it): an
+// [order.Agent] under the identity rule, whose name a clerk can read —
+// required, at most maxNameBytes.
+func noteAuthor(a order.Agent) (order.Agent, error) {
+	if !a.Role.IsValid() {
+		return order.Agent{}, fieldErr("note.author.role", a.Role.String(), ErrMissing, "who wrote the note: a known role")
+	}
+	if _, err := requiredText("note.author.name", a.Name, maxNameBytes); err != nil {
+		return order.Agent{}, err
+	}
+	return normalizeAgent("note.author", a)
 }
 
 // requiredText normalises a required one-line text of at most maxBytes.

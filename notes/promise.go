@@ -222,20 +222,22 @@ func (p Promise) Break(at time.Time) (Promise, error) {
 func validatePromise(p Promise) (Promise, error) {
 	var err error
 	out := p
-	if out.ID, err = requiredText("promise.id", p.ID, 64); err != nil {
+	if out.ID, err = canonicalID("promise.id", p.ID); err != nil {
 		return Promise{}, err
 	}
 	if !p.Kind.IsValid() {
 		return Promise{}, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
 	}
-	if out.BuyerID, err = requiredText("promise.buyer_id", p.BuyerID, 64); err != nil {
+	// The identity rule where IDs enter: the buyer, the order and the
+	// agent who made the promise are compared canonically from here on.
+	if out.BuyerID, err = canonicalID("promise.buyer_id", p.BuyerID); err != nil {
 		return Promise{}, err
 	}
-	if out.OrderID, err = requiredText("promise.order_id", p.OrderID, 64); err != nil {
+	if out.OrderID, err = canonicalID("promise.order_id", p.OrderID); err != nil {
 		return Promise{}, err
 	}
-	if err := p.MadeBy.Validate(); err != nil {
-		return Promise{}, causeErr("promise.made_by", p.MadeBy.ID, ErrMissing, "a valid agent", err)
+	if out.MadeBy, err = normalizeAgent("promise.made_by", p.MadeBy); err != nil {
+		return Promise{}, err
 	}
 	if p.MadeAt.IsZero() {
 		return Promise{}, fieldErr("promise.made_at", "", ErrMissing, "")

@@ -86,10 +86,11 @@ func NewQuickReplies(rs []Reply) (QuickReplies, error) {
 			return QuickReplies{}, err
 		}
 		if r.Approved() {
-			if err := mayApprove(n, r.ApprovedBy); err != nil {
+			by, err := mayApprove(n, r.ApprovedBy)
+			if err != nil {
 				return QuickReplies{}, err
 			}
-			n.ApprovedBy, n.ApprovedAt = r.ApprovedBy, r.ApprovedAt
+			n.ApprovedBy, n.ApprovedAt = by, r.ApprovedAt
 		}
 		out = append(out, n)
 	}
@@ -114,24 +115,30 @@ func normalizeReply(r Reply) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := r.Author.Validate(); err != nil {
-		return Reply{}, causeErr("reply.author", r.Author.ID, ErrMissing, "a valid agent", err)
+	author, err := normalizeAgent("reply.author", r.Author)
+	if err != nil {
+		return Reply{}, err
 	}
-	return Reply{Key: key, Topic: r.Topic, Text: text, Author: r.Author}, nil
+	return Reply{Key: key, Topic: r.Topic, Text: text, Author: author}, nil
 }
 
-// mayApprove: the team leader or above, and not the author (rules N5, A3).
-func mayApprove(r Reply, by order.Agent) error {
-	if err := by.Validate(); err != nil {
-		return causeErr("reply.approved_by", by.ID, ErrMissing, "a valid agent", err)
+// mayApprove returns the approver by, normalised, when they may approve r:
+// the team leader or above, and not the author (rules N5, A3). Both are
+// under the identity rule, so the author approving under a look-alike of
+// their own ID ("ｘｉａｏｍｅｉ", "xiaomei ", NFKC variants) is the author,
+// and an ID with a zero-width or direction character is refused.
+func mayApprove(r Reply, by order.Agent) (order.Agent, error) {
+	a, err := normalizeAgent("reply.approved_by", by)
+	if err != nil {
+		return order.Agent{}, err
 	}
-	if by.Role < order.TeamLeader {
-		return fieldErr("reply.approved_by", by.Role.String(), ErrNotAllowed, "quick replies are approved by the team leader")
+	if a.Role < order.TeamLeader {
+		return order.Agent{}, fieldErr("reply.approved_by", a.Role.String(), ErrNotAllowed, "quick replies are approved by the team leader")
 	}
-	if by.ID == r.Author.ID {
-		return fieldErr("reply.approved_by", by.ID, ErrNotAllowed, "nobody approves their own reply")
+	if sameID(a.ID, r.Author.ID) {
+		return order.Agent{}, fieldErr("reply.approved_by", by.ID, ErrNotAllowed, "nobody approves their own reply")
 	}
-	return nil
+	return a, nil
 }
 
 // Replies returns the replies, sorted by key: the state to store.
@@ -178,14 +185,15 @@ func (q QuickReplies) Approve(key string, by order.Agent, at time.Time) (QuickRe
 		return q, fieldErr("reply.approved_at", "", ErrMissing, "")
 	}
 	r := q.replies[i]
-	if err := mayApprove(r, by); err != nil {
+	a, err := mayApprove(r, by)
+	if err != nil {
 		return q, err
 	}
 	if r.Approved() {
 		return q, nil
 	}
 	out := slices.Clone(q.replies)
-	out[i].ApprovedBy, out[i].ApprovedAt = by, at
+	out[i].ApprovedBy, out[i].ApprovedAt = a, at
 	return QuickReplies{replies: out}, nil
 }
 

@@ -21,7 +21,7 @@ import (
 func TestSeedCase1RefundAndReorder(t *testing.T) {
 	p := notes.DefaultPolicy()
 	agent := agentB
-	by := notes.Author{Name: agent.Name, Role: agent.Role}
+	by := agent
 	s := paidSpec()
 	s.Silent = true
 	orig := mustOrder(s) // paid, 10.00 postage charged

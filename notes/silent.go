@@ -85,7 +85,7 @@ type SilentCheck struct {
 	// zero when it qualifies for free shipping, from package shipping).
 	Postage decimal.Decimal
 	// Author writes the notes the checklist prepares; At is now.
-	Author Author
+	Author order.Agent
 	At     time.Time
 	// Lang is the shop's language, in which the prepared notes' reasons
 	// are written (the zero value is [Chinese]; use the [Policy]'s Lang).
