@@ -25,7 +25,7 @@ func ExampleNote_addressChange() {
 		At:     time.Date(2026, 11, 25, 14, 3, 5, 0, cst),
 	}
 	var memo notes.Memo
-	memo, err := memo.Append(n, notes.Chinese, cst)
+	memo, _, err := memo.Append(n, notes.Chinese, cst)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -38,7 +38,7 @@ func ExampleNote_addressChange() {
 
 	// Only the house number is not an address.
 	n.Address = order.Address{Detail: "文三路14号"}
-	_, err = memo.Append(n, notes.Chinese, cst)
+	_, _, err = memo.Append(n, notes.Chinese, cst)
 	fmt.Println(err)
 	// Output:
 	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
@@ -146,7 +146,7 @@ func ExamplePolicy_MakePromise() {
 		Due: paid.Add(72 * time.Hour)}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 
-	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
+	in.Memo, _, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
 		Reason: "地址待确认", Author: order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales}, At: now})
 	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
@@ -169,9 +169,9 @@ func ExampleMemo_Held() {
 		Reason: "财务已退款,恢复发货", Author: by, At: at.Add(2 * time.Hour)}
 
 	var memo notes.Memo
-	memo, _ = memo.Append(hold, notes.Chinese, cst)
+	memo, _, _ = memo.Append(hold, notes.Chinese, cst)
 	fmt.Println("held:", memo.Held())
-	memo, _ = memo.Append(release, notes.Chinese, cst)
+	memo, _, _ = memo.Append(release, notes.Chinese, cst)
 	fmt.Println("held:", memo.Held())
 	fmt.Println(memo.Text())
 	// Output:

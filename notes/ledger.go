@@ -40,7 +40,7 @@ type Ledger struct {
 }
 
 // NewLedger checks ps and builds a ledger. A promise with missing or bad
-// fields is an [*Error]; an ID twice wraps [ErrDuplicate].
+// fields is an [*Error]; an ID twice in ps wraps [ErrDuplicate].
 func NewLedger(ps []Promise) (Ledger, error) {
 	var l Ledger
 	seen := make(map[string]struct{}, len(ps))
@@ -90,15 +90,15 @@ func (l Ledger) Get(id string) (Promise, bool) {
 }
 
 // Add returns the ledger with p added. p is checked as by [NewLedger]; an
-// ID already in the ledger wraps [ErrDuplicate]. On error l is returned
-// unchanged.
+// ID already in the ledger wraps [ErrPromiseExists] (class conflict). On
+// error l is returned unchanged.
 func (l Ledger) Add(p Promise) (Ledger, error) {
 	v, err := validatePromise(p)
 	if err != nil {
 		return l, err
 	}
 	if _, dup := l.Get(v.ID); dup {
-		return l, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+		return l, fieldErr("promise.id", v.ID, ErrPromiseExists, "")
 	}
 	return l.insert(v), nil
 }
@@ -115,7 +115,7 @@ func (l Ledger) insert(v Promise) Ledger {
 }
 
 // Fulfil applies [Promise.Fulfil] to the promise with ID id and returns
-// the new ledger and promise. An unknown ID wraps [ErrNotFound]; errors of
+// the new ledger and promise. An unknown ID wraps [ErrUnknownPromise]; errors of
 // Fulfil are returned as they are. On error l is returned unchanged.
 func (l Ledger) Fulfil(id string, f Fulfilment) (Ledger, Promise, error) {
 	return l.settle(id, func(p Promise) (Promise, error) { return p.Fulfil(f) })
@@ -129,7 +129,7 @@ func (l Ledger) Break(id string, at time.Time) (Ledger, Promise, error) {
 func (l Ledger) settle(id string, f func(Promise) (Promise, error)) (Ledger, Promise, error) {
 	p, ok := l.Get(id)
 	if !ok {
-		return l, Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
+		return l, Promise{}, fieldErr("promise.id", id, ErrUnknownPromise, "")
 	}
 	q, err := f(p)
 	if err != nil || !q.Settled() {
@@ -268,7 +268,7 @@ func (t *Tracker) Len() int {
 }
 
 // Add tracks p, checked as by [NewLedger]; an ID already tracked wraps
-// [ErrDuplicate].
+// [ErrPromiseExists].
 func (t *Tracker) Add(p Promise) error {
 	v, err := validatePromise(p)
 	if err != nil {
@@ -277,7 +277,7 @@ func (t *Tracker) Add(p Promise) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if _, dup := t.byID[v.ID]; dup {
-		return fieldErr("promise.id", v.ID, ErrDuplicate, "")
+		return fieldErr("promise.id", v.ID, ErrPromiseExists, "")
 	}
 	if t.byID == nil {
 		t.byID = make(map[string]*tracked)
@@ -304,7 +304,7 @@ func (t *Tracker) Get(id string) (Promise, bool) {
 }
 
 // Fulfil applies [Promise.Fulfil] to the promise with ID id and returns
-// it as it now stands; an unknown ID wraps [ErrNotFound]. On error nothing
+// it as it now stands; an unknown ID wraps [ErrUnknownPromise]. On error nothing
 // changes.
 func (t *Tracker) Fulfil(id string, f Fulfilment) (Promise, error) {
 	return t.settle(id, func(p Promise) (Promise, error) { return p.Fulfil(f) })
@@ -321,7 +321,7 @@ func (t *Tracker) settle(id string, f func(Promise) (Promise, error)) (Promise, 
 	defer t.mu.Unlock()
 	e, ok := t.byID[key]
 	if !ok {
-		return Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
+		return Promise{}, fieldErr("promise.id", id, ErrUnknownPromise, "")
 	}
 	q, err := f(e.p)
 	if err != nil {

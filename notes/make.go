@@ -48,7 +48,7 @@ func (p Policy) MakePromise(req Promise, in PromiseCheck, now time.Time) (Promis
 		return Promise{}, Decision{}, fieldErr("now", "", ErrMissing, "")
 	}
 	if req.Settled() {
-		return Promise{}, Decision{}, fieldErr("promise", req.ID, ErrAlreadySettled, "a new promise is open")
+		return Promise{}, Decision{}, fieldErr("promise", req.ID, ErrInvalidTime, "a new promise is open: no done_at or broken_at")
 	}
 	if req.MadeAt.IsZero() {
 		req.MadeAt = now

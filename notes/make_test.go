@@ -35,11 +35,11 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 	p := notes.DefaultPolicy()
 	now := t0.Add(time.Minute)
 	by := policyBy(t, t0)
-	heldMemo, err := notes.Memo{}.Append(holdNote(), notes.Chinese, cst)
+	heldMemo, _, err := notes.Memo{}.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
 	release := holdNote()
 	release.Release, release.At = true, t0.Add(30*time.Second)
-	releasedMemo, err := heldMemo.Append(release, notes.English, cst)
+	releasedMemo, _, err := heldMemo.Append(release, notes.English, cst)
 	require.NoError(t, err)
 	tests := []struct {
 		name   string
@@ -180,7 +180,7 @@ func TestMakePromiseRejectsMalformed(t *testing.T) {
 	bad = ok
 	bad.DoneAt = now
 	_, _, err = p.MakePromise(bad, c, now)
-	require.ErrorIs(t, err, notes.ErrAlreadySettled)
+	require.ErrorIs(t, err, notes.ErrInvalidTime, "a new promise that says it is settled is malformed, not a conflict")
 	_, _, err = p.MakePromise(ok, notes.PromiseCheck{}, now)
 	require.ErrorIs(t, err, notes.ErrMissing)
 	_, _, err = p.MakePromise(ok, c, time.Time{})

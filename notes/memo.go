@@ -20,16 +20,17 @@ type Memo struct {
 	flag Flag
 }
 
-// NewMemo wraps a memo read from the platform. Text that is not valid
-// UTF-8 wraps [ErrInvalidText]; text longer than [MemoLimit] bytes wraps
-// [ErrMemoTooLong]; an unknown flag wraps [ErrUnknownFlag]. The text is
+// NewMemo wraps a memo read from the platform. Text longer than
+// [MemoLimit] bytes wraps [ErrMemoTooLong] — checked first, so a hostile
+// megabyte costs a length check; text that is not valid UTF-8 wraps
+// [ErrInvalidText]; an unknown flag wraps [ErrUnknownFlag]. The text is
 // kept as given, not normalised: it is the platform's record.
 func NewMemo(text string, flag Flag) (Memo, error) {
-	if !utf8.ValidString(text) {
-		return Memo{}, fieldErr("memo", text, ErrInvalidText, "not valid UTF-8")
-	}
 	if len(text) > MemoLimit {
 		return Memo{}, fieldErr("memo", "", ErrMemoTooLong, strconv.Itoa(len(text))+" bytes")
+	}
+	if !utf8.ValidString(text) {
+		return Memo{}, fieldErr("memo", text, ErrInvalidText, "not valid UTF-8")
 	}
 	if !flag.IsValid() {
 		return Memo{}, fieldErr("memo.flag", flag.String(), ErrUnknownFlag, "")
@@ -49,23 +50,26 @@ func (m Memo) Flag() Flag { return m.flag }
 func (m Memo) Len() int { return len(m.text) }
 
 // Append returns m with n added on a new line (a memo that already ends
-// with a line break gets no empty line), rendered with
-// [Note.Format] in lang with times in loc, and with the memo's flag set to
-// the note's. Earlier text is never changed. n is checked with
-// [NormalizeNote] first; a language other than [Chinese] or [English]
-// wraps [ErrUnknownEnum].
+// with a line break gets no empty line), rendered with [Note.Format] in
+// lang with times in loc, and with the memo's flag set to the note's, and
+// the decision [order.Allowed]. Earlier text is never changed (rule N1).
 //
-// When the result would be longer than [MemoLimit] bytes, Append returns
-// an [*Error] wrapping [ErrMemoTooLong] that says by how much, and m is
-// unchanged: the platform would cut the memo, and a cut note is a
-// misread note. Nothing is ever truncated.
-func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
+// A memo that is full is a business outcome, not an error: when the note
+// would take the memo past [MemoLimit] bytes, Append returns m unchanged
+// and a decision [order.Refused] for [MemoFull] — the platform would cut
+// the memo, and a cut note is a misread note. Nothing is ever truncated;
+// [Memo.Room] says how many bytes are left.
+//
+// n is checked with [NormalizeNote] first: a malformed note is an error,
+// and so is a language other than [Chinese] or [English]
+// ([ErrUnknownEnum]); m is returned unchanged then.
+func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, Decision, error) {
 	if !lang.IsValid() {
-		return m, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+		return m, Decision{}, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
 	}
 	c, err := NormalizeNote(n)
 	if err != nil {
-		return m, err
+		return m, Decision{}, err
 	}
 	var buf [MemoLimit + 1]byte
 	b := buf[:0]
@@ -73,12 +77,15 @@ func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
 		b = append(b, '\n')
 	}
 	b = c.AppendFormat(b, lang, loc)
-	if total := len(m.text) + len(b); total > MemoLimit {
-		return m, fieldErr("memo", "", ErrMemoTooLong, "the note needs "+strconv.Itoa(len(b))+
-			" bytes, the memo has "+strconv.Itoa(MemoLimit-len(m.text))+" left")
+	if len(m.text)+len(b) > MemoLimit {
+		return m, decide(ReasonSet(0).With(MemoFull)), nil
 	}
-	return Memo{text: m.text + string(b), flag: c.Flag}, nil
+	return Memo{text: m.text + string(b), flag: c.Flag}, decide(0), nil
 }
+
+// Room returns how many bytes of UTF-8 the memo can still take before
+// [MemoLimit].
+func (m Memo) Room() int { return max(0, MemoLimit-len(m.text)) }
 
 // Notes returns the notes in the memo, oldest first, and the lines that
 // are not notes in kefu's canonical form (hand-written text), in order.
@@ -128,12 +135,12 @@ func (m Memo) Urgent() bool {
 }
 
 // AppendNote appends n to m in the policy's language, with times in the
-// policy's zone; see [Memo.Append]. An invalid policy wraps
-// [ErrInvalidPolicy].
-func (p Policy) AppendNote(m Memo, n Note) (Memo, error) {
+// policy's zone; see [Memo.Append] (a full memo is a refused decision, not
+// an error). An invalid policy wraps [ErrInvalidPolicy].
+func (p Policy) AppendNote(m Memo, n Note) (Memo, Decision, error) {
 	c, err := p.compile()
 	if err != nil {
-		return m, err
+		return m, Decision{}, err
 	}
 	return m.Append(n, p.Lang, c.loc)
 }

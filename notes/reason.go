@@ -42,11 +42,15 @@ const (
 	// NotApproved: a quick reply not approved by the team leader (rule
 	// N5).
 	NotApproved
+	// MemoFull: the note does not fit in what is left of the memo's 1000
+	// bytes; the memo is never truncated (rule N1).
+	MemoFull
 	numReasons
 )
 
 var reasonNames = []string{"", "phone_required", "exact_delivery_date", "earlier_than_policy",
-	"out_of_stock", "stock_not_counted", "order_held", "order_not_open", "already_dispatched", "not_approved"}
+	"out_of_stock", "stock_not_counted", "order_held", "order_not_open", "already_dispatched", "not_approved",
+	"memo_full"}
 
 // Reasons returns every reason code.
 func Reasons() []Reason {

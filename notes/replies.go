@@ -173,13 +173,13 @@ func (q QuickReplies) Put(r Reply) (QuickReplies, error) {
 }
 
 // Approve returns the set with the reply under key approved by by at at
-// (rule N5). An unknown key wraps [ErrNotFound]; an approver below the
+// (rule N5). An unknown key wraps [ErrUnknownReply]; an approver below the
 // team leader, or the reply's own author, wraps [ErrNotAllowed]; a reply
 // already approved is left as it is.
 func (q QuickReplies) Approve(key string, by order.Agent, at time.Time) (QuickReplies, error) {
 	i, found := q.find(key)
 	if !found {
-		return q, fieldErr("reply.key", key, ErrNotFound, "")
+		return q, fieldErr("reply.key", key, ErrUnknownReply, "")
 	}
 	if at.IsZero() {
 		return q, fieldErr("reply.approved_at", "", ErrMissing, "")
@@ -199,11 +199,11 @@ func (q QuickReplies) Approve(key string, by order.Agent, at time.Time) (QuickRe
 
 // Use returns the reply for key and whether an agent may send it: a reply
 // not approved is refused with [NotApproved] (rule N5). An unknown key
-// wraps [ErrNotFound].
+// wraps [ErrUnknownReply].
 func (q QuickReplies) Use(key string) (Reply, Decision, error) {
 	i, found := q.find(key)
 	if !found {
-		return Reply{}, Decision{}, fieldErr("reply.key", key, ErrNotFound, "")
+		return Reply{}, Decision{}, fieldErr("reply.key", key, ErrUnknownReply, "")
 	}
 	r := q.replies[i]
 	if !r.Approved() {

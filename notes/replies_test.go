@@ -89,11 +89,11 @@ func TestQuickRepliesN5WhoMayApprove(t *testing.T) {
 	_, err = q2.Approve("parcel.lost", selfLeader, at)
 	require.ErrorIs(t, err, notes.ErrNotAllowed, "nobody approves their own reply")
 	_, err = q.Approve("nope", leader, at)
-	require.ErrorIs(t, err, notes.ErrNotFound)
+	require.ErrorIs(t, err, notes.ErrUnknownReply)
 	_, err = q.Approve("promo.gift", leader, time.Time{})
 	require.ErrorIs(t, err, notes.ErrMissing)
 	_, _, err = q.Use("nope")
-	require.ErrorIs(t, err, notes.ErrNotFound)
+	require.ErrorIs(t, err, notes.ErrUnknownReply)
 }
 
 func TestQuickRepliesRejectsMalformed(t *testing.T) {

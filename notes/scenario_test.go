@@ -36,10 +36,10 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	// warehouse cannot misread, and the refund note names the amount
 	// (rule N1).
 	var memo notes.Memo
-	memo, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
+	memo, _, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
 		Reason: "退款重拍,买家已重拍T1002,原单不发", Author: by, At: t0}, notes.Chinese, cst)
 	require.NoError(t, err)
-	memo, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.KindRefund,
+	memo, _, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.KindRefund,
 		Reason: "退款重拍,原单全额退款", Amount: decimal.RequireFromString("109.00"), Author: by, At: t0}, notes.Chinese, cst)
 	require.NoError(t, err)
 	assert.True(t, memo.Held())

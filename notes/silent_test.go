@@ -85,9 +85,23 @@ func TestSilentGiftAlreadyAdded(t *testing.T) {
 	assert.Zero(t, c.Tasks)
 }
 
+// TestSilentCheckNotApplicable: an order that is not silent, or no longer
+// open, needs no checklist (rule O4); that is an answer — the zero
+// checklist — not an error, so a batch job runs the check over every order.
+func TestSilentCheckNotApplicable(t *testing.T) {
+	c, err := notes.CheckSilent(mustOrder(paidSpec()), notes.SilentCheck{})
+	require.NoError(t, err, "not silent")
+	assert.Zero(t, c.Tasks)
+	assert.Empty(t, c.Notes)
+	s := silentSpec(order.AwaitingDispatch)
+	s.Status, s.ClosedAt = order.Closed, t0.Add(time.Hour)
+	c, err = notes.CheckSilent(mustOrder(s), notes.SilentCheck{})
+	require.NoError(t, err, "closed")
+	assert.Zero(t, c.Tasks)
+}
+
 func TestSilentErrors(t *testing.T) {
-	_, err := notes.CheckSilent(mustOrder(paidSpec()), notes.SilentCheck{})
-	require.ErrorIs(t, err, notes.ErrNotAllowed)
+	var err error
 	o := mustOrder(silentSpec(order.AwaitingDispatch))
 	_, err = notes.CheckSilent(o, notes.SilentCheck{Gift: notes.Item{SKU: "GIFT 01", Quantity: 1}, Author: author, At: t0})
 	require.ErrorIs(t, err, order.ErrInvalidSKU)
