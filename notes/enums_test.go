@@ -76,8 +76,8 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 		_, err = x.back([]byte("no_such_" + string(b)))
 		require.ErrorIs(t, err, notes.ErrUnknownEnum)
 	}
-	assert.Len(t, notes.Reasons(), 10)
-	assert.Equal(t, "[phone_required exact_delivery_date earlier_than_policy out_of_stock stock_not_counted order_held order_not_open already_dispatched not_approved memo_full]",
+	assert.Len(t, notes.Reasons(), 11)
+	assert.Equal(t, "[phone_required exact_delivery_date earlier_than_policy out_of_stock stock_not_counted order_held order_not_open already_dispatched not_approved memo_full hold_mismatch]",
 		fmt.Sprint(notes.Reasons()))
 
 	// Zero and out-of-range values have no text form.

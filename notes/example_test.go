@@ -146,8 +146,11 @@ func ExamplePolicy_MakePromise() {
 		Due: paid.Add(72 * time.Hour)}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 
-	in.Memo, _, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold,
-		Reason: "地址待确认", Author: order.Agent{ID: "kf-b", Name: "客服B", Role: order.PreSales}, At: now})
+	// The order is held until the address is confirmed: the status says
+	// so, and the memo note follows from the event.
+	held, n, _ := notes.ApplyHold(o, order.Hold, notes.FlagRed, "地址待确认", agent, now)
+	in.Order = &held
+	in.Memo, _, _ = p.AppendNote(in.Memo, n)
 	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 	// Output:
@@ -157,26 +160,44 @@ func ExamplePolicy_MakePromise() {
 	// refused [order_held]
 }
 
-// A memo is append-only, so a hold is lifted by appending a release note,
-// never by deleting the hold (rule N1, rule N3). The release has its own
+// The order's status is the truth about a hold; the memo note the
+// warehouse reads follows from the hold and release events (rule N1, rule
+// N3, rule R1). The memo is append-only, so a hold is lifted by appending
+// a release note, never by deleting the hold; the release has its own
 // header, so no clerk reads it as a hold.
-func ExampleMemo_Held() {
+func ExampleApplyHold() {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 11, 25, 9, 30, 0, 0, cst)
+	o := order.MustNew(order.Spec{
+		ID: "T1001", Buyer: order.Buyer{ID: "buyer-a"},
+		Lines:  []order.Line{{SKU: "TS-001", Quantity: 1, UnitPrice: decimal.RequireFromString("99.00")}},
+		Status: order.AwaitingDispatch, Postage: decimal.Zero, CreatedAt: at.Add(-time.Hour), PaidAt: at.Add(-time.Hour),
+	})
 	by := order.Agent{ID: "kf-wang", Name: "王五", Role: order.AfterSales}
-	hold := notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold, Reason: "退款重拍,等财务确认", Author: by, At: at}
-	release := notes.Note{Flag: notes.FlagGreen, Kind: notes.KindHold, Release: true,
-		Reason: "财务已退款,恢复发货", Author: by, At: at.Add(2 * time.Hour)}
-
+	p := notes.DefaultPolicy()
 	var memo notes.Memo
-	memo, _, _ = memo.Append(hold, notes.Chinese, cst)
-	fmt.Println("held:", memo.Held())
-	memo, _, _ = memo.Append(release, notes.Chinese, cst)
-	fmt.Println("held:", memo.Held())
+
+	o, n, err := notes.ApplyHold(o, order.Hold, notes.FlagRed, "退款重拍,等财务确认", by, at)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	memo, _, _ = p.AppendNote(memo, n)
+	fmt.Println(o.Status(), "memo says held:", memo.SaysHeld(), "agrees:", memo.HoldAgrees(o.Status()))
+
+	// Holding a held order is refused by the lifecycle (409), and no note
+	// is made.
+	_, _, err = notes.ApplyHold(o, order.Hold, notes.FlagRed, "再次暂停", by, at)
+	fmt.Println(order.HTTPStatus(err))
+
+	o, n, _ = notes.ApplyHold(o, order.Release, notes.FlagGreen, "财务已退款,恢复发货", by, at.Add(2*time.Hour))
+	memo, _, _ = p.AppendNote(memo, n)
+	fmt.Println(o.Status(), "memo says held:", memo.SaysHeld(), "agrees:", memo.HoldAgrees(o.Status()))
 	fmt.Println(memo.Text())
 	// Output:
-	// held: true
-	// held: false
+	// PAID_FORBID_CONSIGN memo says held: true agrees: true
+	// 409
+	// WAIT_SELLER_SEND_GOODS memo says held: false agrees: true
 	// 【暂停发货】旗:红 | 原因:退款重拍,等财务确认 | 经办:王五(售后) | 工号:kf-wang | 时间:2026-11-25 09:30:00 +08:00
 	// 【恢复发货】旗:绿 | 原因:财务已退款,恢复发货 | 经办:王五(售后) | 工号:kf-wang | 时间:2026-11-25 11:30:00 +08:00
 }

@@ -105,24 +105,6 @@ func (m Memo) Notes() (notes []Note, other []string) {
 	return notes, other
 }
 
-// Held reports whether the memo's notes hold the order back from dispatch:
-// its last [KindHold] note, in memo order, is a hold and not a release
-// ([Note.Release]). Only lines in kefu's canonical form count: a hold
-// typed by hand in free text is among the other lines of [Memo.Notes],
-// for a person to read. The memo is append-only, so a hold is lifted by
-// appending a release note, and a later hold holds again. While the order
-// is held, a promise that needs it dispatched is refused (rule N3).
-func (m Memo) Held() bool {
-	ns, _ := m.Notes()
-	held := false
-	for _, n := range ns {
-		if n.Kind == KindHold {
-			held = !n.Release
-		}
-	}
-	return held
-}
-
 // Urgent reports whether the memo holds a note of kind [KindUrgent].
 func (m Memo) Urgent() bool {
 	ns, _ := m.Notes()

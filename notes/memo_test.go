@@ -94,13 +94,13 @@ func TestMemoRejectsBadInput(t *testing.T) {
 
 func TestMemoHeldAndUrgent(t *testing.T) {
 	var m notes.Memo
-	assert.False(t, m.Held())
+	assert.False(t, m.SaysHeld())
 	m, _, err := m.Append(giftNote(), notes.English, cst)
 	require.NoError(t, err)
-	assert.False(t, m.Held())
+	assert.False(t, m.SaysHeld())
 	m, _, err = m.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
-	assert.True(t, m.Held(), "a hold note in either language holds the order")
+	assert.True(t, m.SaysHeld(), "a hold note in either language holds the order")
 	assert.False(t, m.Urgent())
 	u := holdNote()
 	u.Kind = notes.KindUrgent
@@ -142,7 +142,7 @@ func TestMemoReleaseLiftsHold(t *testing.T) {
 		var err error
 		m, _, err = m.Append(s.note, notes.Chinese, cst)
 		require.NoError(t, err, s.reason)
-		assert.Equal(t, s.held, m.Held(), s.reason)
+		assert.Equal(t, s.held, m.SaysHeld(), s.reason)
 	}
 	assert.Contains(t, m.Text(), "【恢复发货】", "a release has its own header, never read as a hold")
 }

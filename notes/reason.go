@@ -30,8 +30,7 @@ const (
 	// StockNotCounted: the stock snapshot does not know a SKU the promise
 	// needs; kefu does not guess (rule O8).
 	StockNotCounted
-	// OrderHeld: the order is held, by its status or by a hold note in its
-	// memo (rule N3).
+	// OrderHeld: the order's status is held ([order.Held]; rule N3).
 	OrderHeld
 	// OrderNotOpen: the order is finished or closed; nothing more can be
 	// promised on it.
@@ -45,12 +44,17 @@ const (
 	// MemoFull: the note does not fit in what is left of the memo's 1000
 	// bytes; the memo is never truncated (rule N1).
 	MemoFull
+	// HoldMismatch: the memo and the order's status disagree about a
+	// hold — the memo says held and the status does not, or the other way
+	// round ([Memo.HoldAgrees]). The warehouse reads the memo, the backend
+	// the status; put one right first (rule N3).
+	HoldMismatch
 	numReasons
 )
 
 var reasonNames = []string{"", "phone_required", "exact_delivery_date", "earlier_than_policy",
 	"out_of_stock", "stock_not_counted", "order_held", "order_not_open", "already_dispatched", "not_approved",
-	"memo_full"}
+	"memo_full", "hold_mismatch"}
 
 // Reasons returns every reason code.
 func Reasons() []Reason {
