@@ -43,3 +43,17 @@ func (p Policy) Agenda(l Ledger, now time.Time) (Agenda, error) {
 	}
 	return a, nil
 }
+
+type plainAgenda Agenda
+
+// UnmarshalJSON decodes a stored agenda strictly: an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField], and each promise is checked as
+// [Promise.UnmarshalJSON] does. On error a is unchanged.
+func (a *Agenda) UnmarshalJSON(b []byte) error {
+	var w plainAgenda
+	if err := decodeJSON("agenda", b, &w); err != nil {
+		return err
+	}
+	*a = Agenda(w)
+	return nil
+}

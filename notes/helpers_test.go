@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"errors"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -67,3 +68,5 @@ func p99() decimal.Decimal { return decimal.RequireFromString("99.00") }
 
 // on returns hh:mm China Standard Time, d days after 2026-11-25.
 func on(d, hh, mm int) time.Time { return time.Date(2026, 11, 25+d, hh, mm, 0, 0, cst) }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }

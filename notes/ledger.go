@@ -3,6 +3,7 @@ package notes
 import (
 	"cmp"
 	"container/heap"
+	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -171,6 +172,36 @@ func (l Ledger) dueIn(start, end time.Time) []Promise {
 		return nil
 	}
 	return slices.Clone(l.open[i:j])
+}
+
+// MarshalJSON encodes the ledger as the list of [Ledger.Promises]: the
+// state to store.
+func (l Ledger) MarshalJSON() ([]byte, error) {
+	ps := l.Promises()
+	if ps == nil {
+		ps = []Promise{}
+	}
+	return json.Marshal(ps)
+}
+
+// UnmarshalJSON decodes a list of promises strictly and builds the ledger
+// as [NewLedger] does; an error names the promise by its index
+// ("promises[3].buyer_id"). On error l is unchanged.
+func (l *Ledger) UnmarshalJSON(b []byte) error {
+	ps, err := decodePromises(b)
+	if err != nil {
+		return err
+	}
+	v, err := NewLedger(ps)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+func decodePromises(b []byte) ([]Promise, error) {
+	return decodeList("promises", b, func(raw []byte, p *Promise) error { return p.UnmarshalJSON(raw) })
 }
 
 // Settled returns the settled promises, by ID; [Promise.State] tells kept
@@ -385,6 +416,31 @@ func (t *Tracker) collect(within, keep func(Promise) bool) []Promise {
 		}
 	}
 	return out
+}
+
+// MarshalJSON encodes the tracker as the list of [Tracker.Promises]: the
+// state to store.
+func (t *Tracker) MarshalJSON() ([]byte, error) {
+	ps := t.Promises()
+	return json.Marshal(ps)
+}
+
+// UnmarshalJSON replaces what t holds with the list of promises in b,
+// decoded strictly and checked as by [NewTracker]; an error names the
+// promise by its index. On error t is unchanged.
+func (t *Tracker) UnmarshalJSON(b []byte) error {
+	ps, err := decodePromises(b)
+	if err != nil {
+		return err
+	}
+	n, err := NewTracker(ps)
+	if err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.byID, t.due = n.byID, n.due
+	t.mu.Unlock()
+	return nil
 }
 
 // Promises returns every promise tracked, sorted by ID: the state to

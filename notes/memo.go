@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -103,6 +104,33 @@ func (m Memo) Notes() (notes []Note, other []string) {
 		}
 	}
 	return notes, other
+}
+
+// memoJSON is the stored form of a memo.
+type memoJSON struct {
+	Text string `json:"text"`
+	Flag Flag   `json:"flag"`
+}
+
+// MarshalJSON encodes the memo as the platform stores it:
+// {"text":"…","flag":"red"}.
+func (m Memo) MarshalJSON() ([]byte, error) { return json.Marshal(memoJSON{m.text, m.flag}) }
+
+// UnmarshalJSON decodes {"text":"…","flag":"red"} strictly (an unknown
+// field is an [*Error] wrapping [order.ErrUnknownField]) and checks it as
+// [NewMemo] does; the flag may be the platform's number (seller_flag 0–5).
+// On error m is unchanged.
+func (m *Memo) UnmarshalJSON(b []byte) error {
+	var w memoJSON
+	if err := decodeJSON("memo", b, &w); err != nil {
+		return err
+	}
+	v, err := NewMemo(w.Text, w.Flag)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
 }
 
 // Urgent reports whether the memo holds a note of kind [KindUrgent].

@@ -17,7 +17,8 @@ import (
 // platform's numbers, so a backend maps them one to one: 0 none (grey),
 // 1 red, 2 yellow, 3 green, 4 blue, 5 purple. Unlike most kefu enums the
 // zero value is meaningful: [FlagNone], no flag. The text form is
-// snake_case ("red").
+// snake_case ("red"); text and JSON also accept the platform's numbers (1
+// or "1").
 type Flag uint8
 
 // Flags, numbered as the platform numbers them.
@@ -33,15 +34,19 @@ const (
 
 var flagNames = []string{"none", "red", "yellow", "green", "blue", "purple"}
 
-// ParseFlag returns the flag with the snake_case name s; an unknown name
-// is an error wrapping [ErrUnknownFlag].
+// ParseFlag returns the flag with the snake_case name s ("red"), or the
+// flag the platform numbers s ("1", as seller_flag carries it); anything
+// else is an error wrapping [ErrUnknownFlag].
 func ParseFlag(s string) (Flag, error) {
 	for i, n := range flagNames {
 		if n == s {
 			return Flag(i), nil
 		}
 	}
-	return 0, fieldErr("flag", s, ErrUnknownFlag, "want none, red, yellow, green, blue or purple")
+	if len(s) == 1 && s[0] >= '0' && s[0] < '0'+byte(numFlags) {
+		return Flag(s[0] - '0'), nil
+	}
+	return 0, fieldErr("flag", s, ErrUnknownFlag, "want none, red, yellow, green, blue or purple, or 0 to 5")
 }
 
 // FlagOf returns the flag the platform numbers n; a number other than 0 to
@@ -67,7 +72,8 @@ func (f Flag) MarshalText() ([]byte, error) {
 	return []byte(flagNames[f]), nil
 }
 
-// UnmarshalText accepts the snake_case names; see [ParseFlag].
+// UnmarshalText accepts the snake_case names and the platform's numbers
+// as text; see [ParseFlag].
 func (f *Flag) UnmarshalText(b []byte) error {
 	v, err := ParseFlag(string(b))
 	if err != nil {
@@ -75,6 +81,31 @@ func (f *Flag) UnmarshalText(b []byte) error {
 	}
 	*f = v
 	return nil
+}
+
+// UnmarshalJSON accepts a name ("red") or the platform's number, as a
+// JSON number (1, as the open platform sends seller_flag) or as text
+// ("1"). Anything else is an error wrapping [ErrUnknownFlag], and f is
+// unchanged; null leaves f as it is.
+func (f *Flag) UnmarshalJSON(b []byte) error {
+	switch {
+	case string(b) == "null":
+		return nil
+	case len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return jsonErr("flag", err)
+		}
+		return f.UnmarshalText([]byte(s))
+	case len(b) == 1 && b[0] >= '0' && b[0] <= '9':
+		v, err := FlagOf(int(b[0] - '0'))
+		if err != nil {
+			return err
+		}
+		*f = v
+		return nil
+	}
+	return fieldErr("flag", string(b), ErrUnknownFlag, "want a flag name or the platform's number 0 to 5")
 }
 
 // Kind says what a note asks for, and so which details it must carry
@@ -203,16 +234,8 @@ const (
 // carry, such as Release on a note that is not a [KindHold]). The error names
 // what is missing.
 func NormalizeNote(n Note) (Note, error) {
-	var out Note
-	if !n.Flag.IsValid() {
-		return Note{}, fieldErr("note.flag", n.Flag.String(), ErrUnknownFlag, "the platform's flags are 0 to 5")
-	}
-	if !n.Kind.IsValid() {
-		return Note{}, fieldErr("note.kind", n.Kind.String(), ErrUnknownKind, "")
-	}
-	out.Flag, out.Kind = n.Flag, n.Kind
-	var err error
-	if out.Reason, err = requiredText("note.reason", n.Reason, maxReasonBytes); err != nil {
+	out, err := normalizeBody(n)
+	if err != nil {
 		return Note{}, err
 	}
 	if out.Author, err = noteAuthor(n.Author); err != nil {
@@ -225,10 +248,32 @@ func NormalizeNote(n Note) (Note, error) {
 		return Note{}, fieldErr("note.at", n.At.String(), ErrInvalidTime, "out of range")
 	}
 	out.At = n.At.Truncate(time.Second)
+	return out, nil
+}
+
+// normalizeBody checks and normalises everything of a note but who wrote
+// it and when: the flag, the kind, the reason and the details the kind
+// requires (rule N1). A [NoteDraft] is a body.
+func normalizeBody(n Note) (Note, error) {
+	var out Note
+	if !n.Flag.IsValid() {
+		return Note{}, fieldErr("note.flag", n.Flag.String(), ErrUnknownFlag, "the platform's flags are 0 to 5")
+	}
+	if !n.Kind.IsValid() {
+		return Note{}, fieldErr("note.kind", n.Kind.String(), ErrUnknownKind, "")
+	}
+	out.Flag, out.Kind = n.Flag, n.Kind
+	var err error
+	if out.Reason, err = requiredText("note.reason", n.Reason, maxReasonBytes); err != nil {
+		return Note{}, err
+	}
 
 	// Address (rule N1: written out in full).
 	switch {
 	case n.Kind.needsAddress():
+		if err := addressFits(n.Address); err != nil {
+			return Note{}, err
+		}
 		a, err := order.NormalizeAddress(n.Address)
 		if err != nil {
 			return Note{}, causeErr("note.address", n.Address.String(), ErrInvalidDetail, "", err)
@@ -239,6 +284,9 @@ func NormalizeNote(n Note) (Note, error) {
 		}
 		out.Address = a
 	case n.Address != order.Address{}:
+		if err := addressFits(n.Address); err != nil {
+			return Note{}, err
+		}
 		return Note{}, fieldErr("note.address", n.Address.String(), ErrInvalidDetail, "only an address change carries an address")
 	}
 
@@ -248,9 +296,9 @@ func NormalizeNote(n Note) (Note, error) {
 		if n.SKU == "" {
 			return Note{}, fieldErr("note.sku", "", ErrInvalidDetail, "a "+n.Kind.String()+" note names the SKU")
 		}
-		sku, err := order.NormalizeSKU(n.SKU)
+		sku, err := normalizeSKU("note.sku", n.SKU)
 		if err != nil {
-			return Note{}, causeErr("note.sku", n.SKU, ErrInvalidDetail, "", err)
+			return Note{}, err
 		}
 		if n.Quantity < 1 || n.Quantity > yuan.MaxQuantity {
 			return Note{}, fieldErr("note.quantity", strconv.Itoa(n.Quantity), ErrInvalidDetail,
@@ -269,13 +317,13 @@ func NormalizeNote(n Note) (Note, error) {
 		fen, ok := yuan.Fen(n.Amount)
 		switch {
 		case !ok:
-			return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "at most two decimals, in range")
+			return Note{}, causeErr("note.amount", amountText(n.Amount), ErrInvalidDetail, "at most two decimals, in range", order.ErrInvalidAmount)
 		case fen <= 0:
-			return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "a "+n.Kind.String()+" note carries a positive amount")
+			return Note{}, causeErr("note.amount", yuan.Format(fen), ErrInvalidDetail, "a "+n.Kind.String()+" note carries a positive amount", order.ErrInvalidAmount)
 		}
 		out.Amount = yuan.Dec(fen)
 	case !n.Amount.IsZero():
-		return Note{}, fieldErr("note.amount", n.Amount.String(), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no amount")
+		return Note{}, fieldErr("note.amount", amountText(n.Amount), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no amount")
 	}
 
 	// Release: only a hold can be lifted.
@@ -313,8 +361,15 @@ func noteAuthor(a order.Agent) (order.Agent, error) {
 	return normalizeAgent("note.author", a)
 }
 
-// requiredText normalises a required one-line text of at most maxBytes.
+// requiredText normalises a required one-line text of at most maxBytes
+// (once normalised). Text longer than 4×maxBytes as given cannot
+// normalise to maxBytes (width folding and NFKC never shrink text
+// fourfold) and is refused before it is normalised, so a megabyte costs a
+// length check.
 func requiredText(field, s string, maxBytes int) (string, error) {
+	if len(s) > rawBound(maxBytes) {
+		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+	}
 	v, ok := textnorm.Line(s)
 	switch {
 	case !ok:
@@ -327,39 +382,97 @@ func requiredText(field, s string, maxBytes int) (string, error) {
 	return v, nil
 }
 
+// rawBound is the most bytes a text given may have and still normalise
+// to maxBytes.
+func rawBound(maxBytes int) int { return 4 * maxBytes }
+
+// Bounds of the details package order normalises, in bytes once
+// normalised (order's own limits).
+const (
+	maxAddressPartBytes = 300 // the longest address part (the street detail)
+	maxSKUBytes         = 64
+)
+
+// addressFits refuses an address with a part longer than any address part
+// can be once normalised, before package order normalises it.
+func addressFits(a order.Address) error {
+	for _, part := range [...]string{a.Recipient, a.Phone, a.Province, a.City, a.District, a.Detail} {
+		if len(part) > rawBound(maxAddressPartBytes) {
+			return causeErr("note.address", a.String(), ErrInvalidDetail,
+				"an address part is longer than "+strconv.Itoa(maxAddressPartBytes)+" bytes", order.ErrInvalidText)
+		}
+	}
+	return nil
+}
+
+// normalizeSKU is [order.NormalizeSKU] behind a length check; an error
+// wraps [ErrInvalidDetail] and order's sentinel.
+func normalizeSKU(field, s string) (string, error) {
+	if len(s) > rawBound(maxSKUBytes) {
+		return "", causeErr(field, s, ErrInvalidDetail, "longer than "+strconv.Itoa(maxSKUBytes)+" bytes", order.ErrInvalidSKU)
+	}
+	sku, err := order.NormalizeSKU(s)
+	if err != nil {
+		return "", causeErr(field, s, ErrInvalidDetail, "", err)
+	}
+	return sku, nil
+}
+
+// amountText renders a decimal from the caller for an error message as
+// the platform writes money, "128.50"; an amount far out of range
+// ("1e999999") is shown as coefficient and exponent, so that quoting a
+// hostile amount never builds a million-digit string.
+func amountText(d decimal.Decimal) string {
+	if fen, ok := yuan.Fen(d); ok {
+		return yuan.Format(fen)
+	}
+	if e := d.Exponent(); e < -40 || e > 40 || d.Coefficient().BitLen() > 128 {
+		c := d.Coefficient()
+		if c.BitLen() > 128 {
+			return "(a number of " + strconv.Itoa(c.BitLen()) + " bits)e" + strconv.Itoa(int(e))
+		}
+		return c.String() + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
+}
+
+// plainNote is Note without its methods, for encoding.
+type plainNote Note
+
 // noteJSON is a Note whose amount is text with two decimals, as the
 // platform carries money ("12.00").
 type noteJSON struct {
 	plainNote
-	Amount string `json:"amount,omitempty"`
+	Amount json.RawMessage `json:"amount,omitempty"`
 }
-
-type plainNote Note
 
 // MarshalJSON encodes n with its amount as text with two decimals and its
-// enums as snake_case names. It does not validate n.
+// enums as snake_case names:
+//
+//	{"flag":"green","kind":"refund","reason":"…","amount":"12.00",
+//	 "author":{"id":"kf-wang","name":"王五","role":"after_sales"},"at":"2026-11-25T14:03:05+08:00"}
+//
+// It does not validate n.
 func (n Note) MarshalJSON() ([]byte, error) {
-	w := noteJSON{plainNote: plainNote(n)}
-	if !n.Amount.IsZero() {
-		w.Amount = n.Amount.StringFixed(2)
-	}
-	return json.Marshal(w)
+	return json.Marshal(noteJSON{plainNote: plainNote(n), Amount: amountJSON(n.Amount)})
 }
 
-// UnmarshalJSON decodes a note and checks it with [NormalizeNote]; on
-// error n is left unchanged.
+// UnmarshalJSON decodes a whole note — the form a backend stores — and
+// checks it with [NormalizeNote]. Decoding is strict: a field a note does
+// not have is an [*Error] wrapping [order.ErrUnknownField] that names it;
+// the amount is exact text or a number with at most two decimals; the
+// flag is a name or the platform's number 0–5. On error n is left
+// unchanged. A note a console sends, without author and time, is a
+// [NoteDraft].
 func (n *Note) UnmarshalJSON(b []byte) error {
 	var w noteJSON
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("note", b, &w); err != nil {
 		return err
 	}
 	v := Note(w.plainNote)
-	if w.Amount != "" {
-		d, err := decimal.NewFromString(w.Amount)
-		if err != nil {
-			return fieldErr("note.amount", w.Amount, ErrInvalidDetail, "not an amount in yuan")
-		}
-		v.Amount = d
+	var err error
+	if v.Amount, err = decodeAmount("note.amount", w.Amount); err != nil {
+		return err
 	}
 	c, err := NormalizeNote(v)
 	if err != nil {

@@ -1,8 +1,6 @@
 package notes
 
 import (
-	"encoding/json"
-
 	"github.com/kefu-go/kefu/internal/enum"
 	"github.com/kefu-go/kefu/order"
 )
@@ -117,12 +115,13 @@ type Decision struct {
 // decisionFields is Decision without its methods, for decoding.
 type decisionFields Decision
 
-// UnmarshalJSON decodes a decision as a whole: a field absent from the
-// JSON is zero, not what d held. An unknown verdict or reason code is an
-// error; on error d is unchanged.
+// UnmarshalJSON decodes a decision as a whole and strictly: a field
+// absent from the JSON is zero, not what d held; an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField]; an unknown verdict or reason
+// code is an error. On error d is unchanged.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var w decisionFields
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("decision", b, &w); err != nil {
 		return err
 	}
 	*d = Decision(w)

@@ -1,11 +1,13 @@
 package notes
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -72,7 +74,11 @@ type QuickReplies struct {
 	replies []Reply // sorted by key
 }
 
-const maxReplyBytes = 1000
+// Bounds of a quick reply, in bytes once normalised.
+const (
+	maxKeyBytes   = 64
+	maxReplyBytes = 1000
+)
 
 // NewQuickReplies checks rs and builds the set. A key twice wraps
 // [ErrDuplicate]; an empty key or text, an unknown topic or an invalid
@@ -81,16 +87,9 @@ const maxReplyBytes = 1000
 func NewQuickReplies(rs []Reply) (QuickReplies, error) {
 	out := make([]Reply, 0, len(rs))
 	for _, r := range rs {
-		n, err := normalizeReply(r)
+		n, err := checkReply(r)
 		if err != nil {
 			return QuickReplies{}, err
-		}
-		if r.Approved() {
-			by, err := mayApprove(n, r.ApprovedBy)
-			if err != nil {
-				return QuickReplies{}, err
-			}
-			n.ApprovedBy, n.ApprovedAt = by, r.ApprovedAt
 		}
 		out = append(out, n)
 	}
@@ -104,7 +103,7 @@ func NewQuickReplies(rs []Reply) (QuickReplies, error) {
 }
 
 func normalizeReply(r Reply) (Reply, error) {
-	key, err := requiredText("reply.key", r.Key, 64)
+	key, err := requiredText("reply.key", r.Key, maxKeyBytes)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -147,7 +146,13 @@ func (q QuickReplies) Replies() []Reply { return slices.Clone(q.replies) }
 // Len returns the number of replies.
 func (q QuickReplies) Len() int { return len(q.replies) }
 
+// find looks key up as keys are stored, normalised; a key longer than
+// any stored one can be is not there.
 func (q QuickReplies) find(key string) (int, bool) {
+	if len(key) > rawBound(maxKeyBytes) {
+		return 0, false
+	}
+	key, _ = textnorm.Line(key)
 	return slices.BinarySearchFunc(q.replies, key, func(r Reply, k string) int { return strings.Compare(r.Key, k) })
 }
 
@@ -227,4 +232,71 @@ func (q QuickReplies) Ready(topic Topic, start time.Time) (Decision, []string) {
 		return decide(ReasonSet(0).With(NotApproved)), missing
 	}
 	return decide(0), nil
+}
+
+// plainReply is Reply without its methods, for decoding.
+type plainReply Reply
+
+// UnmarshalJSON decodes a stored reply strictly (an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField] that names it) and checks it as
+// [NewQuickReplies] does — the author and approver under the identity
+// rule, an approval only by the team leader or above and never by the
+// author (rules N5, A3), approved_by and approved_at both or neither. On
+// error r is unchanged.
+func (r *Reply) UnmarshalJSON(b []byte) error {
+	var w plainReply
+	if err := decodeJSON("reply", b, &w); err != nil {
+		return err
+	}
+	v, err := checkReply(Reply(w))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// checkReply normalises a reply and its approval, if any.
+func checkReply(r Reply) (Reply, error) {
+	n, err := normalizeReply(r)
+	if err != nil {
+		return Reply{}, err
+	}
+	switch {
+	case r.Approved():
+		by, err := mayApprove(n, r.ApprovedBy)
+		if err != nil {
+			return Reply{}, err
+		}
+		n.ApprovedBy, n.ApprovedAt = by, r.ApprovedAt
+	case r.ApprovedBy != order.Agent{}:
+		return Reply{}, fieldErr("reply.approved_at", "", ErrMissing, "approved_by without approved_at")
+	}
+	return n, nil
+}
+
+// MarshalJSON encodes the set as the list of [QuickReplies.Replies]: the
+// state to store.
+func (q QuickReplies) MarshalJSON() ([]byte, error) {
+	rs := q.Replies()
+	if rs == nil {
+		rs = []Reply{}
+	}
+	return json.Marshal(rs)
+}
+
+// UnmarshalJSON decodes a list of replies strictly and builds the set as
+// [NewQuickReplies] does; an error names the reply by its index
+// ("replies[2].approved_by"). On error q is unchanged.
+func (q *QuickReplies) UnmarshalJSON(b []byte) error {
+	rs, err := decodeList("replies", b, func(raw []byte, r *Reply) error { return r.UnmarshalJSON(raw) })
+	if err != nil {
+		return err
+	}
+	v, err := NewQuickReplies(rs)
+	if err != nil {
+		return err
+	}
+	*q = v
+	return nil
 }

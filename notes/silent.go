@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"encoding/json"
 	"strconv"
 	"time"
 
@@ -77,19 +78,55 @@ type Item struct {
 // facts the backend knows at the time of the check.
 type SilentCheck struct {
 	// BuyerOnline: the buyer is online in chat now.
-	BuyerOnline bool
+	BuyerOnline bool `json:"buyer_online,omitempty"`
 	// Gift is the gift the order qualifies for (from the shop's promotion
 	// rules); zero when none.
-	Gift Item
+	Gift Item `json:"gift,omitzero"`
 	// Postage is the postage the shop's policy charges this order (e.g.
-	// zero when it qualifies for free shipping, from package shipping).
-	Postage decimal.Decimal
+	// zero when it qualifies for free shipping, from package shipping);
+	// JSON carries it as text ("0.00").
+	Postage decimal.Decimal `json:"postage"`
 	// Author writes the notes the checklist prepares; At is now.
-	Author order.Agent
-	At     time.Time
+	Author order.Agent `json:"author"`
+	At     time.Time   `json:"at"`
 	// Lang is the shop's language, in which the prepared notes' reasons
 	// are written (the zero value is [Chinese]; use the [Policy]'s Lang).
-	Lang Lang
+	Lang Lang `json:"lang"`
+}
+
+type plainSilentCheck SilentCheck
+
+type silentCheckJSON struct {
+	plainSilentCheck
+	Postage json.RawMessage `json:"postage"`
+}
+
+// MarshalJSON encodes the check with the postage as text with two
+// decimals.
+func (c SilentCheck) MarshalJSON() ([]byte, error) {
+	p := amountJSON(c.Postage)
+	if p == nil {
+		p = json.RawMessage(`"0.00"`)
+	}
+	return json.Marshal(silentCheckJSON{plainSilentCheck(c), p})
+}
+
+// UnmarshalJSON decodes the check strictly (an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField]), the postage exact with at
+// most two decimals; [CheckSilent] checks the rest. On error c is
+// unchanged.
+func (c *SilentCheck) UnmarshalJSON(b []byte) error {
+	var w silentCheckJSON
+	if err := decodeJSON("silent_check", b, &w); err != nil {
+		return err
+	}
+	v := SilentCheck(w.plainSilentCheck)
+	var err error
+	if v.Postage, err = decodeAmount("postage", w.Postage); err != nil {
+		return err
+	}
+	*c = v
+	return nil
 }
 
 // Checklist is the outcome of the silent-order check: the tasks due and
@@ -100,6 +137,41 @@ type Checklist struct {
 	// Overcharge is the postage charged beyond the policy, in yuan; zero
 	// when none.
 	Overcharge decimal.Decimal `json:"overcharge"`
+}
+
+type plainChecklist Checklist
+
+type checklistJSON struct {
+	plainChecklist
+	Overcharge json.RawMessage `json:"overcharge"`
+}
+
+// MarshalJSON encodes the checklist with the overcharge as text with two
+// decimals ("10.00", "0.00" when none).
+func (c Checklist) MarshalJSON() ([]byte, error) {
+	o := amountJSON(c.Overcharge)
+	if o == nil {
+		o = json.RawMessage(`"0.00"`)
+	}
+	return json.Marshal(checklistJSON{plainChecklist(c), o})
+}
+
+// UnmarshalJSON decodes a checklist strictly: an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField], the overcharge is exact with
+// at most two decimals, each note is checked as [Note.UnmarshalJSON]
+// does. On error c is unchanged.
+func (c *Checklist) UnmarshalJSON(b []byte) error {
+	var w checklistJSON
+	if err := decodeJSON("checklist", b, &w); err != nil {
+		return err
+	}
+	v := Checklist(w.plainChecklist)
+	var err error
+	if v.Overcharge, err = decodeAmount("overcharge", w.Overcharge); err != nil {
+		return err
+	}
+	*c = v
+	return nil
 }
 
 // CheckSilent runs the silent-order checklist on o (rule O4): remind the
@@ -129,11 +201,11 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	reasons := &vocab[in.Lang].tasks
 	var out Checklist
 	if in.Gift != (Item{}) {
-		sku, err := order.NormalizeSKU(in.Gift.SKU)
+		sku, err := normalizeSKU("gift.sku", in.Gift.SKU)
 		if err != nil {
-			return Checklist{}, causeErr("gift.sku", in.Gift.SKU, ErrInvalidDetail, "", err)
+			return Checklist{}, err
 		}
-		if in.Gift.Quantity < 1 {
+		if in.Gift.Quantity < 1 || in.Gift.Quantity > yuan.MaxQuantity {
 			return Checklist{}, fieldErr("gift.quantity", itoa(in.Gift.Quantity), ErrInvalidDetail, "at least 1")
 		}
 		if l, ok := o.LineBySKU(sku); !ok || l.Quantity < in.Gift.Quantity {
