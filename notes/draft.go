@@ -81,7 +81,7 @@ func (d NoteDraft) MarshalJSON() ([]byte, error) {
 // N1), returned canonical. On error d is left unchanged.
 func (d *NoteDraft) UnmarshalJSON(b []byte) error {
 	var w draftJSON
-	if err := decodeJSON("note", b, &w); err != nil {
+	if err := decodeValue("note", b, &w); err != nil {
 		return err
 	}
 	v := NoteDraft(w.plainDraft)

@@ -297,9 +297,9 @@ func handOffBody(d HandOffDraft) (HandOff, error) {
 }
 
 // MaxOptions bounds the uncertain factors of one hand-off, and the choices
-// of one factor (rule N6): 16 each. A colleague reads every one of them,
+// of one factor (rule N6): 8 each. A colleague reads every one of them,
 // and the bound keeps checking a hostile hand-off cheap.
-const MaxOptions = 16
+const MaxOptions = 8
 
 func normalizeOptions(opts []Option) ([]Option, error) {
 	if len(opts) == 0 {
@@ -355,7 +355,7 @@ type plainHandOff HandOff
 // unchanged. A hand-off a console sends is a [HandOffDraft].
 func (h *HandOff) UnmarshalJSON(b []byte) error {
 	var w plainHandOff
-	if err := decodeJSON("handoff", b, &w); err != nil {
+	if err := decodeValue("handoff", b, &w); err != nil {
 		return err
 	}
 	v, err := normalizeHandOff(HandOff(w))
@@ -406,7 +406,7 @@ type plainHandOffDraft HandOffDraft
 // options), returned canonical. On error d is unchanged.
 func (d *HandOffDraft) UnmarshalJSON(b []byte) error {
 	var w plainHandOffDraft
-	if err := decodeJSON("handoff", b, &w); err != nil {
+	if err := decodeValue("handoff", b, &w); err != nil {
 		return err
 	}
 	body, err := handOffBody(HandOffDraft(w))

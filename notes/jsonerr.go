@@ -37,6 +37,25 @@ func jsonSentinel(p jsonx.Problem) error {
 // trailing data refused), reporting errors with [jsonErr].
 func decodeJSON(field string, b []byte, v any) error { return jsonErr(field, jsonx.Decode(b, v)) }
 
+// MaxJSON bounds the JSON of one value — a note, a draft, a memo, a
+// hand-off, a promise, a reply, a decision, a checklist, a policy: 256 kB,
+// far more than the largest valid one takes (a hand-off with every option
+// [MaxOptions] allows, every character escaped). Longer JSON is refused
+// before it is decoded, so a hostile document costs no more than reading
+// it. Lists — a [Ledger], a [Tracker], [QuickReplies], an [Agenda] — are
+// bounded by what they hold, not by bytes.
+const MaxJSON = 256 << 10
+
+// decodeValue is [decodeJSON] for the JSON of one value, refused unread
+// beyond [MaxJSON] bytes.
+func decodeValue(field string, b []byte, v any) error {
+	if len(b) > MaxJSON {
+		return &Error{Pkg: "notes", Field: field, Err: order.ErrInvalidJSON,
+			Detail: "longer than " + strconv.Itoa(MaxJSON) + " bytes"}
+	}
+	return decodeJSON(field, b, v)
+}
+
 // amountJSON encodes an amount as the platform carries money: text with
 // two decimals ("12.00"); the zero amount is left out.
 func amountJSON(d decimal.Decimal) json.RawMessage {
@@ -68,25 +87,6 @@ func decodeAmount(field string, raw json.RawMessage) (decimal.Decimal, error) {
 	return decimal.Decimal{}, causeErr(field, string(raw), ErrInvalidDetail, p.Detail(), order.ErrInvalidAmount)
 }
 
-// decodeList decodes a JSON array strictly, each element with decode,
-// naming a bad element's field by its index: "promises[3].buyer_id".
-func decodeList[T any](field string, b []byte, decode func([]byte, *T) error) ([]T, error) {
-	var raws []json.RawMessage
-	if err := decodeJSON(field, b, &raws); err != nil {
-		return nil, err
-	}
-	if raws == nil {
-		return nil, nil
-	}
-	out := make([]T, len(raws))
-	for i, raw := range raws {
-		if err := decode(raw, &out[i]); err != nil {
-			return nil, atIndex(field, i, err)
-		}
-	}
-	return out, nil
-}
-
 // atIndex names err's field inside element i of the list field: the
 // element's own field "promise.id" becomes "promises[3].id".
 func atIndex(field string, i int, err error) error {
@@ -105,6 +105,11 @@ func atIndex(field string, i int, err error) error {
 			sub = ""
 		}
 	}
-	c.Field = jsonx.Join(field+"["+strconv.Itoa(i)+"]", sub)
+	c.Field = indexed(field, i, sub)
 	return &c
+}
+
+// indexed is the path of sub in element i of the list field.
+func indexed(field string, i int, sub string) string {
+	return jsonx.Join(field+"["+strconv.Itoa(i)+"]", sub)
 }

@@ -41,17 +41,18 @@ type Ledger struct {
 }
 
 // NewLedger checks ps and builds a ledger. A promise with missing or bad
-// fields is an [*Error]; an ID twice in ps wraps [ErrDuplicate].
+// fields is an [*Error] naming it by its index ("promises[3].buyer_id");
+// an ID twice in ps wraps [ErrDuplicate].
 func NewLedger(ps []Promise) (Ledger, error) {
 	var l Ledger
 	seen := make(map[string]struct{}, len(ps))
-	for _, p := range ps {
+	for i, p := range ps {
 		v, err := validatePromise(p)
 		if err != nil {
-			return Ledger{}, err
+			return Ledger{}, atIndex("promises", i, err)
 		}
 		if _, dup := seen[v.ID]; dup {
-			return Ledger{}, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+			return Ledger{}, fieldErr(indexed("promises", i, "id"), v.ID, ErrDuplicate, "")
 		}
 		seen[v.ID] = struct{}{}
 		if v.Settled() {
@@ -200,8 +201,19 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// decodePromises decodes a list of promises strictly, in one pass; the
+// caller checks them ([NewLedger], [NewTracker]), naming a bad one by its
+// index.
 func decodePromises(b []byte) ([]Promise, error) {
-	return decodeList("promises", b, func(raw []byte, p *Promise) error { return p.UnmarshalJSON(raw) })
+	var w []plainPromise
+	if err := decodeJSON("promises", b, &w); err != nil {
+		return nil, err
+	}
+	ps := make([]Promise, len(w))
+	for i := range w {
+		ps[i] = Promise(w[i])
+	}
+	return ps, nil
 }
 
 // Settled returns the settled promises, by ID; [Promise.State] tells kept
@@ -272,13 +284,13 @@ func (h *dueHeap) Pop() any {
 // NewTracker builds a tracker holding ps, checked as by [NewLedger].
 func NewTracker(ps []Promise) (*Tracker, error) {
 	t := &Tracker{byID: make(map[string]*tracked, len(ps))}
-	for _, p := range ps {
+	for i, p := range ps {
 		v, err := validatePromise(p)
 		if err != nil {
-			return nil, err
+			return nil, atIndex("promises", i, err)
 		}
 		if _, dup := t.byID[v.ID]; dup {
-			return nil, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+			return nil, fieldErr(indexed("promises", i, "id"), v.ID, ErrDuplicate, "")
 		}
 		e := &tracked{p: v, idx: -1}
 		t.byID[v.ID] = e

@@ -122,7 +122,7 @@ func (m Memo) MarshalJSON() ([]byte, error) { return json.Marshal(memoJSON{m.tex
 // On error m is unchanged.
 func (m *Memo) UnmarshalJSON(b []byte) error {
 	var w memoJSON
-	if err := decodeJSON("memo", b, &w); err != nil {
+	if err := decodeValue("memo", b, &w); err != nil {
 		return err
 	}
 	v, err := NewMemo(w.Text, w.Flag)

@@ -466,7 +466,7 @@ func (n Note) MarshalJSON() ([]byte, error) {
 // [NoteDraft].
 func (n *Note) UnmarshalJSON(b []byte) error {
 	var w noteJSON
-	if err := decodeJSON("note", b, &w); err != nil {
+	if err := decodeValue("note", b, &w); err != nil {
 		return err
 	}
 	v := Note(w.plainNote)

@@ -136,6 +136,9 @@ type policyFields Policy
 // or time of day is package order's error). UnmarshalJSON does not
 // validate ranges: call [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
+	if len(b) > MaxJSON {
+		return causeErr("policy", "", ErrInvalidPolicy, "longer than "+strconv.Itoa(MaxJSON)+" bytes", order.ErrInvalidJSON)
+	}
 	w := policyFields(*p)
 	if err := jsonx.Decode(b, &w); err != nil {
 		return policyJSONErr(b, err)

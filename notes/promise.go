@@ -171,7 +171,7 @@ type plainFulfilment Fulfilment
 // is unchanged; [Promise.Fulfil] checks the evidence.
 func (f *Fulfilment) UnmarshalJSON(b []byte) error {
 	var w plainFulfilment
-	if err := decodeJSON("fulfilment", b, &w); err != nil {
+	if err := decodeValue("fulfilment", b, &w); err != nil {
 		return err
 	}
 	*f = Fulfilment(w)
@@ -288,7 +288,7 @@ type plainPromise Promise
 // for is a [PromiseDraft].
 func (p *Promise) UnmarshalJSON(b []byte) error {
 	var w plainPromise
-	if err := decodeJSON("promise", b, &w); err != nil {
+	if err := decodeValue("promise", b, &w); err != nil {
 		return err
 	}
 	v, err := validatePromise(Promise(w))
@@ -334,7 +334,7 @@ type plainPromiseDraft PromiseDraft
 // unchanged.
 func (d *PromiseDraft) UnmarshalJSON(b []byte) error {
 	var w plainPromiseDraft
-	if err := decodeJSON("promise", b, &w); err != nil {
+	if err := decodeValue("promise", b, &w); err != nil {
 		return err
 	}
 	v := PromiseDraft(w)

@@ -121,7 +121,7 @@ type decisionFields Decision
 // code is an error. On error d is unchanged.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var w decisionFields
-	if err := decodeJSON("decision", b, &w); err != nil {
+	if err := decodeValue("decision", b, &w); err != nil {
 		return err
 	}
 	*d = Decision(w)

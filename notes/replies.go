@@ -86,17 +86,17 @@ const (
 // wraps [ErrNotAllowed].
 func NewQuickReplies(rs []Reply) (QuickReplies, error) {
 	out := make([]Reply, 0, len(rs))
-	for _, r := range rs {
+	for i, r := range rs {
 		n, err := checkReply(r)
 		if err != nil {
-			return QuickReplies{}, err
+			return QuickReplies{}, atIndex("replies", i, err)
 		}
 		out = append(out, n)
 	}
 	slices.SortFunc(out, func(a, b Reply) int { return strings.Compare(a.Key, b.Key) })
 	for i := 1; i < len(out); i++ {
 		if out[i].Key == out[i-1].Key {
-			return QuickReplies{}, fieldErr("reply.key", out[i].Key, ErrDuplicate, "one reply per situation")
+			return QuickReplies{}, fieldErr("replies.key", out[i].Key, ErrDuplicate, "one reply per situation")
 		}
 	}
 	return QuickReplies{replies: out}, nil
@@ -245,7 +245,7 @@ type plainReply Reply
 // error r is unchanged.
 func (r *Reply) UnmarshalJSON(b []byte) error {
 	var w plainReply
-	if err := decodeJSON("reply", b, &w); err != nil {
+	if err := decodeValue("reply", b, &w); err != nil {
 		return err
 	}
 	v, err := checkReply(Reply(w))
@@ -289,9 +289,13 @@ func (q QuickReplies) MarshalJSON() ([]byte, error) {
 // [NewQuickReplies] does; an error names the reply by its index
 // ("replies[2].approved_by"). On error q is unchanged.
 func (q *QuickReplies) UnmarshalJSON(b []byte) error {
-	rs, err := decodeList("replies", b, func(raw []byte, r *Reply) error { return r.UnmarshalJSON(raw) })
-	if err != nil {
+	var w []plainReply
+	if err := decodeJSON("replies", b, &w); err != nil {
 		return err
+	}
+	rs := make([]Reply, len(w))
+	for i := range w {
+		rs[i] = Reply(w[i])
 	}
 	v, err := NewQuickReplies(rs)
 	if err != nil {

@@ -117,7 +117,7 @@ func (c SilentCheck) MarshalJSON() ([]byte, error) {
 // unchanged.
 func (c *SilentCheck) UnmarshalJSON(b []byte) error {
 	var w silentCheckJSON
-	if err := decodeJSON("silent_check", b, &w); err != nil {
+	if err := decodeValue("silent_check", b, &w); err != nil {
 		return err
 	}
 	v := SilentCheck(w.plainSilentCheck)
@@ -162,7 +162,7 @@ func (c Checklist) MarshalJSON() ([]byte, error) {
 // does. On error c is unchanged.
 func (c *Checklist) UnmarshalJSON(b []byte) error {
 	var w checklistJSON
-	if err := decodeJSON("checklist", b, &w); err != nil {
+	if err := decodeValue("checklist", b, &w); err != nil {
 		return err
 	}
 	v := Checklist(w.plainChecklist)
