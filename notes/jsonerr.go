@@ -84,7 +84,11 @@ func decodeAmount(field string, raw json.RawMessage) (decimal.Decimal, error) {
 	case yuan.Empty:
 		return decimal.Decimal{}, nil
 	}
-	return decimal.Decimal{}, causeErr(field, string(raw), ErrInvalidDetail, p.Detail(), order.ErrInvalidAmount)
+	v := string(raw)
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
+		v = v[1 : len(v)-1]
+	}
+	return decimal.Decimal{}, causeErr(field, v, ErrInvalidDetail, p.Detail(), order.ErrInvalidAmount)
 }
 
 // atIndex names err's field inside element i of the list field: the
