@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -184,6 +185,68 @@ func FuzzIdentity(f *testing.F) {
 				}
 			} else if same {
 				t.Fatalf("promise by %q refused: %v", v, err)
+			}
+		}
+	})
+}
+
+// FuzzDecoders feeds arbitrary JSON to every decoder of the package
+// (issue 11, item 3): none panics, an error leaves the target as it was,
+// and what one accepts encodes to JSON it accepts again, to the same value.
+func FuzzDecoders(f *testing.F) {
+	for _, s := range []string{
+		`{"flag":1,"kind":"refund","reason":"退运费","amount":"12.00"}`,
+		`{"flag":"red","kind":"address_change","reason":"x","address":{"recipient":"张三","phone":"13812345678","province":"浙江省","city":"杭州市","district":"西湖区","detail":"文三路14号"}}`,
+		`{"text":"老客户","flag":3}`,
+		`{"id":"h-1","to":{"department":"finance"},"urgency":"urgent","subject":"退款","via":["chat","phone"],"away":true}`,
+		`{"id":"p-1","kind":"send_gift","item":{"sku":"G1","quantity":1},"due":"2026-11-27T23:59:59+08:00"}`,
+		`{"verdict":"refused","reasons":["memo_full"]}`,
+		`{"zone":"Asia/Shanghai","lang":"en","due_soon":"30m"}`,
+		`[` + promiseJSON("p") + `]`,
+		`{"flag":"red","kind":"refund","reason":"x","amount":"12.005","author":{}}`,
+		`{"a":1} {}`, `null`, `"red"`, `5`, ``,
+	} {
+		f.Add([]byte(s))
+	}
+	targets := []func() json.Unmarshaler{
+		func() json.Unmarshaler { return new(notes.NoteDraft) },
+		func() json.Unmarshaler { return new(notes.Note) },
+		func() json.Unmarshaler { return new(notes.Memo) },
+		func() json.Unmarshaler { return new(notes.Flag) },
+		func() json.Unmarshaler { return new(notes.HandOffDraft) },
+		func() json.Unmarshaler { return new(notes.HandOff) },
+		func() json.Unmarshaler { return new(notes.PromiseDraft) },
+		func() json.Unmarshaler { return new(notes.Promise) },
+		func() json.Unmarshaler { return new(notes.Decision) },
+		func() json.Unmarshaler { p := notes.DefaultPolicy(); return &p },
+		func() json.Unmarshaler { return new(notes.Ledger) },
+		func() json.Unmarshaler { return new(notes.QuickReplies) },
+		func() json.Unmarshaler { return new(notes.Checklist) },
+		func() json.Unmarshaler { return new(notes.SilentCheck) },
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, target := range targets {
+			v := target()
+			before, zeroErr := json.Marshal(v)
+			if err := v.UnmarshalJSON(b); err != nil {
+				if after, _ := json.Marshal(v); string(after) != string(before) {
+					t.Fatalf("%T changed on error %v: %s → %s", v, err, before, after)
+				}
+				continue
+			}
+			enc, err := json.Marshal(v)
+			if err != nil && zeroErr != nil && string(b) == "null" {
+				continue // null leaves a zero value that is not meant to be stored (no agent)
+			}
+			if err != nil {
+				t.Fatalf("%T accepted %q but does not encode: %v", v, b, err)
+			}
+			w := target()
+			if err := w.UnmarshalJSON(enc); err != nil {
+				t.Fatalf("%T accepted %q, encoded %s, which it refuses: %v", v, b, enc, err)
+			}
+			if again, _ := json.Marshal(w); string(again) != string(enc) {
+				t.Fatalf("%T round trip changed: %s → %s", v, enc, again)
 			}
 		}
 	})

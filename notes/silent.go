@@ -113,8 +113,8 @@ func (c SilentCheck) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the check strictly (an unknown field is an
 // [*Error] wrapping [order.ErrUnknownField]), the postage exact with at
-// most two decimals; [CheckSilent] checks the rest. On error c is
-// unchanged.
+// most two decimals, the author under the identity rule and a time
+// required; [CheckSilent] checks the rest. On error c is unchanged.
 func (c *SilentCheck) UnmarshalJSON(b []byte) error {
 	var w silentCheckJSON
 	if err := decodeValue("silent_check", b, &w); err != nil {
@@ -124,6 +124,12 @@ func (c *SilentCheck) UnmarshalJSON(b []byte) error {
 	var err error
 	if v.Postage, err = decodeAmount("postage", w.Postage); err != nil {
 		return err
+	}
+	if v.Author, err = normalizeAgent("author", v.Author); err != nil {
+		return err
+	}
+	if v.At.IsZero() {
+		return fieldErr("at", "", ErrMissing, "when the check is made")
 	}
 	*c = v
 	return nil
