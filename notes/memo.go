@@ -14,8 +14,8 @@ import (
 // there, so a note an agent wrote by hand survives byte for byte (rule N1).
 //
 // Memo is an immutable value: [Memo.Append] returns a new memo. Store
-// [Memo.Text] and [Memo.Flag] with the order. The zero Memo is empty and
-// valid.
+// [Memo.Text] and [Memo.Flag] with the order, or the memo's JSON,
+// {"text":"…","flag":"red"}. The zero Memo is empty and valid.
 type Memo struct {
 	text string
 	flag Flag

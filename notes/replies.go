@@ -80,10 +80,12 @@ const (
 	maxReplyBytes = 1000
 )
 
-// NewQuickReplies checks rs and builds the set. A key twice wraps
-// [ErrDuplicate]; an empty key or text, an unknown topic or an invalid
-// author is an [*Error]; an approval by someone who could not give it
-// wraps [ErrNotAllowed].
+// NewQuickReplies checks rs and builds the set, authors and approvers
+// under the identity rule. A key twice wraps [ErrDuplicate]; an empty key
+// or text, an unknown topic or an invalid author is an [*Error] naming
+// the reply by its index ("replies[2].text"); an approval by someone who
+// could not give it — below the team leader, or the author under any
+// spelling of their ID — wraps [ErrNotAllowed].
 func NewQuickReplies(rs []Reply) (QuickReplies, error) {
 	out := make([]Reply, 0, len(rs))
 	for i, r := range rs {
@@ -178,9 +180,12 @@ func (q QuickReplies) Put(r Reply) (QuickReplies, error) {
 }
 
 // Approve returns the set with the reply under key approved by by at at
-// (rule N5). An unknown key wraps [ErrUnknownReply]; an approver below the
-// team leader, or the reply's own author, wraps [ErrNotAllowed]; a reply
-// already approved is left as it is.
+// (rules N5, A3), by stored canonical. An unknown key wraps
+// [ErrUnknownReply]; an approver below the team leader, or the reply's own
+// author under any spelling of their ID ("ｘｉａｏｍｅｉ", "xiaomei "),
+// wraps [ErrNotAllowed]; an approver ID with an invisible or direction
+// character wraps [ErrInvalidText]; a reply already approved is left as
+// it is.
 func (q QuickReplies) Approve(key string, by order.Agent, at time.Time) (QuickReplies, error) {
 	i, found := q.find(key)
 	if !found {
