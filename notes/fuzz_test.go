@@ -113,10 +113,11 @@ func spellings(id string) []string {
 
 // FuzzIdentity pairs random IDs with their width, NFKC, padding and
 // invisible-character spellings and requires that no two spellings of one
-// person count as two people anywhere in the package (rules N2, N5, A3,
-// N1, N3): the author of a quick reply never approves it, the sender of a
-// hand-off never acknowledges it, and a note's author or a promise's maker
-// is stored under the one canonical ID — or the spelling is refused.
+// person count as two people anywhere in the package (rule N2, rule N5,
+// rule A3, rule N1, rule N3): the author of a quick reply never approves
+// it, the sender of a hand-off never acknowledges it, and a note's author
+// or a promise's maker is stored under the one canonical ID — or the
+// spelling is refused.
 func FuzzIdentity(f *testing.F) {
 	for _, s := range []string{"xiaomei", "kf-li", "李四", "Ana.B", "店长01", "a", "ｘ", "kf_9#2", strings.Repeat("z", 64)} {
 		f.Add(s)
