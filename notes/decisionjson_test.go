@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
 )
 
 // TestDecisionJSONZeroRoundTrips: the zero decision encodes, without a
@@ -16,7 +17,7 @@ func TestDecisionJSONZeroRoundTrips(t *testing.T) {
 	b, err := json.Marshal(notes.Decision{})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"reasons":[]}`, string(b))
-	d := notes.Decision{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.Reasons()[0])}
+	d := notes.Decision{Verdict: order.Refused, Reasons: notes.ReasonSet(0).With(notes.Reasons()[0])}
 	require.NoError(t, json.Unmarshal(b, &d))
 	assert.Equal(t, notes.Decision{}, d)
 }
@@ -25,8 +26,8 @@ func TestDecisionJSONZeroRoundTrips(t *testing.T) {
 // encode and decode.
 func TestDecisionJSONRoundTrip(t *testing.T) {
 	for _, d := range []notes.Decision{
-		{Verdict: notes.Allowed},
-		{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.Reasons()[0]).With(notes.Reasons()[1])},
+		{Verdict: order.Allowed},
+		{Verdict: order.Refused, Reasons: notes.ReasonSet(0).With(notes.Reasons()[0]).With(notes.Reasons()[1])},
 	} {
 		b, err := json.Marshal(d)
 		require.NoError(t, err)
@@ -43,13 +44,13 @@ func TestDecisionJSONRejectsLeavesUnchanged(t *testing.T) {
 		in   string
 		want error
 	}{
-		{`{"verdict":"maybe","reasons":[]}`, notes.ErrUnknownEnum},
+		{`{"verdict":"maybe","reasons":[]}`, order.ErrUnknownCode},
 		{`{"verdict":"refused","reasons":["bogus"]}`, notes.ErrUnknownReason},
-		{`{"verdict":"","reasons":[]}`, notes.ErrUnknownEnum},
+		{`{"verdict":"","reasons":[]}`, order.ErrUnknownCode},
 	} {
-		d := notes.Decision{Verdict: notes.Allowed}
+		d := notes.Decision{Verdict: order.Allowed}
 		err := json.Unmarshal([]byte(c.in), &d)
 		require.ErrorIs(t, err, c.want, c.in)
-		assert.Equal(t, notes.Decision{Verdict: notes.Allowed}, d, c.in)
+		assert.Equal(t, notes.Decision{Verdict: order.Allowed}, d, c.in)
 	}
 }

@@ -8,36 +8,52 @@
 // # Notes and the memo
 //
 // A [Note] is one entry of an order's seller memo (备注): the platform's
-// [Flag], a [Kind], the reason, the details the kind requires, the
-// [Author] and the time. [NormalizeNote] checks and canonicalises it.
-// [Note.Format] renders one compact line a warehouse clerk can act on, in
-// the shop's [Lang]:
+// [Flag], a [Kind] ([KindAddressChange], [KindGift], [KindRefund] …), the
+// reason, the details the kind requires, the author — an [order.Agent],
+// kefu's one staff identity, with its staff ID — and the time.
+// [NormalizeNote] checks and canonicalises it. [Note.Format] renders one
+// compact line a warehouse clerk can act on, in the shop's [Lang]:
 //
-//	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00
+//	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
 //
-// and [ParseNote] reads it back losslessly. A [Memo] holds several notes;
-// [Memo.Append] never rewrites earlier text and refuses, rather than
-// truncates, a note that would take the memo past the platform's 1000
-// bytes of UTF-8 ([MemoLimit]). Because nothing is rewritten, a [Hold] is
-// lifted by appending a release note (a Hold note with [Note.Release],
-// rendered 【恢复发货】); [Memo.Held] reads the last word.
+// and [ParseNote] reads it back losslessly. A console sends a
+// [NoteDraft] — what the note says, without author and time — and the
+// backend stamps it with the agent of its session and its own clock
+// ([NoteDraft.Stamp]); a draft that names an author is refused.
+//
+// A [Memo] holds several notes. [Memo.Append] never rewrites earlier text
+// and never truncates: a note that would take the memo past the
+// platform's 1000 bytes of UTF-8 ([MemoLimit]) is a refused [Decision]
+// ([MemoFull]), not an error; [Memo.Room] says what is left.
+//
+// The order's status is the truth about a hold ([order.Held], the
+// platform's PAID_FORBID_CONSIGN). [ApplyHold] applies the hold or
+// release event and makes the memo note from it, so the two never
+// disagree when kefu writes them; [Memo.SaysHeld] reads what a memo says
+// (notes written earlier, or elsewhere), and [Memo.HoldAgrees] and
+// [Policy.MakePromise] check it against the status.
 //
 // # Hand-offs, promises, routines
 //
 // A [HandOff] passes work to finance, the warehouse, the courier,
 // operations, the team leader or the store manager ([Target]) with an
-// [Urgency] and the [Channels] it went by; [Policy.SendHandOff] decides
-// whether it may count as sent, [HandOff.Acknowledge] records that a
-// person has it, and [OverdueHandOffs] lists those nobody took.
+// [Urgency] and the [Channels] it went by; a console sends a
+// [HandOffDraft], [Policy.SendHandOff] decides whether it may count as
+// sent, [HandOff.Acknowledge] records that a person — never its sender —
+// has it, and [OverdueHandOffs] lists those nobody took.
 //
-// A [Promise] is what an agent promised a buyer, due when.
-// [Policy.MakePromise] refuses one that cannot be kept, checking the
-// shipping policy's own dispatch promise, real stock and the order's
-// notes. [Promise.Fulfil] keeps a promise that ships goods only on outbound
-// evidence ([shipping.Outbound]). [Ledger] is the explicit state of many
-// promises, sorted by due time; [Tracker] is an in-memory helper for one
-// process, safe for concurrent use, with a due-time heap. Both answer
-// overdue and due-soon questions without scanning.
+// A [Promise] is what an agent promised a buyer, due when (a console
+// sends a [PromiseDraft]). [Policy.MakePromise] refuses one that cannot be
+// kept, checking the shipping policy's own dispatch promise, real stock,
+// the order's status and its memo. [Promise.Fulfil] keeps a promise that
+// ships goods only on outbound evidence ([shipping.Outbound]). [Ledger]
+// is the explicit state of many promises, sorted by due time; [Tracker] is
+// an in-memory helper for one process, safe for concurrent use, with a
+// due-time heap. Both answer overdue and due-soon questions without
+// scanning; a due-soon window is the span [now, now+soon], so a negative
+// one holds nothing. [Policy.Agenda] is after-sales' record of the day,
+// the calendar day in the policy's zone (days whose clocks skip midnight
+// included).
 //
 // [Policy.SlowReview] gives the contact rounds due for an order under
 // slow review and its must-ship deadline; [CheckSilent] gives the
@@ -47,51 +63,100 @@
 //
 // # Rules
 //
-//   - N1: a note carries the reason, what changed, who and when, under the
-//     shop's flag; an address change carries the complete new address, a
-//     gift or exchange the SKU and quantity, money the amount
-//     ([NormalizeNote]); the memo is append-only and never truncated
-//     ([Memo.Append]).
+//   - N1: a note carries the reason, what changed, who (staff ID, name,
+//     role) and when, under the shop's flag; an address change carries
+//     the complete new address, a gift or exchange the SKU and quantity,
+//     money the amount ([NormalizeNote]); the memo is append-only and
+//     never truncated ([Memo.Append]).
 //   - N2: an urgent hand-off to a colleague who is away goes by phone
-//     ([PhoneRequired]); a hand-off counts once acknowledged
-//     ([HandOff.Acknowledge], [HandOff.Overdue]).
+//     ([PhoneRequired]); a hand-off counts once acknowledged by someone
+//     other than its sender ([HandOff.Acknowledge], [HandOff.Overdue]).
 //   - N3 (with S6, O8): no promise that cannot be kept — no exact delivery
 //     date, no dispatch earlier than the shipping policy allows, nothing
-//     out of real stock, nothing on a held order ([Policy.MakePromise]);
+//     out of real stock, nothing on a held order or one whose memo
+//     disagrees with its status ([Policy.MakePromise], [ApplyHold]);
 //     promises are followed until kept, by outbound evidence for goods
 //     ([Promise.Fulfil], [Ledger], [Tracker]).
 //   - N4: after-sales' daily record of what it follows and whom to call
 //     back ([Policy.Agenda], [CallBack] promises).
-//   - N5: quick replies are approved by the team leader before the
-//     promotion ([QuickReplies.Ready], [QuickReplies.Use]).
+//   - N5 (with A3): quick replies are approved by the team leader before
+//     the promotion, never by their author ([QuickReplies.Approve],
+//     [QuickReplies.Ready], [QuickReplies.Use]).
 //   - N6: a hand-off gives a choice for each uncertain factor ([Option]).
 //   - O4: the silent-order checklist ([CheckSilent]).
 //   - O5: slow review twice a day by phone, chat and SMS, ship by the third
 //     day unless a single item is out of stock ([Policy.SlowReview]).
+//
+// # Identities
+//
+// Every staff, buyer, order and promise ID enters under kefu's one
+// identity rule ([order.CanonicalID], [order.Agent.Normalize]): white space
+// trimmed, full-width forms folded, NFKC; an ID with an invisible, format
+// or direction character or a space inside is refused, not cleaned. Note
+// authors, hand-off senders and acknowledgers, promise makers and buyers,
+// reply authors and approvers are stored canonical, and every comparison
+// is of canonical IDs, so "ｘｉａｏｍｅｉ" or "xiaomei " is xiaomei — who
+// cannot approve her own quick reply or acknowledge her own hand-off. A
+// colleague outside customer service (finance, warehouse) acknowledges by
+// staff ID, having no [order.Role].
 //
 // # Representation
 //
 // Every type is a plain value the backend stores itself, and every change
 // returns a new value; only [Tracker] holds state, behind a mutex. Time
 // is passed in as now; calendar rules run in the [Policy]'s zone (China
-// Standard Time by default). Money is [github.com/shopspring/decimal.Decimal]
-// in yuan with two decimals; JSON carries it as text ("12.00"). Enums
-// encode as stable text: snake_case names ("address_change",
+// Standard Time by default) with date arithmetic, never by adding 24
+// hours to a midnight. Money is [github.com/shopspring/decimal.Decimal]
+// in yuan with two decimals; JSON carries it as text ("12.00") and
+// decodes text or a number, exactly, refusing more than two decimals.
+// Enums encode as stable text: snake_case names ("address_change",
 // "phone_required"), except [Lang], which is a language tag ("zh-Hans",
-// "en"); sets — reasons, tasks, [Channels] — are JSON arrays of names
-// (["chat","phone"]). Business
-// outcomes are [Decision] values with [Reason] codes, never errors; a
-// zero Decision encodes without a verdict. A [Policy] decoded from JSON
-// onto [DefaultPolicy] takes only what the file sets. No function panics
-// on caller input.
+// "en"); a [Flag] also decodes the platform's numbers 0–5. Sets —
+// [ReasonSet], [Tasks], [Channels] — are [order.Set]s, JSON arrays of
+// names (["chat","phone"]). Business outcomes are [Decision] values
+// carrying an [order.Verdict] and [Reason] codes, never errors; a zero
+// Decision encodes without a verdict.
+//
+// Every decoder is strict: a field the type does not have is refused and
+// named ([order.ErrUnknownField]), so is data after the value, and stored
+// state (a promise, a hand-off, a reply, a ledger) is checked as its
+// constructor checks it. A [Policy] decoded from JSON onto
+// [DefaultPolicy] takes only what the file sets. On error nothing is
+// half-applied: the value passed in is returned unchanged, and a value
+// decoded from JSON is left as it was. No function panics on caller input.
+//
+// # Bounds
+//
+// Hostile input costs time linear in its length; text is length-checked
+// before it is normalised, so a megabyte is refused after a length check:
+//
+//   - a note line for [ParseNote]: [MaxNoteText] bytes (4000); a memo:
+//     [MemoLimit] bytes (1000);
+//   - a reason, hand-off subject, option factor or choice: 300 bytes once
+//     normalised, 1200 as given; an author's name 60 bytes (an agent's
+//     name elsewhere 200, 800 as given); a quick reply 1000 bytes, its key
+//     64; an address part 300 bytes, a SKU 64 (four times that as given);
+//   - an ID: 64 bytes once canonical, 256 as given ([order.CanonicalID]);
+//   - an amount: 24 characters of text, at most 10^13 yuan, two decimals;
+//   - a hand-off: at most [MaxOptions] uncertain factors of at most
+//     [MaxOptions] choices each;
+//   - the JSON of one value: [MaxJSON] bytes (256 kB), refused unread
+//     beyond it; lists (a ledger, quick replies) are bounded by what they
+//     hold and cost about n log n to build;
+//   - a policy zone name: 64 bytes.
 //
 // # Errors
 //
-// Errors for bad input are [*Error] values that name the field, quote the
-// value and wrap one sentinel ([ErrSyntax], [ErrMissing],
-// [ErrInvalidDetail], [ErrMemoTooLong], [ErrAlreadyAcknowledged],
-// [ErrDueInPast] …), so callers branch with [errors.Is]; where package
-// order found the problem, its sentinel matches too. On error nothing is
-// half-applied: the value passed in is returned unchanged, and a value
-// decoded from JSON is left as it was.
+// Errors for bad input are [*Error] values (the one error type of kefu,
+// [order.Error]) that name the field by its path ("note.author.id",
+// "promises[3].buyer_id", "policy.urgent_ack"), quote the value and wrap
+// one sentinel, so callers branch with [errors.Is]; where package order
+// found the problem, its sentinel matches too. Each sentinel is of one of
+// kefu's classes, which a transport maps with [order.HTTPStatus]:
+// malformed input 422 ([ErrSyntax], [ErrMissing], [ErrInvalidText],
+// [ErrInvalidDetail], [ErrDuplicate], [ErrInvalidPolicy] …), not found 404
+// ([ErrUnknownPromise], [ErrUnknownReply]), conflict 409
+// ([ErrAlreadyAcknowledged], [ErrAlreadySettled], [ErrPromiseExists]),
+// forbidden 403 ([ErrNotAllowed]). Example_appendNoteHandler shows a
+// backend handler that needs nothing else.
 package notes

@@ -40,7 +40,6 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 		ta notes.Task
 		ro notes.Round
 		ps notes.PromiseState
-		ve notes.Verdict
 	)
 	var rows []row
 	for _, x := range notes.Reasons() {
@@ -67,9 +66,6 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 	for _, x := range []notes.PromiseState{notes.Open, notes.DueSoon, notes.Overdue, notes.Kept, notes.Broken} {
 		rows = append(rows, row{x, un(&ps, func() any { return ps })})
 	}
-	for _, x := range []notes.Verdict{notes.Allowed, notes.Refused} {
-		rows = append(rows, row{x, un(&ve, func() any { return ve })})
-	}
 	for _, x := range rows {
 		b, err := x.v.MarshalText()
 		require.NoError(t, err, x.v.String())
@@ -80,17 +76,17 @@ func TestEnumNamesNeverDrift(t *testing.T) {
 		_, err = x.back([]byte("no_such_" + string(b)))
 		require.ErrorIs(t, err, notes.ErrUnknownEnum)
 	}
-	assert.Len(t, notes.Reasons(), 9)
-	assert.Equal(t, "[phone_required exact_delivery_date earlier_than_policy out_of_stock stock_not_counted order_held order_not_open already_dispatched not_approved]",
+	assert.Len(t, notes.Reasons(), 11)
+	assert.Equal(t, "[phone_required exact_delivery_date earlier_than_policy out_of_stock stock_not_counted order_held order_not_open already_dispatched not_approved memo_full hold_mismatch]",
 		fmt.Sprint(notes.Reasons()))
 
 	// Zero and out-of-range values have no text form.
 	for _, v := range []textEnum{notes.Reason(0), notes.Reason(99), notes.Urgency(0), notes.Channel(9), notes.PromiseKind(0),
-		notes.Topic(0), notes.Round(0), notes.Task(0), notes.Verdict(0), notes.PromiseState(0)} {
+		notes.Topic(0), notes.Round(0), notes.Task(0), notes.PromiseState(0)} {
 		_, err := v.MarshalText()
 		require.ErrorIs(t, err, notes.ErrUnknownEnum, v.String())
 	}
-	for _, v := range []textEnum{notes.Morning, notes.Evening, notes.RemindGift, notes.TellCanPay, notes.Allowed, notes.Refused, notes.Kept, notes.Broken} {
+	for _, v := range []textEnum{notes.Morning, notes.Evening, notes.RemindGift, notes.TellCanPay, notes.Kept, notes.Broken} {
 		b, err := v.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, v.String(), string(b))
@@ -104,7 +100,7 @@ func TestReasonSet(t *testing.T) {
 	assert.Equal(t, 2, s.Len())
 	assert.True(t, s.Has(notes.OrderHeld))
 	assert.False(t, s.Has(notes.PhoneRequired))
-	assert.Equal(t, []notes.Reason{notes.OutOfStock, notes.OrderHeld}, s.All())
+	assert.Equal(t, []notes.Reason{notes.OutOfStock, notes.OrderHeld}, s.Values())
 	assert.Equal(t, "[out_of_stock order_held]", s.String())
 	assert.False(t, notes.Reason(0).IsValid())
 
@@ -117,7 +113,7 @@ func TestReasonSet(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, ch, back.V)
 	_, err = json.Marshal(notes.Channels(1 << 50))
-	require.ErrorIs(t, err, notes.ErrUnknownEnum)
+	require.ErrorIs(t, err, order.ErrUnknownCode, "a set holding no valid value does not encode")
 }
 
 // TestPolicyValidate: every field out of range is named.
@@ -180,11 +176,11 @@ func TestBreakThroughLedgerAndTracker(t *testing.T) {
 	_, err = tr.Break("b1", t0.Add(2*time.Minute))
 	require.ErrorIs(t, err, notes.ErrAlreadySettled)
 	_, err = tr.Break("zz", t0)
-	require.ErrorIs(t, err, notes.ErrNotFound)
+	require.ErrorIs(t, err, notes.ErrUnknownPromise)
 }
 
 func TestDecisionJSON(t *testing.T) {
-	d := notes.Decision{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
+	d := notes.Decision{Verdict: order.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"verdict":"refused","reasons":["out_of_stock","order_held"]}`, string(b))
@@ -192,7 +188,7 @@ func TestDecisionJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, d, back)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"verdict":"refused","reasons":["teleported"]}`), &back), notes.ErrUnknownEnum)
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"verdict":"maybe"}`), &back), notes.ErrUnknownEnum)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"verdict":"maybe"}`), &back), order.ErrUnknownCode, "order.Verdict's own error")
 	b, err = json.Marshal(notes.Checklist{Tasks: notes.Tasks(0).With(notes.TellCanPay)})
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"tasks":["tell_can_pay"]`)
@@ -211,7 +207,7 @@ func TestDecisionsRoundTripJSON(t *testing.T) {
 	require.ErrorIs(t, json.Unmarshal([]byte(`["tell_can_pay","pay_later"]`), &back), notes.ErrUnknownEnum)
 	assert.Equal(t, ts, back, "unchanged on error")
 
-	d := notes.Decision{Verdict: notes.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
+	d := notes.Decision{Verdict: order.Refused, Reasons: notes.ReasonSet(0).With(notes.OrderHeld).With(notes.OutOfStock)}
 	b, err = json.Marshal(d)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"verdict":"refused","reasons":["out_of_stock","order_held"]}`, string(b))

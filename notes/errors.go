@@ -7,13 +7,31 @@ import (
 
 // Sentinel errors. Every error the package returns wraps exactly one of
 // them, so callers can branch with [errors.Is]; most come wrapped in an
-// [*Error] that names the field and quotes the bad value.
+// [*Error] that names the field and quotes the bad value. Each is of one
+// of kefu's error classes ([order.ErrInvalidInput], [order.ErrNotFound],
+// [order.ErrConflict], [order.ErrForbidden]), so a transport maps them in
+// one switch or with [order.HTTPStatus]:
+//
+//	class          status  sentinels
+//	invalid input  422     ErrSyntax, ErrInvalidText, ErrMissing, ErrUnknownFlag, ErrUnknownKind,
+//	                       ErrInvalidDetail, ErrMemoTooLong, ErrInvalidTime, ErrDueInPast,
+//	                       ErrUnknownEnum, ErrUnknownReason, ErrDuplicate, ErrInvalidPolicy,
+//	                       order.ErrInvalidJSON, order.ErrUnknownField
+//	not found      404     ErrUnknownPromise, ErrUnknownReply
+//	conflict       409     ErrAlreadyAcknowledged, ErrAlreadySettled, ErrPromiseExists
+//	forbidden      403     ErrNotAllowed
+//
+// Business refusals — a memo that is full, an urgent hand-off sent only by
+// chat, a promise that cannot be kept, a quick reply not yet approved —
+// are never errors: they are [Decision] values with [Reason] codes.
 var (
 	// ErrSyntax: note text that is not in the canonical form [Note.Format]
 	// writes.
 	ErrSyntax = kerr.New(kerr.Invalid, "malformed note text")
-	// ErrInvalidText: text that is not valid UTF-8, or too long. It is
-	// [order.ErrInvalidText], so one errors.Is test covers every package.
+	// ErrInvalidText: text that is not valid UTF-8, too long, or an ID
+	// the identity rule refuses (invisible or direction characters, a
+	// space inside). It is [order.ErrInvalidText], so one errors.Is test
+	// covers every package.
 	ErrInvalidText = order.ErrInvalidText
 	// ErrMissing: a required field is empty. It is [order.ErrMissing].
 	ErrMissing = order.ErrMissing
@@ -24,15 +42,18 @@ var (
 	ErrUnknownKind = kerr.New(kerr.Invalid, "unknown note kind")
 	// ErrInvalidDetail: a detail a note's kind requires is wrong (an
 	// incomplete address, a bad SKU, a quantity below 1, a bad amount), or
-	// a detail the kind does not carry is present (rule N1). When the
-	// problem was found by package order, the [*Error] also wraps order's
-	// sentinel.
+	// a detail the kind does not carry is present (rule N1); also a
+	// promise for another order than the one checked. When the problem was
+	// found by package order, the [*Error] also wraps order's sentinel.
 	ErrInvalidDetail = kerr.New(kerr.Invalid, "invalid note detail")
-	// ErrMemoTooLong: a memo that is, or would become, longer than the
-	// platform's 1000 bytes of UTF-8. kefu never truncates a memo.
+	// ErrMemoTooLong: memo text read from the platform ([NewMemo]) that is
+	// longer than the platform's 1000 bytes of UTF-8. A note that would
+	// take a memo past the limit is not an error but a refused [Decision]
+	// ([MemoFull]); kefu never truncates a memo.
 	ErrMemoTooLong = kerr.New(kerr.Invalid, "memo longer than 1000 bytes")
 	// ErrInvalidTime: a missing time, or times in the wrong order (an
-	// acknowledgement before the hand-off was sent).
+	// acknowledgement before the hand-off was sent), or a new promise
+	// that says it is already settled.
 	ErrInvalidTime = kerr.New(kerr.Invalid, "invalid time")
 	// ErrDueInPast: a promise or hand-off due at or before the moment it is
 	// made.
@@ -43,22 +64,35 @@ var (
 	// ErrUnknownReason: a reason code kefu does not know. It is
 	// [order.ErrUnknownReason].
 	ErrUnknownReason = order.ErrUnknownReason
-	// ErrAlreadyAcknowledged: acknowledging a hand-off that was already
-	// acknowledged.
-	ErrAlreadyAcknowledged = kerr.New(kerr.Conflict, "already acknowledged")
-	// ErrAlreadySettled: settling a promise that is already settled.
-	ErrAlreadySettled = kerr.New(kerr.Conflict, "promise already settled")
-	// ErrDuplicate: a promise ID already in a [Tracker], a quick-reply key
-	// twice, an uncertain factor with the same choice twice.
+	// ErrDuplicate: one list given twice the same thing — a promise ID
+	// twice in [NewLedger] or [NewTracker], a quick-reply key twice in
+	// [NewQuickReplies], an uncertain factor with the same choice twice.
+	// The input is malformed (class invalid input); compare
+	// [ErrPromiseExists].
 	ErrDuplicate = kerr.New(kerr.Invalid, "duplicate")
-	// ErrNotFound: a promise ID a [Tracker] does not hold.
-	ErrNotFound = kerr.New(kerr.NotFound, "not found")
-	// ErrNotAllowed: a call the state does not allow: approving one's own
-	// quick reply, acknowledging one's own hand-off, approving without the authority, a slow-review question
-	// about an order not under slow review.
+	// ErrPromiseExists: adding a promise whose ID the [Ledger] or
+	// [Tracker] already holds (class conflict: the state has it already).
+	ErrPromiseExists = kerr.New(kerr.Conflict, "promise already exists")
+	// ErrAlreadyAcknowledged: acknowledging a hand-off that was already
+	// acknowledged (class conflict).
+	ErrAlreadyAcknowledged = kerr.New(kerr.Conflict, "already acknowledged")
+	// ErrAlreadySettled: settling a promise that is already settled
+	// (class conflict).
+	ErrAlreadySettled = kerr.New(kerr.Conflict, "promise already settled")
+	// ErrUnknownPromise: a promise ID the [Ledger] or [Tracker] does not
+	// hold (class not found).
+	ErrUnknownPromise = kerr.New(kerr.NotFound, "unknown promise")
+	// ErrUnknownReply: a quick-reply key the [QuickReplies] do not hold
+	// (class not found).
+	ErrUnknownReply = kerr.New(kerr.NotFound, "unknown quick reply")
+	// ErrNotAllowed: the person may not do it (class forbidden): approving
+	// one's own quick reply or approving without the team leader's
+	// authority (rules N5, A3), acknowledging one's own hand-off (rule
+	// N2), promising a buyer something on another buyer's order (rule O7).
 	ErrNotAllowed = kerr.New(kerr.Forbidden, "not allowed")
-	// ErrInvalidPolicy: a [Policy] field out of range; the [*Error] names
-	// it.
+	// ErrInvalidPolicy: a [Policy] field out of range, or a policy file
+	// that does not decode; the [*Error] names the field. It is
+	// [order.ErrInvalidPolicy].
 	ErrInvalidPolicy = order.ErrInvalidPolicy
 )
 

@@ -41,3 +41,22 @@ func TestErrorMessageClipsValue(t *testing.T) {
 	short := &notes.Error{Pkg: "notes", Field: "field", Value: "-1", Err: notes.ErrMissing}
 	assert.Equal(t, `notes: field "-1": required`, short.Error())
 }
+
+// TestSentinelClasses pins the class table of the package doc: each
+// sentinel maps to one HTTP status a transport answers with (ErrDuplicate
+// is a malformed list, ErrPromiseExists the state moved on; a promise or
+// reply that is not there is not found; doing it oneself is forbidden).
+func TestSentinelClasses(t *testing.T) {
+	for status, errs := range map[int][]error{
+		422: {notes.ErrSyntax, notes.ErrInvalidText, notes.ErrMissing, notes.ErrUnknownFlag, notes.ErrUnknownKind,
+			notes.ErrInvalidDetail, notes.ErrMemoTooLong, notes.ErrInvalidTime, notes.ErrDueInPast,
+			notes.ErrUnknownEnum, notes.ErrUnknownReason, notes.ErrDuplicate, notes.ErrInvalidPolicy},
+		404: {notes.ErrUnknownPromise, notes.ErrUnknownReply},
+		409: {notes.ErrAlreadyAcknowledged, notes.ErrAlreadySettled, notes.ErrPromiseExists},
+		403: {notes.ErrNotAllowed},
+	} {
+		for _, e := range errs {
+			assert.Equal(t, status, order.HTTPStatus(&notes.Error{Pkg: "notes", Field: "f", Err: e}), e.Error())
+		}
+	}
+}

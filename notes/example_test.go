@@ -17,15 +17,15 @@ func ExampleNote_addressChange() {
 	cst := time.FixedZone("CST", 8*60*60)
 	n := notes.Note{
 		Flag:   notes.FlagRed,
-		Kind:   notes.AddressChange,
+		Kind:   notes.KindAddressChange,
 		Reason: "买家来电改门牌号",
 		Address: order.Address{Recipient: "张三", Phone: "138 1234 5678", Province: "浙江省",
 			City: "杭州市", District: "西湖区", Detail: "文三路１４号"},
-		Author: notes.Author{Name: "李四", Role: order.InSales},
+		Author: order.Agent{ID: "kf-li", Name: "李四", Role: order.InSales},
 		At:     time.Date(2026, 11, 25, 14, 3, 5, 0, cst),
 	}
 	var memo notes.Memo
-	memo, err := memo.Append(n, notes.Chinese, cst)
+	memo, _, err := memo.Append(n, notes.Chinese, cst)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -38,11 +38,11 @@ func ExampleNote_addressChange() {
 
 	// Only the house number is not an address.
 	n.Address = order.Address{Detail: "文三路14号"}
-	_, err = memo.Append(n, notes.Chinese, cst)
+	_, _, err = memo.Append(n, notes.Chinese, cst)
 	fmt.Println(err)
 	// Output:
-	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 时间:2026-11-25 14:03:05 +08:00
-	// red 192 of 1000 bytes
+	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
+	// red 207 of 1000 bytes
 	// 文三路14号
 	// notes: note.address ",,,,,文三路14号": invalid note detail: an address change carries the complete new address (order: address ",,,,,文三路14号": incomplete address: missing recipient, phone, region, city, district)
 }
@@ -146,8 +146,11 @@ func ExamplePolicy_MakePromise() {
 		Due: paid.Add(72 * time.Hour)}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 
-	in.Memo, _ = p.AppendNote(in.Memo, notes.Note{Flag: notes.FlagRed, Kind: notes.Hold,
-		Reason: "地址待确认", Author: notes.Author{Name: "客服B", Role: order.PreSales}, At: now})
+	// The order is held until the address is confirmed: the status says
+	// so, and the memo note follows from the event.
+	held, n, _ := notes.ApplyHold(o, order.Hold, notes.FlagRed, "地址待确认", agent, now)
+	in.Order = &held
+	in.Memo, _, _ = p.AppendNote(in.Memo, n)
 	_, d, _ = p.MakePromise(notes.Promise{ID: "p4", Kind: notes.DispatchBy, MadeBy: agent}, in, now)
 	fmt.Println(d.Verdict, d.Reasons)
 	// Output:
@@ -157,28 +160,46 @@ func ExamplePolicy_MakePromise() {
 	// refused [order_held]
 }
 
-// A memo is append-only, so a hold is lifted by appending a release note,
-// never by deleting the hold (rule N1, rule N3). The release has its own
+// The order's status is the truth about a hold; the memo note the
+// warehouse reads follows from the hold and release events (rule N1, rule
+// N3, rule R1). The memo is append-only, so a hold is lifted by appending
+// a release note, never by deleting the hold; the release has its own
 // header, so no clerk reads it as a hold.
-func ExampleMemo_Held() {
+func ExampleApplyHold() {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 11, 25, 9, 30, 0, 0, cst)
-	by := notes.Author{Name: "王五", Role: order.AfterSales}
-	hold := notes.Note{Flag: notes.FlagRed, Kind: notes.Hold, Reason: "退款重拍,等财务确认", Author: by, At: at}
-	release := notes.Note{Flag: notes.FlagGreen, Kind: notes.Hold, Release: true,
-		Reason: "财务已退款,恢复发货", Author: by, At: at.Add(2 * time.Hour)}
-
+	o := order.MustNew(order.Spec{
+		ID: "T1001", Buyer: order.Buyer{ID: "buyer-a"},
+		Lines:  []order.Line{{SKU: "TS-001", Quantity: 1, UnitPrice: decimal.RequireFromString("99.00")}},
+		Status: order.AwaitingDispatch, Postage: decimal.Zero, CreatedAt: at.Add(-time.Hour), PaidAt: at.Add(-time.Hour),
+	})
+	by := order.Agent{ID: "kf-wang", Name: "王五", Role: order.AfterSales}
+	p := notes.DefaultPolicy()
 	var memo notes.Memo
-	memo, _ = memo.Append(hold, notes.Chinese, cst)
-	fmt.Println("held:", memo.Held())
-	memo, _ = memo.Append(release, notes.Chinese, cst)
-	fmt.Println("held:", memo.Held())
+
+	o, n, err := notes.ApplyHold(o, order.Hold, notes.FlagRed, "退款重拍,等财务确认", by, at)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	memo, _, _ = p.AppendNote(memo, n)
+	fmt.Println(o.Status(), "memo says held:", memo.SaysHeld(), "agrees:", memo.HoldAgrees(o.Status()))
+
+	// Holding a held order is refused by the lifecycle (409), and no note
+	// is made.
+	_, _, err = notes.ApplyHold(o, order.Hold, notes.FlagRed, "再次暂停", by, at)
+	fmt.Println(order.HTTPStatus(err))
+
+	o, n, _ = notes.ApplyHold(o, order.Release, notes.FlagGreen, "财务已退款,恢复发货", by, at.Add(2*time.Hour))
+	memo, _, _ = p.AppendNote(memo, n)
+	fmt.Println(o.Status(), "memo says held:", memo.SaysHeld(), "agrees:", memo.HoldAgrees(o.Status()))
 	fmt.Println(memo.Text())
 	// Output:
-	// held: true
-	// held: false
-	// 【暂停发货】旗:红 | 原因:退款重拍,等财务确认 | 经办:王五(售后) | 时间:2026-11-25 09:30:00 +08:00
-	// 【恢复发货】旗:绿 | 原因:财务已退款,恢复发货 | 经办:王五(售后) | 时间:2026-11-25 11:30:00 +08:00
+	// PAID_FORBID_CONSIGN memo says held: true agrees: true
+	// 409
+	// WAIT_SELLER_SEND_GOODS memo says held: false agrees: true
+	// 【暂停发货】旗:红 | 原因:退款重拍,等财务确认 | 经办:王五(售后) | 工号:kf-wang | 时间:2026-11-25 09:30:00 +08:00
+	// 【恢复发货】旗:绿 | 原因:财务已退款,恢复发货 | 经办:王五(售后) | 工号:kf-wang | 时间:2026-11-25 11:30:00 +08:00
 }
 
 // The silent-order checklist (rule O4) for a paid order whose buyer is
@@ -196,7 +217,7 @@ func ExampleCheckSilent() {
 	c, err := notes.CheckSilent(&o, notes.SilentCheck{
 		Gift:    notes.Item{SKU: "GIFT-01", Quantity: 1},
 		Postage: decimal.Zero, // it qualified for free shipping
-		Author:  notes.Author{Name: "Ana", Role: order.PreSales},
+		Author:  order.Agent{ID: "kf-ana", Name: "Ana", Role: order.PreSales},
 		At:      paid.Add(time.Hour),
 		Lang:    notes.English,
 	})
@@ -210,6 +231,6 @@ func ExampleCheckSilent() {
 	}
 	// Output:
 	// [note_send_gift refund_postage] 10.00
-	// [gift] flag:yellow | reason:silent order, buyer offline: send the gift with the parcel | sku:GIFT-01 | qty:1 | by:Ana (pre_sales) | at:2026-11-25 11:00:00 +08:00
-	// [refund] flag:red | reason:silent order qualified for free shipping, postage overcharged: refund the difference | amount:10.00 | by:Ana (pre_sales) | at:2026-11-25 11:00:00 +08:00
+	// [gift] flag:yellow | reason:silent order, buyer offline: send the gift with the parcel | sku:GIFT-01 | qty:1 | by:Ana (pre_sales) | staff_id:kf-ana | at:2026-11-25 11:00:00 +08:00
+	// [refund] flag:red | reason:silent order qualified for free shipping, postage overcharged: refund the difference | amount:10.00 | by:Ana (pre_sales) | staff_id:kf-ana | at:2026-11-25 11:00:00 +08:00
 }

@@ -2,13 +2,11 @@ package notes
 
 import (
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
-	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -124,52 +122,13 @@ func (c *Channel) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Channels is a set of [Channel]s. The zero value is empty.
-type Channels uint64
+// Channels is a set of [Channel]s: an [order.Set], kefu's one set type.
+// Its JSON form is a list of names (["chat","phone"]). The zero value is
+// empty.
+type Channels = order.Set[Channel]
 
 // ChannelsOf returns the set holding cs.
-func ChannelsOf(cs ...Channel) Channels {
-	var s Channels
-	for _, c := range cs {
-		s = s.With(c)
-	}
-	return s
-}
-
-// Has reports whether c is in the set.
-func (s Channels) Has(c Channel) bool { return enum.Has(uint64(s), c) }
-
-// With returns the set with c added.
-func (s Channels) With(c Channel) Channels { return Channels(enum.With(uint64(s), c)) }
-
-// Len returns the number of channels in the set.
-func (s Channels) Len() int { return enum.Len(uint64(s)) }
-
-// String renders the set as "[chat phone]".
-func (s Channels) String() string { return enum.String[Channel](uint64(s)) }
-
-// Strings returns the channels' names in order.
-func (s Channels) Strings() []string { return enum.Strings[Channel](uint64(s)) }
-
-// MarshalJSON encodes the set as a JSON array of names, ["chat","phone"],
-// like every kefu set.
-func (s Channels) MarshalJSON() ([]byte, error) {
-	if s&^allChannels != 0 {
-		return nil, fieldErr("channels", s.String(), ErrUnknownEnum, "")
-	}
-	return json.Marshal(s.Strings())
-}
-
-// UnmarshalJSON decodes an array of channel names; an unknown name is an
-// error wrapping [ErrUnknownEnum], and s is left unchanged.
-func (s *Channels) UnmarshalJSON(b []byte) error {
-	set, err := decodeSet(b, channelNames, "channels")
-	if err != nil {
-		return err
-	}
-	*s = Channels(set)
-	return nil
-}
+func ChannelsOf(cs ...Channel) Channels { return order.SetOf(cs...) }
 
 // allChannels is every valid channel.
 const allChannels = Channels(1<<numChannels - 2)
@@ -209,7 +168,7 @@ type HandOff struct {
 	SentAt  time.Time   `json:"sent_at"`
 	Due     time.Time   `json:"due"` // to be acknowledged by then
 	AckedAt time.Time   `json:"acked_at,omitzero"`
-	AckedBy string      `json:"acked_by,omitempty"`
+	AckedBy string      `json:"acked_by,omitempty"` // the colleague's staff ID, canonical
 }
 
 // SendHandOff checks a hand-off as an agent is about to send it and
@@ -220,66 +179,33 @@ type HandOff struct {
 //     in person): chat or SMS alone is refused with [PhoneRequired], and
 //     the hand-off does not count as sent.
 //
+// The sender enters under the identity rule ([order.Agent.Normalize]), so
+// [HandOff.Acknowledge] compares canonical IDs. A hand-off a console sends
+// is a [HandOffDraft], stamped with the sender and time by the backend.
+//
 // Malformed input — no ID, subject or channel, an invalid target or
-// urgency, an agent that fails [order.Agent.Validate], an option with
-// fewer than two choices (rule N6), no send time or a due time not after
-// it — is an [*Error]; nothing is returned then.
+// urgency, a sender that fails [order.Agent.Normalize], an option with
+// fewer than two choices (rule N6) or more options or choices than
+// [MaxOptions], no send time, a due time not after it, or acknowledgement
+// fields already set — is an [*Error]; nothing is returned then.
 func (p Policy) SendHandOff(h HandOff) (HandOff, Decision, error) {
 	c, err := p.compile()
 	if err != nil {
 		return HandOff{}, Decision{}, err
 	}
-	var out HandOff
-	if out.ID, err = requiredText("handoff.id", h.ID, 64); err != nil {
-		return HandOff{}, Decision{}, err
+	if !h.AckedAt.IsZero() || h.AckedBy != "" {
+		return HandOff{}, Decision{}, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrInvalidTime, "a hand-off is acknowledged after it is sent")
 	}
-	orderID, ok := textnorm.Line(h.OrderID)
-	if !ok || len(orderID) > 64 {
-		return HandOff{}, Decision{}, fieldErr("handoff.order_id", h.OrderID, ErrInvalidText, "valid UTF-8, at most 64 bytes")
-	}
-	out.OrderID = orderID
-	if err := h.From.Validate(); err != nil {
-		return HandOff{}, Decision{}, causeErr("handoff.from", h.From.ID, ErrMissing, "a valid agent", err)
-	}
-	out.From = h.From
-	if !h.To.IsValid() {
-		return HandOff{}, Decision{}, fieldErr("handoff.to", h.To.String(), ErrUnknownEnum,
-			"a department, the team leader or the store manager")
-	}
-	out.To = h.To
-	if !h.Urgency.IsValid() {
-		return HandOff{}, Decision{}, fieldErr("handoff.urgency", h.Urgency.String(), ErrUnknownEnum, "")
-	}
-	out.Urgency = h.Urgency
-	if out.Subject, err = requiredText("handoff.subject", h.Subject, maxReasonBytes); err != nil {
-		return HandOff{}, Decision{}, err
-	}
-	if h.Via == 0 {
-		return HandOff{}, Decision{}, fieldErr("handoff.via", "", ErrMissing, "how the hand-off was sent")
-	}
-	if h.Via&^allChannels != 0 {
-		return HandOff{}, Decision{}, fieldErr("handoff.via", h.Via.String(), ErrUnknownEnum, "")
-	}
-	out.Via, out.Away = h.Via, h.Away
-	if out.Options, err = normalizeOptions(h.Options); err != nil {
-		return HandOff{}, Decision{}, err
-	}
-	if h.SentAt.IsZero() {
-		return HandOff{}, Decision{}, fieldErr("handoff.sent_at", "", ErrMissing, "")
-	}
-	out.SentAt = h.SentAt
-	out.Due = h.Due
-	if out.Due.IsZero() {
+	if h.Due.IsZero() && !h.SentAt.IsZero() {
 		window := c.normAck
 		if h.Urgency == Urgently {
 			window = c.urgentAck
 		}
-		out.Due = h.SentAt.Add(window)
-	} else if !out.Due.After(out.SentAt) {
-		return HandOff{}, Decision{}, fieldErr("handoff.due", h.Due.String(), ErrDueInPast, "must be after sent_at")
+		h.Due = h.SentAt.Add(window)
 	}
-	if !h.AckedAt.IsZero() || h.AckedBy != "" {
-		return HandOff{}, Decision{}, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrInvalidTime, "a hand-off is acknowledged after it is sent")
+	out, err := normalizeHandOff(h)
+	if err != nil {
+		return HandOff{}, Decision{}, err
 	}
 	var rs ReasonSet
 	// Rule N2: urgent matters for a colleague who is away go by phone,
@@ -290,9 +216,98 @@ func (p Policy) SendHandOff(h HandOff) (HandOff, Decision, error) {
 	return out, decide(rs), nil
 }
 
+// normalizeHandOff checks every field of a hand-off and returns it
+// canonical: what [Policy.SendHandOff] checks, and for a stored one the
+// acknowledgement (both or neither of acked_at and acked_by, not before it
+// was sent, not by the sender).
+func normalizeHandOff(h HandOff) (HandOff, error) {
+	out, err := handOffBody(HandOffDraft{ID: h.ID, OrderID: h.OrderID, To: h.To, Urgency: h.Urgency,
+		Subject: h.Subject, Options: h.Options, Via: h.Via, Away: h.Away})
+	if err != nil {
+		return HandOff{}, err
+	}
+	// The identity rule where the sender enters: every later comparison
+	// (rule N2: the sender never acknowledges) is of canonical IDs.
+	if out.From, err = normalizeAgent("handoff.from", h.From); err != nil {
+		return HandOff{}, err
+	}
+	if h.SentAt.IsZero() {
+		return HandOff{}, fieldErr("handoff.sent_at", "", ErrMissing, "")
+	}
+	out.SentAt = h.SentAt
+	switch {
+	case h.Due.IsZero():
+		return HandOff{}, fieldErr("handoff.due", "", ErrMissing, "")
+	case !h.Due.After(h.SentAt):
+		return HandOff{}, fieldErr("handoff.due", h.Due.String(), ErrDueInPast, "must be after sent_at")
+	}
+	out.Due = h.Due
+	switch {
+	case h.AckedAt.IsZero() && h.AckedBy == "":
+	case h.AckedAt.IsZero():
+		return HandOff{}, fieldErr("handoff.acked_at", "", ErrMissing, "acked_by without acked_at")
+	default:
+		sent := out
+		acked, err := sent.Acknowledge(h.AckedBy, h.AckedAt)
+		if err != nil {
+			return HandOff{}, err
+		}
+		out = acked
+	}
+	return out, nil
+}
+
+// handOffBody checks what a hand-off says, whoever sends it: its ID, the
+// order, the target, the urgency, the subject, the options and the
+// channels.
+func handOffBody(d HandOffDraft) (HandOff, error) {
+	var out HandOff
+	var err error
+	if out.ID, err = canonicalID("handoff.id", d.ID); err != nil {
+		return HandOff{}, err
+	}
+	if d.OrderID != "" {
+		if out.OrderID, err = canonicalID("handoff.order_id", d.OrderID); err != nil {
+			return HandOff{}, err
+		}
+	}
+	if !d.To.IsValid() {
+		return HandOff{}, fieldErr("handoff.to", d.To.String(), ErrUnknownEnum,
+			"a department, the team leader or the store manager")
+	}
+	out.To = d.To
+	if !d.Urgency.IsValid() {
+		return HandOff{}, fieldErr("handoff.urgency", d.Urgency.String(), ErrUnknownEnum, "")
+	}
+	out.Urgency = d.Urgency
+	if out.Subject, err = requiredText("handoff.subject", d.Subject, maxReasonBytes); err != nil {
+		return HandOff{}, err
+	}
+	if d.Via == 0 {
+		return HandOff{}, fieldErr("handoff.via", "", ErrMissing, "how the hand-off was sent")
+	}
+	if d.Via&^allChannels != 0 {
+		return HandOff{}, fieldErr("handoff.via", d.Via.String(), ErrUnknownEnum, "")
+	}
+	out.Via, out.Away = d.Via, d.Away
+	if out.Options, err = normalizeOptions(d.Options); err != nil {
+		return HandOff{}, err
+	}
+	return out, nil
+}
+
+// MaxOptions bounds the uncertain factors of one hand-off, and the choices
+// of one factor (rule N6): 8 each. A colleague reads every one of them,
+// and the bound keeps checking a hostile hand-off cheap.
+const MaxOptions = 8
+
 func normalizeOptions(opts []Option) ([]Option, error) {
 	if len(opts) == 0 {
 		return nil, nil
+	}
+	if len(opts) > MaxOptions {
+		return nil, fieldErr("handoff.options", strconv.Itoa(len(opts)), ErrInvalidDetail,
+			"at most "+strconv.Itoa(MaxOptions)+" uncertain factors")
 	}
 	out := make([]Option, len(opts))
 	for i, o := range opts {
@@ -305,6 +320,10 @@ func normalizeOptions(opts []Option) ([]Option, error) {
 		if len(o.Choices) < 2 {
 			return nil, fieldErr(field+".choices", strconv.Itoa(len(o.Choices)), ErrMissing,
 				"give a choice for each way the factor can turn out: at least two")
+		}
+		if len(o.Choices) > MaxOptions {
+			return nil, fieldErr(field+".choices", strconv.Itoa(len(o.Choices)), ErrInvalidDetail,
+				"at most "+strconv.Itoa(MaxOptions)+" choices")
 		}
 		cs := make([]Choice, len(o.Choices))
 		for j, ch := range o.Choices {
@@ -326,16 +345,98 @@ func normalizeOptions(opts []Option) ([]Option, error) {
 	return out, nil
 }
 
+// plainHandOff is HandOff without its methods, for decoding.
+type plainHandOff HandOff
+
+// UnmarshalJSON decodes a stored hand-off strictly (an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField] that names it) and checks every
+// field as [Policy.SendHandOff] does, its acknowledgement included: malformed
+// state is an error, never a hand-off that silently counts. On error h is
+// unchanged. A hand-off a console sends is a [HandOffDraft].
+func (h *HandOff) UnmarshalJSON(b []byte) error {
+	var w plainHandOff
+	if err := decodeValue("handoff", b, &w); err != nil {
+		return err
+	}
+	v, err := normalizeHandOff(HandOff(w))
+	if err != nil {
+		return err
+	}
+	*h = v
+	return nil
+}
+
+// HandOffDraft is a hand-off as an agent's console sends it: everything
+// but the sender and the time it was sent, which the backend stamps from
+// its session and its clock with [HandOffDraft.Stamp] before
+// [Policy.SendHandOff]. A console cannot name another sender: "from",
+// "sent_at" and the acknowledgement fields are unknown fields of a draft.
+// Its JSON form:
+//
+//	{"id":"h-1","order_id":"T1001","to":{"department":"finance"},"urgency":"urgent",
+//	 "subject":"原单T1001退款重拍,请退款12.00","via":["chat","phone"],"away":true,
+//	 "options":[{"factor":"T1001是否已出库","choices":[{"if":"未出库","then":"拦截"},{"if":"已出库","then":"联系快递拦截"}]}]}
+//
+// "due" (RFC 3339) is optional: the policy's acknowledgement window
+// applies without it.
+type HandOffDraft struct {
+	ID      string    `json:"id"`
+	OrderID string    `json:"order_id,omitempty"`
+	To      Target    `json:"to"`
+	Urgency Urgency   `json:"urgency"`
+	Subject string    `json:"subject"`
+	Options []Option  `json:"options,omitempty"`
+	Via     Channels  `json:"via"`
+	Away    bool      `json:"away,omitempty"`
+	Due     time.Time `json:"due,omitzero"`
+}
+
+// Stamp returns the hand-off of the draft sent by from at sentAt, for
+// [Policy.SendHandOff], which checks it.
+func (d HandOffDraft) Stamp(from order.Agent, sentAt time.Time) HandOff {
+	return HandOff{ID: d.ID, OrderID: d.OrderID, From: from, To: d.To, Urgency: d.Urgency, Subject: d.Subject,
+		Options: d.Options, Via: d.Via, Away: d.Away, SentAt: sentAt, Due: d.Due}
+}
+
+type plainHandOffDraft HandOffDraft
+
+// UnmarshalJSON decodes a draft strictly — an unknown field, "from" and
+// "sent_at" included, is an [*Error] wrapping [order.ErrUnknownField] —
+// and checks what it says (ID, target, urgency, subject, channels,
+// options), returned canonical. On error d is unchanged.
+func (d *HandOffDraft) UnmarshalJSON(b []byte) error {
+	var w plainHandOffDraft
+	if err := decodeValue("handoff", b, &w); err != nil {
+		return err
+	}
+	body, err := handOffBody(HandOffDraft(w))
+	if err != nil {
+		return err
+	}
+	*d = HandOffDraft{ID: body.ID, OrderID: body.OrderID, To: body.To, Urgency: body.Urgency, Subject: body.Subject,
+		Options: body.Options, Via: body.Via, Away: body.Away, Due: w.Due}
+	return nil
+}
+
 // Acknowledged reports whether a colleague has acknowledged h; until then
 // the hand-off does not count (rule N2).
 func (h HandOff) Acknowledged() bool { return !h.AckedAt.IsZero() }
 
-// Acknowledge returns h acknowledged by the colleague named by at the time
-// at. Acknowledging twice is an [*Error] wrapping [ErrAlreadyAcknowledged];
-// an empty name, or a hand-off never sent (no SentAt), wraps [ErrMissing];
-// a time before the hand-off was sent wraps [ErrInvalidTime]; the
-// sender's own ID or name wraps [ErrNotAllowed] (rule N2: it must reach
-// another person). On error h is returned unchanged.
+// Acknowledge returns h acknowledged at at by the colleague whose staff
+// ID is by (rule N2: a hand-off counts once a person has it). by is under
+// kefu's identity rule ([order.CanonicalID]) and is stored canonical in
+// AckedBy; the colleague is named by staff ID, not as an [order.Agent],
+// because finance, warehouse or operations staff hold no customer-service
+// [order.Role].
+//
+// The sender cannot acknowledge their own hand-off, under any spelling of
+// their ID ("李四 ", full width, NFKC variants all are the sender; a
+// double space or a zero-width or direction character is refused): an
+// [*Error] wrapping [ErrNotAllowed] (class forbidden). Acknowledging twice
+// wraps [ErrAlreadyAcknowledged] (conflict); an empty ID, or a hand-off
+// never sent (no SentAt), wraps [ErrMissing]; an ID the identity rule
+// refuses wraps [ErrInvalidText]; a time before the hand-off was sent wraps
+// [ErrInvalidTime]. On error h is returned unchanged.
 func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
 	if h.Acknowledged() {
 		return h, fieldErr("handoff.acked_at", h.AckedAt.String(), ErrAlreadyAcknowledged, "by "+strconv.Quote(h.AckedBy))
@@ -343,19 +444,20 @@ func (h HandOff) Acknowledge(by string, at time.Time) (HandOff, error) {
 	if h.SentAt.IsZero() {
 		return h, fieldErr("handoff.sent_at", "", ErrMissing, "only a hand-off that was sent can be acknowledged")
 	}
-	name, err := requiredText("handoff.acked_by", by, maxNameBytes)
+	id, err := canonicalID("handoff.acked_by", by)
 	if err != nil {
 		return h, err
 	}
 	// Rule N2: the hand-off must reach another person; its sender
-	// cannot acknowledge it for them.
-	if name == h.From.ID || name == h.From.Name {
+	// cannot acknowledge it for them. h.From is compared canonically too,
+	// so a hand-off built without SendHandOff is no way around it.
+	if sameID(id, h.From.ID) || sameID(id, h.From.Name) {
 		return h, fieldErr("handoff.acked_by", by, ErrNotAllowed, "the sender cannot acknowledge their own hand-off")
 	}
 	if at.IsZero() || at.Before(h.SentAt) {
 		return h, fieldErr("handoff.acked_at", at.String(), ErrInvalidTime, "not before the hand-off was sent")
 	}
-	h.AckedAt, h.AckedBy = at, name
+	h.AckedAt, h.AckedBy = at, id
 	return h, nil
 }
 

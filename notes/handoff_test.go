@@ -47,11 +47,11 @@ func TestHandOffN2UrgentAndAwayNeedsPhone(t *testing.T) {
 			got, d, err := p.SendHandOff(h)
 			require.NoError(t, err)
 			if tc.refused {
-				assert.Equal(t, notes.Refused, d.Verdict)
+				assert.Equal(t, order.Refused, d.Verdict)
 				assert.True(t, d.Reasons.Has(notes.PhoneRequired))
 				assert.Equal(t, "[phone_required]", d.Reasons.String())
 			} else {
-				assert.True(t, d.Allowed())
+				assert.True(t, d.Verdict == order.Allowed)
 				assert.Zero(t, d.Reasons)
 			}
 			assert.False(t, got.Acknowledged(), "a hand-off counts once acknowledged, not when sent")
@@ -68,7 +68,7 @@ func TestHandOffN2AcknowledgeAndOverdue(t *testing.T) {
 	h.Via = notes.ChannelsOf(notes.Chat, notes.Phone)
 	h, d, err := p.SendHandOff(h)
 	require.NoError(t, err)
-	require.True(t, d.Allowed())
+	require.True(t, d.Verdict == order.Allowed)
 	assert.True(t, h.Due.Equal(t0.Add(30*time.Minute)), "urgent: 30 minutes by default")
 	assert.False(t, h.Overdue(t0.Add(30*time.Minute)))
 	assert.True(t, h.Overdue(t0.Add(31*time.Minute)))
@@ -132,7 +132,7 @@ func TestHandOffN6Options(t *testing.T) {
 	}}}
 	got, d, err := p.SendHandOff(h)
 	require.NoError(t, err)
-	assert.True(t, d.Allowed())
+	assert.True(t, d.Verdict == order.Allowed)
 	require.Len(t, got.Options, 1)
 	assert.Len(t, got.Options[0].Choices, 2)
 

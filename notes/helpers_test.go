@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"errors"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -19,25 +20,25 @@ var newAddress = order.Address{
 	City: "杭州市", District: "西湖区", Detail: "文三路12号3单元",
 }
 
-var author = notes.Author{Name: "李四", Role: order.PreSales}
+var author = order.Agent{ID: "kf-li", Name: "李四", Role: order.PreSales}
 
 func addressNote() notes.Note {
-	return notes.Note{Flag: notes.FlagRed, Kind: notes.AddressChange, Reason: "买家搬家",
+	return notes.Note{Flag: notes.FlagRed, Kind: notes.KindAddressChange, Reason: "买家搬家",
 		Address: newAddress, Author: author, At: t0}
 }
 
 func giftNote() notes.Note {
-	return notes.Note{Flag: notes.FlagYellow, Kind: notes.Gift, Reason: "静默下单,买家离线,补送赠品",
+	return notes.Note{Flag: notes.FlagYellow, Kind: notes.KindGift, Reason: "静默下单,买家离线,补送赠品",
 		SKU: "GIFT-01", Quantity: 1, Author: author, At: t0}
 }
 
 func refundNote() notes.Note {
-	return notes.Note{Flag: notes.FlagGreen, Kind: notes.Refund, Reason: "退款重拍,原单退运费",
-		Amount: decimal.RequireFromString("12.00"), Author: notes.Author{Name: "王五", Role: order.AfterSales}, At: t0}
+	return notes.Note{Flag: notes.FlagGreen, Kind: notes.KindRefund, Reason: "退款重拍,原单退运费",
+		Amount: decimal.RequireFromString("12.00"), Author: order.Agent{ID: "kf-wang", Name: "王五", Role: order.AfterSales}, At: t0}
 }
 
 func holdNote() notes.Note {
-	return notes.Note{Flag: notes.FlagRed, Kind: notes.Hold, Reason: "退款重拍,原单不发", Author: author, At: t0}
+	return notes.Note{Flag: notes.FlagRed, Kind: notes.KindHold, Reason: "退款重拍,原单不发", Author: author, At: t0}
 }
 
 // paidOrder is a paid online order awaiting dispatch, paid at t0.
@@ -64,3 +65,8 @@ func mustStock(m map[string]int) order.Stock {
 }
 
 func p99() decimal.Decimal { return decimal.RequireFromString("99.00") }
+
+// on returns hh:mm China Standard Time, d days after 2026-11-25.
+func on(d, hh, mm int) time.Time { return time.Date(2026, 11, 25+d, hh, mm, 0, 0, cst) }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }

@@ -39,7 +39,7 @@ func TestNilOrZeroOrderIsAnErrorNotAPanic(t *testing.T) {
 func TestMemoAppendRejectsUnknownLanguage(t *testing.T) {
 	m, err := notes.NewMemo("原有备注", notes.FlagBlue)
 	require.NoError(t, err)
-	got, err := m.Append(holdNote(), notes.Lang(9), cst)
+	got, _, err := m.Append(holdNote(), notes.Lang(9), cst)
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 	assert.Equal(t, m, got, "state unchanged on error")
 	assert.Contains(t, err.Error(), `"Lang(9)"`, "the bad value is quoted")
@@ -81,7 +81,7 @@ func TestZeroTrackerIsUsable(t *testing.T) {
 func TestErrorQuotesABoundedValue(t *testing.T) {
 	huge := "【" + strings.Repeat("搬", 400_000)
 	_, err := notes.ParseNote(huge)
-	require.ErrorIs(t, err, notes.ErrSyntax)
+	require.ErrorIs(t, err, notes.ErrInvalidText, "longer than MaxNoteText")
 	msg := err.Error()
 	assert.Less(t, len(msg), 300)
 	assert.True(t, utf8.ValidString(msg))

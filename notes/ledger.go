@@ -3,10 +3,13 @@ package notes
 import (
 	"cmp"
 	"container/heap"
+	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // byDue orders promises by due time, then ID, so that equal due times
@@ -38,17 +41,18 @@ type Ledger struct {
 }
 
 // NewLedger checks ps and builds a ledger. A promise with missing or bad
-// fields is an [*Error]; an ID twice wraps [ErrDuplicate].
+// fields is an [*Error] naming it by its index ("promises[3].buyer_id");
+// an ID twice in ps wraps [ErrDuplicate].
 func NewLedger(ps []Promise) (Ledger, error) {
 	var l Ledger
 	seen := make(map[string]struct{}, len(ps))
-	for _, p := range ps {
+	for i, p := range ps {
 		v, err := validatePromise(p)
 		if err != nil {
-			return Ledger{}, err
+			return Ledger{}, atIndex("promises", i, err)
 		}
 		if _, dup := seen[v.ID]; dup {
-			return Ledger{}, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+			return Ledger{}, fieldErr(indexed("promises", i, "id"), v.ID, ErrDuplicate, "")
 		}
 		seen[v.ID] = struct{}{}
 		if v.Settled() {
@@ -69,9 +73,15 @@ func (l Ledger) Promises() []Promise { return slices.Concat(l.open, l.settled) }
 // Len returns the number of promises.
 func (l Ledger) Len() int { return len(l.open) + len(l.settled) }
 
-// Get returns the promise with ID id. It scans the open promises (they
-// are sorted by due time, not ID) and binary-searches the settled ones.
+// Get returns the promise with ID id, read under the identity rule
+// ([order.CanonicalID]) as IDs are stored. It scans the open promises
+// (they are sorted by due time, not ID) and binary-searches the settled
+// ones.
 func (l Ledger) Get(id string) (Promise, bool) {
+	id, ok := lookupID(id)
+	if !ok {
+		return Promise{}, false
+	}
 	if i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id }); i >= 0 {
 		return l.open[i], true
 	}
@@ -82,15 +92,15 @@ func (l Ledger) Get(id string) (Promise, bool) {
 }
 
 // Add returns the ledger with p added. p is checked as by [NewLedger]; an
-// ID already in the ledger wraps [ErrDuplicate]. On error l is returned
-// unchanged.
+// ID already in the ledger wraps [ErrPromiseExists] (class conflict). On
+// error l is returned unchanged.
 func (l Ledger) Add(p Promise) (Ledger, error) {
 	v, err := validatePromise(p)
 	if err != nil {
 		return l, err
 	}
 	if _, dup := l.Get(v.ID); dup {
-		return l, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+		return l, fieldErr("promise.id", v.ID, ErrPromiseExists, "")
 	}
 	return l.insert(v), nil
 }
@@ -107,7 +117,7 @@ func (l Ledger) insert(v Promise) Ledger {
 }
 
 // Fulfil applies [Promise.Fulfil] to the promise with ID id and returns
-// the new ledger and promise. An unknown ID wraps [ErrNotFound]; errors of
+// the new ledger and promise. An unknown ID wraps [ErrUnknownPromise]; errors of
 // Fulfil are returned as they are. On error l is returned unchanged.
 func (l Ledger) Fulfil(id string, f Fulfilment) (Ledger, Promise, error) {
 	return l.settle(id, func(p Promise) (Promise, error) { return p.Fulfil(f) })
@@ -121,13 +131,13 @@ func (l Ledger) Break(id string, at time.Time) (Ledger, Promise, error) {
 func (l Ledger) settle(id string, f func(Promise) (Promise, error)) (Ledger, Promise, error) {
 	p, ok := l.Get(id)
 	if !ok {
-		return l, Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
+		return l, Promise{}, fieldErr("promise.id", id, ErrUnknownPromise, "")
 	}
 	q, err := f(p)
 	if err != nil || !q.Settled() {
 		return l, q, err
 	}
-	i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == id })
+	i := slices.IndexFunc(l.open, func(p Promise) bool { return p.ID == q.ID })
 	out := Ledger{open: slices.Delete(slices.Clone(l.open), i, i+1), settled: l.settled}
 	return out.insert(q), q, nil
 }
@@ -140,16 +150,82 @@ func (l Ledger) Overdue(now time.Time) []Promise {
 }
 
 // DueSoon returns the open promises due within soon of now, but not yet
-// overdue, soonest first.
+// overdue, soonest first: those due in the window [now, now+soon], the
+// promises [Promise.State] calls [DueSoon]. A negative window holds
+// nothing, so DueSoon returns none, as [Tracker.DueSoon] does.
 func (l Ledger) DueSoon(now time.Time, soon time.Duration) []Promise {
-	i := firstDueAtOrAfter(l.open, now)
-	j := firstDueAtOrAfter(l.open, now.Add(soon).Add(1))
+	if soon < 0 {
+		return nil
+	}
+	return l.dueIn(now, now.Add(soon).Add(1))
+}
+
+// dueIn returns the open promises due from start (included) to end
+// (excluded), soonest first; none when end is not after start. The bounds
+// are found by binary search and never cross.
+func (l Ledger) dueIn(start, end time.Time) []Promise {
+	if !end.After(start) {
+		return nil
+	}
+	i := firstDueAtOrAfter(l.open, start)
+	j := max(i, firstDueAtOrAfter(l.open, end))
+	if i == j {
+		return nil
+	}
 	return slices.Clone(l.open[i:j])
+}
+
+// MarshalJSON encodes the ledger as the list of [Ledger.Promises]: the
+// state to store.
+func (l Ledger) MarshalJSON() ([]byte, error) {
+	ps := l.Promises()
+	if ps == nil {
+		ps = []Promise{}
+	}
+	return json.Marshal(ps)
+}
+
+// UnmarshalJSON decodes a list of promises strictly and builds the ledger
+// as [NewLedger] does; an error names the promise by its index
+// ("promises[3].buyer_id"). On error l is unchanged.
+func (l *Ledger) UnmarshalJSON(b []byte) error {
+	ps, err := decodePromises(b)
+	if err != nil {
+		return err
+	}
+	v, err := NewLedger(ps)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// decodePromises decodes a list of promises strictly, in one pass; the
+// caller checks them ([NewLedger], [NewTracker]), naming a bad one by its
+// index.
+func decodePromises(b []byte) ([]Promise, error) {
+	var w []plainPromise
+	if err := decodeJSON("promises", b, &w); err != nil {
+		return nil, err
+	}
+	ps := make([]Promise, len(w))
+	for i := range w {
+		ps[i] = Promise(w[i])
+	}
+	return ps, nil
 }
 
 // Settled returns the settled promises, by ID; [Promise.State] tells kept
 // from broken.
 func (l Ledger) Settled() []Promise { return slices.Clone(l.settled) }
+
+// lookupID returns id in canonical form for a lookup; ok is false when
+// the identity rule refuses it, so it names no stored promise.
+func lookupID(id string) (string, bool) {
+	c, err := order.CanonicalID(id)
+	return c, err == nil
+}
 
 func firstDueAtOrAfter(open []Promise, t time.Time) int {
 	i, _ := slices.BinarySearchFunc(open, t, func(p Promise, t time.Time) int {
@@ -208,13 +284,13 @@ func (h *dueHeap) Pop() any {
 // NewTracker builds a tracker holding ps, checked as by [NewLedger].
 func NewTracker(ps []Promise) (*Tracker, error) {
 	t := &Tracker{byID: make(map[string]*tracked, len(ps))}
-	for _, p := range ps {
+	for i, p := range ps {
 		v, err := validatePromise(p)
 		if err != nil {
-			return nil, err
+			return nil, atIndex("promises", i, err)
 		}
 		if _, dup := t.byID[v.ID]; dup {
-			return nil, fieldErr("promise.id", v.ID, ErrDuplicate, "")
+			return nil, fieldErr(indexed("promises", i, "id"), v.ID, ErrDuplicate, "")
 		}
 		e := &tracked{p: v, idx: -1}
 		t.byID[v.ID] = e
@@ -235,7 +311,7 @@ func (t *Tracker) Len() int {
 }
 
 // Add tracks p, checked as by [NewLedger]; an ID already tracked wraps
-// [ErrDuplicate].
+// [ErrPromiseExists].
 func (t *Tracker) Add(p Promise) error {
 	v, err := validatePromise(p)
 	if err != nil {
@@ -244,7 +320,7 @@ func (t *Tracker) Add(p Promise) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if _, dup := t.byID[v.ID]; dup {
-		return fieldErr("promise.id", v.ID, ErrDuplicate, "")
+		return fieldErr("promise.id", v.ID, ErrPromiseExists, "")
 	}
 	if t.byID == nil {
 		t.byID = make(map[string]*tracked)
@@ -257,8 +333,10 @@ func (t *Tracker) Add(p Promise) error {
 	return nil
 }
 
-// Get returns the promise with ID id.
+// Get returns the promise with ID id, read under the identity rule as
+// [Ledger.Get].
 func (t *Tracker) Get(id string) (Promise, bool) {
+	id, _ = lookupID(id)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	e, ok := t.byID[id]
@@ -269,7 +347,7 @@ func (t *Tracker) Get(id string) (Promise, bool) {
 }
 
 // Fulfil applies [Promise.Fulfil] to the promise with ID id and returns
-// it as it now stands; an unknown ID wraps [ErrNotFound]. On error nothing
+// it as it now stands; an unknown ID wraps [ErrUnknownPromise]. On error nothing
 // changes.
 func (t *Tracker) Fulfil(id string, f Fulfilment) (Promise, error) {
 	return t.settle(id, func(p Promise) (Promise, error) { return p.Fulfil(f) })
@@ -281,11 +359,12 @@ func (t *Tracker) Break(id string, at time.Time) (Promise, error) {
 }
 
 func (t *Tracker) settle(id string, f func(Promise) (Promise, error)) (Promise, error) {
+	key, _ := lookupID(id)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	e, ok := t.byID[id]
+	e, ok := t.byID[key]
 	if !ok {
-		return Promise{}, fieldErr("promise.id", id, ErrNotFound, "")
+		return Promise{}, fieldErr("promise.id", id, ErrUnknownPromise, "")
 	}
 	q, err := f(e.p)
 	if err != nil {
@@ -309,8 +388,12 @@ func (t *Tracker) Overdue(now time.Time) []Promise {
 }
 
 // DueSoon returns the open promises due within soon of now, but not yet
-// overdue, soonest first.
+// overdue, soonest first: those due in [now, now+soon], as
+// [Ledger.DueSoon]; a negative window holds nothing.
 func (t *Tracker) DueSoon(now time.Time, soon time.Duration) []Promise {
+	if soon < 0 {
+		return nil
+	}
 	limit := now.Add(soon)
 	t.mu.Lock()
 	out := t.collect(func(p Promise) bool { return !p.Due.After(limit) }, func(p Promise) bool { return !p.Due.Before(now) })
@@ -345,6 +428,31 @@ func (t *Tracker) collect(within, keep func(Promise) bool) []Promise {
 		}
 	}
 	return out
+}
+
+// MarshalJSON encodes the tracker as the list of [Tracker.Promises]: the
+// state to store.
+func (t *Tracker) MarshalJSON() ([]byte, error) {
+	ps := t.Promises()
+	return json.Marshal(ps)
+}
+
+// UnmarshalJSON replaces what t holds with the list of promises in b,
+// decoded strictly and checked as by [NewTracker]; an error names the
+// promise by its index. On error t is unchanged.
+func (t *Tracker) UnmarshalJSON(b []byte) error {
+	ps, err := decodePromises(b)
+	if err != nil {
+		return err
+	}
+	n, err := NewTracker(ps)
+	if err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.byID, t.due = n.byID, n.due
+	t.mu.Unlock()
+	return nil
 }
 
 // Promises returns every promise tracked, sorted by ID: the state to

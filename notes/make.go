@@ -25,9 +25,12 @@ type PromiseCheck struct {
 //   - [OrderNotOpen] for a dispatch on a finished or closed order, or a
 //     refund, reship or gift on a closed one (a call back is always
 //     possible);
-//   - [OrderHeld] for goods (dispatch, reship, gift) when the order is
-//     held, by its status or, before it has been dispatched, by a hold
-//     note in its memo;
+//   - [OrderHeld] for goods (dispatch, reship, gift) when the order's
+//     status is held ([order.Held], the truth about a hold), and
+//     [HoldMismatch] when its memo disagrees with the status
+//     ([Memo.HoldAgrees]: a hold note on an order that is not held, or a
+//     held order whose memo does not say so) — the warehouse reads the
+//     memo;
 //   - [AlreadyDispatched] for a dispatch promise on a dispatched order;
 //   - [EarlierThanPolicy] when goods are promised to leave before the
 //     shipping policy's own dispatch promise ([shipping.Policy.DispatchPromise]
@@ -48,7 +51,7 @@ func (p Policy) MakePromise(req Promise, in PromiseCheck, now time.Time) (Promis
 		return Promise{}, Decision{}, fieldErr("now", "", ErrMissing, "")
 	}
 	if req.Settled() {
-		return Promise{}, Decision{}, fieldErr("promise", req.ID, ErrAlreadySettled, "a new promise is open")
+		return Promise{}, Decision{}, fieldErr("promise", req.ID, ErrInvalidTime, "a new promise is open: no done_at or broken_at")
 	}
 	if req.MadeAt.IsZero() {
 		req.MadeAt = now
@@ -110,10 +113,16 @@ func (p Policy) MakePromise(req Promise, in PromiseCheck, now time.Time) (Promis
 		}
 	}
 	if ships {
-		// A hold note stops the order's own dispatch; once the order has
-		// left, it no longer speaks for a reship or a gift.
-		if st == order.Held || (!st.Dispatched() && in.Memo.Held()) {
+		// The order's status is the truth about a hold. A memo that
+		// disagrees with it — a hold note on an order that is not held,
+		// or a held order whose memo does not say so — is refused too: the
+		// warehouse goes by the memo. Once the order has left, neither
+		// speaks for a reship or a gift.
+		if st == order.Held {
 			rs = rs.With(OrderHeld)
+		}
+		if !in.Memo.HoldAgrees(st) {
+			rs = rs.With(HoldMismatch)
 		}
 		if v.Kind == DispatchBy && st.Dispatched() {
 			rs = rs.With(AlreadyDispatched)

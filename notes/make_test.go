@@ -35,11 +35,11 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 	p := notes.DefaultPolicy()
 	now := t0.Add(time.Minute)
 	by := policyBy(t, t0)
-	heldMemo, err := notes.Memo{}.Append(holdNote(), notes.Chinese, cst)
+	heldMemo, _, err := notes.Memo{}.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
 	release := holdNote()
 	release.Release, release.At = true, t0.Add(30*time.Second)
-	releasedMemo, err := heldMemo.Append(release, notes.English, cst)
+	releasedMemo, _, err := heldMemo.Append(release, notes.English, cst)
 	require.NoError(t, err)
 	tests := []struct {
 		name   string
@@ -66,18 +66,25 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) { c.Stock = mustStock(map[string]int{"OTHER": 9}) },
 			reasons(notes.StockNotCounted)},
-		{"held by a note", "rule N3: check the order's notes",
+		{"a hold note on an order that is not held", "rule N3: check the order's notes; the warehouse reads them",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) { c.Memo = heldMemo },
-			reasons(notes.OrderHeld)},
+			reasons(notes.HoldMismatch)},
 		{"hold lifted by a release note", "rule N3: the memo's last word on the hold counts",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) { c.Memo = releasedMemo }, 0},
-		{"held by status", "PAID_FORBID_CONSIGN",
+		{"held by status, memo silent", "PAID_FORBID_CONSIGN is the truth; the memo does not tell the warehouse",
 			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
 			func(s *order.Spec, c *notes.PromiseCheck) {
 				s.Status = order.Held
 				c.Order = mustOrder(*s)
+			}, reasons(notes.OrderHeld, notes.HoldMismatch)},
+		{"held by status and by the memo", "the two agree: held",
+			notes.Promise{ID: "a", Kind: notes.DispatchBy, Due: by, MadeBy: agentB},
+			func(s *order.Spec, c *notes.PromiseCheck) {
+				s.Status = order.Held
+				c.Order = mustOrder(*s)
+				c.Memo = heldMemo
 			}, reasons(notes.OrderHeld)},
 		{"held order may still be promised a refund", "a hold stops goods, not money",
 			notes.Promise{ID: "a", Kind: notes.RefundBy, Due: t0.Add(time.Hour), MadeBy: agentB},
@@ -130,7 +137,7 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 			func(s *order.Spec, c *notes.PromiseCheck) {
 				c.Memo = heldMemo
 				c.Stock = mustStock(map[string]int{"TS-001": 0})
-			}, reasons(notes.EarlierThanPolicy, notes.OutOfStock, notes.OrderHeld)},
+			}, reasons(notes.EarlierThanPolicy, notes.OutOfStock, notes.HoldMismatch)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,7 +149,7 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 			got, d, err := p.MakePromise(tc.req, c, now)
 			require.NoError(t, err, tc.reason)
 			assert.Equal(t, tc.want.String(), d.Reasons.String(), tc.reason)
-			assert.Equal(t, tc.want == 0, d.Allowed(), tc.reason)
+			assert.Equal(t, tc.want == 0, d.Verdict == order.Allowed, tc.reason)
 			assert.Equal(t, "T1001", got.OrderID)
 			assert.Equal(t, "buyer-a", got.BuyerID)
 			assert.True(t, got.MadeAt.Equal(now))
@@ -180,7 +187,7 @@ func TestMakePromiseRejectsMalformed(t *testing.T) {
 	bad = ok
 	bad.DoneAt = now
 	_, _, err = p.MakePromise(bad, c, now)
-	require.ErrorIs(t, err, notes.ErrAlreadySettled)
+	require.ErrorIs(t, err, notes.ErrInvalidTime, "a new promise that says it is settled is malformed, not a conflict")
 	_, _, err = p.MakePromise(ok, notes.PromiseCheck{}, now)
 	require.ErrorIs(t, err, notes.ErrMissing)
 	_, _, err = p.MakePromise(ok, c, time.Time{})
@@ -193,7 +200,7 @@ func TestMakePromiseRejectsMalformed(t *testing.T) {
 
 	got, d, err := p.MakePromise(ok, c, now)
 	require.NoError(t, err)
-	assert.True(t, d.Allowed())
+	assert.True(t, d.Verdict == order.Allowed)
 	assert.Equal(t, notes.Open, got.State(now, 0))
 }
 
@@ -203,4 +210,51 @@ func reasons(rs ...notes.Reason) notes.ReasonSet {
 		s = s.With(r)
 	}
 	return s
+}
+
+// TestApplyHoldNoteFollowsTheStatus pins the one source of truth about a
+// hold (rule N3, rule R1): the order's status. ApplyHold makes the note
+// from the event, so the note exists only when the lifecycle allowed the
+// move, and a memo that says otherwise than the status is reported.
+func TestApplyHoldNoteFollowsTheStatus(t *testing.T) {
+	o := *mustOrder(paidSpec())
+	held, n, err := notes.ApplyHold(o, order.Hold, notes.FlagRed, "退款重拍,原单不发", agentB, t0.Add(time.Minute))
+	require.NoError(t, err)
+	assert.Equal(t, order.Held, held.Status())
+	assert.Equal(t, notes.KindHold, n.Kind)
+	assert.False(t, n.Release)
+	assert.Equal(t, "kf-b", n.Author.ID)
+
+	var m notes.Memo
+	assert.False(t, m.HoldAgrees(held.Status()), "held, and the memo does not say so")
+	m, _, err = m.Append(n, notes.Chinese, cst)
+	require.NoError(t, err)
+	assert.True(t, m.HoldAgrees(held.Status()))
+	assert.False(t, m.HoldAgrees(order.AwaitingDispatch), "a hold note on an order that is not held")
+	assert.True(t, m.HoldAgrees(order.AwaitingReceipt), "once dispatched a hold no longer matters")
+
+	released, r, err := notes.ApplyHold(held, order.Release, notes.FlagGreen, "财务已退款", agentB, t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, order.AwaitingDispatch, released.Status())
+	assert.True(t, r.Release)
+
+	for _, tc := range []struct {
+		reason string
+		o      order.Order
+		e      order.Event
+		want   error
+	}{
+		{"a held order is not held again", held, order.Hold, order.ErrInvalidTransition},
+		{"an order that is not held is not released", o, order.Release, order.ErrInvalidTransition},
+		{"only hold and release make hold notes", o, order.Dispatch, notes.ErrInvalidDetail},
+	} {
+		got, n, err := notes.ApplyHold(tc.o, tc.e, notes.FlagRed, "x", agentB, t0.Add(2*time.Hour))
+		require.ErrorIs(t, err, tc.want, tc.reason)
+		assert.Equal(t, tc.o.Status(), got.Status(), "unchanged on error")
+		assert.Zero(t, n.Kind, "no note without the event")
+	}
+	_, _, err = notes.ApplyHold(o, order.Hold, notes.FlagRed, "", agentB, t0)
+	require.ErrorIs(t, err, notes.ErrMissing, "a hold note gives its reason (rule N1)")
+	_, _, err = notes.ApplyHold(held, order.Hold, notes.FlagRed, "x", agentB, t0.Add(2*time.Hour))
+	assert.Equal(t, 409, order.HTTPStatus(err))
 }

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -13,23 +14,24 @@ import (
 // there, so a note an agent wrote by hand survives byte for byte (rule N1).
 //
 // Memo is an immutable value: [Memo.Append] returns a new memo. Store
-// [Memo.Text] and [Memo.Flag] with the order. The zero Memo is empty and
-// valid.
+// [Memo.Text] and [Memo.Flag] with the order, or the memo's JSON,
+// {"text":"…","flag":"red"}. The zero Memo is empty and valid.
 type Memo struct {
 	text string
 	flag Flag
 }
 
-// NewMemo wraps a memo read from the platform. Text that is not valid
-// UTF-8 wraps [ErrInvalidText]; text longer than [MemoLimit] bytes wraps
-// [ErrMemoTooLong]; an unknown flag wraps [ErrUnknownFlag]. The text is
+// NewMemo wraps a memo read from the platform. Text longer than
+// [MemoLimit] bytes wraps [ErrMemoTooLong] — checked first, so a hostile
+// megabyte costs a length check; text that is not valid UTF-8 wraps
+// [ErrInvalidText]; an unknown flag wraps [ErrUnknownFlag]. The text is
 // kept as given, not normalised: it is the platform's record.
 func NewMemo(text string, flag Flag) (Memo, error) {
-	if !utf8.ValidString(text) {
-		return Memo{}, fieldErr("memo", text, ErrInvalidText, "not valid UTF-8")
-	}
 	if len(text) > MemoLimit {
 		return Memo{}, fieldErr("memo", "", ErrMemoTooLong, strconv.Itoa(len(text))+" bytes")
+	}
+	if !utf8.ValidString(text) {
+		return Memo{}, fieldErr("memo", text, ErrInvalidText, "not valid UTF-8")
 	}
 	if !flag.IsValid() {
 		return Memo{}, fieldErr("memo.flag", flag.String(), ErrUnknownFlag, "")
@@ -49,23 +51,26 @@ func (m Memo) Flag() Flag { return m.flag }
 func (m Memo) Len() int { return len(m.text) }
 
 // Append returns m with n added on a new line (a memo that already ends
-// with a line break gets no empty line), rendered with
-// [Note.Format] in lang with times in loc, and with the memo's flag set to
-// the note's. Earlier text is never changed. n is checked with
-// [NormalizeNote] first; a language other than [Chinese] or [English]
-// wraps [ErrUnknownEnum].
+// with a line break gets no empty line), rendered with [Note.Format] in
+// lang with times in loc, and with the memo's flag set to the note's, and
+// the decision [order.Allowed]. Earlier text is never changed (rule N1).
 //
-// When the result would be longer than [MemoLimit] bytes, Append returns
-// an [*Error] wrapping [ErrMemoTooLong] that says by how much, and m is
-// unchanged: the platform would cut the memo, and a cut note is a
-// misread note. Nothing is ever truncated.
-func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
+// A memo that is full is a business outcome, not an error: when the note
+// would take the memo past [MemoLimit] bytes, Append returns m unchanged
+// and a decision [order.Refused] for [MemoFull] — the platform would cut
+// the memo, and a cut note is a misread note. Nothing is ever truncated;
+// [Memo.Room] says how many bytes are left.
+//
+// n is checked with [NormalizeNote] first: a malformed note is an error,
+// and so is a language other than [Chinese] or [English]
+// ([ErrUnknownEnum]); m is returned unchanged then.
+func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, Decision, error) {
 	if !lang.IsValid() {
-		return m, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+		return m, Decision{}, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
 	}
 	c, err := NormalizeNote(n)
 	if err != nil {
-		return m, err
+		return m, Decision{}, err
 	}
 	var buf [MemoLimit + 1]byte
 	b := buf[:0]
@@ -73,12 +78,15 @@ func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, error) {
 		b = append(b, '\n')
 	}
 	b = c.AppendFormat(b, lang, loc)
-	if total := len(m.text) + len(b); total > MemoLimit {
-		return m, fieldErr("memo", "", ErrMemoTooLong, "the note needs "+strconv.Itoa(len(b))+
-			" bytes, the memo has "+strconv.Itoa(MemoLimit-len(m.text))+" left")
+	if len(m.text)+len(b) > MemoLimit {
+		return m, decide(ReasonSet(0).With(MemoFull)), nil
 	}
-	return Memo{text: m.text + string(b), flag: c.Flag}, nil
+	return Memo{text: m.text + string(b), flag: c.Flag}, decide(0), nil
 }
+
+// Room returns how many bytes of UTF-8 the memo can still take before
+// [MemoLimit].
+func (m Memo) Room() int { return max(0, MemoLimit-len(m.text)) }
 
 // Notes returns the notes in the memo, oldest first, and the lines that
 // are not notes in kefu's canonical form (hand-written text), in order.
@@ -98,29 +106,38 @@ func (m Memo) Notes() (notes []Note, other []string) {
 	return notes, other
 }
 
-// Held reports whether the memo's notes hold the order back from dispatch:
-// its last [Hold] note, in memo order, is a hold and not a release
-// ([Note.Release]). Only lines in kefu's canonical form count: a hold
-// typed by hand in free text is among the other lines of [Memo.Notes],
-// for a person to read. The memo is append-only, so a hold is lifted by
-// appending a release note, and a later hold holds again. While the order
-// is held, a promise that needs it dispatched is refused (rule N3).
-func (m Memo) Held() bool {
-	ns, _ := m.Notes()
-	held := false
-	for _, n := range ns {
-		if n.Kind == Hold {
-			held = !n.Release
-		}
-	}
-	return held
+// memoJSON is the stored form of a memo.
+type memoJSON struct {
+	Text string `json:"text"`
+	Flag Flag   `json:"flag"`
 }
 
-// Urgent reports whether the memo holds a note of kind [Urgent].
+// MarshalJSON encodes the memo as the platform stores it:
+// {"text":"…","flag":"red"}.
+func (m Memo) MarshalJSON() ([]byte, error) { return json.Marshal(memoJSON{m.text, m.flag}) }
+
+// UnmarshalJSON decodes {"text":"…","flag":"red"} strictly (an unknown
+// field is an [*Error] wrapping [order.ErrUnknownField]) and checks it as
+// [NewMemo] does; the flag may be the platform's number (seller_flag 0–5).
+// On error m is unchanged.
+func (m *Memo) UnmarshalJSON(b []byte) error {
+	var w memoJSON
+	if err := decodeValue("memo", b, &w); err != nil {
+		return err
+	}
+	v, err := NewMemo(w.Text, w.Flag)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// Urgent reports whether the memo holds a note of kind [KindUrgent].
 func (m Memo) Urgent() bool {
 	ns, _ := m.Notes()
 	for _, n := range ns {
-		if n.Kind == Urgent {
+		if n.Kind == KindUrgent {
 			return true
 		}
 	}
@@ -128,12 +145,12 @@ func (m Memo) Urgent() bool {
 }
 
 // AppendNote appends n to m in the policy's language, with times in the
-// policy's zone; see [Memo.Append]. An invalid policy wraps
-// [ErrInvalidPolicy].
-func (p Policy) AppendNote(m Memo, n Note) (Memo, error) {
+// policy's zone; see [Memo.Append] (a full memo is a refused decision, not
+// an error). An invalid policy wraps [ErrInvalidPolicy].
+func (p Policy) AppendNote(m Memo, n Note) (Memo, Decision, error) {
 	c, err := p.compile()
 	if err != nil {
-		return m, err
+		return m, Decision{}, err
 	}
 	return m.Append(n, p.Lang, c.loc)
 }

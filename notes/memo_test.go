@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
 )
 
 // TestMemoAppendNeverRewrites pins rule N1 for the memo: appending keeps
@@ -16,25 +17,27 @@ func TestMemoAppendNeverRewrites(t *testing.T) {
 	m, err := notes.NewMemo("老客户 回购  多送小样", notes.FlagBlue)
 	require.NoError(t, err)
 	before := m.Text()
-	m2, err := m.Append(addressNote(), notes.Chinese, cst)
+	m2, _, err := m.Append(addressNote(), notes.Chinese, cst)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(m2.Text(), before+"\n"), "earlier text kept byte for byte")
 	assert.Equal(t, notes.FlagRed, m2.Flag(), "the memo takes the flag of the last note")
-	m3, err := m2.Append(giftNote(), notes.Chinese, cst)
+	m3, _, err := m2.Append(giftNote(), notes.Chinese, cst)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(m3.Text(), m2.Text()+"\n"))
 	assert.Equal(t, before, m.Text(), "Append returns a new memo; the old one is unchanged")
 
 	ns, other := m3.Notes()
 	require.Len(t, ns, 2)
-	assert.Equal(t, notes.AddressChange, ns[0].Kind)
-	assert.Equal(t, notes.Gift, ns[1].Kind)
+	assert.Equal(t, notes.KindAddressChange, ns[0].Kind)
+	assert.Equal(t, notes.KindGift, ns[1].Kind)
 	assert.Equal(t, []string{"老客户 回购  多送小样"}, other)
 }
 
 // TestMemoLimitIsBytesNotCharacters pins the platform limit: 1000 bytes
 // of UTF-8 (a Chinese character is 3 bytes). A note that would take the
-// memo past it is an error and nothing is cut.
+// memo past it is refused — a decision (memo_full), not an error, since a
+// full memo is an outcome the console shows the agent — and nothing is
+// cut (rule N1).
 func TestMemoLimitIsBytesNotCharacters(t *testing.T) {
 	line, err := notes.NormalizeNote(holdNote())
 	require.NoError(t, err)
@@ -44,17 +47,25 @@ func TestMemoLimitIsBytesNotCharacters(t *testing.T) {
 	fill += strings.Repeat("x", notes.MemoLimit-n-1-len(fill))
 	m, err := notes.NewMemo(fill, notes.FlagNone)
 	require.NoError(t, err)
-	full, err := m.Append(holdNote(), notes.Chinese, cst)
+	full, d, err := m.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
+	assert.Equal(t, notes.Decision{Verdict: order.Allowed}, d)
 	assert.Equal(t, notes.MemoLimit, full.Len(), "1000 bytes exactly fit")
+	assert.Equal(t, 0, full.Room())
 
 	// One byte more and the note no longer fits.
 	m, err = notes.NewMemo(fill+"x", notes.FlagNone)
 	require.NoError(t, err)
-	got, err := m.Append(holdNote(), notes.Chinese, cst)
-	require.ErrorIs(t, err, notes.ErrMemoTooLong)
-	assert.Equal(t, m, got, "state unchanged on error")
-	assert.Contains(t, err.Error(), "left")
+	assert.Equal(t, n, m.Room())
+	got, d, err := m.Append(holdNote(), notes.Chinese, cst)
+	require.NoError(t, err, "a full memo is a decision, not an error")
+	assert.Equal(t, order.Refused, d.Verdict)
+	assert.Equal(t, []notes.Reason{notes.MemoFull}, d.Reasons.Values())
+	assert.Equal(t, m, got, "the memo is unchanged")
+	got, d, err = notes.DefaultPolicy().AppendNote(m, holdNote())
+	require.NoError(t, err)
+	assert.Equal(t, order.Refused, d.Verdict)
+	assert.Equal(t, m, got)
 
 	// A 1001-byte memo from the platform is refused, whatever its
 	// character count (334 Chinese characters = 1002 bytes).
@@ -75,7 +86,7 @@ func TestMemoRejectsBadInput(t *testing.T) {
 	var m notes.Memo
 	bad := giftNote()
 	bad.SKU = ""
-	got, err := m.Append(bad, notes.Chinese, cst)
+	got, _, err := m.Append(bad, notes.Chinese, cst)
 	require.ErrorIs(t, err, notes.ErrInvalidDetail)
 	assert.Equal(t, m, got)
 	assert.Equal(t, "", got.Text())
@@ -83,17 +94,17 @@ func TestMemoRejectsBadInput(t *testing.T) {
 
 func TestMemoHeldAndUrgent(t *testing.T) {
 	var m notes.Memo
-	assert.False(t, m.Held())
-	m, err := m.Append(giftNote(), notes.English, cst)
+	assert.False(t, m.SaysHeld())
+	m, _, err := m.Append(giftNote(), notes.English, cst)
 	require.NoError(t, err)
-	assert.False(t, m.Held())
-	m, err = m.Append(holdNote(), notes.Chinese, cst)
+	assert.False(t, m.SaysHeld())
+	m, _, err = m.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
-	assert.True(t, m.Held(), "a hold note in either language holds the order")
+	assert.True(t, m.SaysHeld(), "a hold note in either language holds the order")
 	assert.False(t, m.Urgent())
 	u := holdNote()
-	u.Kind = notes.Urgent
-	m, err = m.Append(u, notes.Chinese, cst)
+	u.Kind = notes.KindUrgent
+	m, _, err = m.Append(u, notes.Chinese, cst)
 	require.NoError(t, err)
 	assert.True(t, m.Urgent())
 }
@@ -101,11 +112,11 @@ func TestMemoHeldAndUrgent(t *testing.T) {
 func TestPolicyAppendNote(t *testing.T) {
 	p := notes.DefaultPolicy()
 	p.Lang, p.Zone = notes.English, "+00:00"
-	m, err := p.AppendNote(notes.Memo{}, holdNote())
+	m, _, err := p.AppendNote(notes.Memo{}, holdNote())
 	require.NoError(t, err)
-	assert.Equal(t, "[hold] flag:red | reason:退款重拍,原单不发 | by:李四 (pre_sales) | at:2026-11-25 06:03:05 +00:00", m.Text())
+	assert.Equal(t, "[hold] flag:red | reason:退款重拍,原单不发 | by:李四 (pre_sales) | staff_id:kf-li | at:2026-11-25 06:03:05 +00:00", m.Text())
 	p.Zone = "nowhere"
-	got, err := p.AppendNote(m, holdNote())
+	got, _, err := p.AppendNote(m, holdNote())
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
 	assert.Equal(t, m, got)
 }
@@ -129,9 +140,9 @@ func TestMemoReleaseLiftsHold(t *testing.T) {
 	var m notes.Memo
 	for _, s := range steps {
 		var err error
-		m, err = m.Append(s.note, notes.Chinese, cst)
+		m, _, err = m.Append(s.note, notes.Chinese, cst)
 		require.NoError(t, err, s.reason)
-		assert.Equal(t, s.held, m.Held(), s.reason)
+		assert.Equal(t, s.held, m.SaysHeld(), s.reason)
 	}
 	assert.Contains(t, m.Text(), "【恢复发货】", "a release has its own header, never read as a hold")
 }
@@ -142,7 +153,7 @@ func TestMemoReleaseLiftsHold(t *testing.T) {
 func TestMemoAppendAfterTrailingNewline(t *testing.T) {
 	m, err := notes.NewMemo("手写备注\n", notes.FlagNone)
 	require.NoError(t, err)
-	got, err := m.Append(holdNote(), notes.Chinese, cst)
+	got, _, err := m.Append(holdNote(), notes.Chinese, cst)
 	require.NoError(t, err)
 	h, err := notes.NormalizeNote(holdNote())
 	require.NoError(t, err)

@@ -46,7 +46,7 @@ func TestNoteN1RejectsIncompleteDetails(t *testing.T) {
 			"note.flag", notes.ErrUnknownFlag, nil},
 		{"unknown kind", "zero kind", func(n *notes.Note) { n.Kind = 0 },
 			"note.kind", notes.ErrUnknownKind, nil},
-		{"address on a hold note", "details the kind does not carry", func(n *notes.Note) { n.Kind = notes.Hold },
+		{"address on a hold note", "details the kind does not carry", func(n *notes.Note) { n.Kind = notes.KindHold },
 			"note.address", notes.ErrInvalidDetail, nil},
 		// hostile: invalid UTF-8 in the reason
 		{"invalid UTF-8 reason", "bytes that are not text", func(n *notes.Note) { n.Reason = "\xff\xfe" },
@@ -85,7 +85,7 @@ func TestNoteN1ItemAndMoneyDetails(t *testing.T) {
 		{"gift with negative quantity", func() notes.Note { n := giftNote(); n.Quantity = -2; return n }, "note.quantity", notes.ErrInvalidDetail},
 		{"exchange with a SKU holding spaces", func() notes.Note {
 			n := giftNote()
-			n.Kind, n.SKU = notes.Exchange, "AB 12"
+			n.Kind, n.SKU = notes.KindExchange, "AB 12"
 			return n
 		}, "note.sku", notes.ErrInvalidDetail},
 		{"refund without amount", func() notes.Note { n := refundNote(); n.Amount = decimal.Decimal{}; return n }, "note.amount", notes.ErrInvalidDetail},
@@ -96,7 +96,7 @@ func TestNoteN1ItemAndMoneyDetails(t *testing.T) {
 		}, "note.amount", notes.ErrInvalidDetail},
 		{"negative postage fix", func() notes.Note {
 			n := refundNote()
-			n.Kind, n.Amount = notes.PostageFix, decimal.RequireFromString("-8")
+			n.Kind, n.Amount = notes.KindPostageFix, decimal.RequireFromString("-8")
 			return n
 		}, "note.amount", notes.ErrInvalidDetail},
 		{"gift carrying an amount", func() notes.Note {
@@ -220,15 +220,15 @@ func TestReleaseOnlyOnHoldNotes(t *testing.T) {
 		n := holdNote()
 		n.Kind, n.Release = k, true
 		switch k {
-		case notes.AddressChange:
+		case notes.KindAddressChange:
 			n.Address = newAddress
-		case notes.Gift, notes.Exchange:
+		case notes.KindGift, notes.KindExchange:
 			n.SKU, n.Quantity = "GIFT-01", 1
-		case notes.PostageFix, notes.Refund:
+		case notes.KindPostageFix, notes.KindRefund:
 			n.Amount = p99()
 		}
 		err := n.Validate()
-		if k == notes.Hold {
+		if k == notes.KindHold {
 			require.NoError(t, err)
 			continue
 		}

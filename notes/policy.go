@@ -2,12 +2,14 @@ package notes
 
 import (
 	"encoding/json"
-	"errors"
+	"maps"
+	"slices"
+	"strconv"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/order"
-	"github.com/kefu-go/kefu/shipping"
 )
 
 // Policy holds a shop's numbers for notes, hand-offs, promises and the
@@ -64,8 +66,15 @@ type compiled struct {
 	morning, evening   time.Duration // since midnight
 }
 
+// maxZoneBytes bounds a zone name: the longest in the tz database is 32
+// bytes, and a longer name is refused before it is looked up.
+const maxZoneBytes = 64
+
 func (p Policy) compile() (compiled, error) {
 	var c compiled
+	if len(p.Zone) > maxZoneBytes {
+		return c, fieldErr("policy.zone", p.Zone, ErrInvalidPolicy, "longer than "+strconv.Itoa(maxZoneBytes)+" bytes")
+	}
 	loc, err := tz.Location(p.Zone)
 	if err != nil {
 		return c, causeErr("policy.zone", p.Zone, ErrInvalidPolicy, "", err)
@@ -113,53 +122,59 @@ type policyFields Policy
 
 // UnmarshalJSON decodes over p: fields absent from the JSON keep their
 // value, so decoding a shop's file onto [DefaultPolicy] overrides only
-// what the file sets. It decodes into a copy and assigns only on
-// success: on any error p is unchanged (encoding/json alone would keep
-// the fields decoded before the bad one). An error names the policy
-// field: an unknown language is the [*Error] for "lang" wrapping
-// [ErrUnknownEnum]; a value of the wrong JSON type is an *Error for its
-// field wrapping [ErrInvalidPolicy], with the *json.UnmarshalTypeError as
-// its cause, and so is a duration or time of day that does not parse
-// (with shipping's error as its cause). UnmarshalJSON does not validate: call [Policy.Validate].
+// what the file sets. Decoding is strict and whole: a field the policy
+// does not have is refused (a misspelled "urgent_ak" never silently keeps
+// the default), and so is data after the object. It decodes into a copy
+// and assigns only on success: on any error p is unchanged.
+//
+// Every error is an [*Error] wrapping [ErrInvalidPolicy] that names the
+// policy field by its JSON path ("policy.urgent_ack"), with the
+// particular problem as its cause: [order.ErrUnknownField] for a field the
+// policy does not have, [order.ErrInvalidJSON] for malformed JSON or a
+// value of the wrong JSON type, and the field's own error for a value that
+// does not parse (an unknown language wraps [ErrUnknownEnum]; a duration
+// or time of day is package order's error). UnmarshalJSON does not
+// validate ranges: call [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
+	if len(b) > MaxJSON {
+		return causeErr("policy", "", ErrInvalidPolicy, "longer than "+strconv.Itoa(MaxJSON)+" bytes", order.ErrInvalidJSON)
+	}
 	w := policyFields(*p)
-	if err := json.Unmarshal(b, &w); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			return causeErr(te.Field, te.Value, ErrInvalidPolicy, "wrong JSON type", err)
-		}
-		var se *shipping.Error
-		if errors.As(err, &se) {
-			if field := badTextField(b); field != "" {
-				return causeErr(field, se.Value, ErrInvalidPolicy, "", err)
-			}
-		}
-		return err
+	if err := jsonx.Decode(b, &w); err != nil {
+		return policyJSONErr(b, err)
 	}
 	*p = Policy(w)
 	return nil
 }
 
-// textFields are the policy fields whose text shipping parses (durations
-// and times of day).
-var textFields = []string{"urgent_ack", "normal_ack", "due_soon", "morning_at", "evening_at"}
-
-// badTextField returns which of textFields in the JSON object b does not
-// parse, or "".
-func badTextField(b []byte) string {
+// policyJSONErr names the policy field a decoding error is about.
+func policyJSONErr(b []byte, err error) error {
+	pr := jsonx.Describe(err)
+	switch pr.Kind {
+	case jsonx.Syntax:
+		return causeErr("policy", "", ErrInvalidPolicy, pr.Detail, order.ErrInvalidJSON)
+	case jsonx.UnknownField:
+		return causeErr(jsonx.Join("policy", pr.Field), "", ErrInvalidPolicy, pr.Detail, order.ErrUnknownField)
+	case jsonx.Type:
+		return causeErr(jsonx.Join("policy", pr.Field), pr.Value, ErrInvalidPolicy, pr.Detail, order.ErrInvalidJSON)
+	}
+	// A field's own decoder refused its value: decode the fields one by
+	// one, in name order, to find the first that fails.
 	var raw map[string]json.RawMessage
-	if json.Unmarshal(b, &raw) != nil {
-		return ""
-	}
-	for _, k := range textFields {
-		v, ok := raw[k]
-		if !ok {
-			continue
+	if json.Unmarshal(b, &raw) == nil {
+		keys := slices.Sorted(maps.Keys(raw))
+		for _, k := range keys {
+			var probe policyFields
+			one, _ := json.Marshal(map[string]json.RawMessage{k: raw[k]})
+			if perr := jsonx.Decode(one, &probe); perr != nil && jsonx.Describe(perr).Kind != jsonx.UnknownField {
+				v := string(raw[k])
+				var text string
+				if json.Unmarshal(raw[k], &text) == nil {
+					v = text
+				}
+				return causeErr("policy."+k, v, ErrInvalidPolicy, "", err)
+			}
 		}
-		var probe policyFields
-		if json.Unmarshal([]byte(`{"`+k+`":`+string(v)+`}`), &probe) != nil {
-			return k
-		}
 	}
-	return ""
+	return causeErr("policy", "", ErrInvalidPolicy, "", err)
 }

@@ -33,10 +33,12 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 		in, field string
 		want      error
 	}{
-		{`{"lang":"fr"}`, "lang", notes.ErrUnknownEnum},
-		{`{"urgent_ack":"soon"}`, "urgent_ack", notes.ErrInvalidPolicy},
-		{`{"morning_at":"9am"}`, "morning_at", notes.ErrInvalidPolicy},
-		{`{"zone":8}`, "zone", notes.ErrInvalidPolicy},
+		{`{"lang":"fr"}`, "policy.lang", notes.ErrUnknownEnum},
+		{`{"urgent_ack":"soon"}`, "policy.urgent_ack", notes.ErrInvalidPolicy},
+		{`{"morning_at":"9am"}`, "policy.morning_at", notes.ErrInvalidPolicy},
+		{`{"zone":8}`, "policy.zone", order.ErrInvalidJSON},
+		{`{"urgent_ak":"10m"}`, "policy.urgent_ak", order.ErrUnknownField},
+		{`{"zzz":1,"lang":"en"}`, "policy.zzz", order.ErrUnknownField},
 	} {
 		p := notes.DefaultPolicy()
 		err := json.Unmarshal([]byte(c.in), &p)
@@ -45,6 +47,17 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 		require.ErrorAs(t, err, &ne, c.in)
 		assert.Equal(t, c.field, ne.Field, c.in)
 	}
+}
+
+// TestPolicyJSONRefusesTrailingData: a policy decoded by its own method
+// (as a nested decoder or a streaming caller would) reads exactly one
+// value.
+func TestPolicyJSONRefusesTrailingData(t *testing.T) {
+	p := notes.DefaultPolicy()
+	err := p.UnmarshalJSON([]byte(`{"zone":"+09:00"} {}`))
+	require.ErrorIs(t, err, order.ErrInvalidJSON)
+	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
+	assert.Equal(t, notes.DefaultPolicy(), p)
 }
 
 // TestPolicyJSONOverridesOnlyWhatFileSets: fields absent from the file keep

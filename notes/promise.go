@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
 )
@@ -163,6 +164,20 @@ type Fulfilment struct {
 	Stage shipping.Stage `json:"stage,omitzero"` // for DispatchBy, Reship, SendGift
 }
 
+type plainFulfilment Fulfilment
+
+// UnmarshalJSON decodes {"at":"…","stage":"outbound"} strictly: an
+// unknown field is an [*Error] wrapping [order.ErrUnknownField]. On error f
+// is unchanged; [Promise.Fulfil] checks the evidence.
+func (f *Fulfilment) UnmarshalJSON(b []byte) error {
+	var w plainFulfilment
+	if err := decodeValue("fulfilment", b, &w); err != nil {
+		return err
+	}
+	*f = Fulfilment(w)
+	return nil
+}
+
 // Fulfil returns p settled by f, or p unchanged when f does not fulfil it.
 // A promise that ships goods is fulfilled only by a parcel that is
 // [shipping.Outbound]: a printed waybill or picked goods can still stay in
@@ -222,20 +237,22 @@ func (p Promise) Break(at time.Time) (Promise, error) {
 func validatePromise(p Promise) (Promise, error) {
 	var err error
 	out := p
-	if out.ID, err = requiredText("promise.id", p.ID, 64); err != nil {
+	if out.ID, err = canonicalID("promise.id", p.ID); err != nil {
 		return Promise{}, err
 	}
 	if !p.Kind.IsValid() {
 		return Promise{}, fieldErr("promise.kind", p.Kind.String(), ErrUnknownEnum, "")
 	}
-	if out.BuyerID, err = requiredText("promise.buyer_id", p.BuyerID, 64); err != nil {
+	// The identity rule where IDs enter: the buyer, the order and the
+	// agent who made the promise are compared canonically from here on.
+	if out.BuyerID, err = canonicalID("promise.buyer_id", p.BuyerID); err != nil {
 		return Promise{}, err
 	}
-	if out.OrderID, err = requiredText("promise.order_id", p.OrderID, 64); err != nil {
+	if out.OrderID, err = canonicalID("promise.order_id", p.OrderID); err != nil {
 		return Promise{}, err
 	}
-	if err := p.MadeBy.Validate(); err != nil {
-		return Promise{}, causeErr("promise.made_by", p.MadeBy.ID, ErrMissing, "a valid agent", err)
+	if out.MadeBy, err = normalizeAgent("promise.made_by", p.MadeBy); err != nil {
+		return Promise{}, err
 	}
 	if p.MadeAt.IsZero() {
 		return Promise{}, fieldErr("promise.made_at", "", ErrMissing, "")
@@ -244,11 +261,11 @@ func validatePromise(p Promise) (Promise, error) {
 		return Promise{}, fieldErr("promise.due", "", ErrMissing, "")
 	}
 	if p.Kind.needsItem() {
-		sku, err := order.NormalizeSKU(p.Item.SKU)
+		sku, err := normalizeSKU("promise.item.sku", p.Item.SKU)
 		if err != nil {
-			return Promise{}, causeErr("promise.item.sku", p.Item.SKU, ErrInvalidDetail, "", err)
+			return Promise{}, err
 		}
-		if p.Item.Quantity < 1 {
+		if p.Item.Quantity < 1 || p.Item.Quantity > yuan.MaxQuantity {
 			return Promise{}, fieldErr("promise.item.quantity", itoa(p.Item.Quantity), ErrInvalidDetail, "at least 1")
 		}
 		out.Item.SKU = sku
@@ -259,4 +276,75 @@ func validatePromise(p Promise) (Promise, error) {
 		return Promise{}, fieldErr("promise.broken_at", p.BrokenAt.String(), ErrInvalidTime, "a promise is either kept or broken")
 	}
 	return out, nil
+}
+
+// plainPromise is Promise without its methods, for decoding.
+type plainPromise Promise
+
+// UnmarshalJSON decodes a stored promise strictly (an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField] that names it) and checks it
+// as [NewLedger] does, IDs and agent under the identity rule. Malformed
+// state is an error; on error p is unchanged. A promise a console asks
+// for is a [PromiseDraft].
+func (p *Promise) UnmarshalJSON(b []byte) error {
+	var w plainPromise
+	if err := decodeValue("promise", b, &w); err != nil {
+		return err
+	}
+	v, err := validatePromise(Promise(w))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// PromiseDraft is a promise as an agent's console asks for it: what, for
+// which order, due when — without who makes it and when, which the
+// backend stamps from its session and its clock with [PromiseDraft.Stamp]
+// before [Policy.MakePromise]. "made_by", "made_at" and the settlement
+// fields are unknown fields of a draft. Its JSON form:
+//
+//	{"id":"p-1","kind":"dispatch_by","order_id":"T1001"}
+//	{"id":"p-2","kind":"send_gift","order_id":"T1001","item":{"sku":"GIFT-01","quantity":1},"due":"2026-11-27T23:59:59+08:00"}
+//
+// order_id and buyer_id default to the order checked; a goods promise
+// without "due" gets the shipping policy's.
+type PromiseDraft struct {
+	ID      string      `json:"id"`
+	Kind    PromiseKind `json:"kind"`
+	OrderID string      `json:"order_id,omitempty"`
+	BuyerID string      `json:"buyer_id,omitempty"`
+	Item    Item        `json:"item,omitzero"`
+	Due     time.Time   `json:"due,omitzero"`
+}
+
+// Stamp returns the promise of the draft made by by at at, for
+// [Policy.MakePromise], which checks it.
+func (d PromiseDraft) Stamp(by order.Agent, at time.Time) Promise {
+	return Promise{ID: d.ID, Kind: d.Kind, BuyerID: d.BuyerID, OrderID: d.OrderID, Item: d.Item,
+		Due: d.Due, MadeBy: by, MadeAt: at}
+}
+
+type plainPromiseDraft PromiseDraft
+
+// UnmarshalJSON decodes a draft strictly — an unknown field, "made_by"
+// included, is an [*Error] wrapping [order.ErrUnknownField] — and checks
+// its ID and kind; [Policy.MakePromise] checks the rest. On error d is
+// unchanged.
+func (d *PromiseDraft) UnmarshalJSON(b []byte) error {
+	var w plainPromiseDraft
+	if err := decodeValue("promise", b, &w); err != nil {
+		return err
+	}
+	v := PromiseDraft(w)
+	var err error
+	if v.ID, err = canonicalID("promise.id", v.ID); err != nil {
+		return err
+	}
+	if !v.Kind.IsValid() {
+		return fieldErr("promise.kind", v.Kind.String(), ErrUnknownEnum, "")
+	}
+	*d = v
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -136,17 +137,20 @@ func TestLedgerN3OverdueAndDueSoon(t *testing.T) {
 			for i, d := range []int{5, 1, 3, 2, 8, 3, 20} {
 				require.NoError(t, s.add(openPromise(fmt.Sprintf("p%d", i), notes.RefundBy, h(d))))
 			}
-			require.ErrorIs(t, s.add(openPromise("p1", notes.RefundBy, h(1))), notes.ErrDuplicate)
+			err := s.add(openPromise("p1", notes.RefundBy, h(1)))
+			require.ErrorIs(t, err, notes.ErrPromiseExists)
+			require.ErrorIs(t, err, order.ErrConflict, "an ID the state already holds is a conflict")
 			now := h(3)
 			assert.Equal(t, []string{"p1", "p3"}, ids(s.overdue(now)), "due exactly now is not overdue")
 			assert.Equal(t, []string{"p2", "p5", "p0"}, ids(s.dueSoon(now, 2*time.Hour)))
 
-			_, err := s.fulfil("p1", notes.Fulfilment{At: h(2)})
+			_, err = s.fulfil("p1", notes.Fulfilment{At: h(2)})
 			require.NoError(t, err)
 			assert.Equal(t, []string{"p3"}, ids(s.overdue(now)))
 			assert.Equal(t, []string{"p3", "p2", "p5", "p0", "p4", "p6"}, ids(s.overdue(h(100))), "ties by ID")
 			_, err = s.fulfil("nope", notes.Fulfilment{At: h(2)})
-			require.ErrorIs(t, err, notes.ErrNotFound)
+			require.ErrorIs(t, err, notes.ErrUnknownPromise)
+			require.ErrorIs(t, err, order.ErrNotFound)
 			assert.Len(t, s.all(), 7, "settled promises are kept in the state")
 		})
 	}

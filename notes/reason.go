@@ -1,10 +1,8 @@
 package notes
 
 import (
-	"encoding/json"
-	"errors"
-
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/order"
 )
 
 // Reason is a stable code for why a [Decision] came out as it did. Codes
@@ -30,8 +28,7 @@ const (
 	// StockNotCounted: the stock snapshot does not know a SKU the promise
 	// needs; kefu does not guess (rule O8).
 	StockNotCounted
-	// OrderHeld: the order is held, by its status or by a hold note in its
-	// memo (rule N3).
+	// OrderHeld: the order's status is held ([order.Held]; rule N3).
 	OrderHeld
 	// OrderNotOpen: the order is finished or closed; nothing more can be
 	// promised on it.
@@ -42,11 +39,20 @@ const (
 	// NotApproved: a quick reply not approved by the team leader (rule
 	// N5).
 	NotApproved
+	// MemoFull: the note does not fit in what is left of the memo's 1000
+	// bytes; the memo is never truncated (rule N1).
+	MemoFull
+	// HoldMismatch: the memo and the order's status disagree about a
+	// hold — the memo says held and the status does not, or the other way
+	// round ([Memo.HoldAgrees]). The warehouse reads the memo, the backend
+	// the status; put one right first (rule N3).
+	HoldMismatch
 	numReasons
 )
 
 var reasonNames = []string{"", "phone_required", "exact_delivery_date", "earlier_than_policy",
-	"out_of_stock", "stock_not_counted", "order_held", "order_not_open", "already_dispatched", "not_approved"}
+	"out_of_stock", "stock_not_counted", "order_held", "order_not_open", "already_dispatched", "not_approved",
+	"memo_full", "hold_mismatch"}
 
 // Reasons returns every reason code.
 func Reasons() []Reason {
@@ -90,126 +96,41 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ReasonSet is a set of [Reason]s in a bitset, so a decision never
-// allocates. The zero value is empty.
-type ReasonSet uint64
+// ReasonSet is a set of [Reason]s: an [order.Set], kefu's one set type,
+// kept in a bitset so a decision never allocates. Its JSON form is a list
+// of codes (["order_held"]); an unknown code is the error of
+// [ParseReason]. The zero value is empty.
+type ReasonSet = order.Set[Reason]
 
-// Has reports whether r is in the set.
-func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
-
-// Len returns the number of reasons in the set.
-func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
-
-// All returns the reasons in the set, in code order.
-func (s ReasonSet) All() []Reason {
-	out := make([]Reason, 0, s.Len())
-	for r := range enum.All[Reason](uint64(s)) {
-		out = append(out, r)
-	}
-	return out
-}
-
-// String renders the set as "[order_held out_of_stock]".
-func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of codes, ["order_held"].
-func (s ReasonSet) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Reason](uint64(s)))
-}
-
-// UnmarshalJSON decodes a list of codes; an unknown code wraps
-// [ErrUnknownEnum] and leaves s unchanged.
-func (s *ReasonSet) UnmarshalJSON(b []byte) error {
-	v, err := decodeSet(b, reasonNames, "reason")
-	if err != nil {
-		// An unknown code matches [ErrUnknownReason] too, as ParseReason's.
-		if e, ok := err.(*Error); ok && e.Cause == nil {
-			e.Cause = ErrUnknownReason
-		}
-		return err
-	}
-	*s = ReasonSet(v)
-	return nil
-}
-
-// decodeSet reads a JSON list of snake_case names, each one of names
-// (the zero value's "" excluded), into a bitset; an unknown name is an
-// [*Error] for field wrapping [ErrUnknownEnum].
-func decodeSet(b []byte, names []string, field string) (uint64, error) {
-	set, bad, err := enum.DecodeNames(b, names)
-	if errors.Is(err, enum.ErrUnknownName) {
-		return 0, fieldErr(field, bad, ErrUnknownEnum, "")
-	}
-	return set, err
-}
-
-// Verdict is the outcome of a [Decision]. The zero value is not a verdict.
-type Verdict uint8
-
-// Verdicts.
-const (
-	VerdictUnknown Verdict = iota
-	Allowed                // the action may go ahead
-	Refused                // the action must not go ahead; see the reasons
-	numVerdicts
-)
-
-var verdictNames = []string{"", "allowed", "refused"}
-
-// String returns "allowed" or "refused".
-func (v Verdict) String() string { return enum.Name(verdictNames, int(v), "Verdict") }
-
-// MarshalText returns the snake_case name.
-func (v Verdict) MarshalText() ([]byte, error) {
-	if v <= VerdictUnknown || v >= numVerdicts {
-		return nil, fieldErr("verdict", v.String(), ErrUnknownEnum, "")
-	}
-	return []byte(verdictNames[v]), nil
-}
-
-// UnmarshalText accepts "allowed" and "refused".
-func (v *Verdict) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(verdictNames, string(b))
-	if !ok {
-		return fieldErr("verdict", string(b), ErrUnknownEnum, "")
-	}
-	*v = Verdict(i)
-	return nil
-}
-
-// Decision is the business outcome of a check: allowed, or refused for
-// the reasons given. It is a small comparable value and never allocates.
-// In JSON a zero verdict is left out, so the zero Decision encodes (as
-// {"reasons":[]}) and decodes back to zero.
+// Decision is the business outcome of a check: [order.Allowed], or
+// [order.Refused] for the reasons given — the [order.Verdict] every kefu
+// package answers with. It is a small comparable value and never
+// allocates. In JSON a zero verdict is left out, so the zero Decision
+// encodes (as {"reasons":[]}) and decodes back to zero.
 type Decision struct {
-	Verdict Verdict   `json:"verdict,omitzero"`
-	Reasons ReasonSet `json:"reasons"`
+	Verdict order.Verdict `json:"verdict,omitzero"`
+	Reasons ReasonSet     `json:"reasons"`
 }
 
 // decisionFields is Decision without its methods, for decoding.
 type decisionFields Decision
 
-// UnmarshalJSON decodes a decision as a whole: a field absent from the
-// JSON is zero, not what d held. An unknown verdict or reason code is an
-// error; on error d is unchanged.
+// UnmarshalJSON decodes a decision as a whole and strictly: a field
+// absent from the JSON is zero, not what d held; an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField]; an unknown verdict or reason
+// code is an error. On error d is unchanged.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var w decisionFields
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeValue("decision", b, &w); err != nil {
 		return err
 	}
 	*d = Decision(w)
 	return nil
 }
 
-// Allowed reports whether the action may go ahead.
-func (d Decision) Allowed() bool { return d.Verdict == Allowed }
-
 func decide(rs ReasonSet) Decision {
 	if rs == 0 {
-		return Decision{Verdict: Allowed}
+		return Decision{Verdict: order.Allowed}
 	}
-	return Decision{Verdict: Refused, Reasons: rs}
+	return Decision{Verdict: order.Refused, Reasons: rs}
 }

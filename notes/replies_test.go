@@ -34,13 +34,13 @@ func TestQuickRepliesN5ApprovedBeforePromotion(t *testing.T) {
 	start := time.Date(2026, 11, 11, 0, 0, 0, 0, cst)
 
 	d, missing := q.Ready(notes.TopicPromotion, start)
-	assert.Equal(t, notes.Refused, d.Verdict)
+	assert.Equal(t, order.Refused, d.Verdict)
 	assert.True(t, d.Reasons.Has(notes.NotApproved))
 	assert.Equal(t, []string{"promo.double11", "promo.gift"}, missing)
 
 	_, d, err := q.Use("promo.gift")
 	require.NoError(t, err)
-	assert.False(t, d.Allowed(), "not approved: not sent")
+	assert.False(t, d.Verdict == order.Allowed, "not approved: not sent")
 
 	q2, err := q.Approve("promo.double11", leader, start.Add(-48*time.Hour))
 	require.NoError(t, err)
@@ -54,11 +54,11 @@ func TestQuickRepliesN5ApprovedBeforePromotion(t *testing.T) {
 	q3, err = q3.Approve("promo.double11", leader, start.Add(-time.Hour))
 	require.NoError(t, err)
 	d, missing = q3.Ready(notes.TopicPromotion, start)
-	assert.True(t, d.Allowed())
+	assert.True(t, d.Verdict == order.Allowed)
 	assert.Empty(t, missing)
 	r, d, err := q3.Use("promo.gift")
 	require.NoError(t, err)
-	assert.True(t, d.Allowed())
+	assert.True(t, d.Verdict == order.Allowed)
 	assert.Equal(t, manager, r.ApprovedBy)
 
 	// Editing the text withdraws the approval.
@@ -68,12 +68,12 @@ func TestQuickRepliesN5ApprovedBeforePromotion(t *testing.T) {
 	require.NoError(t, err)
 	_, d, err = q4.Use("promo.gift")
 	require.NoError(t, err)
-	assert.False(t, d.Allowed())
+	assert.False(t, d.Verdict == order.Allowed)
 	// Putting the same text keeps it.
 	q5, err := q3.Put(r)
 	require.NoError(t, err)
 	_, d, _ = q5.Use("promo.gift")
-	assert.True(t, d.Allowed())
+	assert.True(t, d.Verdict == order.Allowed)
 }
 
 // TestQuickRepliesN5WhoMayApprove pins rule N5 with rule A3: the team leader
@@ -89,11 +89,11 @@ func TestQuickRepliesN5WhoMayApprove(t *testing.T) {
 	_, err = q2.Approve("parcel.lost", selfLeader, at)
 	require.ErrorIs(t, err, notes.ErrNotAllowed, "nobody approves their own reply")
 	_, err = q.Approve("nope", leader, at)
-	require.ErrorIs(t, err, notes.ErrNotFound)
+	require.ErrorIs(t, err, notes.ErrUnknownReply)
 	_, err = q.Approve("promo.gift", leader, time.Time{})
 	require.ErrorIs(t, err, notes.ErrMissing)
 	_, _, err = q.Use("nope")
-	require.ErrorIs(t, err, notes.ErrNotFound)
+	require.ErrorIs(t, err, notes.ErrUnknownReply)
 }
 
 func TestQuickRepliesRejectsMalformed(t *testing.T) {
@@ -129,12 +129,12 @@ func TestQuickRepliesN5OnlyTeamLeaderOrAbove(t *testing.T) {
 		require.ErrorAs(t, err, &e)
 		assert.Equal(t, role.String(), e.Value, "refused for the role")
 		_, d, _ := got.Use("promo.gift")
-		assert.False(t, d.Allowed(), "nothing approved on error")
+		assert.False(t, d.Verdict == order.Allowed, "nothing approved on error")
 	}
 	for _, by := range []order.Agent{leader, manager} {
 		got, err := q.Approve("promo.gift", by, t0)
 		require.NoError(t, err, by.Role.String())
 		_, d, _ := got.Use("promo.gift")
-		assert.True(t, d.Allowed())
+		assert.True(t, d.Verdict == order.Allowed)
 	}
 }

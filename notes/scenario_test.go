@@ -21,7 +21,7 @@ import (
 func TestSeedCase1RefundAndReorder(t *testing.T) {
 	p := notes.DefaultPolicy()
 	agent := agentB
-	by := notes.Author{Name: agent.Name, Role: agent.Role}
+	by := agent
 	s := paidSpec()
 	s.Silent = true
 	orig := mustOrder(s) // paid, 10.00 postage charged
@@ -32,17 +32,20 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	require.True(t, c.Tasks.Has(notes.RefundPostage))
 	assert.Equal(t, "10.00", c.Overcharge.StringFixed(2))
 
-	// Step 2: refund-and-reorder. The original is held by a note the
-	// warehouse cannot misread, and the refund note names the amount
-	// (rule N1).
-	var memo notes.Memo
-	memo, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.Hold,
-		Reason: "退款重拍,买家已重拍T1002,原单不发", Author: by, At: t0}, notes.Chinese, cst)
+	// Step 2: refund-and-reorder. The original is held — its status is
+	// the truth — and the hold note the warehouse cannot misread follows
+	// from the event; the refund note names the amount (rule N1).
+	heldOrig, holdNote, err := notes.ApplyHold(*orig, order.Hold, notes.FlagRed, "退款重拍,买家已重拍T1002,原单不发", by, t0)
 	require.NoError(t, err)
-	memo, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.Refund,
+	require.Equal(t, order.Held, heldOrig.Status())
+	var memo notes.Memo
+	memo, _, err = memo.Append(holdNote, notes.Chinese, cst)
+	require.NoError(t, err)
+	memo, _, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.KindRefund,
 		Reason: "退款重拍,原单全额退款", Amount: decimal.RequireFromString("109.00"), Author: by, At: t0}, notes.Chinese, cst)
 	require.NoError(t, err)
-	assert.True(t, memo.Held())
+	assert.True(t, memo.SaysHeld())
+	assert.True(t, memo.HoldAgrees(heldOrig.Status()))
 	ns, _ := memo.Notes()
 	require.Len(t, ns, 2)
 	assert.Equal(t, "109.00", ns[1].Amount.StringFixed(2))
@@ -60,7 +63,7 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	toFinance.Via = toFinance.Via.With(notes.Phone)
 	fin, d, err := p.SendHandOff(toFinance)
 	require.NoError(t, err)
-	require.True(t, d.Allowed())
+	require.True(t, d.Verdict == order.Allowed)
 
 	// Step 4: the warehouse gets a hand-off with a choice for each way the
 	// uncertain factor can turn out (rule N6).
@@ -72,7 +75,7 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 		}}}}
 	wh, d, err := p.SendHandOff(toWarehouse)
 	require.NoError(t, err)
-	require.True(t, d.Allowed(), "the warehouse clerk is at the desk: chat is enough")
+	require.True(t, d.Verdict == order.Allowed, "the warehouse clerk is at the desk: chat is enough")
 
 	// The refund is a promise to the buyer (rule R6, rule N3).
 	l, err := notes.NewLedger(nil)

@@ -42,9 +42,12 @@ var taskNames = []string{"", "remind_gift", "note_send_gift", "fix_postage", "re
 // String returns the snake_case name.
 func (t Task) String() string { return enum.Name(taskNames, int(t), "Task") }
 
+// IsValid reports whether t is a known task.
+func (t Task) IsValid() bool { return t > TaskUnknown && t < numTasks }
+
 // MarshalText returns the snake_case name.
 func (t Task) MarshalText() ([]byte, error) {
-	if t <= TaskUnknown || t >= numTasks {
+	if !t.IsValid() {
 		return nil, fieldErr("task", t.String(), ErrUnknownEnum, "")
 	}
 	return []byte(taskNames[t]), nil
@@ -61,33 +64,9 @@ func (t *Task) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Tasks is a set of [Task]s. The zero value is empty.
-type Tasks uint64
-
-// Has reports whether t is in the set.
-func (s Tasks) Has(t Task) bool { return enum.Has(uint64(s), t) }
-
-// With returns the set with t added.
-func (s Tasks) With(t Task) Tasks { return Tasks(enum.With(uint64(s), t)) }
-
-// String renders the set as "[remind_gift tell_can_pay]".
-func (s Tasks) String() string { return enum.String[Task](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of names, ["remind_gift"].
-func (s Tasks) MarshalJSON() ([]byte, error) {
-	return json.Marshal(enum.Strings[Task](uint64(s)))
-}
-
-// UnmarshalJSON decodes a list of names; an unknown name wraps
-// [ErrUnknownEnum] and leaves s unchanged.
-func (s *Tasks) UnmarshalJSON(b []byte) error {
-	v, err := decodeSet(b, taskNames, "task")
-	if err != nil {
-		return err
-	}
-	*s = Tasks(v)
-	return nil
-}
+// Tasks is a set of [Task]s: an [order.Set], kefu's one set type. Its
+// JSON form is a list of names (["remind_gift"]). The zero value is empty.
+type Tasks = order.Set[Task]
 
 // Item is a SKU and a quantity, e.g. the gift an order qualifies for.
 type Item struct {
@@ -99,19 +78,61 @@ type Item struct {
 // facts the backend knows at the time of the check.
 type SilentCheck struct {
 	// BuyerOnline: the buyer is online in chat now.
-	BuyerOnline bool
+	BuyerOnline bool `json:"buyer_online,omitempty"`
 	// Gift is the gift the order qualifies for (from the shop's promotion
 	// rules); zero when none.
-	Gift Item
+	Gift Item `json:"gift,omitzero"`
 	// Postage is the postage the shop's policy charges this order (e.g.
-	// zero when it qualifies for free shipping, from package shipping).
-	Postage decimal.Decimal
+	// zero when it qualifies for free shipping, from package shipping);
+	// JSON carries it as text ("0.00").
+	Postage decimal.Decimal `json:"postage"`
 	// Author writes the notes the checklist prepares; At is now.
-	Author Author
-	At     time.Time
+	Author order.Agent `json:"author"`
+	At     time.Time   `json:"at"`
 	// Lang is the shop's language, in which the prepared notes' reasons
 	// are written (the zero value is [Chinese]; use the [Policy]'s Lang).
-	Lang Lang
+	Lang Lang `json:"lang"`
+}
+
+type plainSilentCheck SilentCheck
+
+type silentCheckJSON struct {
+	plainSilentCheck
+	Postage json.RawMessage `json:"postage"`
+}
+
+// MarshalJSON encodes the check with the postage as text with two
+// decimals.
+func (c SilentCheck) MarshalJSON() ([]byte, error) {
+	p := amountJSON(c.Postage)
+	if p == nil {
+		p = json.RawMessage(`"0.00"`)
+	}
+	return json.Marshal(silentCheckJSON{plainSilentCheck(c), p})
+}
+
+// UnmarshalJSON decodes the check strictly (an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField]), the postage exact with at
+// most two decimals, the author under the identity rule and a time
+// required; [CheckSilent] checks the rest. On error c is unchanged.
+func (c *SilentCheck) UnmarshalJSON(b []byte) error {
+	var w silentCheckJSON
+	if err := decodeValue("silent_check", b, &w); err != nil {
+		return err
+	}
+	v := SilentCheck(w.plainSilentCheck)
+	var err error
+	if v.Postage, err = decodeAmount("postage", w.Postage); err != nil {
+		return err
+	}
+	if v.Author, err = normalizeAgent("author", v.Author); err != nil {
+		return err
+	}
+	if v.At.IsZero() {
+		return fieldErr("at", "", ErrMissing, "when the check is made")
+	}
+	*c = v
+	return nil
 }
 
 // Checklist is the outcome of the silent-order check: the tasks due and
@@ -124,6 +145,41 @@ type Checklist struct {
 	Overcharge decimal.Decimal `json:"overcharge"`
 }
 
+type plainChecklist Checklist
+
+type checklistJSON struct {
+	plainChecklist
+	Overcharge json.RawMessage `json:"overcharge"`
+}
+
+// MarshalJSON encodes the checklist with the overcharge as text with two
+// decimals ("10.00", "0.00" when none).
+func (c Checklist) MarshalJSON() ([]byte, error) {
+	o := amountJSON(c.Overcharge)
+	if o == nil {
+		o = json.RawMessage(`"0.00"`)
+	}
+	return json.Marshal(checklistJSON{plainChecklist(c), o})
+}
+
+// UnmarshalJSON decodes a checklist strictly: an unknown field is an
+// [*Error] wrapping [order.ErrUnknownField], the overcharge is exact with
+// at most two decimals, each note is checked as [Note.UnmarshalJSON]
+// does. On error c is unchanged.
+func (c *Checklist) UnmarshalJSON(b []byte) error {
+	var w checklistJSON
+	if err := decodeValue("checklist", b, &w); err != nil {
+		return err
+	}
+	v := Checklist(w.plainChecklist)
+	var err error
+	if v.Overcharge, err = decodeAmount("overcharge", w.Overcharge); err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
 // CheckSilent runs the silent-order checklist on o (rule O4): remind the
 // buyer to add the gift (or, when the buyer is offline, prepare a "send
 // gift" note), fix the postage (before payment) or refund the difference
@@ -134,18 +190,16 @@ type Checklist struct {
 // stable code a backend or a message catalog keys on, never the sentence.
 // An unknown language wraps [ErrUnknownEnum].
 //
-// A nil or zero order wraps [ErrMissing]; an order that is not silent,
-// or is closed, needs no checklist: an error wrapping [ErrNotAllowed]. A
-// bad gift, postage or author is an [*Error].
+// An order that is not silent, or no longer open, needs no checklist:
+// the answer is the zero Checklist (no tasks, no notes), not an error, so
+// a batch job can run the check over every order. A nil or zero order
+// wraps [ErrMissing]; a bad gift, postage or author is an [*Error].
 func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	if o == nil || o.IsZero() {
 		return Checklist{}, fieldErr("order", "", ErrMissing, "")
 	}
-	if !o.Silent() {
-		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "not a silent order")
-	}
-	if !o.Status().Open() {
-		return Checklist{}, fieldErr("order", o.ID(), ErrNotAllowed, "the order is "+o.Status().String())
+	if !o.Silent() || !o.Status().Open() {
+		return Checklist{}, nil
 	}
 	if !in.Lang.IsValid() {
 		return Checklist{}, fieldErr("lang", in.Lang.String(), ErrUnknownEnum, "want zh-Hans or en")
@@ -153,11 +207,11 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	reasons := &vocab[in.Lang].tasks
 	var out Checklist
 	if in.Gift != (Item{}) {
-		sku, err := order.NormalizeSKU(in.Gift.SKU)
+		sku, err := normalizeSKU("gift.sku", in.Gift.SKU)
 		if err != nil {
-			return Checklist{}, causeErr("gift.sku", in.Gift.SKU, ErrInvalidDetail, "", err)
+			return Checklist{}, err
 		}
-		if in.Gift.Quantity < 1 {
+		if in.Gift.Quantity < 1 || in.Gift.Quantity > yuan.MaxQuantity {
 			return Checklist{}, fieldErr("gift.quantity", itoa(in.Gift.Quantity), ErrInvalidDetail, "at least 1")
 		}
 		if l, ok := o.LineBySKU(sku); !ok || l.Quantity < in.Gift.Quantity {
@@ -167,7 +221,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 			case in.BuyerOnline:
 				out.Tasks = out.Tasks.With(RemindGift)
 			default:
-				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: Gift, Reason: reasons[NoteSendGift],
+				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: KindGift, Reason: reasons[NoteSendGift],
 					SKU: sku, Quantity: in.Gift.Quantity, Author: in.Author, At: in.At})
 				if err != nil {
 					return Checklist{}, err
@@ -187,7 +241,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 		if o.Status().AwaitsPayment() {
 			out.Tasks = out.Tasks.With(FixPostage)
 		} else {
-			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: Refund, Reason: reasons[RefundPostage],
+			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: KindRefund, Reason: reasons[RefundPostage],
 				Amount: out.Overcharge, Author: in.Author, At: in.At})
 			if err != nil {
 				return Checklist{}, err

@@ -40,9 +40,9 @@ func TestSilentO4Checklist(t *testing.T) {
 		{"unpaid, online, gift and overcharge", order.AwaitingPayment, true, gift, "0",
 			tasks(notes.RemindGift, notes.FixPostage, notes.TellCanPay), nil},
 		{"unpaid, offline, gift", order.AwaitingPayment, false, gift, "10.00",
-			tasks(notes.NoteSendGift, notes.TellCanPay), []notes.Kind{notes.Gift}},
+			tasks(notes.NoteSendGift, notes.TellCanPay), []notes.Kind{notes.KindGift}},
 		{"paid, offline, gift and overcharge", order.AwaitingDispatch, false, gift, "0",
-			tasks(notes.NoteSendGift, notes.RefundPostage), []notes.Kind{notes.Gift, notes.Refund}},
+			tasks(notes.NoteSendGift, notes.RefundPostage), []notes.Kind{notes.KindGift, notes.KindRefund}},
 		{"paid, nothing to do", order.AwaitingDispatch, true, notes.Item{}, "10.00", 0, nil},
 		{"postage charged below policy is not an overcharge", order.AwaitingDispatch, true, notes.Item{}, "12.00", 0, nil},
 	}
@@ -85,9 +85,23 @@ func TestSilentGiftAlreadyAdded(t *testing.T) {
 	assert.Zero(t, c.Tasks)
 }
 
+// TestSilentCheckNotApplicable: an order that is not silent, or no longer
+// open, needs no checklist (rule O4); that is an answer — the zero
+// checklist — not an error, so a batch job runs the check over every order.
+func TestSilentCheckNotApplicable(t *testing.T) {
+	c, err := notes.CheckSilent(mustOrder(paidSpec()), notes.SilentCheck{})
+	require.NoError(t, err, "not silent")
+	assert.Zero(t, c.Tasks)
+	assert.Empty(t, c.Notes)
+	s := silentSpec(order.AwaitingDispatch)
+	s.Status, s.ClosedAt = order.Closed, t0.Add(time.Hour)
+	c, err = notes.CheckSilent(mustOrder(s), notes.SilentCheck{})
+	require.NoError(t, err, "closed")
+	assert.Zero(t, c.Tasks)
+}
+
 func TestSilentErrors(t *testing.T) {
-	_, err := notes.CheckSilent(mustOrder(paidSpec()), notes.SilentCheck{})
-	require.ErrorIs(t, err, notes.ErrNotAllowed)
+	var err error
 	o := mustOrder(silentSpec(order.AwaitingDispatch))
 	_, err = notes.CheckSilent(o, notes.SilentCheck{Gift: notes.Item{SKU: "GIFT 01", Quantity: 1}, Author: author, At: t0})
 	require.ErrorIs(t, err, order.ErrInvalidSKU)

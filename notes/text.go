@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/shopspring/decimal"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kefu-go/kefu/internal/enum"
 	"github.com/kefu-go/kefu/internal/textnorm"
@@ -58,13 +58,13 @@ func (l *Lang) UnmarshalText(b []byte) error {
 type labels struct {
 	open, close string
 	kinds       [numKinds]string
-	release     string // the header of a Hold note with Release set
+	release     string // the header of a KindHold note with Release set
 	flags       [numFlags]string
 	roles       []string // indexed by order.Role
 	// tasks are the reasons of the notes [CheckSilent] prepares, by task
 	tasks [numTasks]string
 	// field labels, in the order they are written
-	flag, reason, address, sku, qty, amount, author, at string
+	flag, reason, address, sku, qty, amount, author, staffID, at string
 }
 
 var vocab = [numLangs]labels{
@@ -75,7 +75,7 @@ var vocab = [numLangs]labels{
 		flags:   [numFlags]string{"无", "红", "黄", "绿", "蓝", "紫"},
 		roles:   []string{"", "售前", "售中", "售后", "中差评", "组长", "店长"},
 		flag:    "旗", reason: "原因", address: "新地址", sku: "货号", qty: "数量",
-		amount: "金额", author: "经办", at: "时间",
+		amount: "金额", author: "经办", staffID: "工号", at: "时间",
 		tasks: [numTasks]string{
 			NoteSendGift:  "静默下单,买家不在线,随单送赠品",
 			RefundPostage: "静默下单符合包邮条件,多收运费,退差价",
@@ -88,7 +88,7 @@ var vocab = [numLangs]labels{
 		flags:   [numFlags]string(flagNames),
 		roles:   []string{"", "pre_sales", "in_sales", "after_sales", "review_handling", "team_leader", "store_manager"},
 		flag:    "flag", reason: "reason", address: "address", sku: "sku", qty: "qty",
-		amount: "amount", author: "by", at: "at",
+		amount: "amount", author: "by", staffID: "staff_id", at: "at",
 		tasks: [numTasks]string{
 			NoteSendGift:  "silent order, buyer offline: send the gift with the parcel",
 			RefundPostage: "silent order qualified for free shipping, postage overcharged: refund the difference",
@@ -104,13 +104,14 @@ const timeLayout = "2006-01-02 15:04:05 -07:00"
 // lang, with the time shown in loc (nil means UTC; so does a zone whose
 // offset at that time is not whole minutes, which the text cannot
 // carry). The fields come in a fixed order, separated by " | "; "|" and
-// "\" inside free text are escaped with a backslash. A [Hold] note with Release set has its own
+// "\" inside free text are escaped with a backslash. A [KindHold] note with Release set has its own
 // header, 【恢复发货】 or [release_hold], so that nobody reads it as a
 // hold. In Chinese:
 //
-//	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00
+//	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
 //
-// n should be canonical (see [NormalizeNote]); [ParseNote] then reads the
+// The author is written as a clerk knows them, name and role, followed by
+// their staff ID (工号, staff_id), the identity the note keeps. n should be canonical (see [NormalizeNote]); [ParseNote] then reads the
 // line back to an equal note. Format renders whatever it is given and does
 // not validate.
 func (n Note) Format(lang Lang, loc *time.Location) string {
@@ -130,7 +131,7 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	}
 	v := &vocab[lang]
 	dst = append(dst, v.open...)
-	if n.Kind == Hold && n.Release {
+	if n.Kind == KindHold && n.Release {
 		dst = append(dst, v.release...)
 	} else {
 		dst = appendName(dst, v.kinds[:], int(n.Kind), "Kind")
@@ -175,6 +176,8 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 	dst = append(dst, '(')
 	dst = appendName(dst, v.roles, int(n.Author.Role), "Role")
 	dst = append(dst, ')')
+	dst = appendField(dst, v.staffID, false)
+	dst = appendEscaped(dst, n.Author.ID)
 	dst = appendField(dst, v.at, false)
 	if loc == nil {
 		loc = time.UTC
@@ -220,15 +223,27 @@ func appendEscaped(dst []byte, s string) []byte {
 // hand are accepted; fields may come in any order, each at most once.
 //
 // Malformed text — no kind header, an unknown label, a field twice, a bad
-// number or time — is an [*Error] wrapping [ErrSyntax]; an unknown kind or
-// flag wraps [ErrUnknownKind] or [ErrUnknownFlag]; invalid UTF-8 wraps
-// [ErrInvalidText]; a note that parses but breaks rule N1 fails as
-// [NormalizeNote] does.
+// number, amount or time — is an [*Error] wrapping [ErrSyntax]; an unknown
+// kind or flag wraps [ErrUnknownKind] or [ErrUnknownFlag]; a note that
+// parses but breaks rule N1 fails as [NormalizeNote] does.
+//
+// Text longer than [MaxNoteText] bytes is refused with [ErrInvalidText]
+// before anything else is done with it, and so is text that is not valid
+// UTF-8 or that holds invisible format or control characters (a zero-width
+// space, a soft hyphen, U+202E …): kefu never writes them, and in a note
+// they could make a clerk read one thing and the system another — an
+// author's staff ID under the identity rule is refused, not cleaned.
 func ParseNote(s string) (Note, error) {
-	line, ok := textnorm.Line(s)
-	if !ok {
+	if len(s) > MaxNoteText {
+		return Note{}, fieldErr("note", s, ErrInvalidText, "longer than "+strconv.Itoa(MaxNoteText)+" bytes")
+	}
+	if !utf8.ValidString(s) {
 		return Note{}, fieldErr("note", s, ErrInvalidText, "not valid UTF-8")
 	}
+	if hasHidden(s) {
+		return Note{}, fieldErr("note", s, ErrInvalidText, "holds invisible format or control characters")
+	}
+	line, _ := textnorm.Line(s)
 	var v *labels
 	var lang Lang
 	for l := range numLangs {
@@ -247,7 +262,7 @@ func ParseNote(s string) (Note, error) {
 	}
 	var n Note
 	if rest[:end] == v.release {
-		n.Kind, n.Release = Hold, true
+		n.Kind, n.Release = KindHold, true
 	} else {
 		kind, ok := lookup(v.kinds[:], rest[:end])
 		if !ok || kind == 0 {
@@ -255,7 +270,7 @@ func ParseNote(s string) (Note, error) {
 		}
 		n.Kind = Kind(kind)
 	}
-	var seen [8]bool
+	var seen [9]bool
 	var address, amount, qty string
 	for part := range splitFields(rest[end+len(v.close):]) {
 		label, raw, found := strings.Cut(part, ":")
@@ -267,7 +282,7 @@ func ParseNote(s string) (Note, error) {
 			return Note{}, fieldErr("note", part, ErrSyntax, "a backslash escapes only \\ and |")
 		}
 		idx := -1
-		for i, l := range [...]string{v.flag, v.reason, v.address, v.sku, v.qty, v.amount, v.author, v.at} {
+		for i, l := range [...]string{v.flag, v.reason, v.address, v.sku, v.qty, v.amount, v.author, v.at, v.staffID} {
 			if label == l {
 				idx = i
 			}
@@ -301,13 +316,15 @@ func ParseNote(s string) (Note, error) {
 			if err != nil {
 				return Note{}, err
 			}
-			n.Author = Author{Name: name, Role: role}
+			n.Author.Name, n.Author.Role = name, role
 		case 7:
 			t, err := time.Parse(timeLayout, val)
 			if err != nil {
 				return Note{}, fieldErr("note.at", val, ErrSyntax, "want "+timeLayout)
 			}
 			n.At = t
+		case 8:
+			n.Author.ID = val
 		}
 	}
 	if !seen[0] {
@@ -328,13 +345,41 @@ func ParseNote(s string) (Note, error) {
 		n.Quantity = q
 	}
 	if seen[5] {
-		d, err := decimal.NewFromString(amount)
-		if err != nil || strings.ContainsAny(amount, "eE") {
-			return Note{}, fieldErr("note.amount", amount, ErrSyntax, "not an amount in yuan")
+		fen, p := yuan.Parse(amount)
+		if p != yuan.OK {
+			return Note{}, fieldErr("note.amount", amount, ErrSyntax, p.Detail())
 		}
-		n.Amount = d
+		n.Amount = yuan.Dec(fen)
 	}
 	return NormalizeNote(n)
+}
+
+// MaxNoteText bounds the text [ParseNote] reads: 4000 bytes, four times
+// the platform's memo limit. A note line in a memo is at most [MemoLimit]
+// bytes, and normalising (width folding, NFKC) never shrinks text
+// fourfold, so longer text cannot be a note and is refused after a length
+// check, in constant time.
+const MaxNoteText = 4 * MemoLimit
+
+// hasHidden reports whether s holds a format character (Cf: zero-width
+// spaces and joiners, the soft hyphen, direction marks and overrides) or a
+// control character other than tab, line feed and carriage return.
+func hasHidden(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			for _, r := range s[i:] {
+				if unicode.Is(unicode.Cf, r) || (unicode.Is(unicode.Cc, r) && r != '\t' && r != '\n' && r != '\r') {
+					return true
+				}
+			}
+			return false
+		}
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			return true
+		}
+	}
+	return false
 }
 
 // parseAuthor reads "name(role)" (Chinese) or "name (role)" (English).

@@ -25,16 +25,16 @@ func goldenNotes() []struct {
 	note notes.Note
 } {
 	exch := giftNote()
-	exch.Kind, exch.SKU, exch.Quantity, exch.Reason = notes.Exchange, "TS-001/L", 2, "尺码不合适 | 换大一号"
+	exch.Kind, exch.SKU, exch.Quantity, exch.Reason = notes.KindExchange, "TS-001/L", 2, "尺码不合适 | 换大一号"
 	fix := refundNote()
-	fix.Kind, fix.Amount, fix.Reason = notes.PostageFix, decimal.RequireFromString("8.5"), `满99包邮,多收运费 \ 退差价`
+	fix.Kind, fix.Amount, fix.Reason = notes.KindPostageFix, decimal.RequireFromString("8.5"), `满99包邮,多收运费 \ 退差价`
 	urgent := holdNote()
-	urgent.Kind, urgent.Flag, urgent.Reason = notes.Urgent, notes.FlagPurple, "买家赶时间,优先发货"
+	urgent.Kind, urgent.Flag, urgent.Reason = notes.KindUrgent, notes.FlagPurple, "买家赶时间,优先发货"
 	release := holdNote()
 	release.Flag, release.Release, release.Reason = notes.FlagGreen, true, "财务已退款,重拍单已发,原单关闭前解除暂停"
 	other := holdNote()
-	other.Kind, other.Flag, other.Reason = notes.Other, notes.FlagNone, "买家要求发票抬头:杭州某公司"
-	other.Author = notes.Author{Name: "Ana (turno B)", Role: order.StoreManager}
+	other.Kind, other.Flag, other.Reason = notes.KindOther, notes.FlagNone, "买家要求发票抬头:杭州某公司"
+	other.Author = order.Agent{ID: "kf-ana", Name: "Ana (turno B)", Role: order.StoreManager}
 	return []struct {
 		name string
 		note notes.Note
@@ -79,7 +79,7 @@ func TestFormatGolden(t *testing.T) {
 func TestFormatString(t *testing.T) {
 	n, err := notes.NormalizeNote(addressNote())
 	require.NoError(t, err)
-	assert.Equal(t, "【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号3单元 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", n.String())
+	assert.Equal(t, "【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号3单元 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", n.String())
 	// Times are shown in the zone asked for and name the same instant.
 	utc := n.Format(notes.Chinese, nil)
 	assert.Contains(t, utc, "时间:2026-11-25 06:03:05 +00:00")
@@ -91,7 +91,7 @@ func TestFormatString(t *testing.T) {
 // TestParseNoteAcceptsTypedVariants: clerks and agents type full-width
 // colons, brackets and digits; the parsed note is the canonical one.
 func TestParseNoteAcceptsTypedVariants(t *testing.T) {
-	in := "【送赠品】 旗：黄 | 数量：１ | 货号：ＧＩＦＴ－０１ | 原因：静默下单,买家离线,补送赠品 | 经办：李四（售前） | 时间：2026-11-25 14:03:05 +08:00"
+	in := "【送赠品】 旗：黄 | 数量：１ | 货号：ＧＩＦＴ－０１ | 原因：静默下单,买家离线,补送赠品 | 经办：李四（售前） | 工号：ｋｆ－ｌｉ | 时间：2026-11-25 14:03:05 +08:00"
 	got, err := notes.ParseNote(in)
 	require.NoError(t, err)
 	want, _ := notes.NormalizeNote(giftNote())
@@ -123,13 +123,13 @@ func TestParseNoteRejectsMalformed(t *testing.T) {
 		{"unknown role", strings.Replace(line, "(售前)", "(老板)", 1), notes.ErrSyntax},
 		{"author without role", strings.Replace(line, "(售前)", "", 1), notes.ErrSyntax},
 		{"missing reason", strings.Replace(line, "原因:退款重拍,原单不发 | ", "", 1), notes.ErrMissing},
-		{"bad quantity", "【送赠品】旗:黄 | 原因:x | 货号:A1 | 数量:一 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
-		{"zero quantity", "【送赠品】旗:黄 | 原因:x | 货号:A1 | 数量:0 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
-		{"gift without SKU", "【送赠品】旗:黄 | 原因:x | 数量:1 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
-		{"bad amount", "【退款】旗:绿 | 原因:x | 金额:十二 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
-		{"exponent amount", "【退款】旗:绿 | 原因:x | 金额:1e3 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
-		{"incomplete address", "【改地址】旗:红 | 原因:x | 新地址:张三,138,浙江省,杭州市,,文三路 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
-		{"address not six parts", "【改地址】旗:红 | 原因:x | 新地址:文三路14号 | 经办:李四(售前) | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"bad quantity", "【送赠品】旗:黄 | 原因:x | 货号:A1 | 数量:一 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
+		{"zero quantity", "【送赠品】旗:黄 | 原因:x | 货号:A1 | 数量:0 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"gift without SKU", "【送赠品】旗:黄 | 原因:x | 数量:1 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"bad amount", "【退款】旗:绿 | 原因:x | 金额:十二 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
+		{"exponent amount", "【退款】旗:绿 | 原因:x | 金额:1e3 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrSyntax},
+		{"incomplete address", "【改地址】旗:红 | 原因:x | 新地址:张三,138,浙江省,杭州市,,文三路 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
+		{"address not six parts", "【改地址】旗:红 | 原因:x | 新地址:文三路14号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", notes.ErrInvalidDetail},
 		// hostile: invalid UTF-8
 		{"invalid UTF-8", "【暂停发货】旗:红 | 原因:\xff", notes.ErrInvalidText},
 		// hostile: a header in one language and labels in the other

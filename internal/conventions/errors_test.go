@@ -97,7 +97,8 @@ func init() {
 		"ErrDueInPast": notes.ErrDueInPast, "ErrUnknownEnum": notes.ErrUnknownEnum,
 		"ErrUnknownReason": notes.ErrUnknownReason, "ErrAlreadyAcknowledged": notes.ErrAlreadyAcknowledged,
 		"ErrAlreadySettled": notes.ErrAlreadySettled, "ErrDuplicate": notes.ErrDuplicate,
-		"ErrNotFound": notes.ErrNotFound, "ErrNotAllowed": notes.ErrNotAllowed,
+		"ErrPromiseExists": notes.ErrPromiseExists, "ErrUnknownPromise": notes.ErrUnknownPromise,
+		"ErrUnknownReply": notes.ErrUnknownReply, "ErrNotAllowed": notes.ErrNotAllowed,
 		"ErrInvalidPolicy": notes.ErrInvalidPolicy,
 	})
 }
