@@ -66,12 +66,13 @@ func TestTradeMemoKeepsHandTypedLines(t *testing.T) {
 	require.NoError(t, err)
 	ns, other := m.Notes()
 	require.Len(t, ns, 1)
-	assert.Equal(t, notes.Hold, ns[0].Kind)
+	assert.Equal(t, notes.KindHold, ns[0].Kind)
 	assert.Equal(t, []string{"顾客要求发顺丰，已补运费差价  ", "11/12 仓库说明天发"}, other, "hand-typed lines are text, spaces and full-width punctuation kept")
-	assert.True(t, m.Held(), "the hold note in the platform's memo counts")
+	assert.True(t, m.SaysHeld(), "the hold note in the platform's memo counts")
 
-	more, err := m.Append(refundNote(), notes.Chinese, cst)
+	more, d, err := m.Append(refundNote(), notes.Chinese, cst)
 	require.NoError(t, err)
+	require.Equal(t, order.Allowed, d.Verdict)
 	assert.True(t, strings.HasPrefix(more.Text(), text), "nothing already in the memo is rewritten")
 	assert.Equal(t, notes.FlagGreen, more.Flag(), "the flag of the last note")
 }
