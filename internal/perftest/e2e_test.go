@@ -250,15 +250,19 @@ func bigFixture(b *testing.B) (perftest.Fixture, []perftest.Row) {
 	return fixture100k, rows100k
 }
 
-// measure runs one batch of n orders per iteration and reports orders/s
-// and allocs/order besides the usual per-batch figures.
+// measure runs one batch of n orders per iteration and reports orders/s,
+// allocs/order and the process's CPU time per order (cpu-ns/order, which
+// other processes on a shared machine do not inflate) besides the usual
+// per-batch figures.
 func measure(b *testing.B, n int, run func()) {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	cpu := perftest.StartCPU()
 	for b.Loop() {
 		run()
 	}
+	cpu.Report(b, float64(n), "order")
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "orders/s")
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(n*b.N), "allocs/order")

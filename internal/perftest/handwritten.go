@@ -493,7 +493,9 @@ func (l *DecLimits) covers(r, k uint8, amt decimal.Decimal, o *DecOrder) bool {
 	case Postage:
 		return amt.LessThanOrEqual(a.Postage) && amt.LessThanOrEqual(o.Postage)
 	case PriceCut:
-		return amt.LessThanOrEqual(a.PriceCut) && amt.LessThanOrEqual(o.Paid.Mul(a.CutShare).Truncate(2))
+		// An amount in fen is within the share exactly when it is within
+		// the share rounded down to the fen: no rounding needed.
+		return amt.LessThanOrEqual(a.PriceCut) && amt.LessThanOrEqual(o.Paid.Mul(a.CutShare))
 	case EraseChange:
 		return a.Erase
 	}
@@ -531,7 +533,7 @@ func (l *DecLimits) Review(o *DecOrder, q *HandRequest) (HandDecision, error) {
 	refused, escalate := false, false
 	if q.Kind == EraseChange {
 		change := o.Paid.Sub(o.Paid.Floor())
-		if !q.Amount.Equal(change) || q.Amount.GreaterThan(o.Paid.Mul(l.EraseShare).Truncate(2)) {
+		if !q.Amount.Equal(change) || q.Amount.GreaterThan(o.Paid.Mul(l.EraseShare)) {
 			refused = true
 		}
 		// The count is of the agent's day: on another day it starts again.
