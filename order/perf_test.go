@@ -53,9 +53,10 @@ func perfSpecs() [2]order.Spec {
 // are. Issue 13's goal: kefu ≤ 4 allocs and ≤ 1 µs on the project's
 // 2-core machine.
 //
-// Measured before optimising (go1.26, 2-core shared VM, -count 5, one
-// run): kefu/shopspring 3.5–4.5×, kefu/int64 15–20×; kefu 14.5
-// allocs/op, shopspring 10, int64 0.
+// Measured before optimising, as ratios of CPU time per op (cpu-ns/op)
+// in one run (go1.26, the 2-core shared VM, two runs of -count 6 and 8):
+// kefu/shopspring 6.4–7.8×, kefu/int64 62–82×; kefu 5.7–6.5 µs of CPU
+// and 19 allocs/op, shopspring 13, int64 0.
 func BenchmarkNewVsHandwritten(b *testing.B) {
 	specs := perfSpecs()
 	var hand [2]perftest.HandSpec

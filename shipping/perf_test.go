@@ -58,9 +58,12 @@ func perfDecideFen(r *perftest.FenRule, o *perftest.FenOrder) perftest.FenFree {
 // ([perftest.DecRule.Decide]), which must decide the same on every order.
 // Issue 13's goal: kefu ≤ 1.5× handwritten/int64, 0 allocs.
 //
-// Measured before optimising (go1.26, 2-core shared VM, -count 5, one
-// run): kefu/int64 3.9–4.7×, kefu/shopspring 2.2–2.6×; kefu 0 allocs,
-// shopspring 0.5 allocs/op (the shortfall's subtraction).
+// Measured before optimising, as ratios of CPU time per op (cpu-ns/op)
+// in one run (go1.26, the 2-core shared VM, two runs of -count 6 and 8):
+// kefu/int64 15.6–16×, kefu/int64-call 10.6–13.7×, kefu/shopspring
+// 0.8–1.35×; 0 allocs on every side (shopspring's shortfall subtraction
+// allocates about once in two ops, 10 B/op). Wall times varied ±35–70%
+// with the other jobs on the machine.
 func BenchmarkFreeShippingVsHandwritten(b *testing.B) {
 	p := shipping.DefaultPolicy()
 	fr, err := perftest.NewFenRule(p)

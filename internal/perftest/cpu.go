@@ -32,3 +32,15 @@ func (c CPU) Report(b *testing.B, perOp float64, unit string) {
 	}
 	b.ReportMetric(float64(t-c.start)/(float64(b.N)*perOp), "cpu-ns/"+unit)
 }
+
+// ReportCores reports how many cores the process kept busy on average
+// while b ran: its CPU time since c started over b's elapsed time, as the
+// metric "cores". A computation that runs on one goroutine stays at or
+// below about 1 (plus the garbage collector's share); one that uses two
+// cores fully approaches 2. Other processes on the machine lower it.
+func (c CPU) ReportCores(b *testing.B) {
+	t, ok := processCPU()
+	if e := b.Elapsed(); ok && c.ok && e > 0 {
+		b.ReportMetric(float64(t-c.start)/float64(e), "cores")
+	}
+}

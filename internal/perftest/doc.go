@@ -28,4 +28,19 @@
 // request, from a fixed seed; about a tenth have an amount at a threshold
 // (goods at the free-shipping threshold or a cent either side, a
 // concession at a role's limit or a cent above it).
+//
+// # Running
+//
+// The machine the project measures on is shared and noisy, so every
+// benchmark compares kefu with a baseline in the same run, and reports
+// the process's CPU time per op or per order ([CPU]) besides wall time:
+//
+//	go test -run '^$' -bench VsHandwritten -count 6 ./shipping ./pricing ./order
+//	go test -run '^$' -bench EndToEnd -count 5 ./internal/perftest
+//	go test -run '^$' -bench TriageCores -cpu 1,2 -count 5 ./internal/perftest
+//
+// and compare within one output with benchstat
+// (golang.org/x/perf/cmd/benchstat). CI runs none of the benchmarks,
+// only the tests: the agreement test checks the whole 100k-order
+// fixture (a tenth of it under -short or the race detector).
 package perftest

@@ -58,7 +58,7 @@ func (f Fixture) Rows() ([]Row, error) {
 			At: c.At, Day: c.Usage.Day, Erases: c.Usage.Erases, PriceChanges: c.Usage.PriceChanges}
 		r.Lines = make([]RowLine, len(o.Lines))
 		for k, l := range o.Lines {
-			r.Lines[k] = RowLine{l.SKU, l.Title, l.Quantity, l.UnitPrice, l.Gift}
+			r.Lines[k] = RowLine(l)
 		}
 		out[i] = r
 	}
