@@ -42,5 +42,5 @@
 // and compare within one output with benchstat
 // (golang.org/x/perf/cmd/benchstat). CI runs none of the benchmarks,
 // only the tests: the agreement test checks the whole 100k-order
-// fixture (a tenth of it under -short or the race detector).
+// fixture (a twentieth of it under -short or the race detector).
 package perftest
