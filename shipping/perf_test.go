@@ -91,9 +91,9 @@ func BenchmarkFreeShippingVsHandwritten(b *testing.B) {
 			b.Fatal(err)
 		}
 		k, f, d := p.FreeShipping(ks[i]), fr.Decide(&fs[i]), dr.Decide(&ds[i])
-		if k.Eligible != f.Eligible || k.Eligible != d.Eligible || !k.Shortfall().Equal(d.Shortfall) ||
+		if k.Eligible() != f.Eligible || k.Eligible() != d.Eligible || !k.Shortfall().Equal(d.Shortfall) ||
 			!k.ShouldCharge().Equal(d.ShouldCharge) || !k.Shortfall().Equal(decimal.New(f.Shortfall, -2)) {
-			b.Fatalf("order %d: kefu %v %s %s, int64 %+v, shopspring %+v", i, k.Eligible, k.Shortfall(), k.ShouldCharge(), f, d)
+			b.Fatalf("order %d: kefu %v %s %s, int64 %+v, shopspring %+v", i, k.Eligible(), k.Shortfall(), k.ShouldCharge(), f, d)
 		}
 	}
 	b.Run("kefu", func(b *testing.B) {

@@ -158,7 +158,7 @@ func (r *runner) kefuRow(row *perftest.Row, o *order.Order, t *tally) bool {
 		t.badOrders++
 		return false
 	}
-	t.free(r.ship.FreeShipping(o).Eligible)
+	t.free(r.ship.FreeShipping(o).Eligible())
 	req, u, err := kefuRequest(row, o)
 	var d pricing.Decision
 	if err == nil {
@@ -197,7 +197,7 @@ func (r *runner) kefuJSON(line []byte, e *kefuEnvelope, t *tally) bool {
 		t.badOrders++
 		return false
 	}
-	t.free(r.ship.FreeShipping(&e.Order).Eligible)
+	t.free(r.ship.FreeShipping(&e.Order).Eligible())
 	d, err := r.price.Review(e.Concession.request(&e.Order), e.Concession.Usage)
 	t.review(uint8(d.Verdict), err)
 	return true
@@ -470,7 +470,7 @@ func fenOf(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
 
 func (r *runner) kefuOutcome(o *order.Order, req pricing.Request, u pricing.Usage) outcome {
 	fs := r.ship.FreeShipping(o)
-	out := outcome{built: true, eligible: fs.Eligible, shortfall: fenOf(fs.Shortfall()),
+	out := outcome{built: true, eligible: fs.Eligible(), shortfall: fenOf(fs.Shortfall()),
 		shouldCharge: fenOf(fs.ShouldCharge()), why: fs.Reasons.String()}
 	d, err := r.price.Review(req, u)
 	out.reviewErr = err != nil

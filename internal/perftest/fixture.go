@@ -280,7 +280,11 @@ func (g *generator) line(i, buyers int, start time.Time) (genEnvelope, bool) {
 		postage = 1000 // charged although it ships free (rule S2)
 	case free, region.HKMOTW():
 	default:
-		postage = [...]int64{1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 800, 0}[rng.IntN(10)]
+		std := int64(1000) // the default policy's standard postage (rule S2)
+		if region == order.Xinjiang || region == order.Tibet {
+			std = 2000 // remote regions cost more in the default policy
+		}
+		postage = [...]int64{std, std, std, std, std, std, std, std, std - 200, 0}[rng.IntN(10)]
 	}
 	o.Postage, o.Discount = yuanText(postage), yuanText(discount)
 	if g.pct(10) {

@@ -271,17 +271,22 @@ func BuildFen(s *HandSpec) (FenOrder, error) {
 
 // FenRule is the everyday free-shipping rule in fen (rule S1): a
 // threshold on the goods amount actually paid, excluded regions, and the
-// standard postage of an order that does not ship free (0: what was
-// charged stands).
+// standard postage of an order that does not ship free, per region (0:
+// what was charged stands), and the regions the shop's carriers serve (an
+// order elsewhere, or with no region, keeps what it was charged).
 type FenRule struct {
-	Threshold, Postage int64
-	Excluded           [regionCount]bool
+	Threshold int64
+	Postage   [regionCount]int64
+	Excluded  [regionCount]bool
+	Served    [regionCount]bool
 }
 
 // DecRule is [FenRule] in shopspring decimals.
 type DecRule struct {
-	Threshold, Postage decimal.Decimal
-	Excluded           [regionCount]bool
+	Threshold decimal.Decimal
+	Postage   [regionCount]decimal.Decimal
+	Excluded  [regionCount]bool
+	Served    [regionCount]bool
 }
 
 // FenFree is a free-shipping decision in fen.
@@ -318,15 +323,21 @@ func NewFenRule(p shipping.Policy) (FenRule, error) {
 	if err := supportedFree(p); err != nil {
 		return FenRule{}, err
 	}
-	t, ok1 := fen(p.Free.Threshold)
-	s, ok2 := fen(p.Free.Postage)
-	if !ok1 || !ok2 {
+	t, ok := fen(p.Free.Threshold)
+	if !ok {
 		return FenRule{}, errors.New("perftest: policy amounts")
 	}
-	r := FenRule{Threshold: t, Postage: s}
-	for _, x := range p.Free.ExcludedRegions {
-		r.Excluded[x] = true
+	r := FenRule{Threshold: t}
+	d, err := NewDecRule(p)
+	if err != nil {
+		return FenRule{}, err
 	}
+	for i := range d.Postage {
+		if r.Postage[i], ok = fen(d.Postage[i]); !ok {
+			return FenRule{}, errors.New("perftest: policy amounts")
+		}
+	}
+	r.Excluded, r.Served = d.Excluded, d.Served
 	return r, nil
 }
 
@@ -335,7 +346,14 @@ func NewDecRule(p shipping.Policy) (DecRule, error) {
 	if err := supportedFree(p); err != nil {
 		return DecRule{}, err
 	}
-	r := DecRule{Threshold: p.Free.Threshold, Postage: p.Free.Postage}
+	r := DecRule{Threshold: p.Free.Threshold}
+	for i := range r.Postage {
+		r.Postage[i] = p.Free.Postage
+		r.Served[i] = i > 0 && p.Serves(order.Region(i))
+	}
+	for _, rp := range p.Free.RegionPostage {
+		r.Postage[rp.Region] = rp.Postage
+	}
 	for _, x := range p.Free.ExcludedRegions {
 		r.Excluded[x] = true
 	}
@@ -345,9 +363,10 @@ func NewDecRule(p shipping.Policy) (DecRule, error) {
 // Decide is free shipping written plainly in fen (rules S1, S2, S3): an
 // order ships free when its net goods reach the threshold and its region
 // is known and not excluded; short of the threshold it says by how much;
-// it should be charged nothing when free, what was charged when it goes
-// SF freight collect (Hong Kong, Macao, Taiwan) or the shop states no
-// standard postage, and the standard postage otherwise.
+// it should be charged what was charged when no carrier serves its region
+// (or it has none), nothing when free, what was charged when it goes SF
+// freight collect (Hong Kong, Macao, Taiwan) or the shop states no
+// standard postage, and the region's standard postage otherwise.
 func (r *FenRule) Decide(o *FenOrder) FenFree {
 	var d FenFree
 	met := o.Net >= r.Threshold
@@ -356,11 +375,13 @@ func (r *FenRule) Decide(o *FenOrder) FenFree {
 		d.Shortfall = r.Threshold - o.Net
 	}
 	switch {
+	case !r.Served[o.Region]:
+		d.ShouldCharge = o.Postage
 	case d.Eligible:
-	case freightCollect[o.Region], r.Postage == 0:
+	case freightCollect[o.Region], r.Postage[o.Region] == 0:
 		d.ShouldCharge = o.Postage
 	default:
-		d.ShouldCharge = r.Postage
+		d.ShouldCharge = r.Postage[o.Region]
 	}
 	return d
 }
@@ -374,11 +395,13 @@ func (r *DecRule) Decide(o *DecOrder) DecFree {
 		d.Shortfall = r.Threshold.Sub(o.Net)
 	}
 	switch {
+	case !r.Served[o.Region]:
+		d.ShouldCharge = o.Postage
 	case d.Eligible:
-	case freightCollect[o.Region], r.Postage.IsZero():
+	case freightCollect[o.Region], r.Postage[o.Region].IsZero():
 		d.ShouldCharge = o.Postage
 	default:
-		d.ShouldCharge = r.Postage
+		d.ShouldCharge = r.Postage[o.Region]
 	}
 	return d
 }
