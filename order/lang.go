@@ -78,8 +78,9 @@ func (l Lang) Text(in Lang) string { return langText(in, i18n.OrderLang, l.Strin
 // Accept-Language header (RFC 9110: "zh-TW,zh;q=0.9,en;q=0.8"), matched with
 // x/text's language matcher among the four kefu speaks: zh-TW, zh-HK, zh-MO
 // and zh-Hant give [TraditionalChinese]; zh, zh-CN and zh-SG
-// [SimplifiedChinese]; es-* [Spanish]; en-* [English]. Weights count;
-// languages the matcher cannot place with high confidence (fr, ja),
+// [SimplifiedChinese]; es-* [Spanish]; en-* [English]. The most preferred
+// entry (by weight) the matcher places with high confidence decides, so
+// "zh-HK,zh;q=0.9" is traditional; languages it cannot place (fr, ja),
 // malformed text, an empty header and one longer than 4 KB give fallback,
 // the shop's default (an invalid fallback is [SimplifiedChinese]). A
 // header that does not parse as a whole is read entry by entry, its
@@ -121,8 +122,9 @@ func (r Remedy) Text(l Lang) string { return langText(l, i18n.OrderRemedy, r.Str
 // "Oversold".
 func (r Reason) Text(l Lang) string { return langText(l, i18n.OrderReason, r.String()) }
 
-// Text returns the region's name in language l: "香港特别行政区",
-// "香港特別行政區", "Hong Kong".
+// Text returns the region's short name in language l, as shops write it
+// in chat and consoles: "香港", "新疆", "Hong Kong", "Taiwán".
+// [Region.Chinese] gives the full name an address writes.
 func (r Region) Text(l Lang) string { return langText(l, i18n.OrderRegion, r.String()) }
 
 // Text returns the role's name in language l: "组长", "組長", "Team

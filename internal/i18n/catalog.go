@@ -66,6 +66,7 @@ const (
 	kindRole                     // an order.Role code, printed as its label
 	kindRegion                   // an order.Region code, printed as its name
 	kindText                     // text printed as given (a carrier's name)
+	kindList                     // texts as given, joined as the language joins a list
 )
 
 // arg is one argument of a message.
@@ -75,6 +76,7 @@ type arg struct {
 	n    int64 // amount in fen, count, clock seconds
 	t    time.Time
 	s    string // role or region code, text
+	list []string
 }
 
 func amountArg(name string, a Amount) arg      { return arg{name: name, kind: kindAmount, n: int64(a)} }
@@ -85,6 +87,7 @@ func clockArg(name string, c Clock) arg        { return arg{name: name, kind: ki
 func roleArg(name string, r RoleCode) arg      { return arg{name: name, kind: kindRole, s: string(r)} }
 func regionArg(name string, r RegionCode) arg  { return arg{name: name, kind: kindRegion, s: string(r)} }
 func textArg(name string, s string) arg        { return arg{name: name, kind: kindText, s: s} }
+func listArg(name string, l []string) arg      { return arg{name: name, kind: kindList, list: l} }
 
 // cat is the built catalog with what rendering needs beside it. It is
 // built once, on first use, and never changed after: every field is only
@@ -273,6 +276,8 @@ func (c *cat) value(l Lang, loc *time.Location, a arg) any {
 		return inSentence(l, Label(l, OrderRole, a.s))
 	case kindRegion:
 		return Label(l, OrderRegion, a.s)
+	case kindList:
+		return joinList(l, a.list)
 	}
 	return a.s
 }
@@ -513,4 +518,38 @@ func inSentence(l Lang, s string) string {
 		return s
 	}
 	return string(lr) + s[n:]
+}
+
+// joinList joins texts as language l writes a list of alternatives:
+// "圆通、中通或顺丰", "YTO, ZTO or SF", "YTO, ZTO o SF" (u before a word
+// that starts with the sound o: "SF u Oca").
+func joinList(l Lang, items []string) string {
+	var b strings.Builder
+	for i, s := range items {
+		switch {
+		case i == 0:
+		case i < len(items)-1 && (l == SimplifiedChinese || l == TraditionalChinese):
+			b.WriteString("、")
+		case i < len(items)-1:
+			b.WriteString(", ")
+		case l == SimplifiedChinese || l == TraditionalChinese:
+			b.WriteString("或")
+		case l == Spanish && startsWithO(s):
+			b.WriteString(" u ")
+		case l == Spanish:
+			b.WriteString(" o ")
+		default:
+			b.WriteString(" or ")
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// startsWithO reports whether s starts with o, ó, ho or hó, before which
+// Spanish writes u for o.
+func startsWithO(s string) bool {
+	s = strings.ToLower(s)
+	s = strings.TrimPrefix(s, "h")
+	return strings.HasPrefix(s, "o") || strings.HasPrefix(s, "ó")
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -222,4 +223,46 @@ func TestRoleInSentence(t *testing.T) {
 	assert.Equal(t, "亲，这个我需要请示一下店长，请您稍等哦", i18n.Render(i18n.SimplifiedChinese, nil, m))
 	assert.Equal(t, "Store manager", i18n.Label(i18n.English, i18n.OrderRole, "store_manager"))
 	assert.Equal(t, "Needs the no_such_role's approval", i18n.Render(i18n.English, nil, i18n.StaffNeedsApproval{Approver: "no_such_role"}), "an unknown code prints as itself")
+}
+
+// TestListJoins: a list argument is joined as the language joins a list
+// of alternatives.
+func TestListJoins(t *testing.T) {
+	cases := []struct {
+		items []string
+		want  [i18n.NumLangs]string
+	}{
+		{[]string{"圆通"}, [i18n.NumLangs]string{"圆通", "圆通", "圆通", "圆通"}},
+		{[]string{"圆通", "顺丰"}, [i18n.NumLangs]string{"圆通或顺丰", "圆通或顺丰", "圆通 or 顺丰", "圆通 o 顺丰"}},
+		{[]string{"YTO", "ZTO", "SF"}, [i18n.NumLangs]string{"YTO、ZTO或SF", "YTO、ZTO或SF", "YTO, ZTO or SF", "YTO, ZTO o SF"}},
+		{[]string{"SF", "Oca"}, [i18n.NumLangs]string{"SF或Oca", "SF或Oca", "SF or Oca", "SF u Oca"}},
+		{[]string{"SF", "Hornos"}, [i18n.NumLangs]string{"SF或Hornos", "SF或Hornos", "SF or Hornos", "SF u Hornos"}},
+	}
+	for _, c := range cases {
+		for _, l := range i18n.Langs() {
+			got := i18n.Render(l, nil, i18n.AskCarrier{Carriers: c.items, Default: "D"})
+			assert.Contains(t, got, c.want[l], "%v in %s", c.items, l)
+		}
+	}
+	assert.NotPanics(t, func() { i18n.Render(i18n.English, nil, i18n.AskCarrier{}) }, "no carriers")
+}
+
+// TestConcurrentFirstUse: goroutines rendering at once, the first of
+// them building the catalog, race on nothing (run with -race).
+func TestConcurrentFirstUse(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			l := i18n.Lang(i % i18n.NumLangs)
+			_ = i18n.Render(l, nil, i18n.BelowThreshold{Shortfall: 1, Threshold: 9900})
+			_ = i18n.Label(l, i18n.OrderRole, "team_leader")
+			_ = i18n.MatchAccept("zh-TW", l)
+		})
+	}
+	wg.Wait()
+}
+
+// TestRenderNil: a nil message renders as nothing.
+func TestRenderNil(t *testing.T) {
+	assert.Equal(t, "", i18n.Render(i18n.English, nil, nil))
 }

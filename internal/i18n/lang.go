@@ -94,9 +94,10 @@ const maxAcceptEntries = 32
 var matcher = language.NewMatcher(tags[:])
 
 // MatchAccept returns the language to answer a request with whose
-// Accept-Language header is accept: the x/text matcher's best match among
-// the four, taking the weights into account, when it is sure of it
-// (confidence High or Exact); fallback otherwise (see [Lang.Or]). So zh-TW,
+// Accept-Language header is accept: the language of the most preferred
+// entry (by weight) that the x/text matcher places among the four with
+// confidence High or Exact, as [MatchTags] does; fallback when none is
+// (see [Lang.Or]). So zh-TW,
 // zh-HK, zh-MO and zh-Hant get [TraditionalChinese]; zh, zh-CN and zh-SG
 // [SimplifiedChinese]; es-* [Spanish]; en-* [English]. A header that does
 // not parse as a whole is read entry by entry and its malformed entries
@@ -140,17 +141,21 @@ func parseLeniently(accept string) []language.Tag {
 }
 
 // MatchTags returns the language to answer with for the requested tags,
-// most preferred first: the x/text matcher's best match among the four
-// when its confidence is High or Exact, fallback otherwise (see
+// most preferred first: the first tag that x/text's matcher places among
+// the four with confidence High or Exact, fallback when none is (see
 // [Lang.Or]). No tags, und and tags the matcher cannot place (fr, ja, a
 // private-use tag) give fallback.
+//
+// The tags are matched one by one, in the order of preference, rather
+// than all at once: given "zh-HK, zh", the matcher would prefer the exact
+// match of the second choice (zh, simplified) to the high one of the
+// first (zh-HK, traditional), and a Hong Kong browser sends just that.
 func MatchTags(requested []language.Tag, fallback Lang) Lang {
-	if len(requested) == 0 {
-		return fallback.Or(SimplifiedChinese)
+	for _, t := range requested {
+		_, i, conf := matcher.Match(t)
+		if conf >= language.High && i >= 0 && i < int(numLangs) {
+			return Lang(i)
+		}
 	}
-	_, i, conf := matcher.Match(requested...)
-	if conf < language.High || i < 0 || i >= int(numLangs) {
-		return fallback.Or(SimplifiedChinese)
-	}
-	return Lang(i)
+	return fallback.Or(SimplifiedChinese)
 }

@@ -42,6 +42,7 @@ func TestMatchLang(t *testing.T) {
 		{"es-MX", order.Spanish, "Mexican Spanish"},
 		{"gl", order.Spanish, "CLDR serves Galician readers Spanish, and kefu follows the matcher"},
 		{"zh-TW,zh;q=0.9,en-US;q=0.8,en;q=0.7", order.TraditionalChinese, "a browser's header: the first choice wins"},
+		{"zh-HK,zh;q=0.9,en;q=0.8", order.TraditionalChinese, "Hong Kong's browser header: zh-HK, not the exact zh after it"},
 		{"fr-FR,fr;q=0.9,es;q=0.5", order.Spanish, "French is not spoken; the weighted second choice is"},
 		{"en;q=0.2,zh-CN;q=0.9", order.SimplifiedChinese, "weights, not the order written, decide"},
 		{"es;q=0,zh-TW", order.TraditionalChinese, "q=0 means not acceptable"},

@@ -228,9 +228,10 @@ func (m SFOnly) args(dst []arg) []arg { return append(dst, regionArg("region", m
 
 // AskCarrier asks a buyer which of the carriers serving the address they
 // prefer, naming the shop's default (rule S5). Carriers and Default are the
-// carriers' names as the shop writes them.
+// carriers' names as the shop writes them; the list is joined as the
+// language joins one ("圆通、中通或顺丰", "YTO, ZTO or SF").
 type AskCarrier struct {
-	Carriers string
+	Carriers []string
 	Default  string
 }
 
@@ -238,7 +239,7 @@ type AskCarrier struct {
 func (AskCarrier) Key() string { return "buyer.carrier.ask" }
 
 func (m AskCarrier) args(dst []arg) []arg {
-	return append(dst, textArg("carriers", m.Carriers), textArg("default", m.Default))
+	return append(dst, listArg("carriers", m.Carriers), textArg("default", m.Default))
 }
 
 // CarrierNotServing tells a buyer that the carrier they asked for does not

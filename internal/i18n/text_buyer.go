@@ -134,9 +134,9 @@ var buyerDefs = []def{
 		"Los paquetes a {region} solo pueden ir por SF Express.",
 	}},
 	{AskCarrier{}, [numLangs]string{
-		"亲，您的地址可以发 {carriers}，请问您想用哪家快递呢？没有特别要求的话我们默认发{default}哦",
-		"親，您的地址可以發 {carriers}，請問您想用哪家快遞呢？沒有特別要求的話我們預設發{default}喔",
-		"We can ship to your address with {carriers}. Which would you like? If you don't mind, we'll use {default}.",
+		"亲，您的地址可以发{carriers}，请问您想用哪家快递呢？没有特别要求的话我们默认发{default}哦",
+		"親，您的地址可以發{carriers}，請問您想用哪家快遞呢？沒有特別要求的話我們預設發{default}喔",
+		"We can ship to your address with {carriers}. Which would you like? If you have no preference, we'll use {default}.",
 		"Podemos enviar a tu dirección con {carriers}. ¿Cuál prefieres? Si te da igual, usaremos {default}.",
 	}},
 	{CarrierNotServing{}, [numLangs]string{
