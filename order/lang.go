@@ -18,12 +18,12 @@ import (
 // a request from its Accept-Language header.
 type Lang uint8
 
-// Languages. Their values are those of the catalogs' languages.
+// Languages. (They are numbered as kefu's catalogs number them.)
 const (
-	SimplifiedChinese  Lang = Lang(i18n.SimplifiedChinese)  // zh-Hans: 简体中文
-	TraditionalChinese Lang = Lang(i18n.TraditionalChinese) // zh-Hant: 繁體中文, as Hong Kong and Taiwan write it
-	English            Lang = Lang(i18n.English)            // en
-	Spanish            Lang = Lang(i18n.Spanish)            // es
+	SimplifiedChinese  Lang = iota // zh-Hans: 简体中文
+	TraditionalChinese             // zh-Hant: 繁體中文, as Hong Kong and Taiwan write it
+	English                        // en
+	Spanish                        // es
 )
 
 // Langs returns every language, in order.

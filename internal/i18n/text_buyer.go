@@ -180,20 +180,20 @@ var buyerDefs = []def{
 	{TopUpGoods{}, [numLangs]string{
 		"亲，这边需要补 {difference:number} 元的商品差价，麻烦拍一下补差价链接，确认金额后再付款哦",
 		"親，這邊需要補 {difference:number} 元的商品差價，麻煩拍一下補差價連結，確認金額後再付款喔",
-		"There's a price difference of {difference} on the goods. Please order our price-difference link for it, and check the amount before you pay.",
-		"Hay una diferencia de {difference} en el precio de los productos. Haz el pedido del enlace de diferencia de precio y comprueba el importe antes de pagar.",
+		"There's a price difference of {difference} on the goods. You can pay it through our price-difference link; please check the amount before you pay.",
+		"Hay una diferencia de {difference} en el precio de los productos. Puedes pagarla con nuestro enlace de diferencia de precio; comprueba el importe antes de pagar.",
 	}},
 	{TopUpPostage{}, [numLangs]string{
 		"亲，这边需要补 {difference:number} 元的运费差价，麻烦拍一下补差价链接，确认金额后再付款哦",
 		"親，這邊需要補 {difference:number} 元的運費差價，麻煩拍一下補差價連結，確認金額後再付款喔",
-		"There's a postage difference of {difference}. Please order our price-difference link for it, and check the amount before you pay.",
-		"Hay una diferencia de {difference} en los gastos de envío. Haz el pedido del enlace de diferencia de precio y comprueba el importe antes de pagar.",
+		"There's a postage difference of {difference}. You can pay it through our price-difference link; please check the amount before you pay.",
+		"Hay una diferencia de {difference} en los gastos de envío. Puedes pagarla con nuestro enlace de diferencia de precio; comprueba el importe antes de pagar.",
 	}},
 	{TopUpOther{}, [numLangs]string{
 		"亲，这边需要补 {difference:number} 元的差价，麻烦拍一下补差价链接，确认金额后再付款哦",
 		"親，這邊需要補 {difference:number} 元的差價，麻煩拍一下補差價連結，確認金額後再付款喔",
-		"There's a difference of {difference} to pay. Please order our price-difference link for it, and check the amount before you pay.",
-		"Hay una diferencia de {difference} por pagar. Haz el pedido del enlace de diferencia de precio y comprueba el importe antes de pagar.",
+		"There's a difference of {difference} to pay. You can pay it through our price-difference link; please check the amount before you pay.",
+		"Hay una diferencia de {difference} por pagar. Puedes pagarla con nuestro enlace de diferencia de precio; comprueba el importe antes de pagar.",
 	}},
 	{ShopRefundsDifference{}, [numLangs]string{
 		"亲，差价 {difference:number} 元我们会退给您，到账后麻烦跟我们确认一下哦",
@@ -306,7 +306,7 @@ var buyerDefs = []def{
 	}},
 	{ReturnNotResellable{}, [numLangs]string{
 		"亲，非常抱歉，商品已经洗过、穿过或有损坏，影响二次销售，不支持七天无理由退换哦",
-		"親，非常抱歉，商品已經洗過、穿過或有損壞，影響二次銷售，不支援七天無理由退換喔",
+		"親，非常抱歉，商品已經洗過、穿過或有損壞，影響二次銷售，不適用七天無理由退換喔",
 		"Sorry, items that have been washed, worn or damaged can't be sold again, so they aren't covered by the seven-day no-reason return.",
 		"Lo sentimos, los artículos lavados, usados o dañados no se pueden volver a vender, así que no entran en la devolución sin motivo de siete días.",
 	}},
@@ -324,7 +324,7 @@ var buyerDefs = []def{
 	}},
 	{ReturnConfirmedAtPurchase{}, [numLangs]string{
 		"亲，这件商品在购买时您已确认不支持七天无理由退货，非常抱歉哦",
-		"親，這件商品在購買時您已確認不支援七天無理由退貨，非常抱歉喔",
+		"親，這件商品在購買時您已確認不適用七天無理由退貨，非常抱歉喔",
 		"When you bought this item, you confirmed it isn't covered by the seven-day no-reason return. We're sorry!",
 		"Al comprar este artículo confirmaste que no tiene devolución sin motivo de siete días. ¡Lo sentimos!",
 	}},
@@ -375,7 +375,7 @@ var staffDefs = []def{
 		"最晚发货：{latest}",
 		"最晚發貨：{latest}",
 		"Dispatch by {latest}",
-		"Enviar antes de: {latest}",
+		"Envío como muy tarde: {latest}",
 	}},
 	{StaffWithinDays{}, [numLangs]string{
 		"{days} 天内发货",
