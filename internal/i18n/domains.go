@@ -1,0 +1,101 @@
+package i18n
+
+// The domains: one per enum type of each package whose codes render as
+// staff text. The enum's Text method passes its own text form (String) as
+// the code, so a Go identifier renamed elsewhere changes nothing here.
+const (
+	OrderAddressPart Domain = "order.address_part"
+	OrderCategory    Domain = "order.category"
+	OrderCODAction   Domain = "order.cod_action"
+	OrderDepartment  Domain = "order.department"
+	OrderEvent       Domain = "order.event"
+	OrderLang        Domain = "order.lang"
+	OrderPayment     Domain = "order.payment"
+	OrderReason      Domain = "order.reason"
+	OrderRegion      Domain = "order.region"
+	OrderRemedy      Domain = "order.remedy"
+	OrderRole        Domain = "order.role"
+	OrderStatus      Domain = "order.status"
+	OrderVerdict     Domain = "order.verdict"
+
+	ShippingAction    Domain = "shipping.action"
+	ShippingProblem   Domain = "shipping.problem" // the reasons of shipping's checks that are not Reason codes
+	ShippingReason    Domain = "shipping.reason"
+	ShippingRemedy    Domain = "shipping.remedy"
+	ShippingSituation Domain = "shipping.situation"
+	ShippingStage     Domain = "shipping.stage"
+	ShippingStop      Domain = "shipping.stop"
+	ShippingWeekday   Domain = "shipping.weekday"
+	ShippingWording   Domain = "shipping.wording"
+
+	PricingCause      Domain = "pricing.cause"
+	PricingKind       Domain = "pricing.kind"
+	PricingPayer      Domain = "pricing.payer"
+	PricingReason     Domain = "pricing.reason"
+	PricingSettlement Domain = "pricing.settlement"
+
+	NotesChannel      Domain = "notes.channel"
+	NotesFlag         Domain = "notes.flag"
+	NotesKind         Domain = "notes.kind"
+	NotesPromiseKind  Domain = "notes.promise_kind"
+	NotesPromiseState Domain = "notes.promise_state"
+	NotesReason       Domain = "notes.reason"
+	NotesRound        Domain = "notes.round"
+	NotesTask         Domain = "notes.task"
+	NotesTopic        Domain = "notes.topic"
+	NotesUrgency      Domain = "notes.urgency"
+
+	// RefundStatus holds the platform's refund states (WAIT_SELLER_AGREE …)
+	// for the refund package, which has not landed yet.
+	RefundStatus Domain = "refund.status"
+	// RefundGoodStatus holds the platform's good_status values
+	// (BUYER_NOT_RECEIVED …) for the refund package.
+	RefundGoodStatus Domain = "refund.good_status"
+)
+
+// Domains returns every domain, in the order of the tables.
+func Domains() []Domain {
+	var out []Domain
+	seen := map[Domain]bool{}
+	for _, t := range labelTables {
+		for _, e := range t {
+			if !seen[e.d] {
+				seen[e.d] = true
+				out = append(out, e.d)
+			}
+		}
+	}
+	return out
+}
+
+// Codes returns the codes the catalog holds for domain d, in table order.
+func Codes(d Domain) []string {
+	var out []string
+	for _, t := range labelTables {
+		for _, e := range t {
+			if e.d == d {
+				out = append(out, e.code)
+			}
+		}
+	}
+	return out
+}
+
+// ProblemReason returns the staff text of an order.Problem's reason code
+// in language l: the code is one of order's Reason codes, one of
+// shipping's, or a reason only shipping's checks give; code itself when it
+// is none of them.
+func ProblemReason(l Lang, code string) string {
+	for _, d := range [...]Domain{OrderReason, ShippingReason, ShippingProblem} {
+		if s, ok := Lookup(l, d, code); ok {
+			return s
+		}
+	}
+	return code
+}
+
+// labelTables are the label tables, one per package.
+var labelTables = [][]label{orderLabels, shippingLabels, pricingLabels, notesLabels, refundLabels}
+
+// defTables are the message tables: replies to buyers, lines for staff.
+var defTables = [][]def{buyerDefs, staffDefs}

@@ -1,0 +1,106 @@
+package i18n_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/message"
+
+	"github.com/kefu-go/kefu/internal/i18n"
+	"github.com/kefu-go/kefu/internal/yuan"
+)
+
+// TestFormatMoney: money as each language prints the currency (rule P7:
+// exact, two decimals).
+func TestFormatMoney(t *testing.T) {
+	cases := []struct {
+		fen    int64
+		zh, es string
+		reason string
+	}{
+		{0, "¥ 0.00", "¥ 0,00", "zero"},
+		{1, "¥ 0.01", "¥ 0,01", "one fen: the shortfall of rule S1's example"},
+		{12850, "¥ 128.50", "¥ 128,50", "the trailing zero is kept"},
+		{123456789, "¥ 1,234,567.89", "¥ 1.234.567,89", "grouping as x/text groups"},
+		{-50, "¥ -0.50", "¥ -0,50", "a negative amount below one yuan keeps its sign"},
+		{yuan.MaxFen, "¥ 10,000,000,000,000.00", "¥ 10.000.000.000.000,00", "the largest amount kefu accepts"},
+		{math.MaxInt64, "¥ 92,233,720,368,547,758.07", "¥ 92.233.720.368.547.758,07", "hostile: beyond float64's exact integers, still exact"},
+		{math.MinInt64, "¥ -92,233,720,368,547,758.08", "¥ -92.233.720.368.547.758,08", "hostile: the most negative int64"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.zh, i18n.FormatMoney(i18n.SimplifiedChinese, i18n.Fen(c.fen)), c.reason)
+		assert.Equal(t, c.zh, i18n.FormatMoney(i18n.TraditionalChinese, i18n.Fen(c.fen)), c.reason)
+		assert.Equal(t, c.zh, i18n.FormatMoney(i18n.English, i18n.Fen(c.fen)), c.reason)
+		assert.Equal(t, c.es, i18n.FormatMoney(i18n.Spanish, i18n.Fen(c.fen)), c.reason)
+		assert.Equal(t, strings.TrimPrefix(c.zh, "¥ "), i18n.FormatNumber(i18n.English, i18n.Fen(c.fen)), c.reason)
+	}
+	assert.Equal(t, "¥ 0.01", i18n.FormatMoney(i18n.Lang(9), i18n.Fen(1)), "an invalid language is simplified Chinese")
+}
+
+// TestMoneyIsXTextCurrency: the layout is x/text's currency formatting's
+// (narrow symbol, space, number), for amounts where x/text's own float64
+// arithmetic is exact; kefu's stays exact beyond.
+func TestMoneyIsXTextCurrency(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, l := range i18n.Langs() {
+		p := message.NewPrinter(l.Tag())
+		for range 2000 {
+			fen := rng.Int64N(2*1_000_000_000_000) - 1_000_000_000_000 // ±10^10 yuan: float64-exact
+			want := p.Sprint(currency.NarrowSymbol(currency.CNY.Amount(float64(fen) / 100)))
+			require.Equal(t, want, i18n.FormatMoney(l, i18n.Fen(fen)), "%s %d fen", l, fen)
+		}
+	}
+}
+
+// TestAmountOf: decimals in yuan become fen exactly; more than two
+// decimals are refused, never rounded (rule P7).
+func TestAmountOf(t *testing.T) {
+	a, ok := i18n.AmountOf(decimal.RequireFromString("128.50"))
+	require.True(t, ok)
+	assert.Equal(t, i18n.Fen(12850), a)
+	_, ok = i18n.AmountOf(decimal.RequireFromString("128.505"))
+	assert.False(t, ok, "three decimals")
+	_, ok = i18n.AmountOf(decimal.RequireFromString("1e20"))
+	assert.False(t, ok, "hostile: beyond MaxFen")
+}
+
+// TestFormatDates: days and times in the zone given, China Standard Time
+// by default. 23:30 UTC is already the next day in Beijing.
+func TestFormatDates(t *testing.T) {
+	at := time.Date(2026, 11, 11, 23, 30, 0, 0, time.UTC)
+	cases := []struct {
+		l              i18n.Lang
+		loc            *time.Location
+		date, dateTime string
+	}{
+		{i18n.SimplifiedChinese, nil, "11月12日", "11月12日 07:30"},
+		{i18n.TraditionalChinese, nil, "11月12日", "11月12日 07:30"},
+		{i18n.English, nil, "12 November", "12 November, 07:30"},
+		{i18n.Spanish, nil, "12 de noviembre", "12 de noviembre, 07:30"},
+		{i18n.English, time.UTC, "11 November", "11 November, 23:30"},
+		{i18n.Spanish, time.FixedZone("CLT", -3*3600), "11 de noviembre", "11 de noviembre, 20:30"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.date, i18n.FormatDate(c.l, at, c.loc))
+		assert.Equal(t, c.dateTime, i18n.FormatDateTime(c.l, at, c.loc))
+	}
+	assert.Equal(t, "16:00", i18n.FormatClock(16*3600))
+	assert.Equal(t, "16:00:30", i18n.FormatClock(16*3600+30))
+	assert.Equal(t, "24:00", i18n.FormatClock(24*3600), "the end of the day, as order.Clock writes it")
+	assert.Equal(t, "-5", i18n.FormatClock(-5), "hostile: not a time of day, printed as a number")
+}
+
+// TestRenderInZone: a message's days are told in the zone the caller
+// gives.
+func TestRenderInZone(t *testing.T) {
+	m := i18n.ShipsTomorrow{Latest: time.Date(2026, 11, 11, 20, 0, 0, 0, time.UTC)}
+	assert.Equal(t, "亲，您的订单最晚明天（11月12日）发出哦", i18n.Render(i18n.SimplifiedChinese, nil, m), "04:00 on the 12th in Beijing")
+	assert.Equal(t, "Your order will be dispatched by tomorrow, 11 November, at the latest.", i18n.Render(i18n.English, time.UTC, m))
+}

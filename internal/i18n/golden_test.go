@@ -1,0 +1,163 @@
+package i18n_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/internal/i18n"
+	"github.com/kefu-go/kefu/notes"
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/pricing"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), got, "%s differs; if the change is meant, run go test -update", path)
+}
+
+// staffSample is a sample of codes, one or two of each package's kinds.
+var staffSample = []texter{
+	order.TeamLeader, order.Warehouse, order.AwaitingDispatch, order.Held, order.ConfirmReceipt,
+	order.NeedsSF, order.TransitWarehouse, order.Oversold, order.SlowReviewShipDay, order.PaidLater,
+	order.HongKong, order.Taiwan, order.CashOnDelivery, order.CODReorderOnline, order.NeedsApproval,
+	order.PartDetail, order.RemedySubstitute,
+	shipping.BelowThreshold, shipping.ExcludedRegion, shipping.SFOnly, shipping.FreightCollect,
+	shipping.CutoffPassed, shipping.Outbound, shipping.PickedUp, shipping.Lost, shipping.StalledAtOrigin,
+	shipping.ReshipAndApologise, shipping.WithinDays, shipping.RefundAndReorder, shipping.Intercept,
+	pricing.ReasonBeyondAuthority, pricing.ReasonEraseDailyLimit, pricing.ReasonGiftPreferred,
+	pricing.EraseChange, pricing.TopUpOrder, pricing.AgentFault,
+	notes.Hold, notes.FlagRed, notes.Overdue, notes.PhoneRequired, notes.Reship, notes.Urgently,
+	notes.SMS, notes.Evening, notes.RefundPostage,
+}
+
+var at = time.Date(2026, 11, 12, 16, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
+// staffLines are the staff messages with values.
+var staffLines = []i18n.Message{
+	i18n.StaffShortfall{Shortfall: 1, Threshold: 9900},
+	i18n.StaffNeedsApproval{Approver: "team_leader"},
+	i18n.StaffLatestDispatch{Latest: at},
+	i18n.StaffWithinDays{Days: 3},
+	i18n.StaffPayBefore{Cutoff: 16 * 3600},
+	i18n.StaffOvercharge{Overcharge: 1000},
+	i18n.StaffEraseCount{Used: 1, Limit: 3},
+	i18n.StaffEraseCount{Used: 3, Limit: 3},
+	i18n.StaffProblemOrders{Count: 1},
+	i18n.StaffProblemOrders{Count: 12},
+}
+
+// buyerReplies are every reply to a buyer with values filled in.
+var buyerReplies = []i18n.Message{
+	i18n.BelowThreshold{Shortfall: 1, Threshold: 9900},
+	i18n.BelowQuantity{Missing: 1, Quantity: 3},
+	i18n.BelowQuantity{Missing: 2, Quantity: 3},
+	i18n.ExcludedRegion{Region: "xinjiang"},
+	i18n.ExcludedItem{},
+	i18n.FreeShippingOff{},
+	i18n.RegionMissing{},
+	i18n.PostageFixed{Overcharge: 1000},
+	i18n.PostageRefunded{Overcharge: 1000},
+	i18n.PostageRefundAndReorder{},
+	i18n.ShipsToday{},
+	i18n.ShipsTomorrow{Latest: at.AddDate(0, 0, 1)},
+	i18n.ShipsWithinDays{Days: 3, Latest: at.AddDate(0, 0, 3)},
+	i18n.ShipsNextWorkingDay{Cutoff: 16 * 3600, Latest: at.AddDate(0, 0, 1)},
+	i18n.ShipsAfterRestDay{Latest: at.AddDate(0, 0, 2)},
+	i18n.NoDeliveryDate{},
+	i18n.PayToShipToday{Cutoff: 16 * 3600},
+	i18n.PayReminder{},
+	i18n.ConfirmCOD{},
+	i18n.ReorderOnline{},
+	i18n.SFOnly{Region: "hong_kong"},
+	i18n.AskCarrier{Carriers: []string{"圆通速递", "中通快递", "顺丰速运"}, Default: "圆通速递"},
+	i18n.CarrierNotServing{Carrier: "中通快递"},
+	i18n.OutOfArea{},
+	i18n.CarrierPriceDifference{Carrier: "顺丰速运", Difference: 1200},
+	i18n.FreightCollect{Region: "taiwan", Estimate: 4500},
+	i18n.TransitWarehouse{},
+	i18n.ConfirmAddress{},
+	i18n.TopUpGoods{Difference: 2000},
+	i18n.TopUpPostage{Difference: 800},
+	i18n.TopUpOther{Difference: 300},
+	i18n.ShopRefundsDifference{Difference: 550},
+	i18n.AskingApprover{Approver: "team_leader"},
+	i18n.PromotionPriceEnded{},
+	i18n.GiftInstead{},
+	i18n.NoCashBack{},
+	i18n.ParcelNotPaid{},
+	i18n.ParcelNotDispatched{Latest: at.AddDate(0, 0, 1)},
+	i18n.ParcelLateDispatch{},
+	i18n.ParcelNoTracking{},
+	i18n.ParcelOnTheWay{},
+	i18n.ParcelStalledAtOrigin{},
+	i18n.ParcelStalledAtDestination{},
+	i18n.ParcelLost{},
+	i18n.ParcelDamaged{},
+	i18n.ParcelDelivered{},
+	i18n.ParcelTradeClosed{},
+	i18n.ReturnWhichOrder{},
+	i18n.ReturnNotResellable{},
+	i18n.ReturnWindowPassed{Deadline: time.Date(2026, 11, 20, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))},
+	i18n.ReturnExcludedByLaw{},
+	i18n.ReturnConfirmedAtPurchase{},
+	i18n.ReturnPostageDeducted{},
+	i18n.ExchangeReturnFirst{},
+	i18n.OutOfStockOffer{},
+	i18n.PrivacyOwnerOnly{},
+}
+
+// TestGoldenStaff pins a sample of staff texts and every staff line in
+// the four languages.
+func TestGoldenStaff(t *testing.T) {
+	var b strings.Builder
+	for _, l := range order.Langs() {
+		fmt.Fprintf(&b, "== %s\n", l)
+		for _, v := range staffSample {
+			fmt.Fprintf(&b, "%T %s: %s\n", v, v, v.Text(l))
+		}
+		for _, m := range staffLines {
+			fmt.Fprintf(&b, "%s: %s\n", m.Key(), i18n.Render(i18n.Lang(l), nil, m))
+		}
+	}
+	golden(t, "staff.golden", b.String())
+}
+
+// TestGoldenBuyer pins every reply to a buyer in the four languages.
+func TestGoldenBuyer(t *testing.T) {
+	seen := map[string]bool{}
+	for _, m := range append(slices.Clone(buyerReplies), staffLines...) {
+		seen[m.Key()] = true
+	}
+	for _, m := range i18n.Messages() {
+		assert.True(t, seen[m.Key()], "%s is missing from buyerReplies or staffLines", m.Key())
+	}
+	var b strings.Builder
+	for _, l := range order.Langs() {
+		fmt.Fprintf(&b, "== %s\n", l)
+		for _, m := range buyerReplies {
+			fmt.Fprintf(&b, "%s: %s\n", m.Key(), i18n.Render(i18n.Lang(l), nil, m))
+		}
+	}
+	golden(t, "buyer.golden", b.String())
+}

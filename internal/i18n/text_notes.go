@@ -1,0 +1,83 @@
+package i18n
+
+// notesLabels is the staff text of package notes' codes. The Chinese
+// note kinds, flags and roles are those of the canonical note line
+// (【改地址】旗:红 …), so that the line and the labels agree.
+var notesLabels = []label{
+	lbl(NotesUrgency, "routine", "常规", "一般", "Routine", "Normal"),
+	lbl(NotesUrgency, "urgent", "紧急", "緊急", "Urgent", "Urgente"),
+
+	lbl(NotesChannel, "chat", "旺旺/聊天", "旺旺/聊天", "Chat", same),
+	lbl(NotesChannel, "phone", "电话", "電話", "Phone", "Teléfono"),
+	lbl(NotesChannel, "sms", "短信", "簡訊", "SMS", same),
+	lbl(NotesChannel, "in_person", "当面", "當面", "In person", "En persona"),
+
+	lbl(NotesFlag, "none", "无", "無", "None", "Sin bandera"),
+	lbl(NotesFlag, "red", "红", "紅", "Red", "Roja"),
+	lbl(NotesFlag, "yellow", "黄", "黃", "Yellow", "Amarilla"),
+	lbl(NotesFlag, "green", "绿", "綠", "Green", "Verde"),
+	lbl(NotesFlag, "blue", "蓝", "藍", "Blue", "Azul"),
+	lbl(NotesFlag, "purple", "紫", "紫", "Purple", "Morada"),
+
+	lbl(NotesKind, "address_change", "改地址", "改地址", "Address change", "Cambio de dirección"),
+	lbl(NotesKind, "gift", "送赠品", "送贈品", "Gift", "Regalo"),
+	lbl(NotesKind, "exchange", "换货", "換貨", "Exchange", "Cambio de artículo"),
+	lbl(NotesKind, "postage_fix", "改邮费", "改郵費", "Postage fix", "Corrección del envío"),
+	lbl(NotesKind, "refund", "退款", "退款", "Refund", "Reembolso"),
+	lbl(NotesKind, "hold", "暂停发货", "暫停發貨", "Hold", "Retener el envío"),
+	lbl(NotesKind, "urgent", "加急", "加急", "Rush", "Urgente"),
+	lbl(NotesKind, "other", "其他", "其他", "Other", "Otro"),
+
+	lbl(NotesPromiseKind, "dispatch_by", "按时发货", "按時發貨", "Dispatch by", "Enviar antes de"),
+	lbl(NotesPromiseKind, "refund_by", "按时退款", "按時退款", "Refund by", "Reembolsar antes de"),
+	lbl(NotesPromiseKind, "reship", "补发", "補發", "Reship", "Reenvío"),
+	lbl(NotesPromiseKind, "send_gift", "寄送赠品", "寄送贈品", "Send a gift", "Enviar un regalo"),
+	lbl(NotesPromiseKind, "call_back", "回电", "回電", "Call back", "Devolver la llamada"),
+	lbl(NotesPromiseKind, "deliver_by", "指定送达（不可承诺）", "指定送達（不可承諾）", "Deliver by (never promised)", "Entregar antes de (nunca se promete)"),
+
+	lbl(NotesPromiseState, "open", "进行中", "進行中", "Open", "Abierta"),
+	lbl(NotesPromiseState, "due_soon", "即将到期", "即將到期", "Due soon", "Vence pronto"),
+	lbl(NotesPromiseState, "overdue", "已逾期", "已逾期", "Overdue", "Vencida"),
+	lbl(NotesPromiseState, "kept", "已兑现", "已兌現", "Kept", "Cumplida"),
+	lbl(NotesPromiseState, "broken", "未兑现", "未兌現", "Broken", "Incumplida"),
+
+	lbl(NotesReason, "phone_required", "同事不在，紧急事项需打电话", "同事不在，緊急事項需打電話", "Colleague away: urgent, so by phone", "Colega ausente: urgente, por teléfono"),
+	lbl(NotesReason, "exact_delivery_date", "不能承诺送达日期", "不能承諾送達日期", "No delivery date may be promised", "No se puede prometer una fecha de entrega"),
+	lbl(NotesReason, "earlier_than_policy", "早于发货规定", "早於發貨規定", "Earlier than the shipping policy allows", "Antes de lo que permite la política de envío"),
+	lbl(NotesReason, "out_of_stock", "库存不足", "庫存不足", "Out of stock", "Sin stock"),
+	lbl(NotesReason, "stock_not_counted", "库存里没有这个货号", "庫存裡沒有這個貨號", "SKU not in the stock count", "SKU fuera del recuento de stock"),
+	lbl(NotesReason, "order_held", "订单暂停发货", "訂單暫停發貨", "Order held", "Pedido retenido"),
+	lbl(NotesReason, "order_not_open", "交易已结束", "交易已結束", "Trade finished or closed", "Transacción terminada o cerrada"),
+	lbl(NotesReason, "already_dispatched", "已经发货", "已經發貨", "Already dispatched", "Ya enviado"),
+	lbl(NotesReason, "not_approved", "未经组长审核", "未經組長審核", "Not approved by the team leader", "Sin aprobar por el supervisor"),
+
+	lbl(NotesTopic, "promotion", "活动", "活動", "Promotion", "Promoción"),
+	lbl(NotesTopic, "product", "商品", "商品", "Product", "Producto"),
+	lbl(NotesTopic, "parcel", "物流", "物流", "Parcel", "Paquete"),
+
+	lbl(NotesRound, "morning", "上午", "上午", "Morning", "Mañana"),
+	lbl(NotesRound, "evening", "晚上", "晚上", "Evening", "Tarde"),
+
+	// The silent-order checklist (rule O4).
+	lbl(NotesTask, "remind_gift", "提醒买家加赠品", "提醒買家加贈品", "Remind the buyer to add the gift", "Recordar al comprador que añada el regalo"),
+	lbl(NotesTask, "note_send_gift", "备注随单送赠品", "備註隨單送贈品", "Note: send the gift with the parcel", "Nota: enviar el regalo con el paquete"),
+	lbl(NotesTask, "fix_postage", "改运费", "改運費", "Fix the postage", "Corregir los gastos de envío"),
+	lbl(NotesTask, "refund_postage", "退运费差价", "退運費差價", "Refund the postage difference", "Reembolsar la diferencia del envío"),
+	lbl(NotesTask, "tell_can_pay", "告诉买家可以付款", "告訴買家可以付款", "Tell the buyer they can pay", "Decir al comprador que ya puede pagar"),
+}
+
+// refundLabels holds the platform's refund states and goods states for the
+// refund package, which has not landed yet; its Text methods will find
+// them here.
+var refundLabels = []label{
+	lbl(RefundStatus, "WAIT_SELLER_AGREE", "买家已申请退款，等待卖家同意", "買家已申請退款，等待賣家同意", "Awaiting the seller's agreement", "Pendiente de que el vendedor acepte"),
+	lbl(RefundStatus, "WAIT_BUYER_RETURN_GOODS", "卖家已同意，等待买家退货", "賣家已同意，等待買家退貨", "Awaiting the buyer's return", "Pendiente de la devolución del comprador"),
+	lbl(RefundStatus, "WAIT_SELLER_CONFIRM_GOODS", "买家已退货，等待卖家确认收货", "買家已退貨，等待賣家確認收貨", "Return sent, awaiting the seller's receipt", "Devolución enviada, pendiente de recibir"),
+	lbl(RefundStatus, "SELLER_REFUSE_BUYER", "卖家拒绝退款", "賣家拒絕退款", "Refused by the seller", "Rechazado por el vendedor"),
+	lbl(RefundStatus, "CLOSED", "退款关闭", "退款關閉", "Refund closed", "Reembolso cerrado"),
+	lbl(RefundStatus, "SUCCESS", "退款成功", "退款成功", "Refunded", "Reembolsado"),
+
+	lbl(RefundGoodStatus, "BUYER_NOT_RECEIVED", "买家未收到货", "買家未收到貨", "Buyer has not received the goods", "El comprador no ha recibido la mercancía"),
+	lbl(RefundGoodStatus, "BUYER_RECEIVED", "买家已收到货", "買家已收到貨", "Buyer has the goods", "El comprador tiene la mercancía"),
+	lbl(RefundGoodStatus, "BUYER_RETURNED_GOODS", "买家已退货", "買家已退貨", "Buyer returned the goods", "El comprador devolvió la mercancía"),
+}

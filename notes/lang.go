@@ -1,0 +1,93 @@
+package notes
+
+import (
+	"github.com/kefu-go/kefu/internal/i18n"
+	"github.com/kefu-go/kefu/order"
+)
+
+// langText returns the staff text of code in domain d in language l; an
+// invalid l is simplified Chinese, and a code the catalogs do not know
+// (an invalid value's "Flag(9)") is returned as it is.
+func langText(l order.Lang, d i18n.Domain, code string) string {
+	return i18n.Label(i18n.Lang(l), d, code)
+}
+
+// Text returns the staff text of the urgency in language l: "紧急",
+// "Urgent" (rule N2).
+func (u Urgency) Text(l order.Lang) string { return langText(l, i18n.NotesUrgency, u.String()) }
+
+// Text returns the staff text of the channel in language l: "短信",
+// "簡訊", "SMS".
+func (c Channel) Text(l order.Lang) string { return langText(l, i18n.NotesChannel, c.String()) }
+
+// Text returns the memo flag's colour in language l: "红", "紅", "Red",
+// "Roja" — the Chinese as the canonical note line writes it.
+func (f Flag) Text(l order.Lang) string { return langText(l, i18n.NotesFlag, f.String()) }
+
+// Text returns the note kind in language l: "暂停发货", "暫停發貨",
+// "Hold" — the Chinese as the canonical note line writes it (rule N1).
+func (k Kind) Text(l order.Lang) string { return langText(l, i18n.NotesKind, k.String()) }
+
+// Text returns the kind of promise in language l: "补发", "Reship"
+// (rule N3).
+func (k PromiseKind) Text(l order.Lang) string {
+	return langText(l, i18n.NotesPromiseKind, k.String())
+}
+
+// Text returns where a promise stands in language l: "已逾期", "Overdue"
+// (rule N3).
+func (s PromiseState) Text(l order.Lang) string {
+	return langText(l, i18n.NotesPromiseState, s.String())
+}
+
+// Text returns the staff text of the reason in language l: "不能承诺送达日期",
+// "No delivery date may be promised". A decision's verdict renders with
+// [order.Verdict.Text].
+func (r Reason) Text(l order.Lang) string { return langText(l, i18n.NotesReason, r.String()) }
+
+// Text returns the quick-reply topic in language l: "物流", "Parcel"
+// (rule N5).
+func (t Topic) Text(l order.Lang) string { return langText(l, i18n.NotesTopic, t.String()) }
+
+// Text returns the slow-review contact round in language l: "上午",
+// "Morning" (rule O5).
+func (r Round) Text(l order.Lang) string { return langText(l, i18n.NotesRound, r.String()) }
+
+// Text returns the silent-order task in language l: "提醒买家加赠品",
+// "Remind the buyer to add the gift" (rule O4).
+func (t Task) Text(l order.Lang) string { return langText(l, i18n.NotesTask, t.String()) }
+
+// Text returns whom a hand-off goes to in language l: the department's or
+// the role's name ("财务", "Store manager"; rules A1, A2).
+func (t Target) Text(l order.Lang) string {
+	if t.Department != order.DepartmentUnknown {
+		return t.Department.Text(l)
+	}
+	return t.Role.Text(l)
+}
+
+// Urgencies returns every urgency, in order.
+func Urgencies() []Urgency { return i18n.Values[Urgency]() }
+
+// ChannelValues returns every channel, in order.
+func ChannelValues() []Channel { return i18n.Values[Channel]() }
+
+// Flags returns every memo flag, [FlagNone] first, numbered as the
+// platform numbers them.
+func Flags() []Flag { return i18n.Values[Flag]() }
+
+// PromiseKinds returns every kind of promise, in order.
+func PromiseKinds() []PromiseKind { return i18n.Values[PromiseKind]() }
+
+// PromiseStates returns every promise state, in order.
+func PromiseStates() []PromiseState { return i18n.Values[PromiseState]() }
+
+// Topics returns every quick-reply topic, in order.
+func Topics() []Topic { return i18n.Values[Topic]() }
+
+// Rounds returns both contact rounds, morning first.
+func Rounds() []Round { return i18n.Values[Round]() }
+
+// TaskValues returns every silent-order task, in the order an agent does
+// them.
+func TaskValues() []Task { return i18n.Values[Task]() }
