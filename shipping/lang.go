@@ -68,7 +68,7 @@ func Remedies() []Remedy { return i18n.Values[Remedy]() }
 // [Reason] codes the checks reuse. [order.Problem.Text] renders each.
 func ProblemReasons() []string {
 	return []string{
-		ProblemNoCarrier, ProblemNoSFCarrier, ProblemDefaultNotSF,
+		ProblemNoCarrier, ProblemNoSFCarrier,
 		reasonNames[PostageOvercharged], reasonNames[PostageUndercharged], reasonNames[PostageMissing],
 		reasonNames[TransitWarehouseAddress], reasonNames[CarrierNotServing],
 	}

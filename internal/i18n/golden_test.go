@@ -47,7 +47,7 @@ var staffSample = []texter{
 	shipping.ReshipAndApologise, shipping.WithinDays, shipping.RefundAndReorder, shipping.Intercept,
 	pricing.ReasonBeyondAuthority, pricing.ReasonEraseDailyLimit, pricing.ReasonGiftPreferred,
 	pricing.EraseChange, pricing.TopUpOrder, pricing.AgentFault,
-	notes.Hold, notes.FlagRed, notes.Overdue, notes.PhoneRequired, notes.Reship, notes.Urgently,
+	notes.KindHold, notes.FlagRed, notes.Overdue, notes.PhoneRequired, notes.Reship, notes.Urgently,
 	notes.SMS, notes.Evening, notes.RefundPostage,
 }
 

@@ -47,6 +47,8 @@ var notesLabels = []label{
 	lbl(NotesReason, "out_of_stock", "库存不足", "庫存不足", "Out of stock", "Sin stock"),
 	lbl(NotesReason, "stock_not_counted", "库存里没有这个货号", "庫存裡沒有這個貨號", "SKU not in the stock count", "SKU fuera del recuento de stock"),
 	lbl(NotesReason, "order_held", "订单暂停发货", "訂單暫停發貨", "Order held", "Pedido retenido"),
+	lbl(NotesReason, "memo_full", "备注已满（1000 字节）", "備註已滿（1000 位元組）", "Memo full (1000 bytes)", "Nota llena (1000 bytes)"),
+	lbl(NotesReason, "hold_mismatch", "备注与订单的暂停状态不一致", "備註與訂單的暫停狀態不一致", "Memo and order disagree on the hold", "La nota y el pedido no coinciden en la retención"),
 	lbl(NotesReason, "order_not_open", "交易已结束", "交易已結束", "Trade finished or closed", "Transacción terminada o cerrada"),
 	lbl(NotesReason, "already_dispatched", "已经发货", "已經發貨", "Already dispatched", "Ya enviado"),
 	lbl(NotesReason, "not_approved", "未经组长审核", "未經組長審核", "Not approved by the team leader", "Sin aprobar por el supervisor"),

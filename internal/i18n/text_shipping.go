@@ -60,7 +60,6 @@ var shippingLabels = []label{
 
 	lbl(ShippingProblem, "no_carrier_serves_region", "没有快递可派送该地区", "沒有快遞可派送該地區", "No carrier serves the region", "Ninguna mensajería llega a la región"),
 	lbl(ShippingProblem, "no_sf_carrier", "港澳台订单，店铺没有可派送的顺丰", "港澳台訂單，店鋪沒有可派送的順豐", "Hong Kong, Macao, Taiwan: no SF carrier serves it", "Hong Kong, Macao, Taiwán: ningún SF llega"),
-	lbl(ShippingProblem, "default_carrier_not_sf", "港澳台订单，默认快递不是顺丰", "港澳台訂單，預設快遞不是順豐", "Hong Kong, Macao, Taiwan: default carrier is not SF", "Hong Kong, Macao, Taiwán: la mensajería por defecto no es SF"),
 
 	// Free shipping (rules S1, S2).
 	lbl(ShippingReason, "below_threshold", "未达包邮金额", "未達包郵金額", "Below the free-shipping amount", "Por debajo del importe del envío gratis"),
