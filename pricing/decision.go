@@ -182,9 +182,14 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 // ([ErrInvalidAmount]), is an error too. On error d is unchanged.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var w struct {
-		decisionJSON
-		Amount json.RawMessage `json:"amount"`
-		Limit  json.RawMessage `json:"limit"`
+		Verdict  order.Verdict   `json:"verdict"`
+		Approver order.Role      `json:"approver"`
+		Reasons  ReasonSet       `json:"reasons"`
+		Suggest  Kind            `json:"suggest"`
+		Kind     Kind            `json:"kind"`
+		Period   string          `json:"period"`
+		Amount   json.RawMessage `json:"amount"`
+		Limit    json.RawMessage `json:"limit"`
 	}
 	if err := decodeJSON("", b, &w); err != nil {
 		return err

@@ -101,7 +101,7 @@ func (l *Limits) UnmarshalJSON(b []byte) error {
 		{"team_leader", w.TeamLeader, &n.TeamLeader}, {"store_manager", w.StoreManager, &n.StoreManager},
 	} {
 		if f.raw != nil {
-			if err := json.Unmarshal(f.raw, f.dst); err != nil {
+			if err := f.dst.UnmarshalJSON(f.raw); err != nil { // raw is valid JSON: no second scan
 				return within(f.name, err)
 			}
 		}
@@ -144,7 +144,7 @@ func (p *Period) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if w.Limits != nil {
-		if err := json.Unmarshal(w.Limits, &n.Limits); err != nil {
+		if err := n.Limits.UnmarshalJSON(w.Limits); err != nil {
 			return within("limits", err)
 		}
 	}
@@ -218,7 +218,7 @@ func decodePolicy(n Policy, b []byte) (Policy, error) {
 	}
 	if w.Limits != nil && !isNull(w.Limits) {
 		var l Limits
-		if err := json.Unmarshal(w.Limits, &l); err != nil {
+		if err := l.UnmarshalJSON(w.Limits); err != nil {
 			return n, within("limits", err)
 		}
 		n.Limits = l
@@ -230,7 +230,7 @@ func decodePolicy(n Policy, b []byte) (Policy, error) {
 		}
 		periods := make([]Period, len(list))
 		for i, raw := range list {
-			if err := json.Unmarshal(raw, &periods[i]); err != nil {
+			if err := periods[i].UnmarshalJSON(raw); err != nil {
 				return n, within("periods["+strconv.Itoa(i)+"]", err)
 			}
 		}

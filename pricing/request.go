@@ -113,9 +113,11 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var w struct {
-		requestJSON
+		OrderID   string          `json:"order_id"`
+		Kind      Kind            `json:"kind"`
 		Amount    json.RawMessage `json:"amount"`
 		Promotion json.RawMessage `json:"promotion"`
+		Cause     Cause           `json:"cause"`
 	}
 	if err := decodeJSON("", b, &w); err != nil {
 		return err
@@ -146,7 +148,7 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 	}
 	if w.Promotion != nil && !isNull(w.Promotion) {
 		var pr Promotion
-		if err := json.Unmarshal(w.Promotion, &pr); err != nil {
+		if err := pr.UnmarshalJSON(w.Promotion); err != nil {
 			return within("promotion", err)
 		}
 		n.Promotion = &pr

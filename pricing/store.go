@@ -123,7 +123,7 @@ func (u *Used) UnmarshalJSON(b []byte) error {
 	}
 	n := Used{Approvals: make([]Spent, len(w.Approvals))}
 	for i, raw := range w.Approvals {
-		if err := json.Unmarshal(raw, &n.Approvals[i]); err != nil {
+		if err := n.Approvals[i].UnmarshalJSON(raw); err != nil {
 			return within("approvals["+strconv.Itoa(i)+"]", err)
 		}
 	}
