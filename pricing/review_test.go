@@ -327,7 +327,7 @@ func TestReviewRefusesMalformedUsage(t *testing.T) {
 		{"a malformed day", pricing.AgentUsage{AgentID: "zhang", Day: "11/11/2026", Erases: 1}, noOrder, "agent_usage.day"},
 		{"a negative erase count", pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-10", Erases: -1}, noOrder, "agent_usage.erases"},
 		{"a negative version", pricing.AgentUsage{AgentID: "zhang", Version: -1}, noOrder, "agent_usage.version"},
-		{"hostile: a look-alike key", pricing.AgentUsage{AgentID: "zhang​", Day: "2026-11-10", Erases: 1}, noOrder, "agent_usage.agent_id"},
+		{"hostile: a look-alike key", pricing.AgentUsage{AgentID: "zhang\u200b", Day: "2026-11-10", Erases: 1}, noOrder, "agent_usage.agent_id"},
 		{"price changes with no order", noAgent, pricing.OrderUsage{PriceChanges: 1}, "order_usage.order_id"},
 		{"another order's changes", noAgent, pricing.OrderUsage{OrderID: "T9", PriceChanges: 1}, "order_usage.order_id"},
 		{"negative price changes", noAgent, pricing.OrderUsage{OrderID: "T2001", PriceChanges: -1}, "order_usage.price_changes"},

@@ -121,6 +121,7 @@ func TestSeedPriceChangedInOneGo(t *testing.T) {
 	lead, ou, err = p.Record(gift, lead, ou)
 	require.NoError(t, err)
 	assert.Equal(t, 0, ou.PriceChanges, "a gift does not change the price")
+	assert.True(t, lead.IsZero(), "nor the team leader's erase count")
 
 	// Step 2: fix the postage, once.
 	post := request(zhang, o, pricing.Postage, "10.00")
