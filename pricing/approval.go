@@ -321,7 +321,7 @@ func (p Policy) Redeem(token string, key []byte, r Request, au AgentUsage, ou Or
 	return v, s, nil
 }
 
-// MinKeyLen is the shortest shop key [Approval.Token] and [ParseToken]
+// MinKeyLen is the shortest shop key [Verified.Token] and [ParseToken]
 // accept: 32 bytes, the size of an HMAC-SHA256 output.
 const MinKeyLen = 32
 

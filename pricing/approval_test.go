@@ -225,7 +225,7 @@ func TestApproveLookAlikeIDs(t *testing.T) {
 	require.NoError(t, err)
 }
 
-// issue 11 #1: an expiry given to Approve that is not after the request
+// rule A3, issue 11 #1: an expiry given to Approve that is not after the request
 // is the caller's input error (422); an approval used at its expiry is
 // expired (403). Two sentinels, two classes.
 func TestApproveExpiryIsInputExpiredIsForbidden(t *testing.T) {
@@ -282,7 +282,7 @@ func TestApprovalExpiryOneForm(t *testing.T) {
 	assert.Contains(t, string(b), `"expires":"2026-11-10T02:30:00.001Z"`)
 }
 
-// issue 11 #5: an approval decoded from JSON, or built by hand, is not
+// rule A3, issue 11 #5: an approval decoded from JSON, or built by hand, is not
 // verified and cannot be redeemed by type: Covers, SpentAt, Token, Redeem
 // and Store.Spend take a Verified, which only Approve and ParseToken
 // build. Decoding JSON into a Verified is refused.
@@ -362,7 +362,8 @@ func TestStoreSingleUseUnderConcurrency(t *testing.T) {
 	require.ErrorIs(t, err, pricing.ErrUsed, "a store restored from its snapshot remembers")
 }
 
-// issue 10 #5: forgetting expired approvals is safe whatever At a caller
+// rule A3, issue 10 #5: an approval is used once, and forgetting expired
+// approvals is safe whatever At a caller
 // passes. After Prune forgot a spent approval, a redemption backdated to
 // before its expiry is refused, as expired; an approval never spent but
 // expired by the horizon is refused too; one that expires later is not.

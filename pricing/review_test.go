@@ -308,7 +308,7 @@ func TestRecordCountsErasesPerDay(t *testing.T) {
 	assert.Equal(t, "2026-11-11", au.Day)
 }
 
-// issue 11 #5: usage state is split by owner, and malformed state is an
+// rule P3, rule P4, issue 11 #5: usage state is split by owner, and malformed state is an
 // error, never read as "nothing used yet": erases without a day, the
 // state of another agent or order, a key that fails the identity rule.
 func TestReviewRefusesMalformedUsage(t *testing.T) {
@@ -689,7 +689,7 @@ func TestReviewBadInput(t *testing.T) {
 	assert.EqualError(t, err, `pricing: amount "4.999": invalid amount: more than two decimals`)
 }
 
-// issue 11 #1: what an agent's console shows as an outcome is a decision,
+// rule P2, rule A3, issue 11 #1: what an agent's console shows as an outcome is a decision,
 // not an error: a concession larger than the order, a postage concession
 // on an order that ships free or larger than its postage. Nobody may
 // grant them, so nobody may approve them either.
