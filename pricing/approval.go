@@ -6,12 +6,8 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
-	"slices"
 	"strconv"
-	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -21,27 +17,117 @@ import (
 
 // Approval is a superior's consent to one concession (rule A3): it binds
 // one order, one kind and amount (the most that may be given), the
-// requester, the approver and an expiry. It is a plain value; the backend
-// chooses its ID, which makes it single use (see [Used]). The zero
-// Approval is not valid; [Policy.Approve] issues valid ones.
+// requester, the approver and an expiry. It is a plain value for display
+// and storage: an Approval built by hand or decoded from JSON proves
+// nothing and redeems nothing. Only a [Verified] approval — issued by
+// [Policy.Approve] or read from its signed token by [ParseToken] — covers
+// a concession.
 //
-// An approval travels as a token signed with HMAC-SHA256 under a shop key
-// ([Approval.Token], [ParseToken]), so that one passing through a browser
-// or a queue cannot be forged or edited. Nothing in an approval depends on
-// how [Policy.Review] reached its decision: packages built on pricing use
-// [Approval.Covers] and [Used] directly.
+// IDs are in canonical form ([order.CanonicalID]) and Expires is in UTC
+// to the millisecond wherever kefu returns an approval, so stored values
+// sort and compare.
 type Approval struct {
 	// ID identifies the approval, e.g. a random 128-bit hex string from
-	// the backend: 1 to 64 bytes without spaces.
+	// the backend: 1 to 64 bytes without spaces. It is the unique key that
+	// makes the approval single use ([Spent]).
 	ID        string          `json:"id"`
 	OrderID   string          `json:"order_id"`
 	Kind      Kind            `json:"kind"`
 	Amount    decimal.Decimal `json:"amount"`
 	Requester order.Agent     `json:"requester"`
 	Approver  order.Agent     `json:"approver"`
-	// Expires is the first instant at which the approval no longer holds.
-	// Tokens carry it to the millisecond.
+	// Expires is the first instant at which the approval no longer holds,
+	// in UTC to the millisecond.
 	Expires time.Time `json:"expires"`
+}
+
+// Validate checks that a is well formed: IDs that pass kefu's identity
+// rule, names of at most 200 bytes, a known kind, a positive amount with
+// at most two decimals, known roles, an expiry in the years 1 to 9999;
+// and rule A3: the approver is not the requester, under any spelling of
+// the ID, and is above the requester. The error is an [*Error] wrapping
+// [ErrMissing], [ErrInvalidText], [ErrUnknownRole], [ErrUnknownKind],
+// [ErrInvalidAmount], [ErrInvalidTime], [ErrSelfApproval] or
+// [ErrApproverRank].
+func (a Approval) Validate() error {
+	_, err := a.normalize()
+	return err
+}
+
+// normalize returns a checked, with its IDs canonical, its amount to the
+// fen and its expiry in UTC truncated to the millisecond (what a token
+// carries).
+func (a Approval) normalize() (Approval, error) {
+	var err error
+	if a.ID, err = canonID("id", a.ID); err != nil {
+		return Approval{}, err
+	}
+	if a.OrderID, err = canonID("order_id", a.OrderID); err != nil {
+		return Approval{}, err
+	}
+	if a.Requester, err = canonAgent("requester", a.Requester); err != nil {
+		return Approval{}, err
+	}
+	if a.Approver, err = canonAgent("approver", a.Approver); err != nil {
+		return Approval{}, err
+	}
+	if !a.Kind.IsValid() {
+		return Approval{}, fieldErr("kind", a.Kind.String(), ErrUnknownKind, "")
+	}
+	fen, err := positive("amount", a.Amount)
+	if err != nil {
+		return Approval{}, err
+	}
+	a.Amount = yuan.Dec(fen)
+	if a.Expires.IsZero() {
+		return Approval{}, fieldErr("expires", "", ErrMissing, "")
+	}
+	if !inYears(a.Expires) {
+		return Approval{}, timeErr("expires", a.Expires)
+	}
+	a.Expires = expiryForm(a.Expires)
+	if a.Approver.ID == a.Requester.ID {
+		return Approval{}, fieldErr("approver.id", a.Approver.ID, ErrSelfApproval, "nobody approves their own request (rule A3)")
+	}
+	if !a.Approver.Role.Above(a.Requester.Role) {
+		return Approval{}, fieldErr("approver.role", a.Approver.Role.String(), ErrApproverRank,
+			"not above "+a.Requester.Role.String()+" (rule A3)")
+	}
+	return a, nil
+}
+
+// expiryForm is the one form of an expiry: UTC, to the millisecond (what
+// a token carries), rounded down so an approval never outlives what was
+// granted.
+func expiryForm(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
+
+// Verified is an approval known to be genuine: [Policy.Approve] issued it
+// or [ParseToken] read it from a token signed with the shop key. Only
+// those two build one, so an approval decoded from JSON, built by hand or
+// edited (its amount raised from 10.00 to 15.00) cannot be redeemed: the
+// functions that spend an approval — [Verified.Covers],
+// [Verified.SpentAt], [Policy.Redeem], [Store.Redeem], [Store.Spend] —
+// take a Verified. It is an immutable value; the zero Verified is not an
+// approval and covers nothing.
+type Verified struct{ a Approval }
+
+// Approval returns the approval's content, for display or storage.
+func (v Verified) Approval() Approval { return v.a }
+
+// ID returns the approval's ID, the unique key of its single use.
+func (v Verified) ID() string { return v.a.ID }
+
+// IsZero reports whether v is the zero Verified.
+func (v Verified) IsZero() bool { return v.a.ID == "" }
+
+// MarshalJSON encodes the approval's content, as [Approval.MarshalJSON].
+func (v Verified) MarshalJSON() ([]byte, error) { return v.a.MarshalJSON() }
+
+// UnmarshalJSON always fails: JSON proves nothing, and a verified
+// approval is read from its token with [ParseToken]. The error wraps
+// [ErrInvalidJSON]; decode into an [Approval] to read stored content.
+func (v *Verified) UnmarshalJSON([]byte) error {
+	return fieldErr("approval", "", ErrInvalidJSON, "a verified approval is read from its token with ParseToken, not from JSON")
 }
 
 // Claim is what a concession asks an approval to cover at the time it is
@@ -56,116 +142,38 @@ type Claim struct {
 
 // ClaimOf returns the claim of request r.
 func ClaimOf(r Request) Claim {
-	c := Claim{Kind: r.Kind, Amount: r.Amount, Requester: r.Agent, At: r.At}
-	if r.Order != nil {
-		c.OrderID = r.Order.ID()
-	}
-	return c
+	return Claim{OrderID: r.OrderID(), Kind: r.Kind, Amount: r.Amount, Requester: r.Agent, At: r.At}
 }
 
-// maxID and maxName bound the text an approval carries, in bytes.
-const (
-	maxID   = 64
-	maxName = 200
-)
-
-// Validate checks that a is well formed: IDs of 1 to 64 bytes without
-// spaces, names of at most 200 bytes of valid UTF-8, a known kind, a
-// positive amount with at most two decimals, known roles, an expiry; and
-// rule A3: the approver is not the requester and is above the requester.
-// The error is an [*Error] wrapping [ErrMissing], [ErrInvalidText], [ErrUnknownRole],
-// [ErrUnknownKind], [ErrInvalidAmount], [ErrSelfApproval] or
-// [ErrApproverRank].
-func (a Approval) Validate() error {
-	for _, f := range [...]struct{ name, v string }{
-		{"id", a.ID}, {"order_id", a.OrderID}, {"requester.id", a.Requester.ID}, {"approver.id", a.Approver.ID},
-	} {
-		if err := checkID(f.name, f.v); err != nil {
-			return err
-		}
+// Covers checks that v covers claim c: for the claim's order, kind and
+// requester (their IDs compared in canonical form, so "ｘｉａｏｍｅｉ" is
+// "xiaomei"), for at least the claimed amount, and not expired at c.At.
+// The error is an [*Error] wrapping the sentinel of the first check that
+// fails: [ErrMissing] (the zero Verified, no time), [ErrInvalidText],
+// [ErrWrongOrder], [ErrWrongKind], [ErrWrongRequester],
+// [ErrInvalidAmount], [ErrAmountExceeded] or [ErrExpired]. Covers does
+// not check the approver's authority under a policy (see [Policy.Redeem])
+// nor single use (see [Spent]).
+func (v Verified) Covers(c Claim) error {
+	a := v.a
+	if v.IsZero() {
+		return fieldErr("approval", "", ErrMissing, "a Verified comes from Policy.Approve or ParseToken")
 	}
-	for _, f := range [...]struct{ name, v string }{{"requester.name", a.Requester.Name}, {"approver.name", a.Approver.Name}} {
-		if len(f.v) > maxName || !utf8.ValidString(f.v) {
-			return fieldErr(f.name, f.v, ErrInvalidText, "at most "+strconv.Itoa(maxName)+" bytes of UTF-8")
-		}
-	}
-	if !a.Kind.IsValid() {
-		return fieldErr("kind", a.Kind.String(), ErrUnknownKind, "")
-	}
-	if _, err := positive("amount", a.Amount); err != nil {
+	orderID, err := canonID("order_id", c.OrderID)
+	if err != nil {
 		return err
 	}
-	if !a.Requester.Role.IsValid() {
-		return fieldErr("requester.role", a.Requester.Role.String(), ErrUnknownRole, "")
-	}
-	if !a.Approver.Role.IsValid() {
-		return fieldErr("approver.role", a.Approver.Role.String(), ErrUnknownRole, "")
-	}
-	if a.Expires.IsZero() {
-		return fieldErr("expires", "", ErrMissing, "")
-	}
-	if !inYears(a.Expires) {
-		return timeErr("expires", a.Expires)
-	}
-	if a.Approver.ID == a.Requester.ID {
-		return fieldErr("approver.id", a.Approver.ID, ErrSelfApproval, "nobody approves their own request (rule A3)")
-	}
-	if !a.Approver.Role.Above(a.Requester.Role) {
-		return fieldErr("approver.role", a.Approver.Role.String(), ErrApproverRank,
-			"not above "+a.Requester.Role.String()+" (rule A3)")
-	}
-	return nil
-}
-
-func checkID(field, s string) error {
-	if s == "" {
-		return fieldErr(field, s, ErrMissing, "")
-	}
-	if len(s) > maxID {
-		return fieldErr(field, s, ErrInvalidText, "1 to "+strconv.Itoa(maxID)+" bytes of UTF-8")
-	}
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf {
-			ascii = false
-		} else if c <= ' ' || c == 0x7f {
-			return fieldErr(field, s, ErrInvalidText, "an ID has no spaces or control characters")
-		}
-	}
-	if ascii {
-		return nil // the common case, checked without decoding runes
-	}
-	if !utf8.ValidString(s) {
-		return fieldErr(field, s, ErrInvalidText, "1 to "+strconv.Itoa(maxID)+" bytes of UTF-8")
-	}
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return fieldErr(field, s, ErrInvalidText, "an ID has no spaces or control characters")
-		}
-	}
-	return nil
-}
-
-// Covers checks that a covers claim c: it is well formed ([Approval.Validate]:
-// no self-approval, an approver above the requester), for the claim's
-// order, kind and requester, for at least the claimed amount, and not
-// expired at c.At. The error is an [*Error] wrapping the sentinel of the
-// first check that fails: [ErrSelfApproval], [ErrApproverRank],
-// [ErrWrongOrder], [ErrWrongKind], [ErrWrongRequester],
-// [ErrInvalidAmount], [ErrAmountExceeded], [ErrMissing] or [ErrExpired].
-// Covers does not check the approver's authority under a policy (see
-// [Policy.Redeem]) nor single use (see [Used.Spend]).
-func (a Approval) Covers(c Claim) error {
-	if err := a.Validate(); err != nil {
+	req, err := canonAgent("requester", c.Requester)
+	if err != nil {
 		return err
 	}
 	switch {
-	case c.OrderID != a.OrderID:
-		return fieldErr("order_id", c.OrderID, ErrWrongOrder, "approved for "+strconv.Quote(a.OrderID))
+	case orderID != a.OrderID:
+		return fieldErr("order_id", orderID, ErrWrongOrder, "approved for "+strconv.Quote(a.OrderID))
 	case c.Kind != a.Kind:
 		return fieldErr("kind", c.Kind.String(), ErrWrongKind, "approved for "+a.Kind.String())
-	case c.Requester.ID != a.Requester.ID || c.Requester.Role != a.Requester.Role:
-		return fieldErr("requester.id", c.Requester.ID, ErrWrongRequester,
+	case req.ID != a.Requester.ID || req.Role != a.Requester.Role:
+		return fieldErr("requester.id", req.ID, ErrWrongRequester,
 			"approved for "+strconv.Quote(a.Requester.ID)+" as "+a.Requester.Role.String())
 	}
 	want, err := positive("amount", c.Amount)
@@ -179,57 +187,96 @@ func (a Approval) Covers(c Claim) error {
 		return fieldErr("at", "", ErrMissing, "")
 	}
 	if !c.At.Before(a.Expires) {
-		return fieldErr("at", c.At.Format(time.RFC3339), ErrExpired, "expired at "+a.Expires.Format(time.RFC3339))
+		return fieldErr("at", c.At.UTC().Format(time.RFC3339Nano), ErrExpired, "expired at "+a.Expires.Format(time.RFC3339Nano))
 	}
 	return nil
 }
 
-// Approve returns the approval by approver of request r, given the usage
-// so far, with the backend's id and an expiry. It refuses what a
-// redemption would refuse, so that no unusable approval is issued: a
-// malformed request ([Policy.Review]'s errors), a self-approval, an
-// approver not above the requester ([ErrApproverRank]) or without the
-// authority the review asks for ([ErrApproverAuthority]: below
-// [Decision.Approver], or a request nobody may grant), an expiry not
-// after r.At ([ErrExpired]).
-func (p Policy) Approve(r Request, u Usage, approver order.Agent, id string, expires time.Time) (Approval, error) {
-	a := Approval{ID: id, Kind: r.Kind, Amount: r.Amount, Requester: r.Agent, Approver: approver, Expires: expires}
-	if r.Order != nil {
-		a.OrderID = r.Order.ID()
+// SpentAt returns the record of v used at time at: the row a backend
+// inserts, under the unique key [Spent.ID], in the transaction that
+// records the concession. A zero time is an error wrapping [ErrMissing],
+// a time at or after the expiry [ErrExpired].
+func (v Verified) SpentAt(at time.Time) (Spent, error) {
+	if v.IsZero() {
+		return Spent{}, fieldErr("approval", "", ErrMissing, "a Verified comes from Policy.Approve or ParseToken")
 	}
-	if n, ok := yuan.Normalize(r.Amount); ok {
-		a.Amount = n
+	if at.IsZero() {
+		return Spent{}, fieldErr("at", "", ErrMissing, "")
 	}
-	if err := p.checkApprover(r, u, approver); err != nil {
-		return Approval{}, err
+	if !inYears(at) {
+		return Spent{}, timeErr("at", at)
 	}
-	if err := a.Validate(); err != nil {
-		return Approval{}, err
+	if !at.Before(v.a.Expires) {
+		return Spent{}, fieldErr("at", at.UTC().Format(time.RFC3339Nano), ErrExpired, "expired at "+v.a.Expires.Format(time.RFC3339Nano))
 	}
-	if !expires.After(r.At) {
-		return Approval{}, fieldErr("expires", expires.Format(time.RFC3339), ErrExpired, "not after the request")
-	}
-	return a, nil
+	return Spent{ID: v.a.ID, OrderID: v.a.OrderID, Expires: v.a.Expires, At: at.UTC()}, nil
 }
 
-// checkApprover checks that approver may approve r under p.
-func (p *Policy) checkApprover(r Request, u Usage, approver order.Agent) error {
-	d, err := p.Review(r, u)
+// Approve returns the approval by approver of request r, given the
+// agent's and the order's usage so far, with the backend's id and an
+// expiry. The approver's ID, like the requester's, is read by kefu's
+// identity rule, so a look-alike spelling of the requester
+// ("ｘｉａｏｍｅｉ" for "xiaomei") is a self-approval and an ID with an
+// invisible or direction character ("xiaomei\u200b", "\u202exiaomei") is
+// refused. Approve refuses what a redemption would refuse, so that no
+// unusable approval is issued:
+//
+//   - a malformed request or usage: [Policy.Review]'s errors;
+//   - a self-approval ([ErrSelfApproval], forbidden), an approver not
+//     above the requester ([ErrApproverRank]) or without the authority
+//     the review asks for ([ErrApproverAuthority]: below
+//     [Decision.Approver], or a request nobody may grant) — rule A3;
+//   - an expiry that is zero ([ErrMissing]) or not after r.At
+//     ([ErrInvalidExpiry], invalid input: the expiry given is bad, unlike
+//     [ErrExpired], an approval used too late).
+//
+// The expiry is kept in UTC to the millisecond, rounded down — the form a
+// token carries — so the approval returned and the one read back from its
+// token are equal.
+func (p Policy) Approve(r Request, au AgentUsage, ou OrderUsage, approver order.Agent, id string, expires time.Time) (Verified, error) {
+	d, err := p.review(&r, au, ou)
 	if err != nil {
-		return err
+		return Verified{}, err
 	}
-	if approver.ID == r.Agent.ID {
+	if approver, err = canonAgent("approver", approver); err != nil {
+		return Verified{}, err
+	}
+	if err := mayApprove(d, r.Agent, approver); err != nil {
+		return Verified{}, err
+	}
+	if expires.IsZero() {
+		return Verified{}, fieldErr("expires", "", ErrMissing, "")
+	}
+	if !inYears(expires) {
+		return Verified{}, timeErr("expires", expires)
+	}
+	if e := expiryForm(expires); !e.After(r.At) {
+		return Verified{}, fieldErr("expires", e.Format(time.RFC3339Nano), ErrInvalidExpiry,
+			"not after the request at "+r.At.UTC().Format(time.RFC3339Nano))
+	}
+	a, err := Approval{ID: id, OrderID: r.Order.ID(), Kind: r.Kind, Amount: r.Amount,
+		Requester: r.Agent, Approver: approver, Expires: expires}.normalize()
+	if err != nil {
+		return Verified{}, err
+	}
+	return Verified{a}, nil
+}
+
+// mayApprove checks that approver (canonical) may approve the request of
+// requester (canonical) that was reviewed as d.
+func mayApprove(d Decision, requester, approver order.Agent) error {
+	if approver.ID == requester.ID {
 		return fieldErr("approver.id", approver.ID, ErrSelfApproval, "nobody approves their own request (rule A3)")
 	}
-	if !approver.Role.Above(r.Agent.Role) {
+	if !approver.Role.Above(requester.Role) {
 		return fieldErr("approver.role", approver.Role.String(), ErrApproverRank,
-			"not above "+r.Agent.Role.String()+" (rule A3)")
+			"not above "+requester.Role.String()+" (rule A3)")
 	}
 	switch d.Verdict {
-	case Refused:
+	case order.Refused:
 		return fieldErr("approver.role", approver.Role.String(), ErrApproverAuthority,
 			"nobody may grant it: "+d.Reasons.String())
-	case NeedsApproval:
+	case order.NeedsApproval:
 		if approver.Role < d.Approver {
 			return fieldErr("approver.role", approver.Role.String(), ErrApproverAuthority,
 				"needs "+d.Approver.String()+" or above: "+d.Reasons.String())
@@ -238,126 +285,43 @@ func (p *Policy) checkApprover(r Request, u Usage, approver order.Agent) error {
 	return nil
 }
 
-// Redeem verifies an approval token for request r and spends it: the
-// token must be signed with key ([ParseToken]), cover r ([Approval.Covers]),
-// name an approver with the authority the review of r under p and u asks
-// for, and not be in used. It returns the approval and used with it
-// added; on any error, used is returned as it was and the error is one of
-// those of ParseToken, Covers, [ErrApproverAuthority] or [ErrUsed].
+// Redeem verifies an approval token for request r and returns the
+// approval and the record of its use at r.At: the token must be signed
+// with key ([ParseToken]), cover r ([Verified.Covers]) and name an
+// approver with the authority the review of r under p, au and ou asks
+// for. The error is one of those of Review, ParseToken, Covers,
+// [ErrSelfApproval], [ErrApproverRank] or [ErrApproverAuthority].
 //
-// The backend stores the returned [Used] in the same transaction as the
-// concession it records, so that the approval cannot be spent twice.
-func (p Policy) Redeem(token string, key []byte, r Request, u Usage, used Used) (Approval, Used, error) {
-	a, err := ParseToken(token, key)
+// Redeem does not know whether the approval was used before: single use
+// is the backend's unique key. Insert the returned [Spent] row — keyed by
+// Spent.ID, unique — in the transaction that records the concession
+// ([Policy.Record]); when the insert hits the key, the approval was used
+// already: roll back and answer [Spent.AlreadyUsed] (409). Two concurrent
+// redemptions then cannot both commit, at any isolation level. A
+// single-process backend can use a [Store] instead.
+func (p Policy) Redeem(token string, key []byte, r Request, au AgentUsage, ou OrderUsage) (Verified, Spent, error) {
+	v, err := ParseToken(token, key)
 	if err != nil {
-		return Approval{}, used, err
+		return Verified{}, Spent{}, err
 	}
-	if err := a.Covers(ClaimOf(r)); err != nil {
-		return Approval{}, used, err
-	}
-	if err := p.checkApprover(r, u, a.Approver); err != nil {
-		return Approval{}, used, err
-	}
-	next, err := used.Spend(a, r.At)
+	d, err := p.review(&r, au, ou)
 	if err != nil {
-		return Approval{}, used, err
+		return Verified{}, Spent{}, err
 	}
-	return a, next, nil
-}
-
-// Used is the explicit record of approvals already spent, which makes
-// approvals single use. The backend stores it (or one per order) as a
-// plain value; methods never modify it but return a new one.
-type Used struct {
-	Approvals []Spent `json:"approvals,omitempty"`
-}
-
-// Spent is one spent approval.
-type Spent struct {
-	ID      string    `json:"id"`
-	OrderID string    `json:"order_id"`
-	Expires time.Time `json:"expires"`
-	At      time.Time `json:"at"` // when it was spent
-}
-
-// Has reports whether the approval with the given ID was spent.
-func (u Used) Has(id string) bool {
-	for i := range u.Approvals {
-		if u.Approvals[i].ID == id {
-			return true
-		}
+	if err := v.Covers(ClaimOf(r)); err != nil {
+		return Verified{}, Spent{}, err
 	}
-	return false
-}
-
-// Spend returns u with approval a spent at time at. An approval already in
-// u is an error wrapping [ErrUsed], one expired at at wraps [ErrExpired];
-// u is never modified.
-func (u Used) Spend(a Approval, at time.Time) (Used, error) {
-	if u.Has(a.ID) {
-		return u, fieldErr("id", a.ID, ErrUsed, "an approval is used once")
+	if err := mayApprove(d, r.Agent, v.a.Approver); err != nil {
+		return Verified{}, Spent{}, err
 	}
-	if at.IsZero() {
-		return u, fieldErr("at", "", ErrMissing, "")
-	}
-	if !at.Before(a.Expires) {
-		return u, fieldErr("at", at.Format(time.RFC3339), ErrExpired, "expired at "+a.Expires.Format(time.RFC3339))
-	}
-	next := append(slices.Clone(u.Approvals), Spent{ID: a.ID, OrderID: a.OrderID, Expires: a.Expires, At: at})
-	return Used{Approvals: next}, nil
-}
-
-// Prune returns u without the approvals expired at now: an expired
-// approval never verifies again, so forgetting it is safe.
-func (u Used) Prune(now time.Time) Used {
-	keep := make([]Spent, 0, len(u.Approvals))
-	for _, s := range u.Approvals {
-		if now.Before(s.Expires) {
-			keep = append(keep, s)
-		}
-	}
-	return Used{Approvals: keep}
-}
-
-// Store is an optional in-memory [Used] for single-process backends. It
-// is safe for concurrent use: of two goroutines redeeming the same
-// approval, exactly one succeeds. The zero Store is empty and ready.
-type Store struct {
-	mu   sync.Mutex
-	used Used
-}
-
-// NewStore returns a store holding u.
-func NewStore(u Used) *Store { return &Store{used: Used{Approvals: slices.Clone(u.Approvals)}} }
-
-// Redeem is [Policy.Redeem] against the store's record; on error the store
-// is unchanged.
-func (s *Store) Redeem(p Policy, token string, key []byte, r Request, u Usage) (Approval, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, next, err := p.Redeem(token, key, r, u, s.used)
+	s, err := v.SpentAt(r.At)
 	if err != nil {
-		return Approval{}, err
+		return Verified{}, Spent{}, err
 	}
-	s.used = next
-	return a, nil
+	return v, s, nil
 }
 
-// Prune drops approvals expired at now; see [Used.Prune].
-func (s *Store) Prune(now time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.used = s.used.Prune(now)
-}
-
-// Used returns a copy of the store's record, for persisting.
-func (s *Store) Used() Used {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return Used{Approvals: slices.Clone(s.used.Approvals)}
-}
-
-// MinKeyLen is the shortest shop key [Approval.Token] and [ParseToken]
+// MinKeyLen is the shortest shop key [Verified.Token] and [ParseToken]
 // accept: 32 bytes, the size of an HMAC-SHA256 output.
 const MinKeyLen = 32
 
@@ -372,18 +336,20 @@ const (
 	tokenContext = "kefu/pricing approval v1\x00"
 )
 
-// Token returns a signed with key as a compact base64url token (no
+// Token returns v signed with key as a compact base64url token (no
 // padding): a binary encoding of the approval followed by its
 // HMAC-SHA256. The expiry is carried to the millisecond. A key shorter
-// than [MinKeyLen] is an error wrapping [ErrWeakKey]; an approval that
-// does not pass [Approval.Validate] is refused with its error.
-func (a Approval) Token(key []byte) (string, error) {
+// than [MinKeyLen] is an error wrapping [ErrWeakKey], and so is the zero
+// Verified ([ErrMissing]). Only a verified approval is signed: an
+// [Approval] built by hand has no token.
+func (v Verified) Token(key []byte) (string, error) {
 	if len(key) < MinKeyLen {
 		return "", fieldErr("key", "", ErrWeakKey, "at least "+strconv.Itoa(MinKeyLen)+" bytes")
 	}
-	if err := a.Validate(); err != nil {
-		return "", err
+	if v.IsZero() {
+		return "", fieldErr("approval", "", ErrMissing, "a Verified comes from Policy.Approve or ParseToken")
 	}
+	a := v.a
 	fen, _ := yuan.Fen(a.Amount)
 	b := make([]byte, 0, 128)
 	b = append(b, tokenVersion)
@@ -413,43 +379,47 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// ParseToken verifies and decodes a token made by [Approval.Token] with
-// the same key. The signature is checked in constant time before anything
-// is decoded. Errors: [ErrWeakKey] for a short key; [ErrMalformedToken]
-// for text that is not base64url, too short or too long to be a token, or
+// ParseToken verifies and decodes a token made by [Verified.Token] with
+// the same key and returns the approval as [Verified]. The length is
+// checked first (at most 2,048 characters, so a megabyte of text costs
+// nothing), then the signature, in constant time, before anything is
+// decoded. Errors: [ErrWeakKey] for a short key; [ErrMalformedToken] for
+// text that is not base64url, too short or too long to be a token, or
 // content that does not decode; [ErrBadSignature] for a token edited,
 // truncated or signed with another key; and the error of
 // [Approval.Validate] for a signed approval that is not valid (which
-// [Approval.Token] never makes). ParseToken never panics, whatever the
-// input.
-func ParseToken(token string, key []byte) (Approval, error) {
+// Token never makes). The approval comes back exactly as Approve issued
+// it: canonical IDs, the expiry in UTC to the millisecond. ParseToken
+// never panics, whatever the input.
+func ParseToken(token string, key []byte) (Verified, error) {
 	if len(key) < MinKeyLen {
-		return Approval{}, fieldErr("key", "", ErrWeakKey, "at least "+strconv.Itoa(MinKeyLen)+" bytes")
+		return Verified{}, fieldErr("key", "", ErrWeakKey, "at least "+strconv.Itoa(MinKeyLen)+" bytes")
 	}
 	if len(token) > maxTokenLen {
-		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "longer than "+strconv.Itoa(maxTokenLen)+" characters")
+		return Verified{}, fieldErr("token", hint(token), ErrMalformedToken, "longer than "+strconv.Itoa(maxTokenLen)+" characters")
 	}
 	// The decoder skips line breaks; a token has none, so that every
 	// approval has exactly one token.
 	raw, err := base64.RawURLEncoding.Strict().DecodeString(token)
 	if err != nil || !base64URL(token) {
-		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "not base64url")
+		return Verified{}, fieldErr("token", hint(token), ErrMalformedToken, "not base64url")
 	}
 	if len(raw) < 1+macLen {
-		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "too short")
+		return Verified{}, fieldErr("token", hint(token), ErrMalformedToken, "too short")
 	}
 	payload, mac := raw[:len(raw)-macLen], raw[len(raw)-macLen:]
 	if !hmac.Equal(mac, sign(key, payload)) {
-		return Approval{}, fieldErr("token", hint(token), ErrBadSignature, "")
+		return Verified{}, fieldErr("token", hint(token), ErrBadSignature, "")
 	}
 	a, ok := decodeApproval(payload)
 	if !ok {
-		return Approval{}, fieldErr("token", hint(token), ErrMalformedToken, "content does not decode")
+		return Verified{}, fieldErr("token", hint(token), ErrMalformedToken, "content does not decode")
 	}
-	if err := a.Validate(); err != nil {
-		return Approval{}, err
+	a, err = a.normalize()
+	if err != nil {
+		return Verified{}, err
 	}
-	return a, nil
+	return Verified{a}, nil
 }
 
 // base64URL reports whether s holds only the base64url alphabet.
@@ -547,30 +517,55 @@ func decodeApproval(p []byte) (Approval, bool) {
 }
 
 type approvalJSON struct {
-	ID        string      `json:"id"`
-	OrderID   string      `json:"order_id"`
-	Kind      Kind        `json:"kind"`
-	Amount    fixed       `json:"amount"`
-	Requester order.Agent `json:"requester"`
-	Approver  order.Agent `json:"approver"`
-	Expires   time.Time   `json:"expires"`
+	ID        string          `json:"id"`
+	OrderID   string          `json:"order_id"`
+	Kind      Kind            `json:"kind"`
+	Amount    json.RawMessage `json:"amount"`
+	Requester order.Agent     `json:"requester"`
+	Approver  order.Agent     `json:"approver"`
+	Expires   json.RawMessage `json:"expires"`
 }
 
-// MarshalJSON encodes the amount as text with two decimals ("5.00").
+// MarshalJSON encodes the amount as text with two decimals ("5.00") and
+// the expiry in RFC 3339:
+//
+//	{"id":"ap-1","order_id":"T3001","kind":"price_cut","amount":"5.00","requester":{…},"approver":{…},"expires":"2026-11-10T12:10:00Z"}
 func (a Approval) MarshalJSON() ([]byte, error) {
-	return json.Marshal(approvalJSON{a.ID, a.OrderID, a.Kind, fixed(a.Amount), a.Requester, a.Approver, a.Expires})
+	amount, err := fixed(a.Amount).MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	expires, err := a.Expires.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(approvalJSON{a.ID, a.OrderID, a.Kind, amount, a.Requester, a.Approver, expires})
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes and checks it with
-// [Approval.Validate]; on error a is left unchanged. Only a token proves
-// that an approval was given: JSON is for the backend's own storage.
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly (a field an
+// approval does not have is an error wrapping [ErrUnknownField]), checks
+// it with [Approval.Validate] and keeps it in its one form: canonical IDs,
+// the expiry in UTC to the millisecond. On error a is left unchanged.
+// What JSON holds is only content: it is not a [Verified] approval and
+// redeems nothing; only its token does.
 func (a *Approval) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	var w approvalJSON
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("", b, &w); err != nil {
 		return err
 	}
-	n := Approval{w.ID, w.OrderID, w.Kind, decimal.Decimal(w.Amount), w.Requester, w.Approver, w.Expires}
-	if err := n.Validate(); err != nil {
+	fen, err := fenJSON("amount", w.Amount)
+	if err != nil {
+		return err
+	}
+	expires, err := timeJSON("expires", w.Expires)
+	if err != nil {
+		return err
+	}
+	n, err := Approval{w.ID, w.OrderID, w.Kind, yuan.Dec(fen), w.Requester, w.Approver, expires}.normalize()
+	if err != nil {
 		return err
 	}
 	*a = n

@@ -10,40 +10,6 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Verdict is the outcome of a concession review. The zero value,
-// [VerdictUnknown], is no verdict; [Policy.Review] never returns it
-// without an error.
-type Verdict uint8
-
-// Verdicts.
-const (
-	VerdictUnknown Verdict = iota
-	// Allowed: the agent may grant the concession alone.
-	Allowed
-	// NeedsApproval: the concession needs the approval of
-	// [Decision.Approver] or a role above it (rule A3).
-	NeedsApproval
-	// Refused: nobody may grant the concession.
-	Refused
-	numVerdicts
-)
-
-var verdictNames = []string{"", "allowed", "needs_approval", "refused"}
-
-// String returns the snake_case name, or "Verdict(N)" out of range.
-func (v Verdict) String() string { return enum.Name(verdictNames, int(v), "Verdict") }
-
-// IsValid reports whether v is a known verdict.
-func (v Verdict) IsValid() bool { return v > VerdictUnknown && v < numVerdicts }
-
-// MarshalText returns the snake_case name; an invalid verdict is an error.
-func (v Verdict) MarshalText() ([]byte, error) {
-	if !v.IsValid() {
-		return nil, fieldErr("verdict", v.String(), ErrUnknownVerdict, "")
-	}
-	return []byte(verdictNames[v]), nil
-}
-
 // Reason is a stable code saying why a review came out as it did. Codes
 // are stable snake_case text that message catalogs translate for staff and
 // buyers; never persist the integer. The zero value is not a reason.
@@ -101,6 +67,15 @@ const (
 	// ReasonPeriodLimits: the limits of a policy [Period] applied, e.g. a
 	// big promotion (rule A4).
 	ReasonPeriodLimits
+	// ReasonExceedsOrder: the concession is larger than the order's amount
+	// due; nobody gives more than the buyer pays.
+	ReasonExceedsOrder
+	// ReasonShipsFree: a postage concession on an order that already ships
+	// free: there is no postage to waive (rule P2).
+	ReasonShipsFree
+	// ReasonExceedsPostage: a postage concession larger than the postage
+	// charged.
+	ReasonExceedsPostage
 	numReasons
 )
 
@@ -122,6 +97,9 @@ var reasonNames = []string{
 	ReasonGiftPreferred:     "gift_preferred",
 	ReasonPostagePreferred:  "postage_preferred",
 	ReasonPeriodLimits:      "period_limits",
+	ReasonExceedsOrder:      "exceeds_order",
+	ReasonShipsFree:         "ships_free",
+	ReasonExceedsPostage:    "exceeds_postage",
 }
 
 // Reasons returns every reason code, in order.
@@ -166,71 +144,21 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ReasonSet is a set of [Reason] codes. The zero value is empty; sets are
-// plain integers and never allocate.
-type ReasonSet uint64
-
-// Has reports whether r is in the set.
-func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
-
-// All returns the reasons in the set, in order.
-func (s ReasonSet) All() []Reason {
-	out := make([]Reason, 0, enum.Len(uint64(s)))
-	for r := range enum.All[Reason](uint64(s)) {
-		out = append(out, r)
-	}
-	return out
-}
-
-// Len returns the number of reasons in the set.
-func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
-
-// Strings returns the codes in the set, in order.
-func (s ReasonSet) Strings() []string { return enum.Strings[Reason](uint64(s)) }
-
-// String renders the set as "[beyond_authority postage_preferred]".
-func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of codes: ["beyond_authority"].
-func (s ReasonSet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Strings()) }
-
-// UnmarshalJSON decodes a list of codes; an unknown code is an error and
-// leaves s unchanged.
-func (s *ReasonSet) UnmarshalJSON(b []byte) error {
-	var codes []Reason
-	if err := json.Unmarshal(b, &codes); err != nil {
-		return err
-	}
-	var n ReasonSet
-	for _, r := range codes {
-		n = n.With(r)
-	}
-	*s = n
-	return nil
-}
-
-// UnmarshalText accepts the snake_case names; see [Verdict.String].
-func (v *Verdict) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(verdictNames, string(b))
-	if !ok {
-		return fieldErr("verdict", string(b), ErrUnknownVerdict, "")
-	}
-	*v = Verdict(i)
-	return nil
-}
+// ReasonSet is a set of [Reason] codes: an [order.Set], the one set type
+// of kefu. The zero value is empty; sets are plain integers and never
+// allocate. Its JSON form is a list of codes (["beyond_authority"]); an
+// unknown code is an error wrapping [ErrUnknownReason].
+type ReasonSet = order.Set[Reason]
 
 type decisionJSON struct {
-	Verdict  Verdict    `json:"verdict,omitzero"`
-	Approver order.Role `json:"approver,omitzero"`
-	Reasons  ReasonSet  `json:"reasons"`
-	Suggest  Kind       `json:"suggest,omitzero"`
-	Kind     Kind       `json:"kind,omitzero"`
-	Period   string     `json:"period,omitempty"`
-	Amount   fixed      `json:"amount"`
-	Limit    fixed      `json:"limit"`
+	Verdict  order.Verdict `json:"verdict,omitzero"`
+	Approver order.Role    `json:"approver,omitzero"`
+	Reasons  ReasonSet     `json:"reasons"`
+	Suggest  Kind          `json:"suggest,omitzero"`
+	Kind     Kind          `json:"kind,omitzero"`
+	Period   string        `json:"period,omitempty"`
+	Amount   fenText       `json:"amount"`
+	Limit    fenText       `json:"limit"`
 }
 
 // MarshalJSON encodes the decision for a UI or a log, with its codes as
@@ -242,22 +170,32 @@ type decisionJSON struct {
 // {"reasons":[],"amount":"0.00","limit":"0.00"}) and decodes back to zero.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	return json.Marshal(decisionJSON{d.Verdict, d.Approver, d.Reasons, d.Suggest, d.Kind, d.Period,
-		fixed(yuan.Dec(d.amount)), fixed(yuan.Dec(d.limit))})
+		fenText(d.amount), fenText(d.limit)})
 }
 
 // UnmarshalJSON decodes what [Decision.MarshalJSON] encodes, every field
-// included; an absent verdict or kind is the zero value. An unknown
-// verdict, role, kind or reason code, or an amount or limit that is not
-// a decimal, is negative, has more than two decimals or is out of range,
-// is an error; on error d is unchanged.
+// included; an absent verdict, kind, amount or limit is the zero value.
+// Decoding is strict: a field the decision does not have is an error
+// wrapping [ErrUnknownField]; an unknown verdict ([order.ErrUnknownCode]),
+// role, kind or reason code, or an amount or limit that is not exact
+// decimal text with at most two decimals, is negative or is out of range
+// ([ErrInvalidAmount]), is an error too. On error d is unchanged.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var w struct {
-		decisionJSON
-		Amount json.RawMessage `json:"amount"`
-		Limit  json.RawMessage `json:"limit"`
+		Verdict  order.Verdict   `json:"verdict"`
+		Approver order.Role      `json:"approver"`
+		Reasons  ReasonSet       `json:"reasons"`
+		Suggest  Kind            `json:"suggest"`
+		Kind     Kind            `json:"kind"`
+		Period   string          `json:"period"`
+		Amount   json.RawMessage `json:"amount"`
+		Limit    json.RawMessage `json:"limit"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("", b, &w); err != nil {
 		return err
+	}
+	if len(w.Period) > maxName {
+		return fieldErr("period", w.Period, ErrInvalidText, "at most 200 bytes")
 	}
 	n := Decision{Verdict: w.Verdict, Approver: w.Approver, Reasons: w.Reasons, Suggest: w.Suggest,
 		Kind: w.Kind, Period: w.Period}
@@ -274,16 +212,12 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 
 // decisionFen decodes a decision's amount to fen; absent is zero.
 func decisionFen(field string, raw json.RawMessage) (int64, error) {
-	d, err := decodeAmount(field, raw)
+	v, err := fenJSON(field, raw)
 	if err != nil {
 		return 0, err
 	}
-	if d.Sign() < 0 {
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "negative")
-	}
-	v, ok := yuan.Fen(d)
-	if !ok {
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals or out of range")
+	if v < 0 {
+		return 0, fieldErr(field, yuan.Format(v), ErrInvalidAmount, "negative")
 	}
 	return v, nil
 }
@@ -292,13 +226,13 @@ func decisionFen(field string, raw json.RawMessage) (int64, error) {
 // why, and which concession the shop would rather give (rule P2). It is a
 // plain comparable value that never allocates.
 //
-// Reasons on an [Allowed] decision are notes for the agent: that the
+// Reasons on an [order.Allowed] decision are notes for the agent: that the
 // limits of a period applied, that another kind is preferred, or, for the
 // store manager who has nobody above, the warning signs of rule P4.
 type Decision struct {
-	Verdict Verdict
+	Verdict order.Verdict
 	// Approver is the lowest role that may approve the concession when the
-	// verdict is [NeedsApproval]; any role above it who holds the authority
+	// verdict is [order.NeedsApproval]; any role above it who holds the authority
 	// may approve as well. RoleUnknown otherwise.
 	Approver order.Role
 	Reasons  ReasonSet

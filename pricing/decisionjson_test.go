@@ -15,9 +15,9 @@ import (
 func TestDecisionJSONRoundTrip(t *testing.T) {
 	for _, d := range []Decision{
 		{},
-		{Verdict: NeedsApproval, Approver: order.TeamLeader, Reasons: ReasonSet(0).With(ReasonBeyondAuthority),
+		{Verdict: order.NeedsApproval, Approver: order.TeamLeader, Reasons: ReasonSet(0).With(ReasonBeyondAuthority),
 			Suggest: Postage, Kind: PriceCut, Period: "double 11", amount: 1234, limit: 500},
-		{Verdict: Allowed, Kind: Gift, amount: 1},
+		{Verdict: order.Allowed, Kind: Gift, amount: 1},
 	} {
 		b, err := json.Marshal(d)
 		require.NoError(t, err)
@@ -42,7 +42,7 @@ func TestDecisionJSONRejectsLeavesUnchanged(t *testing.T) {
 		name, in string
 		want     error
 	}{
-		{"verdict", `{"verdict":"maybe","amount":"1.00","limit":"0.00"}`, ErrUnknownVerdict},
+		{"verdict", `{"verdict":"maybe","amount":"1.00","limit":"0.00"}`, order.ErrUnknownCode},
 		{"kind", `{"verdict":"allowed","kind":"coupon","amount":"1.00","limit":"0.00"}`, ErrUnknownKind},
 		{"reason", `{"verdict":"allowed","reasons":["bogus"],"amount":"1.00","limit":"0.00"}`, ErrUnknownReason},
 		{"role", `{"verdict":"allowed","approver":"boss","amount":"1.00","limit":"0.00"}`, ErrUnknownRole},
@@ -53,7 +53,7 @@ func TestDecisionJSONRejectsLeavesUnchanged(t *testing.T) {
 		{"limit text", `{"verdict":"allowed","amount":"1.00","limit":"x"}`, ErrInvalidAmount},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := Decision{Verdict: Refused, Kind: Gift, amount: 7, limit: 3}
+			d := Decision{Verdict: order.Refused, Kind: Gift, amount: 7, limit: 3}
 			before := d
 			err := json.Unmarshal([]byte(c.in), &d)
 			require.ErrorIs(t, err, c.want)

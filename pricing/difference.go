@@ -133,8 +133,8 @@ func defaultSettlement(payer Payer) Settlement {
 // as settled, and only then may the money move: [Difference.Transfer]
 // refuses an unconfirmed difference and records the transfer once, so the
 // same difference is never paid twice. It is an immutable value the
-// backend stores; Confirm and Transfer return a new one. The zero
-// Difference is not valid: build one with [NewDifference] or
+// backend stores; Confirm and Transfer return a new one, their times in
+// UTC. The zero Difference is not valid: build one with [NewDifference] or
 // [NewDifferenceOwed].
 type Difference struct {
 	OrderID string
@@ -157,9 +157,12 @@ type Difference struct {
 // the rest, by a [TopUpOrder]; due < charged, the shop owes it, by a
 // [Transfer]. Amounts that are negative or have more than two decimals
 // are errors wrapping [ErrInvalidAmount], as is a difference of zero
-// (nothing is owed); an empty order ID wraps [ErrMissing].
+// (nothing is owed); an empty order ID wraps [ErrMissing], one the
+// identity rule refuses [ErrInvalidText]. The order ID is kept in
+// canonical form ([order.CanonicalID]).
 func NewDifference(orderID string, charged, due decimal.Decimal) (Difference, error) {
-	if err := checkID("order_id", orderID); err != nil {
+	orderID, err := canonID("order_id", orderID)
+	if err != nil {
 		return Difference{}, err
 	}
 	c, ok := yuan.Fen(charged)
@@ -192,55 +195,79 @@ func NewDifferenceOwed(orderID string, via Settlement, amount decimal.Decimal) (
 	if !via.IsValid() {
 		return Difference{}, fieldErr("via", via.String(), ErrUnknownSettlement, "")
 	}
-	d := Difference{OrderID: orderID, Payer: via.Payer(), Via: via, Amount: amount}
-	if err := d.Validate(); err != nil {
+	d, err := Difference{OrderID: orderID, Payer: via.Payer(), Via: via, Amount: amount}.normalize()
+	if err != nil {
 		return Difference{}, err
 	}
-	d.Amount, _ = yuan.Normalize(amount)
 	return d, nil
 }
 
-// Validate checks a difference read back from storage: an order ID, a
-// known payer paying by a settlement of theirs, a positive amount with
-// at most two decimals, and a transfer only after the confirmation. The
-// error is an [*Error] wrapping [ErrMissing], [ErrInvalidText],
-// [ErrUnknownPayer], [ErrUnknownSettlement], [ErrInvalidAmount] or
-// [ErrNotConfirmed].
+// Validate checks a difference read back from storage: an order ID that
+// passes the identity rule, a known payer paying by a settlement of
+// theirs, a positive amount with at most two decimals, times in the years
+// 1 to 9999, and a transfer only after the confirmation. The error is an
+// [*Error] wrapping [ErrMissing], [ErrInvalidText], [ErrUnknownPayer],
+// [ErrUnknownSettlement], [ErrInvalidAmount], [ErrInvalidTime] or, for a
+// transfer stored without the confirmation it follows (rule P6),
+// [ErrInvalidState].
 func (d Difference) Validate() error {
-	if err := checkID("order_id", d.OrderID); err != nil {
-		return err
-	}
-	if !d.Payer.IsValid() {
-		return fieldErr("payer", d.Payer.String(), ErrUnknownPayer, "")
-	}
-	if !d.Via.IsValid() || d.Via.Payer() != d.Payer {
-		return fieldErr("via", d.Via.String(), ErrUnknownSettlement, "not how the "+d.Payer.String()+" pays")
-	}
-	if _, err := positive("amount", d.Amount); err != nil {
-		return err
-	}
-	if !d.TransferredAt.IsZero() && (d.ConfirmedAt.IsZero() || d.TransferredAt.Before(d.ConfirmedAt)) {
-		return fieldErr("transferred_at", d.TransferredAt.Format(time.RFC3339), ErrNotConfirmed, "the buyer confirms before the transfer")
-	}
-	return nil
+	_, err := d.normalize()
+	return err
 }
 
-// Confirm returns the difference confirmed by the buyer at time at. A
-// difference confirmed already is an error wrapping [ErrConfirmed]; a
-// zero time wraps [ErrMissing]; an invalid difference is refused with the
+// normalize returns d checked, with its order ID canonical, its amount to
+// the fen and its times in UTC.
+func (d Difference) normalize() (Difference, error) {
+	var err error
+	if d.OrderID, err = canonID("order_id", d.OrderID); err != nil {
+		return Difference{}, err
+	}
+	if !d.Payer.IsValid() {
+		return Difference{}, fieldErr("payer", d.Payer.String(), ErrUnknownPayer, "")
+	}
+	if !d.Via.IsValid() || d.Via.Payer() != d.Payer {
+		return Difference{}, fieldErr("via", d.Via.String(), ErrUnknownSettlement, "not how the "+d.Payer.String()+" pays")
+	}
+	fen, err := positive("amount", d.Amount)
+	if err != nil {
+		return Difference{}, err
+	}
+	d.Amount = yuan.Dec(fen)
+	for _, t := range [...]struct {
+		name string
+		v    *time.Time
+	}{{"confirmed_at", &d.ConfirmedAt}, {"transferred_at", &d.TransferredAt}} {
+		if !t.v.IsZero() && !inYears(*t.v) {
+			return Difference{}, timeErr(t.name, *t.v)
+		}
+		*t.v = utc(*t.v)
+	}
+	if !d.TransferredAt.IsZero() && (d.ConfirmedAt.IsZero() || d.TransferredAt.Before(d.ConfirmedAt)) {
+		return Difference{}, fieldErr("transferred_at", d.TransferredAt.Format(time.RFC3339), ErrInvalidState,
+			"the buyer confirms before the transfer (rule P6)")
+	}
+	return d, nil
+}
+
+// Confirm returns the difference confirmed by the buyer at time at (kept
+// in UTC). A difference confirmed already is an error wrapping
+// [ErrConfirmed]; a zero time wraps [ErrMissing], one outside the years 1
+// to 9999 [ErrInvalidTime]; an invalid difference is refused with the
 // error of [Difference.Validate]; d itself is never modified.
 func (d Difference) Confirm(at time.Time) (Difference, error) {
-	if err := d.Validate(); err != nil {
+	n, err := d.normalize()
+	if err != nil {
 		return d, err
 	}
-	if !d.ConfirmedAt.IsZero() {
-		return d, fieldErr("confirmed_at", d.ConfirmedAt.Format(time.RFC3339), ErrConfirmed, "")
-	}
-	if at.IsZero() {
+	switch {
+	case !n.ConfirmedAt.IsZero():
+		return d, fieldErr("confirmed_at", n.ConfirmedAt.Format(time.RFC3339), ErrConfirmed, "")
+	case at.IsZero():
 		return d, fieldErr("at", "", ErrMissing, "")
+	case !inYears(at):
+		return d, timeErr("at", at)
 	}
-	n := d
-	n.ConfirmedAt = at
+	n.ConfirmedAt = at.UTC()
 	return n, nil
 }
 
@@ -249,28 +276,31 @@ func (d Difference) Confirm(at time.Time) (Difference, error) {
 // transferred.
 func (d Difference) Settled() bool { return !d.ConfirmedAt.IsZero() }
 
-// Transfer returns the difference with its money moved at time at. It is
-// refused unless the buyer confirmed the amount first (rule P6: an
-// error wrapping [ErrNotConfirmed], also for at before the
-// confirmation), and when it was transferred already ([ErrTransferred]),
-// so that the same difference is never paid twice; a zero time wraps
-// [ErrMissing]; d itself is never modified.
+// Transfer returns the difference with its money moved at time at (kept
+// in UTC). It is refused unless the buyer confirmed the amount first
+// (rule P6: an error wrapping [ErrNotConfirmed], conflict), and when it
+// was transferred already ([ErrTransferred], conflict), so that the same
+// difference is never paid twice; a zero time wraps [ErrMissing], a time
+// before the confirmation or outside the years 1 to 9999
+// [ErrInvalidTime]; d itself is never modified.
 func (d Difference) Transfer(at time.Time) (Difference, error) {
-	if err := d.Validate(); err != nil {
+	n, err := d.normalize()
+	if err != nil {
 		return d, err
 	}
 	switch {
-	case !d.TransferredAt.IsZero():
-		return d, fieldErr("transferred_at", d.TransferredAt.Format(time.RFC3339), ErrTransferred, "")
-	case d.ConfirmedAt.IsZero():
+	case !n.TransferredAt.IsZero():
+		return d, fieldErr("transferred_at", n.TransferredAt.Format(time.RFC3339), ErrTransferred, "")
+	case n.ConfirmedAt.IsZero():
 		return d, fieldErr("confirmed_at", "", ErrNotConfirmed, "the buyer confirms the amount before the transfer (rule P6)")
 	case at.IsZero():
 		return d, fieldErr("at", "", ErrMissing, "")
-	case at.Before(d.ConfirmedAt):
-		return d, fieldErr("at", at.Format(time.RFC3339), ErrNotConfirmed, "before the confirmation at "+d.ConfirmedAt.Format(time.RFC3339))
+	case !inYears(at):
+		return d, timeErr("at", at)
+	case at.Before(n.ConfirmedAt):
+		return d, fieldErr("at", at.UTC().Format(time.RFC3339), ErrInvalidTime, "before the confirmation at "+n.ConfirmedAt.Format(time.RFC3339))
 	}
-	n := d
-	n.TransferredAt = at
+	n.TransferredAt = at.UTC()
 	return n, nil
 }
 
@@ -278,35 +308,66 @@ func (d Difference) Transfer(at time.Time) (Difference, error) {
 func (d Difference) Transferred() bool { return !d.TransferredAt.IsZero() }
 
 type differenceJSON struct {
-	OrderID       string     `json:"order_id"`
-	Payer         Payer      `json:"payer"`
-	Via           Settlement `json:"via,omitzero"`
-	Amount        fixed      `json:"amount"`
-	ConfirmedAt   time.Time  `json:"confirmed_at,omitzero"`
-	TransferredAt time.Time  `json:"transferred_at,omitzero"`
+	OrderID       string          `json:"order_id"`
+	Payer         Payer           `json:"payer"`
+	Via           Settlement      `json:"via,omitzero"`
+	Amount        json.RawMessage `json:"amount"`
+	ConfirmedAt   json.RawMessage `json:"confirmed_at,omitempty"`
+	TransferredAt json.RawMessage `json:"transferred_at,omitempty"`
 }
 
-// MarshalJSON encodes the amount as text with two decimals:
+// MarshalJSON encodes the amount as text with two decimals and the times
+// in RFC 3339, left out while zero:
 //
-//	{"order_id":"T1","payer":"shop","via":"transfer","amount":"10.01","confirmed_at":"2026-11-10T09:30:00+08:00"}
+//	{"order_id":"T1","payer":"shop","via":"transfer","amount":"10.01","confirmed_at":"2026-11-10T01:30:00Z"}
 func (d Difference) MarshalJSON() ([]byte, error) {
-	return json.Marshal(differenceJSON{d.OrderID, d.Payer, d.Via, fixed(d.Amount), d.ConfirmedAt, d.TransferredAt})
+	amount, err := fixed(d.Amount).MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	w := differenceJSON{OrderID: d.OrderID, Payer: d.Payer, Via: d.Via, Amount: amount}
+	if !d.ConfirmedAt.IsZero() {
+		if w.ConfirmedAt, err = d.ConfirmedAt.MarshalJSON(); err != nil {
+			return nil, err
+		}
+	}
+	if !d.TransferredAt.IsZero() {
+		if w.TransferredAt, err = d.TransferredAt.MarshalJSON(); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(w)
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes and checks it with
-// [Difference.Validate]; on error d is left unchanged. A missing "via" is
-// the payer's usual settlement: a top-up order for the buyer, a transfer
-// for the shop.
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly (a field a
+// difference does not have is an error wrapping [ErrUnknownField]; the
+// amount is exact text with at most two decimals), and checks it with
+// [Difference.Validate]; the order ID is kept canonical and the times in
+// UTC. On error d is left unchanged. A missing "via" is the payer's usual
+// settlement: a top-up order for the buyer, a transfer for the shop.
 func (d *Difference) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	var w differenceJSON
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("", b, &w); err != nil {
 		return err
 	}
 	if w.Via == SettlementUnknown {
 		w.Via = defaultSettlement(w.Payer)
 	}
-	n := Difference{w.OrderID, w.Payer, w.Via, decimal.Decimal(w.Amount), w.ConfirmedAt, w.TransferredAt}
-	if err := n.Validate(); err != nil {
+	fen, err := fenJSON("amount", w.Amount)
+	if err != nil {
+		return err
+	}
+	n := Difference{OrderID: w.OrderID, Payer: w.Payer, Via: w.Via, Amount: yuan.Dec(fen)}
+	if n.ConfirmedAt, err = timeJSON("confirmed_at", w.ConfirmedAt); err != nil {
+		return err
+	}
+	if n.TransferredAt, err = timeJSON("transferred_at", w.TransferredAt); err != nil {
+		return err
+	}
+	if n, err = n.normalize(); err != nil {
 		return err
 	}
 	*d = n

@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,7 +74,8 @@ func TestDifferenceJSON(t *testing.T) {
 	require.NoError(t, err)
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"order_id":"T2001","payer":"shop","via":"transfer","amount":"10.01","confirmed_at":"2026-11-10T09:30:00+08:00"}`, string(b))
+	// Stored times are in UTC, so they sort and compare.
+	assert.JSONEq(t, `{"order_id":"T2001","payer":"shop","via":"transfer","amount":"10.01","confirmed_at":"2026-11-10T01:30:00Z"}`, string(b))
 	var back pricing.Difference
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, d.Payer, back.Payer)
@@ -86,8 +88,9 @@ func TestDifferenceJSON(t *testing.T) {
 	assert.Equal(t, pricing.TopUpOrder, old.Via)
 
 	// Hostile: an unknown payer, a negative amount, a settlement that is
-	// not the payer's, a transfer without the buyer's confirmation; back
-	// stays as it was.
+	// not the payer's, a transfer stored without the buyer's confirmation
+	// (malformed state), a misspelled field, an amount below the fen or a
+	// megabyte long; back stays as it was.
 	for _, bad := range []struct {
 		json string
 		err  error
@@ -97,8 +100,12 @@ func TestDifferenceJSON(t *testing.T) {
 		{`{"order_id":"","payer":"buyer","amount":"1.00"}`, pricing.ErrMissing},
 		{`{"order_id":"T2001","payer":"shop","via":"freight_collect","amount":"1.00"}`, pricing.ErrUnknownSettlement},
 		{`{"order_id":"T2001","payer":"shop","via":"cash","amount":"1.00"}`, pricing.ErrUnknownSettlement},
-		{`{"order_id":"T2001","payer":"shop","amount":"1.00","transferred_at":"2026-11-10T09:30:00+08:00"}`, pricing.ErrNotConfirmed},
-		{`{"order_id":"T2001","payer":"shop","amount":"1.00","confirmed_at":"2026-11-10T09:30:00+08:00","transferred_at":"2026-11-10T09:29:00+08:00"}`, pricing.ErrNotConfirmed},
+		{`{"order_id":"T2001","payer":"shop","amount":"1.00","transferred_at":"2026-11-10T09:30:00+08:00"}`, pricing.ErrInvalidState},
+		{`{"order_id":"T2001","payer":"shop","amount":"1.00","confirmed_at":"2026-11-10T09:30:00+08:00","transferred_at":"2026-11-10T09:29:00+08:00"}`, pricing.ErrInvalidState},
+		{`{"order_id":"T2001","payer":"shop","amount":"1.00","amuont":"2.00"}`, pricing.ErrUnknownField},
+		{`{"order_id":"T2001","payer":"shop","amount":"1.005"}`, pricing.ErrInvalidAmount},
+		{`{"order_id":"T2001","payer":"shop","amount":"` + strings.Repeat("9", 1<<20) + `"}`, pricing.ErrInvalidAmount},
+		{`{"order_id":"T2001\u200b","payer":"shop","amount":"1.00"}`, pricing.ErrInvalidText},
 	} {
 		require.ErrorIs(t, json.Unmarshal([]byte(bad.json), &back), bad.err, bad.json)
 		assert.True(t, back.Settled())
@@ -120,7 +127,7 @@ func TestDifferenceTransferOnlyAfterConfirmation(t *testing.T) {
 	confirmed, err := open.Confirm(t0)
 	require.NoError(t, err)
 	_, err = confirmed.Transfer(t0.Add(-time.Second))
-	require.ErrorIs(t, err, pricing.ErrNotConfirmed, "a transfer before the confirmation")
+	require.ErrorIs(t, err, pricing.ErrInvalidTime, "a transfer before the confirmation: a bad time, not a state")
 	_, err = confirmed.Transfer(time.Time{})
 	require.ErrorIs(t, err, pricing.ErrMissing)
 

@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,7 +18,8 @@ func TestReasonCodesAreStable(t *testing.T) {
 	want := []string{"beyond_authority", "over_share", "beyond_every_role", "erase_not_allowed",
 		"erase_over_share", "erase_daily_limit", "not_small_change", "repeat_price_change",
 		"after_payment", "outside_promotion", "order_closed", "oversold", "agent_fault",
-		"gift_preferred", "postage_preferred", "period_limits"}
+		"gift_preferred", "postage_preferred", "period_limits", "exceeds_order", "ships_free",
+		"exceeds_postage"}
 	rs := pricing.Reasons()
 	require.Len(t, rs, len(want))
 	var set pricing.ReasonSet
@@ -29,7 +31,8 @@ func TestReasonCodesAreStable(t *testing.T) {
 		set = set.With(r)
 	}
 	assert.Equal(t, len(want), set.Len())
-	assert.Equal(t, rs, set.All())
+	assert.Equal(t, rs, set.Values())
+	assert.Equal(t, rs, slices.Collect(set.All()), "All is an iterator (issue 11 #6)")
 	assert.Equal(t, want, set.Strings())
 	assert.Equal(t, "Reason(99)", pricing.Reason(99).String())
 	assert.False(t, set.Has(pricing.Reason(99)))
@@ -62,10 +65,10 @@ func TestKindText(t *testing.T) {
 
 func TestVerdictAndCauseText(t *testing.T) {
 	b, err := json.Marshal(struct {
-		V pricing.Verdict
+		V order.Verdict
 		C pricing.Cause
 		P pricing.Payer
-	}{pricing.NeedsApproval, pricing.AgentFault, pricing.PayerBuyer})
+	}{order.NeedsApproval, pricing.AgentFault, pricing.PayerBuyer})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"V":"needs_approval","C":"agent_fault","P":"buyer"}`, string(b))
 	for _, name := range []string{"oversold", "agent_fault"} {
@@ -78,13 +81,12 @@ func TestVerdictAndCauseText(t *testing.T) {
 	require.NoError(t, c.UnmarshalText(nil))
 	assert.Equal(t, pricing.NoCause, c)
 	require.ErrorIs(t, c.UnmarshalText([]byte("luck")), pricing.ErrUnknownCause)
-	_, err = pricing.VerdictUnknown.MarshalText()
-	require.ErrorIs(t, err, pricing.ErrUnknownVerdict)
-	assert.Equal(t, "allowed refused", pricing.Allowed.String()+" "+pricing.Refused.String())
+	_, err = order.VerdictUnknown.MarshalText()
+	require.ErrorIs(t, err, order.ErrUnknownCode)
 }
 
 func TestDecisionJSON(t *testing.T) {
-	d, err := defaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.Usage{})
+	d, err := defaultPolicy().Review(request(xiaomei, unpaid(), pricing.PriceCut, "5"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
 	assert.Equal(t, "5.00", d.Amount().StringFixed(2))
 	b, err := json.Marshal(d)
@@ -97,10 +99,8 @@ func TestDecisionJSON(t *testing.T) {
 	assert.Equal(t, d.Reasons, set)
 	require.ErrorIs(t, json.Unmarshal([]byte(`["cash_back"]`), &set), pricing.ErrUnknownReason, "unknown code")
 	assert.Equal(t, d.Reasons, set, "unchanged on error")
-	var v pricing.Verdict
-	require.NoError(t, v.UnmarshalText([]byte("refused")))
-	assert.Equal(t, pricing.Refused, v)
-	require.ErrorIs(t, v.UnmarshalText([]byte("maybe")), pricing.ErrUnknownVerdict)
+	var d2 pricing.Decision
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"verdict":"maybe"}`), &d2), order.ErrUnknownCode)
 	assert.True(t, pricing.ReasonAfterPayment.IsValid())
 	_, err = pricing.ReasonUnknown.MarshalText()
 	require.ErrorIs(t, err, pricing.ErrUnknownReason)

@@ -22,7 +22,7 @@ func TestSentinelsAreOrders(t *testing.T) {
 	assert.Same(t, order.ErrUnknownReason, pricing.ErrUnknownReason)
 
 	_, good, _ := approved(t)
-	_, err := pricing.Used{}.Spend(good, time.Time{})
+	_, err := good.SpentAt(time.Time{})
 	assert.True(t, errors.Is(err, order.ErrMissing), "missing time matches order.ErrMissing: %v", err)
 }
 

@@ -40,7 +40,7 @@ func ExamplePolicy_Review() {
 		Kind:   pricing.PriceCut,
 		Amount: decimal.RequireFromString("5.00"),
 		At:     now,
-	}, pricing.Usage{})
+	}, pricing.AgentUsage{}, pricing.OrderUsage{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -53,7 +53,8 @@ func ExamplePolicy_Review() {
 }
 
 // The team leader approves the price cut; the approval travels as a
-// signed token, is redeemed once, and the second use is refused.
+// signed token, is redeemed once against an in-memory store, and the
+// second use is refused.
 func Example_approval() {
 	cst := time.FixedZone("CST", 8*60*60)
 	now := time.Date(2026, 11, 10, 20, 0, 0, 0, cst)
@@ -70,30 +71,32 @@ func Example_approval() {
 
 	// The team leader grants it for ten minutes.
 	leader := order.Agent{ID: "laowang", Role: order.TeamLeader}
-	a, err := p.Approve(r, pricing.Usage{}, leader, "ap-20261110-1", now.Add(10*time.Minute))
+	v, err := p.Approve(r, pricing.AgentUsage{}, pricing.OrderUsage{}, leader, "ap-20261110-1", now.Add(10*time.Minute))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	token, err := a.Token(key)
+	token, err := v.Token(key)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println("expires", v.Approval().Expires) // one form: UTC, to the millisecond
 
 	// The agent's client sends the token back with the concession.
-	var used pricing.Used // stored by the backend
+	var store pricing.Store
 	r.At = now.Add(2 * time.Minute)
-	got, used, err := p.Redeem(token, key, r, pricing.Usage{}, used)
-	fmt.Println(got.Approver.ID, got.Amount.StringFixed(2), err)
+	got, spent, err := store.Redeem(p, token, key, r, pricing.AgentUsage{}, pricing.OrderUsage{})
+	fmt.Println(got.Approval().Approver.ID, got.Approval().Amount.StringFixed(2), spent.ID, err)
 
 	// The same token again.
-	_, used, err = p.Redeem(token, key, r, pricing.Usage{}, used)
-	fmt.Println(errors.Is(err, pricing.ErrUsed), len(used.Approvals))
+	_, _, err = store.Redeem(p, token, key, r, pricing.AgentUsage{}, pricing.OrderUsage{})
+	fmt.Println(errors.Is(err, pricing.ErrUsed), order.HTTPStatus(err), store.Len())
 	fmt.Println(err)
 	// Output:
-	// laowang 5.00 <nil>
-	// true 1
+	// expires 2026-11-10 12:10:00 +0000 UTC
+	// laowang 5.00 ap-20261110-1 <nil>
+	// true 409 1
 	// pricing: id "ap-20261110-1": approval already used: an approval is used once
 }
 
@@ -179,7 +182,7 @@ func Example_oversoldCompensation() {
 		return
 	}
 	p := pricing.DefaultPolicy()
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	fmt.Println(r.Order.ID(), d.Verdict, d.Approver, d.Reasons, err)
 	// Output: T4002 needs_approval store_manager [beyond_authority oversold] <nil>
 }

@@ -3,11 +3,15 @@ package pricing_test
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
@@ -17,14 +21,8 @@ import (
 // only tokens made with the shop key verify, and that a verified token
 // re-signs to itself (the encoding is canonical).
 func FuzzApprovalToken(f *testing.F) {
-	a := pricing.Approval{ID: "ap-1", OrderID: "T2001", Kind: pricing.PriceCut, Amount: dec("5.00"),
-		Requester: agent("xiaomei", order.PreSales), Approver: agent("laowang", order.TeamLeader),
-		Expires: time.Date(2026, 11, 10, 10, 30, 0, 0, time.UTC)}
-	good, err := a.Token(shopKey)
-	if err != nil {
-		f.Fatal(err)
-	}
-	foreign, _ := a.Token(otherKey)
+	_, v, good := approved(f)
+	foreign, _ := v.Token(otherKey)
 	raw, _ := base64.RawURLEncoding.DecodeString(good)
 	for _, s := range []string{
 		good,                         // a valid token
@@ -44,21 +42,22 @@ func FuzzApprovalToken(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := pricing.ParseToken(s, shopKey)
 		if err != nil {
+			if !got.IsZero() {
+				t.Fatalf("error %v with an approval", err)
+			}
 			return
-		}
-		if s != good && s != foreign {
-			// Anything else that verifies must be a token the key made:
-			// re-signing the decoded approval gives the same text.
-			again, err := got.Token(shopKey)
-			if err != nil {
-				t.Fatalf("verified approval does not re-sign: %v", err)
-			}
-			if again != s {
-				t.Fatalf("verified token %q is not canonical: re-signed %q", s, again)
-			}
 		}
 		if s == foreign {
 			t.Fatalf("a token signed with another key verified")
+		}
+		// Anything that verifies is a token the key made: re-signing the
+		// decoded approval gives the same text.
+		again, err := got.Token(shopKey)
+		if err != nil {
+			t.Fatalf("verified approval does not re-sign: %v", err)
+		}
+		if again != s {
+			t.Fatalf("verified token %q is not canonical: re-signed %q", s, again)
 		}
 		if _, err := pricing.ParseToken(s, otherKey); err == nil {
 			t.Fatalf("token %q verifies under two keys", s)
@@ -73,12 +72,8 @@ func TestParseTokenStrictBase64(t *testing.T) {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 	checked := 0
 	for _, id := range []string{"ap-1", "ap-12", "ap-123", "ap-1234"} {
-		a := pricing.Approval{ID: id, OrderID: "T2001", Kind: pricing.Gift, Amount: dec("1.00"),
-			Requester: agent("xiaomei", order.PreSales), Approver: agent("laowang", order.TeamLeader), Expires: t0}
-		tok, err := a.Token(shopKey)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := request(xiaomei, unpaid(), pricing.Gift, "1.00")
+		tok := tokenFor(t, r, id, t0.Add(time.Hour))
 		if len(tok)%4 == 0 {
 			continue // no unused bits
 		}
@@ -96,6 +91,83 @@ func TestParseTokenStrictBase64(t *testing.T) {
 	}
 }
 
+// fullWidth spells the printable ASCII of s with full-width forms
+// (U+FF01…U+FF5E), as an IME may type them.
+func fullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > ' ' && r < 0x7f {
+			r += 0xFF01 - '!'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FuzzIdentityOnePerson pairs an ID with other spellings of it — full
+// width, decomposed (NFD), compatibility forms, padded with spaces — and
+// with look-alikes made with invisible, format or direction characters,
+// and requires that no two spellings of one person count as two people
+// (issue 10 #3, rule A3): a spelling that normalises to the requester is
+// a self-approval, a look-alike is refused as an ID, and a token approved
+// for one spelling is redeemed by another.
+func FuzzIdentityOnePerson(f *testing.F) {
+	for _, s := range []string{"xiaomei", "李四", "Li-3", "zhang.san", "ａｂｃ", "é", "ﬁ", "①"} {
+		f.Add(s, uint8(0))
+	}
+	invisible := []string{"\u200b", "\u200c", "\u200d", "\u00ad", "\u202e", "\u2066", "\ufeff", "\u034f", "\ufe0f", "\x00"}
+	p := pricing.DefaultPolicy()
+	o := unpaid()
+	f.Fuzz(func(t *testing.T, id string, pick uint8) {
+		canon, err := order.CanonicalID(id)
+		if err != nil {
+			return
+		}
+		r := pricing.Request{Agent: order.Agent{ID: id, Role: order.PreSales}, Order: o, Kind: pricing.PriceCut,
+			Amount: dec("5.00"), At: t0}
+		// Other spellings of the same person.
+		for _, alt := range []string{fullWidth(id), norm.NFD.String(id), norm.NFKD.String(canon), " " + id + " ", canon} {
+			if c, err := order.CanonicalID(alt); err != nil || c != canon {
+				continue // not a spelling the identity rule folds (say, NFD of a character NFKC changes)
+			}
+			_, err := p.Approve(r, noAgent, noOrder, order.Agent{ID: alt, Role: order.TeamLeader}, "ap-1", t0.Add(time.Hour))
+			if !errors.Is(err, pricing.ErrSelfApproval) {
+				t.Fatalf("%q approving %q: %v, want a self-approval", alt, id, err)
+			}
+		}
+		// Look-alikes: an invisible character inside or around the ID.
+		inv := invisible[int(pick)%len(invisible)]
+		pos := int(pick) % (len(id) + 1)
+		for pos > 0 && pos < len(id) && !utf8RuneStart(id[pos]) {
+			pos--
+		}
+		look := id[:pos] + inv + id[pos:]
+		_, err = p.Approve(r, noAgent, noOrder, order.Agent{ID: look, Role: order.TeamLeader}, "ap-1", t0.Add(time.Hour))
+		if err == nil {
+			t.Fatalf("look-alike %q of %q approved", look, id)
+		}
+		// A token approved for one spelling is redeemed by another: one
+		// person.
+		v, err := p.Approve(r, noAgent, noOrder, laowang, "ap-1", t0.Add(time.Hour))
+		if err != nil {
+			return // laowang himself, by some spelling
+		}
+		tok, err := v.Token(shopKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw := r
+		fw.Agent.ID = fullWidth(id)
+		if c, err := order.CanonicalID(fw.Agent.ID); err == nil && c == canon {
+			if _, _, err := p.Redeem(tok, shopKey, fw, noAgent, noOrder); err != nil {
+				t.Fatalf("%q redeeming %q's approval: %v", fw.Agent.ID, id, err)
+			}
+		}
+	})
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
 // FuzzReview checks that Review never panics on hostile requests and
 // usage, that an error comes with the zero decision, and that a decision
 // is internally consistent: an approver exactly when approval is needed,
@@ -106,6 +178,7 @@ func FuzzReview(f *testing.F) {
 	f.Add("0.50", uint8(order.InSales), uint8(pricing.EraseChange), uint8(0), 3, 0, "2026-11-10") // daily limit
 	f.Add("-1", uint8(9), uint8(0), uint8(7), -1, -1, "xx")                                       // hostile everywhere
 	f.Add("1e400", uint8(order.StoreManager), uint8(pricing.Gift), uint8(pricing.Oversold), 0, 2, "2026-13-99")
+	f.Add("500.00", uint8(order.TeamLeader), uint8(pricing.Postage), uint8(0), 0, 0, "") // exceeds the postage
 	p := pricing.DefaultPolicy()
 	o := unpaid()
 	f.Fuzz(func(t *testing.T, amount string, role, kind, cause uint8, erases, changes int, day string) {
@@ -115,18 +188,22 @@ func FuzzReview(f *testing.F) {
 		}
 		r := pricing.Request{Agent: order.Agent{ID: "a", Role: order.Role(role)}, Order: o, Kind: pricing.Kind(kind),
 			Amount: amt, At: t0, Cause: pricing.Cause(cause)}
-		u := pricing.Usage{Day: day, Erases: erases, PriceChanges: changes}
-		d, err := p.Review(r, u)
+		au := pricing.AgentUsage{AgentID: "a", Day: day, Erases: erases}
+		ou := pricing.OrderUsage{OrderID: o.ID(), PriceChanges: changes}
+		d, err := p.Review(r, au, ou)
 		if err != nil {
 			if d != (pricing.Decision{}) {
 				t.Fatalf("error %v with decision %+v", err, d)
 			}
+			if order.HTTPStatus(err) != 422 {
+				t.Fatalf("a malformed request is invalid input: %v", err)
+			}
 			return
 		}
-		if (d.Verdict == pricing.NeedsApproval) != (d.Approver != order.RoleUnknown) {
+		if (d.Verdict == order.NeedsApproval) != (d.Approver != order.RoleUnknown) {
 			t.Fatalf("verdict %v with approver %v", d.Verdict, d.Approver)
 		}
-		if d.Verdict == pricing.NeedsApproval && !d.Approver.Above(r.Agent.Role) {
+		if d.Verdict == order.NeedsApproval && !d.Approver.Above(r.Agent.Role) {
 			t.Fatalf("approver %v not above %v", d.Approver, r.Agent.Role)
 		}
 		if !d.Verdict.IsValid() {
@@ -136,14 +213,14 @@ func FuzzReview(f *testing.F) {
 		if d.Suggest != pricing.KindUnknown {
 			alt := r
 			alt.Kind = d.Suggest
-			ad, err := p.Review(alt, u)
-			if err != nil || ad.Verdict != pricing.Allowed {
+			ad, err := p.Review(alt, au, ou)
+			if err != nil || ad.Verdict != order.Allowed {
 				t.Fatalf("suggested %v is not allowed alone: %+v, %v", d.Suggest, ad, err)
 			}
 		}
 		// Record never half-applies.
-		if n, err := p.Record(u, r); err != nil && n != u {
-			t.Fatalf("usage changed on error: %+v -> %+v", u, n)
+		if na, no, err := p.Record(r, au, ou); err != nil && (na != au || no != ou) {
+			t.Fatalf("usage changed on error: %+v %+v -> %+v %+v", au, ou, na, no)
 		}
 	})
 }
@@ -153,4 +230,85 @@ func decimalOrZero(s string) (d decimal.Decimal, err error) {
 		return decimal.Decimal{}, errors.New("too long")
 	}
 	return decimal.NewFromString(s)
+}
+
+// decoders are the package's JSON decoders, by the type decoded into.
+var decoders = []func() any{
+	func() any { p := pricing.DefaultPolicy(); return &p },
+	func() any { return new(pricing.Decision) },
+	func() any { return new(pricing.Request) },
+	func() any { return new(pricing.AgentUsage) },
+	func() any { return new(pricing.OrderUsage) },
+	func() any { return new(pricing.Approval) },
+	func() any { return new(pricing.Spent) },
+	func() any { return new(pricing.Used) },
+	func() any { return new(pricing.Difference) },
+	func() any { return new(pricing.Promotion) },
+	func() any { return new(pricing.ReasonSet) },
+}
+
+// FuzzDecodeJSON feeds arbitrary JSON to every decoder of the package
+// (issue 11 #3): none panics; an error is a pricing or order *Error of
+// the invalid-input class and leaves the target as it was; and what
+// decodes encodes and decodes back to the same value.
+func FuzzDecodeJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"zone":"+09:00","approver":"store_manager","limits":{"team_leader":{"gift":"80.00"}}}`,
+		`{"verdict":"needs_approval","approver":"team_leader","reasons":["beyond_authority"],"kind":"price_cut","amount":"5.00","limit":"0.00"}`,
+		`{"order_id":"T2001","kind":"price_cut","amount":"5.00"}`,
+		`{"agent_id":"zhang","day":"2026-11-11","erases":2,"version":3}`,
+		`{"order_id":"T2001","price_changes":1,"version":1}`,
+		`{"id":"ap-1","order_id":"T2001","kind":"gift","amount":"1.00","requester":{"id":"a","name":"","role":"pre_sales"},"approver":{"id":"b","name":"","role":"team_leader"},"expires":"2026-11-10T02:30:00Z"}`,
+		`{"id":"ap-1","order_id":"T2001","expires":"2026-11-10T02:30:00Z","at":"2026-11-10T01:30:00Z"}`,
+		`{"approvals":[],"pruned_to":"2026-11-10T00:00:00Z"}`,
+		`{"order_id":"T2001","payer":"shop","via":"transfer","amount":"10.01","confirmed_at":"2026-11-10T01:30:00Z"}`,
+		`{"name":"d11","sku":"TEA-02","price":"49.00","start":"2026-11-11T00:00:00+08:00","end":"2026-11-12T00:00:00+08:00"}`,
+		`["beyond_authority","ships_free"]`,
+		`{"amount":` + strings.Repeat("9", 100) + `}`, // hostile: a long number
+		`{"amount":"5.001"}`, `null`, `{}`, `[]`, `{"a":1}`,
+	} {
+		for i := range decoders {
+			f.Add(uint8(i), []byte(s))
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, b []byte) {
+		v := decoders[int(which)%len(decoders)]()
+		before := reflect.ValueOf(v).Elem().Interface()
+		err := json.Unmarshal(b, v)
+		if err != nil {
+			var e *pricing.Error
+			if !errors.As(err, &e) {
+				var se *json.SyntaxError
+				if errors.As(err, &se) {
+					return // encoding/json refuses what is not JSON before any decoder runs
+				}
+				t.Fatalf("%T: not a kefu error: %v", v, err)
+			}
+			if order.HTTPStatus(err) != 422 {
+				t.Fatalf("%T: bad JSON is invalid input: %v", v, err)
+			}
+			if !reflect.DeepEqual(before, reflect.ValueOf(v).Elem().Interface()) {
+				t.Fatalf("%T changed on error %v", v, err)
+			}
+			return
+		}
+		if string(bytes.TrimSpace(b)) == "null" {
+			return // null has no effect (encoding/json's rule); a zero value may not encode
+		}
+		out, err := json.Marshal(v)
+		if err != nil {
+			if _, ok := v.(*pricing.Policy); ok {
+				return // a policy decodes unvalidated; one Validate refuses may not encode
+			}
+			t.Fatalf("%T decoded %s but does not encode: %v", v, b, err)
+		}
+		back := decoders[int(which)%len(decoders)]()
+		if err := json.Unmarshal(out, back); err != nil {
+			t.Fatalf("%T: %s does not decode back: %v", v, out, err)
+		}
+		again, err := json.Marshal(back)
+		if err != nil || !bytes.Equal(out, again) {
+			t.Fatalf("%T: %s re-encodes as %s (%v)", v, out, again, err)
+		}
+	})
 }

@@ -69,7 +69,8 @@ func BenchmarkReviewVsHandwritten(b *testing.B) {
 		b.Fatal(err)
 	}
 	at := time.Date(2026, 11, 10, 10, 0, 0, 0, time.FixedZone("CST", 8*60*60))
-	u := pricing.Usage{Day: "2026-11-10", Erases: 1}
+	const day, erases = "2026-11-10", 1
+	var au [4]pricing.AgentUsage
 	var kr [4]pricing.Request
 	var ho [2]perftest.DecOrder
 	var ko [2]*order.Order
@@ -97,8 +98,9 @@ func BenchmarkReviewVsHandwritten(b *testing.B) {
 		kr[i] = pricing.Request{Agent: order.Agent{ID: "agent-" + c.role.String(), Role: c.role},
 			Order: ko[orderOf(c)], Kind: c.kind, Amount: amt, At: at}
 		hq[i] = perftest.HandRequest{Role: uint8(c.role), Kind: uint8(c.kind), Amount: amt, At: at,
-			Day: u.Day, Erases: u.Erases, PriceChanges: u.PriceChanges}
-		kd, kerr := p.Review(kr[i], u)
+			Day: day, Erases: erases}
+		au[i] = pricing.AgentUsage{AgentID: kr[i].Agent.ID, Day: day, Erases: erases}
+		kd, kerr := p.Review(kr[i], au[i], pricing.OrderUsage{})
 		hd, herr := l.Review(&ho[orderOf(c)], &hq[i])
 		if kerr != nil || herr != nil || uint8(kd.Verdict) != hd.Verdict || uint8(kd.Approver) != hd.Approver ||
 			uint8(kd.Suggest) != hd.Suggest {
@@ -109,7 +111,7 @@ func BenchmarkReviewVsHandwritten(b *testing.B) {
 		b.ReportAllocs()
 		cpu := perftest.StartCPU()
 		for i := 0; b.Loop(); i++ {
-			perfSinkDecision, perfSinkErr = p.Review(kr[i&3], u)
+			perfSinkDecision, perfSinkErr = p.Review(kr[i&3], au[i&3], pricing.OrderUsage{})
 		}
 		cpu.Report(b, 1, "op")
 	})

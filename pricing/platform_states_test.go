@@ -30,13 +30,13 @@ func TestReviewInEveryStateBeforePayment(t *testing.T) {
 		s := spec()
 		s.Status = c.status
 		o := order.MustNew(s)
-		d, err := p.Review(request(in, &o, pricing.Postage, "5.00"), pricing.Usage{})
+		d, err := p.Review(request(in, &o, pricing.Postage, "5.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 		require.NoError(t, err, c.status.String())
 		assert.Equal(t, !c.canPay, d.Reasons.Has(pricing.ReasonAfterPayment), c.status.String())
 		if c.canPay {
-			assert.Equal(t, pricing.Allowed, d.Verdict, c.status.String())
+			assert.Equal(t, order.Allowed, d.Verdict, c.status.String())
 		} else {
-			assert.Equal(t, pricing.NeedsApproval, d.Verdict, c.status.String())
+			assert.Equal(t, order.NeedsApproval, d.Verdict, c.status.String())
 			assert.Equal(t, order.TeamLeader, d.Approver)
 		}
 	}

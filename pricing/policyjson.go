@@ -1,89 +1,29 @@
 package pricing
 
 import (
-	"encoding"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strconv"
-	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
 
-// inField re-labels err, from decoding the value of field path, so that
-// its message names the policy field: a pricing [*Error] gets path put in
-// front of its own field (or in place of it for a bare amount or kind),
-// an error of package order becomes a pricing *Error for path wrapping the same
-// sentinel (errors.Is still matches it), and any other error (a JSON
-// value of the wrong type, a time that does not parse) an *Error for path
-// wrapping [ErrInvalidPolicy].
-func inField(path string, err error) error {
+// asPolicyErr makes err, from decoding a policy, match [ErrInvalidPolicy]
+// as well as its own sentinel ([ErrUnknownField], [ErrInvalidAmount] …),
+// so that errors.Is(err, ErrInvalidPolicy) holds for any bad policy file.
+func asPolicyErr(err error) error {
 	var pe *Error
-	if errors.As(err, &pe) && pe.Pkg != "pricing" {
-		return fieldErr(path, pe.Value, pe.Err, pe.Detail)
+	if !errors.As(err, &pe) {
+		return err
 	}
-	if pe != nil {
-		e := *pe
-		switch {
-		case e.Field == "" || e.Field == "amount" || e.Field == "kind":
-			e.Field = path
-		default:
-			e.Field = path + "." + e.Field
-		}
-		return &e
+	e := *pe
+	if e.Err != ErrInvalidPolicy && e.Cause == nil {
+		e.Cause = ErrInvalidPolicy
 	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		if te.Field != "" {
-			path += "." + te.Field
-		}
-		return typeErr(path, te)
-	}
-	return fieldErr(path, "", ErrInvalidPolicy, err.Error())
-}
-
-// typeErr is a JSON value of the wrong type for field as an [*Error]
-// wrapping [ErrInvalidPolicy]: pricing: approver "number": invalid
-// policy: want a JSON string.
-func typeErr(field string, te *json.UnmarshalTypeError) *Error {
-	return fieldErr(field, te.Value, ErrInvalidPolicy, "want a JSON "+jsonType(te.Type))
-}
-
-var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-
-// jsonType names the JSON type that decodes into t.
-func jsonType(t reflect.Type) string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		return "string"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Slice, reflect.Array:
-		return "array"
-	case reflect.Struct, reflect.Map:
-		return "object"
-	}
-	return "number"
-}
-
-// decodeAmount decodes one amount of a policy; absent (nil) is zero.
-func decodeAmount(field string, raw json.RawMessage) (decimal.Decimal, error) {
-	var f fixed
-	if raw != nil {
-		if err := json.Unmarshal(raw, &f); err != nil {
-			return decimal.Decimal{}, inField(field, err)
-		}
-	}
-	return decimal.Decimal(f), nil
+	return &e
 }
 
 type authorityRaw struct {
@@ -95,15 +35,20 @@ type authorityRaw struct {
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes, as a whole: a field
-// absent from the JSON is zero. Amounts may also be JSON numbers. An
-// error names the field ("gift") and leaves a unchanged.
+// absent from the JSON is zero. Amounts are exact text ("50.00") or JSON
+// numbers, with at most two decimals, read by internal/yuan (a megabyte of
+// digits is refused after a length check). A field an Authority does not
+// have is an error. An error names the field ("gift") and leaves a
+// unchanged.
 func (a *Authority) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	var w authorityRaw
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("", b, &w); err != nil {
 		return err
 	}
-	var n Authority
-	n.EraseChange = w.EraseChange
+	n := Authority{EraseChange: w.EraseChange}
 	for _, f := range [...]struct {
 		name string
 		raw  json.RawMessage
@@ -112,11 +57,11 @@ func (a *Authority) UnmarshalJSON(b []byte) error {
 		{"gift", w.Gift, &n.Gift}, {"postage", w.Postage, &n.Postage},
 		{"price_cut", w.PriceCut, &n.PriceCut}, {"price_cut_percent", w.PriceCutPercent, &n.PriceCutPercent},
 	} {
-		v, err := decodeAmount(f.name, f.raw)
+		fen, err := fenJSON(f.name, f.raw)
 		if err != nil {
 			return err
 		}
-		*f.dst = v
+		*f.dst = yuan.Dec(fen)
 	}
 	*a = n
 	return nil
@@ -133,12 +78,16 @@ type limitsRaw struct {
 	EraseTimesPerDay int             `json:"erase_times_per_day"`
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes, as a whole: a field
-// absent from the JSON is zero. An error names the field
-// ("team_leader.gift") and leaves l unchanged.
+// UnmarshalJSON decodes what MarshalJSON encodes, as a whole and
+// strictly: a field absent from the JSON is zero, a field Limits does not
+// have is an error. An error names the field ("team_leader.gift") and
+// leaves l unchanged.
 func (l *Limits) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	var w limitsRaw
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("", b, &w); err != nil {
 		return err
 	}
 	n := Limits{EraseTimesPerDay: w.EraseTimesPerDay}
@@ -152,15 +101,16 @@ func (l *Limits) UnmarshalJSON(b []byte) error {
 		{"team_leader", w.TeamLeader, &n.TeamLeader}, {"store_manager", w.StoreManager, &n.StoreManager},
 	} {
 		if f.raw != nil {
-			if err := json.Unmarshal(f.raw, f.dst); err != nil {
-				return inField(f.name, err)
+			if err := f.dst.UnmarshalJSON(f.raw); err != nil { // raw is valid JSON: no second scan
+				return within(f.name, err)
 			}
 		}
 	}
-	var err error
-	if n.ErasePercent, err = decodeAmount("erase_percent", w.ErasePercent); err != nil {
+	fen, err := fenJSON("erase_percent", w.ErasePercent)
+	if err != nil {
 		return err
 	}
+	n.ErasePercent = yuan.Dec(fen)
 	*l = n
 	return nil
 }
@@ -172,30 +122,30 @@ type periodRaw struct {
 	Limits json.RawMessage `json:"limits"`
 }
 
-// UnmarshalJSON decodes a period as a whole: it never mixes with what a
-// list held at the same position before, so a new period does not
-// inherit the name, times or limits of an old one. An error names the
-// field ("limits.team_leader.gift") and leaves p unchanged.
+// UnmarshalJSON decodes a period as a whole and strictly: it never mixes
+// with what a list held at the same position before, so a new period
+// does not inherit the name, times or limits of an old one, and a field a
+// period does not have is an error. An error names the field
+// ("limits.team_leader.gift") and leaves p unchanged.
 func (p *Period) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	var w periodRaw
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := decodeJSON("", b, &w); err != nil {
 		return err
 	}
 	n := Period{Name: w.Name}
-	for _, f := range [...]struct {
-		name string
-		raw  json.RawMessage
-		dst  *time.Time
-	}{{"start", w.Start, &n.Start}, {"end", w.End, &n.End}} {
-		if f.raw != nil {
-			if err := json.Unmarshal(f.raw, f.dst); err != nil {
-				return fieldErr(f.name, string(f.raw), ErrInvalidTime, "not RFC 3339")
-			}
-		}
+	var err error
+	if n.Start, err = timeJSON("start", w.Start); err != nil {
+		return err
+	}
+	if n.End, err = timeJSON("end", w.End); err != nil {
+		return err
 	}
 	if w.Limits != nil {
-		if err := json.Unmarshal(w.Limits, &n.Limits); err != nil {
-			return inField("limits", err)
+		if err := n.Limits.UnmarshalJSON(w.Limits); err != nil {
+			return within("limits", err)
 		}
 	}
 	*p = n
@@ -210,74 +160,84 @@ type policyRaw struct {
 	Periods    json.RawMessage `json:"periods"`
 }
 
-// UnmarshalJSON decodes over p: fields absent from the JSON keep their
-// value, so decoding a shop's file onto [DefaultPolicy] overrides only
-// what the file sets. A field the file sets is replaced whole: the
-// preference and periods lists (a new period never inherits an old
-// one's limits) and the limits, whose absent fields are zero. An error
-// names the policy field ("approver", "periods[0].limits.team_leader.gift")
-// and wraps the same sentinel as the underlying error, so errors.Is(err,
-// [ErrUnknownRole]) still holds; on any error p is unchanged.
-// UnmarshalJSON does not validate: call [Policy.Validate].
+// UnmarshalJSON decodes over p: fields absent from the JSON (or null)
+// keep their value, so decoding a shop's file onto [DefaultPolicy]
+// overrides only what the file sets. A field the file sets is replaced
+// whole: the preference and periods lists (a new period never inherits
+// an old one's limits) and the limits, whose absent fields are zero.
+//
+// Decoding is strict (internal/jsonx): a field a policy does not have —
+// a misspelled "limtis" — is an error wrapping [ErrUnknownField], and so
+// is trailing data; amounts are exact decimal text or numbers with at
+// most two decimals, their length bounded before any digit is read.
+// Every error names the policy field ("approver",
+// "periods[0].limits.team_leader.gift") and matches both
+// [ErrInvalidPolicy] and the sentinel of the underlying error
+// ([ErrUnknownRole], [ErrInvalidAmount], [ErrUnknownField] …); on any
+// error p is unchanged. UnmarshalJSON does not validate: call
+// [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	var w policyRaw
-	if err := json.Unmarshal(b, &w); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			return typeErr(te.Field, te)
-		}
-		return err
+	n, err := decodePolicy(*p, b)
+	if err != nil {
+		return asPolicyErr(err)
 	}
-	n := *p
+	*p = n
+	return nil
+}
+
+func decodePolicy(n Policy, b []byte) (Policy, error) {
+	if isNull(b) {
+		return n, nil
+	}
+	var w policyRaw
+	if err := decodeJSON("", b, &w); err != nil {
+		return n, err
+	}
 	if w.Zone != nil {
 		n.Zone = *w.Zone
 	}
-	if w.Preference != nil {
+	if w.Preference != nil && !isNull(w.Preference) {
 		var names []json.RawMessage
 		if err := json.Unmarshal(w.Preference, &names); err != nil {
-			return inField("preference", err)
+			return n, jsonErr("preference", err)
 		}
-		var pref []Kind
-		if names != nil {
-			pref = make([]Kind, len(names))
-		}
+		pref := make([]Kind, len(names))
 		for i, raw := range names {
 			if err := json.Unmarshal(raw, &pref[i]); err != nil {
-				return inField("preference["+strconv.Itoa(i)+"]", err)
+				return n, as("preference["+strconv.Itoa(i)+"]", err)
 			}
 		}
 		n.Preference = pref
 	}
-	if w.Approver != nil {
+	if w.Approver != nil && !isNull(w.Approver) {
 		var r order.Role
 		if err := json.Unmarshal(w.Approver, &r); err != nil {
-			return inField("approver", err)
+			return n, as("approver", err)
 		}
 		n.Approver = r
 	}
-	if w.Limits != nil {
+	if w.Limits != nil && !isNull(w.Limits) {
 		var l Limits
-		if err := json.Unmarshal(w.Limits, &l); err != nil {
-			return inField("limits", err)
+		if err := l.UnmarshalJSON(w.Limits); err != nil {
+			return n, within("limits", err)
 		}
 		n.Limits = l
 	}
-	if w.Periods != nil {
+	if w.Periods != nil && !isNull(w.Periods) {
 		var list []json.RawMessage
 		if err := json.Unmarshal(w.Periods, &list); err != nil {
-			return inField("periods", err)
+			return n, jsonErr("periods", err)
 		}
-		var periods []Period
-		if list != nil {
-			periods = make([]Period, len(list))
-		}
+		periods := make([]Period, len(list))
 		for i, raw := range list {
-			if err := json.Unmarshal(raw, &periods[i]); err != nil {
-				return inField("periods["+strconv.Itoa(i)+"]", err)
+			if err := periods[i].UnmarshalJSON(raw); err != nil {
+				return n, within("periods["+strconv.Itoa(i)+"]", err)
 			}
+		}
+		if len(periods) == 0 {
+			periods = nil
 		}
 		n.Periods = periods
 	}
-	*p = n
-	return nil
+	return n, nil
 }

@@ -10,99 +10,9 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Request is a concession an agent wants to give a buyer on an order. It
-// is a plain value; [Policy.Review] reads it and never keeps it.
-type Request struct {
-	// Agent asks; their role decides what they may grant alone.
-	Agent order.Agent
-	// Order is the order the concession is for, built with [order.New].
-	Order *order.Order
-	Kind  Kind
-	// Amount is the value of the concession in yuan: the gift's value, the
-	// postage waived, the price cut or the change erased. Positive, with at
-	// most two decimals, and not more than the order's amount due.
-	Amount decimal.Decimal
-	// At is when the concession would be given, read in the policy's zone
-	// for calendar days.
-	At time.Time
-	// Promotion, when set, says the buyer asks for this promotion's price
-	// (rule P1); nil for ordinary bargaining.
-	Promotion *Promotion
-	// Cause, when set, makes the request a compensation routed by
-	// [Cause.Route] (rule P5), which is not a price change under rule P4;
-	// build such requests with [CompensateOversell] or [NewCompensation],
-	// which check that a compensation is owed.
-	Cause Cause
-}
-
-// Usage is what the backend remembers between reviews, passed in
-// explicitly: the requesting agent's erase-change count on one calendar
-// day, and the price changes already made on the order. kefu never stores
-// it; update it with [Policy.Record] once a concession is actually given,
-// and store it in the same transaction.
-//
-// Day and Erases belong to the agent (one record per agent), PriceChanges
-// to the order (one per order): a backend keeps them apart, assembles the
-// Usage for each request, and writes each half of Record's result back
-// to its own record.
-//
-// The zero Usage is a fresh agent on a fresh order.
-type Usage struct {
-	// Day is the calendar day, in the policy's zone, that Erases counts:
-	// "2026-11-11". On another day the count starts again from zero.
-	Day string `json:"day,omitempty"`
-	// Erases is how many times the agent erased change on Day (rule P3).
-	Erases int `json:"erases"`
-	// PriceChanges is how many times the order's price was changed
-	// already (rule P4).
-	PriceChanges int `json:"price_changes"`
-}
-
-// Promotion is a promotion window set by the platform: the price of one
-// SKU from Start, inclusive, to End, exclusive. It is read-only data: no
-// role in the shop may move a window or give its price outside it (rule
-// P1).
-type Promotion struct {
-	Name  string          `json:"name"`
-	SKU   string          `json:"sku"`
-	Price decimal.Decimal `json:"price"`
-	Start time.Time       `json:"start"`
-	End   time.Time       `json:"end"`
-}
-
-// Active reports whether the promotion's price applies at t.
-func (pr Promotion) Active(t time.Time) bool { return !t.Before(pr.Start) && t.Before(pr.End) }
-
-// dayLen is the length of a day as Usage stores it, "2006-01-02".
-const dayLen = 10
-
-// appendDay writes t's calendar date as "2006-01-02" without allocating.
-func appendDay(buf *[dayLen]byte, t time.Time) {
-	y, m, d := t.Date()
-	for i := 3; i >= 0; i-- {
-		buf[i] = byte('0' + y%10)
-		y /= 10
-	}
-	buf[4], buf[5], buf[6] = '-', byte('0'+int(m)/10), byte('0'+int(m)%10)
-	buf[7], buf[8], buf[9] = '-', byte('0'+d/10), byte('0'+d%10)
-}
-
-// validDay reports whether s looks like "2006-01-02".
-func validDay(s string) bool {
-	if len(s) != dayLen || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i := 0; i < dayLen; i++ {
-		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
-			return false
-		}
-	}
-	return true
-}
-
 // Review decides whether r.Agent may grant the concession r alone, needs
-// an approval, or may not grant it at all, given the usage so far. It
-// implements:
+// an approval, or may not grant it at all, given the agent's usage au and
+// the order's usage ou so far. It implements:
 //
 //   - rule A3: an amount beyond the requester's [Authority] needs the
 //     approval of the lowest role above the requester, and at or above
@@ -124,24 +34,38 @@ func validDay(s string) bool {
 //     goes to the role of its [Cause.Route] or above, and is not an order
 //     price change.
 //
-// Flags that call for someone above (rules P3's daily count, P4) are left
-// as warnings on an [Allowed] decision when the requester is the store
-// manager, whom nobody is above.
+// What nobody may grant is a decision with [order.Refused], never an
+// error: a closed order ([ReasonOrderClosed]), a concession larger than
+// the order's amount due ([ReasonExceedsOrder]), a postage concession on
+// an order that ships free ([ReasonShipsFree]) or larger than its postage
+// ([ReasonExceedsPostage]). Flags that call for someone above (rules P3's
+// daily count, P4) are left as warnings on an [order.Allowed] decision
+// when the requester is the store manager, whom nobody is above.
 //
-// The order's amount due ([order.Order.Paid]) is "the order" for shares.
-// Review does not allocate, and reads the policy's zone only when an
-// agent's erase count reaches the daily limit.
+// The agent's ID is read by kefu's identity rule ([order.CanonicalID]):
+// "ｘｉａｏｍｅｉ" is "xiaomei", and an ID with an invisible or direction
+// character is refused. The order's amount due ([order.Order.Paid]) is
+// "the order" for shares. Review does not allocate for canonical ASCII
+// IDs, and reads the policy's zone only when an agent's erase count
+// reaches the daily limit.
 //
 // An error means the request, the usage or the policy is malformed: an
 // [*Error] wrapping [ErrMissing], [ErrInvalidText], [ErrInvalidTime],
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
-// [ErrInvalidAmount], [ErrExceedsOrder], [ErrInvalidUsage],
-// [ErrInvalidPromotion] or [ErrInvalidPolicy]; the decision is then zero.
-func (p Policy) Review(r Request, u Usage) (Decision, error) {
-	amt, base, postage, status, err := checkRequest(&r, &u)
+// [ErrInvalidAmount], [ErrInvalidState], [ErrInvalidPromotion] or
+// [ErrInvalidPolicy]; the decision is then zero.
+func (p Policy) Review(r Request, au AgentUsage, ou OrderUsage) (Decision, error) {
+	return p.review(&r, au, ou)
+}
+
+// review is Review; it leaves *r with its agent in canonical form, for
+// Approve and Redeem.
+func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, error) {
+	c, err := checkRequest(r, &au, &ou)
 	if err != nil {
 		return Decision{}, err
 	}
+	amt, base, postage := c.amt, c.base, c.postage
 	lim, period := p.limitsAt(r.At)
 	d := Decision{Kind: r.Kind, amount: amt, Period: period}
 	if period != "" {
@@ -150,8 +74,25 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 	role := r.Agent.Role
 
 	// Refusals no role can lift.
-	if status == order.Closed || status == order.ClosedUnpaid {
-		d.Verdict, d.Reasons = Refused, d.Reasons.With(ReasonOrderClosed)
+	if c.status == order.Closed || c.status == order.ClosedUnpaid {
+		d.Verdict, d.Reasons = order.Refused, d.Reasons.With(ReasonOrderClosed)
+		return d, nil
+	}
+	var beyond Reason
+	switch {
+	case amt > base:
+		beyond = ReasonExceedsOrder
+	case r.Kind == Postage && postage == 0:
+		beyond = ReasonShipsFree
+	case r.Kind == Postage && amt > postage:
+		beyond = ReasonExceedsPostage
+	}
+	if beyond != ReasonUnknown {
+		_, limit, _, ok := covers(lim.For(role), r.Kind, amt, base, postage)
+		if !ok {
+			return Decision{}, p.policyErr()
+		}
+		d.Verdict, d.Reasons, d.limit = order.Refused, d.Reasons.With(beyond), min(limit, base)
 		return d, nil
 	}
 	refused := false
@@ -180,7 +121,7 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 		}
 		// The count is of the agent's day in the policy's zone; a count
 		// below the limit is below it whatever the day.
-		n := u.Erases
+		n := au.Erases
 		if n >= lim.EraseTimesPerDay {
 			// Only now is the calendar read: a zone name such as
 			// "Asia/Shanghai" is loaded from the tz database.
@@ -190,7 +131,7 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 			}
 			var today [dayLen]byte
 			appendDay(&today, r.At.In(loc))
-			if string(today[:]) != u.Day {
+			if string(today[:]) != au.Day {
 				n = 0
 			}
 		}
@@ -203,11 +144,11 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 	// suggested postage concession instead (rule P2). Once the order no
 	// longer awaits the buyer's payment (paid, or a card payment or
 	// pre-authorised contract pending), a price change comes after payment.
-	afterPayment := !status.AwaitsPayment()
-	priceFlagged := r.Cause == NoCause && (u.PriceChanges > 0 || afterPayment) && role != order.StoreManager
+	afterPayment := !c.status.AwaitsPayment()
+	priceFlagged := r.Cause == NoCause && (ou.PriceChanges > 0 || afterPayment) && role != order.StoreManager
 	if r.Cause == NoCause && r.Kind.ChangesPrice() {
 		// Rule P4: change the price in one go, before payment.
-		if u.PriceChanges > 0 {
+		if ou.PriceChanges > 0 {
 			escalate = true
 			d.Reasons = d.Reasons.With(ReasonRepeatPriceChange)
 		}
@@ -240,25 +181,25 @@ func (p Policy) Review(r Request, u Usage) (Decision, error) {
 	if !refused {
 		switch {
 		case own && (!escalate || role == order.StoreManager):
-			d.Verdict = Allowed
+			d.Verdict = order.Allowed
 		default:
-			d.Verdict = Refused
+			d.Verdict = order.Refused
 			for a := max(role+1, route, p.Approver); a <= order.StoreManager; a++ {
 				yes, _, _, ok := covers(lim.For(a), r.Kind, amt, base, postage)
 				if !ok {
 					return Decision{}, p.policyErr()
 				}
 				if yes {
-					d.Verdict, d.Approver = NeedsApproval, a
+					d.Verdict, d.Approver = order.NeedsApproval, a
 					break
 				}
 			}
-			if d.Verdict == Refused {
+			if d.Verdict == order.Refused {
 				d.Reasons = d.Reasons.With(ReasonBeyondEveryRole)
 			}
 		}
 	} else {
-		d.Verdict = Refused
+		d.Verdict = order.Refused
 	}
 
 	// Rule P2: point to a preferred kind of the same value that the
@@ -338,61 +279,63 @@ func (p *Policy) policyErr() error {
 	return fieldErr("policy", "", ErrInvalidPolicy, "")
 }
 
-// checkRequest checks r and u and returns the amount, the order's amount
-// due and its postage in fen, and its status. The postage is -1 unless the
+// checked is what checkRequest found: the amount, the order's amount due
+// and its postage in fen, and its status. The postage is -1 unless the
 // request is for postage: each conversion to fen costs about 8 ns, a
 // tenth of a review, so Review reads it only when it needs it.
-func checkRequest(r *Request, u *Usage) (amt, base, postage int64, status order.Status, err error) {
-	if err := checkID("agent.id", r.Agent.ID); err != nil {
-		return 0, 0, 0, 0, err
+type checked struct {
+	amt, base, postage int64
+	status             order.Status
+}
+
+// checkRequest checks r, au and ou; it puts r's agent and the usage keys
+// in canonical form.
+func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
+	var c checked
+	a, err := canonAgent("agent", r.Agent)
+	if err != nil {
+		return c, err
 	}
+	r.Agent = a
 	switch {
-	case !r.Agent.Role.IsValid():
-		return 0, 0, 0, 0, fieldErr("agent.role", r.Agent.Role.String(), ErrUnknownRole, "")
 	case r.Order == nil:
-		return 0, 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
+		return c, fieldErr("order", "", ErrMissing, "build it with order.New")
 	case !r.Kind.IsValid():
-		return 0, 0, 0, 0, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "")
+		return c, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "")
 	case r.Cause != NoCause && !r.Cause.IsValid():
-		return 0, 0, 0, 0, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
+		return c, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
 	case r.At.IsZero():
-		return 0, 0, 0, 0, fieldErr("at", "", ErrMissing, "a review happens at a time")
+		return c, fieldErr("at", "", ErrMissing, "a review happens at a time")
 	case !inYears(r.At):
-		return 0, 0, 0, 0, timeErr("at", r.At)
+		return c, timeErr("at", r.At)
 	}
-	base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
-	if base == 0 && r.Order.IsZero() {
-		return 0, 0, 0, 0, fieldErr("order", "", ErrMissing, "build it with order.New")
+	c.base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
+	if c.base == 0 && r.Order.IsZero() {
+		return c, fieldErr("order", "", ErrMissing, "build it with order.New")
 	}
-	if amt, err = positive("amount", r.Amount); err != nil {
-		return 0, 0, 0, 0, err
+	if c.amt, err = positive("amount", r.Amount); err != nil {
+		return c, err
 	}
-	postage = -1
+	c.postage = -1
 	if r.Kind == Postage {
-		postage, _ = yuan.Fen(r.Order.Postage())
+		c.postage, _ = yuan.Fen(r.Order.Postage())
 	}
-	if amt > base {
-		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's amount due is "+yuan.Format(base))
+	if *au, err = au.check(r.Agent.ID); err != nil {
+		return c, err
 	}
-	if r.Kind == Postage && amt > postage {
-		return 0, 0, 0, 0, fieldErr("amount", amountText(r.Amount), ErrExceedsOrder, "the order's postage is "+yuan.Format(postage))
+	if *ou, err = ou.check(r.Order.ID()); err != nil {
+		return c, err
 	}
-	if err := checkUsage(u); err != nil {
-		return 0, 0, 0, 0, err
-	}
-	status = r.Order.Status()
+	c.status = r.Order.Status()
 	if pr := r.Promotion; pr != nil {
-		if pr.Start.IsZero() || !pr.End.After(pr.Start) {
-			return 0, 0, 0, 0, fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
-		}
-		if fen, ok := yuan.Fen(pr.Price); !ok || fen < 0 {
-			return 0, 0, 0, 0, fieldErr("promotion.price", amountText(pr.Price), ErrInvalidPromotion, "at least 0 with at most two decimals")
+		if err := pr.Validate(); err != nil {
+			return c, err
 		}
 		if _, ok := r.Order.LineBySKU(pr.SKU); !ok {
-			return 0, 0, 0, 0, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
+			return c, fieldErr("promotion.sku", pr.SKU, ErrInvalidPromotion, "not on order "+r.Order.ID())
 		}
 	}
-	return amt, base, postage, status, nil
+	return c, nil
 }
 
 // inYears reports whether t falls in the years 1 to 9999, the range a
@@ -406,18 +349,6 @@ func inYears(t time.Time) bool {
 
 func timeErr(field string, t time.Time) error {
 	return fieldErr(field, strconv.Itoa(t.UTC().Year()), ErrInvalidTime, "a year from 1 to 9999")
-}
-
-func checkUsage(u *Usage) error {
-	switch {
-	case u.Erases < 0:
-		return fieldErr("usage.erases", strconv.Itoa(u.Erases), ErrInvalidUsage, "must not be negative")
-	case u.PriceChanges < 0:
-		return fieldErr("usage.price_changes", strconv.Itoa(u.PriceChanges), ErrInvalidUsage, "must not be negative")
-	case u.Day != "" && !validDay(u.Day):
-		return fieldErr("usage.day", u.Day, ErrInvalidUsage, "a day reads 2006-01-02")
-	}
-	return nil
 }
 
 // positive checks a concession amount: more than zero, at most two
@@ -436,32 +367,47 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 }
 
 // Record returns the usage after the concession r was actually given —
-// alone or with an approval: the agent's erase count for r's day goes up
-// for erased change (starting again on a new day), and the order's price
-// changes go up for a kind that changes the price, compensations aside.
-// The input usage is never modified; a malformed request or usage is an
-// error, as for [Policy.Review], and the usage is returned unchanged.
-func (p Policy) Record(u Usage, r Request) (Usage, error) {
-	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
-		return u, err
+// alone or with an approval: for erased change, the agent's erase count
+// for r's day goes up (starting again on a new day); for a kind that
+// changes the price, compensations aside, the order's price changes go
+// up. A state that changed comes back with its key (the agent's or the
+// order's canonical ID) and its Version one higher; one the concession
+// does not touch comes back as it was, and needs no write.
+//
+// The backend writes each changed state to its own row in the transaction
+// that records the concession — under the row locks it took before
+// Review, or with compare-and-set on Version (see [AgentUsage]). The
+// inputs are never modified; a malformed request or usage is an error, as
+// for [Policy.Review], and the usage is returned unchanged.
+func (p Policy) Record(r Request, au AgentUsage, ou OrderUsage) (AgentUsage, OrderUsage, error) {
+	na, no := au, ou
+	if _, err := checkRequest(&r, &na, &no); err != nil {
+		return au, ou, err
 	}
 	loc, err := p.location()
 	if err != nil {
-		return u, err
+		return au, ou, err
 	}
-	n := u
 	if r.Kind == EraseChange {
 		var today [dayLen]byte
 		appendDay(&today, r.At.In(loc))
-		if string(today[:]) != n.Day {
-			n.Day, n.Erases = string(today[:]), 0
+		if string(today[:]) != na.Day {
+			na.Day, na.Erases = string(today[:]), 0
 		}
-		n.Erases++
+		na.AgentID = r.Agent.ID
+		na.Erases++
+		na.Version++
+	} else {
+		na = au
 	}
 	if r.Cause == NoCause && r.Kind.ChangesPrice() {
-		n.PriceChanges++
+		no.OrderID = r.Order.ID()
+		no.PriceChanges++
+		no.Version++
+	} else {
+		no = ou
 	}
-	return n, nil
+	return na, no, nil
 }
 
 // Erasable returns the change below the yuan of an amount due — what rule
@@ -525,8 +471,9 @@ func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decim
 
 func compensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
 	r := Request{Agent: a, Order: o, Kind: k, Amount: amount, At: at, Cause: cause}
-	var u Usage
-	if _, _, _, _, err := checkRequest(&r, &u); err != nil {
+	var au AgentUsage
+	var ou OrderUsage
+	if _, err := checkRequest(&r, &au, &ou); err != nil {
 		return Request{}, err
 	}
 	return r, nil

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -49,9 +50,9 @@ func TestReviewRoleKindLimits(t *testing.T) {
 			if lim.IsPositive() {
 				for _, amt := range []string{lim.StringFixed(2), lim.Sub(cent).StringFixed(2)} {
 					t.Run(name+"/within/"+amt, func(t *testing.T) {
-						d, err := p.Review(request(a, o, k.kind, amt), pricing.Usage{})
+						d, err := p.Review(request(a, o, k.kind, amt), pricing.AgentUsage{}, pricing.OrderUsage{})
 						require.NoError(t, err)
-						assert.Equal(t, pricing.Allowed, d.Verdict, d.Reasons.String())
+						assert.Equal(t, order.Allowed, d.Verdict, d.Reasons.String())
 						assert.False(t, d.Reasons.Has(pricing.ReasonBeyondAuthority))
 						assert.True(t, d.Limit().Equal(lim), "limit %s", d.Limit())
 					})
@@ -59,15 +60,15 @@ func TestReviewRoleKindLimits(t *testing.T) {
 			}
 			over := lim.Add(cent).StringFixed(2)
 			t.Run(name+"/above/"+over, func(t *testing.T) {
-				d, err := p.Review(request(a, o, k.kind, over), pricing.Usage{})
+				d, err := p.Review(request(a, o, k.kind, over), pricing.AgentUsage{}, pricing.OrderUsage{})
 				require.NoError(t, err)
 				assert.True(t, d.Reasons.Has(pricing.ReasonBeyondAuthority), d.Reasons.String())
 				if row.above == order.RoleUnknown {
-					assert.Equal(t, pricing.Refused, d.Verdict)
+					assert.Equal(t, order.Refused, d.Verdict)
 					assert.True(t, d.Reasons.Has(pricing.ReasonBeyondEveryRole))
 					return
 				}
-				assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+				assert.Equal(t, order.NeedsApproval, d.Verdict)
 				assert.Equal(t, row.above, d.Approver)
 			})
 		}
@@ -80,15 +81,15 @@ func TestReviewRoleEraseChange(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	for _, r := range order.Roles() {
 		t.Run(r.String(), func(t *testing.T) {
-			d, err := p.Review(request(agent("a", r), heavy(), pricing.EraseChange, "0.50"), pricing.Usage{})
+			d, err := p.Review(request(agent("a", r), heavy(), pricing.EraseChange, "0.50"), pricing.AgentUsage{}, pricing.OrderUsage{})
 			require.NoError(t, err)
 			if r == order.PreSales {
-				assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+				assert.Equal(t, order.NeedsApproval, d.Verdict)
 				assert.Equal(t, order.TeamLeader, d.Approver, "approvals start at the team leader (rule A3)")
 				assert.True(t, d.Reasons.Has(pricing.ReasonEraseNotAllowed))
 				return
 			}
-			assert.Equal(t, pricing.Allowed, d.Verdict, d.Reasons.String())
+			assert.Equal(t, order.Allowed, d.Verdict, d.Reasons.String())
 			assert.Equal(t, "0.50", d.Limit().StringFixed(2))
 		})
 	}
@@ -99,9 +100,9 @@ func TestReviewRoleEraseChange(t *testing.T) {
 func TestReviewPriceCutShareOfOrder(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	// 10% of 128.50 is 12.85; the team leader's amount cap is 50.00.
-	d, err := p.Review(request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "12.86"), pricing.Usage{})
+	d, err := p.Review(request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "12.86"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.NeedsApproval, d.Verdict)
 	assert.Equal(t, order.StoreManager, d.Approver)
 	assert.True(t, d.Reasons.Has(pricing.ReasonOverShare), d.Reasons.String())
 	assert.Equal(t, "12.85", d.Limit().StringFixed(2))
@@ -111,28 +112,28 @@ func TestReviewPriceCutShareOfOrder(t *testing.T) {
 // value is within the agent's authority: the decision points to postage.
 func TestReviewSuggestsPreferredKind(t *testing.T) {
 	p := pricing.DefaultPolicy()
-	d, err := p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "5.00"), pricing.Usage{})
+	d, err := p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "5.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.NeedsApproval, d.Verdict)
 	assert.Equal(t, order.TeamLeader, d.Approver)
 	assert.Equal(t, pricing.Postage, d.Suggest)
 	assert.True(t, d.Reasons.Has(pricing.ReasonPostagePreferred))
 
 	// The team leader may give a gift of 5.00: the gift comes first.
-	d, err = p.Review(request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "5.00"), pricing.Usage{})
+	d, err = p.Review(request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "5.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 	assert.Equal(t, pricing.Gift, d.Suggest)
 	assert.True(t, d.Reasons.Has(pricing.ReasonGiftPreferred))
 
 	// More than the postage charged: no postage suggestion.
-	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "10.01"), pricing.Usage{})
+	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "10.01"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
 	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 
 	// A shop preferring price cuts to postage gets no suggestion.
 	p.Preference = []pricing.Kind{pricing.PriceCut, pricing.Gift, pricing.Postage}
-	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "5.00"), pricing.Usage{})
+	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, "5.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
 	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 	assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred))
@@ -144,16 +145,16 @@ func TestReviewSuggestsPreferredKind(t *testing.T) {
 	for _, c := range []struct {
 		reason string
 		o      *order.Order
-		u      pricing.Usage
+		u      pricing.OrderUsage
 	}{
-		{"after payment", paid(), pricing.Usage{}},
-		{"a second price change", unpaid(), pricing.Usage{PriceChanges: 1}},
+		{"after payment", paid(), noOrder},
+		{"a second price change", unpaid(), pricing.OrderUsage{OrderID: "T2001", PriceChanges: 1}},
 	} {
-		d, err = p.Review(request(agent("xiaomei", order.PreSales), c.o, pricing.PriceCut, "5.00"), c.u)
+		d, err = p.Review(request(agent("xiaomei", order.PreSales), c.o, pricing.PriceCut, "5.00"), noAgent, c.u)
 		require.NoError(t, err)
 		assert.Equal(t, pricing.KindUnknown, d.Suggest, c.reason)
 		assert.False(t, d.Reasons.Has(pricing.ReasonPostagePreferred), c.reason)
-		d, err = p.Review(request(agent("lead", order.TeamLeader), c.o, pricing.PriceCut, "5.00"), c.u)
+		d, err = p.Review(request(agent("lead", order.TeamLeader), c.o, pricing.PriceCut, "5.00"), noAgent, c.u)
 		require.NoError(t, err)
 		assert.Equal(t, pricing.Gift, d.Suggest, c.reason)
 	}
@@ -162,15 +163,15 @@ func TestReviewSuggestsPreferredKind(t *testing.T) {
 	// concession the agent gives alone.
 	r, err := pricing.NewCompensation(pricing.AgentFault, agent("xiaomei", order.PreSales), unpaid(), pricing.PriceCut, dec("5.00"), t0)
 	require.NoError(t, err)
-	d, err = p.Review(r, pricing.Usage{})
+	d, err = p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
 	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 
 	// Asking for postage when a gift is preferred but not within authority.
 	p = pricing.DefaultPolicy()
-	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	d, err = p.Review(request(agent("xiaomei", order.PreSales), unpaid(), pricing.Postage, "5.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 	assert.Equal(t, pricing.KindUnknown, d.Suggest)
 }
 
@@ -198,17 +199,17 @@ func TestReviewEraseChangeAmount(t *testing.T) {
 		reason string
 		o      *order.Order
 		amount string
-		want   pricing.Verdict
+		want   order.Verdict
 		why    pricing.Reason
 	}{
-		{"128.50 → erase 0.50, within 1.28", unpaid(), "0.50", pricing.Allowed, 0},
-		{"0.40 is not the change of 128.50", unpaid(), "0.40", pricing.Refused, pricing.ReasonNotSmallChange},
-		{"1.50 erases a yuan too: a price cut", unpaid(), "1.50", pricing.Refused, pricing.ReasonNotSmallChange},
-		{"30.99 → 0.99 is above 1% (0.30)", smallOrder(), "0.99", pricing.Refused, pricing.ReasonEraseOverShare},
+		{"128.50 → erase 0.50, within 1.28", unpaid(), "0.50", order.Allowed, 0},
+		{"0.40 is not the change of 128.50", unpaid(), "0.40", order.Refused, pricing.ReasonNotSmallChange},
+		{"1.50 erases a yuan too: a price cut", unpaid(), "1.50", order.Refused, pricing.ReasonNotSmallChange},
+		{"30.99 → 0.99 is above 1% (0.30)", smallOrder(), "0.99", order.Refused, pricing.ReasonEraseOverShare},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
-			d, err := p.Review(request(in, c.o, pricing.EraseChange, c.amount), pricing.Usage{})
+			d, err := p.Review(request(in, c.o, pricing.EraseChange, c.amount), pricing.AgentUsage{}, pricing.OrderUsage{})
 			require.NoError(t, err)
 			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
 			if c.why != 0 {
@@ -234,66 +235,152 @@ func smallOrder() *order.Order {
 func TestReviewEraseDailyLimitDayBoundary(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	in := agent("zhang", order.InSales)
-	u := pricing.Usage{Day: "2026-11-11", Erases: 3}
+	u := pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-11", Erases: 3}
 	cases := []struct {
 		reason string
 		at     time.Time
-		want   pricing.Verdict
+		want   order.Verdict
 	}{
-		{"23:59:59 China time is still the 11th", time.Date(2026, 11, 11, 23, 59, 59, 0, cst), pricing.NeedsApproval},
-		{"the same instant in UTC", time.Date(2026, 11, 11, 15, 59, 59, 0, time.UTC), pricing.NeedsApproval},
-		{"00:00:00 China time is the 12th", time.Date(2026, 11, 12, 0, 0, 0, 0, cst), pricing.Allowed},
-		{"16:00 UTC on the 11th is midnight in China", time.Date(2026, 11, 11, 16, 0, 0, 0, time.UTC), pricing.Allowed},
+		{"23:59:59 China time is still the 11th", time.Date(2026, 11, 11, 23, 59, 59, 0, cst), order.NeedsApproval},
+		{"the same instant in UTC", time.Date(2026, 11, 11, 15, 59, 59, 0, time.UTC), order.NeedsApproval},
+		{"00:00:00 China time is the 12th", time.Date(2026, 11, 12, 0, 0, 0, 0, cst), order.Allowed},
+		{"16:00 UTC on the 11th is midnight in China", time.Date(2026, 11, 11, 16, 0, 0, 0, time.UTC), order.Allowed},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
 			r := request(in, unpaid(), pricing.EraseChange, "0.50")
 			r.At = c.at
-			d, err := p.Review(r, u)
+			d, err := p.Review(r, u, noOrder)
 			require.NoError(t, err)
 			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
-			assert.Equal(t, c.want == pricing.NeedsApproval, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
-			if c.want == pricing.NeedsApproval {
+			assert.Equal(t, c.want == order.NeedsApproval, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
+			if c.want == order.NeedsApproval {
 				assert.Equal(t, order.TeamLeader, d.Approver)
 			}
 		})
 	}
 	// Two erases: the third is still allowed.
-	d, err := p.Review(request(in, unpaid(), pricing.EraseChange, "0.50"), pricing.Usage{Day: "2026-11-10", Erases: 2})
+	d, err := p.Review(request(in, unpaid(), pricing.EraseChange, "0.50"), pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-10", Erases: 2}, noOrder)
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 }
 
 // rule P3: Record counts erases per day in the policy's zone and starts a
-// new count at midnight China time.
+// new count at midnight China time; rule P4: it counts the order's price
+// changes. Each state comes back with its key and its version one higher.
 func TestRecordCountsErasesPerDay(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	in := agent("zhang", order.InSales)
-	var u pricing.Usage
+	var au pricing.AgentUsage
+	var ou pricing.OrderUsage
 	r := request(in, unpaid(), pricing.EraseChange, "0.50")
 	for i := 1; i <= 3; i++ {
 		r.At = time.Date(2026, 11, 11, 23, 59, 57+i-1, 0, cst)
-		next, err := p.Record(u, r)
+		na, no, err := p.Record(r, au, ou)
 		require.NoError(t, err)
-		u = next
-		assert.Equal(t, pricing.Usage{Day: "2026-11-11", Erases: i, PriceChanges: i}, u)
+		au, ou = na, no
+		assert.Equal(t, pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-11", Erases: i, Version: int64(i)}, au)
+		assert.Equal(t, pricing.OrderUsage{OrderID: "T2001", PriceChanges: i, Version: int64(i)}, ou)
 	}
 	r.At = time.Date(2026, 11, 11, 23, 59, 59, 0, cst)
-	d, err := p.Review(r, u)
+	d, err := p.Review(r, au, ou)
 	require.NoError(t, err)
 	assert.True(t, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
 
 	r.At = time.Date(2026, 11, 12, 0, 0, 0, 0, cst)
-	u, err = p.Record(u, r)
+	au, ou, err = p.Record(r, au, ou)
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Usage{Day: "2026-11-12", Erases: 1, PriceChanges: 4}, u)
+	assert.Equal(t, pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-12", Erases: 1, Version: 4}, au)
+	assert.Equal(t, 4, ou.PriceChanges)
+
+	// A gift touches neither count: both come back as they were.
+	gift := request(agent("lead", order.TeamLeader), unpaid(), pricing.Gift, "5.00")
+	ga, go2, err := p.Record(gift, noAgent, ou)
+	require.NoError(t, err)
+	assert.Equal(t, noAgent, ga)
+	assert.Equal(t, ou, go2)
 
 	// Another zone, another calendar: at 00:30 China time it is still the
 	// 11th in UTC.
 	p.Zone = "UTC"
-	u, err = p.Record(pricing.Usage{}, r)
+	au, _, err = p.Record(r, noAgent, noOrder)
 	require.NoError(t, err)
-	assert.Equal(t, "2026-11-11", u.Day)
+	assert.Equal(t, "2026-11-11", au.Day)
+}
+
+// rule P3, rule P4, issue 11 #5: usage state is split by owner, and malformed state is an
+// error, never read as "nothing used yet": erases without a day, the
+// state of another agent or order, a key that fails the identity rule.
+func TestReviewRefusesMalformedUsage(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	r := request(agent("zhang", order.InSales), unpaid(), pricing.EraseChange, "0.50")
+	cases := []struct {
+		reason string
+		au     pricing.AgentUsage
+		ou     pricing.OrderUsage
+		field  string
+	}{
+		{"erases with no agent and no day", pricing.AgentUsage{Erases: 7}, noOrder, "agent_usage.agent_id"},
+		{"erases with no day", pricing.AgentUsage{AgentID: "zhang", Erases: 7}, noOrder, "agent_usage.day"},
+		{"another agent's day", pricing.AgentUsage{AgentID: "li", Day: "2026-11-10", Erases: 1}, noOrder, "agent_usage.agent_id"},
+		{"not a calendar day", pricing.AgentUsage{AgentID: "zhang", Day: "2026-02-30", Erases: 1}, noOrder, "agent_usage.day"},
+		{"a malformed day", pricing.AgentUsage{AgentID: "zhang", Day: "11/11/2026", Erases: 1}, noOrder, "agent_usage.day"},
+		{"a negative erase count", pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-10", Erases: -1}, noOrder, "agent_usage.erases"},
+		{"a negative version", pricing.AgentUsage{AgentID: "zhang", Version: -1}, noOrder, "agent_usage.version"},
+		{"hostile: a look-alike key", pricing.AgentUsage{AgentID: "zhang\u200b", Day: "2026-11-10", Erases: 1}, noOrder, "agent_usage.agent_id"},
+		{"price changes with no order", noAgent, pricing.OrderUsage{PriceChanges: 1}, "order_usage.order_id"},
+		{"another order's changes", noAgent, pricing.OrderUsage{OrderID: "T9", PriceChanges: 1}, "order_usage.order_id"},
+		{"negative price changes", noAgent, pricing.OrderUsage{OrderID: "T2001", PriceChanges: -1}, "order_usage.price_changes"},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			d, err := p.Review(r, c.au, c.ou)
+			require.ErrorIs(t, err, pricing.ErrInvalidState)
+			assert.Equal(t, 422, order.HTTPStatus(err))
+			var e *pricing.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, c.field, e.Field)
+			assert.Equal(t, pricing.Decision{}, d)
+			na, no, err := p.Record(r, c.au, c.ou)
+			require.ErrorIs(t, err, pricing.ErrInvalidState)
+			assert.Equal(t, c.au, na)
+			assert.Equal(t, c.ou, no)
+		})
+	}
+	// A full-width key is the same agent.
+	d, err := p.Review(r, pricing.AgentUsage{AgentID: "ｚｈａｎｇ", Day: "2026-11-10", Erases: 3}, noOrder)
+	require.NoError(t, err)
+	assert.True(t, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
+}
+
+// Each usage state has a strict JSON form that a database column holds.
+func TestUsageJSON(t *testing.T) {
+	au := pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-11", Erases: 2, Version: 5}
+	b, err := json.Marshal(au)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"agent_id":"zhang","day":"2026-11-11","erases":2,"version":5}`, string(b))
+	var back pricing.AgentUsage
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, au, back)
+	for in, want := range map[string]error{
+		`{"agent_id":"zhang","erases":7}`:                      pricing.ErrInvalidState,
+		`{"agent_id":"zhang","day":"2026-11-11","erasse":1}`:   pricing.ErrUnknownField,
+		`{"agent_id":"zhang","day":"2026-11-11","erases":"1"}`: pricing.ErrInvalidJSON,
+		`{"erases":1,"day":"2026-11-11"}`:                      pricing.ErrMissing,
+	} {
+		require.ErrorIs(t, json.Unmarshal([]byte(in), &back), want, in)
+		assert.Equal(t, au, back, "unchanged on error")
+	}
+	ou := pricing.OrderUsage{OrderID: "T2001", PriceChanges: 1, Version: 1}
+	b, err = json.Marshal(ou)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"order_id":"T2001","price_changes":1,"version":1}`, string(b))
+	var oback pricing.OrderUsage
+	require.NoError(t, json.Unmarshal(b, &oback))
+	assert.Equal(t, ou, oback)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"order_id":"T2001","price_changes":1,"day":"x"}`), &oback), pricing.ErrUnknownField)
+	require.NoError(t, json.Unmarshal([]byte(`{"order_id":"Ｔ2001","price_changes":2}`), &oback))
+	assert.Equal(t, "T2001", oback.OrderID, "the key is kept canonical")
 }
 
 // rule P4: a second price change on the same order, and a price change
@@ -306,19 +393,19 @@ func TestReviewFlagsPriceChanges(t *testing.T) {
 		o       *order.Order
 		kind    pricing.Kind
 		amount  string
-		usage   pricing.Usage
-		want    pricing.Verdict
+		usage   pricing.OrderUsage
+		want    order.Verdict
 		flagged pricing.Reason
 	}{
-		{"first postage change before payment", unpaid(), pricing.Postage, "5.00", pricing.Usage{}, pricing.Allowed, 0},
-		{"second price change", unpaid(), pricing.Postage, "5.00", pricing.Usage{PriceChanges: 1}, pricing.NeedsApproval, pricing.ReasonRepeatPriceChange},
-		{"postage change after payment", paid(), pricing.Postage, "5.00", pricing.Usage{}, pricing.NeedsApproval, pricing.ReasonAfterPayment},
-		{"erase change after payment", paid(), pricing.EraseChange, "0.50", pricing.Usage{}, pricing.NeedsApproval, pricing.ReasonAfterPayment},
-		{"a gift does not change the price", paid(), pricing.Gift, "5.00", pricing.Usage{PriceChanges: 1}, pricing.NeedsApproval, 0},
+		{"first postage change before payment", unpaid(), pricing.Postage, "5.00", noOrder, order.Allowed, 0},
+		{"second price change", unpaid(), pricing.Postage, "5.00", pricing.OrderUsage{OrderID: "T2001", PriceChanges: 1}, order.NeedsApproval, pricing.ReasonRepeatPriceChange},
+		{"postage change after payment", paid(), pricing.Postage, "5.00", noOrder, order.NeedsApproval, pricing.ReasonAfterPayment},
+		{"erase change after payment", paid(), pricing.EraseChange, "0.50", noOrder, order.NeedsApproval, pricing.ReasonAfterPayment},
+		{"a gift does not change the price", paid(), pricing.Gift, "5.00", pricing.OrderUsage{OrderID: "T2001", PriceChanges: 1}, order.NeedsApproval, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
-			d, err := p.Review(request(in, c.o, c.kind, c.amount), c.usage)
+			d, err := p.Review(request(in, c.o, c.kind, c.amount), noAgent, c.usage)
 			require.NoError(t, err)
 			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
 			if c.flagged != 0 {
@@ -331,9 +418,9 @@ func TestReviewFlagsPriceChanges(t *testing.T) {
 		})
 	}
 	// The store manager has nobody above: the flags stay as warnings.
-	d, err := p.Review(request(agent("boss", order.StoreManager), paid(), pricing.PriceCut, "5.00"), pricing.Usage{PriceChanges: 1})
+	d, err := p.Review(request(agent("boss", order.StoreManager), paid(), pricing.PriceCut, "5.00"), noAgent, pricing.OrderUsage{OrderID: "T2001", PriceChanges: 1})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonRepeatPriceChange))
 	assert.True(t, d.Reasons.Has(pricing.ReasonAfterPayment))
 }
@@ -356,17 +443,17 @@ func TestReviewPeriodLimits(t *testing.T) {
 	for _, c := range []struct {
 		reason string
 		at     time.Time
-		want   pricing.Verdict
+		want   order.Verdict
 		period string
 	}{
-		{"the day before", time.Date(2026, 11, 10, 23, 59, 59, 0, cst), pricing.NeedsApproval, ""},
-		{"the period's first second", time.Date(2026, 11, 11, 0, 0, 0, 0, cst), pricing.Allowed, "double11"},
-		{"its last second", time.Date(2026, 11, 11, 23, 59, 59, 0, cst), pricing.Allowed, "double11"},
-		{"the end is exclusive", time.Date(2026, 11, 12, 0, 0, 0, 0, cst), pricing.NeedsApproval, ""},
+		{"the day before", time.Date(2026, 11, 10, 23, 59, 59, 0, cst), order.NeedsApproval, ""},
+		{"the period's first second", time.Date(2026, 11, 11, 0, 0, 0, 0, cst), order.Allowed, "double11"},
+		{"its last second", time.Date(2026, 11, 11, 23, 59, 59, 0, cst), order.Allowed, "double11"},
+		{"the end is exclusive", time.Date(2026, 11, 12, 0, 0, 0, 0, cst), order.NeedsApproval, ""},
 	} {
 		t.Run(c.reason, func(t *testing.T) {
 			r.At = c.at
-			d, err := p.Review(r, pricing.Usage{})
+			d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 			require.NoError(t, err)
 			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
 			assert.Equal(t, c.period, d.Period)
@@ -385,30 +472,30 @@ func TestReviewPromotionWindow(t *testing.T) {
 		r := request(agent("a", role), unpaid(), pricing.PriceCut, "5.00")
 		r.Promotion = promo
 		r.At = time.Date(2026, 11, 12, 0, 0, 1, 0, cst)
-		d, err := p.Review(r, pricing.Usage{})
+		d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 		require.NoError(t, err)
-		assert.Equal(t, pricing.Refused, d.Verdict, role.String())
+		assert.Equal(t, order.Refused, d.Verdict, role.String())
 		assert.True(t, d.Reasons.Has(pricing.ReasonOutsidePromotion))
 		assert.Equal(t, order.RoleUnknown, d.Approver)
 	}
 	r := request(agent("lead", order.TeamLeader), unpaid(), pricing.PriceCut, "5.00")
 	r.Promotion = promo
 	r.At = time.Date(2026, 11, 11, 12, 0, 0, 0, cst)
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 	assert.False(t, d.Reasons.Has(pricing.ReasonOutsidePromotion))
 
 	// Hostile: a window that ends before it starts, a SKU not on the order.
 	bad := *promo
 	bad.End = bad.Start
 	r.Promotion = &bad
-	_, err = p.Review(r, pricing.Usage{})
+	_, err = p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.ErrorIs(t, err, pricing.ErrInvalidPromotion)
 	bad = *promo
 	bad.SKU = "NOPE-1"
 	r.Promotion = &bad
-	_, err = p.Review(r, pricing.Usage{})
+	_, err = p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.ErrorIs(t, err, pricing.ErrInvalidPromotion)
 }
 
@@ -421,15 +508,15 @@ func TestCompensationRouting(t *testing.T) {
 		reason   string
 		cause    pricing.Cause
 		who      order.Role
-		want     pricing.Verdict
+		want     order.Verdict
 		approver order.Role
 		why      pricing.Reason
 	}{
-		{"oversold, asked by in-sales", pricing.Oversold, order.InSales, pricing.NeedsApproval, order.StoreManager, pricing.ReasonOversold},
-		{"oversold, asked by the team leader", pricing.Oversold, order.TeamLeader, pricing.NeedsApproval, order.StoreManager, pricing.ReasonOversold},
-		{"oversold, granted by the store manager", pricing.Oversold, order.StoreManager, pricing.Allowed, order.RoleUnknown, pricing.ReasonOversold},
-		{"agent at fault, asked by after-sales", pricing.AgentFault, order.AfterSales, pricing.NeedsApproval, order.TeamLeader, pricing.ReasonAgentFault},
-		{"agent at fault, granted by the supervisor", pricing.AgentFault, order.TeamLeader, pricing.Allowed, order.RoleUnknown, pricing.ReasonAgentFault},
+		{"oversold, asked by in-sales", pricing.Oversold, order.InSales, order.NeedsApproval, order.StoreManager, pricing.ReasonOversold},
+		{"oversold, asked by the team leader", pricing.Oversold, order.TeamLeader, order.NeedsApproval, order.StoreManager, pricing.ReasonOversold},
+		{"oversold, granted by the store manager", pricing.Oversold, order.StoreManager, order.Allowed, order.RoleUnknown, pricing.ReasonOversold},
+		{"agent at fault, asked by after-sales", pricing.AgentFault, order.AfterSales, order.NeedsApproval, order.TeamLeader, pricing.ReasonAgentFault},
+		{"agent at fault, granted by the supervisor", pricing.AgentFault, order.TeamLeader, order.Allowed, order.RoleUnknown, pricing.ReasonAgentFault},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -443,7 +530,7 @@ func TestCompensationRouting(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, c.cause, r.Cause)
-			d, err := p.Review(r, pricing.Usage{PriceChanges: 1})
+			d, err := p.Review(r, noAgent, pricing.OrderUsage{OrderID: r.Order.ID(), PriceChanges: 1})
 			require.NoError(t, err)
 			assert.Equal(t, c.want, d.Verdict, d.Reasons.String())
 			assert.Equal(t, c.approver, d.Approver)
@@ -454,7 +541,7 @@ func TestCompensationRouting(t *testing.T) {
 	// A compensation beyond the route's authority goes higher.
 	r, err := pricing.NewCompensation(pricing.AgentFault, agent("a", order.InSales), paid(), pricing.Gift, dec("60.00"), t0)
 	require.NoError(t, err)
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
 	assert.Equal(t, order.StoreManager, d.Approver)
 
@@ -528,79 +615,119 @@ func TestReviewClosedOrder(t *testing.T) {
 	s := spec()
 	s.Status, s.ClosedAt = order.ClosedUnpaid, t0
 	o := order.MustNew(s)
-	d, err := defaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.Usage{})
+	d, err := defaultPolicy().Review(request(agent("lead", order.TeamLeader), &o, pricing.Gift, "1.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Refused, d.Verdict)
+	assert.Equal(t, order.Refused, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonOrderClosed))
 }
 
-// Bad input is an error that names the field, never a decision, and leaves
-// the usage state as it was.
+// Bad input is an error that names the field, never a decision, is of
+// the invalid-input class, and leaves the usage state as it was.
 func TestReviewBadInput(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	good := request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00")
 	var zero order.Order
+	type usage struct {
+		a pricing.AgentUsage
+		o pricing.OrderUsage
+	}
 	cases := []struct {
 		reason string
-		edit   func(*pricing.Request, *pricing.Usage)
+		edit   func(*pricing.Request, *usage)
 		err    error
 		field  string
 	}{
-		{"no agent ID", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "" }, pricing.ErrMissing, "agent.id"},
-		{"unknown role", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.Role = 42 }, pricing.ErrUnknownRole, "agent.role"},
-		{"no order", func(r *pricing.Request, _ *pricing.Usage) { r.Order = nil }, pricing.ErrMissing, "order"},
-		{"the zero order", func(r *pricing.Request, _ *pricing.Usage) { r.Order = &zero }, pricing.ErrMissing, "order"},
-		{"unknown kind", func(r *pricing.Request, _ *pricing.Usage) { r.Kind = 9 }, pricing.ErrUnknownKind, "kind"},
-		{"no kind", func(r *pricing.Request, _ *pricing.Usage) { r.Kind = 0 }, pricing.ErrUnknownKind, "kind"},
-		{"unknown cause", func(r *pricing.Request, _ *pricing.Usage) { r.Cause = 7 }, pricing.ErrUnknownCause, "cause"},
-		{"no time", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Time{} }, pricing.ErrMissing, "at"},
-		{"zero amount", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("0") }, pricing.ErrInvalidAmount, "amount"},
-		{"negative amount", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("-5.00") }, pricing.ErrInvalidAmount, "amount"},
-		{"below the fen", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("4.999") }, pricing.ErrInvalidAmount, "amount"},
-		{"absurdly large", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("1e30") }, pricing.ErrInvalidAmount, "amount"},
-		{"more than the order", func(r *pricing.Request, _ *pricing.Usage) { r.Kind, r.Amount = pricing.PriceCut, dec("128.51") }, pricing.ErrExceedsOrder, "amount"},
-		{"more postage than charged", func(r *pricing.Request, _ *pricing.Usage) { r.Amount = dec("10.01") }, pricing.ErrExceedsOrder, "amount"},
-		{"negative erase count", func(_ *pricing.Request, u *pricing.Usage) { u.Erases = -1 }, pricing.ErrInvalidUsage, "usage.erases"},
-		{"negative price changes", func(_ *pricing.Request, u *pricing.Usage) { u.PriceChanges = -1 }, pricing.ErrInvalidUsage, "usage.price_changes"},
-		{"malformed day", func(_ *pricing.Request, u *pricing.Usage) { u.Day = "11/11/2026" }, pricing.ErrInvalidUsage, "usage.day"},
+		{"no agent ID", func(r *pricing.Request, _ *usage) { r.Agent.ID = "" }, pricing.ErrMissing, "agent.id"},
+		{"unknown role", func(r *pricing.Request, _ *usage) { r.Agent.Role = 42 }, pricing.ErrUnknownRole, "agent.role"},
+		{"no order", func(r *pricing.Request, _ *usage) { r.Order = nil }, pricing.ErrMissing, "order"},
+		{"the zero order", func(r *pricing.Request, _ *usage) { r.Order = &zero }, pricing.ErrMissing, "order"},
+		{"unknown kind", func(r *pricing.Request, _ *usage) { r.Kind = 9 }, pricing.ErrUnknownKind, "kind"},
+		{"no kind", func(r *pricing.Request, _ *usage) { r.Kind = 0 }, pricing.ErrUnknownKind, "kind"},
+		{"unknown cause", func(r *pricing.Request, _ *usage) { r.Cause = 7 }, pricing.ErrUnknownCause, "cause"},
+		{"no time", func(r *pricing.Request, _ *usage) { r.At = time.Time{} }, pricing.ErrMissing, "at"},
+		{"zero amount", func(r *pricing.Request, _ *usage) { r.Amount = dec("0") }, pricing.ErrInvalidAmount, "amount"},
+		{"negative amount", func(r *pricing.Request, _ *usage) { r.Amount = dec("-5.00") }, pricing.ErrInvalidAmount, "amount"},
+		{"below the fen", func(r *pricing.Request, _ *usage) { r.Amount = dec("4.999") }, pricing.ErrInvalidAmount, "amount"},
+		{"absurdly large", func(r *pricing.Request, _ *usage) { r.Amount = dec("1e30") }, pricing.ErrInvalidAmount, "amount"},
+		{"negative erase count", func(_ *pricing.Request, u *usage) { u.a.Erases = -1 }, pricing.ErrInvalidState, "agent_usage.erases"},
+		{"negative price changes", func(_ *pricing.Request, u *usage) { u.o.PriceChanges = -1 }, pricing.ErrInvalidState, "order_usage.price_changes"},
+		{"malformed day", func(_ *pricing.Request, u *usage) { u.a.Day = "11/11/2026" }, pricing.ErrInvalidState, "agent_usage.day"},
 		// Hostile text and times.
-		{"agent ID not UTF-8", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "zh\xffang" }, pricing.ErrInvalidText, "agent.id"},
-		{"agent ID with a space", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = "zh ang" }, pricing.ErrInvalidText, "agent.id"},
-		{"agent ID too long", func(r *pricing.Request, _ *pricing.Usage) { r.Agent.ID = strings.Repeat("z", 65) }, pricing.ErrInvalidText, "agent.id"},
-		{"a time before year 1", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Date(-1, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
-		{"a time after year 9999", func(r *pricing.Request, _ *pricing.Usage) { r.At = time.Date(12026, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
-		{"a promotion price below the fen", func(r *pricing.Request, _ *pricing.Usage) {
+		{"agent ID not UTF-8", func(r *pricing.Request, _ *usage) { r.Agent.ID = "zh\xffang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID with a space", func(r *pricing.Request, _ *usage) { r.Agent.ID = "zh ang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID with a zero-width space", func(r *pricing.Request, _ *usage) { r.Agent.ID = "zh\u200bang" }, pricing.ErrInvalidText, "agent.id"},
+		{"agent ID too long", func(r *pricing.Request, _ *usage) { r.Agent.ID = strings.Repeat("z", 65) }, pricing.ErrInvalidText, "agent.id"},
+		{"a megabyte agent name", func(r *pricing.Request, _ *usage) { r.Agent.Name = strings.Repeat("\u0301", 1<<19) }, pricing.ErrInvalidText, "agent.name"},
+		{"a time before year 1", func(r *pricing.Request, _ *usage) { r.At = time.Date(-1, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
+		{"a time after year 9999", func(r *pricing.Request, _ *usage) { r.At = time.Date(12026, 11, 11, 0, 0, 0, 0, cst) }, pricing.ErrInvalidTime, "at"},
+		{"a promotion price below the fen", func(r *pricing.Request, _ *usage) {
 			r.Promotion = &pricing.Promotion{Name: "d11", SKU: "TEA-02", Price: dec("49.001"), Start: t0, End: t0.Add(time.Hour)}
 		}, pricing.ErrInvalidPromotion, "promotion.price"},
-		{"a negative promotion price", func(r *pricing.Request, _ *pricing.Usage) {
+		{"a negative promotion price", func(r *pricing.Request, _ *usage) {
 			r.Promotion = &pricing.Promotion{Name: "d11", SKU: "TEA-02", Price: dec("-1"), Start: t0, End: t0.Add(time.Hour)}
 		}, pricing.ErrInvalidPromotion, "promotion.price"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
-			r, u := good, pricing.Usage{Day: "2026-11-10", Erases: 1}
+			r := good
+			u := usage{pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-10", Erases: 1}, pricing.OrderUsage{OrderID: "T2001"}}
 			c.edit(&r, &u)
 			before := u
-			d, err := p.Review(r, u)
+			d, err := p.Review(r, u.a, u.o)
 			require.ErrorIs(t, err, c.err)
+			assert.Equal(t, 422, order.HTTPStatus(err))
 			var e *pricing.Error
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, c.field, e.Field)
 			assert.Equal(t, pricing.Decision{}, d)
-			after, err := p.Record(u, r)
+			na, no, err := p.Record(r, u.a, u.o)
 			require.ErrorIs(t, err, c.err)
-			assert.Equal(t, before, after, "usage unchanged")
+			assert.Equal(t, before, usage{na, no}, "usage unchanged")
 		})
 	}
-	_, err := p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Gift, "4.999"), pricing.Usage{})
+	_, err := p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Gift, "4.999"), noAgent, noOrder)
 	assert.EqualError(t, err, `pricing: amount "4.999": invalid amount: more than two decimals`)
+}
+
+// rule P2, rule A3, issue 11 #1: what an agent's console shows as an outcome is a decision,
+// not an error: a concession larger than the order, a postage concession
+// on an order that ships free or larger than its postage. Nobody may
+// grant them, so nobody may approve them either.
+func TestReviewRefusalsAreDecisions(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	cases := []struct {
+		reason string
+		o      *order.Order
+		kind   pricing.Kind
+		amount string
+		why    pricing.Reason
+		limit  string
+	}{
+		{"a postage concession on an order that ships free", smallOrder(), pricing.Postage, "5.00", pricing.ReasonShipsFree, "0.00"},
+		{"more postage than charged", unpaid(), pricing.Postage, "10.01", pricing.ReasonExceedsPostage, "10.00"},
+		{"a price cut larger than the order", unpaid(), pricing.PriceCut, "128.51", pricing.ReasonExceedsOrder, "0.00"},
+		{"a gift worth more than the order", unpaid(), pricing.Gift, "200.00", pricing.ReasonExceedsOrder, "0.00"},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			r := request(agent("zhang", order.InSales), c.o, c.kind, c.amount)
+			d, err := p.Review(r, noAgent, noOrder)
+			require.NoError(t, err)
+			assert.Equal(t, order.Refused, d.Verdict)
+			assert.Equal(t, order.SetOf(c.why), d.Reasons)
+			assert.Equal(t, order.RoleUnknown, d.Approver)
+			assert.Equal(t, c.limit, d.Limit().StringFixed(2))
+			_, err = p.Approve(r, noAgent, noOrder, boss, "ap-1", t0.Add(time.Hour))
+			require.ErrorIs(t, err, pricing.ErrApproverAuthority)
+		})
+	}
 }
 
 // A broken policy is an error naming the field, not a decision.
 func TestReviewBadPolicy(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	p.Limits.InSales.Postage = dec("1.001")
-	_, err := p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.Usage{})
+	_, err := p.Review(request(agent("zhang", order.InSales), unpaid(), pricing.Postage, "5.00"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
 	assert.Contains(t, err.Error(), "limits.in_sales.postage")
 
@@ -611,15 +738,15 @@ func TestReviewBadPolicy(t *testing.T) {
 	p.Zone = "Mars/Olympus"
 	require.ErrorIs(t, p.Validate(), pricing.ErrInvalidPolicy)
 	erase := request(agent("zhang", order.InSales), unpaid(), pricing.EraseChange, "0.50")
-	_, err = p.Record(pricing.Usage{}, erase)
+	_, _, err = p.Record(erase, noAgent, noOrder)
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
-	_, err = p.Review(erase, pricing.Usage{Day: "2026-11-10", Erases: 3})
+	_, err = p.Review(erase, pricing.AgentUsage{AgentID: "zhang", Day: "2026-11-10", Erases: 3}, noOrder)
 	require.ErrorIs(t, err, pricing.ErrInvalidPolicy)
 	var e *pricing.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "zone", e.Field)
 
-	_, err = new(pricing.Store).Redeem(pricing.Policy{}, "x", shopKey, erase, pricing.Usage{})
+	_, _, err = new(pricing.Store).Redeem(pricing.Policy{}, "x", shopKey, erase, noAgent, noOrder)
 	require.Error(t, err)
 }
 
@@ -627,7 +754,7 @@ func TestReviewBadPolicy(t *testing.T) {
 // its digits out in full.
 func TestReviewHugeExponent(t *testing.T) {
 	huge := decimal.New(1, 2_000_000_000) // built in code: parsing caps the exponent at 10000
-	_, err := defaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, pricing.Usage{})
+	_, err := defaultPolicy().Review(pricing.Request{Agent: xiaomei, Order: unpaid(), Kind: pricing.Gift, Amount: huge, At: t0}, noAgent, noOrder)
 	require.ErrorIs(t, err, pricing.ErrInvalidAmount)
 	assert.Less(t, len(err.Error()), 200)
 	assert.Contains(t, err.Error(), `"1e2000000000"`)

@@ -27,17 +27,17 @@ func TestSeedMissedPromotion(t *testing.T) {
 	// Step 1: 2 × (59.25 − 54.25) = 10.00 off, as the promotion price.
 	r := pricing.Request{Agent: xiaomei, Order: &o, Kind: pricing.PriceCut, Amount: dec("10.00"),
 		At: morningAfter, Promotion: double11}
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Refused, d.Verdict)
+	assert.Equal(t, order.Refused, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonOutsidePromotion))
 	assert.Equal(t, pricing.Postage, d.Suggest, "point to the postage concession")
 
 	// Step 2: the agent waives the 10.00 postage instead, alone.
 	r = pricing.Request{Agent: xiaomei, Order: &o, Kind: pricing.Postage, Amount: dec("10.00"), At: morningAfter}
-	d, err = p.Review(r, pricing.Usage{})
+	d, err = p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 }
 
 // Seed 002 §三.4: any price cut or gift is agreed by the team leader; one
@@ -51,25 +51,25 @@ func TestSeedGiftNeedsTeamLeader(t *testing.T) {
 	r := request(zhang, o, pricing.Gift, "12.00")
 
 	// Step 1: review.
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	require.Equal(t, pricing.NeedsApproval, d.Verdict)
+	require.Equal(t, order.NeedsApproval, d.Verdict)
 	require.Equal(t, order.TeamLeader, d.Approver)
 
 	// Step 2: a fellow agent (after-sales, above in-sales) may not approve.
-	_, err = p.Approve(r, pricing.Usage{}, agent("li", order.AfterSales), "ap-g1", t0.Add(time.Hour))
+	_, err = p.Approve(r, noAgent, noOrder, agent("li", order.AfterSales), "ap-g1", t0.Add(time.Hour))
 	require.ErrorIs(t, err, pricing.ErrApproverAuthority)
 
 	// Step 3: the team leader approves; the token is redeemed once.
-	a, err := p.Approve(r, pricing.Usage{}, laowang, "ap-g1", t0.Add(time.Hour))
+	v, err := p.Approve(r, noAgent, noOrder, laowang, "ap-g1", t0.Add(time.Hour))
 	require.NoError(t, err)
-	tok, err := a.Token(shopKey)
+	tok, err := v.Token(shopKey)
 	require.NoError(t, err)
-	var used pricing.Used
+	var used pricing.Store
 	r.At = t0.Add(5 * time.Minute)
-	_, used, err = p.Redeem(tok, shopKey, r, pricing.Usage{}, used)
+	_, _, err = used.Redeem(p, tok, shopKey, r, noAgent, noOrder)
 	require.NoError(t, err)
-	_, _, err = p.Redeem(tok, shopKey, r, pricing.Usage{}, used)
+	_, _, err = used.Redeem(p, tok, shopKey, r, noAgent, noOrder)
 	require.ErrorIs(t, err, pricing.ErrUsed)
 }
 
@@ -86,20 +86,20 @@ func TestSeedCompensations(t *testing.T) {
 	// item; the agent asks for a 20.00 gift as compensation.
 	r, err := pricing.CompensateOversell(oversold(t, true), zhang, pricing.Gift, dec("20.00"), t0)
 	require.NoError(t, err)
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.NeedsApproval, d.Verdict)
 	assert.Equal(t, order.StoreManager, d.Approver, "oversold: the store manager")
-	_, err = p.Approve(r, pricing.Usage{}, laowang, "ap-c1", t0.Add(time.Hour))
+	_, err = p.Approve(r, pricing.AgentUsage{}, pricing.OrderUsage{}, laowang, "ap-c1", t0.Add(time.Hour))
 	require.ErrorIs(t, err, pricing.ErrApproverAuthority, "the team leader does not grant an oversell compensation")
-	_, err = p.Approve(r, pricing.Usage{}, boss, "ap-c1", t0.Add(time.Hour))
+	_, err = p.Approve(r, pricing.AgentUsage{}, pricing.OrderUsage{}, boss, "ap-c1", t0.Add(time.Hour))
 	require.NoError(t, err)
 
 	r, err = pricing.NewCompensation(pricing.AgentFault, zhang, o, pricing.PriceCut, dec("5.00"), t0)
 	require.NoError(t, err)
-	d, err = p.Review(r, pricing.Usage{})
+	d, err = p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.NeedsApproval, d.Verdict)
 	assert.Equal(t, order.TeamLeader, d.Approver, "agent at fault: the supervisor")
 }
 
@@ -110,31 +110,33 @@ func TestSeedPriceChangedInOneGo(t *testing.T) {
 	p := pricing.DefaultPolicy()
 	zhang := agent("zhang", order.InSales)
 	o := unpaid()
-	var u pricing.Usage
+	var ou pricing.OrderUsage // the order's row
+	lead, agentRow := noAgent, noAgent
 
 	// Step 1: the team leader adds an 8.00 gift, within his authority.
 	gift := request(laowang, o, pricing.Gift, "8.00")
-	d, err := p.Review(gift, u)
+	d, err := p.Review(gift, lead, ou)
 	require.NoError(t, err)
-	require.Equal(t, pricing.Allowed, d.Verdict)
-	u, err = p.Record(u, gift)
+	require.Equal(t, order.Allowed, d.Verdict)
+	lead, ou, err = p.Record(gift, lead, ou)
 	require.NoError(t, err)
-	assert.Equal(t, 0, u.PriceChanges, "a gift does not change the price")
+	assert.Equal(t, 0, ou.PriceChanges, "a gift does not change the price")
+	assert.True(t, lead.IsZero(), "nor the team leader's erase count")
 
 	// Step 2: fix the postage, once.
 	post := request(zhang, o, pricing.Postage, "10.00")
-	d, err = p.Review(post, u)
+	d, err = p.Review(post, agentRow, ou)
 	require.NoError(t, err)
-	require.Equal(t, pricing.Allowed, d.Verdict)
-	u, err = p.Record(u, post)
+	require.Equal(t, order.Allowed, d.Verdict)
+	agentRow, ou, err = p.Record(post, agentRow, ou)
 	require.NoError(t, err)
-	assert.Equal(t, 1, u.PriceChanges)
+	assert.Equal(t, 1, ou.PriceChanges)
 
 	// Step 3: a second price change on the same order is flagged.
 	erase := request(zhang, o, pricing.EraseChange, "0.50")
-	d, err = p.Review(erase, u)
+	d, err = p.Review(erase, agentRow, ou)
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict)
+	assert.Equal(t, order.NeedsApproval, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonRepeatPriceChange))
 }
 
@@ -143,35 +145,34 @@ func TestSeedPriceChangedInOneGo(t *testing.T) {
 // rule P3, with a shop that allows pre-sales to erase.
 func TestSeedPreSalesEraseChange(t *testing.T) {
 	p := pricing.DefaultPolicy()
-	d, err := p.Review(request(xiaomei, unpaid(), pricing.EraseChange, "0.50"), pricing.Usage{})
+	d, err := p.Review(request(xiaomei, unpaid(), pricing.EraseChange, "0.50"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict, "in principle, not alone")
+	assert.Equal(t, order.NeedsApproval, d.Verdict, "in principle, not alone")
 	assert.True(t, d.Reasons.Has(pricing.ReasonEraseNotAllowed))
 
 	p.Limits.PreSales.EraseChange = true
 	require.NoError(t, p.Validate())
-	var u pricing.Usage
+	var au pricing.AgentUsage // xiaomei's row; each erase on a different order
 	for i := range 3 {
 		r := request(xiaomei, unpaid(), pricing.EraseChange, "0.50")
 		r.At = t0.Add(time.Duration(i) * time.Hour)
-		d, err := p.Review(r, u)
+		d, err := p.Review(r, au, noOrder)
 		require.NoError(t, err)
-		require.Equal(t, pricing.Allowed, d.Verdict, "erase %d", i+1)
-		u, err = p.Record(u, r)
+		require.Equal(t, order.Allowed, d.Verdict, "erase %d", i+1)
+		au, _, err = p.Record(r, au, noOrder)
 		require.NoError(t, err)
-		u.PriceChanges = 0 // each on a different order
 	}
 	r := request(xiaomei, unpaid(), pricing.EraseChange, "0.50")
 	r.At = t0.Add(5 * time.Hour)
-	d, err = p.Review(r, u)
+	d, err = p.Review(r, au, noOrder)
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict, "the fourth of the day")
+	assert.Equal(t, order.NeedsApproval, d.Verdict, "the fourth of the day")
 	assert.True(t, d.Reasons.Has(pricing.ReasonEraseDailyLimit))
 
 	// About 1/100 of the order: 0.99 of 30.99 is far more.
-	d, err = p.Review(request(xiaomei, smallOrder(), pricing.EraseChange, "0.99"), pricing.Usage{})
+	d, err = p.Review(request(xiaomei, smallOrder(), pricing.EraseChange, "0.99"), pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Refused, d.Verdict)
+	assert.Equal(t, order.Refused, d.Verdict)
 	assert.True(t, d.Reasons.Has(pricing.ReasonEraseOverShare))
 }
 
@@ -244,13 +245,13 @@ func TestSeedLoosenedForPromotion(t *testing.T) {
 
 	r := request(agent("zhang", order.InSales), unpaid(), pricing.Gift, "12.00")
 	r.At = time.Date(2026, 11, 11, 10, 0, 0, 0, cst)
-	d, err := p.Review(r, pricing.Usage{})
+	d, err := p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.Allowed, d.Verdict)
+	assert.Equal(t, order.Allowed, d.Verdict)
 	assert.Equal(t, "double11", d.Period)
 
 	r.At = time.Date(2026, 11, 20, 10, 0, 0, 0, cst)
-	d, err = p.Review(r, pricing.Usage{})
+	d, err = p.Review(r, pricing.AgentUsage{}, pricing.OrderUsage{})
 	require.NoError(t, err)
-	assert.Equal(t, pricing.NeedsApproval, d.Verdict, "after the promotion, the usual limits")
+	assert.Equal(t, order.NeedsApproval, d.Verdict, "after the promotion, the usual limits")
 }

@@ -40,11 +40,37 @@ type kefuConcession struct {
 	Kind   pricing.Kind    `json:"kind"`
 	Amount decimal.Decimal `json:"amount"`
 	At     time.Time       `json:"at"`
-	Usage  pricing.Usage   `json:"usage"`
+	Usage  fixtureUsage    `json:"usage"`
+}
+
+// fixtureUsage is the fixture's usage of one request: the agent's erases
+// on a day and the order's price changes, which pricing keeps as two rows.
+type fixtureUsage struct {
+	Day          string `json:"day"`
+	Erases       int    `json:"erases"`
+	PriceChanges int    `json:"price_changes"`
+}
+
+// usages returns the agent's and the order's rows of pricing state.
+func usages(agentID, orderID, day string, erases, priceChanges int) (pricing.AgentUsage, pricing.OrderUsage) {
+	var au pricing.AgentUsage
+	if erases > 0 || day != "" {
+		id, _ := order.CanonicalID(agentID)
+		au = pricing.AgentUsage{AgentID: id, Day: day, Erases: erases}
+	}
+	var ou pricing.OrderUsage
+	if priceChanges > 0 {
+		ou = pricing.OrderUsage{OrderID: orderID, PriceChanges: priceChanges}
+	}
+	return au, ou
 }
 
 func (c *kefuConcession) request(o *order.Order) pricing.Request {
 	return pricing.Request{Agent: c.Agent, Order: o, Kind: c.Kind, Amount: c.Amount, At: c.At}
+}
+
+func (c *kefuConcession) usages(o *order.Order) (pricing.AgentUsage, pricing.OrderUsage) {
+	return usages(c.Agent.ID, o.ID(), c.Usage.Day, c.Usage.Erases, c.Usage.PriceChanges)
 }
 
 // kefuSpec turns a row of raw strings into an [order.Spec], as a backend
@@ -81,22 +107,22 @@ func kefuSpec(r *perftest.Row) (order.Spec, error) {
 }
 
 // kefuRequest turns a row's concession into a [pricing.Request] on o.
-func kefuRequest(r *perftest.Row, o *order.Order) (pricing.Request, pricing.Usage, error) {
+func kefuRequest(r *perftest.Row, o *order.Order) (pricing.Request, pricing.AgentUsage, pricing.OrderUsage, error) {
 	role, err := order.ParseRole(r.Role)
 	if err != nil {
-		return pricing.Request{}, pricing.Usage{}, err
+		return pricing.Request{}, pricing.AgentUsage{}, pricing.OrderUsage{}, err
 	}
 	kind, err := pricing.ParseKind(r.Kind)
 	if err != nil {
-		return pricing.Request{}, pricing.Usage{}, err
+		return pricing.Request{}, pricing.AgentUsage{}, pricing.OrderUsage{}, err
 	}
 	amt, err := decimal.NewFromString(r.Amount)
 	if err != nil {
-		return pricing.Request{}, pricing.Usage{}, err
+		return pricing.Request{}, pricing.AgentUsage{}, pricing.OrderUsage{}, err
 	}
+	au, ou := usages(r.AgentID, o.ID(), r.Day, r.Erases, r.PriceChanges)
 	return pricing.Request{Agent: order.Agent{ID: r.AgentID, Name: r.AgentName, Role: role}, Order: o,
-			Kind: kind, Amount: amt, At: r.At},
-		pricing.Usage{Day: r.Day, Erases: r.Erases, PriceChanges: r.PriceChanges}, nil
+		Kind: kind, Amount: amt, At: r.At}, au, ou, nil
 }
 
 // tally is what a batch run decided, kept so the work is not optimised
@@ -159,10 +185,10 @@ func (r *runner) kefuRow(row *perftest.Row, o *order.Order, t *tally) bool {
 		return false
 	}
 	t.free(r.ship.FreeShipping(o).Eligible())
-	req, u, err := kefuRequest(row, o)
+	req, au, ou, err := kefuRequest(row, o)
 	var d pricing.Decision
 	if err == nil {
-		d, err = r.price.Review(req, u)
+		d, err = r.price.Review(req, au, ou)
 	}
 	t.review(uint8(d.Verdict), err)
 	return true
@@ -198,7 +224,8 @@ func (r *runner) kefuJSON(line []byte, e *kefuEnvelope, t *tally) bool {
 		return false
 	}
 	t.free(r.ship.FreeShipping(&e.Order).Eligible())
-	d, err := r.price.Review(e.Concession.request(&e.Order), e.Concession.Usage)
+	au, ou := e.Concession.usages(&e.Order)
+	d, err := r.price.Review(e.Concession.request(&e.Order), au, ou)
 	t.review(uint8(d.Verdict), err)
 	return true
 }
@@ -468,11 +495,11 @@ func (o outcome) String() string {
 
 func fenOf(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
 
-func (r *runner) kefuOutcome(o *order.Order, req pricing.Request, u pricing.Usage) outcome {
+func (r *runner) kefuOutcome(o *order.Order, req pricing.Request, au pricing.AgentUsage, ou pricing.OrderUsage) outcome {
 	fs := r.ship.FreeShipping(o)
 	out := outcome{built: true, eligible: fs.Eligible(), shortfall: fenOf(fs.Shortfall()),
 		shouldCharge: fenOf(fs.ShouldCharge()), why: fs.Reasons.String()}
-	d, err := r.price.Review(req, u)
+	d, err := r.price.Review(req, au, ou)
 	out.reviewErr = err != nil
 	if err == nil {
 		out.verdict, out.approver, out.kind = name(d.Verdict), name(d.Approver), name(d.Suggest)
@@ -517,11 +544,11 @@ func agree(r *runner, fx perftest.Fixture, rows []perftest.Row, jsonEvery int) e
 		var k, h outcome
 		if s, err := kefuSpec(row); err == nil {
 			if o, err := order.New(s); err == nil {
-				req, u, err := kefuRequest(row, &o)
+				req, au, ou, err := kefuRequest(row, &o)
 				if err != nil {
 					k = outcome{built: true, reviewErr: true}
 				} else {
-					k = r.kefuOutcome(&o, req, u)
+					k = r.kefuOutcome(&o, req, au, ou)
 				}
 			}
 		}
@@ -548,7 +575,8 @@ func agree(r *runner, fx perftest.Fixture, rows []perftest.Row, jsonEvery int) e
 		var kj, hj outcome
 		var e kefuEnvelope
 		if err := json.Unmarshal(fx.Lines[i], &e); err == nil {
-			kj = r.kefuOutcome(&e.Order, e.Concession.request(&e.Order), e.Concession.Usage)
+			au, ou := e.Concession.usages(&e.Order)
+			kj = r.kefuOutcome(&e.Order, e.Concession.request(&e.Order), au, ou)
 		}
 		var he perftest.HandEnvelope
 		if err := perftest.DecodeHand(fx.Lines[i], &he); err == nil {

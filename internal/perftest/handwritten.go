@@ -542,15 +542,14 @@ func (l *DecLimits) covers(r, k uint8, amt decimal.Decimal, o *DecOrder) bool {
 //     instead of a postage concession or a price cut (rule P2).
 //
 // A malformed request is an error: unknown role or kind, an amount that
-// is not positive, has more than two decimals, or exceeds the amount due
-// (or, for postage, the postage).
+// is not positive or has more than two decimals. A closed order, or an
+// amount above the amount due (or, for postage, the postage), is refused.
 func (l *DecLimits) Review(o *DecOrder, q *HandRequest) (HandDecision, error) {
 	if q.Role < PreSales || q.Role > StoreManager || q.Kind < Gift || q.Kind > EraseChange ||
-		q.Amount.Sign() <= 0 || q.Amount.Exponent() < -2 || q.Amount.GreaterThan(o.Paid) ||
-		q.Kind == Postage && q.Amount.GreaterThan(o.Postage) || q.Erases < 0 || q.PriceChanges < 0 {
+		q.Amount.Sign() <= 0 || q.Amount.Exponent() < -2 || q.Erases < 0 || q.PriceChanges < 0 {
 		return HandDecision{}, errBadRequest
 	}
-	if o.Status.closed {
+	if o.Status.closed || q.Amount.GreaterThan(o.Paid) || q.Kind == Postage && q.Amount.GreaterThan(o.Postage) {
 		return HandDecision{Verdict: Refused}, nil
 	}
 	refused, escalate := false, false

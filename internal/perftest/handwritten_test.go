@@ -175,7 +175,7 @@ func TestReviewBaseline(t *testing.T) {
 		role         order.Role
 		kind         pricing.Kind
 		amount       string
-		usage        pricing.Usage
+		usage        fixtureUsage
 		err          bool
 		want         want
 	}{
@@ -203,7 +203,7 @@ func TestReviewBaseline(t *testing.T) {
 		{name: "price cut after payment", reason: "paid: the team leader approves, no postage suggestion",
 			spec: paid, role: order.PreSales, kind: pricing.PriceCut, amount: "5.00", want: want{"needs_approval", "team_leader", ""}},
 		{name: "second price change", reason: "postage after one price change needs the team leader",
-			spec: unpaid, role: order.InSales, kind: pricing.Postage, amount: "5.00", usage: pricing.Usage{PriceChanges: 1},
+			spec: unpaid, role: order.InSales, kind: pricing.Postage, amount: "5.00", usage: fixtureUsage{PriceChanges: 1},
 			want: want{"needs_approval", "team_leader", ""}},
 		{name: "the store manager after payment", reason: "nobody is above the store manager",
 			spec: paid, role: order.StoreManager, kind: pricing.PriceCut, amount: "30.00", want: want{"allowed", "", "gift"}},
@@ -218,19 +218,19 @@ func TestReviewBaseline(t *testing.T) {
 			spec: small, role: order.InSales, kind: pricing.EraseChange, amount: "0.50", want: want{"refused", "", ""}},
 		{name: "daily count reached", reason: "a fourth erase today needs the team leader",
 			spec: unpaid, role: order.InSales, kind: pricing.EraseChange, amount: "0.50",
-			usage: pricing.Usage{Day: "2026-11-10", Erases: 3}, want: want{"needs_approval", "team_leader", ""}},
+			usage: fixtureUsage{Day: "2026-11-10", Erases: 3}, want: want{"needs_approval", "team_leader", ""}},
 		{name: "count of another day", reason: "yesterday's three erases do not count today",
 			spec: unpaid, role: order.InSales, kind: pricing.EraseChange, amount: "0.50",
-			usage: pricing.Usage{Day: "2026-11-09", Erases: 3}, want: want{"allowed", "", ""}},
+			usage: fixtureUsage{Day: "2026-11-09", Erases: 3}, want: want{"allowed", "", ""}},
 		{name: "closed trade", reason: "nobody gives a concession on a closed trade",
 			spec: closed, role: order.StoreManager, kind: pricing.Gift, amount: "5.00", want: want{"refused", "", ""}},
 		// Hostile: malformed requests are errors on both sides.
 		{name: "zero amount", reason: "a concession is more than zero",
 			spec: unpaid, role: order.TeamLeader, kind: pricing.Gift, amount: "0", err: true},
-		{name: "more than due", reason: "128.51 exceeds the 128.50 due",
-			spec: unpaid, role: order.StoreManager, kind: pricing.PriceCut, amount: "128.51", err: true},
-		{name: "postage beyond the postage", reason: "10.01 exceeds the 10.00 charged",
-			spec: unpaid, role: order.StoreManager, kind: pricing.Postage, amount: "10.01", err: true},
+		{name: "more than due", reason: "128.51 exceeds the 128.50 due: refused, a decision",
+			spec: unpaid, role: order.StoreManager, kind: pricing.PriceCut, amount: "128.51", want: want{"refused", "", ""}},
+		{name: "postage beyond the postage", reason: "10.01 exceeds the 10.00 charged: refused, a decision",
+			spec: unpaid, role: order.StoreManager, kind: pricing.Postage, amount: "10.01", want: want{"refused", "", ""}},
 		{name: "three decimals", reason: "0.505 is not an amount in fen",
 			spec: unpaid, role: order.StoreManager, kind: pricing.EraseChange, amount: "0.505", err: true},
 	} {
@@ -239,8 +239,9 @@ func TestReviewBaseline(t *testing.T) {
 			l, err := perftest.NewDecLimits(p)
 			require.NoError(t, err)
 			o, ho, _ := both(t, c.spec)
+			au, ou := usages("a1", o.ID(), c.usage.Day, c.usage.Erases, c.usage.PriceChanges)
 			kd, kerr := p.Review(pricing.Request{Agent: order.Agent{ID: "a1", Role: c.role}, Order: o, Kind: c.kind,
-				Amount: dec(c.amount), At: t0}, c.usage)
+				Amount: dec(c.amount), At: t0}, au, ou)
 			hd, herr := l.Review(&ho, &perftest.HandRequest{Role: uint8(c.role), Kind: uint8(c.kind), Amount: dec(c.amount),
 				At: t0, Day: c.usage.Day, Erases: c.usage.Erases, PriceChanges: c.usage.PriceChanges})
 			if c.err {
