@@ -243,8 +243,8 @@ func TestReturnedUnitsNeedArrivals(t *testing.T) {
 	_, err = l.Receive(refund.Arrival{Waybill: "YT9876543211", Version: l.Version(), SKU: "SOCK-01", Units: 2})
 	require.ErrorIs(t, err, refund.ErrOverQuantity, "4 socks cannot come back from 3")
 	for _, bad := range []refund.Arrival{
-		{Version: l.Version(), SKU: "SOCK-01", Units: 1},                       // no waybill (rule R4)
-		{Waybill: "YT 987", Version: l.Version(), SKU: "SOCK-01", Units: 1},    // malformed
+		{Version: l.Version(), SKU: "SOCK-01", Units: 1},                        // no waybill (rule R4)
+		{Waybill: "YT 987", Version: l.Version(), SKU: "SOCK-01", Units: 1},     // malformed
 		{Waybill: "YT98765432", Version: l.Version(), SKU: "SOCK-01", Units: 0}, // no units
 		{Waybill: "YT98765432", Version: l.Version() - 1, SKU: "SOCK-01", Units: 1},
 		{Waybill: "YT98765432", Version: l.Version(), SKU: "BOOT-01", Units: 1},
