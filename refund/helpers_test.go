@@ -106,3 +106,5 @@ func pay(t testing.TB, l refund.Ledger, p refund.Payout) (refund.Ledger, refund.
 }
 
 func refundErrIs(err, target error) bool { return errors.Is(err, target) }
+
+func httpStatus(err error) int { return order.HTTPStatus(err) }

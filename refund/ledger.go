@@ -398,6 +398,12 @@ func (l *Ledger) payoutEntry(p Payout) (entry, error) {
 
 // lineIndex returns the index of the line with the given SKU.
 func (l *Ledger) lineIndex(field, s string) (int, error) {
+	// Stored SKUs are canonical: a SKU equal to one needs no normalising.
+	for i := range l.b.lines {
+		if l.b.lines[i].sku == s {
+			return i, nil
+		}
+	}
 	n, err := sku(field, s)
 	if err != nil {
 		return 0, err
