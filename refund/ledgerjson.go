@@ -1,6 +1,7 @@
 package refund
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -44,8 +45,54 @@ type ledgerIn struct {
 	OrderID string          `json:"order_id"`
 	Version int64           `json:"version"`
 	Postage json.RawMessage `json:"postage"`
-	Lines   []lineIn        `json:"lines"`
-	Entries []entryIn       `json:"entries"`
+	Lines   linesIn         `json:"lines"`
+	Entries entriesIn       `json:"entries"`
+}
+
+// linesIn and entriesIn decode a JSON list of at most maxLedgerLines or
+// [MaxEntries] elements, refusing a longer one at the first element too
+// many, so that a megabyte of entries costs no more than reading it.
+type (
+	linesIn   []lineIn
+	entriesIn []entryIn
+)
+
+func (l *linesIn) UnmarshalJSON(b []byte) error {
+	v, err := decodeList[lineIn](b, "lines", maxLedgerLines, ErrInvalidLedger)
+	*l = v
+	return err
+}
+
+func (l *entriesIn) UnmarshalJSON(b []byte) error {
+	v, err := decodeList[entryIn](b, "entries", MaxEntries, ErrLedgerFull)
+	*l = v
+	return err
+}
+
+// decodeList decodes the JSON list b strictly, element by element, into a
+// slice of at most max elements; one more is an [*Error] for field
+// wrapping tooMany.
+func decodeList[T any](b []byte, field string, max int, tooMany error) ([]T, error) {
+	if string(b) == "null" {
+		return nil, nil
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.DisallowUnknownFields()
+	if t, err := d.Token(); err != nil || t != json.Delim('[') {
+		return nil, fieldErr(field, "", ErrInvalidJSON, "want a JSON array")
+	}
+	var out []T
+	for d.More() {
+		if len(out) == max {
+			return nil, fieldErr(field, "", tooMany, "more than "+strconv.Itoa(max))
+		}
+		var v T
+		if err := d.Decode(&v); err != nil {
+			return nil, jsonErr(field+"["+strconv.Itoa(len(out))+"]", err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 type lineIn struct {

@@ -116,6 +116,7 @@ const (
 	minWindow    = 168 * time.Hour
 	maxWindow    = 90 * 24 * time.Hour
 	maxTolerance = 33
+	maxZoneBytes = 64 // longer than any zone name, checked before the tz database is asked
 )
 
 // rules is a validated policy in the form the rules use.
@@ -138,6 +139,9 @@ func (p Policy) Validate() error {
 
 func (p Policy) compile() (rules, error) {
 	var r rules
+	if len(p.Zone) > maxZoneBytes {
+		return r, fieldErr("zone", p.Zone, ErrInvalidPolicy, "not a time zone: longer than "+strconv.Itoa(maxZoneBytes)+" bytes")
+	}
 	loc, err := tz.Location(p.Zone)
 	if err != nil {
 		return r, fieldErr("zone", p.Zone, ErrInvalidPolicy, "not a time zone")

@@ -82,10 +82,13 @@ func fen(field string, d decimal.Decimal) (int64, error) {
 	return f, nil
 }
 
-// amountText renders a decimal from the caller for an error message; an
-// amount like "1e999999999" keeps its exponent form rather than printing
-// a billion zeros.
+// amountText renders a decimal from the caller for an error message: an
+// amount in fen as "128.50", and an amount like "1e999999999" in its
+// exponent form rather than as a billion zeros.
 func amountText(d decimal.Decimal) string {
+	if f, ok := yuan.Fen(d); ok {
+		return yuan.Format(f)
+	}
 	if e := d.Exponent(); e > 30 || e < -30 {
 		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
 	}
