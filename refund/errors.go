@@ -131,6 +131,7 @@ type TransitionError struct {
 	Event string
 }
 
+// Error names the event and the state.
 func (e *TransitionError) Error() string {
 	return "refund: event " + quote(e.Event) + " not allowed in state " + quote(e.From)
 }

@@ -122,6 +122,7 @@ func TestPayRefusesAndLeavesTheLedgerUnchanged(t *testing.T) {
 		{"zero goods", refund.Payout{Key: "k", Version: v, SKU: "SOCK-01", Units: 1}, refund.ErrInvalidAmount},
 		{"zero postage-only", refund.Payout{Key: "k", Version: v}, refund.ErrInvalidAmount},
 		{"negative", refund.Payout{Key: "k", Version: v, SKU: "SOCK-01", Goods: dec("-1.00")}, refund.ErrInvalidAmount},
+		// Hostile: a digit below the fen is refused, never rounded (rule P7).
 		{"three decimals", refund.Payout{Key: "k", Version: v, SKU: "SOCK-01", Goods: dec("1.005")}, refund.ErrInvalidAmount},
 		{"huge exponent", refund.Payout{Key: "k", Version: v, SKU: "SOCK-01", Goods: decimal.New(1, 1000)}, refund.ErrInvalidAmount},
 		{"negative units", refund.Payout{Key: "k", Version: v, SKU: "SOCK-01", Units: -1, Goods: dec("1.00")}, refund.ErrInvalidQuantity},
