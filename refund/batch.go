@@ -34,7 +34,7 @@ func (p Policy) SplitBatch(fees []decimal.Decimal) ([]Batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Batch
+	out := make([]Batch, 0, int64(len(fees))/r.batchN+1)
 	cur := Batch{}
 	for i, d := range fees {
 		field := "fees[" + strconv.Itoa(i) + "]"
