@@ -2,6 +2,7 @@ package refund
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/internal/kerr"
@@ -182,6 +183,23 @@ func jsonErr(field string, err error) error {
 	return &Error{Pkg: "refund", Field: jsonx.Join(field, p.Field), Value: p.Value, Err: s, Detail: p.Detail}
 }
 
-// decodeJSON decodes b strictly into v ([jsonx.Decode]: unknown fields and
-// trailing data refused), reporting errors with [jsonErr].
-func decodeJSON(field string, b []byte, v any) error { return jsonErr(field, jsonx.Decode(b, v)) }
+// Bounds on the JSON of one value, checked before it is read: far above
+// what any valid value takes (a ledger of 1,000 lines and 1,000 entries
+// with the longest IDs is under 400 kB), so that a megabyte costs no more
+// than the length check.
+const (
+	maxLedgerJSON = 512 << 10
+	maxPolicyJSON = 64 << 10
+	maxRecordJSON = 16 << 10 // a refund, an exchange
+)
+
+// decodeJSON decodes b, of at most max bytes, strictly into v
+// ([jsonx.Decode]: unknown fields and trailing data refused), reporting
+// errors with [jsonErr].
+func decodeJSON(field string, b []byte, v any, max int) error {
+	if len(b) > max {
+		return fieldErr(jsonx.Join(field, "json"), strconv.Itoa(len(b))+" bytes", ErrInvalidJSON,
+			"longer than "+strconv.Itoa(max>>10)+" kB")
+	}
+	return jsonErr(field, jsonx.Decode(b, v))
+}

@@ -393,7 +393,7 @@ func (x Exchange) MarshalJSON() ([]byte, error) {
 // x is unchanged.
 func (x *Exchange) UnmarshalJSON(b []byte) error {
 	var s ExchangeSpec
-	if err := decodeJSON("", b, &s); err != nil {
+	if err := decodeJSON("", b, &s, maxRecordJSON); err != nil {
 		return err
 	}
 	n, err := NewExchange(s)

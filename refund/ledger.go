@@ -332,7 +332,8 @@ func (l *Ledger) postageRefunded() int64 {
 //   - a ledger holding [MaxEntries] entries: [ErrLedgerFull].
 //
 // Pay allocates nothing on a ledger loaded from storage (see
-// BenchmarkLedgerRefund).
+// BenchmarkLedgerRefund): the new entry rides in the returned value. A
+// payout on that returned ledger copies its entries once, O(entries).
 func (l Ledger) Pay(p Payout) (Ledger, Receipt, error) {
 	if l.b == nil {
 		return l, Receipt{}, fieldErr("ledger", "", ErrMissing, "the zero Ledger")

@@ -158,7 +158,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 // are at most [MaxEntries], lines at most 1000). On error l is unchanged.
 func (l *Ledger) UnmarshalJSON(b []byte) error {
 	var w ledgerIn
-	if err := decodeJSON("", b, &w); err != nil {
+	if err := decodeJSON("", b, &w, maxLedgerJSON); err != nil {
 		return err
 	}
 	n, err := w.ledger()

@@ -2,6 +2,7 @@ package refund_test
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,7 +80,8 @@ func TestLedgerJSONRefusesTampering(t *testing.T) {
 		{"a line the ledger does not have", `"key":"rf-1","sku":"SOCK-01"`, `"key":"rf-1","sku":"SHOE-01"`, refund.ErrInvalidLedger},
 		{"two lines with one SKU", `"sku":"HAT-01"`, `"sku":"SCARF-01"`, refund.ErrInvalidLedger},
 		{"a hidden character in the order ID", `"T1001"`, `"T10\u200b01"`, refund.ErrInvalidText},
-		{"an amount of a million digits", `"postage":"8.00","lines"`, `"postage":"` + strings.Repeat("8", 1<<20) + `","lines"`, refund.ErrInvalidAmount},
+		{"an amount of a thousand digits", `"postage":"8.00","lines"`, `"postage":"` + strings.Repeat("8", 1000) + `","lines"`, refund.ErrInvalidAmount},
+		{"a megabyte", `"postage":"8.00","lines"`, `"postage":"` + strings.Repeat("8", 1<<20) + `","lines"`, refund.ErrInvalidJSON},
 		{"a quantity of 0", `"quantity":1`, `"quantity":0`, refund.ErrInvalidQuantity},
 		{"trailing data", `]}`, `]}{}`, refund.ErrInvalidJSON},
 		{"the wrong type", `"version":4`, `"version":"4"`, refund.ErrInvalidJSON},
@@ -106,4 +108,28 @@ func TestLedgerJSONRefusesTampering(t *testing.T) {
 	err := l.UnmarshalJSON([]byte(strings.Replace(storedJSON, `"goods":"6.22"`, `"goods":"60.22"`, 1)))
 	assert.Contains(t, err.Error(), "entries[1].goods")
 	assert.Equal(t, 422, httpStatus(err))
+}
+
+// TestLedgerJSONBounds: more entries than [refund.MaxEntries] are refused
+// at the first one too many, and a document beyond any ledger's size
+// before it is read.
+func TestLedgerJSONBounds(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"order_id":"T1","version":1002,"postage":"0.00","lines":[{"sku":"A","quantity":1,"goods":"100.00","discount":"0.00","paid":"100.00"}],"entries":[`)
+	for i := range refund.MaxEntries + 1 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"kind":"payout","key":"k` + strconv.Itoa(i) + `","goods":"0.00","postage":"0.00"}`)
+	}
+	b.WriteString(`]}`)
+	var l refund.Ledger
+	err := l.UnmarshalJSON([]byte(b.String()))
+	require.ErrorIs(t, err, refund.ErrLedgerFull)
+	assert.Contains(t, err.Error(), "more than 1000")
+
+	err = l.UnmarshalJSON([]byte(`{"order_id":"` + strings.Repeat("T", 600<<10) + `"}`))
+	require.ErrorIs(t, err, refund.ErrInvalidJSON)
+	assert.Contains(t, err.Error(), "longer than 512 kB")
+	assert.True(t, l.IsZero())
 }

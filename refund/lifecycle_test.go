@@ -226,7 +226,8 @@ func TestRefundJSON(t *testing.T) {
 	}{
 		{"an unknown field", `"sid"`, `"sidd"`, refund.ErrUnknownField},
 		{"three decimals", `"6.22"`, `"6.225"`, refund.ErrInvalidAmount},
-		{"a long amount", `"6.22"`, `"` + strings.Repeat("9", 100000) + `"`, refund.ErrInvalidAmount},
+		{"a long amount", `"6.22"`, `"` + strings.Repeat("9", 1000) + `"`, refund.ErrInvalidAmount},
+		{"a megabyte", `"6.22"`, `"` + strings.Repeat("9", 1<<20) + `"`, refund.ErrInvalidJSON},
 		{"a status not the platform's", `WAIT_SELLER_CONFIRM_GOODS`, `wait_seller_confirm_goods`, refund.ErrUnknownStatus},
 		{"a phase not the platform's", `"aftersale"`, `"after_sale"`, refund.ErrUnknownCode},
 		{"confirming goods never sent back", `"BUYER_RETURNED_GOODS"`, `"BUYER_RECEIVED"`, refund.ErrInconsistent},

@@ -97,6 +97,8 @@ func TestDecodersCostLinearTime(t *testing.T) {
 		{"ledger: a long amount", pad(storedJSON, `"8.00"`, "8", kB), pad(storedJSON, `"8.00"`, "8", MB), decodeLedger},
 		{"ledger: a long SKU", pad(storedJSON, `HAT-01`, "H", kB), pad(storedJSON, `HAT-01`, "H", MB), decodeLedger},
 		{"ledger: many entries", manyEntries(kB), manyEntries(MB), decodeLedger},
+		{"ledger: a payout's long SKU", pad(storedJSON, `SOCK-01","units":1,"returned"`, "袜", kB+300, true),
+			pad(storedJSON, `SOCK-01","units":1,"returned"`, "袜", MB, true), decodeLedger},
 		{"ledger: white space", pad(storedJSON, `"lines"`, " ", kB, true), pad(storedJSON, `"lines"`, " ", MB, true), decodeLedger},
 		{"refund: a long ID", pad(refundJSON, "RF-1", "R", kB), pad(refundJSON, "RF-1", "R", MB),
 			func(b []byte) { var r refund.Refund; _ = json.Unmarshal(b, &r) }},

@@ -222,7 +222,7 @@ func (p Policy) MarshalJSON() ([]byte, error) { return json.Marshal(p.toJSON()) 
 // check ranges: call [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	w := p.toJSON()
-	if err := decodeJSON("", b, &w); err != nil {
+	if err := decodeJSON("", b, &w, maxPolicyJSON); err != nil {
 		return err
 	}
 	n := Policy{Zone: w.Zone, DeductPostageBelowThreshold: w.DeductPostageBelowThreshold,

@@ -92,7 +92,8 @@ func TestPolicyJSON(t *testing.T) {
 		{"a window that is no duration", `{"return_window":"seven days"}`, refund.ErrInvalidPolicy, "return_window"},
 		{"an unknown marketplace", `{"marketplace":"jd"}`, refund.ErrUnknownCode, "marketplace"},
 		{"three decimals", `{"batch":{"max_amount":"6000.005"}}`, refund.ErrInvalidAmount, "batch.max_amount"},
-		{"a million digits", `{"batch":{"max_amount":"` + strings.Repeat("6", 1<<20) + `"}}`, refund.ErrInvalidAmount, "batch.max_amount"},
+		{"a thousand digits", `{"batch":{"max_amount":"` + strings.Repeat("6", 1000) + `"}}`, refund.ErrInvalidAmount, "batch.max_amount"},
+		{"a megabyte", `{"batch":{"max_amount":"` + strings.Repeat("6", 1<<20) + `"}}`, refund.ErrInvalidJSON, "json"},
 		{"the wrong type", `{"weight_tolerance_percent":"20"}`, refund.ErrInvalidJSON, "weight_tolerance_percent"},
 	}
 	for _, c := range cases {

@@ -394,7 +394,7 @@ func (r Refund) MarshalJSON() ([]byte, error) {
 // unchanged.
 func (r *Refund) UnmarshalJSON(b []byte) error {
 	var w refundJSON
-	if err := decodeJSON("", b, &w); err != nil {
+	if err := decodeJSON("", b, &w, maxRecordJSON); err != nil {
 		return err
 	}
 	fee, err := parseMoney("refund_fee", w.Fee)

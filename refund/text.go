@@ -55,8 +55,12 @@ func waybill(field, s string) (string, error) {
 }
 
 // sku normalises a SKU with [order.NormalizeSKU], naming field in the
-// error.
+// error. Text longer than four times a SKU's 64 bytes cannot normalise to
+// one and is refused before it is normalised.
 func sku(field, s string) (string, error) {
+	if len(s) > 4*64 {
+		return "", fieldErr(field, s, ErrInvalidSKU, "longer than 64 bytes")
+	}
 	n, err := order.NormalizeSKU(s)
 	if err != nil {
 		if e, ok := err.(*Error); ok {
