@@ -17,6 +17,7 @@ import (
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
+	"github.com/kefu-go/kefu/refund"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -102,10 +103,26 @@ func init() {
 		"ErrUnknownReply": notes.ErrUnknownReply, "ErrNotAllowed": notes.ErrNotAllowed,
 		"ErrInvalidPolicy": notes.ErrInvalidPolicy,
 	})
+	add("refund", map[string]error{
+		"ErrMissing": refund.ErrMissing, "ErrInvalidText": refund.ErrInvalidText,
+		"ErrInvalidAmount": refund.ErrInvalidAmount, "ErrInvalidSKU": refund.ErrInvalidSKU,
+		"ErrTotalsMismatch": refund.ErrTotalsMismatch, "ErrInvalidQuantity": refund.ErrInvalidQuantity,
+		"ErrUnknownStatus": refund.ErrUnknownStatus, "ErrUnknownEvent": refund.ErrUnknownEvent,
+		"ErrUnknownCode": refund.ErrUnknownCode, "ErrUnknownReason": refund.ErrUnknownReason,
+		"ErrInvalidJSON": refund.ErrInvalidJSON, "ErrUnknownField": refund.ErrUnknownField,
+		"ErrInvalidPolicy": refund.ErrInvalidPolicy, "ErrInconsistent": refund.ErrInconsistent,
+		"ErrInvalidTransition": refund.ErrInvalidTransition, "ErrStaleVersion": refund.ErrStaleVersion,
+		"ErrKeyReused": refund.ErrKeyReused, "ErrOverRefund": refund.ErrOverRefund,
+		"ErrOverQuantity": refund.ErrOverQuantity, "ErrNotReturned": refund.ErrNotReturned,
+		"ErrNotReceived": refund.ErrNotReceived, "ErrUnknownLine": refund.ErrUnknownLine,
+		"ErrNotRefundable": refund.ErrNotRefundable, "ErrLedgerFull": refund.ErrLedgerFull,
+		"ErrInvalidLedger": refund.ErrInvalidLedger, "ErrBatchLimit": refund.ErrBatchLimit,
+		"ErrLedgerExists": refund.ErrLedgerExists, "ErrNoLedger": refund.ErrNoLedger,
+	})
 }
 
 // packages are the library's packages whose sentinels the list covers.
-var packages = []string{"order", "shipping", "pricing", "notes"}
+var packages = []string{"order", "shipping", "pricing", "notes", "refund"}
 
 // TestSentinelListIsComplete parses every package's source and fails when
 // it declares an exported Err… variable the list above lacks, so that the

@@ -1,0 +1,121 @@
+// Package refund encodes how a shop refunds, takes goods back and
+// exchanges them without paying twice, paying too much or forgetting: the
+// platform's refund lifecycle, a per-order refund ledger that caps every
+// refund at what the buyer paid, seven-day no-reason returns, who bears
+// the return postage, exchanges, the reconciliation of a suspected double
+// shipment, complaints and the ban on cash back for reviews. It builds on
+// [github.com/kefu-go/kefu/order] and [github.com/kefu-go/kefu/shipping].
+//
+// # What it models
+//
+// A [Refund] is one refund application as the platform records it: its
+// [Status] (WAIT_SELLER_AGREE … SUCCESS), the buyer's [GoodStatus], its
+// [Phase] (during or after the sale) and its version (refund_version).
+// [Open] opens one on an order; [Refund.Apply] moves it with an [Action]
+// through a fixed [Transition] table, refusing a move the state does not
+// allow and an action decided on a stale version.
+//
+// A [Ledger] is the money of one order's refunds: built once from the
+// order with [NewLedger], it splits the order discount across the lines
+// and stores the split, then caps every [Payout] by what remains of its
+// line, of the units it covers and of the postage, and by the units the
+// warehouse received back ([Arrival]). Payouts carry idempotency keys and
+// every change a version, so a backend stores ledgers with
+// compare-and-set; [Store] does it in memory. [Policy.SplitBatch] splits
+// refunds into batch calls within the platform's caps.
+//
+// [Policy.SevenDay] decides a seven-day no-reason return,
+// [Policy.ReturnPostage] who bears each postage leg, an [Exchange] tracks
+// the goods back and the replacement out, [Policy.Reconcile] weighs the
+// evidence of a double shipment, [Escalate] routes a complaint and
+// [CheckReply] screens a reply for cash back. A [Policy] holds the shop's
+// numbers: the window, the weight tolerance, the batch caps.
+//
+// # Rules
+//
+//   - R2: [Policy.Reconcile] puts evidence before money: outbound records
+//     and waybill weights against the expected weight of one parcel or two
+//     give [OneShipped], [TwoShipped] or [Inconclusive]; finance then
+//     refunds one at once, refunds after the return arrives, or waits for
+//     more evidence from the warehouse; once settled, operations fixes the
+//     free-shipping settings (rule S2).
+//   - R3: [Policy.SevenDay] counts the window from 00:00 of the day after
+//     sign-for, 168 hours by default, in the shop's zone; refuses goods the
+//     law excludes (made to order, perishable, unsealed digital goods,
+//     delivered periodicals), goods the buyer confirmed as not returnable
+//     when buying, and goods washed, bleached, worn and damaged or no
+//     longer resellable; and lists what to confirm with the buyer first:
+//     which order, when it was bought.
+//   - R4: an [Exchange] ships the replacement only after the returned goods
+//     were received, and both legs are tracked by waybill number; a
+//     [ReturnGoods] action needs the return waybill.
+//   - R5, S3: [Policy.ReturnPostage] — the shop at fault pays both legs; a
+//     seven-day return of a free-shipping item costs the buyer the return
+//     leg, of any other item both legs; a bargained-free-shipping item the
+//     buyer ordered wrongly gets exactly two choices; Hong Kong, Macao and
+//     Taiwan returns have the postage deducted and are refunded only once
+//     the goods arrive; a partial return that drops the rest below free
+//     shipping may have the postage deducted (policy); an exchange the shop
+//     caused costs the buyer no postage.
+//   - R6: [Escalate] reports the six complaint types to the supervisor and
+//     the store manager at once; [Ledger.Receipt] says whether a promised
+//     refund was paid and [Ledger.AwaitingRefund] which returned goods are
+//     still unrefunded, so no refund is forgotten.
+//   - R7: a [Ledger] never refunds more than the buyer paid — per line, per
+//     unit, for the postage and so for the order — and never pays the same
+//     payout twice; refunding everything, in any order and any number of
+//     steps, adds up exactly to what was paid.
+//   - R8: [CheckReply] refuses a reply that offers cash back for a review.
+//   - P7: money is exact: yuan with two decimals at the API, int64 fen
+//     inside; an amount with a digit below the fen is refused, never
+//     rounded.
+//
+// Refund-and-reorder (rule R1) — the plan whose steps wait for finance's
+// acknowledgement and the warehouse's hold — comes with the hand-offs of
+// package notes and the approvals of package pricing.
+//
+// # Representation
+//
+// Enums encode as text: the platform's names for refund and goods
+// statuses and phases ("WAIT_SELLER_AGREE", "BUYER_RETURNED_GOODS",
+// "onsale"), snake_case otherwise; sets of them ([ReasonSet],
+// [ConditionSet]) are [order.Set]s, JSON lists of that text. Money is
+// [github.com/shopspring/decimal.Decimal] in yuan in and out of the API,
+// text with two decimals in JSON ("96.67"), int64 fen inside.
+//
+// [Refund], [Exchange], [Ledger] and [Policy] encode in JSON for a backend
+// to store and decode strictly: an unknown field is an error naming it, an
+// amount with more than two decimals is refused, and the target is left
+// unchanged on error. A decoded [Ledger] is checked as a whole — its split
+// adds up and every entry passes the caps it would have passed when it was
+// made — so a tampered ledger is refused ([ErrInvalidLedger]). Decoding
+// costs time linear in the input, and lengths are checked before text is
+// normalised: IDs and keys at most 64 bytes (the identity rule of
+// [order.CanonicalID]), waybill numbers 6 to 40 characters, amounts at
+// most 24 bytes of text, a ledger at most 1,000 lines and [MaxEntries]
+// entries, a reply at most [MaxReplyBytes].
+//
+// Everything is a value and every function is pure and safe for
+// concurrent use: kefu reads no clock (every time is an argument), keeps
+// no state and does no I/O. What must be remembered — refunds, ledgers,
+// exchanges — is passed in and returned for the backend to store in its
+// own transaction; [Store] is an in-memory extra for a single process,
+// guarded by a lock per order. [Ledger.Pay] allocates nothing on a stored
+// ledger. No function panics on caller input.
+//
+// # Errors
+//
+// Errors are for malformed input and impossible calls; business outcomes
+// — a return refused for a washed item, a reply refused — are decisions
+// with an [order.Verdict] and typed [Reason]s. Every error is an [*Error]
+// (order's one error type) that names the field, quotes the value and
+// wraps one sentinel, of exactly one of order's four classes: malformed
+// input ([ErrInvalidAmount] — negative, zero, more than two decimals —,
+// [ErrKeyReused], [ErrOverRefund], [ErrOverQuantity], [ErrNotReturned],
+// [ErrNotReceived], [ErrInvalidLedger], [ErrBatchLimit], [ErrUnknownField]
+// …: 422), something the state does not hold ([ErrUnknownLine],
+// [ErrNoLedger]: 404), or a state that has moved on ([ErrStaleVersion],
+// [ErrInvalidTransition] with a [*TransitionError] as its Cause,
+// [ErrNotRefundable], [ErrLedgerExists]: 409). On error, the refund,
+// exchange or ledger passed in is unchanged.
+package refund
