@@ -293,7 +293,7 @@ func returnedUnits(o *order.Order, lines []ReturnLine) (back []int, partial bool
 // does: what the shipping policy would charge for the rest. The rest
 // keeps its share of the discount as the [Ledger] splits it.
 func restPostage(o *order.Order, back []int, ship *shipping.Policy) (int64, error) {
-	if !ship.FreeShipping(o).Eligible {
+	if !ship.FreeShipping(o).Eligible() {
 		return 0, nil
 	}
 	l, err := NewLedger(o)
@@ -327,7 +327,7 @@ func restPostage(o *order.Order, back []int, ship *shipping.Policy) (int64, erro
 		return 0, err
 	}
 	d := ship.FreeShipping(&rest)
-	if d.Eligible {
+	if d.Eligible() {
 		return 0, nil
 	}
 	f, _ := yuan.Fen(d.ShouldCharge())

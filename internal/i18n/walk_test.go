@@ -111,6 +111,12 @@ func checkOnlyReasons() []problemReason {
 // to be struck from here.
 var pending = map[string]bool{}
 
+// landedWithoutText names packages that have landed on main before their
+// codes have text: refund landed (issue 12, stage A) a step ahead of its
+// texts, which the second stage of issue 14 adds and then strikes it from
+// here. TestEveryCodeRenders cannot walk refund's enums until then.
+var landedWithoutText = map[string]bool{"refund": true}
+
 // pendingDomains are whole domains of a package that has not landed.
 var pendingDomains = map[i18n.Domain]string{
 	i18n.RefundStatus:     "refund",
@@ -157,8 +163,12 @@ func TestNoTextWithoutCode(t *testing.T) {
 	for _, d := range i18n.Domains() {
 		if pkg, ok := pendingDomains[d]; ok {
 			assert.Nil(t, have[d], "%s is walked now: strike it from pendingDomains", d)
-			assert.NoDirExists(t, repoPath(t, pkg),
-				"package %s has landed: walk its enums here, give them Text in %s/lang.go and strike %s from pendingDomains", pkg, pkg, d)
+			if !landedWithoutText[pkg] {
+				assert.NoDirExists(t, repoPath(t, pkg),
+					"package %s has landed: walk its enums here, give them Text in %s/lang.go and strike %s from pendingDomains", pkg, pkg, d)
+			} else {
+				assert.DirExists(t, repoPath(t, pkg), "strike %s from landedWithoutText", pkg)
+			}
 			continue
 		}
 		require.NotNil(t, have[d], "domain %s is not walked", d)
