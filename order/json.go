@@ -43,6 +43,7 @@ func (o Order) MarshalJSON() ([]byte, error) {
 		return nil, fieldErr("order", "", ErrMissing, "the zero Order has no JSON form")
 	}
 	s := o.Spec()
+	s.Goods, s.Paid = &o.goods, &o.paid // derived, for readers of the JSON; decoding checks them
 	w := orderJSON{Spec: s, Postage: fixed(s.Postage), Discount: fixed(s.Discount),
 		Goods: (*fixed)(s.Goods), Paid: (*fixed)(s.Paid)}
 	w.Spec.Lines = nil

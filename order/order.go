@@ -15,10 +15,14 @@ import (
 // Spec describes an order as a backend stores it or receives it from the
 // platform. [New] checks a Spec and builds the [Order] that rules read.
 //
-// Money is in yuan with at most two decimals. The goods amount is derived
-// from the lines, and the amount paid from goods + postage − discount; a
-// Spec may state either, and then it must agree: an order whose stated
-// totals disagree is refused, never silently fixed.
+// Money is in yuan with at most two decimals, each amount and every total
+// derived from them (line totals, goods, net goods, paid) at most 10^13
+// yuan ("10000000000000.00"). The goods
+// amount is derived from the lines, and the amount paid from goods +
+// postage − discount; a Spec built from what the platform sent may state
+// either (Goods, Paid), and then it must agree: an order whose stated
+// totals disagree is refused, never silently fixed. [Order.Spec] states
+// neither, so an edited Spec rebuilds.
 type Spec struct {
 	ID      string  `json:"id"`
 	Buyer   Buyer   `json:"buyer"`
@@ -34,7 +38,7 @@ type Spec struct {
 	Postage  decimal.Decimal `json:"postage"`
 	Discount decimal.Decimal `json:"discount"` // off the goods: coupons, price cuts, erased change
 	// Goods and Paid, when set, are the totals the platform states; they
-	// must equal the derived ones.
+	// must equal the derived ones. [Order.Spec] leaves them nil.
 	Goods *decimal.Decimal `json:"goods,omitempty"`
 	Paid  *decimal.Decimal `json:"paid,omitempty"`
 
@@ -175,7 +179,7 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 		o.lines[i] = n
 		var ok bool
 		if goods, ok = yuan.Add(goods, fen); !ok {
-			return 0, fieldErr("lines", "", ErrInvalidAmount, "goods amount out of range")
+			return 0, fieldErr("lines", "", ErrInvalidAmount, "the goods amount is above "+maxAmountText)
 		}
 		if !n.Gift {
 			o.units += n.Quantity
@@ -194,19 +198,29 @@ func (o *Order) setTotals(spec Spec, goodsFen int64) error {
 		return err
 	}
 	if discountFen > goodsFen {
-		return fieldErr("discount", spec.Discount.String(), ErrTotalsMismatch,
+		return fieldErr("discount", yuan.Format(discountFen), ErrTotalsMismatch,
 			"exceeds the goods amount "+yuan.Format(goodsFen))
 	}
-	paidFen := goodsFen + postageFen - discountFen // all within ±MaxFen: no overflow
+	// Every derived total stays within ±MaxFen, so that New(o.Spec()) and
+	// a JSON round trip rebuild whatever New accepted: goods and the line
+	// totals are checked as they are summed; net goods are at most goods;
+	// the amount paid is checked here. All three terms are within MaxFen,
+	// so the sum cannot overflow int64.
+	paidFen := goodsFen + postageFen - discountFen
+	if paidFen > yuan.MaxFen {
+		return fieldErr("paid", yuan.Format(paidFen), ErrInvalidAmount,
+			"goods "+yuan.Format(goodsFen)+" + postage "+yuan.Format(postageFen)+
+				" − discount "+yuan.Format(discountFen)+" is above "+maxAmountText)
+	}
 	if spec.Goods != nil {
 		if f, ok := yuan.Fen(*spec.Goods); !ok || f != goodsFen {
-			return fieldErr("goods", spec.Goods.String(), ErrTotalsMismatch,
+			return fieldErr("goods", amountText(*spec.Goods), ErrTotalsMismatch,
 				"lines add up to "+yuan.Format(goodsFen))
 		}
 	}
 	if spec.Paid != nil {
 		if f, ok := yuan.Fen(*spec.Paid); !ok || f != paidFen {
-			return fieldErr("paid", spec.Paid.String(), ErrTotalsMismatch,
+			return fieldErr("paid", amountText(*spec.Paid), ErrTotalsMismatch,
 				"goods "+yuan.Format(goodsFen)+" + postage "+yuan.Format(postageFen)+
 					" − discount "+yuan.Format(discountFen)+" = "+yuan.Format(paidFen))
 		}
@@ -421,15 +435,18 @@ func (o *Order) CODConfirmedAt() time.Time { return o.codConfirmed }
 // O5); zero if it is not under slow review.
 func (o *Order) SlowReviewSince() time.Time { return o.slowReviewSince }
 
-// Spec returns the order as a [Spec], with Goods and Paid stated. New(o.Spec())
-// rebuilds an equal order; editing the Spec is how a change other than a
-// lifecycle event is made.
+// Spec returns the order as a [Spec] that [New] rebuilds into an equal
+// order. It states no totals: Goods and Paid are left nil, since stated
+// totals are only what the platform sent, so that a Spec edited — say, a
+// new discount — rebuilds with the totals derived afresh. Editing the Spec
+// is how a change other than a lifecycle event is made; confirming cash on
+// delivery and slow review are events ([ConfirmCOD], [StartSlowReview],
+// [EndSlowReview]) applied with [Order.Apply].
 func (o *Order) Spec() Spec {
-	goods, paid := o.goods, o.paid
 	return Spec{
 		ID: o.id, Buyer: o.buyer, Lines: slices.Clone(o.lines), Address: o.address,
 		Payment: o.payment, Silent: o.silent, Message: o.message,
-		Postage: o.postage, Discount: o.discount, Goods: &goods, Paid: &paid,
+		Postage: o.postage, Discount: o.discount,
 		Status: o.status, CreatedAt: o.created, PaidAt: o.paid0, DispatchedAt: o.dispatched,
 		ReceivedAt: o.received, ClosedAt: o.closed,
 		CODConfirmedAt: o.codConfirmed, SlowReviewSince: o.slowReviewSince,
