@@ -61,10 +61,14 @@ func (s AddressParts) Strings() []string { return enum.Strings[AddressPart](uint
 // String renders the set as "[phone detail]".
 func (s AddressParts) String() string { return enum.String[AddressPart](uint64(s)) }
 
-// Maximum sizes of address parts, in bytes of normalised UTF-8.
+// Maximum sizes of address parts, in bytes of normalised UTF-8; as given,
+// each may be four times longer ([rawFactor]), and the text form
+// [ParseAddress] reads at most maxAddressText bytes.
 const (
 	maxNameBytes   = 90  // recipient, province, city, district
 	maxDetailBytes = 300 // street detail
+	maxPhoneBytes  = 32  // a phone number with its separators
+	maxAddressText = rawFactor * (4*maxNameBytes + maxDetailBytes + maxPhoneBytes + 5)
 )
 
 // NormalizeAddress returns the canonical form of a: every part normalised,
@@ -73,7 +77,10 @@ const (
 // [ErrInvalidText] for invalid UTF-8, [ErrInvalidPhone] for a phone that is
 // not a phone number, [ErrUnknownRegion] for a province kefu does not know,
 // and [ErrInvalidAddress] for a region that contradicts the province or a
-// part too long. A missing part is not an error: see [Address.Complete].
+// part too long: a recipient, province, city or district above 90 bytes
+// once normalised, a detail above 300, and — before any normalisation —
+// any part four times that long as given, or a phone above 128 bytes. A
+// missing part is not an error: see [Address.Complete].
 //
 // NormalizeAddress(NormalizeAddress(a)) == NormalizeAddress(a).
 func NormalizeAddress(a Address) (Address, error) {
@@ -122,6 +129,9 @@ func quote(s string) string { return `"` + s + `"` }
 // addrText normalises one part; only the detail may contain a comma, since
 // the canonical text form separates parts with commas.
 func addrText(field, s string, maxBytes int, commaOK bool) (string, error) {
+	if tooLong(s, maxBytes) {
+		return "", fieldErr(field, s, ErrInvalidAddress, "too long")
+	}
 	n, ok := textnorm.Line(s)
 	if !ok {
 		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
@@ -137,6 +147,9 @@ func addrText(field, s string, maxBytes int, commaOK bool) (string, error) {
 
 // normalizePhone keeps digits and a leading '+'; a phone has 5 to 20 digits.
 func normalizePhone(s string) (string, error) {
+	if tooLong(s, maxPhoneBytes) {
+		return "", fieldErr("address.phone", s, ErrInvalidPhone, "too long")
+	}
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
@@ -153,8 +166,12 @@ func normalizePhone(s string) (string, error) {
 // Full-width commas count as commas; parts may be empty; the detail may
 // itself contain commas. The result is normalised as by [NormalizeAddress].
 // A text that does not have six parts is an error wrapping
-// [ErrInvalidAddress].
+// [ErrInvalidAddress], and so is one longer than 2,788 bytes (four times
+// the longest canonical address), refused before it is normalised.
 func ParseAddress(s string) (Address, error) {
+	if len(s) > maxAddressText {
+		return Address{}, fieldErr("address", s, ErrInvalidAddress, "too long")
+	}
 	n, ok := textnorm.Line(s)
 	if !ok {
 		return Address{}, fieldErr("address", s, ErrInvalidText, "not valid UTF-8")

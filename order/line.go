@@ -30,15 +30,25 @@ func (l Line) Amount() decimal.Decimal {
 	return l.UnitPrice.Mul(decimal.NewFromInt(int64(l.Quantity)))
 }
 
-// maxSKUBytes bounds a SKU: long enough for any real 货号.
-const maxSKUBytes = 64
+// Maximum sizes in bytes of normalised UTF-8: a SKU, long enough for any
+// real 货号, and a line's title (the platform's titles are at most 60
+// characters).
+const (
+	maxSKUBytes   = 64
+	maxTitleBytes = 300
+)
 
 // NormalizeSKU returns the canonical form of a SKU (货号): width-folded,
 // NFKC, without surrounding space. A SKU is 1 to 64 bytes of letters (any
 // script), digits and the marks "-_./#+"; anything else — empty, spaces
 // inside, punctuation a note would need to escape — is an error wrapping
 // [ErrInvalidSKU]. "ＡＢ－１２" and "AB-12" are the same SKU.
+//
+// A SKU longer than 256 bytes as given is refused before it is normalised.
 func NormalizeSKU(sku string) (string, error) {
+	if tooLong(sku, maxSKUBytes) {
+		return "", fieldErr("sku", sku, ErrInvalidSKU, "longer than "+strconv.Itoa(maxSKUBytes)+" bytes")
+	}
 	s, ok := textnorm.Line(sku)
 	if !ok {
 		return "", fieldErr("sku", sku, ErrInvalidText, "not valid UTF-8")
@@ -75,9 +85,9 @@ func (l Line) normalize(i int) (Line, int64, error) {
 		e.Field = field + ".sku"
 		return Line{}, 0, e
 	}
-	title, ok := textnorm.Line(l.Title)
-	if !ok {
-		return Line{}, 0, fieldErr(field+".title", l.Title, ErrInvalidText, "not valid UTF-8")
+	title, err := text(field+".title", l.Title, maxTitleBytes)
+	if err != nil {
+		return Line{}, 0, err
 	}
 	if l.Quantity < 1 || l.Quantity > yuan.MaxQuantity {
 		return Line{}, 0, fieldErr(field+".quantity", strconv.Itoa(l.Quantity), ErrInvalidQuantity,

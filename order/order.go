@@ -85,11 +85,25 @@ type Order struct {
 	closed, codConfirmed, slowReviewSince time.Time
 }
 
-// Maximum sizes, in bytes of normalised UTF-8.
+// Maximum sizes: text in bytes of normalised UTF-8 (see [rawFactor] for
+// text as given), lines per order.
 const (
 	maxMessageBytes = 1000
+	maxNickBytes    = 200
 	maxLines        = 1000
 )
+
+// rawFactor bounds text as given, before normalisation: at most four times
+// the field's bound in bytes. The length is checked before any other work,
+// so a megabyte of combining marks costs one comparison, not a second of
+// NFKC. Width folding shrinks a full-width character from three bytes to
+// one, so four times leaves room for any honest text; text that
+// normalisation would shrink further (runs of spaces, invisible
+// characters) is not honest text.
+const rawFactor = 4
+
+// tooLong reports whether s, as given, is beyond rawFactor times maxBytes.
+func tooLong(s string, maxBytes int) bool { return len(s) > rawFactor*maxBytes }
 
 // New checks spec and builds an Order. Every problem is an [*Error] (or,
 // for a bad status name met while decoding JSON, the error of
@@ -112,7 +126,7 @@ func New(spec Spec) (Order, error) {
 	if o.buyer.ID, err = identifier("buyer.id", spec.Buyer.ID); err != nil {
 		return Order{}, err
 	}
-	if o.buyer.Nick, err = text("buyer.nick", spec.Buyer.Nick, 200); err != nil {
+	if o.buyer.Nick, err = text("buyer.nick", spec.Buyer.Nick, maxNickBytes); err != nil {
 		return Order{}, err
 	}
 	if o.message, err = text("buyer_message", spec.Message, maxMessageBytes); err != nil {
@@ -321,8 +335,12 @@ func identifier(field, s string) (string, error) {
 	return "", fieldErr(field, s, ErrInvalidText, p.Detail())
 }
 
-// text normalises free text of at most maxBytes bytes.
+// text normalises free text of at most maxBytes bytes, checking the length
+// as given first ([rawFactor]).
 func text(field, s string, maxBytes int) (string, error) {
+	if tooLong(s, maxBytes) {
+		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+	}
 	n, ok := textnorm.Line(s)
 	if !ok {
 		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")

@@ -160,6 +160,9 @@ func (p TriagePolicy) compile() (triageRules, error) {
 	r.patterns = make([]messagePattern, 0, len(p.UnsatisfiableMessages))
 	for i, m := range p.UnsatisfiableMessages {
 		field := "unsatisfiable_messages[" + strconv.Itoa(i) + "]"
+		if tooLong(m.Contains, maxPatternBytes) {
+			return r, fieldErr(field+".contains", m.Contains, ErrInvalidPolicy, "longer than "+strconv.Itoa(maxPatternBytes)+" bytes")
+		}
 		n, ok := textnorm.Line(m.Contains)
 		switch {
 		case !ok:
