@@ -47,9 +47,12 @@ func within(path string, err error) error {
 		return err
 	}
 	c := *e
-	if c.Field == "" {
+	switch {
+	case c.Field == "":
 		c.Field = path
-	} else {
+	case c.Field[0] == '[':
+		c.Field = path + c.Field
+	default:
 		c.Field = path + "." + c.Field
 	}
 	return &c
