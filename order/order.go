@@ -50,9 +50,13 @@ type Spec struct {
 	ClosedAt     time.Time `json:"closed_at,omitzero"`
 	// CODConfirmedAt is when the buyer confirmed a cash-on-delivery order
 	// (rule S9); zero while unconfirmed, and always zero for online orders.
+	// A live order is confirmed with the event [ConfirmCOD]; the field is
+	// here so that a stored order loads as it was.
 	CODConfirmedAt time.Time `json:"cod_confirmed_at,omitzero"`
 	// SlowReviewSince is when the order was put under slow review (慢审,
-	// rule O5); zero when it is not.
+	// rule O5); zero when it is not. A live order enters and leaves slow
+	// review with the events [StartSlowReview] and [EndSlowReview]; the
+	// field is here so that a stored order loads as it was.
 	SlowReviewSince time.Time `json:"slow_review_since,omitzero"`
 }
 
@@ -292,6 +296,10 @@ func (o *Order) checkLifecycle() error {
 		return bad("received_at", o.received, "set")
 	case s != Closed && s != ClosedUnpaid && !o.closed.IsZero():
 		return bad("closed_at", o.closed, "set")
+	case !s.Paid() && !o.slowReviewSince.IsZero():
+		return bad("slow_review_since", o.slowReviewSince, "an order is put under slow review once paid, not")
+	case cod && !o.codConfirmed.IsZero() && !o.dispatched.IsZero() && o.codConfirmed.After(o.dispatched):
+		return bad("cod_confirmed_at", o.codConfirmed, "after dispatched_at: the buyer confirms before dispatch,")
 	}
 
 	// Times run forward: created ≤ paid ≤ dispatched ≤ received online;
@@ -477,7 +485,10 @@ func (o *Order) Spec() Spec {
 //   - the payment method: a cash-on-delivery order is never paid online and
 //     finishes by being signed for; an online order is never signed for;
 //   - a cash-on-delivery order is dispatched only once the buyer has
-//     confirmed it (rule S9);
+//     confirmed it with [ConfirmCOD] (rule S9), which only a
+//     cash-on-delivery order takes, and only once;
+//   - [StartSlowReview] puts an order under slow review (rule O5) that is
+//     not already under it, and [EndSlowReview] takes one out that is;
 //   - at is set and not before any time already on the order.
 //
 // A refused event returns an [*Error] wrapping [ErrInvalidTransition]
@@ -488,19 +499,13 @@ func (o Order) Apply(e Event, at time.Time) (Order, error) {
 	if err != nil {
 		return Order{}, err
 	}
-	cod := o.payment == CashOnDelivery
-	switch {
-	case e == SignCOD && !cod:
-		return Order{}, transitionErr(o.status, e, "only cash-on-delivery orders are signed for")
-	case e == ConfirmReceipt && cod && o.status == AwaitingReceipt:
-		return Order{}, transitionErr(o.status, e, "a cash-on-delivery order is signed for first")
-	case (e == Dispatch || e == DispatchPart) && cod && o.codConfirmed.IsZero():
-		return Order{}, transitionErr(o.status, e, "the buyer has not confirmed cash on delivery (rule S9)")
+	if why := o.refuses(e); why != "" {
+		return Order{}, transitionErr(o.status, e, why)
 	}
 	if at.IsZero() {
 		return Order{}, fieldErr("at", "", ErrMissing, "an event happens at a time")
 	}
-	for _, t := range [...]time.Time{o.created, o.paid0, o.dispatched, o.received, o.codConfirmed} {
+	for _, t := range [...]time.Time{o.created, o.paid0, o.dispatched, o.received, o.codConfirmed, o.slowReviewSince} {
 		if at.Before(t) {
 			return Order{}, fieldErr("at", at.Format(time.RFC3339), ErrInconsistent,
 				"before "+t.Format(time.RFC3339)+", already on the order")
@@ -523,8 +528,52 @@ func (o Order) Apply(e Event, at time.Time) (Order, error) {
 		}
 	case Close:
 		n.closed = at
+	case ConfirmCOD:
+		n.codConfirmed = at
+	case StartSlowReview:
+		n.slowReviewSince = at
+	case EndSlowReview:
+		n.slowReviewSince = time.Time{}
 	}
 	return n, nil
+}
+
+// refuses returns why the order refuses event e beyond the lifecycle
+// table, or "" when it does not.
+func (o *Order) refuses(e Event) string {
+	cod := o.payment == CashOnDelivery
+	switch {
+	case e == SignCOD && !cod:
+		return "only cash-on-delivery orders are signed for"
+	case e == ConfirmReceipt && cod && o.status == AwaitingReceipt:
+		return "a cash-on-delivery order is signed for first"
+	case (e == Dispatch || e == DispatchPart) && cod && o.codConfirmed.IsZero():
+		return "the buyer has not confirmed cash on delivery (rule S9)"
+	case e == ConfirmCOD && !cod:
+		return "only a cash-on-delivery order is confirmed (rule S9)"
+	case e == ConfirmCOD && !o.codConfirmed.IsZero():
+		return "the buyer confirmed cash on delivery at " + o.codConfirmed.Format(time.RFC3339)
+	case e == StartSlowReview && !o.slowReviewSince.IsZero():
+		return "under slow review since " + o.slowReviewSince.Format(time.RFC3339)
+	case e == EndSlowReview && o.slowReviewSince.IsZero():
+		return "not under slow review"
+	}
+	return ""
+}
+
+// Events returns the events [Order.Apply] accepts for o now, whatever the
+// time: those the lifecycle allows in its state ([AllowedEvents]) that
+// its payment method and slow review allow too — no [ConfirmCOD] for an
+// order paid online, no [Dispatch] of unconfirmed cash on delivery, no
+// [EndSlowReview] without a review. In the order of the constants.
+func (o *Order) Events() []Event {
+	var out []Event
+	for _, e := range AllowedEvents(o.status) {
+		if o.refuses(e) == "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // String renders the order for fmt without personal data (rule O7), so

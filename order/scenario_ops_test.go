@@ -85,8 +85,10 @@ func TestSeedCashOnDeliveryConfirmation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, order.CODConfirmWithBuyer, d.Action)
 
-	// Step 2a: the buyer confirms by phone; the order ships.
-	confirmed := mk(t, o.Spec(), func(s *order.Spec) { s.CODConfirmedAt = placed.Add(10 * time.Minute) })
+	// Step 2a: the buyer confirms by phone, an event of the order; it ships.
+	c, err := o.Apply(order.ConfirmCOD, placed.Add(10*time.Minute))
+	require.NoError(t, err)
+	confirmed := &c
 	d, err = p.COD(confirmed, placed.Add(11*time.Minute))
 	require.NoError(t, err)
 	require.True(t, d.Dispatchable)
