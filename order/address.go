@@ -43,23 +43,37 @@ const (
 
 var partNames = []string{"", "recipient", "phone", "region", "city", "district", "detail"}
 
-// String returns the part's snake_case name.
+// String returns the part's snake_case name, or "AddressPart(N)" out of
+// range.
 func (p AddressPart) String() string { return enum.Name(partNames, int(p), "AddressPart") }
 
-// AddressParts is a set of [AddressPart]s. The zero value is empty.
-type AddressParts uint64
+// IsValid reports whether p is a known part.
+func (p AddressPart) IsValid() bool { return p >= PartRecipient && p <= PartDetail }
 
-// Has reports whether p is in the set.
-func (s AddressParts) Has(p AddressPart) bool { return enum.Has(uint64(s), p) }
+// MarshalText returns the snake_case name; an invalid part is an error
+// wrapping [ErrUnknownCode].
+func (p AddressPart) MarshalText() ([]byte, error) {
+	if !p.IsValid() {
+		return nil, fieldErr("address_part", p.String(), ErrUnknownCode, "")
+	}
+	return []byte(partNames[p]), nil
+}
 
-// Len returns the number of parts in the set.
-func (s AddressParts) Len() int { return enum.Len(uint64(s)) }
+// UnmarshalText accepts the snake_case names; anything else is an error
+// wrapping [ErrUnknownCode].
+func (p *AddressPart) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(partNames, string(b))
+	if !ok {
+		return fieldErr("address_part", string(b), ErrUnknownCode, "")
+	}
+	*p = AddressPart(i)
+	return nil
+}
 
-// Strings returns the parts' names in order, e.g. ["phone" "detail"].
-func (s AddressParts) Strings() []string { return enum.Strings[AddressPart](uint64(s)) }
-
-// String renders the set as "[phone detail]".
-func (s AddressParts) String() string { return enum.String[AddressPart](uint64(s)) }
+// AddressParts is a set of [AddressPart]s, as [Address.Missing] reports
+// them. The zero value is empty; its JSON is a list of names
+// (["phone","detail"]).
+type AddressParts = Set[AddressPart]
 
 // Maximum sizes of address parts, in bytes of normalised UTF-8; as given,
 // each may be four times longer ([rawFactor]), and the text form
@@ -203,26 +217,26 @@ func (a Address) String() string {
 // mainland (Hong Kong, Macao, Taiwan and abroad have no districts in the
 // platform's sense).
 func (a Address) Missing() AddressParts {
-	var m uint64
+	var m AddressParts
 	if a.Recipient == "" {
-		m = enum.With(m, PartRecipient)
+		m = m.With(PartRecipient)
 	}
 	if a.Phone == "" {
-		m = enum.With(m, PartPhone)
+		m = m.With(PartPhone)
 	}
 	if !a.Region.IsValid() {
-		m = enum.With(m, PartRegion)
+		m = m.With(PartRegion)
 	}
 	if a.City == "" {
-		m = enum.With(m, PartCity)
+		m = m.With(PartCity)
 	}
 	if a.District == "" && (a.Region.Mainland() || !a.Region.IsValid()) {
-		m = enum.With(m, PartDistrict)
+		m = m.With(PartDistrict)
 	}
 	if a.Detail == "" {
-		m = enum.With(m, PartDetail)
+		m = m.With(PartDetail)
 	}
-	return AddressParts(m)
+	return m
 }
 
 // Complete reports whether a has every part a delivery needs (see

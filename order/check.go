@@ -100,31 +100,11 @@ func (c *Category) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// CategorySet is a set of [Category] values. The zero value is empty; sets
-// are plain integers and never allocate.
-type CategorySet uint64
-
-// Has reports whether c is in the set.
-func (s CategorySet) Has(c Category) bool { return enum.Has(uint64(s), c) }
-
-// With returns the set with c added.
-func (s CategorySet) With(c Category) CategorySet { return CategorySet(enum.With(uint64(s), c)) }
-
-// Len returns the number of categories in the set.
-func (s CategorySet) Len() int { return enum.Len(uint64(s)) }
-
-// Strings returns the names of the categories in the set, in order.
-func (s CategorySet) Strings() []string { return enum.Strings[Category](uint64(s)) }
-
-// String renders the set as "[out_of_area needs_sf]".
-func (s CategorySet) String() string { return enum.String[Category](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of names: ["out_of_area"].
-func (s CategorySet) MarshalJSON() ([]byte, error) { return marshalSet[Category](uint64(s)) }
-
-// UnmarshalJSON decodes a list of names; an unknown name is an error
-// wrapping [ErrUnknownCategory] and leaves s unchanged.
-func (s *CategorySet) UnmarshalJSON(b []byte) error { return unmarshalSet[Category](b, (*uint64)(s)) }
+// CategorySet is a set of [Category] values: the zero value is empty, a
+// set is a plain integer and never allocates, and its JSON is a list of
+// names (["out_of_area","needs_sf"]; an unknown name is an error wrapping
+// [ErrUnknownCategory]).
+type CategorySet = Set[Category]
 
 // Problem is one thing a [Check] found wrong with an order.
 type Problem struct {

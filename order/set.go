@@ -116,12 +116,18 @@ func (s Set[V]) String() string {
 }
 
 // MarshalJSON encodes s as a JSON list of text forms. A set holding a value
-// that is not valid is an error wrapping [ErrUnknownCode].
+// that is not valid is the error of the enum's own MarshalText (say
+// [ErrUnknownCategory]), or one wrapping [ErrUnknownCode].
 func (s Set[V]) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 2+s.Len()*24)
 	b = append(b, '[')
 	for v := range s.All() {
 		if !v.IsValid() {
+			if m, ok := any(v).(encoding.TextMarshaler); ok {
+				if _, err := m.MarshalText(); err != nil {
+					return nil, err
+				}
+			}
 			return nil, fieldErr("set", v.String(), ErrUnknownCode, "not a valid value")
 		}
 		if len(b) > 1 {

@@ -157,7 +157,7 @@ func TestReasonSet(t *testing.T) {
 	assert.True(t, s.Has(order.Oversold))
 	assert.False(t, s.Has(order.PromotionItem))
 	assert.Equal(t, 2, s.Len())
-	assert.Equal(t, []order.Reason{order.Oversold, order.StockExhausted}, s.All())
+	assert.Equal(t, []order.Reason{order.Oversold, order.StockExhausted}, s.Values())
 	assert.Equal(t, []string{"oversold", "stock_exhausted"}, s.Strings())
 	assert.Equal(t, "[oversold stock_exhausted]", s.String())
 	assert.Zero(t, testing.AllocsPerRun(100, func() { s = s.With(order.PaidLater) }), "sets never allocate")
