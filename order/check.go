@@ -106,15 +106,35 @@ func (c *Category) UnmarshalText(b []byte) error {
 // [ErrUnknownCategory]).
 type CategorySet = Set[Category]
 
-// Problem is one thing a [Check] found wrong with an order.
+// Problem is one thing a [Check] found wrong with an order. In JSON:
+//
+//	{"category":"postage_wrong","reason":"shipping.postage_overcharged"}
 type Problem struct {
 	Category Category `json:"category"`
-	// Reason says why, more precisely than the category, as a stable
-	// snake_case code ("excluded_region", "carrier_not_sf") that message
-	// catalogs translate for staff and buyers: 1 to 64 bytes of a–z, 0–9
-	// and "_", starting with a letter. Checks use string constants so that
-	// reporting a problem does not allocate.
-	Reason string `json:"reason"`
+	// Reason says why, more precisely than the category, as a typed
+	// [Code] of the package that defined it ("order.stock_short",
+	// "shipping.no_sf_carrier") that message catalogs translate for staff
+	// and buyers. Checks keep their codes in tables (or convert their
+	// Reason values) so that reporting a problem does not allocate.
+	Reason Code `json:"reason"`
+}
+
+// UnmarshalJSON decodes {"category","reason"} strictly: an unknown key,
+// category or code is an error, and so is a missing one. On error p is
+// unchanged.
+func (p *Problem) UnmarshalJSON(b []byte) error {
+	var n Problem
+	if err := decodeObject("", b, []member{{"category", &n.Category}, {"reason", &n.Reason}}); err != nil || isNull(b) {
+		return err
+	}
+	switch {
+	case !n.Category.IsValid():
+		return fieldErr("category", "", ErrMissing, "")
+	case n.Reason.IsZero():
+		return fieldErr("reason", "", ErrMissing, "")
+	}
+	*p = n
+	return nil
 }
 
 // Check is the contract of a problem-order check (rule O2). Packages that
@@ -131,6 +151,7 @@ type Check interface {
 	Name() string
 	// Inspect appends to dst what it finds wrong with o at now, and returns
 	// the extended slice. A problem's Category must be valid and its
-	// Reason a snake_case code; the triage refuses anything else.
+	// Reason a [Code] (made with [NewCode] or a package's Reason.Code, so
+	// it is well formed); the triage refuses a zero one.
 	Inspect(dst []Problem, o *Order, now time.Time) []Problem
 }

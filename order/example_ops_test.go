@@ -67,21 +67,21 @@ func ExampleTriagePolicy_Digest() {
 	//
 	// multiple_addresses: 2
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1001  2026-11-11 08:40  3h20m  wang   zhejiang  buyer_addresses_differ
-	//   T1004  2026-11-11 10:05  1h55m  wang   zhejiang  buyer_addresses_differ
+	//   T1001  2026-11-11 08:40  3h20m  wang   zhejiang  order.buyer_addresses_differ
+	//   T1004  2026-11-11 10:05  1h55m  wang   zhejiang  order.buyer_addresses_differ
 	//
 	// out_of_stock: 2
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  paid_later
-	//   T1005  2026-11-11 11:30  30m    chen   zhejiang  paid_later
+	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  order.paid_later
+	//   T1005  2026-11-11 11:30  30m    chen   zhejiang  order.paid_later
 	//
 	// unsatisfiable_message: 1
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1002  2026-11-11 09:15  2h45m  li     zhejiang  message_exact_date
+	//   T1002  2026-11-11 09:15  2h45m  li     zhejiang  order.message_exact_date
 	//
 	// cod_unconfirmed: 1
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  cod_unconfirmed
+	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  order.cod_unconfirmed
 }
 
 // Oversell of a promotion item (rules O3, P5): three buyers paid for five
@@ -142,11 +142,16 @@ func ExampleTriagePolicy_COD() {
 	p := order.DefaultTriagePolicy()
 	for _, now := range []time.Time{placed.Add(time.Hour), placed.Add(25 * time.Hour)} {
 		d, _ := p.COD(&o, now)
-		fmt.Println(d.Dispatchable, d.Action, d.IfDeclined, d.Reasons)
+		fmt.Println(d.Verdict, d.Action, d.IfDeclined, d.Reasons)
 	}
+	// The buyer confirms by phone: an event of the order (rule S9).
+	confirmed, _ := o.Apply(order.ConfirmCOD, placed.Add(2*time.Hour))
+	d, _ := p.COD(&confirmed, placed.Add(2*time.Hour))
+	fmt.Println(d.Verdict, d.Action, d.Reasons)
 	// Output:
-	// false confirm_with_buyer reorder_online [cod_unconfirmed]
-	// false reorder_online none [cod_unconfirmed cod_confirmation_overdue]
+	// refused confirm_with_buyer reorder_online [cod_unconfirmed]
+	// refused reorder_online none [cod_unconfirmed cod_confirmation_overdue]
+	// allowed ship [cod_confirmed]
 }
 
 // Storing a triage report (rule O2): the backend keeps the JSON, which
@@ -182,6 +187,6 @@ func ExampleReport_MarshalJSON() {
 	f, ok := back.Find("T1003")
 	fmt.Println(ok, f.OrderID(), f.Categories, f.Order == nil)
 	// Output:
-	// {"at":"2026-11-11T11:40:00+08:00","checked":1,"skipped":0,"findings":[{"order_id":"T1003","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]}]}
+	// {"at":"2026-11-11T11:40:00+08:00","checked":1,"skipped":0,"findings":[{"order_id":"T1003","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]}]}
 	// true T1003 [cod_unconfirmed] true
 }

@@ -36,7 +36,7 @@ func TestSeedProblemOrderForm(t *testing.T) {
 		mk(t, opsSpec("P13", "fine", "TEA-01", 12)),
 	}
 	stand := func(name, id string, c order.Category, reason string) order.Check {
-		return fakeCheck{name, map[string]bool{id: true}, order.Problem{Category: c, Reason: reason}}
+		return fakeCheck{name, map[string]bool{id: true}, order.Problem{Category: c, Reason: order.MustCode("shipping", reason)}}
 	}
 	checks := []order.Check{
 		order.StockCheck(stock),
@@ -91,7 +91,7 @@ func TestSeedCashOnDeliveryConfirmation(t *testing.T) {
 	confirmed := &c
 	d, err = p.COD(confirmed, placed.Add(11*time.Minute))
 	require.NoError(t, err)
-	require.True(t, d.Dispatchable)
+	require.Equal(t, order.Allowed, d.Verdict)
 	_, err = confirmed.Apply(order.Dispatch, placed.Add(12*time.Minute))
 	require.NoError(t, err)
 

@@ -144,24 +144,30 @@ func (s Set[V]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a JSON list of text forms with the enum's own
 // UnmarshalText, so an unknown name is the enum's error (say
-// [ErrUnknownReason]). null is the empty set. On error s is unchanged.
+// [ErrUnknownReason]), naming the element ("[1]"; "reasons[1]" inside a
+// decision). null is the empty set. On error s is unchanged.
 func (s *Set[V]) UnmarshalJSON(b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
 		return jsonErr("set", err)
 	}
 	var n Set[V]
-	for _, name := range names {
+	for i, name := range names {
 		var v V
 		u, ok := any(&v).(encoding.TextUnmarshaler)
 		if !ok {
-			return fieldErr("set", name, ErrUnknownCode, "the enum has no text form")
+			return fieldErr(index("", i), name, ErrUnknownCode, "the enum has no text form")
 		}
 		if err := u.UnmarshalText([]byte(name)); err != nil {
+			if e, ok := err.(*Error); ok {
+				c := *e
+				c.Field = index("", i) // the element: "reasons[1]" once the caller names the set
+				return &c
+			}
 			return err
 		}
 		if !v.IsValid() || v >= 64 {
-			return fieldErr("set", name, ErrUnknownCode, "")
+			return fieldErr(index("", i), name, ErrUnknownCode, "")
 		}
 		n = n.With(v)
 	}

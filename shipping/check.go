@@ -8,9 +8,10 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Problem reasons that the checks report in [order.Problem.Reason], beyond
-// the names of [Reason] codes they reuse (postage_overcharged,
-// postage_undercharged, postage_missing, transit_warehouse).
+// Problem reasons that the checks report in [order.Problem.Reason], as
+// codes of package "shipping" (see [problemCode]), beyond the names of
+// [Reason] codes they reuse (postage_overcharged, postage_undercharged,
+// postage_missing, transit_warehouse, carrier_not_serving).
 const (
 	// ProblemNoCarrier: no carrier of the shop serves the region.
 	ProblemNoCarrier = "no_carrier_serves_region"
@@ -21,6 +22,14 @@ const (
 	// shop's default carrier, which the warehouse would use, is not SF.
 	ProblemDefaultNotSF = "default_carrier_not_sf"
 )
+
+// problemCode returns the [order.Code] of a shipping reason name, as a
+// problem carries it ("shipping.no_sf_carrier"). The names are the
+// package's own constants, so NewCode cannot fail; it does not allocate.
+func problemCode(name string) order.Code {
+	c, _ := order.NewCode("shipping", name)
+	return c
+}
 
 // Check names, as [order.Check.Name] returns them.
 const (
@@ -126,7 +135,7 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 	switch c.kind {
 	case kindOutOfArea:
 		if r := o.Region(); notShipped(o) && r.IsValid() && !c.p.served(r) {
-			return append(dst, order.Problem{Category: order.OutOfArea, Reason: ProblemNoCarrier})
+			return append(dst, order.Problem{Category: order.OutOfArea, Reason: problemCode(ProblemNoCarrier)})
 		}
 	case kindPostage:
 		if !o.Status().Open() {
@@ -135,7 +144,7 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		d := c.p.FreeShipping(o)
 		for _, r := range [...]Reason{PostageOvercharged, PostageUndercharged, PostageMissing} {
 			if d.Reasons.Has(r) {
-				return append(dst, order.Problem{Category: order.PostageWrong, Reason: reasonNames[r]})
+				return append(dst, order.Problem{Category: order.PostageWrong, Reason: problemCode(reasonNames[r])})
 			}
 		}
 	case kindNeedsSF:
@@ -147,17 +156,17 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		if !c.p.sfServes(r) {
 			why = ProblemNoSFCarrier
 		}
-		return append(dst, order.Problem{Category: order.NeedsSF, Reason: why})
+		return append(dst, order.Problem{Category: order.NeedsSF, Reason: problemCode(why)})
 	case kindTransit:
 		if notShipped(o) {
 			if _, ok := c.p.transitKey(o.AddressKey()); ok {
-				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: reasonNames[TransitWarehouseAddress]})
+				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: problemCode(reasonNames[TransitWarehouseAddress])})
 			}
 		}
 	case kindCarrierRequest:
 		if msg, r := o.Message(), o.Region(); msg != "" && r.IsValid() && notShipped(o) {
 			if code, ok := c.p.requested(msg); ok && !c.p.delivers(code, r) {
-				return append(dst, order.Problem{Category: order.UnsatisfiableMessage, Reason: reasonNames[CarrierNotServing]})
+				return append(dst, order.Problem{Category: order.UnsatisfiableMessage, Reason: problemCode(reasonNames[CarrierNotServing])})
 			}
 		}
 	}

@@ -52,15 +52,15 @@ func TestChecks(t *testing.T) {
 	}{
 		{"a good order has no problem", withAddr(addr("浙江省"), "120.00", "0"), nil},
 		{"abroad is out of area and pays postage", withAddr(abroad, "120.00", "30.00"),
-			[]order.Problem{{Category: order.OutOfArea, Reason: "no_carrier_serves_region"}}},
+			[]order.Problem{{Category: order.OutOfArea, Reason: order.MustCode("shipping", "no_carrier_serves_region")}}},
 		{"free-shipping order charged postage", withAddr(addr("浙江省"), "120.00", "10.00"),
-			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_overcharged"}}},
+			[]order.Problem{{Category: order.PostageWrong, Reason: order.MustCode("shipping", "postage_overcharged")}}},
 		{"below threshold and charged nothing", withAddr(addr("浙江省"), "20.00", "0"),
-			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_missing"}}},
+			[]order.Problem{{Category: order.PostageWrong, Reason: order.MustCode("shipping", "postage_missing")}}},
 		{"Hong Kong while the default carrier is YTO", withAddr(addr("香港"), "120.00", "20.00"),
-			[]order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}},
+			[]order.Problem{{Category: order.NeedsSF, Reason: order.MustCode("shipping", "default_carrier_not_sf")}}},
 		{"transit warehouse in the detail", withAddr(transit, "120.00", "0"),
-			[]order.Problem{{Category: order.TransitWarehouse, Reason: "transit_warehouse"}}},
+			[]order.Problem{{Category: order.TransitWarehouse, Reason: order.MustCode("shipping", "transit_warehouse")}}},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -96,8 +96,8 @@ func TestChecksNoSFCarrier(t *testing.T) {
 	s := spec("120.00", "0", "20.00")
 	s.Address = addr("澳门")
 	assert.Equal(t, []order.Problem{
-		{Category: order.OutOfArea, Reason: "no_carrier_serves_region"},
-		{Category: order.NeedsSF, Reason: "no_sf_carrier"},
+		{Category: order.OutOfArea, Reason: order.MustCode("shipping", "no_carrier_serves_region")},
+		{Category: order.NeedsSF, Reason: order.MustCode("shipping", "no_sf_carrier")},
 	}, inspect(t, checks, build(t, s)))
 }
 
@@ -181,13 +181,13 @@ func TestChecksInTriage(t *testing.T) {
 	assert.False(t, ok, "a good order is not a problem order")
 	f, ok := rep.Find("A2")
 	require.True(t, ok)
-	assert.Equal(t, []string{"postage_overcharged"}, f.Reasons(order.PostageWrong))
+	assert.Equal(t, []order.Code{order.MustCode("shipping", "postage_overcharged")}, f.Reasons(order.PostageWrong))
 	f, ok = rep.Find("A3")
 	require.True(t, ok)
-	assert.Equal(t, []string{"default_carrier_not_sf"}, f.Reasons(order.NeedsSF))
+	assert.Equal(t, []order.Code{order.MustCode("shipping", "default_carrier_not_sf")}, f.Reasons(order.NeedsSF))
 	f, ok = rep.Find("A4")
 	require.True(t, ok)
-	assert.Equal(t, []string{"transit_warehouse"}, f.Reasons(order.TransitWarehouse))
+	assert.Equal(t, []order.Code{order.MustCode("shipping", "transit_warehouse")}, f.Reasons(order.TransitWarehouse))
 }
 
 // TestChecksCarrierRequest pins rules S3, S5 and O2: a buyer's message
@@ -204,7 +204,7 @@ func TestChecksCarrierRequest(t *testing.T) {
 		}
 		return build(t, s)
 	}
-	unsatisfiable := []order.Problem{{Category: order.UnsatisfiableMessage, Reason: "carrier_not_serving"}}
+	unsatisfiable := []order.Problem{{Category: order.UnsatisfiableMessage, Reason: order.MustCode("shipping", "carrier_not_serving")}}
 	cases := []struct {
 		reason string
 		o      *order.Order
@@ -214,7 +214,7 @@ func TestChecksCarrierRequest(t *testing.T) {
 		{"SF to Zhejiang at a price difference: satisfiable", withMsg("浙江省", "要顺丰"), nil},
 		{"YTO does not serve Tibet", withMsg("西藏自治区", "请发圆通"), unsatisfiable},
 		{"Hong Kong ships SF only, whatever the buyer asks (rule S3)", withMsg("香港", "发圆通"),
-			append([]order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}, unsatisfiable...)},
+			append([]order.Problem{{Category: order.NeedsSF, Reason: order.MustCode("shipping", "default_carrier_not_sf")}}, unsatisfiable...)},
 		{"two carriers named: the agent asks, no problem raised", withMsg("西藏自治区", "圆通中通都行"), nil},
 	}
 	for _, c := range cases {

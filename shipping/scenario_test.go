@@ -30,7 +30,7 @@ func TestSeed000SilentOrderOvercharged(t *testing.T) {
 	for _, c := range checks {
 		problems = c.Inspect(problems, o, t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.PostageWrong, Reason: "postage_overcharged"}}, problems)
+	assert.Equal(t, []order.Problem{{Category: order.PostageWrong, Reason: order.MustCode("shipping", "postage_overcharged")}}, problems)
 
 	// 3. Paid and not shipped: refund the 8.00 (or refund-and-reorder,
 	// which the refund package only allows with a hold, rule R1), then
@@ -79,7 +79,7 @@ func TestSeed003HongKongShipsSF(t *testing.T) {
 	for _, c := range checks {
 		problems = c.Inspect(problems, o, t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.NeedsSF, Reason: "default_carrier_not_sf"}}, problems)
+	assert.Equal(t, []order.Problem{{Category: order.NeedsSF, Reason: order.MustCode("shipping", "default_carrier_not_sf")}}, problems)
 	assert.True(t, p.FreeShipping(o).Reasons.Has(shipping.ExcludedRegion))
 
 	// 2. The buyer asks for ZTO: refused, SF it is.
@@ -107,7 +107,7 @@ func TestSeed003TransitWarehouse(t *testing.T) {
 	for _, c := range checks {
 		problems = c.Inspect(problems, build(t, s), t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.TransitWarehouse, Reason: "transit_warehouse"}}, problems)
+	assert.Equal(t, []order.Problem{{Category: order.TransitWarehouse, Reason: order.MustCode("shipping", "transit_warehouse")}}, problems)
 }
 
 // TestSeed003AskWhichCarrier replays seed 003, Pregunta 7.4 — rule S5:
