@@ -25,7 +25,7 @@ func TestDigestGroupsByCategoryOldestFirst(t *testing.T) {
 	}
 	now := t0.Add(26*time.Hour + 5*time.Minute)
 	p := order.DefaultTriagePolicy()
-	p.DigestEvery = 3 * time.Hour
+	p.DigestEvery = order.Duration(3 * time.Hour)
 	r, err := p.Triage(orders, now)
 	require.NoError(t, err)
 	d, err := p.Digest(r)

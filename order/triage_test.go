@@ -117,7 +117,7 @@ func TestTriageFindsRepeatOrders(t *testing.T) {
 	assert.Equal(t, want, found(triage(t, later, orders)))
 
 	p := order.DefaultTriagePolicy()
-	p.RepeatWithin = time.Hour
+	p.RepeatWithin = order.Duration(time.Hour)
 	r, err := p.Triage(orders, later)
 	require.NoError(t, err)
 	assert.Equal(t, map[string][]string{
