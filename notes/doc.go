@@ -39,8 +39,7 @@
 // process, safe for concurrent use, with a due-time heap. Both answer
 // overdue and due-soon questions without scanning.
 //
-// [Policy.SlowReview] gives the contact rounds due for an order under
-// slow review and its must-ship deadline; [CheckSilent] gives the
+// [CheckSilent] gives the
 // silent-order checklist as stable [Task] codes, with the notes it needs
 // written in the shop's language; [QuickReplies] is a shop's set of reply
 // templates with their team-leader approval.
@@ -66,8 +65,9 @@
 //     promotion ([QuickReplies.Ready], [QuickReplies.Use]).
 //   - N6: a hand-off gives a choice for each uncertain factor ([Option]).
 //   - O4: the silent-order checklist ([CheckSilent]).
-//   - O5: slow review twice a day by phone, chat and SMS, ship by the third
-//     day unless a single item is out of stock ([Policy.SlowReview]).
+//
+// Slow review (rule O5: contact rounds morning and evening, ship by the
+// third day) is package order's: [order.TriagePolicy.SlowReview].
 //
 // # Representation
 //

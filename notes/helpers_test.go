@@ -64,3 +64,7 @@ func mustStock(m map[string]int) order.Stock {
 }
 
 func p99() decimal.Decimal { return decimal.RequireFromString("99.00") }
+
+// day returns hh:mm on 2026-11-25 + d days, CST. (It lived with notes'
+// slow-review tests, which moved to package order.)
+func day(d, hh, mm int) time.Time { return time.Date(2026, 11, 25+d, hh, mm, 0, 0, cst) }

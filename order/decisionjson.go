@@ -94,7 +94,8 @@ func (s *SlowReview) UnmarshalJSON(b []byte) error {
 	var w SlowReview
 	err := decodeObject("", b, []member{
 		{"since", &w.Since}, {"day", &w.Day}, {"deal_with_by", &w.DealWithBy}, {"ship_by", &w.ShipBy},
-		{"exempt", &w.Exempt}, {"reasons", &w.Reasons},
+		{"exempt", &w.Exempt}, {"reached", &w.Reached}, {"rounds", (*roundList)(&w.Rounds)},
+		{"due", &w.Due}, {"missed", &w.Missed}, {"reasons", &w.Reasons},
 	})
 	if err != nil {
 		return err
@@ -109,8 +110,32 @@ func (s *SlowReview) UnmarshalJSON(b []byte) error {
 		return fieldErr("day", "0", ErrInconsistent, "a slow review that started is on day 1 or later")
 	case w.Exempt && !w.ShipBy.IsZero():
 		return fieldErr("ship_by", w.ShipBy.Format(timeText), ErrInconsistent, "an exempt order has no ship-by time")
+	case w.Since.IsZero() && (w.Reached || len(w.Rounds) > 0 || !w.Due.IsEmpty() || w.Missed != 0):
+		return fieldErr("since", "", ErrInconsistent, "a slow review without a start has no contacts")
+	case w.Due&^reviewChannels != 0:
+		return fieldErr("due", w.Due.String(), ErrInconsistent, "a round tries phone, chat and SMS")
+	case w.Missed < 0 || w.Missed > max(len(w.Rounds)-1, 0):
+		return fieldErr("missed", strconv.Itoa(w.Missed), ErrInconsistent, "more rounds missed than the earlier rounds")
+	}
+	for i := 1; i < len(w.Rounds); i++ {
+		if !w.Rounds[i].Start.Equal(w.Rounds[i-1].End) {
+			return fieldErr(index("rounds", i)+".start", w.Rounds[i].Start.Format(timeText), ErrInconsistent,
+				"a round starts where the one before ends")
+		}
 	}
 	*s = w
+	return nil
+}
+
+// roundList decodes the rounds of a slow review one by one.
+type roundList []ContactRound
+
+func (l *roundList) UnmarshalJSON(b []byte) error {
+	rs, err := decodeArray(b, 4*maxSlowReviewDay, func(raw []byte, r *ContactRound) error { return r.UnmarshalJSON(raw) })
+	if err != nil {
+		return err
+	}
+	*l = rs
 	return nil
 }
 

@@ -42,7 +42,7 @@ func TestDecisionJSONGolden(t *testing.T) {
 		return d
 	}
 	slow := func(stock map[string]int, edit ...func(*order.Spec)) order.SlowReview {
-		s, err := p.SlowReview(mk(t, slowSpec(), edit...), stockOf(t, stock), time.Date(2026, 11, 13, 9, 0, 0, 0, cst))
+		s, err := p.SlowReview(mk(t, slowSpec(), edit...), stockOf(t, stock), nil, time.Date(2026, 11, 13, 9, 0, 0, 0, cst))
 		require.NoError(t, err)
 		return s
 	}
@@ -80,11 +80,13 @@ func TestDecisionJSONGolden(t *testing.T) {
 		{"paid online: nothing to do", cod(opsSpec("J4", "j4", "TEA-01", 0), t0), new(order.CODDecision),
 			`{"verdict":"allowed","action":"none","reasons":["not_cod"]}`},
 		{"rule O5: the must-ship day", slow(map[string]int{"TEA-01": 10, "CUP-01": 10}), new(order.SlowReview),
-			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","ship_by":"2026-11-13T23:59:59+08:00","exempt":false,"reasons":["slow_review_ship_day"]}`},
+			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","ship_by":"2026-11-13T23:59:59+08:00","exempt":false,"reached":false,` +
+				`"rounds":[{"round":"evening","start":"2026-11-11T20:00:00+08:00","end":"2026-11-12T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-12T09:00:00+08:00","end":"2026-11-12T18:00:00+08:00","missing":["chat","phone","sms"]},{"round":"evening","start":"2026-11-12T18:00:00+08:00","end":"2026-11-13T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-13T09:00:00+08:00","end":"2026-11-13T18:00:00+08:00","missing":["chat","phone","sms"]}],"due":["chat","phone","sms"],"missed":3,"reasons":["slow_review_ship_day"]}`},
 		{"rule O5: a single item out of stock has no ship-by time", slow(map[string]int{"TEA-01": 0}, oneTea), new(order.SlowReview),
-			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","exempt":true,"reasons":["slow_review_single_item_out_of_stock"]}`},
+			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","exempt":true,"reached":false,` +
+				`"rounds":[{"round":"evening","start":"2026-11-11T20:00:00+08:00","end":"2026-11-12T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-12T09:00:00+08:00","end":"2026-11-12T18:00:00+08:00","missing":["chat","phone","sms"]},{"round":"evening","start":"2026-11-12T18:00:00+08:00","end":"2026-11-13T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-13T09:00:00+08:00","end":"2026-11-13T18:00:00+08:00","missing":["chat","phone","sms"]}],"due":["chat","phone","sms"],"missed":3,"reasons":["slow_review_single_item_out_of_stock"]}`},
 		{"not under slow review: no times", slow(nil, func(s *order.Spec) { s.SlowReviewSince = time.Time{} }), new(order.SlowReview),
-			`{"day":0,"exempt":false,"reasons":["not_under_slow_review"]}`},
+			`{"day":0,"exempt":false,"reached":false,"due":[],"missed":0,"reasons":["not_under_slow_review"]}`},
 		{"rule O8: a shortage", shortages[0], new(order.Shortage),
 			`{"sku":"TEA-01","ordered":2,"on_hand":1}`},
 	} {

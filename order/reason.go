@@ -80,6 +80,9 @@ const (
 	SlowReviewSingleItemOutOfStock
 	// NotUnderSlowReview: the order is not under slow review.
 	NotUnderSlowReview
+	// SlowReviewBuyerReached: a contact reached the buyer; no more
+	// attempts are due and the ship-by deadline does not bind (rule O5).
+	SlowReviewBuyerReached
 	numReasons
 )
 
@@ -107,6 +110,7 @@ var reasonNames = []string{
 	SlowReviewOverdue:              "slow_review_overdue",
 	SlowReviewSingleItemOutOfStock: "slow_review_single_item_out_of_stock",
 	NotUnderSlowReview:             "not_under_slow_review",
+	SlowReviewBuyerReached:         "slow_review_buyer_reached",
 }
 
 // Reasons returns every reason code, in order.
