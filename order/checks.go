@@ -114,6 +114,9 @@ func (r *triageRules) inspectMessage(dst []Problem, o *Order) []Problem {
 	if msg == "" {
 		return dst
 	}
+	if r.exactDates && asksExactDate(msg) {
+		dst = append(dst, Problem{UnsatisfiableMessage, reasonCodes[MessageExactDate]})
+	}
 	upper := hasUpperASCII(msg)
 	for _, p := range r.patterns {
 		var hit bool

@@ -53,10 +53,18 @@ type TriagePolicy struct {
 	// sources give no number. Default 24h; at least a minute, at most 30
 	// days.
 	RepeatWithin Duration `json:"repeat_within"`
-	// UnsatisfiableMessages lists requests the shop cannot satisfy; a
-	// buyer message containing one makes the order a problem order
-	// (category [UnsatisfiableMessage]). Matching is on normalised text
-	// (full-width folded, NFKC), ignoring ASCII case.
+	// DetectExactDates turns on the buyer-message reader for requests of
+	// delivery on or by an exact date (rule S6, reason
+	// [MessageExactDate]): "明天必须到", "周五前一定要到", "后天能到吗",
+	// "几号能到", "11号前必须到" and their Traditional Chinese forms — a
+	// date, then an arrival in the same clause, with no dispatch word
+	// between ("明天发货吗" asks about dispatch and is not matched). See
+	// the package's buyer-message reader for the phrasings. Default true.
+	DetectExactDates bool `json:"detect_exact_dates"`
+	// UnsatisfiableMessages lists requests the shop cannot satisfy, as
+	// literal text; a buyer message containing one makes the order a
+	// problem order (category [UnsatisfiableMessage]). Matching is on
+	// normalised text (full-width folded, NFKC), ignoring ASCII case.
 	UnsatisfiableMessages []MessagePattern `json:"unsatisfiable_messages"`
 	// Skip lists categories the triage does not report, e.g. when the
 	// shop handles them elsewhere.
@@ -75,10 +83,12 @@ type MessagePattern struct {
 // DefaultTriagePolicy returns the defaults of DOMAIN.md: China Standard
 // Time, a digest every 2 hours (rule O2), a day for the buyer to confirm
 // cash on delivery (rule S9), shipping on the third day of a slow review
-// with contact rounds at 09:00 and 18:00 (rule O5), repeat orders placed within a day of each other (rule O6; a
-// kefu choice, the sources give no number), and as unsatisfiable the
-// requests for an exact delivery date (rule S6) and for cash back (rule
-// R8).
+// with contact rounds at 09:00 and 18:00 (rule O5), repeat orders placed
+// within a day of each other (rule O6; a kefu choice, the sources give no
+// number), and as unsatisfiable the requests for an exact delivery date
+// (rule S6: the buyer-message reader, and the literal phrases 指定日期,
+// 指定时间 (指定時間), 准时送达 (準時送達)) and for cash back (rule R8: 返现,
+// 返現).
 func DefaultTriagePolicy() TriagePolicy {
 	return TriagePolicy{
 		Zone:                tz.Default,
@@ -88,15 +98,13 @@ func DefaultTriagePolicy() TriagePolicy {
 		SlowReviewMorningAt: 9 * 3600,
 		SlowReviewEveningAt: 18 * 3600,
 		RepeatWithin:        Duration(24 * time.Hour),
+		DetectExactDates:    true,
 		UnsatisfiableMessages: []MessagePattern{
 			{"指定日期", MessageExactDate},
 			{"指定时间", MessageExactDate},
 			{"指定時間", MessageExactDate},
-			{"几号到", MessageExactDate},
-			{"幾號到", MessageExactDate},
 			{"准时送达", MessageExactDate},
 			{"準時送達", MessageExactDate},
-			{"保证明天到", MessageExactDate},
 			{"返现", MessageCashBack},
 			{"返現", MessageCashBack},
 		},
@@ -131,6 +139,7 @@ type triageRules struct {
 	morning      Clock
 	evening      Clock
 	repeatWithin time.Duration
+	exactDates   bool
 	patterns     []messagePattern
 	skip         CategorySet
 }
@@ -177,6 +186,7 @@ func (p TriagePolicy) compile() (triageRules, error) {
 		return r, fieldErr("repeat_within", p.RepeatWithin.String(), ErrInvalidPolicy, "must be 1m to 720h")
 	}
 	r.repeatWithin = time.Duration(p.RepeatWithin)
+	r.exactDates = p.DetectExactDates
 	if len(p.UnsatisfiableMessages) > maxPatterns {
 		return r, fieldErr("unsatisfiable_messages", strconv.Itoa(len(p.UnsatisfiableMessages)), ErrInvalidPolicy,
 			"more than "+strconv.Itoa(maxPatterns)+" patterns")
@@ -237,7 +247,7 @@ func (p *TriagePolicy) UnmarshalJSON(b []byte) error {
 		{"zone", &w.Zone}, {"digest_every", &w.DigestEvery}, {"cod_confirm_within", &w.CODConfirmWithin},
 		{"slow_review_ship_day", &w.SlowReviewShipDay},
 		{"slow_review_morning_at", &w.SlowReviewMorningAt}, {"slow_review_evening_at", &w.SlowReviewEveningAt},
-		{"repeat_within", &w.RepeatWithin},
+		{"repeat_within", &w.RepeatWithin}, {"detect_exact_dates", &w.DetectExactDates},
 		{"unsatisfiable_messages", &patterns}, {"skip", &skip},
 	})
 	if err != nil {

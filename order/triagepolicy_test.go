@@ -53,7 +53,7 @@ func TestTriagePolicyValidate(t *testing.T) {
 		{"ship day 31", func(p *order.TriagePolicy) { p.SlowReviewShipDay = 31 }, "slow_review_ship_day", order.ErrInvalidPolicy},
 		{"empty pattern", func(p *order.TriagePolicy) {
 			p.UnsatisfiableMessages = append(p.UnsatisfiableMessages, order.MessagePattern{Contains: "  ", Reason: order.MessageUnsatisfiable})
-		}, "unsatisfiable_messages[10].contains", order.ErrInvalidPolicy},
+		}, "unsatisfiable_messages[7].contains", order.ErrInvalidPolicy},
 		// Hostile: invalid UTF-8 in a pattern.
 		{"invalid UTF-8 pattern", func(p *order.TriagePolicy) {
 			p.UnsatisfiableMessages = []order.MessagePattern{{Contains: "\xff", Reason: order.MessageUnsatisfiable}}
