@@ -125,6 +125,12 @@ func FuzzSpecJSON(f *testing.F) {
 	f.Add([]byte(`{"discount":"5.00","discount":"6.00"}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// Called directly, without encoding/json's check of the whole
+		// input first, the decoder accepts only valid JSON.
+		var direct order.Spec
+		if direct.UnmarshalJSON(b) == nil && !json.Valid(b) {
+			t.Fatalf("accepted invalid JSON %q", b)
+		}
 		var s order.Spec
 		if err := json.Unmarshal(b, &s); err != nil {
 			return
@@ -190,6 +196,25 @@ func FuzzNewRebuilds(f *testing.F) {
 		}
 		if !back.Paid().Equal(o.Paid()) || !back.Goods().Equal(o.Goods()) {
 			t.Fatalf("JSON round trip changed the totals")
+		}
+	})
+}
+
+// FuzzParseCode checks that parsing a reason code never panics, and that
+// a code that parses prints as text that parses back to it.
+func FuzzParseCode(f *testing.F) {
+	for _, s := range []string{"shipping.postage_overcharged", "order.stock_short", "stock_short", "postage_overcharged",
+		"order.nope", ".x", "a.", "Shipping.X", "a.b.c", "\xff.x", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := order.ParseCode(s)
+		if err != nil {
+			return
+		}
+		back, err := order.ParseCode(c.String())
+		if err != nil || back != c {
+			t.Fatalf("ParseCode(%q) = %v, back %v, %v", s, c, back, err)
 		}
 	})
 }

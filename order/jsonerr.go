@@ -1,11 +1,9 @@
 package order
 
 import (
-	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -73,24 +71,8 @@ const maxMembers = 64
 // copy and assign it on success, so that on error their value is
 // unchanged. Its cost is linear in len(b).
 func decodeObject(field string, b []byte, members []member) error {
-	d := json.NewDecoder(bytes.NewReader(b))
-	tok, err := d.Token()
-	if err != nil {
-		return jsonErr(field, err)
-	}
-	if tok == nil {
-		return trailing(field, d)
-	}
-	if tok != json.Delim('{') {
-		return &Error{Pkg: "order", Field: field, Err: ErrInvalidJSON, Detail: "want a JSON object"}
-	}
 	var seen uint64
-	for d.More() {
-		tok, err := d.Token()
-		if err != nil {
-			return jsonErr(field, err)
-		}
-		key, _ := tok.(string) // a key is always a string
+	_, err := scanObject(field, b, func(key string, raw []byte) error {
 		path := jsonx.Join(field, key)
 		i := 0
 		for i < len(members) && members[i].key != key {
@@ -105,29 +87,27 @@ func decodeObject(field string, b []byte, members []member) error {
 			}
 			seen |= 1 << i
 		}
-		var raw json.RawMessage
-		if err := d.Decode(&raw); err != nil {
-			return jsonErr(path, err)
+		if isNullValue(raw) {
+			return nil
 		}
-		if isNull(raw) {
-			continue
-		}
-		if err := decodeMember(field, key, raw, members[i].dst); err != nil {
-			return err
-		}
-	}
-	if _, err := d.Token(); err != nil { // the closing brace
-		return jsonErr(field, err)
-	}
-	return trailing(field, d)
+		return decodeMember(field, key, raw, members[i].dst)
+	})
+	return err
 }
 
-// trailing refuses data after the JSON value d has read.
-func trailing(field string, d *json.Decoder) error {
-	if _, err := d.Token(); err != io.EOF {
-		return &Error{Pkg: "order", Field: field, Err: ErrInvalidJSON, Detail: "data after the JSON value"}
+// plainString returns the contents of raw when it is a JSON string
+// without escapes, which is all a code or a name ever is.
+func plainString(raw []byte) ([]byte, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return nil, false
 	}
-	return nil
+	body := raw[1 : len(raw)-1]
+	for _, c := range body {
+		if c == '\\' || c == '"' || c < 0x20 {
+			return nil, false
+		}
+	}
+	return body, true
 }
 
 // maxTimeText bounds the JSON text of a time: RFC 3339 with nanoseconds
@@ -146,10 +126,21 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 		err = json.Unmarshal(raw, v)
 	case *time.Time:
 		if len(raw) > maxTimeText || v.UnmarshalJSON(raw) != nil {
-			return &Error{Pkg: "order", Field: path, Value: string(raw), Err: ErrInvalidJSON,
+			return &Error{Pkg: "order", Field: path, Value: clipJSON(raw), Err: ErrInvalidJSON,
 				Detail: `want an RFC 3339 time such as "2026-11-11T09:30:00+08:00"`}
 		}
 		return nil
+	case json.Unmarshaler:
+		// raw is one whole JSON value already read by the caller's
+		// decoder: hand it over without reading it again. kefu's
+		// decoders are strict themselves.
+		err = v.UnmarshalJSON(raw)
+	case encoding.TextUnmarshaler:
+		if text, ok := plainString(raw); ok {
+			err = v.UnmarshalText(text)
+		} else {
+			err = jsonx.Decode(raw, dst) // escapes, or not a string: encoding/json's rules and errors
+		}
 	default:
 		err = jsonx.Decode(raw, dst)
 	}
@@ -250,41 +241,23 @@ func (f fixed2) MarshalJSON() ([]byte, error) {
 // meets them, so a huge array costs no more than reading it. null is nil;
 // a null element is [ErrMissing].
 func decodeArray[T any](b []byte, max int, decode func([]byte, *T) error) ([]T, error) {
-	if isNull(b) {
-		return nil, nil
-	}
-	d := json.NewDecoder(bytes.NewReader(b))
-	tok, err := d.Token()
-	if err != nil {
-		return nil, jsonErr("", err)
-	}
-	if tok != json.Delim('[') {
-		return nil, &Error{Pkg: "order", Err: ErrInvalidJSON, Detail: "want a JSON array"}
-	}
 	out := []T{}
-	for d.More() {
-		i := len(out)
+	null, err := scanArray("", b, func(i int, raw []byte) error {
 		if i == max {
-			return nil, &Error{Pkg: "order", Field: index("", i), Err: ErrInvalidQuantity,
+			return &Error{Pkg: "order", Field: index("", i), Err: ErrInvalidQuantity,
 				Detail: "more than " + strconv.Itoa(max) + " elements"}
 		}
-		var raw json.RawMessage
-		if err := d.Decode(&raw); err != nil {
-			return nil, jsonErr(index("", i), err)
-		}
-		if isNull(raw) {
-			return nil, &Error{Pkg: "order", Field: index("", i), Err: ErrMissing, Detail: "null"}
+		if isNullValue(raw) {
+			return &Error{Pkg: "order", Field: index("", i), Err: ErrMissing, Detail: "null"}
 		}
 		var v T
 		if err := decode(raw, &v); err != nil {
-			return nil, within(index("", i), err)
+			return within(index("", i), err)
 		}
 		out = append(out, v)
-	}
-	if _, err := d.Token(); err != nil {
-		return nil, jsonErr("", err)
-	}
-	if err := trailing("", d); err != nil {
+		return nil
+	})
+	if err != nil || null {
 		return nil, err
 	}
 	return out, nil
