@@ -190,3 +190,30 @@ func ExampleReport_MarshalJSON() {
 	// {"at":"2026-11-11T11:40:00+08:00","checked":1,"skipped":0,"findings":[{"order_id":"T1003","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]}]}
 	// true T1003 [cod_unconfirmed] true
 }
+
+// Slow review (rule O5): the agent puts an order under slow review — an
+// event of the order — and asks, at each moment, which contact round is
+// due and by when the order must ship if the buyer is never reached.
+func ExampleTriagePolicy_SlowReview() {
+	cst := time.FixedZone("CST", 8*60*60)
+	placed := time.Date(2026, 11, 11, 9, 0, 0, 0, cst)
+	o := order.MustNew(order.Spec{
+		ID: "T3001", Buyer: order.Buyer{ID: "qian"},
+		Lines: []order.Line{{SKU: "TEA-01", Quantity: 1, UnitPrice: decimal.RequireFromString("49.50")}},
+		Address: order.Address{Recipient: "钱七", Phone: "13912345678", Province: "江苏省",
+			City: "南京市", District: "玄武区", Detail: "中山路1号"},
+		Status: order.AwaitingDispatch, CreatedAt: placed, PaidAt: placed,
+	})
+	o, _ = o.Apply(order.StartSlowReview, placed.Add(5*time.Hour)) // 14:00
+	stock, _ := order.NewStock(map[string]int{"TEA-01": 10})
+	p := order.DefaultTriagePolicy()
+
+	called := []order.Contact{{At: placed.Add(5*time.Hour + 10*time.Minute), Via: order.Phone}}
+	r, _ := p.SlowReview(&o, stock, called, placed.Add(6*time.Hour))
+	fmt.Println("day", r.Day, r.Reasons, "due now:", r.Due, "ship by", r.ShipBy.Format("01-02 15:04:05"))
+	r, _ = p.SlowReview(&o, stock, called, placed.Add(58*time.Hour)) // the third day, 19:00
+	fmt.Println("day", r.Day, r.Reasons, "rounds missed:", r.Missed, "must ship:", r.MustShip())
+	// Output:
+	// day 1 [slow_review_opened_today] due now: [chat sms] ship by 11-13 23:59:59
+	// day 3 [slow_review_ship_day] rounds missed: 5 must ship: true
+}

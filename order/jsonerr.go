@@ -36,10 +36,6 @@ func jsonSentinel(p jsonx.Problem) error {
 	return ErrInvalidJSON
 }
 
-// decodeJSON decodes b strictly into v ([jsonx.Decode]: unknown fields and
-// trailing data refused), reporting errors with [jsonErr].
-func decodeJSON(field string, b []byte, v any) error { return jsonErr(field, jsonx.Decode(b, v)) }
-
 // member is one member of a JSON object that [decodeObject] reads: its key
 // and where its value goes.
 type member struct {
