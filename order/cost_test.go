@@ -30,6 +30,16 @@ func assertLinearCost(t *testing.T, small, large func()) {
 	}
 	s, l := fastest(small), fastest(large)
 	ratio := float64(l) / float64(s)
+	if ratio > maxCostRatio {
+		// A machine shared with other work can slow one round of the
+		// large input; measure both again, interleaved, and keep the
+		// fastest of all. Superlinear work (10,000× for quadratic at
+		// 1 MB) fails again.
+		for range 2 {
+			s, l = min(s, fastest(small)), min(l, fastest(large))
+		}
+		ratio = float64(l) / float64(s)
+	}
 	t.Logf("small %v, large %v: ratio %.0f", s, l, ratio)
 	if ratio > maxCostRatio {
 		t.Errorf("large input took %.0f× the small one's time (%v vs %v), more than %d×", ratio, l, s, maxCostRatio)
