@@ -55,8 +55,7 @@
 // the calendar day in the policy's zone (days whose clocks skip midnight
 // included).
 //
-// [Policy.SlowReview] gives the contact rounds due for an order under
-// slow review and its must-ship deadline; [CheckSilent] gives the
+// [CheckSilent] gives the
 // silent-order checklist as stable [Task] codes, with the notes it needs
 // written in the shop's language; [QuickReplies] is a shop's set of reply
 // templates with their team-leader approval.
@@ -84,8 +83,9 @@
 //     [QuickReplies.Ready], [QuickReplies.Use]).
 //   - N6: a hand-off gives a choice for each uncertain factor ([Option]).
 //   - O4: the silent-order checklist ([CheckSilent]).
-//   - O5: slow review twice a day by phone, chat and SMS, ship by the third
-//     day unless a single item is out of stock ([Policy.SlowReview]).
+//
+// Slow review (rule O5: contact rounds morning and evening, ship by the
+// third day) is package order's: [order.TriagePolicy.SlowReview].
 //
 // # Identities
 //

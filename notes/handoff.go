@@ -82,56 +82,29 @@ func (u *Urgency) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Channel is a way of reaching a colleague or a buyer. The zero value is
-// not a channel.
-type Channel uint8
+// Channel is a way of reaching a colleague or a buyer: [order.Channel],
+// the one vocabulary of channels (a slow review's contacts use it too).
+type Channel = order.Channel
 
 // Channels.
 const (
-	ChannelUnknown Channel = iota
-	Chat                   // the platform's chat (旺旺) or the team's messenger
-	Phone                  // a call that reached the person
-	SMS                    // a text message
-	InPerson               // said face to face
-	numChannels
+	ChannelUnknown = order.ChannelUnknown
+	Chat           = order.Chat     // the platform's chat (旺旺) or the team's messenger
+	Phone          = order.Phone    // a call that reached the person
+	SMS            = order.SMS      // a text message
+	InPerson       = order.InPerson // said face to face
 )
-
-var channelNames = []string{"", "chat", "phone", "sms", "in_person"}
-
-// String returns the snake_case name.
-func (c Channel) String() string { return enum.Name(channelNames, int(c), "Channel") }
-
-// IsValid reports whether c is a known channel.
-func (c Channel) IsValid() bool { return c > ChannelUnknown && c < numChannels }
-
-// MarshalText returns the snake_case name.
-func (c Channel) MarshalText() ([]byte, error) {
-	if !c.IsValid() {
-		return nil, fieldErr("channel", c.String(), ErrUnknownEnum, "")
-	}
-	return []byte(channelNames[c]), nil
-}
-
-// UnmarshalText accepts the snake_case names.
-func (c *Channel) UnmarshalText(b []byte) error {
-	i, ok := enum.Index(channelNames, string(b))
-	if !ok {
-		return fieldErr("channel", string(b), ErrUnknownEnum, "")
-	}
-	*c = Channel(i)
-	return nil
-}
 
 // Channels is a set of [Channel]s: an [order.Set], kefu's one set type.
 // Its JSON form is a list of names (["chat","phone"]). The zero value is
 // empty.
-type Channels = order.Set[Channel]
+type Channels = order.ChannelSet
 
 // ChannelsOf returns the set holding cs.
 func ChannelsOf(cs ...Channel) Channels { return order.SetOf(cs...) }
 
 // allChannels is every valid channel.
-const allChannels = Channels(1<<numChannels - 2)
+var allChannels = ChannelsOf(Chat, Phone, SMS, InPerson)
 
 // Choice is one way to act on an uncertain factor: if the factor turns out
 // as If, do Then.
@@ -356,7 +329,7 @@ type plainHandOff HandOff
 func (h *HandOff) UnmarshalJSON(b []byte) error {
 	var w plainHandOff
 	if err := decodeValue("handoff", b, &w); err != nil {
-		return err
+		return agentField("handoff.from", err)
 	}
 	v, err := normalizeHandOff(HandOff(w))
 	if err != nil {

@@ -202,7 +202,7 @@ func TestHandOffTargetsAndJSON(t *testing.T) {
 	assert.True(t, h.Due.Equal(back.Due))
 
 	c := notes.ChannelsOf(notes.Phone)
-	require.ErrorIs(t, json.Unmarshal([]byte(`["chat","pigeon"]`), &c), notes.ErrUnknownEnum)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["chat","pigeon"]`), &c), order.ErrUnknownCode, "channels are order's vocabulary")
 	assert.Equal(t, notes.ChannelsOf(notes.Phone), c, "unchanged on error")
 }
 

@@ -24,9 +24,7 @@ func TestNilOrZeroOrderIsAnErrorNotAPanic(t *testing.T) {
 		{"zero order", &order.Order{}},
 	} {
 		t.Run(tc.reason, func(t *testing.T) {
-			_, err := p.SlowReview(tc.o, triage, order.Stock{}, nil, t0)
-			require.ErrorIs(t, err, notes.ErrMissing)
-			_, err = notes.CheckSilent(tc.o, notes.SilentCheck{})
+			_, err := notes.CheckSilent(tc.o, notes.SilentCheck{})
 			require.ErrorIs(t, err, notes.ErrMissing)
 			_, _, err = p.MakePromise(notes.Promise{}, notes.PromiseCheck{Order: tc.o}, t0)
 			require.ErrorIs(t, err, notes.ErrMissing)

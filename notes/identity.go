@@ -3,6 +3,7 @@ package notes
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/order"
@@ -73,4 +74,16 @@ func refield(field, prefix string, err error) error {
 		sub = sub[len(prefix)+1:]
 	}
 	return &Error{Pkg: "notes", Field: jsonx.Join(field, sub), Value: e.Value, Err: e.Err, Detail: e.Detail, Cause: e.Cause}
+}
+
+// agentField names the field of an error that package order's decoder of
+// an [order.Agent] returned ("agent.id") by where that agent sits in the
+// value notes decoded ("promise.made_by.id"), for values that hold one
+// agent; any other error is returned as it is.
+func agentField(field string, err error) error {
+	var e *order.Error
+	if errors.As(err, &e) && e.Pkg == "order" && (e.Field == "agent" || strings.HasPrefix(e.Field, "agent.")) {
+		return refield(field, "agent", err)
+	}
+	return err
 }

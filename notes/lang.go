@@ -18,7 +18,6 @@ func (u Urgency) Text(l order.Lang) string { return langText(l, i18n.NotesUrgenc
 
 // Text returns the staff text of the channel in language l: "短信",
 // "簡訊", "SMS".
-func (c Channel) Text(l order.Lang) string { return langText(l, i18n.NotesChannel, c.String()) }
 
 // Text returns the memo flag's colour in language l: "红", "紅", "Red",
 // "Roja" — the Chinese as the canonical note line writes it.
@@ -51,7 +50,6 @@ func (t Topic) Text(l order.Lang) string { return langText(l, i18n.NotesTopic, t
 
 // Text returns the slow-review contact round in language l: "上午",
 // "Morning" (rule O5).
-func (r Round) Text(l order.Lang) string { return langText(l, i18n.NotesRound, r.String()) }
 
 // Text returns the silent-order task in language l: "提醒买家加赠品",
 // "Remind the buyer to add the gift" (rule O4).
@@ -69,9 +67,6 @@ func (t Target) Text(l order.Lang) string {
 // Urgencies returns every urgency, in order.
 func Urgencies() []Urgency { return i18n.Values[Urgency]() }
 
-// ChannelValues returns every channel, in order.
-func ChannelValues() []Channel { return i18n.Values[Channel]() }
-
 // Flags returns every memo flag, [FlagNone] first, numbered as the
 // platform numbers them.
 func Flags() []Flag { return i18n.Values[Flag]() }
@@ -84,9 +79,6 @@ func PromiseStates() []PromiseState { return i18n.Values[PromiseState]() }
 
 // Topics returns every quick-reply topic, in order.
 func Topics() []Topic { return i18n.Values[Topic]() }
-
-// Rounds returns both contact rounds, morning first.
-func Rounds() []Round { return i18n.Values[Round]() }
 
 // TaskValues returns every silent-order task, in the order an agent does
 // them.

@@ -467,7 +467,7 @@ func (n Note) MarshalJSON() ([]byte, error) {
 func (n *Note) UnmarshalJSON(b []byte) error {
 	var w noteJSON
 	if err := decodeValue("note", b, &w); err != nil {
-		return err
+		return agentField("note.author", err)
 	}
 	v := Note(w.plainNote)
 	var err error

@@ -29,16 +29,10 @@ type Policy struct {
 	// DueSoon: an open promise due within this long of now is due soon
 	// (rule N3). kefu default: 2 hours.
 	DueSoon order.Duration `json:"due_soon"`
-	// MorningAt and EveningAt ("09:00", policy zone) start the two daily
-	// contact rounds of a slow review (rule O5). kefu defaults: 09:00 and
-	// 18:00.
-	MorningAt order.Clock `json:"morning_at"`
-	EveningAt order.Clock `json:"evening_at"`
 }
 
 // DefaultPolicy returns the defaults of DOMAIN.md, and kefu's own where
-// the sources give no number (acknowledgement windows, "due soon",
-// contact-round times).
+// the sources give no number (acknowledgement windows, "due soon").
 func DefaultPolicy() Policy {
 	return Policy{
 		Zone:      tz.Default,
@@ -46,8 +40,6 @@ func DefaultPolicy() Policy {
 		UrgentAck: order.Duration(30 * time.Minute),
 		NormalAck: order.Duration(4 * time.Hour),
 		DueSoon:   order.Duration(2 * time.Hour),
-		MorningAt: order.MustParseClock("09:00"),
-		EveningAt: order.MustParseClock("18:00"),
 	}
 }
 
@@ -63,7 +55,6 @@ type compiled struct {
 	loc                *time.Location
 	urgentAck, normAck time.Duration
 	dueSoon            time.Duration
-	morning, evening   time.Duration // since midnight
 }
 
 // maxZoneBytes bounds a zone name: the longest in the tz database is 32
@@ -100,19 +91,6 @@ func (p Policy) compile() (compiled, error) {
 	}
 	if c.dueSoon, err = between("due_soon", p.DueSoon, 0, week); err != nil {
 		return c, err
-	}
-	for _, at := range []struct {
-		field string
-		c     order.Clock
-		dst   *time.Duration
-	}{{"morning_at", p.MorningAt, &c.morning}, {"evening_at", p.EveningAt, &c.evening}} {
-		if !at.c.IsValid() || at.c >= order.Clock(24*60*60) {
-			return c, fieldErr("policy."+at.field, at.c.String(), ErrInvalidPolicy, "want a time of day, 00:01 to 23:59")
-		}
-		*at.dst = time.Duration(at.c) * time.Second
-	}
-	if c.evening <= c.morning {
-		return c, fieldErr("policy.evening_at", p.EveningAt.String(), ErrInvalidPolicy, "must be later than morning_at")
 	}
 	return c, nil
 }

@@ -18,7 +18,7 @@ func TestPolicyJSONErrorLeavesPolicyUnchanged(t *testing.T) {
 	for _, in := range []string{
 		`{"zone":"+09:00","lang":"fr"}`,
 		`{"zone":"+09:00","urgent_ack":"soon"}`,
-		`{"zone":"+09:00","morning_at":"08:00","due_soon":3}`,
+		`{"zone":"+09:00","due_soon":3}`,
 	} {
 		p := notes.DefaultPolicy()
 		require.Error(t, json.Unmarshal([]byte(in), &p), in)
@@ -35,7 +35,7 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 	}{
 		{`{"lang":"fr"}`, "policy.lang", notes.ErrUnknownEnum},
 		{`{"urgent_ack":"soon"}`, "policy.urgent_ack", notes.ErrInvalidPolicy},
-		{`{"morning_at":"9am"}`, "policy.morning_at", notes.ErrInvalidPolicy},
+		{`{"morning_at":"9am"}`, "policy.morning_at", order.ErrUnknownField},
 		{`{"zone":8}`, "policy.zone", order.ErrInvalidJSON},
 		{`{"urgent_ak":"10m"}`, "policy.urgent_ak", order.ErrUnknownField},
 		{`{"zzz":1,"lang":"en"}`, "policy.zzz", order.ErrUnknownField},

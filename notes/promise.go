@@ -289,7 +289,7 @@ type plainPromise Promise
 func (p *Promise) UnmarshalJSON(b []byte) error {
 	var w plainPromise
 	if err := decodeValue("promise", b, &w); err != nil {
-		return err
+		return agentField("promise.made_by", err)
 	}
 	v, err := validatePromise(Promise(w))
 	if err != nil {

@@ -43,28 +43,46 @@ const (
 
 var partNames = []string{"", "recipient", "phone", "region", "city", "district", "detail"}
 
-// String returns the part's snake_case name.
+// String returns the part's snake_case name, or "AddressPart(N)" out of
+// range.
 func (p AddressPart) String() string { return enum.Name(partNames, int(p), "AddressPart") }
 
-// AddressParts is a set of [AddressPart]s. The zero value is empty.
-type AddressParts uint64
+// IsValid reports whether p is a known part.
+func (p AddressPart) IsValid() bool { return p >= PartRecipient && p <= PartDetail }
 
-// Has reports whether p is in the set.
-func (s AddressParts) Has(p AddressPart) bool { return enum.Has(uint64(s), p) }
+// MarshalText returns the snake_case name; an invalid part is an error
+// wrapping [ErrUnknownCode].
+func (p AddressPart) MarshalText() ([]byte, error) {
+	if !p.IsValid() {
+		return nil, fieldErr("address_part", p.String(), ErrUnknownCode, "")
+	}
+	return []byte(partNames[p]), nil
+}
 
-// Len returns the number of parts in the set.
-func (s AddressParts) Len() int { return enum.Len(uint64(s)) }
+// UnmarshalText accepts the snake_case names; anything else is an error
+// wrapping [ErrUnknownCode].
+func (p *AddressPart) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(partNames, string(b))
+	if !ok {
+		return fieldErr("address_part", string(b), ErrUnknownCode, "")
+	}
+	*p = AddressPart(i)
+	return nil
+}
 
-// Strings returns the parts' names in order, e.g. ["phone" "detail"].
-func (s AddressParts) Strings() []string { return enum.Strings[AddressPart](uint64(s)) }
+// AddressParts is a set of [AddressPart]s, as [Address.Missing] reports
+// them. The zero value is empty; its JSON is a list of names
+// (["phone","detail"]).
+type AddressParts = Set[AddressPart]
 
-// String renders the set as "[phone detail]".
-func (s AddressParts) String() string { return enum.String[AddressPart](uint64(s)) }
-
-// Maximum sizes of address parts, in bytes of normalised UTF-8.
+// Maximum sizes of address parts, in bytes of normalised UTF-8; as given,
+// each may be four times longer ([rawFactor]), and the text form
+// [ParseAddress] reads at most maxAddressText bytes.
 const (
 	maxNameBytes   = 90  // recipient, province, city, district
 	maxDetailBytes = 300 // street detail
+	maxPhoneBytes  = 32  // a phone number with its separators
+	maxAddressText = rawFactor * (4*maxNameBytes + maxDetailBytes + maxPhoneBytes + 5)
 )
 
 // NormalizeAddress returns the canonical form of a: every part normalised,
@@ -73,7 +91,10 @@ const (
 // [ErrInvalidText] for invalid UTF-8, [ErrInvalidPhone] for a phone that is
 // not a phone number, [ErrUnknownRegion] for a province kefu does not know,
 // and [ErrInvalidAddress] for a region that contradicts the province or a
-// part too long. A missing part is not an error: see [Address.Complete].
+// part too long: a recipient, province, city or district above 90 bytes
+// once normalised, a detail above 300, and — before any normalisation —
+// any part four times that long as given, or a phone above 128 bytes. A
+// missing part is not an error: see [Address.Complete].
 //
 // NormalizeAddress(NormalizeAddress(a)) == NormalizeAddress(a).
 func NormalizeAddress(a Address) (Address, error) {
@@ -122,6 +143,9 @@ func quote(s string) string { return `"` + s + `"` }
 // addrText normalises one part; only the detail may contain a comma, since
 // the canonical text form separates parts with commas.
 func addrText(field, s string, maxBytes int, commaOK bool) (string, error) {
+	if tooLong(s, maxBytes) {
+		return "", fieldErr(field, s, ErrInvalidAddress, "too long")
+	}
 	n, ok := textnorm.Line(s)
 	if !ok {
 		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
@@ -137,6 +161,9 @@ func addrText(field, s string, maxBytes int, commaOK bool) (string, error) {
 
 // normalizePhone keeps digits and a leading '+'; a phone has 5 to 20 digits.
 func normalizePhone(s string) (string, error) {
+	if tooLong(s, maxPhoneBytes) {
+		return "", fieldErr("address.phone", s, ErrInvalidPhone, "too long")
+	}
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
@@ -153,8 +180,12 @@ func normalizePhone(s string) (string, error) {
 // Full-width commas count as commas; parts may be empty; the detail may
 // itself contain commas. The result is normalised as by [NormalizeAddress].
 // A text that does not have six parts is an error wrapping
-// [ErrInvalidAddress].
+// [ErrInvalidAddress], and so is one longer than 2,788 bytes (four times
+// the longest canonical address), refused before it is normalised.
 func ParseAddress(s string) (Address, error) {
+	if len(s) > maxAddressText {
+		return Address{}, fieldErr("address", s, ErrInvalidAddress, "too long")
+	}
 	n, ok := textnorm.Line(s)
 	if !ok {
 		return Address{}, fieldErr("address", s, ErrInvalidText, "not valid UTF-8")
@@ -186,26 +217,26 @@ func (a Address) String() string {
 // mainland (Hong Kong, Macao, Taiwan and abroad have no districts in the
 // platform's sense).
 func (a Address) Missing() AddressParts {
-	var m uint64
+	var m AddressParts
 	if a.Recipient == "" {
-		m = enum.With(m, PartRecipient)
+		m = m.With(PartRecipient)
 	}
 	if a.Phone == "" {
-		m = enum.With(m, PartPhone)
+		m = m.With(PartPhone)
 	}
 	if !a.Region.IsValid() {
-		m = enum.With(m, PartRegion)
+		m = m.With(PartRegion)
 	}
 	if a.City == "" {
-		m = enum.With(m, PartCity)
+		m = m.With(PartCity)
 	}
 	if a.District == "" && (a.Region.Mainland() || !a.Region.IsValid()) {
-		m = enum.With(m, PartDistrict)
+		m = m.With(PartDistrict)
 	}
 	if a.Detail == "" {
-		m = enum.With(m, PartDetail)
+		m = m.With(PartDetail)
 	}
-	return AddressParts(m)
+	return m
 }
 
 // Complete reports whether a has every part a delivery needs (see

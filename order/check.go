@@ -100,41 +100,41 @@ func (c *Category) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// CategorySet is a set of [Category] values. The zero value is empty; sets
-// are plain integers and never allocate.
-type CategorySet uint64
+// CategorySet is a set of [Category] values: the zero value is empty, a
+// set is a plain integer and never allocates, and its JSON is a list of
+// names (["out_of_area","needs_sf"]; an unknown name is an error wrapping
+// [ErrUnknownCategory]).
+type CategorySet = Set[Category]
 
-// Has reports whether c is in the set.
-func (s CategorySet) Has(c Category) bool { return enum.Has(uint64(s), c) }
-
-// With returns the set with c added.
-func (s CategorySet) With(c Category) CategorySet { return CategorySet(enum.With(uint64(s), c)) }
-
-// Len returns the number of categories in the set.
-func (s CategorySet) Len() int { return enum.Len(uint64(s)) }
-
-// Strings returns the names of the categories in the set, in order.
-func (s CategorySet) Strings() []string { return enum.Strings[Category](uint64(s)) }
-
-// String renders the set as "[out_of_area needs_sf]".
-func (s CategorySet) String() string { return enum.String[Category](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of names: ["out_of_area"].
-func (s CategorySet) MarshalJSON() ([]byte, error) { return marshalSet[Category](uint64(s)) }
-
-// UnmarshalJSON decodes a list of names; an unknown name is an error
-// wrapping [ErrUnknownCategory] and leaves s unchanged.
-func (s *CategorySet) UnmarshalJSON(b []byte) error { return unmarshalSet[Category](b, (*uint64)(s)) }
-
-// Problem is one thing a [Check] found wrong with an order.
+// Problem is one thing a [Check] found wrong with an order. In JSON:
+//
+//	{"category":"postage_wrong","reason":"shipping.postage_overcharged"}
 type Problem struct {
 	Category Category `json:"category"`
-	// Reason says why, more precisely than the category, as a stable
-	// snake_case code ("excluded_region", "carrier_not_sf") that message
-	// catalogs translate for staff and buyers: 1 to 64 bytes of a–z, 0–9
-	// and "_", starting with a letter. Checks use string constants so that
-	// reporting a problem does not allocate.
-	Reason string `json:"reason"`
+	// Reason says why, more precisely than the category, as a typed
+	// [Code] of the package that defined it ("order.stock_short",
+	// "shipping.no_sf_carrier") that message catalogs translate for staff
+	// and buyers. Checks keep their codes in tables (or convert their
+	// Reason values) so that reporting a problem does not allocate.
+	Reason Code `json:"reason"`
+}
+
+// UnmarshalJSON decodes {"category","reason"} strictly: an unknown key,
+// category or code is an error, and so is a missing one. On error p is
+// unchanged.
+func (p *Problem) UnmarshalJSON(b []byte) error {
+	var n Problem
+	if err := decodeObject("", b, []member{{"category", &n.Category}, {"reason", &n.Reason}}); err != nil || isNull(b) {
+		return err
+	}
+	switch {
+	case !n.Category.IsValid():
+		return fieldErr("category", "", ErrMissing, "")
+	case n.Reason.IsZero():
+		return fieldErr("reason", "", ErrMissing, "")
+	}
+	*p = n
+	return nil
 }
 
 // Check is the contract of a problem-order check (rule O2). Packages that
@@ -151,6 +151,7 @@ type Check interface {
 	Name() string
 	// Inspect appends to dst what it finds wrong with o at now, and returns
 	// the extended slice. A problem's Category must be valid and its
-	// Reason a snake_case code; the triage refuses anything else.
+	// Reason a [Code] (made with [NewCode] or a package's Reason.Code, so
+	// it is well formed); the triage refuses a zero one.
 	Inspect(dst []Problem, o *Order, now time.Time) []Problem
 }

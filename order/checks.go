@@ -44,9 +44,9 @@ func inspectAddress(dst []Problem, o *Order) []Problem {
 	case m == 0:
 		return dst
 	case m.Has(PartRegion) || m.Has(PartDetail):
-		return append(dst, Problem{UnknownAddress, reasonNames[AddressUnknown]})
+		return append(dst, Problem{UnknownAddress, reasonCodes[AddressUnknown]})
 	default:
-		return append(dst, Problem{UnknownAddress, reasonNames[AddressIncomplete]})
+		return append(dst, Problem{UnknownAddress, reasonCodes[AddressIncomplete]})
 	}
 }
 
@@ -75,7 +75,7 @@ func (c stockCheck) Inspect(dst []Problem, o *Order, _ time.Time) []Problem {
 	}
 	for _, l := range o.lines {
 		if q, _, ok := c.s.lookup(l.SKU); ok && q < l.Quantity {
-			return append(dst, Problem{OutOfStock, reasonNames[StockShort]})
+			return append(dst, Problem{OutOfStock, reasonCodes[StockShort]})
 		}
 	}
 	return dst
@@ -113,6 +113,9 @@ func (r *triageRules) inspectMessage(dst []Problem, o *Order) []Problem {
 	if msg == "" {
 		return dst
 	}
+	if r.exactDates && asksExactDate(msg) {
+		dst = append(dst, Problem{UnsatisfiableMessage, reasonCodes[MessageExactDate]})
+	}
 	upper := hasUpperASCII(msg)
 	for _, p := range r.patterns {
 		var hit bool
@@ -122,7 +125,7 @@ func (r *triageRules) inspectMessage(dst []Problem, o *Order) []Problem {
 			hit = strings.Contains(msg, p.text)
 		}
 		if hit {
-			dst = append(dst, Problem{UnsatisfiableMessage, reasonNames[p.reason]})
+			dst = append(dst, Problem{UnsatisfiableMessage, reasonCodes[p.reason]})
 		}
 	}
 	return dst
@@ -156,9 +159,9 @@ func (r *triageRules) inspectCOD(dst []Problem, o *Order, now time.Time) []Probl
 		return dst
 	}
 	if r.codOverdue(o, now) {
-		return append(dst, Problem{CODUnconfirmed, reasonNames[CODConfirmationOverdue]})
+		return append(dst, Problem{CODUnconfirmed, reasonCodes[CODConfirmationOverdue]})
 	}
-	return append(dst, Problem{CODUnconfirmed, reasonNames[CODUnconfirmedReason]})
+	return append(dst, Problem{CODUnconfirmed, reasonCodes[CODUnconfirmedReason]})
 }
 
 // codOverdue reports whether the buyer's confirmation of o is overdue at

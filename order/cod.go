@@ -55,16 +55,18 @@ func (a *CODAction) UnmarshalText(b []byte) error {
 // CODDecision says whether rule S9 lets a cash-on-delivery order ship and
 // what to do about it. It is a plain value.
 //
-// In JSON its actions and reasons are snake_case names and its time RFC
-// 3339; an unset if_declined or confirm_by is left out:
+// In JSON its verdict, actions and reasons are snake_case names and its
+// time RFC 3339; an unset if_declined or confirm_by is left out:
 //
-//	{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}
+//	{"verdict":"refused","action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}
 type CODDecision struct {
-	// Dispatchable is false only when rule S9 stands in the way: a
-	// cash-on-delivery order the buyer has not confirmed. It says nothing
-	// of other holds (a [Held] order stays held until released).
-	Dispatchable bool      `json:"dispatchable"`
-	Action       CODAction `json:"action"`
+	// Verdict says whether the order may be dispatched as far as rule S9
+	// goes: [Allowed] for an order paid online or confirmed by the buyer,
+	// [Refused] for a cash-on-delivery order the buyer has not confirmed
+	// and for an order not waiting to ship. It says nothing of other holds
+	// (a [Held] order stays held until released).
+	Verdict Verdict   `json:"verdict"`
+	Action  CODAction `json:"action"`
 	// IfDeclined is the action if the buyer declines cash on delivery
 	// while being asked: [CODReorderOnline] whenever Action is
 	// [CODConfirmWithBuyer], so the agent need not come back (rule N6).
@@ -77,14 +79,14 @@ type CODDecision struct {
 
 // COD decides rule S9 for o at now. A cash-on-delivery order costs the
 // buyer slightly more, so the agent confirms with the buyer at once; the
-// order is dispatchable only once the buyer has confirmed
-// ([Order.CODConfirmedAt]); if the buyer does not confirm within the
+// order is dispatchable ([Allowed]) only once the buyer has confirmed
+// (the event [ConfirmCOD], [Order.CODConfirmedAt]); if the buyer does not confirm within the
 // policy's CODConfirmWithin, the recommended action is to place the order
 // again with online payment.
 //
-// An order paid online is dispatchable ([NotCOD]). An order not waiting to
-// ship ([AwaitingDispatch] or [Held]) has nothing to decide: it is not
-// dispatchable, with [CODNoAction] and [NotPending].
+// An order paid online is [Allowed] ([NotCOD]). An order not waiting to
+// ship ([AwaitingDispatch] or [Held]) has nothing to decide: it is
+// [Refused], with [CODNoAction] and [NotPending].
 // An invalid policy or a nil or zero order is an error.
 func (p TriagePolicy) COD(o *Order, now time.Time) (CODDecision, error) {
 	r, err := p.compileFor(o)
@@ -111,14 +113,14 @@ func (p TriagePolicy) compileFor(o *Order) (triageRules, error) {
 }
 
 func (r *triageRules) cod(o *Order, now time.Time) CODDecision {
-	var d CODDecision
+	d := CODDecision{Verdict: Refused}
 	switch {
 	case o.status != AwaitingDispatch && o.status != Held:
 		d.Reasons = d.Reasons.With(NotPending)
 	case o.payment == Online:
-		d.Dispatchable, d.Reasons = true, d.Reasons.With(NotCOD)
+		d.Verdict, d.Reasons = Allowed, d.Reasons.With(NotCOD)
 	case !o.codConfirmed.IsZero():
-		d.Dispatchable, d.Action, d.Reasons = true, CODShip, d.Reasons.With(CODConfirmed)
+		d.Verdict, d.Action, d.Reasons = Allowed, CODShip, d.Reasons.With(CODConfirmed)
 	case r.codOverdue(o, now):
 		d.Action = CODReorderOnline
 		d.Reasons = d.Reasons.With(CODUnconfirmedReason).With(CODConfirmationOverdue)

@@ -46,7 +46,11 @@ func TestCODDispatchableOnlyOnceConfirmed(t *testing.T) {
 		t.Run(c.reason, func(t *testing.T) {
 			d, err := p.COD(c.o, c.now)
 			require.NoError(t, err)
-			assert.Equal(t, c.dispatchable, d.Dispatchable)
+			want := order.Refused
+			if c.dispatchable {
+				want = order.Allowed
+			}
+			assert.Equal(t, want, d.Verdict)
 			assert.Equal(t, c.action, d.Action.String())
 			assert.Equal(t, c.ifDeclined, d.IfDeclined.String())
 			assert.Equal(t, c.reasons, d.Reasons.String())
@@ -69,7 +73,7 @@ func TestCODDecisionAgreesWithApply(t *testing.T) {
 		d, err := p.COD(o, t0.Add(time.Hour))
 		require.NoError(t, err)
 		_, err = o.Apply(order.Dispatch, t0.Add(time.Hour))
-		assert.Equal(t, d.Dispatchable, err == nil, "confirmed=%v", confirmed)
+		assert.Equal(t, d.Verdict == order.Allowed, err == nil, "confirmed=%v", confirmed)
 	}
 }
 

@@ -42,7 +42,7 @@ func TestDecisionJSONGolden(t *testing.T) {
 		return d
 	}
 	slow := func(stock map[string]int, edit ...func(*order.Spec)) order.SlowReview {
-		s, err := p.SlowReview(mk(t, slowSpec(), edit...), stockOf(t, stock), time.Date(2026, 11, 13, 9, 0, 0, 0, cst))
+		s, err := p.SlowReview(mk(t, slowSpec(), edit...), stockOf(t, stock), nil, time.Date(2026, 11, 13, 9, 0, 0, 0, cst))
 		require.NoError(t, err)
 		return s
 	}
@@ -67,24 +67,26 @@ func TestDecisionJSONGolden(t *testing.T) {
 			`{"order_id":"B","ordered":2,"allocated":1,"short":1,"short_value":"59.90","offers":["refund","substitute"],"request_compensation":true,"reasons":["promotion_item","paid_later"]}`},
 		{"rule O2: a triage report, findings by order ID", codReport(t), new(order.Report),
 			`{"at":"2026-11-11T12:30:00+08:00","checked":4,"skipped":0,"findings":[` +
-				`{"order_id":"C1","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]},` +
-				`{"order_id":"C4","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]}]}`},
+				`{"order_id":"C1","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]},` +
+				`{"order_id":"C4","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]}]}`},
 		{"an empty report", triage(t, now0, nil), new(order.Report),
 			`{"at":"2026-11-11T12:30:00+08:00","checked":0,"skipped":0,"findings":[]}`},
 		{"rule S9: confirm with the buyer, by a deadline", cod(codSpec("J1", false), t0.Add(time.Hour)), new(order.CODDecision),
-			`{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}`},
+			`{"verdict":"refused","action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}`},
 		{"rule S9: confirmed, ship; no deadline, no fallback", cod(codSpec("J2", true), t0.Add(time.Hour)), new(order.CODDecision),
-			`{"dispatchable":true,"action":"ship","reasons":["cod_confirmed"]}`},
+			`{"verdict":"allowed","action":"ship","reasons":["cod_confirmed"]}`},
 		{"rule S9: overdue, re-order online", cod(codSpec("J3", false), t0.Add(48*time.Hour)), new(order.CODDecision),
-			`{"dispatchable":false,"action":"reorder_online","reasons":["cod_unconfirmed","cod_confirmation_overdue"]}`},
+			`{"verdict":"refused","action":"reorder_online","reasons":["cod_unconfirmed","cod_confirmation_overdue"]}`},
 		{"paid online: nothing to do", cod(opsSpec("J4", "j4", "TEA-01", 0), t0), new(order.CODDecision),
-			`{"dispatchable":true,"action":"none","reasons":["not_cod"]}`},
+			`{"verdict":"allowed","action":"none","reasons":["not_cod"]}`},
 		{"rule O5: the must-ship day", slow(map[string]int{"TEA-01": 10, "CUP-01": 10}), new(order.SlowReview),
-			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","ship_by":"2026-11-13T23:59:59+08:00","exempt":false,"reasons":["slow_review_ship_day"]}`},
+			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","ship_by":"2026-11-13T23:59:59+08:00","exempt":false,"reached":false,` +
+				`"rounds":[{"round":"evening","start":"2026-11-11T20:00:00+08:00","end":"2026-11-12T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-12T09:00:00+08:00","end":"2026-11-12T18:00:00+08:00","missing":["chat","phone","sms"]},{"round":"evening","start":"2026-11-12T18:00:00+08:00","end":"2026-11-13T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-13T09:00:00+08:00","end":"2026-11-13T18:00:00+08:00","missing":["chat","phone","sms"]}],"due":["chat","phone","sms"],"missed":3,"reasons":["slow_review_ship_day"]}`},
 		{"rule O5: a single item out of stock has no ship-by time", slow(map[string]int{"TEA-01": 0}, oneTea), new(order.SlowReview),
-			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","exempt":true,"reasons":["slow_review_single_item_out_of_stock"]}`},
+			`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","exempt":true,"reached":false,` +
+				`"rounds":[{"round":"evening","start":"2026-11-11T20:00:00+08:00","end":"2026-11-12T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-12T09:00:00+08:00","end":"2026-11-12T18:00:00+08:00","missing":["chat","phone","sms"]},{"round":"evening","start":"2026-11-12T18:00:00+08:00","end":"2026-11-13T09:00:00+08:00","missing":["chat","phone","sms"]},{"round":"morning","start":"2026-11-13T09:00:00+08:00","end":"2026-11-13T18:00:00+08:00","missing":["chat","phone","sms"]}],"due":["chat","phone","sms"],"missed":3,"reasons":["slow_review_single_item_out_of_stock"]}`},
 		{"not under slow review: no times", slow(nil, func(s *order.Spec) { s.SlowReviewSince = time.Time{} }), new(order.SlowReview),
-			`{"day":0,"exempt":false,"reasons":["not_under_slow_review"]}`},
+			`{"day":0,"exempt":false,"reached":false,"due":[],"missed":0,"reasons":["not_under_slow_review"]}`},
 		{"rule O8: a shortage", shortages[0], new(order.Shortage),
 			`{"sku":"TEA-01","ordered":2,"on_hand":1}`},
 	} {
@@ -127,7 +129,7 @@ func TestDecodedResultsWithoutOrders(t *testing.T) {
 	f, ok := r.Find("C4")
 	require.True(t, ok, "Find works on a decoded report")
 	assert.Equal(t, "C4", f.OrderID())
-	assert.Equal(t, []string{"cod_unconfirmed"}, f.Reasons(order.CODUnconfirmed))
+	assert.Equal(t, []order.Code{order.CODUnconfirmedReason.Code()}, f.Reasons(order.CODUnconfirmed))
 	_, ok = r.Find("C2")
 	assert.False(t, ok)
 	_, err = order.DefaultTriagePolicy().Digest(r)
@@ -221,7 +223,7 @@ func TestOversellPlanJSONRefuses(t *testing.T) {
 	good, err := json.Marshal(seedPlan(t))
 	require.NoError(t, err)
 	decodeHostile[order.OversellPlan](t, good, []hostileEdit{
-		{"unknown reason", `"reasons":["oversold"`, `"reasons":["oversold_a_lot"`, order.ErrUnknownReason, "reason"},
+		{"unknown reason", `"reasons":["oversold"`, `"reasons":["oversold_a_lot"`, order.ErrUnknownReason, "reasons[0]"},
 		{"unknown remedy", `"offers":["refund"`, `"offers":["voucher"`, order.ErrUnknownCode, ""},
 		{"unknown role", `"store_manager"`, `"ceo"`, order.ErrUnknownRole, ""},
 		{"a role given as a number", `"store_manager"`, `3`, nil, ""},
@@ -249,6 +251,9 @@ func TestOversellPlanJSONRefuses(t *testing.T) {
 		{"a value that is not fen per unit", `"order_id":"A","ordered":2,"allocated":2,"short":0,"short_value":"0.00"`,
 			`"order_id":"A","ordered":2,"allocated":0,"short":2,"short_value":"0.01"`, order.ErrInconsistent, "allocations[0].short_value"},
 		{"a null allocation", "", `{"sku":"X","allocations":[null]}`, order.ErrMissing, "allocations[0]"},
+		{"hostile: an unknown key in an allocation", `"order_id":"B",`, `"order_id":"B","phone":"138",`, order.ErrUnknownField, "allocations[1].phone"},
+		{"a short that disagrees", `"short":1`, `"short":2`, order.ErrInconsistent, "allocations[1].short"},
+		{"an oversold flag that disagrees", `"oversold":true`, `"oversold":false`, order.ErrInconsistent, "oversold"},
 		{"a list where an object belongs", "", `[]`, nil, ""},
 		{"truncated", "", string(good[:len(good)/2]), nil, ""},
 	})
@@ -260,13 +265,18 @@ func TestReportJSONRefuses(t *testing.T) {
 	decodeHostile[order.Report](t, good, []hostileEdit{
 		{"unknown category", `"categories":["cod_unconfirmed"]`, `"categories":["cod_unknown"]`, order.ErrUnknownCategory, ""},
 		{"unknown problem category", `{"category":"cod_unconfirmed"`, `{"category":"lost"`, order.ErrUnknownCategory, ""},
-		{"a problem without a category", `{"category":"cod_unconfirmed",`, `{`, order.ErrUnknownCategory, "findings[0].problems[0].category"},
-		{"a reason that is not a code", `"reason":"cod_unconfirmed"`, `"reason":"COD Unconfirmed"`, order.ErrInvalidText, "findings[0].problems[0].reason"},
-		{"a reason with markup", `"reason":"cod_unconfirmed"`, `"reason":"<script>"`, order.ErrInvalidText, "findings[0].problems[0].reason"},
+		{"a problem without a category", `{"category":"cod_unconfirmed",`, `{`, order.ErrMissing, "findings[0].problems[0].category"},
+		{"a reason that is not a code", `"reason":"order.cod_unconfirmed"`, `"reason":"shipping.COD Unconfirmed"`, order.ErrInvalidText, "findings[0].problems[0].reason"},
+		{"hostile: a reason with markup", `"reason":"order.cod_unconfirmed"`, `"reason":"<script>.x"`, order.ErrInvalidText, "findings[0].problems[0].reason"},
+		{"hostile: another package passing a reason off as order's", `"reason":"order.cod_unconfirmed"`, `"reason":"order.postage_overcharged"`, order.ErrUnknownReason, "findings[0].problems[0].reason"},
+		{"a bare reason that is not order's", `"reason":"order.cod_unconfirmed"`, `"reason":"postage_overcharged"`, order.ErrUnknownReason, "findings[0].problems[0].reason"},
+		{"hostile: an unknown key in a problem", `"reason":"order.cod_unconfirmed"`, `"reason":"order.cod_unconfirmed","severity":9`, order.ErrUnknownField, "findings[0].problems[0].severity"},
+		{"hostile: an unknown key in a finding", `"order_id":"C1",`, `"order_id":"C1","buyer":"b",`, order.ErrUnknownField, "findings[0].buyer"},
+		{"hostile: an unknown key in the report", `"checked":4`, `"checked":4,"cheked":5`, order.ErrUnknownField, "cheked"},
 		{"categories the problems do not have", `"categories":["cod_unconfirmed"]`, `"categories":["out_of_stock","cod_unconfirmed"]`, order.ErrInconsistent, "findings[0].categories"},
-		{"a finding without problems", `"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]`, `"problems":[]`, order.ErrMissing, "findings[0].problems"},
-		{"a problem twice", `"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]`,
-			`"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"},{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]`, order.ErrInconsistent, "findings[0].problems[1]"},
+		{"a finding without problems", `"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]`, `"problems":[]`, order.ErrMissing, "findings[0].problems"},
+		{"a problem twice", `"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]`,
+			`"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"},{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]`, order.ErrInconsistent, "findings[0].problems[1]"},
 		{"the same order twice", `"order_id":"C4"`, `"order_id":"C1"`, order.ErrDuplicateOrder, "findings[1].order_id"},
 		{"findings out of order", `"order_id":"C4"`, `"order_id":"B9"`, order.ErrInconsistent, "findings[1].order_id"},
 		{"no order ID", `"order_id":"C1",`, ``, order.ErrMissing, "findings[0].order_id"},
@@ -282,15 +292,16 @@ func TestReportJSONRefuses(t *testing.T) {
 func TestSlowReviewJSONRefuses(t *testing.T) {
 	good := []byte(`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","ship_by":"2026-11-13T23:59:59+08:00","exempt":false,"reasons":["slow_review_ship_day"]}`)
 	decodeHostile[order.SlowReview](t, good, []hostileEdit{
-		{"unknown reason", `"slow_review_ship_day"`, `"ship_now"`, order.ErrUnknownReason, "reason"},
-		{"a reason of the wrong case", `"slow_review_ship_day"`, `"SLOW_REVIEW_SHIP_DAY"`, order.ErrUnknownReason, "reason"},
-		{"the empty reason", `"slow_review_ship_day"`, `""`, order.ErrUnknownReason, "reason"},
+		{"unknown reason", `"slow_review_ship_day"`, `"ship_now"`, order.ErrUnknownReason, "reasons[0]"},
+		{"a reason of the wrong case", `"slow_review_ship_day"`, `"SLOW_REVIEW_SHIP_DAY"`, order.ErrUnknownReason, "reasons[0]"},
+		{"the empty reason", `"slow_review_ship_day"`, `""`, order.ErrUnknownReason, "reasons[0]"},
 		{"a negative day", `"day":3`, `"day":-3`, order.ErrInvalidQuantity, "day"},
 		{"a review that started but has no day", `"day":3`, `"day":0`, order.ErrInconsistent, "day"},
 		{"a day without a start", `"since":"2026-11-11T20:00:00+08:00",`, ``, order.ErrInconsistent, "since"},
 		{"exempt yet with a ship-by time", `"exempt":false`, `"exempt":true`, order.ErrInconsistent, "ship_by"},
 		{"a time that is not RFC 3339", `"2026-11-13T23:59:59+08:00"`, `"13 Nov"`, nil, ""},
 		{"reasons as a number", `["slow_review_ship_day"]`, `5`, nil, ""},
+		{"hostile: an unknown key", `"exempt":false`, `"exempt":false,"must_ship_by":"2026-11-13T23:59:59+08:00"`, order.ErrUnknownField, "must_ship_by"},
 	})
 	var s order.SlowReview
 	require.NoError(t, json.Unmarshal(good, &s))
@@ -299,13 +310,16 @@ func TestSlowReviewJSONRefuses(t *testing.T) {
 }
 
 func TestCODDecisionJSONRefuses(t *testing.T) {
-	good := []byte(`{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}`)
+	good := []byte(`{"verdict":"refused","action":"confirm_with_buyer","if_declined":"reorder_online","confirm_by":"2026-11-12T09:30:00+08:00","reasons":["cod_unconfirmed"]}`)
 	decodeHostile[order.CODDecision](t, good, []hostileEdit{
-		{"unknown action", `"confirm_with_buyer"`, `"wait"`, order.ErrUnknownCode, "cod_action"},
-		{"unknown fallback", `"reorder_online"`, `"REORDER_ONLINE"`, order.ErrUnknownCode, "cod_action"},
+		{"unknown action", `"confirm_with_buyer"`, `"wait"`, order.ErrUnknownCode, "action"},
+		{"unknown fallback", `"reorder_online"`, `"REORDER_ONLINE"`, order.ErrUnknownCode, "if_declined"},
 		{"an action as its number", `"confirm_with_buyer"`, `2`, nil, ""},
-		{"unknown reason", `"cod_unconfirmed"`, `"cod_maybe"`, order.ErrUnknownReason, "reason"},
-		{"a flag as text", `"dispatchable":false`, `"dispatchable":"no"`, nil, ""},
+		{"unknown reason", `"cod_unconfirmed"`, `"cod_maybe"`, order.ErrUnknownReason, "reasons[0]"},
+		{"a verdict that is not one", `"verdict":"refused"`, `"verdict":"no"`, order.ErrUnknownCode, "verdict"},
+		{"a verdict that disagrees with the action", `"verdict":"refused"`, `"verdict":"allowed"`, order.ErrInconsistent, "verdict"},
+		{"no verdict", `"verdict":"refused",`, ``, order.ErrInconsistent, "verdict"},
+		{"hostile: the old dispatchable flag", `"verdict":"refused"`, `"verdict":"refused","dispatchable":false`, order.ErrUnknownField, "dispatchable"},
 	})
 }
 
@@ -316,6 +330,7 @@ func TestShortageJSONRefuses(t *testing.T) {
 		{"negative stock", `"on_hand":1`, `"on_hand":-1`, order.ErrInvalidQuantity, "on_hand"},
 		{"nothing ordered", `"ordered":2`, `"ordered":0`, order.ErrInvalidQuantity, "ordered"},
 		{"not a SKU", `"TEA-01"`, `"TEA 01"`, order.ErrInvalidSKU, "sku"},
+		{"hostile: an unknown key", `"on_hand":1`, `"on_hand":1,"onhand":9`, order.ErrUnknownField, "onhand"},
 	})
 	var s order.Shortage
 	require.NoError(t, json.Unmarshal([]byte(`{"sku":"ＴＥＡ-01","ordered":2,"on_hand":0}`), &s))

@@ -60,9 +60,10 @@ type DigestRow struct {
 	Region   Region
 	PlacedAt time.Time
 	// Age is how long the order has existed at the digest's time.
-	Age time.Duration
-	// Reasons are the reasons found in this category.
-	Reasons []string
+	Age Duration
+	// Reasons are the reasons found in this category: order's own and
+	// those other packages' checks reported.
+	Reasons []Code
 }
 
 // MarshalJSON encodes the row with snake_case keys and the age as Go
@@ -74,8 +75,126 @@ func (r DigestRow) MarshalJSON() ([]byte, error) {
 		Region   Region    `json:"region"`
 		PlacedAt time.Time `json:"placed_at"`
 		Age      string    `json:"age"`
-		Reasons  []string  `json:"reasons"`
-	}{r.OrderID, r.BuyerID, r.Region, r.PlacedAt, r.Age.Truncate(time.Minute).String(), r.Reasons})
+		Reasons  []Code    `json:"reasons"`
+	}{r.OrderID, r.BuyerID, r.Region, r.PlacedAt, time.Duration(r.Age).Truncate(time.Minute).String(), r.Reasons})
+}
+
+// UnmarshalJSON decodes what [Digest] encodes, strictly, for a backend
+// that stores the forms it sent. An unknown key; groups out of category
+// order or a category twice; a count that is not the number of rows; a
+// row without an order ID, with an order or buyer ID the identity rule
+// refuses, an unknown region or no reason; a problem-order count below
+// the largest group or above the rows; or a next form not after the
+// digest's time is an error naming the field ("groups[1].rows[0].buyer_id"),
+// and d is left unchanged.
+func (d *Digest) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
+	var n Digest
+	err := decodeObject("", b, []member{
+		{"at", &n.At}, {"next", &n.Next}, {"orders", &n.Orders}, {"groups", (*groupList)(&n.Groups)},
+	})
+	if err != nil {
+		return err
+	}
+	rows, most := 0, 0
+	for i, g := range n.Groups {
+		if i > 0 && n.Groups[i-1].Category >= g.Category {
+			return fieldErr(index("groups", i)+".category", g.Category.String(), ErrInconsistent, "groups are in category order, each once")
+		}
+		rows += len(g.Rows)
+		most = max(most, len(g.Rows))
+	}
+	if err := count("orders", n.Orders, most, rows); err != nil {
+		return err
+	}
+	if !n.Next.After(n.At) && !(n.At.IsZero() && n.Next.IsZero()) {
+		return fieldErr("next", n.Next.Format(timeText), ErrInconsistent, "the next form is due after this one")
+	}
+	*d = n
+	return nil
+}
+
+// groupList decodes the groups of a digest one by one.
+type groupList []DigestGroup
+
+func (l *groupList) UnmarshalJSON(b []byte) error {
+	gs, err := decodeArray(b, int(numCategories), func(raw []byte, g *DigestGroup) error { return g.UnmarshalJSON(raw) })
+	if err != nil {
+		return err
+	}
+	*l = gs
+	return nil
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly: an unknown key
+// or category, a count that is not the number of rows, and the errors of
+// each row, which name it ("rows[2].reasons"), are errors; g is left
+// unchanged.
+func (g *DigestGroup) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
+	var n DigestGroup
+	c := -1
+	err := decodeObject("", b, []member{{"category", &n.Category}, {"count", &c}, {"rows", (*rowList)(&n.Rows)}})
+	if err != nil {
+		return err
+	}
+	if !n.Category.IsValid() {
+		return fieldErr("category", "", ErrMissing, "")
+	}
+	if c != len(n.Rows) {
+		return fieldErr("count", strconv.Itoa(c), ErrInconsistent, "the group has "+strconv.Itoa(len(n.Rows))+" rows")
+	}
+	*g = n
+	return nil
+}
+
+// rowList decodes the rows of a digest group one by one.
+type rowList []DigestRow
+
+func (l *rowList) UnmarshalJSON(b []byte) error {
+	rs, err := decodeArray(b, maxDecodedItems, func(raw []byte, r *DigestRow) error { return r.UnmarshalJSON(raw) })
+	if err != nil {
+		return err
+	}
+	*l = rs
+	return nil
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly: the order and
+// buyer IDs through the identity rule, the region by name ("" for none),
+// the age as Go duration text, each reason as a [Code]. An unknown key, a
+// missing ID, a negative age or no reason is an error, and r is left
+// unchanged.
+func (r *DigestRow) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
+	var n DigestRow
+	err := decodeObject("", b, []member{
+		{"order_id", &n.OrderID}, {"buyer_id", &n.BuyerID}, {"region", &n.Region},
+		{"placed_at", &n.PlacedAt}, {"age", &n.Age}, {"reasons", &n.Reasons},
+	})
+	if err != nil {
+		return err
+	}
+	if n.OrderID, err = identifier("order_id", n.OrderID); err != nil {
+		return err
+	}
+	if n.BuyerID, err = identifier("buyer_id", n.BuyerID); err != nil {
+		return err
+	}
+	if n.Age < 0 {
+		return fieldErr("age", n.Age.String(), ErrInconsistent, "an order's age is not negative")
+	}
+	if len(n.Reasons) == 0 {
+		return fieldErr("reasons", "", ErrMissing, "a row has at least one reason")
+	}
+	*r = n
+	return nil
 }
 
 // Digest builds the after-sales form from a triage report (rule O2). An
@@ -118,7 +237,7 @@ func (p TriagePolicy) Digest(r Report) (Digest, error) {
 			}
 			o := f.Order
 			g.Rows = append(g.Rows, DigestRow{OrderID: o.id, BuyerID: o.buyer.ID, Region: o.address.Region,
-				PlacedAt: o.created.In(rules.loc), Age: r.At.Sub(o.created), Reasons: f.Reasons(c)})
+				PlacedAt: o.created.In(rules.loc), Age: Duration(r.At.Sub(o.created)), Reasons: f.Reasons(c)})
 		}
 		slices.SortFunc(g.Rows, func(a, b DigestRow) int {
 			if c := a.PlacedAt.Compare(b.PlacedAt); c != 0 {
@@ -163,8 +282,8 @@ func (d Digest) String() string {
 		if r.Region.IsValid() {
 			region = r.Region.String()
 		}
-		return [...]string{r.OrderID, r.PlacedAt.Format(digestTime), formatAge(r.Age), r.BuyerID, region,
-			strings.Join(r.Reasons, " ")}
+		return [...]string{r.OrderID, r.PlacedAt.Format(digestTime), formatAge(time.Duration(r.Age)), r.BuyerID, region,
+			joinCodes(r.Reasons)}
 	}
 	for i, h := range header {
 		widths[i] = displayWidth(h)
@@ -245,4 +364,16 @@ func displayWidth(s string) int {
 		s = s[size:]
 	}
 	return n
+}
+
+// joinCodes renders codes as their text forms separated by spaces.
+func joinCodes(cs []Code) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(c.String())
+	}
+	return b.String()
 }

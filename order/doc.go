@@ -8,15 +8,18 @@
 // An [Order] is an immutable, checked value built with [New] from a plain
 // [Spec]. Its goods amount is derived from its lines and its amount paid
 // from goods + postage − discount; stated totals that disagree are refused,
-// never silently fixed. An [Address] is normalised with [NormalizeAddress]
-// (full-width digits and letters folded, Unicode NFKC, single spaces), so
-// "文三路１２号" and "文三路12号" are the same address; [Address.Key] is its
-// comparable form and [Address.Complete] says whether a delivery could
-// use it. A [Region] is each mainland province, Hong Kong, Macao, Taiwan or
-// abroad. A [Stock] is a snapshot of real stock. A [Trade] is the open
-// platform's own trade record, as a backend receives it; [Trade.Order]
-// checks it and builds the Order, with a [TradeDetail] of what the order
-// does not hold (each line's share of the discount, refund statuses).
+// never silently fixed. [Order.Spec] states no totals, so an order is
+// edited by editing its Spec and calling New again; confirming cash on
+// delivery and slow review are events of the lifecycle instead. An
+// [Address] is normalised with [NormalizeAddress] (full-width digits and
+// letters folded, Unicode NFKC, single spaces), so "文三路１２号" and
+// "文三路12号" are the same address; [Address.Key] is its comparable form
+// and [Address.Complete] says whether a delivery could use it. A [Region]
+// is each mainland province, Hong Kong, Macao, Taiwan or abroad. A
+// [Stock] is a snapshot of real stock. A [Trade] is the open platform's
+// own trade record, as a backend receives it; [Trade.Order] checks it and
+// builds the Order, with a [TradeDetail] of what the order does not hold
+// (each line's share of the discount, refund statuses).
 //
 // # Rules
 //
@@ -24,13 +27,17 @@
 //     [Agent]s who hold them, and the [Department]s they hand work to. They
 //     live here because pricing, notes and refund all use them.
 //   - O1: the trade lifecycle is a fixed table over [Status] and [Event]
-//     ([Transition], [AllowedEvents], [Order.Apply]); a move it does not allow is
-//     a [*TransitionError].
+//     ([Transition], [AllowedEvents], [Order.Apply], [Order.Events]); a
+//     move it does not allow is an [*Error] of class [ErrConflict] whose
+//     Cause is a [*TransitionError]. The order's own events
+//     ([ConfirmCOD], [StartSlowReview], [EndSlowReview]) keep the trade
+//     state.
 //   - O2: problem orders are described by a [Category] and found by
 //     implementations of [Check]: the order's own ([AddressCheck],
 //     [StockCheck], [TriagePolicy.Checks]) and those other packages
 //     contribute (shipping's out-of-area, postage, SF-only,
-//     transit-warehouse and requested-carrier checks).
+//     transit-warehouse and requested-carrier checks), each reporting its
+//     reasons as typed [Code]s of its own package.
 //     [TriagePolicy.Triage] runs them over a batch at now — several open
 //     orders of one buyer with different addresses and repeat orders
 //     (placed within the policy's RepeatWithin) are found by grouping, in
@@ -42,7 +49,12 @@
 //     rest a refund or another item, asks the store manager for
 //     compensation on promotion items and says when to set the listed
 //     stock to zero.
-//   - O5: [TriagePolicy.SlowReview] gives a slow-review order's deadlines.
+//   - O5: [TriagePolicy.SlowReview] gives a slow-review order's day, its
+//     deadlines (dealt with on the day it opens; shipped by the end of the
+//     third day if the buyer cannot be reached, unless a single item is
+//     out of stock) and its contact rounds, morning and evening by phone,
+//     chat and SMS ([Contact], [ContactRound]), counting calendar days by
+//     date in the policy's zone — also where the clocks skip midnight.
 //   - O6: after payment, delivery information is confirmed with the buyer;
 //     [Address.Missing] says what an address lacks.
 //   - O7: an order's details go only to its own buyer
@@ -52,10 +64,15 @@
 //   - O8: the stock on the item page is not the real stock; rules ask a
 //     [Stock] snapshot, and a SKU it does not know is an error, not zero.
 //   - P7: money is exact: yuan with two decimals, never floating point.
+//   - S6, R8: a buyer message asking for delivery on or by an exact date
+//     (read by a phrase matcher: "明天必须到", "周五前一定要到", "几号能到"
+//     …; "明天发货吗" asks about dispatch and is not one) or for cash back
+//     makes an order a problem order ([TriagePolicy.DetectExactDates],
+//     [TriagePolicy.UnsatisfiableMessages]).
 //   - S9: a cash-on-delivery order is dispatched only after the buyer
-//     confirms it ([Order.Apply] refuses the dispatch before;
-//     [TriagePolicy.COD] says what to do meanwhile: confirm, or re-order
-//     with online payment).
+//     confirms it ([ConfirmCOD]; [Order.Apply] refuses the dispatch
+//     before; [TriagePolicy.COD] says what to do meanwhile: confirm, or
+//     re-order with online payment).
 //
 // # Representation
 //
@@ -64,41 +81,80 @@
 // allocating; print them with StringFixed(2) ("128.50", where String
 // trims to "128.5"). JSON carries them as text with two decimals, like the
 // platform. Enums ([Status], [Event], [Region], [Payment], [Category],
-// [Reason] …) encode as stable text — the platform's names for statuses,
-// snake_case otherwise — never as integers, and sets of them ([CategorySet],
-// [ReasonSet], [RemedySet]) as JSON lists of that text.
+// [Reason], [Channel] …) encode as stable text — the platform's names for
+// statuses, snake_case otherwise — never as integers, and their sets are
+// the one generic [Set] ([CategorySet], [ReasonSet], [RemedySet],
+// [AddressParts], [ChannelSet] are aliases), JSON lists of that text.
+// A reason a problem order carries is a [Code] — its package and name,
+// "shipping.postage_overcharged" — so one typed list holds the reasons of
+// every package. Durations are [Duration] ("2h0m0s"), times of day
+// [Clock] ("09:00"). Decisions that say yes or no carry a [Verdict].
 //
 // # JSON
 //
-// The results of the order operations encode in JSON for a backend to
-// store or send, with snake_case keys, codes as that text, money as text
-// with two decimals and times in RFC 3339 (unset ones left out):
-// [Report] and [Finding], [OversellPlan] and [Allocation], [SlowReview],
-// [CODDecision], [Shortage] and [Digest]. A result that points to an
-// [Order] carries its ID ("order_id") and nothing else of it (rule O7);
-// decoded, it has a nil Order and gives the ID with OrderID, so
-// [Report.Find] works on a stored report while [TriagePolicy.Digest],
-// which shows data of the orders, needs the live report. Decoding checks
-// what it reads — unknown codes, counts that do not add up, amounts with
-// more than two decimals are errors — and leaves the value unchanged on
-// error. [OversellRequest] is the input of one call and has no JSON form.
+// The order's values ([Order], [Spec], [Line], [Buyer], [Address],
+// [Agent], [TriagePolicy]) and the results of the order operations
+// ([Report] and [Finding], [OversellPlan] and [Allocation], [SlowReview],
+// [CODDecision], [Shortage] and [Digest]) encode in JSON for a backend to
+// store or send, with snake_case keys, codes as text, money as text with
+// two decimals and times in RFC 3339 (unset ones left out). Every decoder
+// is strict: a key the type does not have is refused and named
+// ([ErrUnknownField]: a misspelled "discont" never decodes to a zero
+// discount), so are a key in another case and a key twice; an amount is
+// exact text with at most two decimals ("128.505" is refused, never
+// rounded), read without decimal's parser; staff and buyer IDs go through
+// the identity rule ([CanonicalID]); errors name the field with its
+// position ("findings[2].problems[0].reason"); and the target is left
+// unchanged on error. A result that points to an [Order] carries its ID
+// ("order_id") and nothing else of it (rule O7); decoded, it has a nil
+// Order and gives the ID with OrderID, so [Report.Find] works on a stored
+// report while [TriagePolicy.Digest], which shows data of the orders,
+// needs the live report. Decoding checks what it reads — unknown codes,
+// counts that do not add up — and [OversellRequest], the input of one
+// call, has no JSON form.
+//
+// # Bounds
+//
+// Hostile input costs time linear in its size: every bound below is
+// checked before the work it bounds, so a megabyte beyond one is refused
+// after reading it once (tests measure 1 kB against 1 MB, and 1,000
+// against 100,000 items).
+//
+//   - Text, in bytes of normalised UTF-8: buyer message 1,000; nickname and
+//     agent name 200; line title 300; SKU 64; order, buyer and staff IDs
+//     64; recipient, province, city and district 90 each; street detail
+//     300; phone 5 to 20 digits; a policy pattern 200. As given, before
+//     normalisation, text may be at most four times its bound (a
+//     full-width character is three bytes for one): longer text is
+//     refused before it is normalised, and so is an address text longer
+//     than 2,788 bytes ([ParseAddress]).
+//   - Money: every amount and every derived total (line totals, goods, net
+//     goods, paid) at most 10^13 yuan ("10000000000000.00"); amount text at
+//     most 24 bytes, two decimals. Quantities at most 1,000,000 a line.
+//   - Counts: 1,000 lines an order; 1,000 patterns a policy; 67,108,864
+//     ([MaxTriageBatch]) orders a triage and findings, allocations or rows
+//     in a decoded result; 1,024 problems a decoded finding; 30 days of
+//     slow review (120 rounds); a time's JSON text 64 bytes, a duration's
+//     32.
 //
 // All functions and methods are pure and safe for concurrent use. No
-// function panics on caller input; [MustNew] panics by design and is meant
-// for literals in tests and examples.
+// function panics on caller input; [MustNew], [MustCode] and
+// [MustParseClock] panic by design and are meant for literals.
 //
 // # Errors
 //
-// Errors for bad input are [*Error] values that name the field, quote the
-// value and wrap a sentinel ([ErrInvalidQuantity], [ErrInvalidAmount],
-// [ErrTotalsMismatch], [ErrUnknownRegion] …; a policy error also
-// [ErrInvalidPolicy]), so callers branch with
-// [errors.Is] and read details with [errors.As]. A refused lifecycle move
-// is a [*TransitionError] wrapping [ErrInvalidTransition]. A batch that
-// cannot be triaged — a nil or duplicate order ([ErrNilOrder],
-// [ErrDuplicateOrder]), a check reporting an unknown category or a reason
-// that is not a snake_case code — and an invalid [TriagePolicy]
-// ([ErrInvalidPolicy]) are errors too. Business
-// outcomes — an incomplete address, a problem order — are values, not
-// errors.
+// Every error matches exactly one class with [errors.Is] —
+// [ErrInvalidInput], [ErrNotFound], [ErrConflict], [ErrForbidden];
+// [HTTPStatus] maps it. Errors for bad input are [*Error] values that name
+// the field, quote the value (clipped to 120 bytes in the message) and
+// wrap a sentinel ([ErrInvalidQuantity], [ErrInvalidAmount],
+// [ErrTotalsMismatch], [ErrUnknownRegion], [ErrUnknownField] …; a policy
+// error also [ErrInvalidPolicy]), so callers branch with [errors.Is] and
+// read details with one [errors.As]. A refused lifecycle event is an
+// *Error wrapping [ErrInvalidTransition] (class [ErrConflict]) whose Cause
+// is a [*TransitionError]. A batch that cannot be triaged — a nil or
+// duplicate order ([ErrNilOrder], [ErrDuplicateOrder]), a check reporting
+// an unknown category or no reason — and an invalid [TriagePolicy]
+// ([ErrInvalidPolicy]) are errors too. Business outcomes — an incomplete
+// address, a problem order, a refused dispatch — are values, not errors.
 package order

@@ -67,21 +67,21 @@ func ExampleTriagePolicy_Digest() {
 	//
 	// multiple_addresses: 2
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1001  2026-11-11 08:40  3h20m  wang   zhejiang  buyer_addresses_differ
-	//   T1004  2026-11-11 10:05  1h55m  wang   zhejiang  buyer_addresses_differ
+	//   T1001  2026-11-11 08:40  3h20m  wang   zhejiang  order.buyer_addresses_differ
+	//   T1004  2026-11-11 10:05  1h55m  wang   zhejiang  order.buyer_addresses_differ
 	//
 	// out_of_stock: 2
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  paid_later
-	//   T1005  2026-11-11 11:30  30m    chen   zhejiang  paid_later
+	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  order.paid_later
+	//   T1005  2026-11-11 11:30  30m    chen   zhejiang  order.paid_later
 	//
 	// unsatisfiable_message: 1
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1002  2026-11-11 09:15  2h45m  li     zhejiang  message_exact_date
+	//   T1002  2026-11-11 09:15  2h45m  li     zhejiang  order.message_exact_date
 	//
 	// cod_unconfirmed: 1
 	//   ORDER  PLACED            AGE    BUYER  REGION    REASONS
-	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  cod_unconfirmed
+	//   T1003  2026-11-11 09:50  2h10m  zhao   zhejiang  order.cod_unconfirmed
 }
 
 // Oversell of a promotion item (rules O3, P5): three buyers paid for five
@@ -142,11 +142,16 @@ func ExampleTriagePolicy_COD() {
 	p := order.DefaultTriagePolicy()
 	for _, now := range []time.Time{placed.Add(time.Hour), placed.Add(25 * time.Hour)} {
 		d, _ := p.COD(&o, now)
-		fmt.Println(d.Dispatchable, d.Action, d.IfDeclined, d.Reasons)
+		fmt.Println(d.Verdict, d.Action, d.IfDeclined, d.Reasons)
 	}
+	// The buyer confirms by phone: an event of the order (rule S9).
+	confirmed, _ := o.Apply(order.ConfirmCOD, placed.Add(2*time.Hour))
+	d, _ := p.COD(&confirmed, placed.Add(2*time.Hour))
+	fmt.Println(d.Verdict, d.Action, d.Reasons)
 	// Output:
-	// false confirm_with_buyer reorder_online [cod_unconfirmed]
-	// false reorder_online none [cod_unconfirmed cod_confirmation_overdue]
+	// refused confirm_with_buyer reorder_online [cod_unconfirmed]
+	// refused reorder_online none [cod_unconfirmed cod_confirmation_overdue]
+	// allowed ship [cod_confirmed]
 }
 
 // Storing a triage report (rule O2): the backend keeps the JSON, which
@@ -182,6 +187,33 @@ func ExampleReport_MarshalJSON() {
 	f, ok := back.Find("T1003")
 	fmt.Println(ok, f.OrderID(), f.Categories, f.Order == nil)
 	// Output:
-	// {"at":"2026-11-11T11:40:00+08:00","checked":1,"skipped":0,"findings":[{"order_id":"T1003","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]}]}
+	// {"at":"2026-11-11T11:40:00+08:00","checked":1,"skipped":0,"findings":[{"order_id":"T1003","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"order.cod_unconfirmed"}]}]}
 	// true T1003 [cod_unconfirmed] true
+}
+
+// Slow review (rule O5): the agent puts an order under slow review — an
+// event of the order — and asks, at each moment, which contact round is
+// due and by when the order must ship if the buyer is never reached.
+func ExampleTriagePolicy_SlowReview() {
+	cst := time.FixedZone("CST", 8*60*60)
+	placed := time.Date(2026, 11, 11, 9, 0, 0, 0, cst)
+	o := order.MustNew(order.Spec{
+		ID: "T3001", Buyer: order.Buyer{ID: "qian"},
+		Lines: []order.Line{{SKU: "TEA-01", Quantity: 1, UnitPrice: decimal.RequireFromString("49.50")}},
+		Address: order.Address{Recipient: "钱七", Phone: "13912345678", Province: "江苏省",
+			City: "南京市", District: "玄武区", Detail: "中山路1号"},
+		Status: order.AwaitingDispatch, CreatedAt: placed, PaidAt: placed,
+	})
+	o, _ = o.Apply(order.StartSlowReview, placed.Add(5*time.Hour)) // 14:00
+	stock, _ := order.NewStock(map[string]int{"TEA-01": 10})
+	p := order.DefaultTriagePolicy()
+
+	called := []order.Contact{{At: placed.Add(5*time.Hour + 10*time.Minute), Via: order.Phone}}
+	r, _ := p.SlowReview(&o, stock, called, placed.Add(6*time.Hour))
+	fmt.Println("day", r.Day, r.Reasons, "due now:", r.Due, "ship by", r.ShipBy.Format("01-02 15:04:05"))
+	r, _ = p.SlowReview(&o, stock, called, placed.Add(58*time.Hour)) // the third day, 19:00
+	fmt.Println("day", r.Day, r.Reasons, "rounds missed:", r.Missed, "must ship:", r.MustShip())
+	// Output:
+	// day 1 [slow_review_opened_today] due now: [chat sms] ship by 11-13 23:59:59
+	// day 3 [slow_review_ship_day] rounds missed: 5 must ship: true
 }

@@ -53,7 +53,7 @@ func ExampleNew_totalsMismatch() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// order: paid "120": totals do not add up: goods 128.50 + postage 0.00 − discount 10.00 = 118.50
+	// order: paid "120.00": totals do not add up: goods 128.50 + postage 0.00 − discount 10.00 = 118.50
 }
 
 func ExampleTransition() {

@@ -58,14 +58,21 @@ func FuzzDecisionJSON(f *testing.F) {
 	f.Add(`{"sku":"PROMO-1","on_hand":3,"demand":5,"allocations":[{"order_id":"A","ordered":2,"allocated":2},{"order_id":"B","ordered":3,"allocated":1,"short_value":"119.80","offers":["refund"]}],"set_listed_stock_zero":true,"compensation_to":"store_manager","reasons":["oversold"]}`)
 	f.Add(`{"at":"2026-11-11T12:30:00+08:00","checked":4,"findings":[{"order_id":"C1","categories":["cod_unconfirmed"],"problems":[{"category":"cod_unconfirmed","reason":"cod_unconfirmed"}]}]}`)
 	f.Add(`{"since":"2026-11-11T20:00:00+08:00","day":3,"deal_with_by":"2026-11-11T23:59:59+08:00","reasons":["slow_review_ship_day"]}`)
-	f.Add(`{"dispatchable":false,"action":"confirm_with_buyer","if_declined":"reorder_online","reasons":["cod_unconfirmed"]}`)
+	f.Add(`{"verdict":"refused","action":"confirm_with_buyer","if_declined":"reorder_online","reasons":["cod_unconfirmed"]}`)
+	f.Add(`{"at":"2026-11-11T12:00:00+08:00","next":"2026-11-11T14:00:00+08:00","orders":1,"groups":[{"category":"cod_unconfirmed","count":1,"rows":[{"order_id":"T1","buyer_id":"b","region":"zhejiang","placed_at":"2026-11-11T09:40:00+08:00","age":"2h20m0s","reasons":["order.cod_unconfirmed","shipping.x"]}]}]}`)
+	f.Add(`{"since":"2026-11-11T20:00:00+08:00","day":1,"deal_with_by":"2026-11-11T23:59:59+08:00","rounds":[{"round":"evening","start":"2026-11-11T20:00:00+08:00","end":"2026-11-12T09:00:00+08:00","missing":["sms"]}],"due":["sms"]}`)
 	f.Add(`{"sku":"ＴＥＡ-01","ordered":2,"on_hand":1}`)
 	f.Add(`{"allocations":[{"order_id":"A","ordered":1,"short_value":1e-9999}]}`)
 	f.Add(`{"findings":[null],"checked":-1}`)
 	f.Add(`null`)
 	f.Fuzz(func(t *testing.T, js string) {
 		for _, v := range []any{new(order.OversellPlan), new(order.Allocation), new(order.Report),
-			new(order.Finding), new(order.SlowReview), new(order.CODDecision), new(order.Shortage)} {
+			new(order.Finding), new(order.SlowReview), new(order.CODDecision), new(order.Shortage),
+			new(order.Digest), new(order.Problem), new(order.Contact), new(order.ContactRound)} {
+			// Called directly, the decoder accepts only valid JSON.
+			if v.(json.Unmarshaler).UnmarshalJSON([]byte(js)) == nil && !json.Valid([]byte(js)) {
+				t.Fatalf("%T accepted invalid JSON %q", v, js)
+			}
 			if json.Unmarshal([]byte(js), v) != nil {
 				continue
 			}

@@ -2,7 +2,10 @@ package order_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/order"
 )
@@ -107,6 +110,111 @@ func FuzzOrderJSON(f *testing.F) {
 		again, _ := json.Marshal(back)
 		if string(again) != string(out) {
 			t.Fatalf("JSON round trip differs:\n%s\n%s", out, again)
+		}
+	})
+}
+
+// FuzzSpecJSON checks that decoding arbitrary JSON into a Spec never
+// panics, and that a decoded Spec encodes to JSON that decodes to the same
+// JSON again.
+func FuzzSpecJSON(f *testing.F) {
+	good, _ := json.Marshal(paidSpec())
+	f.Add(good)
+	f.Add([]byte(`{"postage":"1e2"}`))
+	f.Add([]byte(`{"lines":[{"sku":"A","unit_price":128.505}]}`))
+	f.Add([]byte(`{"discount":"5.00","discount":"6.00"}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		// Called directly, without encoding/json's check of the whole
+		// input first, the decoder accepts only valid JSON.
+		var direct order.Spec
+		if direct.UnmarshalJSON(b) == nil && !json.Valid(b) {
+			t.Fatalf("accepted invalid JSON %q", b)
+		}
+		var s order.Spec
+		if err := json.Unmarshal(b, &s); err != nil {
+			return
+		}
+		out, err := json.Marshal(s)
+		if err != nil {
+			return // e.g. a line price of a hand-built value; decoded amounts always encode
+		}
+		var back order.Spec
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("an encoded spec does not decode: %v\n%s", err, out)
+		}
+		again, _ := json.Marshal(back)
+		if string(again) != string(out) {
+			t.Fatalf("JSON round trip differs:\n%s\n%s", out, again)
+		}
+	})
+}
+
+// FuzzNewRebuilds is the property of issue 10 #6: whatever amounts and
+// quantities an order is built from, an order New accepts has every
+// amount within 10^13 yuan, rebuilds from its Spec into an equal order,
+// and survives a JSON round trip.
+func FuzzNewRebuilds(f *testing.F) {
+	f.Add(int64(4950), 2, int64(1000), int64(500), false)
+	f.Add(int64(1000), 1, int64(999999999999999), int64(0), false)  // the issue's reproducer
+	f.Add(int64(1000000000000000), 1, int64(0), int64(0), true)     // at the bound
+	f.Add(int64(500000000000001), 2, int64(0), int64(0), false)     // a line total above it
+	f.Add(int64(1000000000000000), 1, int64(500), int64(500), true) // postage and discount cancel
+	f.Add(int64(-1), 1, int64(0), int64(0), false)                  // negative
+	f.Fuzz(func(t *testing.T, priceFen int64, qty int, postageFen, discountFen int64, twoLines bool) {
+		s := paidSpec()
+		s.Lines = s.Lines[:1]
+		s.Lines[0].UnitPrice, s.Lines[0].Quantity = decimal.New(priceFen, -2), qty
+		if twoLines {
+			s.Lines = append(s.Lines, order.Line{SKU: "B-2", Quantity: 1, UnitPrice: decimal.New(priceFen/3, -2)})
+		}
+		s.Postage, s.Discount = decimal.New(postageFen, -2), decimal.New(discountFen, -2)
+		o, err := order.New(s)
+		if err != nil {
+			return
+		}
+		bound := decimal.New(1, 13)
+		for _, a := range []decimal.Decimal{o.Goods(), o.Postage(), o.Discount(), o.Paid(), o.NetGoods(), o.Line(0).Amount()} {
+			if a.Sign() < 0 || a.GreaterThan(bound) {
+				t.Fatalf("amount %s out of bounds in an accepted order", a)
+			}
+		}
+		again, err := order.New(o.Spec())
+		if err != nil {
+			t.Fatalf("New(o.Spec()) refused an order New accepted: %v", err)
+		}
+		if !reflect.DeepEqual(o, again) {
+			t.Fatalf("New(o.Spec()) differs")
+		}
+		b, err := json.Marshal(o)
+		if err != nil {
+			t.Fatalf("an accepted order does not encode: %v", err)
+		}
+		var back order.Order
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("an accepted order's JSON does not decode: %v\n%s", err, b)
+		}
+		if !back.Paid().Equal(o.Paid()) || !back.Goods().Equal(o.Goods()) {
+			t.Fatalf("JSON round trip changed the totals")
+		}
+	})
+}
+
+// FuzzParseCode checks that parsing a reason code never panics, and that
+// a code that parses prints as text that parses back to it.
+func FuzzParseCode(f *testing.F) {
+	for _, s := range []string{"shipping.postage_overcharged", "order.stock_short", "stock_short", "postage_overcharged",
+		"order.nope", ".x", "a.", "Shipping.X", "a.b.c", "\xff.x", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := order.ParseCode(s)
+		if err != nil {
+			return
+		}
+		back, err := order.ParseCode(c.String())
+		if err != nil || back != c {
+			t.Fatalf("ParseCode(%q) = %v, back %v, %v", s, c, back, err)
 		}
 	})
 }

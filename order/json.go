@@ -2,71 +2,225 @@ package order
 
 import (
 	"encoding/json"
+	"time"
 
-	"github.com/shopspring/decimal"
+	"github.com/kefu-go/kefu/internal/textnorm"
 )
 
-// fixed is a money amount that encodes in JSON with exactly two decimals,
-// as the platform carries money ("200.07"), and decodes whatever decimal
-// accepts.
-type fixed decimal.Decimal
-
-func (f fixed) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + decimal.Decimal(f).StringFixed(2) + `"`), nil
-}
-
-func (f *fixed) UnmarshalJSON(b []byte) error { return (*decimal.Decimal)(f).UnmarshalJSON(b) }
+// This file gives the order's values their JSON form: snake_case keys,
+// codes as text, money as text with two decimals ("49.50"), times in RFC
+// 3339 with unset ones left out. Every decoder here is strict — a key the
+// type does not have is refused and named ([ErrUnknownField]: a misspelled
+// "discont" never decodes to a zero discount), so is a key twice, amounts
+// are exact text with at most two decimals ("128.505" is refused, never
+// rounded), read without decimal's parser — and leaves its target
+// unchanged on error. Decoding checks the JSON; [New] checks the order.
 
 type lineJSON struct {
 	SKU         string `json:"sku"`
 	Title       string `json:"title,omitempty"`
 	Quantity    int    `json:"quantity"`
-	UnitPrice   fixed  `json:"unit_price"`
+	UnitPrice   fixed2 `json:"unit_price"`
 	WeightGrams int    `json:"weight_grams,omitempty"`
 	Gift        bool   `json:"gift,omitempty"`
 }
 
-// orderJSON mirrors Spec with money as fixed.
-type orderJSON struct {
-	Spec
-	Lines    []lineJSON `json:"lines"`
-	Postage  fixed      `json:"postage"`
-	Discount fixed      `json:"discount"`
-	Goods    *fixed     `json:"goods,omitempty"`
-	Paid     *fixed     `json:"paid,omitempty"`
+// MarshalJSON encodes the line with its unit price as text with two
+// decimals:
+//
+//	{"sku":"TEA-01","title":"龙井 250g","quantity":2,"unit_price":"49.50","weight_grams":300}
+//
+// A price with a digit below the fen is an error wrapping
+// [ErrInvalidAmount] (kefu never rounds it); a line of an [Order] always
+// encodes.
+func (l Line) MarshalJSON() ([]byte, error) {
+	return json.Marshal(lineJSON{l.SKU, l.Title, l.Quantity, fixed2(l.UnitPrice), l.WeightGrams, l.Gift})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly; the unit price
+// may also be a bare number. The line is not checked beyond its JSON
+// (quantities, SKUs and prices are [New]'s to check). On error l is
+// unchanged.
+func (l *Line) UnmarshalJSON(b []byte) error {
+	var n Line
+	var price amountJSON
+	err := decodeObject("", b, []member{
+		{"sku", &n.SKU}, {"title", &n.Title}, {"quantity", &n.Quantity},
+		{"unit_price", &price}, {"weight_grams", &n.WeightGrams}, {"gift", &n.Gift},
+	})
+	if err != nil || isNull(b) {
+		return err
+	}
+	n.UnitPrice = price.dec()
+	*l = n
+	return nil
+}
+
+// UnmarshalJSON decodes {"id","nick"} strictly, the ID through kefu's
+// identity rule ([CanonicalID]): one with an invisible or direction
+// character or a space inside is [ErrInvalidText]. An empty ID decodes as
+// empty ([New] requires one). On error b is unchanged.
+func (b *Buyer) UnmarshalJSON(data []byte) error {
+	var n Buyer
+	if err := decodeObject("", data, []member{{"id", &n.ID}, {"nick", &n.Nick}}); err != nil || isNull(data) {
+		return err
+	}
+	id, p := textnorm.ID(n.ID)
+	switch p {
+	case textnorm.IDOK, textnorm.IDEmpty:
+		n.ID = id
+	default:
+		return fieldErr("id", n.ID, ErrInvalidText, p.Detail())
+	}
+	*b = n
+	return nil
+}
+
+// UnmarshalJSON decodes the address's parts strictly; an unknown region
+// name is [ErrUnknownRegion]. The parts are not normalised: that is
+// [NormalizeAddress]'s (and [New]'s) work. On error a is unchanged.
+func (a *Address) UnmarshalJSON(b []byte) error {
+	var n Address
+	err := decodeObject("", b, []member{
+		{"recipient", &n.Recipient}, {"phone", &n.Phone}, {"province", &n.Province},
+		{"city", &n.City}, {"district", &n.District}, {"detail", &n.Detail}, {"region", &n.Region},
+	})
+	if err != nil || isNull(b) {
+		return err
+	}
+	*a = n
+	return nil
+}
+
+// UnmarshalJSON decodes {"id","name","role"} strictly and returns the
+// agent as [Agent.Normalize] does: the ID canonical, the name normalised,
+// the role known — or the error of [Agent.Validate]. On error a is
+// unchanged.
+func (a *Agent) UnmarshalJSON(b []byte) error {
+	var n Agent
+	err := decodeObject("", b, []member{{"id", &n.ID}, {"name", &n.Name}, {"role", &n.Role}})
+	if err != nil || isNull(b) {
+		return err
+	}
+	n, err = n.Normalize()
+	if err != nil {
+		return err
+	}
+	*a = n
+	return nil
+}
+
+// lineList decodes the lines of a Spec one by one, naming each in errors
+// ("lines[1].unit_price") and refusing more than an order may hold.
+type lineList []Line
+
+func (l *lineList) UnmarshalJSON(b []byte) error {
+	lines, err := decodeArray(b, maxLines, func(raw []byte, v *Line) error { return v.UnmarshalJSON(raw) })
+	if err != nil {
+		return err
+	}
+	*l = lines
+	return nil
+}
+
+// specJSON is Spec with money that encodes with two decimals.
+type specJSON struct {
+	ID       string  `json:"id"`
+	Buyer    Buyer   `json:"buyer"`
+	Lines    []Line  `json:"lines"`
+	Address  Address `json:"address"`
+	Payment  Payment `json:"payment"`
+	Silent   bool    `json:"silent,omitempty"`
+	Message  string  `json:"buyer_message,omitempty"`
+	Postage  fixed2  `json:"postage"`
+	Discount fixed2  `json:"discount"`
+	Goods    *fixed2 `json:"goods,omitempty"`
+	Paid     *fixed2 `json:"paid,omitempty"`
+
+	Status          Status    `json:"status"`
+	CreatedAt       time.Time `json:"created_at"`
+	PaidAt          time.Time `json:"paid_at,omitzero"`
+	DispatchedAt    time.Time `json:"dispatched_at,omitzero"`
+	ReceivedAt      time.Time `json:"received_at,omitzero"`
+	ClosedAt        time.Time `json:"closed_at,omitzero"`
+	CODConfirmedAt  time.Time `json:"cod_confirmed_at,omitzero"`
+	SlowReviewSince time.Time `json:"slow_review_since,omitzero"`
+}
+
+// MarshalJSON encodes the Spec with snake_case keys, every amount as text
+// with two decimals, the stated totals (goods, paid) only when set, and
+// unset times left out. An amount with a digit below the fen, or above
+// 10^13 yuan, is an error wrapping [ErrInvalidAmount].
+func (s Spec) MarshalJSON() ([]byte, error) {
+	w := specJSON{
+		ID: s.ID, Buyer: s.Buyer, Lines: s.Lines, Address: s.Address, Payment: s.Payment,
+		Silent: s.Silent, Message: s.Message, Postage: fixed2(s.Postage), Discount: fixed2(s.Discount),
+		Goods: (*fixed2)(s.Goods), Paid: (*fixed2)(s.Paid), Status: s.Status,
+		CreatedAt: s.CreatedAt, PaidAt: s.PaidAt, DispatchedAt: s.DispatchedAt,
+		ReceivedAt: s.ReceivedAt, ClosedAt: s.ClosedAt,
+		CODConfirmedAt: s.CODConfirmedAt, SlowReviewSince: s.SlowReviewSince,
+	}
+	if w.Lines == nil {
+		w.Lines = []Line{}
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, strictly, so that
+// json.Unmarshal(b, &spec) refuses what a backend would otherwise lose
+// silently: a key the Spec does not have, named ([ErrUnknownField] for
+// "discont"), a key twice, an amount with more than two decimals or above
+// 10^13 yuan ([ErrInvalidAmount]), a buyer ID the identity rule refuses,
+// an unknown status, payment or region name. Amounts may be text ("49.50",
+// as the platform sends them) or bare numbers, and are read without
+// decimal's parser, so a megabyte of digits is refused after a length
+// check. An absent goods or paid leaves it nil (no stated total). The
+// Spec is not checked beyond its JSON: [New] does that. On error s is
+// unchanged.
+func (s *Spec) UnmarshalJSON(b []byte) error {
+	var n Spec
+	var postage, discount, goods, paid amountJSON
+	err := decodeObject("", b, []member{
+		{"id", &n.ID}, {"buyer", &n.Buyer}, {"lines", (*lineList)(&n.Lines)}, {"address", &n.Address},
+		{"payment", &n.Payment}, {"silent", &n.Silent}, {"buyer_message", &n.Message},
+		{"postage", &postage}, {"discount", &discount}, {"goods", &goods}, {"paid", &paid},
+		{"status", &n.Status}, {"created_at", &n.CreatedAt}, {"paid_at", &n.PaidAt},
+		{"dispatched_at", &n.DispatchedAt}, {"received_at", &n.ReceivedAt}, {"closed_at", &n.ClosedAt},
+		{"cod_confirmed_at", &n.CODConfirmedAt}, {"slow_review_since", &n.SlowReviewSince},
+	})
+	if err != nil || isNull(b) {
+		return err
+	}
+	n.Postage, n.Discount = postage.dec(), discount.dec()
+	n.Goods, n.Paid = goods.ptr(), paid.ptr()
+	*s = n
+	return nil
 }
 
 // MarshalJSON encodes the order as its [Spec], with the derived goods and
-// paid amounts stated and every amount as text with two decimals.
+// paid amounts stated for readers of the JSON (decoding checks them
+// against the lines, as it checks any stated total), every amount as text
+// with two decimals:
+//
+//	{"id":"T1001","buyer":{"id":"buyer-42","nick":"小王"},"lines":[…],"address":{…},"payment":"online","postage":"10.00","discount":"5.00","goods":"99.00","paid":"104.00","status":"WAIT_SELLER_SEND_GOODS","created_at":"2026-11-11T09:30:00+08:00","paid_at":"2026-11-11T09:35:00+08:00"}
+//
+// The zero Order has no JSON form ([ErrMissing]).
 func (o Order) MarshalJSON() ([]byte, error) {
 	if o.IsZero() {
 		return nil, fieldErr("order", "", ErrMissing, "the zero Order has no JSON form")
 	}
 	s := o.Spec()
-	w := orderJSON{Spec: s, Postage: fixed(s.Postage), Discount: fixed(s.Discount),
-		Goods: (*fixed)(s.Goods), Paid: (*fixed)(s.Paid)}
-	w.Spec.Lines = nil
-	w.Lines = make([]lineJSON, len(s.Lines))
-	for i, l := range s.Lines {
-		w.Lines[i] = lineJSON{l.SKU, l.Title, l.Quantity, fixed(l.UnitPrice), l.WeightGrams, l.Gift}
-	}
-	return json.Marshal(w)
+	s.Goods, s.Paid = &o.goods, &o.paid
+	return s.MarshalJSON()
 }
 
-// UnmarshalJSON decodes a [Spec] and builds the order with [New]: every
-// check of New applies, stated totals must agree, and an unknown status,
-// region or payment name is an error. On error o is left unchanged.
+// UnmarshalJSON decodes a [Spec] strictly ([Spec.UnmarshalJSON]) and
+// builds the order with [New]: every check of New applies, stated totals
+// must agree. On error o is left unchanged.
 func (o *Order) UnmarshalJSON(b []byte) error {
-	var w orderJSON
-	if err := json.Unmarshal(b, &w); err != nil {
+	var s Spec
+	if err := s.UnmarshalJSON(b); err != nil {
 		return err
-	}
-	s := w.Spec
-	s.Postage, s.Discount = decimal.Decimal(w.Postage), decimal.Decimal(w.Discount)
-	s.Goods, s.Paid = (*decimal.Decimal)(w.Goods), (*decimal.Decimal)(w.Paid)
-	s.Lines = make([]Line, len(w.Lines))
-	for i, l := range w.Lines {
-		s.Lines[i] = Line{l.SKU, l.Title, l.Quantity, decimal.Decimal(l.UnitPrice), l.WeightGrams, l.Gift}
 	}
 	n, err := New(s)
 	if err != nil {

@@ -145,11 +145,26 @@ func (e Event) Text(l Lang) string { return langText(l, i18n.OrderEvent, e.Strin
 // Text returns the verdict in language l: "需审批", "Needs approval".
 func (v Verdict) Text(l Lang) string { return langText(l, i18n.OrderVerdict, v.String()) }
 
+// Text returns the channel in language l: "电话", "Phone".
+func (c Channel) Text(l Lang) string { return langText(l, i18n.OrderChannel, c.String()) }
+
+// Text returns the slow-review contact round in language l: "上午",
+// "Morning" (rule O5).
+func (r Round) Text(l Lang) string { return langText(l, i18n.OrderRound, r.String()) }
+
+// ChannelValues returns every channel, in order.
+func ChannelValues() []Channel { return i18n.Values[Channel]() }
+
+// Rounds returns both contact rounds, morning first.
+func Rounds() []Round { return i18n.Values[Round]() }
+
 // Text returns the staff text of the problem's reason in language l. The
-// reason is a code of this package's [Reason]s or of the package that
-// contributed the check (shipping's "excluded_region",
-// "no_sf_carrier" …); one the catalogs do not know is returned as it is.
-func (p Problem) Text(l Lang) string { return i18n.ProblemReason(i18n.Lang(l), p.Reason) }
+// reason is a [Code] of this package's [Reason]s or of the package that
+// contributed the check (shipping's "excluded_region", "no_sf_carrier" …);
+// one the catalogs do not know is returned as its text ("pkg.name").
+func (p Problem) Text(l Lang) string {
+	return i18n.ProblemReason(i18n.Lang(l), p.Reason.Package(), p.Reason.Name())
+}
 
 // AddressPartValues returns every address part, in order.
 func AddressPartValues() []AddressPart { return i18n.Values[AddressPart]() }

@@ -30,15 +30,25 @@ func (l Line) Amount() decimal.Decimal {
 	return l.UnitPrice.Mul(decimal.NewFromInt(int64(l.Quantity)))
 }
 
-// maxSKUBytes bounds a SKU: long enough for any real 货号.
-const maxSKUBytes = 64
+// Maximum sizes in bytes of normalised UTF-8: a SKU, long enough for any
+// real 货号, and a line's title (the platform's titles are at most 60
+// characters).
+const (
+	maxSKUBytes   = 64
+	maxTitleBytes = 300
+)
 
 // NormalizeSKU returns the canonical form of a SKU (货号): width-folded,
 // NFKC, without surrounding space. A SKU is 1 to 64 bytes of letters (any
 // script), digits and the marks "-_./#+"; anything else — empty, spaces
 // inside, punctuation a note would need to escape — is an error wrapping
 // [ErrInvalidSKU]. "ＡＢ－１２" and "AB-12" are the same SKU.
+//
+// A SKU longer than 256 bytes as given is refused before it is normalised.
 func NormalizeSKU(sku string) (string, error) {
+	if tooLong(sku, maxSKUBytes) {
+		return "", fieldErr("sku", sku, ErrInvalidSKU, "longer than "+strconv.Itoa(maxSKUBytes)+" bytes")
+	}
 	s, ok := textnorm.Line(sku)
 	if !ok {
 		return "", fieldErr("sku", sku, ErrInvalidText, "not valid UTF-8")
@@ -75,9 +85,9 @@ func (l Line) normalize(i int) (Line, int64, error) {
 		e.Field = field + ".sku"
 		return Line{}, 0, e
 	}
-	title, ok := textnorm.Line(l.Title)
-	if !ok {
-		return Line{}, 0, fieldErr(field+".title", l.Title, ErrInvalidText, "not valid UTF-8")
+	title, err := text(field+".title", l.Title, maxTitleBytes)
+	if err != nil {
+		return Line{}, 0, err
 	}
 	if l.Quantity < 1 || l.Quantity > yuan.MaxQuantity {
 		return Line{}, 0, fieldErr(field+".quantity", strconv.Itoa(l.Quantity), ErrInvalidQuantity,
@@ -88,30 +98,67 @@ func (l Line) normalize(i int) (Line, int64, error) {
 		return Line{}, 0, err
 	}
 	if l.Gift && fen != 0 {
-		return Line{}, 0, fieldErr(field+".unit_price", l.UnitPrice.String(), ErrInvalidAmount, "a gift line costs nothing")
+		return Line{}, 0, fieldErr(field+".unit_price", yuan.Format(fen), ErrInvalidAmount, "a gift line costs nothing")
 	}
 	if l.WeightGrams < 0 {
 		return Line{}, 0, fieldErr(field+".weight_grams", strconv.Itoa(l.WeightGrams), ErrInvalidQuantity, "must not be negative")
 	}
 	total, ok := yuan.Mul(fen, l.Quantity)
 	if !ok {
-		return Line{}, 0, fieldErr(field, l.UnitPrice.String()+"×"+strconv.Itoa(l.Quantity), ErrInvalidAmount, "out of range")
+		return Line{}, 0, fieldErr(field, yuan.Format(fen)+"×"+strconv.Itoa(l.Quantity), ErrInvalidAmount,
+			"the line total is above "+maxAmountText)
 	}
 	return Line{SKU: sku, Title: title, Quantity: l.Quantity, UnitPrice: price, WeightGrams: l.WeightGrams, Gift: l.Gift}, total, nil
 }
 
-// amount checks a money field: not negative, at most two decimals, in
-// range. It returns the amount with exactly two decimals and in fen.
+// amount checks a money field: not negative, at most two decimals, at
+// most [yuan.MaxFen] fen. It returns the amount with exactly two decimals
+// and in fen.
 func amount(field string, d decimal.Decimal) (decimal.Decimal, int64, error) {
 	fen, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return decimal.Decimal{}, 0, fieldErr(field, d.String(), ErrInvalidAmount, "more than two decimals")
+		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals")
 	case !ok:
-		return decimal.Decimal{}, 0, fieldErr(field, d.String(), ErrInvalidAmount, "out of range")
+		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, "above "+maxAmountText)
 	case fen < 0:
-		return decimal.Decimal{}, 0, fieldErr(field, d.String(), ErrInvalidAmount, "must not be negative")
+		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, "must not be negative")
 	}
 	n, _ := yuan.Normalize(d)
 	return n, fen, nil
+}
+
+// maxAmountText is [yuan.MaxFen] in yuan, for error messages.
+var maxAmountText = yuan.Format(yuan.MaxFen)
+
+// maxPlainDigits bounds the decimals [amountText] prints with their own
+// String: short enough that printing costs nothing.
+const maxPlainDigits = 30
+
+// amountText renders an amount a caller gave for an error message, at a
+// cost that does not depend on the amount: "128.50" for one kefu accepts
+// (never decimal's "128.5"), the decimal's own text when it is short
+// ("49.505" shows the digit below the fen), and otherwise its sign, its
+// coefficient when short or only its number of digits, and its power of
+// ten ("1e1000000", "<5000 digits>e-2"). decimal's String of
+// decimal.New(1, 1e6) writes a million zeros; amountText never does.
+func amountText(d decimal.Decimal) string {
+	if f, ok := yuan.Fen(d); ok {
+		return yuan.Format(f)
+	}
+	e := d.Exponent()
+	n := d.NumDigits()
+	if n <= maxPlainDigits && e >= -maxPlainDigits && e <= maxPlainDigits {
+		return d.String()
+	}
+	var c string
+	if n <= maxPlainDigits {
+		c = d.Coefficient().String()
+	} else {
+		if d.Sign() < 0 {
+			c = "-"
+		}
+		c += "<" + strconv.Itoa(n) + " digits>"
+	}
+	return c + "e" + strconv.FormatInt(int64(e), 10)
 }

@@ -15,10 +15,14 @@ import (
 // Spec describes an order as a backend stores it or receives it from the
 // platform. [New] checks a Spec and builds the [Order] that rules read.
 //
-// Money is in yuan with at most two decimals. The goods amount is derived
-// from the lines, and the amount paid from goods + postage − discount; a
-// Spec may state either, and then it must agree: an order whose stated
-// totals disagree is refused, never silently fixed.
+// Money is in yuan with at most two decimals, each amount and every total
+// derived from them (line totals, goods, net goods, paid) at most 10^13
+// yuan ("10000000000000.00"). The goods
+// amount is derived from the lines, and the amount paid from goods +
+// postage − discount; a Spec built from what the platform sent may state
+// either (Goods, Paid), and then it must agree: an order whose stated
+// totals disagree is refused, never silently fixed. [Order.Spec] states
+// neither, so an edited Spec rebuilds.
 type Spec struct {
 	ID      string  `json:"id"`
 	Buyer   Buyer   `json:"buyer"`
@@ -34,7 +38,7 @@ type Spec struct {
 	Postage  decimal.Decimal `json:"postage"`
 	Discount decimal.Decimal `json:"discount"` // off the goods: coupons, price cuts, erased change
 	// Goods and Paid, when set, are the totals the platform states; they
-	// must equal the derived ones.
+	// must equal the derived ones. [Order.Spec] leaves them nil.
 	Goods *decimal.Decimal `json:"goods,omitempty"`
 	Paid  *decimal.Decimal `json:"paid,omitempty"`
 
@@ -46,9 +50,13 @@ type Spec struct {
 	ClosedAt     time.Time `json:"closed_at,omitzero"`
 	// CODConfirmedAt is when the buyer confirmed a cash-on-delivery order
 	// (rule S9); zero while unconfirmed, and always zero for online orders.
+	// A live order is confirmed with the event [ConfirmCOD]; the field is
+	// here so that a stored order loads as it was.
 	CODConfirmedAt time.Time `json:"cod_confirmed_at,omitzero"`
 	// SlowReviewSince is when the order was put under slow review (慢审,
-	// rule O5); zero when it is not.
+	// rule O5); zero when it is not. A live order enters and leaves slow
+	// review with the events [StartSlowReview] and [EndSlowReview]; the
+	// field is here so that a stored order loads as it was.
 	SlowReviewSince time.Time `json:"slow_review_since,omitzero"`
 }
 
@@ -81,11 +89,25 @@ type Order struct {
 	closed, codConfirmed, slowReviewSince time.Time
 }
 
-// Maximum sizes, in bytes of normalised UTF-8.
+// Maximum sizes: text in bytes of normalised UTF-8 (see [rawFactor] for
+// text as given), lines per order.
 const (
 	maxMessageBytes = 1000
+	maxNickBytes    = 200
 	maxLines        = 1000
 )
+
+// rawFactor bounds text as given, before normalisation: at most four times
+// the field's bound in bytes. The length is checked before any other work,
+// so a megabyte of combining marks costs one comparison, not a second of
+// NFKC. Width folding shrinks a full-width character from three bytes to
+// one, so four times leaves room for any honest text; text that
+// normalisation would shrink further (runs of spaces, invisible
+// characters) is not honest text.
+const rawFactor = 4
+
+// tooLong reports whether s, as given, is beyond rawFactor times maxBytes.
+func tooLong(s string, maxBytes int) bool { return len(s) > rawFactor*maxBytes }
 
 // New checks spec and builds an Order. Every problem is an [*Error] (or,
 // for a bad status name met while decoding JSON, the error of
@@ -108,7 +130,7 @@ func New(spec Spec) (Order, error) {
 	if o.buyer.ID, err = identifier("buyer.id", spec.Buyer.ID); err != nil {
 		return Order{}, err
 	}
-	if o.buyer.Nick, err = text("buyer.nick", spec.Buyer.Nick, 200); err != nil {
+	if o.buyer.Nick, err = text("buyer.nick", spec.Buyer.Nick, maxNickBytes); err != nil {
 		return Order{}, err
 	}
 	if o.message, err = text("buyer_message", spec.Message, maxMessageBytes); err != nil {
@@ -175,7 +197,7 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 		o.lines[i] = n
 		var ok bool
 		if goods, ok = yuan.Add(goods, fen); !ok {
-			return 0, fieldErr("lines", "", ErrInvalidAmount, "goods amount out of range")
+			return 0, fieldErr("lines", "", ErrInvalidAmount, "the goods amount is above "+maxAmountText)
 		}
 		if !n.Gift {
 			o.units += n.Quantity
@@ -194,19 +216,29 @@ func (o *Order) setTotals(spec Spec, goodsFen int64) error {
 		return err
 	}
 	if discountFen > goodsFen {
-		return fieldErr("discount", spec.Discount.String(), ErrTotalsMismatch,
+		return fieldErr("discount", yuan.Format(discountFen), ErrTotalsMismatch,
 			"exceeds the goods amount "+yuan.Format(goodsFen))
 	}
-	paidFen := goodsFen + postageFen - discountFen // all within ±MaxFen: no overflow
+	// Every derived total stays within ±MaxFen, so that New(o.Spec()) and
+	// a JSON round trip rebuild whatever New accepted: goods and the line
+	// totals are checked as they are summed; net goods are at most goods;
+	// the amount paid is checked here. All three terms are within MaxFen,
+	// so the sum cannot overflow int64.
+	paidFen := goodsFen + postageFen - discountFen
+	if paidFen > yuan.MaxFen {
+		return fieldErr("paid", yuan.Format(paidFen), ErrInvalidAmount,
+			"goods "+yuan.Format(goodsFen)+" + postage "+yuan.Format(postageFen)+
+				" − discount "+yuan.Format(discountFen)+" is above "+maxAmountText)
+	}
 	if spec.Goods != nil {
 		if f, ok := yuan.Fen(*spec.Goods); !ok || f != goodsFen {
-			return fieldErr("goods", spec.Goods.String(), ErrTotalsMismatch,
+			return fieldErr("goods", amountText(*spec.Goods), ErrTotalsMismatch,
 				"lines add up to "+yuan.Format(goodsFen))
 		}
 	}
 	if spec.Paid != nil {
 		if f, ok := yuan.Fen(*spec.Paid); !ok || f != paidFen {
-			return fieldErr("paid", spec.Paid.String(), ErrTotalsMismatch,
+			return fieldErr("paid", amountText(*spec.Paid), ErrTotalsMismatch,
 				"goods "+yuan.Format(goodsFen)+" + postage "+yuan.Format(postageFen)+
 					" − discount "+yuan.Format(discountFen)+" = "+yuan.Format(paidFen))
 		}
@@ -267,6 +299,10 @@ func (o *Order) checkLifecycle() error {
 		return bad("received_at", o.received, "set")
 	case s != Closed && s != ClosedUnpaid && !o.closed.IsZero():
 		return bad("closed_at", o.closed, "set")
+	case !s.Paid() && !o.slowReviewSince.IsZero():
+		return bad("slow_review_since", o.slowReviewSince, "an order is put under slow review once paid, not")
+	case cod && !o.codConfirmed.IsZero() && !o.dispatched.IsZero() && o.codConfirmed.After(o.dispatched):
+		return bad("cod_confirmed_at", o.codConfirmed, "after dispatched_at: the buyer confirms before dispatch,")
 	}
 
 	// Times run forward: created ≤ paid ≤ dispatched ≤ received online;
@@ -310,8 +346,12 @@ func identifier(field, s string) (string, error) {
 	return "", fieldErr(field, s, ErrInvalidText, p.Detail())
 }
 
-// text normalises free text of at most maxBytes bytes.
+// text normalises free text of at most maxBytes bytes, checking the length
+// as given first ([rawFactor]).
 func text(field, s string, maxBytes int) (string, error) {
+	if tooLong(s, maxBytes) {
+		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+	}
 	n, ok := textnorm.Line(s)
 	if !ok {
 		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
@@ -424,15 +464,18 @@ func (o *Order) CODConfirmedAt() time.Time { return o.codConfirmed }
 // O5); zero if it is not under slow review.
 func (o *Order) SlowReviewSince() time.Time { return o.slowReviewSince }
 
-// Spec returns the order as a [Spec], with Goods and Paid stated. New(o.Spec())
-// rebuilds an equal order; editing the Spec is how a change other than a
-// lifecycle event is made.
+// Spec returns the order as a [Spec] that [New] rebuilds into an equal
+// order. It states no totals: Goods and Paid are left nil, since stated
+// totals are only what the platform sent, so that a Spec edited — say, a
+// new discount — rebuilds with the totals derived afresh. Editing the Spec
+// is how a change other than a lifecycle event is made; confirming cash on
+// delivery and slow review are events ([ConfirmCOD], [StartSlowReview],
+// [EndSlowReview]) applied with [Order.Apply].
 func (o *Order) Spec() Spec {
-	goods, paid := o.goods, o.paid
 	return Spec{
 		ID: o.id, Buyer: o.buyer, Lines: slices.Clone(o.lines), Address: o.address,
 		Payment: o.payment, Silent: o.silent, Message: o.message,
-		Postage: o.postage, Discount: o.discount, Goods: &goods, Paid: &paid,
+		Postage: o.postage, Discount: o.discount,
 		Status: o.status, CreatedAt: o.created, PaidAt: o.paid0, DispatchedAt: o.dispatched,
 		ReceivedAt: o.received, ClosedAt: o.closed,
 		CODConfirmedAt: o.codConfirmed, SlowReviewSince: o.slowReviewSince,
@@ -445,7 +488,10 @@ func (o *Order) Spec() Spec {
 //   - the payment method: a cash-on-delivery order is never paid online and
 //     finishes by being signed for; an online order is never signed for;
 //   - a cash-on-delivery order is dispatched only once the buyer has
-//     confirmed it (rule S9);
+//     confirmed it with [ConfirmCOD] (rule S9), which only a
+//     cash-on-delivery order takes, and only once;
+//   - [StartSlowReview] puts an order under slow review (rule O5) that is
+//     not already under it, and [EndSlowReview] takes one out that is;
 //   - at is set and not before any time already on the order.
 //
 // A refused event returns an [*Error] wrapping [ErrInvalidTransition]
@@ -456,19 +502,13 @@ func (o Order) Apply(e Event, at time.Time) (Order, error) {
 	if err != nil {
 		return Order{}, err
 	}
-	cod := o.payment == CashOnDelivery
-	switch {
-	case e == SignCOD && !cod:
-		return Order{}, transitionErr(o.status, e, "only cash-on-delivery orders are signed for")
-	case e == ConfirmReceipt && cod && o.status == AwaitingReceipt:
-		return Order{}, transitionErr(o.status, e, "a cash-on-delivery order is signed for first")
-	case (e == Dispatch || e == DispatchPart) && cod && o.codConfirmed.IsZero():
-		return Order{}, transitionErr(o.status, e, "the buyer has not confirmed cash on delivery (rule S9)")
+	if why := o.refuses(e); why != "" {
+		return Order{}, transitionErr(o.status, e, why)
 	}
 	if at.IsZero() {
 		return Order{}, fieldErr("at", "", ErrMissing, "an event happens at a time")
 	}
-	for _, t := range [...]time.Time{o.created, o.paid0, o.dispatched, o.received, o.codConfirmed} {
+	for _, t := range [...]time.Time{o.created, o.paid0, o.dispatched, o.received, o.codConfirmed, o.slowReviewSince} {
 		if at.Before(t) {
 			return Order{}, fieldErr("at", at.Format(time.RFC3339), ErrInconsistent,
 				"before "+t.Format(time.RFC3339)+", already on the order")
@@ -491,8 +531,52 @@ func (o Order) Apply(e Event, at time.Time) (Order, error) {
 		}
 	case Close:
 		n.closed = at
+	case ConfirmCOD:
+		n.codConfirmed = at
+	case StartSlowReview:
+		n.slowReviewSince = at
+	case EndSlowReview:
+		n.slowReviewSince = time.Time{}
 	}
 	return n, nil
+}
+
+// refuses returns why the order refuses event e beyond the lifecycle
+// table, or "" when it does not.
+func (o *Order) refuses(e Event) string {
+	cod := o.payment == CashOnDelivery
+	switch {
+	case e == SignCOD && !cod:
+		return "only cash-on-delivery orders are signed for"
+	case e == ConfirmReceipt && cod && o.status == AwaitingReceipt:
+		return "a cash-on-delivery order is signed for first"
+	case (e == Dispatch || e == DispatchPart) && cod && o.codConfirmed.IsZero():
+		return "the buyer has not confirmed cash on delivery (rule S9)"
+	case e == ConfirmCOD && !cod:
+		return "only a cash-on-delivery order is confirmed (rule S9)"
+	case e == ConfirmCOD && !o.codConfirmed.IsZero():
+		return "the buyer confirmed cash on delivery at " + o.codConfirmed.Format(time.RFC3339)
+	case e == StartSlowReview && !o.slowReviewSince.IsZero():
+		return "under slow review since " + o.slowReviewSince.Format(time.RFC3339)
+	case e == EndSlowReview && o.slowReviewSince.IsZero():
+		return "not under slow review"
+	}
+	return ""
+}
+
+// Events returns the events [Order.Apply] accepts for o now, whatever the
+// time: those the lifecycle allows in its state ([AllowedEvents]) that
+// its payment method and slow review allow too — no [ConfirmCOD] for an
+// order paid online, no [Dispatch] of unconfirmed cash on delivery, no
+// [EndSlowReview] without a review. In the order of the constants.
+func (o *Order) Events() []Event {
+	var out []Event
+	for _, e := range AllowedEvents(o.status) {
+		if o.refuses(e) == "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // String renders the order for fmt without personal data (rule O7), so

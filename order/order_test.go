@@ -1,6 +1,7 @@
 package order_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -105,12 +106,12 @@ func TestNewRefusesBadInput(t *testing.T) {
 		{"zero quantity", func(s *order.Spec) { s.Lines[0].Quantity = 0 }, order.ErrInvalidQuantity, `"0"`},
 		{"negative quantity", func(s *order.Spec) { s.Lines[0].Quantity = -3 }, order.ErrInvalidQuantity, `"-3"`},
 		{"absurd quantity", func(s *order.Spec) { s.Lines[0].Quantity = 1 << 40 }, order.ErrInvalidQuantity, ""},
-		{"negative price", func(s *order.Spec) { s.Lines[0].UnitPrice = dec("-1") }, order.ErrInvalidAmount, `"-1"`},
+		{"negative price", func(s *order.Spec) { s.Lines[0].UnitPrice = dec("-1") }, order.ErrInvalidAmount, `"-1.00"`},
 		{"price out of range", func(s *order.Spec) { s.Lines[0].UnitPrice = dec("1e20") }, order.ErrInvalidAmount, ""},
 		{"line total out of range", func(s *order.Spec) {
 			s.Lines[0].UnitPrice, s.Lines[0].Quantity = dec("9000000000000"), 1000
 		}, order.ErrInvalidAmount, ""},
-		{"gift with a price", func(s *order.Spec) { s.Lines[1].UnitPrice = dec("5") }, order.ErrInvalidAmount, `"5"`},
+		{"gift with a price", func(s *order.Spec) { s.Lines[1].UnitPrice = dec("5") }, order.ErrInvalidAmount, `"5.00"`},
 		{"negative weight", func(s *order.Spec) { s.Lines[0].WeightGrams = -1 }, order.ErrInvalidQuantity, `"-1"`},
 		{"empty SKU", func(s *order.Spec) { s.Lines[0].SKU = "  " }, order.ErrInvalidSKU, `"  "`},
 		{"SKU with a space inside", func(s *order.Spec) { s.Lines[0].SKU = "TEA 01" }, order.ErrInvalidSKU, `"TEA 01"`},
@@ -136,8 +137,8 @@ func TestNewRefusesBadInput(t *testing.T) {
 		{"ID with a space", func(s *order.Spec) { s.ID = "T 1" }, order.ErrInvalidText, `"T 1"`},
 		{"ID too long", func(s *order.Spec) { s.ID = strings.Repeat("9", 65) }, order.ErrInvalidText, ""},
 		{"missing buyer", func(s *order.Spec) { s.Buyer.ID = "" }, order.ErrMissing, ""},
-		{"negative postage", func(s *order.Spec) { s.Postage = dec("-10") }, order.ErrInvalidAmount, `"-10"`},
-		{"negative discount", func(s *order.Spec) { s.Discount = dec("-1") }, order.ErrInvalidAmount, `"-1"`},
+		{"negative postage", func(s *order.Spec) { s.Postage = dec("-10") }, order.ErrInvalidAmount, `"-10.00"`},
+		{"negative discount", func(s *order.Spec) { s.Discount = dec("-1") }, order.ErrInvalidAmount, `"-1.00"`},
 		{"discount above the goods", func(s *order.Spec) { s.Discount = dec("99.01") }, order.ErrTotalsMismatch, `"99.01"`},
 		{"unknown status", func(s *order.Spec) { s.Status = order.StatusUnknown }, order.ErrUnknownStatus, ""},
 		{"status out of range", func(s *order.Spec) { s.Status = 99 }, order.ErrUnknownStatus, ""},
@@ -256,7 +257,138 @@ func TestSpecRoundTrip(t *testing.T) {
 	again, err := order.New(o.Spec())
 	require.NoError(t, err)
 	assert.Equal(t, o, again)
-	assert.True(t, o.Spec().Paid.Equal(dec("104")))
+	assert.Nil(t, o.Spec().Paid, "Spec states no totals: they are only what the platform sent")
+	assert.Nil(t, o.Spec().Goods)
+}
+
+// TestEditedSpecRebuilds pins issue 11 #2: an order built from a Spec that
+// stated its totals (as the platform sends them) is edited through
+// Order.Spec — a new discount — and New rebuilds it with the totals
+// derived afresh, where Spec used to carry the old stated totals and New
+// refused the edit with ErrTotalsMismatch.
+func TestEditedSpecRebuilds(t *testing.T) {
+	s := paidSpec()
+	s.Goods, s.Paid = decPtr("99.00"), decPtr("104.00") // as the platform states them
+	o := order.MustNew(s)
+
+	edit := o.Spec()
+	edit.Discount = dec("10.00")
+	n, err := order.New(edit)
+	require.NoError(t, err)
+	assert.Equal(t, "99.00", n.Goods().StringFixed(2))
+	assert.Equal(t, "99.00", n.Paid().StringFixed(2), "99.00 + 10.00 − 10.00")
+
+	// A stated total that disagrees is still refused, and the message
+	// prints amounts as 128.50, never decimal's 128.5.
+	edit.Paid = decPtr("104.5")
+	_, err = order.New(edit)
+	require.ErrorIs(t, err, order.ErrTotalsMismatch)
+	assert.Equal(t, `order: paid "104.50": totals do not add up: goods 99.00 + postage 10.00 − discount 10.00 = 99.00`, err.Error())
+}
+
+// TestMoneyBounds pins issue 10 #6: every amount and every derived total
+// is at most 10^13 yuan, or the order is refused; an order New accepts
+// rebuilds from its Spec and from its JSON. Before the fix, goods 10.00 +
+// postage 9999999999999.99 gave a paid amount of 10000000000009.99, above
+// the bound, and New(o.Spec()) then failed with ErrTotalsMismatch.
+func TestMoneyBounds(t *testing.T) {
+	const top = "10000000000000.00" // 10^13 yuan, the bound
+	cases := []struct {
+		reason   string
+		edit     func(*order.Spec)
+		want     error
+		field    string
+		accepted bool
+	}{
+		{"the issue's reproducer: postage pushes paid above the bound", func(s *order.Spec) {
+			s.Lines = s.Lines[:1]
+			s.Lines[0].Quantity, s.Lines[0].UnitPrice = 1, dec("10.00")
+			s.Postage, s.Discount = dec("9999999999999.99"), dec("0")
+		}, order.ErrInvalidAmount, "paid", false},
+		{"paid exactly at the bound is accepted", func(s *order.Spec) {
+			s.Lines = s.Lines[:1]
+			s.Lines[0].Quantity, s.Lines[0].UnitPrice = 1, dec("10.00")
+			s.Postage, s.Discount = dec("9999999999990.00"), dec("0")
+		}, nil, "", true},
+		{"a unit price at the bound is accepted", func(s *order.Spec) {
+			s.Lines = s.Lines[:1]
+			s.Lines[0].Quantity, s.Lines[0].UnitPrice = 1, dec(top)
+			s.Postage, s.Discount = dec("0"), dec("0")
+		}, nil, "", true},
+		{"hostile: a unit price a fen above the bound", func(s *order.Spec) {
+			s.Lines[0].UnitPrice = dec("10000000000000.01")
+		}, order.ErrInvalidAmount, "lines[0].unit_price", false},
+		{"hostile: a line total above the bound", func(s *order.Spec) {
+			s.Lines[0].Quantity, s.Lines[0].UnitPrice = 2, dec("5000000000000.01")
+		}, order.ErrInvalidAmount, "lines[0]", false},
+		{"hostile: goods of two lines above the bound", func(s *order.Spec) {
+			s.Lines[0].Quantity, s.Lines[0].UnitPrice = 1, dec(top)
+			s.Lines[1].Gift, s.Lines[1].UnitPrice = false, dec("0.01")
+		}, order.ErrInvalidAmount, "lines", false},
+		{"hostile: postage above the bound", func(s *order.Spec) { s.Postage = dec("10000000000000.01") }, order.ErrInvalidAmount, "postage", false},
+		{"hostile: discount above the bound", func(s *order.Spec) { s.Discount = dec("1e14") }, order.ErrInvalidAmount, "discount", false},
+		{"goods and postage at the bound, a discount brings paid back within it", func(s *order.Spec) {
+			s.Lines = s.Lines[:1]
+			s.Lines[0].Quantity, s.Lines[0].UnitPrice = 1, dec(top)
+			s.Postage, s.Discount = dec("5.00"), dec("5.00")
+		}, nil, "", true},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			s := paidSpec()
+			c.edit(&s)
+			o, err := order.New(s)
+			if !c.accepted {
+				require.ErrorIs(t, err, c.want)
+				var e *order.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, c.field, e.Field)
+				return
+			}
+			require.NoError(t, err)
+			again, err := order.New(o.Spec())
+			require.NoError(t, err, "New(o.Spec()) rebuilds what New accepted")
+			assert.Equal(t, o, again)
+			b, err := json.Marshal(o)
+			require.NoError(t, err)
+			var back order.Order
+			require.NoError(t, json.Unmarshal(b, &back), "a JSON round trip rebuilds it too: %s", b)
+			assert.True(t, o.Paid().Equal(back.Paid()))
+			again2, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(b), string(again2))
+		})
+	}
+}
+
+// TestAmountMessagesAreBounded pins issue 10 #8: an error message prints
+// a rejected amount clipped, at a cost that does not depend on the
+// amount — decimal.New(1, 1e6) used to be printed whole (a million zeros,
+// half a second) — and an amount kefu accepts as 128.50.
+func TestAmountMessagesAreBounded(t *testing.T) {
+	cases := []struct {
+		reason string
+		price  decimal.Decimal
+		quoted string
+	}{
+		{"hostile: a power of ten with a million zeros", decimal.New(1, 1_000_000), `"1e1000000"`},
+		{"hostile: a million decimals", decimal.New(1, -1_000_000), `"1e-1000000"`},
+		{"hostile: a coefficient of 5,000 digits", decimal.RequireFromString(strings.Repeat("9", 5000)), `"<5000 digits>e0"`},
+		{"a digit below the fen", dec("49.505"), `"49.505"`},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			s := paidSpec()
+			s.Lines[0].UnitPrice = c.price
+			start := time.Now()
+			_, err := order.New(s)
+			require.ErrorIs(t, err, order.ErrInvalidAmount)
+			msg := err.Error()
+			assert.Less(t, time.Since(start), 100*time.Millisecond, "refused and described at once")
+			assert.Contains(t, msg, c.quoted)
+			assert.Less(t, len(msg), 300)
+		})
+	}
 }
 
 func TestOrderIsAnImmutableValue(t *testing.T) {

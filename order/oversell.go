@@ -59,34 +59,10 @@ func (r *Remedy) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// RemedySet is a set of [Remedy] values; the zero value is empty.
-type RemedySet uint8
-
-// Has reports whether r is in the set.
-func (s RemedySet) Has(r Remedy) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s RemedySet) With(r Remedy) RemedySet { return RemedySet(enum.With(uint64(s), r)) }
-
-// Len returns the number of remedies in the set.
-func (s RemedySet) Len() int { return enum.Len(uint64(s)) }
-
-// String renders the set as "[refund substitute]".
-func (s RemedySet) String() string { return enum.String[Remedy](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of names: ["refund","substitute"].
-func (s RemedySet) MarshalJSON() ([]byte, error) { return marshalSet[Remedy](uint64(s)) }
-
-// UnmarshalJSON decodes a list of names; an unknown name is an error and
-// leaves s unchanged.
-func (s *RemedySet) UnmarshalJSON(b []byte) error {
-	var set uint64
-	if err := unmarshalSet[Remedy](b, &set); err != nil {
-		return err
-	}
-	*s = RemedySet(set)
-	return nil
-}
+// RemedySet is a set of [Remedy] values: the zero value is empty, and its
+// JSON is a list of names (["refund","substitute"]; an unknown name is an
+// error wrapping [ErrUnknownCode]).
+type RemedySet = Set[Remedy]
 
 // OversellRequest is an item that may be oversold: its SKU, a snapshot of
 // real stock (rule O8) and the orders holding it that wait to ship. It is

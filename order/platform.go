@@ -501,9 +501,9 @@ type tradeNames struct {
 // rawTextFactor bounds raw text at this many times the normalised limit.
 const rawTextFactor = 4
 
-// maxTitleBytes bounds a sub-order's title before normalisation; titles on
+// maxTradeTitleBytes bounds a sub-order's title before normalisation; titles on
 // the platform are at most 60 characters.
-const maxTitleBytes = 1000
+const maxTradeTitleBytes = 1000
 
 // phoneBytes bounds a phone number's raw text.
 const phoneBytes = 40
@@ -658,7 +658,7 @@ func (t Trade) lines(n *tradeNames) (lines []Line, split []LineSplit, goods, sha
 		if err := rawLimit(skuField, raw, maxSKUBytes); err != nil {
 			return fail(err)
 		}
-		if err := rawLimit(field+".title", s.Title, maxTitleBytes); err != nil {
+		if err := rawLimit(field+".title", s.Title, maxTradeTitleBytes); err != nil {
 			return fail(err)
 		}
 		sku, err := NormalizeSKU(raw)

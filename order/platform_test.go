@@ -223,7 +223,7 @@ func TestEveryTradeState(t *testing.T) {
 
 			cod, err := order.DefaultTriagePolicy().COD(&o, now0)
 			require.NoError(t, err)
-			assert.Equal(t, s == order.AwaitingDispatch || s == order.Held, cod.Dispatchable,
+			assert.Equal(t, s == order.AwaitingDispatch || s == order.Held, cod.Verdict == order.Allowed,
 				"only an order waiting at the warehouse is dispatchable")
 
 			if !beforePayment[s] {

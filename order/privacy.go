@@ -14,20 +14,25 @@ const LeakPenaltyPoints = 6
 
 // MayDiscloseTo reports whether the order's details may be disclosed to the
 // platform account buyerID (rule O7): only to the buyer who placed the
-// order. The comparison is on normalised IDs; an empty ID never matches.
-// A friend asking on the buyer's behalf, or the same nickname on another
-// account, is refused.
+// order. The comparison is of canonical IDs ([CanonicalID]); an empty ID,
+// or one the identity rule refuses (an invisible or direction character),
+// never matches. A friend asking on the buyer's behalf, or the same
+// nickname on another account, is refused.
 func (o *Order) MayDiscloseTo(buyerID string) bool {
-	id, ok := textnorm.Line(buyerID)
-	return ok && id != "" && id == o.buyer.ID
+	id, p := textnorm.ID(buyerID)
+	return p == textnorm.IDOK && id == o.buyer.ID
 }
 
 // MaskPhone hides the middle of a phone number for hand-offs and logs (rule
 // O7): an 11-digit mobile number keeps its first 3 and last 4 digits
 // ("138****5678"); shorter numbers keep 2 and 2; very short ones are fully
 // hidden. A leading '+' and the digits after it count as the prefix.
-// Anything that is not a phone number is hidden entirely.
+// Anything that is not a phone number, or longer than 128 bytes, is
+// hidden entirely.
 func MaskPhone(phone string) string {
+	if tooLong(phone, maxPhoneBytes) {
+		return "****"
+	}
 	d, ok := textnorm.Digits(phone)
 	if !ok {
 		return "****"

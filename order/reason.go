@@ -1,10 +1,6 @@
 package order
 
-import (
-	"encoding/json"
-
-	"github.com/kefu-go/kefu/internal/enum"
-)
+import "github.com/kefu-go/kefu/internal/enum"
 
 // Reason is a stable code for why an order operation decided what it did:
 // why an order is a problem order ([Problem].Reason holds its text), why a
@@ -84,6 +80,9 @@ const (
 	SlowReviewSingleItemOutOfStock
 	// NotUnderSlowReview: the order is not under slow review.
 	NotUnderSlowReview
+	// SlowReviewBuyerReached: a contact reached the buyer; no more
+	// attempts are due and the ship-by deadline does not bind (rule O5).
+	SlowReviewBuyerReached
 	numReasons
 )
 
@@ -111,6 +110,7 @@ var reasonNames = []string{
 	SlowReviewOverdue:              "slow_review_overdue",
 	SlowReviewSingleItemOutOfStock: "slow_review_single_item_out_of_stock",
 	NotUnderSlowReview:             "not_under_slow_review",
+	SlowReviewBuyerReached:         "slow_review_buyer_reached",
 }
 
 // Reasons returns every reason code, in order.
@@ -156,62 +156,8 @@ func (r *Reason) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ReasonSet is a set of [Reason]s. The zero value is empty; a set is a
-// plain integer and never allocates.
-type ReasonSet uint64
-
-// Has reports whether r is in the set.
-func (s ReasonSet) Has(r Reason) bool { return enum.Has(uint64(s), r) }
-
-// With returns the set with r added.
-func (s ReasonSet) With(r Reason) ReasonSet { return ReasonSet(enum.With(uint64(s), r)) }
-
-// All returns the reasons in the set, in order.
-func (s ReasonSet) All() []Reason {
-	out := make([]Reason, 0, s.Len())
-	for r := range enum.All[Reason](uint64(s)) {
-		out = append(out, r)
-	}
-	return out
-}
-
-// Len returns the number of reasons in the set.
-func (s ReasonSet) Len() int { return enum.Len(uint64(s)) }
-
-// Strings returns the names of the reasons in the set, in order.
-func (s ReasonSet) Strings() []string { return enum.Strings[Reason](uint64(s)) }
-
-// String renders the set as "[oversold stock_exhausted]".
-func (s ReasonSet) String() string { return enum.String[Reason](uint64(s)) }
-
-// MarshalJSON encodes the set as a list of codes: ["oversold"].
-func (s ReasonSet) MarshalJSON() ([]byte, error) { return marshalSet[Reason](uint64(s)) }
-
-// UnmarshalJSON decodes a list of codes; an unknown code is an error
-// wrapping [ErrUnknownReason] and leaves s unchanged.
-func (s *ReasonSet) UnmarshalJSON(b []byte) error { return unmarshalSet[Reason](b, (*uint64)(s)) }
-
-// marshalSet encodes a set as a JSON list of its members' text forms; a
-// member without one is an error.
-func marshalSet[V enum.Value](set uint64) ([]byte, error) {
-	out := make([]V, 0, enum.Len(set))
-	for v := range enum.All[V](set) {
-		out = append(out, v)
-	}
-	return json.Marshal(out)
-}
-
-// unmarshalSet decodes a JSON list of members' text forms into *set,
-// leaving it unchanged on error.
-func unmarshalSet[V enum.Value](b []byte, set *uint64) error {
-	var vs []V
-	if err := json.Unmarshal(b, &vs); err != nil {
-		return err
-	}
-	var n uint64
-	for _, v := range vs {
-		n = enum.With(n, v)
-	}
-	*set = n
-	return nil
-}
+// ReasonSet is a set of [Reason]s: the zero value is empty, a set is a
+// plain integer and never allocates, and its JSON is a list of codes
+// (["oversold","stock_exhausted"]; an unknown code is an error wrapping
+// [ErrUnknownReason]).
+type ReasonSet = Set[Reason]

@@ -144,8 +144,12 @@ func Regions() []Region {
 // ("inner_mongolia"), an ISO 3166-2 code ("CN-NM"), or a Chinese name in
 // Simplified or Traditional script, with or without its suffix ("内蒙古",
 // "內蒙古自治區"). Case, width and surrounding space do not matter. An
-// unknown name is an error wrapping [ErrUnknownRegion].
+// unknown name is an error wrapping [ErrUnknownRegion]; so is text longer
+// than 360 bytes, refused before it is normalised.
 func ParseRegion(s string) (Region, error) {
+	if tooLong(s, maxNameBytes) {
+		return RegionUnknown, fieldErr("region", s, ErrUnknownRegion, "too long")
+	}
 	k, ok := textnorm.Key(s)
 	if !ok {
 		return RegionUnknown, fieldErr("region", s, ErrInvalidText, "")

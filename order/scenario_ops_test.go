@@ -36,7 +36,7 @@ func TestSeedProblemOrderForm(t *testing.T) {
 		mk(t, opsSpec("P13", "fine", "TEA-01", 12)),
 	}
 	stand := func(name, id string, c order.Category, reason string) order.Check {
-		return fakeCheck{name, map[string]bool{id: true}, order.Problem{Category: c, Reason: reason}}
+		return fakeCheck{name, map[string]bool{id: true}, order.Problem{Category: c, Reason: order.MustCode("shipping", reason)}}
 	}
 	checks := []order.Check{
 		order.StockCheck(stock),
@@ -85,11 +85,13 @@ func TestSeedCashOnDeliveryConfirmation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, order.CODConfirmWithBuyer, d.Action)
 
-	// Step 2a: the buyer confirms by phone; the order ships.
-	confirmed := mk(t, o.Spec(), func(s *order.Spec) { s.CODConfirmedAt = placed.Add(10 * time.Minute) })
+	// Step 2a: the buyer confirms by phone, an event of the order; it ships.
+	c, err := o.Apply(order.ConfirmCOD, placed.Add(10*time.Minute))
+	require.NoError(t, err)
+	confirmed := &c
 	d, err = p.COD(confirmed, placed.Add(11*time.Minute))
 	require.NoError(t, err)
-	require.True(t, d.Dispatchable)
+	require.Equal(t, order.Allowed, d.Verdict)
 	_, err = confirmed.Apply(order.Dispatch, placed.Add(12*time.Minute))
 	require.NoError(t, err)
 

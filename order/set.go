@@ -115,12 +115,18 @@ func (s Set[V]) String() string {
 }
 
 // MarshalJSON encodes s as a JSON list of text forms. A set holding a value
-// that is not valid is an error wrapping [ErrUnknownCode].
+// that is not valid is the error of the enum's own MarshalText (say
+// [ErrUnknownCategory]), or one wrapping [ErrUnknownCode].
 func (s Set[V]) MarshalJSON() ([]byte, error) {
 	b := make([]byte, 0, 2+s.Len()*24)
 	b = append(b, '[')
 	for v := range s.All() {
 		if !v.IsValid() {
+			if m, ok := any(v).(encoding.TextMarshaler); ok {
+				if _, err := m.MarshalText(); err != nil {
+					return nil, err
+				}
+			}
 			return nil, fieldErr("set", v.String(), ErrUnknownCode, "not a valid value")
 		}
 		if len(b) > 1 {
@@ -137,24 +143,30 @@ func (s Set[V]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a JSON list of text forms with the enum's own
 // UnmarshalText, so an unknown name is the enum's error (say
-// [ErrUnknownReason]). null is the empty set. On error s is unchanged.
+// [ErrUnknownReason]), naming the element ("[1]"; "reasons[1]" inside a
+// decision). null is the empty set. On error s is unchanged.
 func (s *Set[V]) UnmarshalJSON(b []byte) error {
 	var names []string
 	if err := decodeJSON("set", b, &names); err != nil {
 		return err
 	}
 	var n Set[V]
-	for _, name := range names {
+	for i, name := range names {
 		var v V
 		u, ok := any(&v).(encoding.TextUnmarshaler)
 		if !ok {
-			return fieldErr("set", name, ErrUnknownCode, "the enum has no text form")
+			return fieldErr(index("", i), name, ErrUnknownCode, "the enum has no text form")
 		}
 		if err := u.UnmarshalText([]byte(name)); err != nil {
+			if e, ok := err.(*Error); ok {
+				c := *e
+				c.Field = index("", i) // the element: "reasons[1]" once the caller names the set
+				return &c
+			}
 			return err
 		}
 		if !v.IsValid() || v >= 64 {
-			return fieldErr("set", name, ErrUnknownCode, "")
+			return fieldErr(index("", i), name, ErrUnknownCode, "")
 		}
 		n = n.With(v)
 	}

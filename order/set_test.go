@@ -54,7 +54,7 @@ func TestSetJSON(t *testing.T) {
 	assert.Equal(t, s, got)
 
 	_, err = json.Marshal(order.Set[order.Department](1 << 40))
-	require.ErrorIs(t, err, order.ErrUnknownCode, "an invalid member does not encode")
+	require.ErrorIs(t, err, order.ErrUnknownDepartment, "an invalid member does not encode: the enum's own error")
 }
 
 func TestSetDoesNotAllocate(t *testing.T) {
@@ -67,4 +67,36 @@ func TestSetDoesNotAllocate(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 	assert.NotZero(t, n)
+}
+
+// TestOrderSetsAreOneType pins issue 11 #6: order's sets are the one set
+// type, order.Set, so they share its methods (All is an iterator, Values a
+// slice) and its JSON (a list of names); AddressParts encodes too.
+func TestOrderSetsAreOneType(t *testing.T) {
+	var reasons order.Set[order.Reason] = order.ReasonSet(0).With(order.StockExhausted).With(order.Oversold)
+	var cats order.Set[order.Category] = order.CategorySet(0).With(order.NeedsSF)
+	var remedies order.Set[order.Remedy] = order.RemedySet(0).With(order.RemedySubstitute)
+	missing := order.Address{Recipient: "张三", Region: order.Zhejiang, City: "杭州市", District: "西湖区"}.Missing()
+	var parts order.Set[order.AddressPart] = missing
+
+	assert.Equal(t, []order.Reason{order.Oversold, order.StockExhausted}, slices.Collect(reasons.All()))
+	assert.Equal(t, []order.Reason{order.Oversold, order.StockExhausted}, reasons.Values())
+	for _, c := range []struct {
+		set  json.Marshaler
+		want string
+	}{
+		{reasons, `["oversold","stock_exhausted"]`},
+		{cats, `["needs_sf"]`},
+		{remedies, `["substitute"]`},
+		{parts, `["phone","detail"]`},
+	} {
+		b, err := c.set.MarshalJSON()
+		require.NoError(t, err)
+		assert.Equal(t, c.want, string(b))
+	}
+	var back order.AddressParts
+	require.NoError(t, json.Unmarshal([]byte(`["phone","detail"]`), &back))
+	assert.Equal(t, missing, back)
+	require.ErrorIs(t, json.Unmarshal([]byte(`["floor"]`), &back), order.ErrUnknownCode)
+	assert.Equal(t, missing, back, "unchanged on error")
 }

@@ -103,7 +103,7 @@ func (a Agent) Normalize() (Agent, error) {
 	if err != nil {
 		return Agent{}, err
 	}
-	name, err := text("agent.name", a.Name, 200)
+	name, err := text("agent.name", a.Name, maxNickBytes)
 	if err != nil {
 		return Agent{}, err
 	}

@@ -182,19 +182,39 @@ const (
 	// Close: the trade is closed — before payment by the buyer, seller or
 	// timeout; after payment by a full refund or by the seller.
 	Close
+
+	// The events below are the order's, not the platform's: they leave the
+	// trade state as it is (see [sideEvents]).
+
+	// ConfirmCOD: the buyer confirms a cash-on-delivery order, which may
+	// then be dispatched (rule S9). Only for cash on delivery, before
+	// dispatch, once.
+	ConfirmCOD
+	// StartSlowReview: the order is put under slow review (慢审, rule O5):
+	// the buyer is contacted morning and evening, and it ships by the
+	// policy's day. Only before dispatch, and not while already under
+	// review.
+	StartSlowReview
+	// EndSlowReview: the order is taken out of slow review — the buyer was
+	// reached and the question settled. Only while under review, and
+	// while the trade is still moving.
+	EndSlowReview
 	numEvents
 )
 
 var eventNames = []string{
-	EventUnknown:   "",
-	Pay:            "pay",
-	Hold:           "hold",
-	Release:        "release",
-	DispatchPart:   "dispatch_part",
-	Dispatch:       "dispatch",
-	SignCOD:        "sign_cod",
-	ConfirmReceipt: "confirm_receipt",
-	Close:          "close",
+	EventUnknown:    "",
+	Pay:             "pay",
+	Hold:            "hold",
+	Release:         "release",
+	DispatchPart:    "dispatch_part",
+	Dispatch:        "dispatch",
+	SignCOD:         "sign_cod",
+	ConfirmReceipt:  "confirm_receipt",
+	Close:           "close",
+	ConfirmCOD:      "confirm_cod",
+	StartSlowReview: "start_slow_review",
+	EndSlowReview:   "end_slow_review",
 }
 
 // ParseEvent returns the event named s ("dispatch_part"); an unknown name
@@ -283,9 +303,14 @@ var transitions = [numStatuses][numEvents]Status{
 // [ErrUnknownStatus] or [ErrUnknownEvent] ([ErrInvalidInput]). Transition
 // does not allocate when the move is allowed.
 //
+// The order's own events ([ConfirmCOD], [StartSlowReview],
+// [EndSlowReview]) leave the state as it is, in the states that allow
+// them.
+//
 // Transition knows only states and events; [Order.Apply] also checks the
 // payment method (a cash-on-delivery order is never paid online, an
-// online order is never signed for as COD) and the times.
+// online order is never signed for as COD, only it is confirmed), whether
+// the order is under slow review, and the times.
 func Transition(from Status, e Event) (Status, error) {
 	if !from.IsValid() {
 		return from, fieldErr("status", from.String(), ErrUnknownStatus, "")
@@ -295,6 +320,9 @@ func Transition(from Status, e Event) (Status, error) {
 	}
 	if to := transitions[from][e]; to != StatusUnknown {
 		return to, nil
+	}
+	if sideEventAllowed(from, e) {
+		return from, nil
 	}
 	return from, transitionErr(from, e, "")
 }
@@ -318,7 +346,7 @@ func AllowedEvents(s Status) []Event {
 	}
 	var out []Event
 	for e := Event(1); e < numEvents; e++ {
-		if transitions[s][e] != StatusUnknown {
+		if transitions[s][e] != StatusUnknown || sideEventAllowed(s, e) {
 			out = append(out, e)
 		}
 	}

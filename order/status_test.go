@@ -32,24 +32,32 @@ var legalMoves = map[order.Status]map[order.Event]order.Status{
 		order.Close: order.ClosedUnpaid,
 	},
 	order.AwaitingDispatch: {
-		order.Hold:         order.Held,
-		order.DispatchPart: order.PartlyDispatched,
-		order.Dispatch:     order.AwaitingReceipt,
-		order.Close:        order.Closed,
+		order.Hold:            order.Held,
+		order.DispatchPart:    order.PartlyDispatched,
+		order.Dispatch:        order.AwaitingReceipt,
+		order.Close:           order.Closed,
+		order.ConfirmCOD:      order.AwaitingDispatch, // the order's own events keep the state
+		order.StartSlowReview: order.AwaitingDispatch,
+		order.EndSlowReview:   order.AwaitingDispatch,
 	},
 	order.Held: {
-		order.Release: order.AwaitingDispatch,
-		order.Close:   order.Closed,
+		order.Release:         order.AwaitingDispatch,
+		order.Close:           order.Closed,
+		order.ConfirmCOD:      order.Held,
+		order.StartSlowReview: order.Held,
+		order.EndSlowReview:   order.Held,
 	},
 	order.PartlyDispatched: {
-		order.DispatchPart: order.PartlyDispatched,
-		order.Dispatch:     order.AwaitingReceipt,
-		order.Close:        order.Closed,
+		order.DispatchPart:  order.PartlyDispatched,
+		order.Dispatch:      order.AwaitingReceipt,
+		order.Close:         order.Closed,
+		order.EndSlowReview: order.PartlyDispatched,
 	},
 	order.AwaitingReceipt: {
 		order.SignCOD:        order.SignedCOD,
 		order.ConfirmReceipt: order.Finished,
 		order.Close:          order.Closed,
+		order.EndSlowReview:  order.AwaitingReceipt,
 	},
 	order.SignedCOD: {
 		order.ConfirmReceipt: order.Finished,
@@ -57,7 +65,8 @@ var legalMoves = map[order.Status]map[order.Event]order.Status{
 }
 
 var allEvents = []order.Event{order.Pay, order.Hold, order.Release, order.DispatchPart,
-	order.Dispatch, order.SignCOD, order.ConfirmReceipt, order.Close}
+	order.Dispatch, order.SignCOD, order.ConfirmReceipt, order.Close,
+	order.ConfirmCOD, order.StartSlowReview, order.EndSlowReview}
 
 // rule O1: every state × event pair either moves where the lifecycle says
 // or is refused with an error naming the state and the event.
@@ -109,7 +118,8 @@ func TestTransitionErrorMessage(t *testing.T) {
 
 func TestAllowed(t *testing.T) {
 	assert.Equal(t, []order.Event{order.Pay, order.Close}, order.AllowedEvents(order.AwaitingPayment))
-	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close}, order.AllowedEvents(order.AwaitingDispatch))
+	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close,
+		order.ConfirmCOD, order.StartSlowReview, order.EndSlowReview}, order.AllowedEvents(order.AwaitingDispatch))
 	assert.Nil(t, order.AllowedEvents(order.Status(99)))
 	for s, moves := range legalMoves {
 		assert.Len(t, order.AllowedEvents(s), len(moves), s.String())
@@ -185,7 +195,8 @@ func TestStatusPredicates(t *testing.T) {
 }
 
 func TestEventNames(t *testing.T) {
-	want := []string{"pay", "hold", "release", "dispatch_part", "dispatch", "sign_cod", "confirm_receipt", "close"}
+	want := []string{"pay", "hold", "release", "dispatch_part", "dispatch", "sign_cod", "confirm_receipt", "close",
+		"confirm_cod", "start_slow_review", "end_slow_review"}
 	for i, e := range allEvents {
 		assert.Equal(t, want[i], e.String())
 		back, err := order.ParseEvent(want[i])
@@ -203,7 +214,7 @@ func TestEventNames(t *testing.T) {
 	require.ErrorIs(t, u.UnmarshalText([]byte("ship")), order.ErrUnknownEvent)
 	_, err = order.EventUnknown.MarshalText()
 	require.ErrorIs(t, err, order.ErrUnknownEvent)
-	assert.Equal(t, "Event(9)", order.Event(9).String())
+	assert.Equal(t, "Event(12)", order.Event(12).String())
 }
 
 func unpaid(t *testing.T) order.Order {
@@ -311,4 +322,95 @@ func TestApplyCashOnDeliveryLife(t *testing.T) {
 	assert.True(t, o.ReceivedAt().Equal(t0.Add(3000*time.Minute)))
 	_, err = order.New(o.Spec())
 	require.NoError(t, err)
+}
+
+// TestOrderEvents pins issue 11 #2: confirming a cash-on-delivery order
+// (rule S9) and putting an order under or taking it out of slow review
+// (rule O5) are lifecycle events applied with Apply — not Spec edits —
+// with the checks one expects: only cash on delivery is confirmed, once,
+// before dispatch; a review starts once, before dispatch, and ends only
+// when open. The state stays as it was.
+func TestOrderEvents(t *testing.T) {
+	codSpec := paidSpec()
+	codSpec.Payment, codSpec.PaidAt = order.CashOnDelivery, time.Time{}
+	cod := order.MustNew(codSpec)
+	online := order.MustNew(paidSpec())
+	at := t0.Add(time.Hour)
+
+	confirmed, err := cod.Apply(order.ConfirmCOD, at)
+	require.NoError(t, err)
+	assert.Equal(t, order.AwaitingDispatch, confirmed.Status(), "the state does not move")
+	assert.True(t, confirmed.CODConfirmedAt().Equal(at))
+	assert.True(t, cod.CODConfirmedAt().IsZero(), "cod is left as it was")
+	shipped, err := confirmed.Apply(order.Dispatch, at.Add(time.Hour))
+	require.NoError(t, err, "rule S9: confirmed, it ships")
+	rebuilt, err := order.New(shipped.Spec())
+	require.NoError(t, err, "a stored confirmed order loads")
+	assert.Equal(t, shipped, rebuilt)
+
+	reviewed, err := online.Apply(order.StartSlowReview, at)
+	require.NoError(t, err)
+	assert.True(t, reviewed.SlowReviewSince().Equal(at))
+	ended, err := reviewed.Apply(order.EndSlowReview, at.Add(time.Hour))
+	require.NoError(t, err)
+	assert.True(t, ended.SlowReviewSince().IsZero())
+	again, err := ended.Apply(order.StartSlowReview, at.Add(2*time.Hour))
+	require.NoError(t, err, "a review may open again")
+	_, err = order.New(again.Spec())
+	require.NoError(t, err)
+	held, err := reviewed.Apply(order.Hold, at.Add(time.Minute))
+	require.NoError(t, err)
+	_, err = held.Apply(order.EndSlowReview, at.Add(2*time.Minute))
+	require.NoError(t, err, "a held order leaves slow review")
+	out, err := reviewed.Apply(order.Dispatch, at.Add(time.Minute))
+	require.NoError(t, err)
+	_, err = out.Apply(order.EndSlowReview, at.Add(2*time.Minute))
+	require.NoError(t, err, "a review the parcel overtook is closed after dispatch")
+
+	cases := []struct {
+		reason string
+		o      order.Order
+		e      order.Event
+		at     time.Time
+		want   error
+	}{
+		{"rule S9: an online order has nothing to confirm", online, order.ConfirmCOD, at, order.ErrInvalidTransition},
+		{"not twice", confirmed, order.ConfirmCOD, at.Add(time.Minute), order.ErrInvalidTransition},
+		{"not after dispatch", shipped, order.ConfirmCOD, at.Add(3 * time.Hour), order.ErrInvalidTransition},
+		{"not before the order was placed", cod, order.ConfirmCOD, t0.Add(-time.Minute), order.ErrInconsistent},
+		{"not without a time", cod, order.ConfirmCOD, time.Time{}, order.ErrMissing},
+		{"rule O5: a review starts once", reviewed, order.StartSlowReview, at.Add(time.Minute), order.ErrInvalidTransition},
+		{"no review of an unpaid order", unpaid(t), order.StartSlowReview, at, order.ErrInvalidTransition},
+		{"nor of a dispatched one", shipped, order.StartSlowReview, at.Add(3 * time.Hour), order.ErrInvalidTransition},
+		{"no review to end", online, order.EndSlowReview, at, order.ErrInvalidTransition},
+		{"events run forward from the review", reviewed, order.Hold, at.Add(-time.Minute), order.ErrInconsistent},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			got, err := c.o.Apply(c.e, c.at)
+			require.ErrorIs(t, err, c.want)
+			assert.True(t, got.IsZero())
+		})
+	}
+	_, err = online.Apply(order.ConfirmCOD, at)
+	require.ErrorIs(t, err, order.ErrConflict, "a refused event is a conflict, like any refused move")
+
+	// Events says what this order accepts now.
+	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close, order.StartSlowReview},
+		online.Events(), "paid online, not under review")
+	assert.Equal(t, []order.Event{order.Hold, order.Close, order.ConfirmCOD, order.StartSlowReview},
+		cod.Events(), "rule S9: unconfirmed cash on delivery does not ship")
+	assert.Equal(t, []order.Event{order.Hold, order.DispatchPart, order.Dispatch, order.Close, order.EndSlowReview},
+		reviewed.Events())
+
+	// New keeps what Apply allows: a stored unpaid order is not under
+	// review, and a COD order is confirmed before it left.
+	bad := paidSpec()
+	bad.Status, bad.PaidAt, bad.SlowReviewSince = order.AwaitingPayment, time.Time{}, at
+	_, err = order.New(bad)
+	require.ErrorIs(t, err, order.ErrInconsistent)
+	late := shipped.Spec()
+	late.CODConfirmedAt = late.DispatchedAt.Add(time.Minute)
+	_, err = order.New(late)
+	require.ErrorIs(t, err, order.ErrInconsistent)
 }

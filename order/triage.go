@@ -52,9 +52,10 @@ func (f Finding) OrderID() string {
 	return f.orderID
 }
 
-// Reasons returns the reasons found for category c, in order.
-func (f Finding) Reasons(c Category) []string {
-	var out []string
+// Reasons returns the reasons found for category c, in order: order's own
+// and those the checks of other packages reported.
+func (f Finding) Reasons(c Category) []Code {
+	var out []Code
 	for _, p := range f.Problems {
 		if p.Category == c {
 			out = append(out, p.Reason)
@@ -401,19 +402,19 @@ func (t *triage) collect(rep *Report) {
 		from := len(all)
 		if g := t.buyerOf[i]; g >= 0 {
 			if t.buyers[g].differs {
-				all = append(all, Problem{MultipleAddresses, reasonNames[BuyerAddressesDiffer]})
+				all = append(all, Problem{MultipleAddresses, reasonCodes[BuyerAddressesDiffer]})
 			}
 		}
 		if t.flags != nil {
 			f := t.flags[i]
 			if f&repeated != 0 {
-				all = append(all, Problem{RepeatOrder, reasonNames[RepeatSKU]})
+				all = append(all, Problem{RepeatOrder, reasonCodes[RepeatSKU]})
 			}
 			if f&shortAlone != 0 {
-				all = append(all, Problem{OutOfStock, reasonNames[StockShort]})
+				all = append(all, Problem{OutOfStock, reasonCodes[StockShort]})
 			}
 			if f&shortTaken != 0 {
-				all = append(all, Problem{OutOfStock, reasonNames[PaidLater]})
+				all = append(all, Problem{OutOfStock, reasonCodes[PaidLater]})
 			}
 		}
 		all = append(all, t.found[t.foundStart[i]:t.foundStart[i+1]]...)
@@ -468,39 +469,20 @@ func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
 				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrUnknownCategory,
 					"reported category "+p.Category.String()+" for order "+strconv.Quote(o.id))
 			}
-			if !isReasonCode(p.Reason) {
-				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrInvalidText,
-					"reported reason "+strconv.Quote(p.Reason)+" for order "+strconv.Quote(o.id)+
-						", not a snake_case code")
+			if p.Reason.IsZero() {
+				return dst, fieldErr("checks["+strconv.Itoa(ci)+"]", c.Name(), ErrMissing,
+					"reported no reason for order "+strconv.Quote(o.id))
 			}
 		}
 	}
 	return dst, nil
 }
 
-// maxReasonBytes bounds a reason code a check reports.
-const maxReasonBytes = 64
-
-// isReasonCode reports whether s is a stable reason code: 1 to 64 bytes of
-// lower-case ASCII letters, digits and underscores, starting with a
-// letter, so that it prints in a digest and keys a message catalog as is.
-func isReasonCode(s string) bool {
-	if s == "" || len(s) > maxReasonBytes || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '_' {
-			return false
-		}
-	}
-	return true
-}
-
 func compareProblems(a, b Problem) int {
 	if c := cmp.Compare(a.Category, b.Category); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Reason, b.Reason)
+	return compareCodes(a.Reason, b.Reason)
 }
 
 // allocate allocates the real stock of a.s to the orders of the batch that

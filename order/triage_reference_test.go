@@ -108,7 +108,7 @@ func referenceTriage(orders []*order.Order, stock order.Stock, within time.Durat
 func TestTriageMatchesPairwiseReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	p := order.DefaultTriagePolicy()
-	p.RepeatWithin = 6 * time.Hour
+	p.RepeatWithin = order.Duration(6 * time.Hour)
 	p.Skip = []order.Category{order.MultipleAddresses, order.UnknownAddress, order.CODUnconfirmed, order.UnsatisfiableMessage}
 	for round := range 300 {
 		onHand := map[string]int{}
@@ -148,7 +148,7 @@ func TestTriageMatchesPairwiseReference(t *testing.T) {
 			}
 			orders = append(orders, mk(t, s))
 		}
-		want := referenceTriage(orders, stock, p.RepeatWithin)
+		want := referenceTriage(orders, stock, time.Duration(p.RepeatWithin))
 		r, err := p.Triage(orders, t0.Add(80*time.Hour), order.StockCheck(stock))
 		require.NoError(t, err)
 		got := found(r)

@@ -9,9 +9,10 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Problem reasons that the checks report in [order.Problem.Reason], beyond
-// the names of [Reason] codes they reuse (postage_overcharged,
-// postage_undercharged, postage_missing, transit_warehouse).
+// Problem reasons that the checks report in [order.Problem.Reason], as
+// codes of package "shipping" (see [problemCode]), beyond the names of
+// [Reason] codes they reuse (postage_overcharged, postage_undercharged,
+// postage_missing, transit_warehouse, carrier_not_serving).
 const (
 	// ProblemNoCarrier: no carrier of the shop serves the region.
 	ProblemNoCarrier = "no_carrier_serves_region"
@@ -19,6 +20,14 @@ const (
 	// has no SF carrier that serves the region.
 	ProblemNoSFCarrier = "no_sf_carrier"
 )
+
+// problemCode returns the [order.Code] of a shipping reason name, as a
+// problem carries it ("shipping.no_sf_carrier"). The names are the
+// package's own constants, so NewCode cannot fail; it does not allocate.
+func problemCode(name string) order.Code {
+	c, _ := order.NewCode("shipping", name)
+	return c
+}
 
 // Check names, as [order.Check.Name] returns them.
 const (
@@ -128,7 +137,7 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 	switch c.kind {
 	case kindOutOfArea:
 		if r := o.Region(); notShipped(o) && r.IsValid() && !c.p.served(r) {
-			return append(dst, order.Problem{Category: order.OutOfArea, Reason: ProblemNoCarrier})
+			return append(dst, order.Problem{Category: order.OutOfArea, Reason: problemCode(ProblemNoCarrier)})
 		}
 	case kindPostage:
 		if !o.Status().Open() {
@@ -137,25 +146,25 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		d := c.p.FreeShipping(o)
 		for _, r := range [...]Reason{PostageOvercharged, PostageUndercharged, PostageMissing} {
 			if d.Reasons.Has(r) {
-				return append(dst, order.Problem{Category: order.PostageWrong, Reason: reasonNames[r]})
+				return append(dst, order.Problem{Category: order.PostageWrong, Reason: problemCode(reasonNames[r])})
 			}
 		}
 	case kindNeedsSF:
 		// Rule S3: SF is chosen for these regions automatically
 		// (ChooseCarrier); only a shop without SF for them has a problem.
 		if r := o.Region(); r.HKMOTW() && notShipped(o) && !c.p.sfServes(r) {
-			return append(dst, order.Problem{Category: order.NeedsSF, Reason: ProblemNoSFCarrier})
+			return append(dst, order.Problem{Category: order.NeedsSF, Reason: problemCode(ProblemNoSFCarrier)})
 		}
 	case kindTransit:
 		if notShipped(o) {
 			if _, ok := c.p.transitKey(o.AddressKey()); ok {
-				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: reasonNames[TransitWarehouseAddress]})
+				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: problemCode(reasonNames[TransitWarehouseAddress])})
 			}
 		}
 	case kindCarrierRequest:
 		if msg, r := o.Message(), o.Region(); msg != "" && r.IsValid() && notShipped(o) {
 			if code, ok := c.p.requested(msg); ok && !c.p.delivers(code, r) {
-				return append(dst, order.Problem{Category: order.UnsatisfiableMessage, Reason: reasonNames[CarrierNotServing]})
+				return append(dst, order.Problem{Category: order.UnsatisfiableMessage, Reason: problemCode(reasonNames[CarrierNotServing])})
 			}
 		}
 	}

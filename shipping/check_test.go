@@ -52,16 +52,16 @@ func TestChecks(t *testing.T) {
 	}{
 		{"a good order has no problem", withAddr(addr("浙江省"), "120.00", "0"), nil},
 		{"abroad is out of area and pays postage", withAddr(abroad, "120.00", "30.00"),
-			[]order.Problem{{Category: order.OutOfArea, Reason: "no_carrier_serves_region"}}},
+			[]order.Problem{{Category: order.OutOfArea, Reason: order.MustCode("shipping", "no_carrier_serves_region")}}},
 		{"free-shipping order charged postage", withAddr(addr("浙江省"), "120.00", "10.00"),
-			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_overcharged"}}},
+			[]order.Problem{{Category: order.PostageWrong, Reason: order.MustCode("shipping", "postage_overcharged")}}},
 		{"below threshold and charged nothing", withAddr(addr("浙江省"), "20.00", "0"),
-			[]order.Problem{{Category: order.PostageWrong, Reason: "postage_undercharged"}}},
+			[]order.Problem{{Category: order.PostageWrong, Reason: order.MustCode("shipping", "postage_undercharged")}}},
 		{"below threshold and charged the standard postage", withAddr(addr("浙江省"), "20.00", "10.00"), nil},
 		{"Xinjiang charged its standard 20.00", withAddr(addr("新疆维吾尔自治区"), "120.00", "20.00"), nil},
 		{"Hong Kong while the default carrier is YTO: SF is chosen, no problem (rule S3)", withAddr(addr("香港"), "120.00", "20.00"), nil},
 		{"transit warehouse in the detail", withAddr(transit, "120.00", "0"),
-			[]order.Problem{{Category: order.TransitWarehouse, Reason: "transit_warehouse"}}},
+			[]order.Problem{{Category: order.TransitWarehouse, Reason: order.MustCode("shipping", "transit_warehouse")}}},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -97,8 +97,8 @@ func TestChecksNoSFCarrier(t *testing.T) {
 	s := spec("120.00", "0", "20.00")
 	s.Address = addr("澳门")
 	assert.Equal(t, []order.Problem{
-		{Category: order.OutOfArea, Reason: "no_carrier_serves_region"},
-		{Category: order.NeedsSF, Reason: "no_sf_carrier"},
+		{Category: order.OutOfArea, Reason: order.MustCode("shipping", "no_carrier_serves_region")},
+		{Category: order.NeedsSF, Reason: order.MustCode("shipping", "no_sf_carrier")},
 	}, inspect(t, checks, build(t, s)))
 }
 
@@ -182,12 +182,12 @@ func TestChecksInTriage(t *testing.T) {
 	assert.False(t, ok, "a good order is not a problem order")
 	f, ok := rep.Find("A2")
 	require.True(t, ok)
-	assert.Equal(t, []string{"postage_overcharged"}, f.Reasons(order.PostageWrong))
+	assert.Equal(t, []order.Code{order.MustCode("shipping", "postage_overcharged")}, f.Reasons(order.PostageWrong))
 	_, ok = rep.Find("A3")
 	assert.False(t, ok, "Taiwan goes SF automatically: no problem order (rule S3)")
 	f, ok = rep.Find("A4")
 	require.True(t, ok)
-	assert.Equal(t, []string{"transit_warehouse"}, f.Reasons(order.TransitWarehouse))
+	assert.Equal(t, []order.Code{order.MustCode("shipping", "transit_warehouse")}, f.Reasons(order.TransitWarehouse))
 }
 
 // TestChecksCarrierRequest pins rules S3, S5 and O2: a buyer's message
@@ -204,7 +204,7 @@ func TestChecksCarrierRequest(t *testing.T) {
 		}
 		return build(t, s)
 	}
-	unsatisfiable := []order.Problem{{Category: order.UnsatisfiableMessage, Reason: "carrier_not_serving"}}
+	unsatisfiable := []order.Problem{{Category: order.UnsatisfiableMessage, Reason: order.MustCode("shipping", "carrier_not_serving")}}
 	cases := []struct {
 		reason string
 		o      *order.Order

@@ -94,12 +94,12 @@ func TestDefaultTriageOfANormalDay(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string][]string{
-		"P01": {"postage_wrong:postage_overcharged"},
-		"P02": {"postage_wrong:postage_undercharged"},
-		"P03": {"transit_warehouse:transit_warehouse"},
-		"P04": {"out_of_area:no_carrier_serves_region"},
-		"P05": {"unsatisfiable_message:carrier_not_serving"},
-		"P06": {"postage_wrong:postage_undercharged"},
+		"P01": {"postage_wrong:shipping.postage_overcharged"},
+		"P02": {"postage_wrong:shipping.postage_undercharged"},
+		"P03": {"transit_warehouse:shipping.transit_warehouse"},
+		"P04": {"out_of_area:shipping.no_carrier_serves_region"},
+		"P05": {"unsatisfiable_message:shipping.carrier_not_serving"},
+		"P06": {"postage_wrong:shipping.postage_undercharged"},
 	}, got, "only the real problems are flagged")
 	assert.Zero(t, rep.Count(order.NeedsSF), "Hong Kong, Macao and Taiwan go SF automatically (rule S3)")
 

@@ -65,11 +65,17 @@ func Remedies() []Remedy { return i18n.Values[Remedy]() }
 
 // ProblemReasons returns the reasons the problem-order checks of [Checks]
 // report in [order.Problem.Reason]: the Problem… constants and the
-// [Reason] codes the checks reuse. [order.Problem.Text] renders each.
-func ProblemReasons() []string {
-	return []string{
+// [Reason] codes the checks reuse, as shipping's [order.Code]s.
+// [order.Problem.Text] renders each.
+func ProblemReasons() []order.Code {
+	names := []string{
 		ProblemNoCarrier, ProblemNoSFCarrier,
 		reasonNames[PostageOvercharged], reasonNames[PostageUndercharged], reasonNames[PostageMissing],
 		reasonNames[TransitWarehouseAddress], reasonNames[CarrierNotServing],
 	}
+	out := make([]order.Code, len(names))
+	for i, n := range names {
+		out[i] = problemCode(n)
+	}
+	return out
 }

@@ -30,7 +30,7 @@ func TestSeed000SilentOrderOvercharged(t *testing.T) {
 	for _, c := range checks {
 		problems = c.Inspect(problems, o, t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.PostageWrong, Reason: "postage_overcharged"}}, problems)
+	assert.Equal(t, []order.Problem{{Category: order.PostageWrong, Reason: order.MustCode("shipping", "postage_overcharged")}}, problems)
 
 	// 3. Paid and not shipped: refund the 8.00 (or refund-and-reorder,
 	// which the refund package only allows with a hold, rule R1), then
@@ -108,7 +108,7 @@ func TestSeed003TransitWarehouse(t *testing.T) {
 	for _, c := range checks {
 		problems = c.Inspect(problems, build(t, s), t0)
 	}
-	assert.Equal(t, []order.Problem{{Category: order.TransitWarehouse, Reason: "transit_warehouse"}}, problems)
+	assert.Equal(t, []order.Problem{{Category: order.TransitWarehouse, Reason: order.MustCode("shipping", "transit_warehouse")}}, problems)
 }
 
 // TestSeed003AskWhichCarrier replays seed 003, Pregunta 7.4 — rule S5:

@@ -71,7 +71,7 @@ func run() error {
 		switch {
 		case errors.As(err, &te):
 			fmt.Printf("  %-16s refused: %v\n", s.event, err)
-			fmt.Printf("  %-16s legal now: %v\n", "", order.AllowedEvents(te.From))
+			fmt.Printf("  %-16s legal now: %v\n", "", o.Events())
 			continue
 		case err != nil:
 			return err

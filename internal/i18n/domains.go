@@ -34,13 +34,13 @@ const (
 	PricingReason     Domain = "pricing.reason"
 	PricingSettlement Domain = "pricing.settlement"
 
-	NotesChannel      Domain = "notes.channel"
+	OrderChannel      Domain = "order.channel"
 	NotesFlag         Domain = "notes.flag"
 	NotesKind         Domain = "notes.kind"
 	NotesPromiseKind  Domain = "notes.promise_kind"
 	NotesPromiseState Domain = "notes.promise_state"
 	NotesReason       Domain = "notes.reason"
-	NotesRound        Domain = "notes.round"
+	OrderRound        Domain = "order.round"
 	NotesTask         Domain = "notes.task"
 	NotesTopic        Domain = "notes.topic"
 	NotesUrgency      Domain = "notes.urgency"
@@ -81,17 +81,27 @@ func Codes(d Domain) []string {
 	return out
 }
 
-// ProblemReason returns the staff text of an order.Problem's reason code
-// in language l: the code is one of order's Reason codes, one of
-// shipping's, or a reason only shipping's checks give; code itself when it
-// is none of them.
-func ProblemReason(l Lang, code string) string {
-	for _, d := range [...]Domain{OrderReason, ShippingReason, ShippingProblem} {
-		if s, ok := Lookup(l, d, code); ok {
+// ProblemReason returns the staff text of an order.Problem's reason, the
+// code name of package pkg, in language l: one of order's Reason codes, one
+// of shipping's, or a reason only shipping's checks give; "pkg.name" when
+// the catalogs do not know it (a backend's own check, say).
+func ProblemReason(l Lang, pkg, name string) string {
+	var ds []Domain
+	switch pkg {
+	case "order":
+		ds = []Domain{OrderReason}
+	case "shipping":
+		ds = []Domain{ShippingReason, ShippingProblem}
+	}
+	for _, d := range ds {
+		if s, ok := Lookup(l, d, name); ok {
 			return s
 		}
 	}
-	return code
+	if pkg == "" {
+		return name
+	}
+	return pkg + "." + name
 }
 
 // labelTables are the label tables, one per package.

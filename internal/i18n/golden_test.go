@@ -48,7 +48,7 @@ var staffSample = []texter{
 	pricing.ReasonBeyondAuthority, pricing.ReasonEraseDailyLimit, pricing.ReasonGiftPreferred,
 	pricing.EraseChange, pricing.TopUpOrder, pricing.AgentFault,
 	notes.KindHold, notes.FlagRed, notes.Overdue, notes.PhoneRequired, notes.Reship, notes.Urgently,
-	notes.SMS, notes.Evening, notes.RefundPostage,
+	notes.SMS, order.Evening, notes.RefundPostage,
 }
 
 var at = time.Date(2026, 11, 12, 16, 0, 0, 0, time.FixedZone("CST", 8*3600))

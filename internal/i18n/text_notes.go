@@ -7,10 +7,10 @@ var notesLabels = []label{
 	lbl(NotesUrgency, "routine", "常规", "一般", "Routine", "Normal"),
 	lbl(NotesUrgency, "urgent", "紧急", "緊急", "Urgent", "Urgente"),
 
-	lbl(NotesChannel, "chat", "旺旺/聊天", "旺旺/聊天", "Chat", same),
-	lbl(NotesChannel, "phone", "电话", "電話", "Phone", "Teléfono"),
-	lbl(NotesChannel, "sms", "短信", "簡訊", "SMS", same),
-	lbl(NotesChannel, "in_person", "当面", "當面", "In person", "En persona"),
+	lbl(OrderChannel, "chat", "旺旺/聊天", "旺旺/聊天", "Chat", same),
+	lbl(OrderChannel, "phone", "电话", "電話", "Phone", "Teléfono"),
+	lbl(OrderChannel, "sms", "短信", "簡訊", "SMS", same),
+	lbl(OrderChannel, "in_person", "当面", "當面", "In person", "En persona"),
 
 	lbl(NotesFlag, "none", "无", "無", "None", "Sin bandera"),
 	lbl(NotesFlag, "red", "红", "紅", "Red", "Roja"),
@@ -57,8 +57,8 @@ var notesLabels = []label{
 	lbl(NotesTopic, "product", "商品", "商品", "Product", "Producto"),
 	lbl(NotesTopic, "parcel", "物流", "物流", "Parcel", "Paquete"),
 
-	lbl(NotesRound, "morning", "上午", "上午", "Morning", "Mañana"),
-	lbl(NotesRound, "evening", "晚上", "晚上", "Evening", "Tarde"),
+	lbl(OrderRound, "morning", "上午", "上午", "Morning", "Mañana"),
+	lbl(OrderRound, "evening", "晚上", "晚上", "Evening", "Tarde"),
 
 	// The silent-order checklist (rule O4).
 	lbl(NotesTask, "remind_gift", "提醒买家加赠品", "提醒買家加贈品", "Remind the buyer to add the gift", "Recordar al comprador que añada el regalo"),

@@ -55,6 +55,7 @@ var orderLabels = []label{
 	lbl(OrderReason, "paid_later", "付款较晚，库存已被先付款的买家占用", "付款較晚，庫存已被先付款的買家佔用", "Paid after the buyers who got the stock", "Pagó después de quienes se llevaron el stock"),
 	lbl(OrderReason, "slow_review_opened_today", "慢审今日新开，今日处理", "慢審今日新開，今日處理", "Slow review opened today: deal with it today", "Revisión lenta abierta hoy: atenderla hoy"),
 	lbl(OrderReason, "slow_review_ship_day", "慢审订单今日必须发货", "慢審訂單今日必須發貨", "Slow review: must ship today", "Revisión lenta: debe enviarse hoy"),
+	lbl(OrderReason, "slow_review_buyer_reached", "慢审：已联系上买家", "慢審：已聯繫上買家", "Slow review: buyer reached", "Revisión lenta: se contactó al comprador"),
 	lbl(OrderReason, "slow_review_overdue", "慢审订单已过发货期限", "慢審訂單已過發貨期限", "Slow review past its ship day", "Revisión lenta: pasado el día de envío"),
 	lbl(OrderReason, "slow_review_single_item_out_of_stock", "慢审单件商品缺货，可不按期发货", "慢審單件商品缺貨，可不按期發貨", "Slow review: single item out of stock, no ship deadline", "Revisión lenta: artículo único sin stock, sin plazo de envío"),
 	lbl(OrderReason, "not_under_slow_review", "未在慢审中", "未在慢審中", "Not under slow review", "No está en revisión lenta"),
@@ -126,6 +127,9 @@ var orderLabels = []label{
 
 	lbl(OrderEvent, "pay", "付款", "付款", "Pay", "Pagar"),
 	lbl(OrderEvent, "hold", "暂停发货", "暫停發貨", "Hold", "Retener"),
+	lbl(OrderEvent, "confirm_cod", "买家确认货到付款", "買家確認貨到付款", "Buyer confirms cash on delivery", "El comprador confirma el contra reembolso"),
+	lbl(OrderEvent, "start_slow_review", "转入慢审", "轉入慢審", "Start slow review", "Iniciar revisión lenta"),
+	lbl(OrderEvent, "end_slow_review", "结束慢审", "結束慢審", "End slow review", "Terminar la revisión lenta"),
 	lbl(OrderEvent, "release", "恢复发货", "恢復發貨", "Release the hold", "Liberar"),
 	lbl(OrderEvent, "dispatch_part", "部分发货", "部分發貨", "Dispatch part", "Enviar una parte"),
 	lbl(OrderEvent, "dispatch", "发货", "發貨", "Dispatch", "Enviar"),

@@ -74,31 +74,33 @@ func walks() []walked {
 		walk("pricing.Reason", i18n.PricingReason, pricing.Reasons()),
 
 		walk("notes.Urgency", i18n.NotesUrgency, notes.Urgencies()),
-		walk("notes.Channel", i18n.NotesChannel, notes.ChannelValues()),
+		walk("order.Channel", i18n.OrderChannel, order.ChannelValues()),
 		walk("notes.Flag", i18n.NotesFlag, notes.Flags()),
 		walk("notes.Kind", i18n.NotesKind, notes.Kinds()),
 		walk("notes.PromiseKind", i18n.NotesPromiseKind, notes.PromiseKinds()),
 		walk("notes.PromiseState", i18n.NotesPromiseState, notes.PromiseStates()),
 		walk("notes.Reason", i18n.NotesReason, notes.Reasons()),
 		walk("notes.Topic", i18n.NotesTopic, notes.Topics()),
-		walk("notes.Round", i18n.NotesRound, notes.Rounds()),
+		walk("order.Round", i18n.OrderRound, order.Rounds()),
 		walk("notes.Task", i18n.NotesTask, notes.TaskValues()),
 	}
 }
 
 // problemReason is a reason a problem-order check reports, rendered by
 // order.Problem.Text.
-type problemReason string
+type problemReason order.Code
 
-func (r problemReason) String() string           { return string(r) }
-func (r problemReason) Text(l order.Lang) string { return order.Problem{Reason: string(r)}.Text(l) }
+func (r problemReason) String() string { return order.Code(r).Name() }
+func (r problemReason) Text(l order.Lang) string {
+	return order.Problem{Reason: order.Code(r)}.Text(l)
+}
 
 // checkOnlyReasons are the reasons shipping's checks report that are not
 // shipping Reason codes (those are walked with shipping.Reason).
 func checkOnlyReasons() []problemReason {
 	var out []problemReason
 	for _, s := range shipping.ProblemReasons() {
-		if _, err := shipping.ParseReason(s); err != nil {
+		if _, err := shipping.ParseReason(s.Name()); err != nil {
 			out = append(out, problemReason(s))
 		}
 	}
@@ -186,19 +188,20 @@ func TestNoTextWithoutCode(t *testing.T) {
 // TestProblemReasonsRender: every reason a problem-order check reports
 // renders, whether it is one of order's reasons or of shipping's checks.
 func TestProblemReasonsRender(t *testing.T) {
-	var reasons []string
+	var reasons []order.Code
 	for _, r := range order.Reasons() {
-		reasons = append(reasons, r.String())
+		reasons = append(reasons, r.Code())
 	}
 	reasons = append(reasons, shipping.ProblemReasons()...)
 	for _, r := range reasons {
 		for _, l := range order.Langs() {
 			got := order.Problem{Reason: r}.Text(l)
-			assert.NotEqual(t, r, got, "problem reason %q has no %s text", r, l)
+			assert.NotEqual(t, r.String(), got, "problem reason %q has no %s text", r, l)
+			assert.NotEqual(t, r.Name(), got, "problem reason %q has no %s text", r, l)
 		}
 	}
-	assert.Equal(t, "no_such_reason", order.Problem{Reason: "no_such_reason"}.Text(order.English), "unknown: the code")
-	assert.Equal(t, "港澳台订单，店铺没有可派送的顺丰", order.Problem{Reason: shipping.ProblemNoSFCarrier}.Text(order.SimplifiedChinese))
+	assert.Equal(t, "acme.no_such_reason", order.Problem{Reason: order.MustCode("acme", "no_such_reason")}.Text(order.English), "unknown: the code")
+	assert.Equal(t, "港澳台订单，店铺没有可派送的顺丰", order.Problem{Reason: order.MustCode("shipping", shipping.ProblemNoSFCarrier)}.Text(order.SimplifiedChinese))
 }
 
 // TestTextOfInvalidValues: a value out of range renders as its String,
