@@ -206,7 +206,11 @@ func (a amountJSON) ptr() *decimal.Decimal {
 
 // clipJSON returns the JSON text b for an error's Value, cut to what a
 // message quotes: a rejected amount of a megabyte is not kept whole.
+// A JSON string's quotes are dropped: the value of "64.255" is 64.255.
 func clipJSON(b []byte) string {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		b = b[1 : len(b)-1]
+	}
 	if len(b) > kerr.MaxQuoted {
 		return kerr.Clip(string(b[:kerr.MaxQuoted+4]))
 	}
