@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -494,9 +494,6 @@ func TestTradeTimesAreChinaTime(t *testing.T) {
 // 1,000 times the sub-orders — takes at most about 1,500 times longer,
 // measured as a ratio in one run.
 func TestTradeLinearCost(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing")
-	}
 	_, base := goodTrade(t)
 	pad := func(n int) []byte { // base with an ignored field making it n bytes
 		head := `{"pad":"`
@@ -532,31 +529,8 @@ func TestTradeLinearCost(t *testing.T) {
 		{"sub-orders, 10 vs 10,000 (refused: more than 1,000)", subOrders(10), subOrders(10_000)},
 	} {
 		run := func(b []byte) func() { return func() { _, _, _ = fromTrade(b) } }
-		ratio := costRatio(run(c.small), run(c.large))
-		t.Logf("%s: %.0f×", c.reason, ratio)
-		assert.Less(t, ratio, 1500.0, c.reason)
+		t.Run(c.reason, func(t *testing.T) { costtest.AssertLinear(t, run(c.small), run(c.large), costtest.MaxRatio) })
 	}
-}
-
-// costRatio returns how many times longer large takes than small, each
-// timed as the best of several runs.
-func costRatio(small, large func()) float64 {
-	best := func(f func(), runs int) time.Duration {
-		b := time.Duration(1<<63 - 1)
-		for range runs {
-			runtime.GC() // a collection left over from the last run is not this run's cost
-			start := time.Now()
-			f()
-			b = min(b, time.Since(start))
-		}
-		return max(b, time.Microsecond)
-	}
-	s := best(func() {
-		for range 10 {
-			small()
-		}
-	}, 10) / 10
-	return float64(best(large, 4)) / float64(s)
 }
 
 // rule O7: an order built from a platform record holds the receiver's

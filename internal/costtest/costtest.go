@@ -43,15 +43,20 @@ func Fastest(f func()) time.Duration {
 	return max(best, time.Nanosecond)
 }
 
-// AssertLinear fails t when large takes more than maxRatio times the time
-// of small. A ratio above the bound is measured twice more, interleaved,
-// keeping the fastest of all, before the test fails: superlinear work
-// fails again. It is skipped under -short.
+// Limit returns maxRatio as [AssertLinear] applies it: three times wider
+// under the race detector.
+func Limit(maxRatio float64) float64 { return maxRatio * raceSlack }
+
+// AssertLinear fails t when large takes more than [Limit](maxRatio) times
+// the time of small. A ratio above the bound is measured twice more,
+// interleaved, keeping the fastest of all, before the test fails:
+// superlinear work fails again. It is skipped under -short.
 func AssertLinear(t testing.TB, small, large func(), maxRatio float64) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("timing")
 	}
+	maxRatio = Limit(maxRatio)
 	s, l := Fastest(small), Fastest(large)
 	ratio := float64(l) / float64(s)
 	for range 2 {
