@@ -2,12 +2,12 @@ package pricing_test
 
 import (
 	"encoding/json"
-	"math"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
 )
@@ -18,37 +18,6 @@ import (
 // work — decimal's parser on a megabyte of digits, pairwise period
 // checks, a scan of every spent approval — is 10^3 to 10^6 over it.
 const maxCostRatio = 1500
-
-// perOp returns the CPU time of one call of f: f repeated until the
-// round has taken at least two milliseconds of the process's CPU time,
-// divided by the repetitions. CPU time, not wall time: on a shared machine
-// other processes stretch the wall clock of a round, not its CPU time.
-func perOp(f func()) time.Duration {
-	for n := 1; ; n *= 4 {
-		start := processCPU()
-		for range n {
-			f()
-		}
-		if el := processCPU() - start; el >= 2*time.Millisecond || n >= 1<<20 {
-			return el / time.Duration(n)
-		}
-	}
-}
-
-// costRatio returns how many times longer big takes than small: the
-// fastest of a few alternating batches of each, in one process.
-func costRatio(small, big func()) float64 {
-	bs, bb := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
-	rounds := 3
-	if raceEnabled {
-		rounds = 1
-	}
-	for range rounds {
-		bs = min(bs, perOp(small))
-		bb = min(bb, perOp(big))
-	}
-	return float64(bb) / float64(max(bs, 1))
-}
 
 const (
 	kB = 1 << 10
@@ -281,15 +250,7 @@ func TestLinearCost(t *testing.T) {
 			if limit == 0 {
 				limit = maxCostRatio
 			}
-			// A measurement the shared machine disturbed is taken again.
-			var ratio float64
-			for range 3 {
-				if ratio = costRatio(small, big); ratio <= limit {
-					t.Logf("%d → %d: %.1f×", c.small, c.big, ratio)
-					return
-				}
-			}
-			t.Errorf("%d → %d costs %.0f× more (at most %.0f×)", c.small, c.big, ratio, limit)
+			costtest.AssertLinear(t, small, big, limit)
 		})
 	}
 }

@@ -3,14 +3,13 @@ package shipping_test
 import (
 	"encoding/json"
 	"fmt"
-	"math"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
 )
@@ -21,36 +20,11 @@ import (
 const maxCostRatio = 1500
 
 // linearCost fails when large takes more than maxCostRatio times as long
-// as small. Both are timed in the same run, in interleaved rounds, as the
-// CPU time of the calling thread (on Linux; wall-clock time elsewhere), and
-// the least round of each counts, so that other work on a shared machine
-// does not decide the result. A round of small repeats it for at least
-// 2 ms; a round of large is one call; there are 2 to 5 rounds, as many
-// as fit in a second of CPU time.
+// as small, in CPU time of the test's thread ([costtest.AssertLinear]), so
+// that other work on a shared machine does not decide the result.
 func linearCost(t *testing.T, small, large func()) {
 	t.Helper()
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	small()
-	s, l := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
-	deadline := threadTime() + time.Second
-	for round := 0; round < 5 && (round < 2 || threadTime() < deadline); round++ {
-		n, start := 0, threadTime()
-		for n == 0 || threadTime()-start < 2*time.Millisecond {
-			small()
-			n++
-		}
-		s = min(s, (threadTime()-start)/time.Duration(n))
-		runtime.GC()
-		start = threadTime()
-		large()
-		l = min(l, threadTime()-start)
-	}
-	ratio := float64(l) / float64(max(s, time.Nanosecond))
-	t.Logf("small %v, large %v: %.0f×", s, l, ratio)
-	if ratio > maxCostRatio {
-		t.Errorf("the large input costs %.0f× the small one (small %v, large %v); at most %d× is linear", ratio, s, l, maxCostRatio)
-	}
+	costtest.AssertLinear(t, small, large, maxCostRatio)
 }
 
 // sized returns the JSON list of items from item(i), as long as it takes

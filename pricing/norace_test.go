@@ -1,5 +1,0 @@
-//go:build !race
-
-package pricing_test
-
-const raceEnabled = false
