@@ -45,12 +45,21 @@ const (
 	NotesTopic        Domain = "notes.topic"
 	NotesUrgency      Domain = "notes.urgency"
 
-	// RefundStatus holds the platform's refund states (WAIT_SELLER_AGREE …)
-	// for the refund package, which has not landed yet.
-	RefundStatus Domain = "refund.status"
-	// RefundGoodStatus holds the platform's good_status values
-	// (BUYER_NOT_RECEIVED …) for the refund package.
-	RefundGoodStatus Domain = "refund.good_status"
+	RefundStatus         Domain = "refund.status"      // the platform's refund states (WAIT_SELLER_AGREE …)
+	RefundGoodStatus     Domain = "refund.good_status" // the platform's good_status (BUYER_NOT_RECEIVED …)
+	RefundPhase          Domain = "refund.phase"
+	RefundEvent          Domain = "refund.event"
+	RefundComplaint      Domain = "refund.complaint"
+	RefundExchangeStatus Domain = "refund.exchange_status"
+	RefundExchangeEvent  Domain = "refund.exchange_event"
+	RefundMarketplace    Domain = "refund.marketplace"
+	RefundCause          Domain = "refund.cause"
+	RefundPayer          Domain = "refund.payer"
+	RefundShipped        Domain = "refund.shipped"
+	RefundFinance        Domain = "refund.finance_action"
+	RefundKind           Domain = "refund.kind"
+	RefundCondition      Domain = "refund.condition"
+	RefundReason         Domain = "refund.reason"
 )
 
 // Domains returns every domain, in the order of the tables.

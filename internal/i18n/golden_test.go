@@ -17,6 +17,7 @@ import (
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
+	"github.com/kefu-go/kefu/refund"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -49,6 +50,10 @@ var staffSample = []texter{
 	pricing.EraseChange, pricing.TopUpOrder, pricing.AgentFault,
 	notes.KindHold, notes.FlagRed, notes.Overdue, notes.PhoneRequired, notes.Reship, notes.Urgently,
 	notes.SMS, notes.Evening, notes.RefundPostage,
+	refund.SellerRefuseBuyer, refund.Returned, refund.AfterSale, refund.AgreeReturn, refund.FalseDispatch,
+	refund.ReturnReceived, refund.DispatchReplacement, refund.Tmall, refund.OrderedWrongly, refund.Seller,
+	refund.TwoShipped, refund.GetEvidence, refund.KindPerishable, refund.ConditionWornDamaged,
+	refund.WindowClosed, refund.BargainedMistake, refund.CashBackOffer,
 }
 
 var at = time.Date(2026, 11, 12, 16, 0, 0, 0, time.FixedZone("CST", 8*3600))

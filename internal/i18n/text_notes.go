@@ -67,19 +67,3 @@ var notesLabels = []label{
 	lbl(NotesTask, "refund_postage", "退运费差价", "退運費差價", "Refund the postage difference", "Reembolsar la diferencia del envío"),
 	lbl(NotesTask, "tell_can_pay", "告诉买家可以付款", "告訴買家可以付款", "Tell the buyer they can pay", "Decir al comprador que ya puede pagar"),
 }
-
-// refundLabels holds the platform's refund states and goods states for the
-// refund package, which has not landed yet; its Text methods will find
-// them here.
-var refundLabels = []label{
-	lbl(RefundStatus, "WAIT_SELLER_AGREE", "买家已申请退款，等待卖家同意", "買家已申請退款，等待賣家同意", "Awaiting the seller's agreement", "Pendiente de que el vendedor acepte"),
-	lbl(RefundStatus, "WAIT_BUYER_RETURN_GOODS", "卖家已同意，等待买家退货", "賣家已同意，等待買家退貨", "Awaiting the buyer's return", "Pendiente de la devolución del comprador"),
-	lbl(RefundStatus, "WAIT_SELLER_CONFIRM_GOODS", "买家已退货，等待卖家确认收货", "買家已退貨，等待賣家確認收貨", "Return sent, awaiting the seller's receipt", "Devolución enviada, pendiente de recibir"),
-	lbl(RefundStatus, "SELLER_REFUSE_BUYER", "卖家拒绝退款", "賣家拒絕退款", "Refused by the seller", "Rechazado por el vendedor"),
-	lbl(RefundStatus, "CLOSED", "退款关闭", "退款關閉", "Refund closed", "Reembolso cerrado"),
-	lbl(RefundStatus, "SUCCESS", "退款成功", "退款成功", "Refunded", "Reembolsado"),
-
-	lbl(RefundGoodStatus, "BUYER_NOT_RECEIVED", "买家未收到货", "買家未收到貨", "Buyer has not received the goods", "El comprador no ha recibido la mercancía"),
-	lbl(RefundGoodStatus, "BUYER_RECEIVED", "买家已收到货", "買家已收到貨", "Buyer has the goods", "El comprador tiene la mercancía"),
-	lbl(RefundGoodStatus, "BUYER_RETURNED_GOODS", "买家已退货", "買家已退貨", "Buyer returned the goods", "El comprador devolvió la mercancía"),
-}
