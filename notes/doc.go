@@ -12,7 +12,8 @@
 // reason, the details the kind requires, the author — an [order.Agent],
 // kefu's one staff identity, with its staff ID — and the time.
 // [NormalizeNote] checks and canonicalises it. [Note.Format] renders one
-// compact line a warehouse clerk can act on, in the shop's [Lang]:
+// compact line a warehouse clerk can act on, in the shop's language (an
+// [order.Lang]; see # Languages):
 //
 //	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
 //
@@ -110,8 +111,8 @@
 // in yuan with two decimals; JSON carries it as text ("12.00") and
 // decodes text or a number, exactly, refusing more than two decimals.
 // Enums encode as stable text: snake_case names ("address_change",
-// "phone_required"), except [Lang], which is a language tag ("zh-Hans",
-// "en"); a [Flag] also decodes the platform's numbers 0–5. Sets —
+// "phone_required"), except the shop's language, an [order.Lang] whose
+// text is a language tag ("zh-Hans", "zh-Hant", "en", "es"); a [Flag] also decodes the platform's numbers 0–5. Sets —
 // [ReasonSet], [Tasks], [Channels] — are [order.Set]s, JSON arrays of
 // names (["chat","phone"]). Business outcomes are [Decision] values
 // carrying an [order.Verdict] and [Reason] codes, never errors; a zero

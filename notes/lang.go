@@ -21,11 +21,11 @@ func (u Urgency) Text(l order.Lang) string { return langText(l, i18n.NotesUrgenc
 func (c Channel) Text(l order.Lang) string { return langText(l, i18n.NotesChannel, c.String()) }
 
 // Text returns the memo flag's colour in language l: "红", "紅", "Red",
-// "Roja" — the Chinese as the canonical note line writes it.
+// "Roja" — the word the canonical note line writes in l.
 func (f Flag) Text(l order.Lang) string { return langText(l, i18n.NotesFlag, f.String()) }
 
 // Text returns the note kind in language l: "暂停发货", "暫停發貨",
-// "Hold" — the Chinese as the canonical note line writes it (rule N1).
+// "Hold" — the header the canonical note line writes in l (rule N1).
 func (k Kind) Text(l order.Lang) string { return langText(l, i18n.NotesKind, k.String()) }
 
 // Text returns the kind of promise in language l: "补发", "Reship"
@@ -91,3 +91,23 @@ func Rounds() []Round { return i18n.Values[Round]() }
 // TaskValues returns every silent-order task, in the order an agent does
 // them.
 func TaskValues() []Task { return i18n.Values[Task]() }
+
+// Text returns the label of the note line's field in language l: "原因",
+// "Reason", "Motivo" — the label [Note.Format] writes (rule N1).
+func (f Field) Text(l order.Lang) string { return langText(l, i18n.NotesField, f.String()) }
+
+// Fields returns every field of the note line, in the order
+// [Note.Format] writes them.
+func Fields() []Field { return i18n.Values[Field]() }
+
+// taskReason returns the reason of the note [CheckSilent] prepares for
+// task t, in language l; "" for a task that prepares no note.
+func taskReason(t Task, l order.Lang) string {
+	switch t {
+	case NoteSendGift:
+		return i18n.Render(i18n.Lang(l), nil, i18n.NoteSendGift{})
+	case RefundPostage:
+		return i18n.Render(i18n.Lang(l), nil, i18n.NoteRefundPostage{})
+	}
+	return ""
+}

@@ -35,6 +35,7 @@ const (
 	PricingSettlement Domain = "pricing.settlement"
 
 	NotesChannel      Domain = "notes.channel"
+	NotesField        Domain = "notes.field"
 	NotesFlag         Domain = "notes.flag"
 	NotesKind         Domain = "notes.kind"
 	NotesPromiseKind  Domain = "notes.promise_kind"

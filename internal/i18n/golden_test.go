@@ -70,6 +70,8 @@ var staffLines = []i18n.Message{
 	i18n.StaffEraseCount{Used: 3, Limit: 3},
 	i18n.StaffProblemOrders{Count: 1},
 	i18n.StaffProblemOrders{Count: 12},
+	i18n.NoteSendGift{},
+	i18n.NoteRefundPostage{},
 }
 
 // buyerReplies are every reply to a buyer with values filled in.

@@ -679,3 +679,25 @@ type StaffProblemOrders struct {
 func (StaffProblemOrders) Key() string { return "staff.digest.problem_orders" }
 
 func (m StaffProblemOrders) args(dst []arg) []arg { return append(dst, countArg("count", m.Count)) }
+
+// NoteSendGift is the reason of the note the silent-order checklist
+// prepares when the buyer is offline: send the gift with the parcel (rule
+// O4; notes' note_send_gift). Like every note reason it is written as a
+// canonical note keeps text: ASCII punctuation, no full-width commas.
+type NoteSendGift struct{}
+
+// Key returns "staff.note.send_gift".
+func (NoteSendGift) Key() string { return "staff.note.send_gift" }
+
+func (NoteSendGift) args(dst []arg) []arg { return dst }
+
+// NoteRefundPostage is the reason of the note the silent-order checklist
+// prepares for finance: postage overcharged on an order that qualified
+// for free shipping, refund the difference (rules O4, S2; notes'
+// refund_postage).
+type NoteRefundPostage struct{}
+
+// Key returns "staff.note.refund_postage".
+func (NoteRefundPostage) Key() string { return "staff.note.refund_postage" }
+
+func (NoteRefundPostage) args(dst []arg) []arg { return dst }

@@ -407,4 +407,19 @@ var staffDefs = []def{
 		"{count, plural, one {{count} problem order} other {{count} problem orders}}",
 		"{count, plural, one {{count} pedido con problemas} other {{count} pedidos con problemas}}",
 	}},
+
+	// The reasons of the notes the silent-order checklist prepares (rule
+	// O4), in the text a canonical note keeps: ASCII commas and colons.
+	{NoteSendGift{}, [numLangs]string{
+		"静默下单,买家不在线,随单送赠品",
+		"靜默下單,買家離線,隨單送贈品",
+		"silent order, buyer offline: send the gift with the parcel",
+		"pedido silencioso, comprador desconectado: enviar el regalo con el paquete",
+	}},
+	{NoteRefundPostage{}, [numLangs]string{
+		"静默下单符合包邮条件,多收运费,退差价",
+		"靜默下單符合包郵條件,多收運費,退差價",
+		"silent order qualified for free shipping, postage overcharged: refund the difference",
+		"pedido silencioso con envío gratis, envío cobrado de más: reembolsar la diferencia",
+	}},
 }

@@ -1,8 +1,11 @@
 package i18n
 
-// notesLabels is the staff text of package notes' codes. The Chinese
-// note kinds, flags and roles are those of the canonical note line
-// (【改地址】旗:红 …), so that the line and the labels agree.
+// notesLabels is the staff text of package notes' codes. The note kinds,
+// flags and field labels, with order's roles and release event, are the
+// words of the canonical note line (【改地址】旗:红 …) in each language, so
+// they stay free of the line's punctuation (| \ : ( ) [ ] 【 】), stable
+// under the normalisation a parsed line goes through, and one code per
+// word across the four languages (the notes tests check it).
 var notesLabels = []label{
 	lbl(NotesUrgency, "routine", "常规", "一般", "Routine", "Normal"),
 	lbl(NotesUrgency, "urgent", "紧急", "緊急", "Urgent", "Urgente"),
@@ -59,6 +62,17 @@ var notesLabels = []label{
 
 	lbl(NotesRound, "morning", "上午", "上午", "Morning", "Mañana"),
 	lbl(NotesRound, "evening", "晚上", "晚上", "Evening", "Tarde"),
+
+	// The labels of the canonical note line's fields (rule N1): 旗:红 | 原因:…
+	lbl(NotesField, "flag", "旗", "旗", "Flag", "Bandera"),
+	lbl(NotesField, "reason", "原因", "原因", "Reason", "Motivo"),
+	lbl(NotesField, "address", "新地址", "新地址", "New address", "Nueva dirección"),
+	lbl(NotesField, "sku", "货号", "貨號", "SKU", same),
+	lbl(NotesField, "quantity", "数量", "數量", "Quantity", "Cantidad"),
+	lbl(NotesField, "amount", "金额", "金額", "Amount", "Importe"),
+	lbl(NotesField, "author", "经办", "經辦", "By", "Por"),
+	lbl(NotesField, "staff_id", "工号", "工號", "Staff ID", "ID de empleado"),
+	lbl(NotesField, "at", "时间", "時間", "Time", "Fecha y hora"),
 
 	// The silent-order checklist (rule O4).
 	lbl(NotesTask, "remind_gift", "提醒买家加赠品", "提醒買家加贈品", "Remind the buyer to add the gift", "Recordar al comprador que añada el regalo"),

@@ -126,7 +126,7 @@ var orderLabels = []label{
 
 	lbl(OrderEvent, "pay", "付款", "付款", "Pay", "Pagar"),
 	lbl(OrderEvent, "hold", "暂停发货", "暫停發貨", "Hold", "Retener"),
-	lbl(OrderEvent, "release", "恢复发货", "恢復發貨", "Release the hold", "Liberar"),
+	lbl(OrderEvent, "release", "恢复发货", "恢復發貨", "Release the hold", "Liberar el envío"),
 	lbl(OrderEvent, "dispatch_part", "部分发货", "部分發貨", "Dispatch part", "Enviar una parte"),
 	lbl(OrderEvent, "dispatch", "发货", "發貨", "Dispatch", "Enviar"),
 	lbl(OrderEvent, "sign_cod", "货到付款签收", "貨到付款簽收", "Sign for cash on delivery", "Recibir y pagar contra reembolso"),

@@ -84,6 +84,7 @@ func walks() []walked {
 		walk("notes.Topic", i18n.NotesTopic, notes.Topics()),
 		walk("notes.Round", i18n.NotesRound, notes.Rounds()),
 		walk("notes.Task", i18n.NotesTask, notes.TaskValues()),
+		walk("notes.Field", i18n.NotesField, notes.Fields()),
 
 		walk("refund.Status", i18n.RefundStatus, refund.Statuses()),
 		walk("refund.GoodStatus", i18n.RefundGoodStatus, refund.GoodStatuses()),
