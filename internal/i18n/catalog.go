@@ -66,7 +66,9 @@ const (
 	kindRole                     // an order.Role code, printed as its label
 	kindRegion                   // an order.Region code, printed as its name
 	kindText                     // text printed as given (a carrier's name)
-	kindList                     // texts as given, joined as the language joins a list
+	kindList                     // texts as given, joined as alternatives: "A、B或C", "A, B or C"
+	kindTerm                     // a label inside a sentence: lowered in English and Spanish
+	kindSeq                      // texts as given, one after another: "A、B、C", "A, B, C"
 )
 
 // arg is one argument of a message.
@@ -88,6 +90,8 @@ func roleArg(name string, r RoleCode) arg      { return arg{name: name, kind: ki
 func regionArg(name string, r RegionCode) arg  { return arg{name: name, kind: kindRegion, s: string(r)} }
 func textArg(name string, s string) arg        { return arg{name: name, kind: kindText, s: s} }
 func listArg(name string, l []string) arg      { return arg{name: name, kind: kindList, list: l} }
+func termArg(name string, t Term) arg          { return arg{name: name, kind: kindTerm, s: string(t)} }
+func seqArg(name string, l []string) arg       { return arg{name: name, kind: kindSeq, list: l} }
 
 // cat is the built catalog with what rendering needs beside it. It is
 // built once, on first use, and never changed after: every field is only
@@ -278,6 +282,10 @@ func (c *cat) value(l Lang, loc *time.Location, a arg) any {
 		return Label(l, OrderRegion, a.s)
 	case kindList:
 		return joinList(l, a.list)
+	case kindTerm:
+		return inSentence(l, a.s)
+	case kindSeq:
+		return joinSeq(l, a.list)
 	}
 	return a.s
 }
@@ -507,17 +515,38 @@ func (p *parser) use(name string) {
 
 // inSentence returns a label as it reads inside a sentence: in English and
 // Spanish a role's label loses its capital ("the team leader's approval",
-// "nuestro supervisor"); Chinese has no case.
+// "nuestro supervisor"), but an abbreviation keeps it ("SMS", "SF"), and
+// so does a word whose second letter is a capital; Chinese has no case.
 func inSentence(l Lang, s string) string {
 	if (l != English && l != Spanish) || s == "" {
 		return s
 	}
 	r, n := utf8.DecodeRuneInString(s)
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
 	lr := unicode.ToLower(r)
 	if lr == r {
 		return s
 	}
 	return string(lr) + s[n:]
+}
+
+// joinSeq joins labels one after another, as a to-do list reads: "立即回复买家、催仓库发货",
+// "answer at once, chase the warehouse" — in English and Spanish each
+// label as it reads inside a sentence.
+func joinSeq(l Lang, items []string) string {
+	if l == SimplifiedChinese || l == TraditionalChinese {
+		return strings.Join(items, "、")
+	}
+	var b strings.Builder
+	for i, s := range items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(inSentence(l, s))
+	}
+	return b.String()
 }
 
 // joinList joins texts as language l writes a list of alternatives:

@@ -108,4 +108,4 @@ func ProblemReason(l Lang, code string) string {
 var labelTables = [][]label{orderLabels, shippingLabels, pricingLabels, notesLabels, refundLabels}
 
 // defTables are the message tables: replies to buyers, lines for staff.
-var defTables = [][]def{buyerDefs, staffDefs}
+var defTables = [][]def{buyerDefs, staffDefs, decisionDefs}
