@@ -19,6 +19,7 @@ const (
 	OrderVerdict     Domain = "order.verdict"
 
 	ShippingAction    Domain = "shipping.action"
+	ShippingCarrier   Domain = "shipping.carrier" // couriers' names by code, not an enum
 	ShippingProblem   Domain = "shipping.problem" // the reasons of shipping's checks that are not Reason codes
 	ShippingReason    Domain = "shipping.reason"
 	ShippingRemedy    Domain = "shipping.remedy"

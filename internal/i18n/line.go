@@ -99,3 +99,13 @@ func (x *Line) Render(m Message) string { return Render(x.l, x.loc, m) }
 
 // String returns the line.
 func (x *Line) String() string { return string(x.b) }
+
+// Or joins texts as language l writes alternatives: "退运费差价或退款重拍",
+// "Refund the difference or Refund and reorder".
+func Or(l Lang, items []string) string { return joinList(l.Or(SimplifiedChinese), items) }
+
+// ClockOf returns the time of day of t in its own location.
+func ClockOf(t time.Time) Clock {
+	h, m, s := t.Clock()
+	return Clock(h*3600 + m*60 + s)
+}

@@ -393,7 +393,7 @@ var staffDefs = []def{
 		"多收运费 {overcharge}",
 		"多收運費 {overcharge}",
 		"Postage overcharged by {overcharge}",
-		"Gastos de envío cobrados de más: {overcharge}",
+		"{overcharge} de envío cobrados de más",
 	}},
 	{StaffEraseCount{}, [numLangs]string{
 		"今日已抹零 {used} 次（上限 {limit} 次）",

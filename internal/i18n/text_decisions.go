@@ -170,7 +170,7 @@ var decisionDefs = []def{
 		"少收运费 {undercharge}",
 		"少收運費 {undercharge}",
 		"Postage undercharged by {undercharge}",
-		"Gastos de envío cobrados de menos: {undercharge}",
+		"{undercharge} de envío cobrados de menos",
 	}},
 	{StaffNotOvercharged{}, [numLangs]string{
 		"运费没有多收",
@@ -265,8 +265,8 @@ var decisionDefs = []def{
 	{StaffCarrierDifference{}, [numLangs]string{
 		"需补运费差价 {difference}",
 		"需補運費差價 {difference}",
-		"Difference to settle: {difference}",
-		"Diferencia por pagar: {difference}",
+		"{difference} difference to settle",
+		"Diferencia de {difference} por pagar",
 	}},
 	{StaffCollectPossible{}, [numLangs]string{
 		"也可以运费到付",
@@ -391,8 +391,8 @@ var decisionDefs = []def{
 	{StaffRefundOutbound{}, [numLangs]string{
 		"退还发货运费 {amount}",
 		"退還發貨運費 {amount}",
-		"Refund the outbound postage: {amount}",
-		"Reembolsar el envío de ida: {amount}",
+		"Refund {amount} of outbound postage",
+		"Reembolsar {amount} del envío de ida",
 	}},
 	{StaffDeduct{}, [numLangs]string{
 		"退款扣除运费 {amount}",
@@ -421,8 +421,8 @@ var decisionDefs = []def{
 	{StaffRefundOrder{}, [numLangs]string{
 		"退款订单 {order}",
 		"退款訂單 {order}",
-		"Order to refund: {order}",
-		"Pedido a reembolsar: {order}",
+		"Refund order {order}",
+		"Reembolsar el pedido {order}",
 	}},
 	{StaffAskEvidence{}, [numLangs]string{
 		"向{department}要证据",

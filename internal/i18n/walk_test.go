@@ -67,6 +67,7 @@ func walks() []walked {
 		walk("shipping.Reason", i18n.ShippingReason, shipping.Reasons()),
 		walk("shipping.Remedy", i18n.ShippingRemedy, shipping.Remedies()),
 		walk("shipping.ProblemReasons", i18n.ShippingProblem, checkOnlyReasons()),
+		walk("shipping.CarrierCodes", i18n.ShippingCarrier, carrierCodes()),
 
 		walk("pricing.Kind", i18n.PricingKind, pricing.Kinds()),
 		walk("pricing.Cause", i18n.PricingCause, pricing.Causes()),
@@ -110,6 +111,31 @@ type problemReason string
 
 func (r problemReason) String() string           { return string(r) }
 func (r problemReason) Text(l order.Lang) string { return order.Problem{Reason: string(r)}.Text(l) }
+
+// carrierCode is a courier's code, rendered by shipping.CarrierName.
+type carrierCode string
+
+func (c carrierCode) String() string           { return string(c) }
+func (c carrierCode) Text(l order.Lang) string { return shipping.CarrierName(string(c), l) }
+
+// carrierCodes are the couriers shipping names in every language.
+func carrierCodes() []carrierCode {
+	var out []carrierCode
+	for _, c := range shipping.CarrierCodes() {
+		out = append(out, carrierCode(c))
+	}
+	return out
+}
+
+// TestDefaultCarriersHaveNames: the carriers of shipping's default
+// policy are among those named in every language.
+func TestDefaultCarriersHaveNames(t *testing.T) {
+	for _, c := range shipping.DefaultPolicy().Carriers {
+		assert.Contains(t, shipping.CarrierCodes(), c.Code)
+	}
+	assert.Equal(t, "順豐速運", shipping.CarrierName("sf", order.TraditionalChinese))
+	assert.Equal(t, "kuaidi-9", shipping.CarrierName("kuaidi-9", order.English), "an unknown code prints as it is")
+}
 
 // checkOnlyReasons are the reasons shipping's checks report that are not
 // shipping Reason codes (those are walked with shipping.Reason).
