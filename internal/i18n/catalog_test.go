@@ -266,3 +266,18 @@ func TestConcurrentFirstUse(t *testing.T) {
 func TestRenderNil(t *testing.T) {
 	assert.Equal(t, "", i18n.Render(i18n.English, nil, nil))
 }
+
+// TestLabelsFitStaffLines: a decision's staff line separates its parts
+// with "；" or "; ", so no label holds them — a reason's label read as two
+// parts would be misread.
+func TestLabelsFitStaffLines(t *testing.T) {
+	for _, e := range i18n.Entries() {
+		if e.Message {
+			continue
+		}
+		for l, s := range e.Text {
+			assert.NotContains(t, s, "；", "%s %s", e.Key, i18n.Lang(l))
+			assert.NotContains(t, s, "; ", "%s %s", e.Key, i18n.Lang(l))
+		}
+	}
+}

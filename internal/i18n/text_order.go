@@ -30,7 +30,7 @@ var orderLabels = []label{
 	lbl(OrderCODAction, "none", "无需处理", "無需處理", "Nothing to do", "Nada que hacer"),
 	lbl(OrderCODAction, "ship", "可以发货", "可以發貨", "Ship", "Enviar"),
 	lbl(OrderCODAction, "confirm_with_buyer", "联系买家确认货到付款", "聯絡買家確認貨到付款", "Confirm cash on delivery with the buyer", "Confirmar el contra reembolso con el comprador"),
-	lbl(OrderCODAction, "reorder_online", "关闭订单，改在线支付重新下单", "關閉訂單，改線上付款重新下單", "Close; re-order with online payment", "Cerrar y volver a pedir con pago en línea"),
+	lbl(OrderCODAction, "reorder_online", "关闭订单，改在线支付重新下单", "關閉訂單，改線上付款重新下單", "Close and re-order with online payment", "Cerrar y volver a pedir con pago en línea"),
 
 	lbl(OrderRemedy, "refund", "退款", "退款", "Refund", "Reembolso"),
 	lbl(OrderRemedy, "substitute", "换其他商品", "換其他商品", "Switch to another item", "Cambiar por otro artículo"),

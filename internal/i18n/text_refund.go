@@ -65,7 +65,7 @@ var refundLabels = []label{
 
 	lbl(RefundFinance, "refund_one", "立即退款未发出的订单", "立即退款未寄出的訂單", "Refund the order that did not ship, now", "Reembolsar ya el pedido que no salió"),
 	lbl(RefundFinance, "refund_after_return", "退货寄回后再退款", "退貨寄回後再退款", "Refund once the return arrives", "Reembolsar cuando llegue la devolución"),
-	lbl(RefundFinance, "get_evidence", "先补充证据，暂不退款", "先補充證據，暫不退款", "Get the evidence first; no refund yet", "Primero las pruebas; aún sin reembolso"),
+	lbl(RefundFinance, "get_evidence", "先补充证据，暂不退款", "先補充證據，暫不退款", "Get the evidence first, no refund yet", "Primero las pruebas, aún sin reembolso"),
 
 	// Seven-day no-reason returns (rule R3).
 	lbl(RefundKind, "ordinary", "普通商品", "一般商品", "Ordinary goods", "Producto común"),
