@@ -103,6 +103,9 @@ type cat struct {
 	// labels holds every label as the catalog renders it, so that a
 	// code's text is a map lookup that does not allocate.
 	labels map[labelKey]*[numLangs]string
+	// fixed holds, by key, every message without arguments as the
+	// catalog renders it, so that rendering one does not allocate.
+	fixed map[string]*[numLangs]string
 	// deliberate marks translations equal to English on purpose.
 	deliberate map[string]*[numLangs]bool
 	// used holds, by message key and language, the argument names the
@@ -128,6 +131,7 @@ func build() *cat {
 	c := &cat{
 		b:          catalog.NewBuilder(),
 		labels:     map[labelKey]*[numLangs]string{},
+		fixed:      map[string]*[numLangs]string{},
 		deliberate: map[string]*[numLangs]bool{},
 		used:       map[string]*[numLangs][]string{},
 	}
@@ -216,6 +220,13 @@ func (c *cat) addDef(d def) {
 		used[l] = names
 		if err := c.b.Set(tags[l], key, msg); err != nil {
 			c.fail("%s: %s: %v", key, tags[l], err)
+			continue
+		}
+		if len(args) == 0 {
+			if c.fixed[key] == nil {
+				c.fixed[key] = new([numLangs]string)
+			}
+			c.fixed[key][l] = c.printers[l].Sprintf(key)
 		}
 	}
 }
@@ -248,6 +259,9 @@ func Render(l Lang, loc *time.Location, m Message) string {
 	}
 	c := get()
 	l = l.Or(SimplifiedChinese)
+	if f := c.fixed[m.Key()]; f != nil {
+		return f[l]
+	}
 	var buf [6]arg
 	args := m.args(buf[:0])
 	var vals [6]any
