@@ -146,6 +146,29 @@
 //     hold and cost about n log n to build;
 //   - a policy zone name: 64 bytes.
 //
+// # Languages
+//
+// The canonical note line is written in the shop's language, any of the
+// four kefu speaks — simplified and traditional Chinese, English and
+// Spanish ([order.Lang]) — with the words of kefu's catalogs: the kind
+// ([Kind.Text]), the flag, the author's role, the field labels
+// ([Field.Text]) and, for a lifted hold, order's release event:
+//
+//	【改地址】旗:红 | 原因:… | 经办:李四(售前) | 工号:kf-li | 时间:…
+//	【改地址】旗:紅 | 原因:… | 經辦:李四(售前) | 工號:kf-li | 時間:…
+//	[Address change] Flag:Red | Reason:… | By:Li Si (Pre-sales) | Staff ID:kf-li | Time:…
+//	[Cambio de dirección] Bandera:Roja | Motivo:… | Por:Li Si (Preventa) | ID de empleado:kf-li | Fecha y hora:…
+//
+// [ParseNote] reads each back losslessly, and the English line of earlier
+// kefu versions too. The line stays lossless because each of its words
+// names one code across all the languages, holds none of the line's
+// punctuation and is stable under the normalisation a parsed line goes
+// through (the tests check it); amounts and times are written one way in
+// every language. Every code renders as staff text ([Reason.Text] …),
+// a [Decision] as staff text ([Decision.Staff]) and the silent-order
+// [Checklist] for staff and as the reply to the buyer
+// ([Checklist.Buyer], 亲，… in Chinese).
+//
 // # Errors
 //
 // Errors for bad input are [*Error] values (the one error type of kefu,

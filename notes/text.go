@@ -155,7 +155,7 @@ const timeLayout = "2006-01-02 15:04:05 -07:00"
 //	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
 //	【改地址】旗:紅 | 原因:買家搬家 | 新地址:… | 經辦:李四(售前) | 工號:kf-li | 時間:2026-11-25 14:03:05 +08:00
 //	[Address change] Flag:Red | Reason:buyer moved | New address:… | By:Li Si (Pre-sales) | Staff ID:kf-li | Time:2026-11-25 14:03:05 +08:00
-//	[Cambio de dirección] Bandera:Roja | Motivo:… | Nueva dirección:… | Por:Li Si (Preventa) | ID de empleado:kf-li | Hora:2026-11-25 14:03:05 +08:00
+//	[Cambio de dirección] Bandera:Roja | Motivo:… | Nueva dirección:… | Por:Li Si (Preventa) | ID de empleado:kf-li | Fecha y hora:2026-11-25 14:03:05 +08:00
 //
 // The author is written as a clerk knows them, name and role, followed by
 // their staff ID, the identity the note keeps. The amount is written

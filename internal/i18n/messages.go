@@ -4,8 +4,9 @@ import "time"
 
 // Messages a buyer is told (the 亲，… register in Chinese) and lines for
 // staff, each a struct whose fields are the arguments the templates name.
-// The comment of each says which codes it answers; stage B of issue 14
-// picks the message from a decision.
+// The comment of each says which codes it answers; the packages' Buyer
+// and Staff methods pick them from their decisions (decisions.go holds
+// those added for that).
 
 // BelowThreshold tells a buyer how much more of the goods amount actually
 // paid would make the order ship free (rule S1; shipping's
