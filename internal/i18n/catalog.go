@@ -64,7 +64,6 @@ const (
 	kindDateTime                 // a day and time in the message's zone
 	kindClock                    // a time of day
 	kindRole                     // an order.Role code, printed as its label
-	kindRegion                   // an order.Region code, printed as its name
 	kindText                     // text printed as given (a carrier's name)
 	kindList                     // texts as given, joined as alternatives: "A、B或C", "A, B or C"
 	kindTerm                     // a label inside a sentence: lowered in English and Spanish
@@ -87,7 +86,6 @@ func dateArg(name string, t time.Time) arg     { return arg{name: name, kind: ki
 func dateTimeArg(name string, t time.Time) arg { return arg{name: name, kind: kindDateTime, t: t} }
 func clockArg(name string, c Clock) arg        { return arg{name: name, kind: kindClock, n: int64(c)} }
 func roleArg(name string, r RoleCode) arg      { return arg{name: name, kind: kindRole, s: string(r)} }
-func regionArg(name string, r RegionCode) arg  { return arg{name: name, kind: kindRegion, s: string(r)} }
 func textArg(name string, s string) arg        { return arg{name: name, kind: kindText, s: s} }
 func listArg(name string, l []string) arg      { return arg{name: name, kind: kindList, list: l} }
 func termArg(name string, t Term) arg          { return arg{name: name, kind: kindTerm, s: string(t)} }
@@ -292,8 +290,6 @@ func (c *cat) value(l Lang, loc *time.Location, a arg) any {
 		return string(appendClock(nil, int(a.n)))
 	case kindRole:
 		return inSentence(l, Label(l, OrderRole, a.s))
-	case kindRegion:
-		return Label(l, OrderRegion, a.s)
 	case kindList:
 		return joinList(l, a.list)
 	case kindTerm:

@@ -25,8 +25,8 @@
 // A [Message] is a struct whose fields are typed arguments: [Amount]s
 // (fen, exact), counts, days and times (time.Time, told in the zone the
 // caller gives, China Standard Time by default), times of day ([Clock]),
-// roles and regions by code ([RoleCode], [RegionCode]) and plain text. Its
-// templates name the arguments: {shortfall} prints an amount as money
+// roles by code ([RoleCode]), labels inside a sentence ([Term]) and plain
+// text. Its templates name the arguments: {shortfall} prints an amount as money
 // ("¥ 0.01"), {shortfall:number} without the symbol ("0.01", as Chinese
 // replies write "还差 0.01 元"), and a count may select x/text's plural
 // form of the language ({days, plural, one {…} other {…}}). The tests
