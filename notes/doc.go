@@ -12,7 +12,8 @@
 // reason, the details the kind requires, the author — an [order.Agent],
 // kefu's one staff identity, with its staff ID — and the time.
 // [NormalizeNote] checks and canonicalises it. [Note.Format] renders one
-// compact line a warehouse clerk can act on, in the shop's [Lang]:
+// compact line a warehouse clerk can act on, in the shop's language (an
+// [order.Lang]; see # Languages):
 //
 //	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
 //
@@ -110,8 +111,8 @@
 // in yuan with two decimals; JSON carries it as text ("12.00") and
 // decodes text or a number, exactly, refusing more than two decimals.
 // Enums encode as stable text: snake_case names ("address_change",
-// "phone_required"), except [Lang], which is a language tag ("zh-Hans",
-// "en"); a [Flag] also decodes the platform's numbers 0–5. Sets —
+// "phone_required"), except the shop's language, an [order.Lang] whose
+// text is a language tag ("zh-Hans", "zh-Hant", "en", "es"); a [Flag] also decodes the platform's numbers 0–5. Sets —
 // [ReasonSet], [Tasks], [Channels] — are [order.Set]s, JSON arrays of
 // names (["chat","phone"]). Business outcomes are [Decision] values
 // carrying an [order.Verdict] and [Reason] codes, never errors; a zero
@@ -144,6 +145,29 @@
 //     beyond it; lists (a ledger, quick replies) are bounded by what they
 //     hold and cost about n log n to build;
 //   - a policy zone name: 64 bytes.
+//
+// # Languages
+//
+// The canonical note line is written in the shop's language, any of the
+// four kefu speaks — simplified and traditional Chinese, English and
+// Spanish ([order.Lang]) — with the words of kefu's catalogs: the kind
+// ([Kind.Text]), the flag, the author's role, the field labels
+// ([Field.Text]) and, for a lifted hold, order's release event:
+//
+//	【改地址】旗:红 | 原因:… | 经办:李四(售前) | 工号:kf-li | 时间:…
+//	【改地址】旗:紅 | 原因:… | 經辦:李四(售前) | 工號:kf-li | 時間:…
+//	[Address change] Flag:Red | Reason:… | By:Li Si (Pre-sales) | Staff ID:kf-li | Time:…
+//	[Cambio de dirección] Bandera:Roja | Motivo:… | Por:Li Si (Preventa) | ID de empleado:kf-li | Fecha y hora:…
+//
+// [ParseNote] reads each back losslessly, and the English line of earlier
+// kefu versions too. The line stays lossless because each of its words
+// names one code across all the languages, holds none of the line's
+// punctuation and is stable under the normalisation a parsed line goes
+// through (the tests check it); amounts and times are written one way in
+// every language. Every code renders as staff text ([Reason.Text] …),
+// a [Decision] as staff text ([Decision.Staff]) and the silent-order
+// [Checklist] for staff and as the reply to the buyer
+// ([Checklist.Buyer], 亲，… in Chinese).
 //
 // # Errors
 //

@@ -149,7 +149,7 @@ func TestPolicyValidate(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"zone":"+08:00","lang":"en","urgent_ack":"15m",
 		"normal_ack":"2h","due_soon":"1h"}`), &p))
 	require.NoError(t, p.Validate())
-	assert.Equal(t, notes.English, p.Lang)
+	assert.Equal(t, order.English, p.Lang)
 }
 
 func TestBreakThroughLedgerAndTracker(t *testing.T) {

@@ -25,7 +25,7 @@ func ExampleNote_addressChange() {
 		At:     time.Date(2026, 11, 25, 14, 3, 5, 0, cst),
 	}
 	var memo notes.Memo
-	memo, _, err := memo.Append(n, notes.Chinese, cst)
+	memo, _, err := memo.Append(n, order.SimplifiedChinese, cst)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -38,7 +38,7 @@ func ExampleNote_addressChange() {
 
 	// Only the house number is not an address.
 	n.Address = order.Address{Detail: "文三路14号"}
-	_, _, err = memo.Append(n, notes.Chinese, cst)
+	_, _, err = memo.Append(n, order.SimplifiedChinese, cst)
 	fmt.Println(err)
 	// Output:
 	// 【改地址】旗:红 | 原因:买家来电改门牌号 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路14号 | 经办:李四(售中) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
@@ -204,7 +204,7 @@ func ExampleApplyHold() {
 
 // The silent-order checklist (rule O4) for a paid order whose buyer is
 // offline: a "send gift" note for the warehouse and a refund note for the
-// overcharged postage, written in the shop's language.
+// overcharged postage, written in the shop's language (here Spanish).
 func ExampleCheckSilent() {
 	cst := time.FixedZone("CST", 8*60*60)
 	paid := time.Date(2026, 11, 25, 10, 0, 0, 0, cst)
@@ -219,7 +219,7 @@ func ExampleCheckSilent() {
 		Postage: decimal.Zero, // it qualified for free shipping
 		Author:  order.Agent{ID: "kf-ana", Name: "Ana", Role: order.PreSales},
 		At:      paid.Add(time.Hour),
-		Lang:    notes.English,
+		Lang:    order.Spanish,
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -227,10 +227,10 @@ func ExampleCheckSilent() {
 	}
 	fmt.Println(c.Tasks, c.Overcharge.StringFixed(2))
 	for _, n := range c.Notes {
-		fmt.Println(n.Format(notes.English, cst))
+		fmt.Println(n.Format(order.Spanish, cst))
 	}
 	// Output:
 	// [note_send_gift refund_postage] 10.00
-	// [gift] flag:yellow | reason:silent order, buyer offline: send the gift with the parcel | sku:GIFT-01 | qty:1 | by:Ana (pre_sales) | staff_id:kf-ana | at:2026-11-25 11:00:00 +08:00
-	// [refund] flag:red | reason:silent order qualified for free shipping, postage overcharged: refund the difference | amount:10.00 | by:Ana (pre_sales) | staff_id:kf-ana | at:2026-11-25 11:00:00 +08:00
+	// [Regalo] Bandera:Amarilla | Motivo:pedido silencioso, comprador desconectado: enviar el regalo con el paquete | SKU:GIFT-01 | Cantidad:1 | Por:Ana (Preventa) | ID de empleado:kf-ana | Fecha y hora:2026-11-25 11:00:00 +08:00
+	// [Reembolso] Bandera:Roja | Motivo:pedido silencioso con envío gratis, envío cobrado de más: reembolsar la diferencia | Importe:10.00 | Por:Ana (Preventa) | ID de empleado:kf-ana | Fecha y hora:2026-11-25 11:00:00 +08:00
 }

@@ -17,14 +17,18 @@ import (
 // FuzzParseNote checks that ParseNote never panics on any text, that what
 // it accepts renders back to text it reads as the same note, and that a
 // valid note built from the fuzzer's fields survives render → parse in
-// both languages: parse(render(n)) == n.
+// each of the four languages: parse(render(n)) == n.
 func FuzzParseNote(f *testing.F) {
 	// Seed corpus: every golden line, typed variants, hostile text.
 	for _, g := range goldenNotes() {
 		n, _ := notes.NormalizeNote(g.note)
 		f.Add(n.String(), uint8(g.note.Kind), uint8(g.note.Flag), g.note.Reason, "李四", "AB-1", 1, int64(1200), int64(1795500000))
-		f.Add(n.Format(notes.English, nil), uint8(g.note.Kind), uint8(g.note.Flag), "a|b\\c", "Ana (x)", "Z", 3, int64(1), int64(0))
+		f.Add(n.Format(order.English, nil), uint8(g.note.Kind), uint8(g.note.Flag), "a|b\\c", "Ana (x)", "Z", 3, int64(1), int64(0))
+		f.Add(n.Format(order.TraditionalChinese, cst), uint8(g.note.Kind), uint8(g.note.Flag), "改地址", "(店長)", "", 2, int64(5), int64(7))
+		f.Add(n.Format(order.Spanish, nil), uint8(g.note.Kind), uint8(g.note.Flag), "Motivo:x", "Ana ", "ñ", 1, int64(9), int64(3))
 	}
+	f.Add("[address_change] flag:red | reason:x | by:Ana (pre_sales) | staff_id:kf-a | at:2026-11-25 14:03:05 +08:00",
+		uint8(1), uint8(1), "", "", "", 0, int64(0), int64(0)) // the legacy English line
 	f.Add("【送赠品】 旗：黄 | 数量：１ | 货号：Ａ１", uint8(2), uint8(0), "", "", "", 0, int64(0), int64(0))                  // full-width, incomplete
 	f.Add("[hold] flag:red | reason:\\", uint8(6), uint8(9), "\xff", "\x00", "a b", -1, int64(-5), int64(-1)) // dangling escape, bad UTF-8
 	f.Add("【】|||:::", uint8(0), uint8(1), "  ", "(", "#", 1000001, int64(1e17), int64(1e12))
@@ -33,7 +37,7 @@ func FuzzParseNote(f *testing.F) {
 		// 1. Arbitrary text never panics; accepted text is canonical after
 		// one round.
 		if n, err := notes.ParseNote(text); err == nil {
-			for _, lang := range []notes.Lang{notes.Chinese, notes.English} {
+			for _, lang := range order.Langs() {
 				back, err := notes.ParseNote(n.Format(lang, cst))
 				if err != nil {
 					t.Fatalf("parsed %q, but not its rendering %q: %v", text, n.Format(lang, cst), err)
@@ -65,7 +69,7 @@ func FuzzParseNote(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, lang := range []notes.Lang{notes.Chinese, notes.English} {
+		for _, lang := range order.Langs() {
 			line := c.Format(lang, cst)
 			back, err := notes.ParseNote(line)
 			if err != nil {

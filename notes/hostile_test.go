@@ -37,7 +37,7 @@ func TestNilOrZeroOrderIsAnErrorNotAPanic(t *testing.T) {
 func TestMemoAppendRejectsUnknownLanguage(t *testing.T) {
 	m, err := notes.NewMemo("原有备注", notes.FlagBlue)
 	require.NoError(t, err)
-	got, _, err := m.Append(holdNote(), notes.Lang(9), cst)
+	got, _, err := m.Append(holdNote(), order.Lang(9), cst)
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 	assert.Equal(t, m, got, "state unchanged on error")
 	assert.Contains(t, err.Error(), `"Lang(9)"`, "the bad value is quoted")

@@ -75,14 +75,14 @@ func decoders(t *testing.T) []decoder {
 		}, self},
 		{"silent check", func() any {
 			return &notes.SilentCheck{Gift: notes.Item{SKU: "G1", Quantity: 1}, Postage: decimal.RequireFromString("6.00"),
-				Author: agentB, At: t0, Lang: notes.English}
+				Author: agentB, At: t0, Lang: order.English}
 		}, self},
 		{"agenda", func() any {
 			a, err := p.Agenda(l, t0.Add(90*time.Minute))
 			require.NoError(t, err)
 			return &a
 		}, self},
-		{"policy", func() any { v := notes.DefaultPolicy(); v.Lang = notes.English; return &v }, self},
+		{"policy", func() any { v := notes.DefaultPolicy(); v.Lang = order.English; return &v }, self},
 	}
 }
 

@@ -35,11 +35,11 @@ func TestMakePromiseN3RefusesWhatCannotBeKept(t *testing.T) {
 	p := notes.DefaultPolicy()
 	now := t0.Add(time.Minute)
 	by := policyBy(t, t0)
-	heldMemo, _, err := notes.Memo{}.Append(holdNote(), notes.Chinese, cst)
+	heldMemo, _, err := notes.Memo{}.Append(holdNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	release := holdNote()
 	release.Release, release.At = true, t0.Add(30*time.Second)
-	releasedMemo, _, err := heldMemo.Append(release, notes.English, cst)
+	releasedMemo, _, err := heldMemo.Append(release, order.English, cst)
 	require.NoError(t, err)
 	tests := []struct {
 		name   string
@@ -227,7 +227,7 @@ func TestApplyHoldNoteFollowsTheStatus(t *testing.T) {
 
 	var m notes.Memo
 	assert.False(t, m.HoldAgrees(held.Status()), "held, and the memo does not say so")
-	m, _, err = m.Append(n, notes.Chinese, cst)
+	m, _, err = m.Append(n, order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.True(t, m.HoldAgrees(held.Status()))
 	assert.False(t, m.HoldAgrees(order.AwaitingDispatch), "a hold note on an order that is not held")

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // Memo is an order's seller memo (卖家备注) as the platform stores it: one
@@ -62,11 +64,11 @@ func (m Memo) Len() int { return len(m.text) }
 // [Memo.Room] says how many bytes are left.
 //
 // n is checked with [NormalizeNote] first: a malformed note is an error,
-// and so is a language other than [Chinese] or [English]
-// ([ErrUnknownEnum]); m is returned unchanged then.
-func (m Memo) Append(n Note, lang Lang, loc *time.Location) (Memo, Decision, error) {
+// and so is a language that is not one of the four ([ErrUnknownEnum]); m
+// is returned unchanged then.
+func (m Memo) Append(n Note, lang order.Lang, loc *time.Location) (Memo, Decision, error) {
 	if !lang.IsValid() {
-		return m, Decision{}, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+		return m, Decision{}, fieldErr("lang", lang.String(), ErrUnknownEnum, "want zh-Hans, zh-Hant, en or es")
 	}
 	c, err := NormalizeNote(n)
 	if err != nil {

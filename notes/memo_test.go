@@ -17,11 +17,11 @@ func TestMemoAppendNeverRewrites(t *testing.T) {
 	m, err := notes.NewMemo("老客户 回购  多送小样", notes.FlagBlue)
 	require.NoError(t, err)
 	before := m.Text()
-	m2, _, err := m.Append(addressNote(), notes.Chinese, cst)
+	m2, _, err := m.Append(addressNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(m2.Text(), before+"\n"), "earlier text kept byte for byte")
 	assert.Equal(t, notes.FlagRed, m2.Flag(), "the memo takes the flag of the last note")
-	m3, _, err := m2.Append(giftNote(), notes.Chinese, cst)
+	m3, _, err := m2.Append(giftNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(m3.Text(), m2.Text()+"\n"))
 	assert.Equal(t, before, m.Text(), "Append returns a new memo; the old one is unchanged")
@@ -47,7 +47,7 @@ func TestMemoLimitIsBytesNotCharacters(t *testing.T) {
 	fill += strings.Repeat("x", notes.MemoLimit-n-1-len(fill))
 	m, err := notes.NewMemo(fill, notes.FlagNone)
 	require.NoError(t, err)
-	full, d, err := m.Append(holdNote(), notes.Chinese, cst)
+	full, d, err := m.Append(holdNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.Equal(t, notes.Decision{Verdict: order.Allowed}, d)
 	assert.Equal(t, notes.MemoLimit, full.Len(), "1000 bytes exactly fit")
@@ -57,7 +57,7 @@ func TestMemoLimitIsBytesNotCharacters(t *testing.T) {
 	m, err = notes.NewMemo(fill+"x", notes.FlagNone)
 	require.NoError(t, err)
 	assert.Equal(t, n, m.Room())
-	got, d, err := m.Append(holdNote(), notes.Chinese, cst)
+	got, d, err := m.Append(holdNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err, "a full memo is a decision, not an error")
 	assert.Equal(t, order.Refused, d.Verdict)
 	assert.Equal(t, []notes.Reason{notes.MemoFull}, d.Reasons.Values())
@@ -86,7 +86,7 @@ func TestMemoRejectsBadInput(t *testing.T) {
 	var m notes.Memo
 	bad := giftNote()
 	bad.SKU = ""
-	got, _, err := m.Append(bad, notes.Chinese, cst)
+	got, _, err := m.Append(bad, order.SimplifiedChinese, cst)
 	require.ErrorIs(t, err, notes.ErrInvalidDetail)
 	assert.Equal(t, m, got)
 	assert.Equal(t, "", got.Text())
@@ -95,26 +95,26 @@ func TestMemoRejectsBadInput(t *testing.T) {
 func TestMemoHeldAndUrgent(t *testing.T) {
 	var m notes.Memo
 	assert.False(t, m.SaysHeld())
-	m, _, err := m.Append(giftNote(), notes.English, cst)
+	m, _, err := m.Append(giftNote(), order.English, cst)
 	require.NoError(t, err)
 	assert.False(t, m.SaysHeld())
-	m, _, err = m.Append(holdNote(), notes.Chinese, cst)
+	m, _, err = m.Append(holdNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.True(t, m.SaysHeld(), "a hold note in either language holds the order")
 	assert.False(t, m.Urgent())
 	u := holdNote()
 	u.Kind = notes.KindUrgent
-	m, _, err = m.Append(u, notes.Chinese, cst)
+	m, _, err = m.Append(u, order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.True(t, m.Urgent())
 }
 
 func TestPolicyAppendNote(t *testing.T) {
 	p := notes.DefaultPolicy()
-	p.Lang, p.Zone = notes.English, "+00:00"
+	p.Lang, p.Zone = order.English, "+00:00"
 	m, _, err := p.AppendNote(notes.Memo{}, holdNote())
 	require.NoError(t, err)
-	assert.Equal(t, "[hold] flag:red | reason:退款重拍,原单不发 | by:李四 (pre_sales) | staff_id:kf-li | at:2026-11-25 06:03:05 +00:00", m.Text())
+	assert.Equal(t, "[Hold] Flag:Red | Reason:退款重拍,原单不发 | By:李四 (Pre-sales) | Staff ID:kf-li | Time:2026-11-25 06:03:05 +00:00", m.Text())
 	p.Zone = "nowhere"
 	got, _, err := p.AppendNote(m, holdNote())
 	require.ErrorIs(t, err, notes.ErrInvalidPolicy)
@@ -140,7 +140,7 @@ func TestMemoReleaseLiftsHold(t *testing.T) {
 	var m notes.Memo
 	for _, s := range steps {
 		var err error
-		m, _, err = m.Append(s.note, notes.Chinese, cst)
+		m, _, err = m.Append(s.note, order.SimplifiedChinese, cst)
 		require.NoError(t, err, s.reason)
 		assert.Equal(t, s.held, m.SaysHeld(), s.reason)
 	}
@@ -153,7 +153,7 @@ func TestMemoReleaseLiftsHold(t *testing.T) {
 func TestMemoAppendAfterTrailingNewline(t *testing.T) {
 	m, err := notes.NewMemo("手写备注\n", notes.FlagNone)
 	require.NoError(t, err)
-	got, _, err := m.Append(holdNote(), notes.Chinese, cst)
+	got, _, err := m.Append(holdNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	h, err := notes.NormalizeNote(holdNote())
 	require.NoError(t, err)

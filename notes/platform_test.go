@@ -60,7 +60,7 @@ func TestTradeMemo(t *testing.T) {
 func TestTradeMemoKeepsHandTypedLines(t *testing.T) {
 	note, err := notes.NormalizeNote(holdNote())
 	require.NoError(t, err)
-	kefuLine := note.Format(notes.Chinese, cst)
+	kefuLine := note.Format(order.SimplifiedChinese, cst)
 	text := "顾客要求发顺丰，已补运费差价  \r\n" + kefuLine + "\n11/12 仓库说明天发"
 	m, err := notes.TradeMemo(order.Trade{SellerMemo: text, SellerFlag: 4})
 	require.NoError(t, err)
@@ -70,7 +70,7 @@ func TestTradeMemoKeepsHandTypedLines(t *testing.T) {
 	assert.Equal(t, []string{"顾客要求发顺丰，已补运费差价  ", "11/12 仓库说明天发"}, other, "hand-typed lines are text, spaces and full-width punctuation kept")
 	assert.True(t, m.SaysHeld(), "the hold note in the platform's memo counts")
 
-	more, d, err := m.Append(refundNote(), notes.Chinese, cst)
+	more, d, err := m.Append(refundNote(), order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	require.Equal(t, order.Allowed, d.Verdict)
 	assert.True(t, strings.HasPrefix(more.Text(), text), "nothing already in the memo is rewritten")

@@ -19,8 +19,10 @@ type Policy struct {
 	// Zone is the zone calendar rules run in ("" or "+08:00": China
 	// Standard Time; see internal/tz).
 	Zone string `json:"zone"`
-	// Lang is the shop's language, in which notes are written.
-	Lang Lang `json:"lang"`
+	// Lang is the shop's language, in which notes are written: its text
+	// form is the tag ("zh-Hans", "zh-Hant", "en", "es"; see
+	// [order.ParseLang]). kefu default: simplified Chinese.
+	Lang order.Lang `json:"lang"`
 	// UrgentAck and NormalAck: how long a colleague has to acknowledge a
 	// hand-off before it is overdue (rule N2), as Go duration text
 	// ("30m0s", "4h"). kefu defaults: 30 minutes and 4 hours.
@@ -36,7 +38,7 @@ type Policy struct {
 func DefaultPolicy() Policy {
 	return Policy{
 		Zone:      tz.Default,
-		Lang:      Chinese,
+		Lang:      order.SimplifiedChinese,
 		UrgentAck: order.Duration(30 * time.Minute),
 		NormalAck: order.Duration(4 * time.Hour),
 		DueSoon:   order.Duration(2 * time.Hour),
@@ -110,8 +112,8 @@ type policyFields Policy
 // particular problem as its cause: [order.ErrUnknownField] for a field the
 // policy does not have, [order.ErrInvalidJSON] for malformed JSON or a
 // value of the wrong JSON type, and the field's own error for a value that
-// does not parse (an unknown language wraps [ErrUnknownEnum]; a duration
-// or time of day is package order's error). UnmarshalJSON does not
+// does not parse (an unknown language, a duration or a time of day is
+// package order's error: [order.ErrUnknownCode] for a language). UnmarshalJSON does not
 // validate ranges: call [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	if len(b) > MaxJSON {

@@ -33,7 +33,7 @@ func TestPolicyJSONErrorNamesField(t *testing.T) {
 		in, field string
 		want      error
 	}{
-		{`{"lang":"fr"}`, "policy.lang", notes.ErrUnknownEnum},
+		{`{"lang":"fr"}`, "policy.lang", order.ErrUnknownCode},
 		{`{"urgent_ack":"soon"}`, "policy.urgent_ack", notes.ErrInvalidPolicy},
 		{`{"morning_at":"9am"}`, "policy.morning_at", order.ErrUnknownField},
 		{`{"zone":8}`, "policy.zone", order.ErrInvalidJSON},
@@ -66,6 +66,6 @@ func TestPolicyJSONOverridesOnlyWhatFileSets(t *testing.T) {
 	p := notes.DefaultPolicy()
 	require.NoError(t, json.Unmarshal([]byte(`{"lang":"en","due_soon":"30m"}`), &p))
 	want := notes.DefaultPolicy()
-	want.Lang, want.DueSoon = notes.English, order.Duration(30*time.Minute)
+	want.Lang, want.DueSoon = order.English, order.Duration(30*time.Minute)
 	assert.Equal(t, want, p)
 }

@@ -39,10 +39,10 @@ func TestSeedCase1RefundAndReorder(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, order.Held, heldOrig.Status())
 	var memo notes.Memo
-	memo, _, err = memo.Append(holdNote, notes.Chinese, cst)
+	memo, _, err = memo.Append(holdNote, order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	memo, _, err = memo.Append(notes.Note{Flag: notes.FlagRed, Kind: notes.KindRefund,
-		Reason: "退款重拍,原单全额退款", Amount: decimal.RequireFromString("109.00"), Author: by, At: t0}, notes.Chinese, cst)
+		Reason: "退款重拍,原单全额退款", Amount: decimal.RequireFromString("109.00"), Author: by, At: t0}, order.SimplifiedChinese, cst)
 	require.NoError(t, err)
 	assert.True(t, memo.SaysHeld())
 	assert.True(t, memo.HoldAgrees(heldOrig.Status()))

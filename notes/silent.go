@@ -90,8 +90,9 @@ type SilentCheck struct {
 	Author order.Agent `json:"author"`
 	At     time.Time   `json:"at"`
 	// Lang is the shop's language, in which the prepared notes' reasons
-	// are written (the zero value is [Chinese]; use the [Policy]'s Lang).
-	Lang Lang `json:"lang"`
+	// are written (the zero value is [order.SimplifiedChinese]; use the
+	// [Policy]'s Lang).
+	Lang order.Lang `json:"lang"`
 }
 
 type plainSilentCheck SilentCheck
@@ -185,10 +186,10 @@ func (c *Checklist) UnmarshalJSON(b []byte) error {
 // gift" note), fix the postage (before payment) or refund the difference
 // (after), and tell an unpaid buyer they can pay now.
 //
-// The reason of each prepared note is a fixed sentence in in.Lang, chosen
-// by the note's [Task] ([NoteSendGift], [RefundPostage]); the Task is the
-// stable code a backend or a message catalog keys on, never the sentence.
-// An unknown language wraps [ErrUnknownEnum].
+// The reason of each prepared note is a fixed sentence of kefu's catalogs
+// in in.Lang, chosen by the note's [Task] ([NoteSendGift],
+// [RefundPostage]); the Task is the stable code a backend keys on, never
+// the sentence. An unknown language wraps [ErrUnknownEnum].
 //
 // An order that is not silent, or no longer open, needs no checklist:
 // the answer is the zero Checklist (no tasks, no notes), not an error, so
@@ -202,9 +203,8 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 		return Checklist{}, nil
 	}
 	if !in.Lang.IsValid() {
-		return Checklist{}, fieldErr("lang", in.Lang.String(), ErrUnknownEnum, "want zh-Hans or en")
+		return Checklist{}, fieldErr("lang", in.Lang.String(), ErrUnknownEnum, "want zh-Hans, zh-Hant, en or es")
 	}
-	reasons := &vocab[in.Lang].tasks
 	var out Checklist
 	if in.Gift != (Item{}) {
 		sku, err := normalizeSKU("gift.sku", in.Gift.SKU)
@@ -221,7 +221,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 			case in.BuyerOnline:
 				out.Tasks = out.Tasks.With(RemindGift)
 			default:
-				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: KindGift, Reason: reasons[NoteSendGift],
+				n, err := NormalizeNote(Note{Flag: FlagYellow, Kind: KindGift, Reason: taskReason(NoteSendGift, in.Lang),
 					SKU: sku, Quantity: in.Gift.Quantity, Author: in.Author, At: in.At})
 				if err != nil {
 					return Checklist{}, err
@@ -241,7 +241,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 		if o.Status().AwaitsPayment() {
 			out.Tasks = out.Tasks.With(FixPostage)
 		} else {
-			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: KindRefund, Reason: reasons[RefundPostage],
+			n, err := NormalizeNote(Note{Flag: FlagRed, Kind: KindRefund, Reason: taskReason(RefundPostage, in.Lang),
 				Amount: out.Overcharge, Author: in.Author, At: in.At})
 			if err != nil {
 				return Checklist{}, err

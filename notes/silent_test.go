@@ -128,8 +128,8 @@ func tasks(ts ...notes.Task) notes.Tasks {
 func TestSilentNotesInShopLanguage(t *testing.T) {
 	o := mustOrder(silentSpec(order.AwaitingDispatch))
 	in := notes.SilentCheck{Gift: notes.Item{SKU: "GIFT-01", Quantity: 1}, Postage: decimal.Zero, Author: author, At: t0}
-	reasons := map[notes.Lang][]string{}
-	for _, lang := range []notes.Lang{notes.Chinese, notes.English} {
+	reasons := map[order.Lang][]string{}
+	for _, lang := range order.Langs() {
 		in.Lang = lang
 		c, err := notes.CheckSilent(o, in)
 		require.NoError(t, err)
@@ -140,16 +140,19 @@ func TestSilentNotesInShopLanguage(t *testing.T) {
 			reasons[lang] = append(reasons[lang], n.Reason)
 		}
 	}
-	assert.Contains(t, reasons[notes.Chinese][0], "赠品")
-	assert.Contains(t, reasons[notes.English][0], "gift")
-	assert.Contains(t, reasons[notes.English][1], "postage")
-	for _, r := range reasons[notes.English] {
+	assert.Contains(t, reasons[order.SimplifiedChinese][0], "赠品")
+	assert.Contains(t, reasons[order.English][0], "gift")
+	assert.Contains(t, reasons[order.English][1], "postage")
+	assert.Contains(t, reasons[order.TraditionalChinese][0], "贈品")
+	assert.Contains(t, reasons[order.Spanish][0], "regalo")
+	assert.Contains(t, reasons[order.Spanish][1], "envío")
+	for _, r := range reasons[order.English] {
 		for _, c := range r {
 			assert.Less(t, c, rune(0x3000), "an English shop gets no Chinese reason: %q", r)
 		}
 	}
 
-	in.Lang = notes.Lang(7)
+	in.Lang = order.Lang(7)
 	_, err := notes.CheckSilent(o, in)
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
 }

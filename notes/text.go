@@ -13,87 +13,127 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Lang is the language a note is written in: the shop's language, the one
-// its warehouse clerks read. The zero value is [Chinese] (Simplified), the
-// language of a Taobao shop's back office.
-type Lang uint8
+// Field is a labelled field of the canonical note line, in the order
+// [Note.Format] writes them; its label is [Field.Text] in the line's
+// language ("原因", "Reason", "Motivo"). A console showing a note as a form
+// can use the same labels. The zero value, [FieldUnknown], is no field.
+type Field uint8
 
-// Languages of the canonical note text.
+// Fields of the note line.
 const (
-	Chinese Lang = iota // Simplified Chinese: 【改地址】旗:红 | 原因:…
-	English             // English: [address_change] flag:red | reason:…
-	numLangs
+	FieldUnknown  Field = iota
+	FieldFlag           // the memo flag: 旗
+	FieldReason         // why: 原因
+	FieldAddress        // the new address of an address change: 新地址
+	FieldSKU            // the SKU of a gift or exchange: 货号
+	FieldQuantity       // its quantity: 数量
+	FieldAmount         // the amount of a postage fix or refund: 金额
+	FieldAuthor         // who wrote it, name and role: 经办
+	FieldStaffID        // the author's staff ID: 工号
+	FieldAt             // when: 时间
+	numFields
 )
 
-var langNames = []string{"zh-Hans", "en"}
+var fieldNames = []string{"", "flag", "reason", "address", "sku", "quantity", "amount", "author", "staff_id", "at"}
 
-// String returns the BCP 47 tag, "zh-Hans" or "en".
-func (l Lang) String() string { return enum.Name(langNames, int(l), "Lang") }
+// String returns the snake_case name, or "Field(N)" out of range.
+func (f Field) String() string { return enum.Name(fieldNames, int(f), "Field") }
 
-// IsValid reports whether l is a known language.
-func (l Lang) IsValid() bool { return l < numLangs }
+// IsValid reports whether f is a known field.
+func (f Field) IsValid() bool { return f > FieldUnknown && f < numFields }
 
-// MarshalText returns the BCP 47 tag.
-func (l Lang) MarshalText() ([]byte, error) {
-	if !l.IsValid() {
-		return nil, fieldErr("lang", l.String(), ErrUnknownEnum, "")
+// MarshalText returns the snake_case name; an invalid field is an error
+// wrapping [ErrUnknownEnum].
+func (f Field) MarshalText() ([]byte, error) {
+	if !f.IsValid() {
+		return nil, fieldErr("field", f.String(), ErrUnknownEnum, "")
 	}
-	return []byte(langNames[l]), nil
+	return []byte(fieldNames[f]), nil
 }
 
-// UnmarshalText accepts "zh-Hans" (or "zh") and "en".
-func (l *Lang) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "zh-Hans", "zh", "zh-CN":
-		*l = Chinese
-	case "en":
-		*l = English
-	default:
-		return fieldErr("lang", string(b), ErrUnknownEnum, "want zh-Hans or en")
+// UnmarshalText accepts the snake_case names; an unknown name wraps
+// [ErrUnknownEnum].
+func (f *Field) UnmarshalText(b []byte) error {
+	i, ok := enum.Index(fieldNames, string(b))
+	if !ok {
+		return fieldErr("field", string(b), ErrUnknownEnum, "")
 	}
+	*f = Field(i)
 	return nil
 }
 
-// labels is the vocabulary of the canonical text in one language.
-type labels struct {
-	open, close string
-	kinds       [numKinds]string
-	release     string // the header of a KindHold note with Release set
-	flags       [numFlags]string
-	roles       []string // indexed by order.Role
-	// tasks are the reasons of the notes [CheckSilent] prepares, by task
-	tasks [numTasks]string
-	// field labels, in the order they are written
-	flag, reason, address, sku, qty, amount, author, staffID, at string
+// lineVocab is the vocabulary of the note line in one language: the
+// labels of kefu's catalogs (the note kinds, the release header — order's
+// release event —, the flags, the roles and the fields), or, for reading
+// only, the English line kefu wrote before it spoke four languages
+// ([address_change] flag:red | … | by:Ana (pre_sales)), whose words were
+// the codes.
+type lineVocab struct {
+	l      order.Lang
+	legacy bool
 }
 
-var vocab = [numLangs]labels{
-	Chinese: {
-		open: "【", close: "】",
-		kinds:   [numKinds]string{"", "改地址", "送赠品", "换货", "改邮费", "退款", "暂停发货", "加急", "其他"},
-		release: "恢复发货",
-		flags:   [numFlags]string{"无", "红", "黄", "绿", "蓝", "紫"},
-		roles:   []string{"", "售前", "售中", "售后", "中差评", "组长", "店长"},
-		flag:    "旗", reason: "原因", address: "新地址", sku: "货号", qty: "数量",
-		amount: "金额", author: "经办", staffID: "工号", at: "时间",
-		tasks: [numTasks]string{
-			NoteSendGift:  "静默下单,买家不在线,随单送赠品",
-			RefundPostage: "静默下单符合包邮条件,多收运费,退差价",
-		},
-	},
-	English: {
-		open: "[", close: "]",
-		kinds:   [numKinds]string(kindNames),
-		release: "release_hold",
-		flags:   [numFlags]string(flagNames),
-		roles:   []string{"", "pre_sales", "in_sales", "after_sales", "review_handling", "team_leader", "store_manager"},
-		flag:    "flag", reason: "reason", address: "address", sku: "sku", qty: "qty",
-		amount: "amount", author: "by", staffID: "staff_id", at: "at",
-		tasks: [numTasks]string{
-			NoteSendGift:  "silent order, buyer offline: send the gift with the parcel",
-			RefundPostage: "silent order qualified for free shipping, postage overcharged: refund the difference",
-		},
-	},
+// readVocabs are the vocabularies [ParseNote] reads, in the order it
+// tries them.
+var readVocabs = [...]lineVocab{{l: order.SimplifiedChinese}, {l: order.TraditionalChinese},
+	{l: order.English}, {l: order.Spanish}, {l: order.English, legacy: true}}
+
+// legacyFields are the field labels of the legacy English line.
+var legacyFields = [numFields]string{"", "flag", "reason", "address", "sku", "qty", "amount", "by", "staff_id", "at"}
+
+// chinese reports whether the line is written with Chinese punctuation:
+// 【kind】, no space after the header, name(role).
+func (v lineVocab) chinese() bool {
+	return !v.legacy && (v.l == order.SimplifiedChinese || v.l == order.TraditionalChinese)
+}
+
+func (v lineVocab) open() string {
+	if v.chinese() {
+		return "【"
+	}
+	return "["
+}
+
+func (v lineVocab) close() string {
+	if v.chinese() {
+		return "】"
+	}
+	return "]"
+}
+
+func (v lineVocab) kind(k Kind) string {
+	if v.legacy {
+		return enum.Name(kindNames, int(k), "Kind")
+	}
+	return k.Text(v.l)
+}
+
+func (v lineVocab) release() string {
+	if v.legacy {
+		return "release_hold"
+	}
+	return order.Release.Text(v.l)
+}
+
+func (v lineVocab) flag(f Flag) string {
+	if v.legacy {
+		return f.String()
+	}
+	return f.Text(v.l)
+}
+
+func (v lineVocab) role(r order.Role) string {
+	if v.legacy {
+		return r.String()
+	}
+	return r.Text(v.l)
+}
+
+func (v lineVocab) field(f Field) string {
+	if v.legacy {
+		return legacyFields[f]
+	}
+	return f.Text(v.l)
 }
 
 // timeLayout is how a note writes its time: to the second, with the UTC
@@ -101,51 +141,62 @@ var vocab = [numLangs]labels{
 const timeLayout = "2006-01-02 15:04:05 -07:00"
 
 // Format renders n as one line a warehouse clerk can act on, in language
-// lang, with the time shown in loc (nil means UTC; so does a zone whose
-// offset at that time is not whole minutes, which the text cannot
-// carry). The fields come in a fixed order, separated by " | "; "|" and
-// "\" inside free text are escaped with a backslash. A [KindHold] note with Release set has its own
-// header, 【恢复发货】 or [release_hold], so that nobody reads it as a
-// hold. In Chinese:
+// lang (an invalid one is simplified Chinese), with the time shown in loc
+// (nil means UTC; so does a zone whose offset at that time is not whole
+// minutes, which the text cannot carry). The words are kefu's catalogs'
+// labels in lang — the kind ([Kind.Text]), the flag ([Flag.Text]), the
+// author's role ([order.Role.Text]) and the field labels ([Field.Text]) —,
+// so the line speaks the language of the rest of the shop's tools. The
+// fields come in a fixed order, separated by " | "; "|" and "\" inside
+// free text are escaped with a backslash. A [KindHold] note with Release
+// set has its own header, order's release event ([order.Release]), so
+// that nobody reads it as a hold. In the four languages:
 //
 //	【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00
+//	【改地址】旗:紅 | 原因:買家搬家 | 新地址:… | 經辦:李四(售前) | 工號:kf-li | 時間:2026-11-25 14:03:05 +08:00
+//	[Address change] Flag:Red | Reason:buyer moved | New address:… | By:Li Si (Pre-sales) | Staff ID:kf-li | Time:2026-11-25 14:03:05 +08:00
+//	[Cambio de dirección] Bandera:Roja | Motivo:… | Nueva dirección:… | Por:Li Si (Preventa) | ID de empleado:kf-li | Fecha y hora:2026-11-25 14:03:05 +08:00
 //
 // The author is written as a clerk knows them, name and role, followed by
-// their staff ID (工号, staff_id), the identity the note keeps. n should be canonical (see [NormalizeNote]); [ParseNote] then reads the
-// line back to an equal note. Format renders whatever it is given and does
-// not validate.
-func (n Note) Format(lang Lang, loc *time.Location) string {
+// their staff ID, the identity the note keeps. The amount is written
+// "12.00" in every language, and the time in one layout, so the line
+// parses back whatever the reader's locale. n should be canonical (see
+// [NormalizeNote]); [ParseNote] then reads the line back to an equal note
+// in each of the four languages. Format renders whatever it is given and
+// does not validate.
+func (n Note) Format(lang order.Lang, loc *time.Location) string {
 	return string(n.AppendFormat(make([]byte, 0, 256), lang, loc))
 }
 
-// String renders n in Chinese with times in China Standard Time; see
-// [Note.Format].
-func (n Note) String() string { return n.Format(Chinese, cst) }
+// String renders n in simplified Chinese with times in China Standard
+// Time; see [Note.Format].
+func (n Note) String() string { return n.Format(order.SimplifiedChinese, cst) }
 
 var cst = time.FixedZone("CST", 8*60*60)
 
-// AppendFormat appends the text of [Note.Format] to dst.
-func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
+// AppendFormat appends the text of [Note.Format] to dst. It does not
+// allocate when dst has room.
+func (n Note) AppendFormat(dst []byte, lang order.Lang, loc *time.Location) []byte {
 	if !lang.IsValid() {
-		lang = Chinese
+		lang = order.SimplifiedChinese
 	}
-	v := &vocab[lang]
-	dst = append(dst, v.open...)
+	v := lineVocab{l: lang}
+	dst = append(dst, v.open()...)
 	if n.Kind == KindHold && n.Release {
-		dst = append(dst, v.release...)
+		dst = append(dst, v.release()...)
 	} else {
-		dst = appendName(dst, v.kinds[:], int(n.Kind), "Kind")
+		dst = append(dst, v.kind(n.Kind)...)
 	}
-	dst = append(dst, v.close...)
-	if lang == English {
+	dst = append(dst, v.close()...)
+	if !v.chinese() {
 		dst = append(dst, ' ')
 	}
-	dst = appendField(dst, v.flag, true)
-	dst = appendName(dst, v.flags[:], int(n.Flag), "Flag")
-	dst = appendField(dst, v.reason, false)
+	dst = appendField(dst, v.field(FieldFlag), true)
+	dst = append(dst, v.flag(n.Flag)...)
+	dst = appendField(dst, v.field(FieldReason), false)
 	dst = appendEscaped(dst, n.Reason)
 	if n.Kind.needsAddress() {
-		dst = appendField(dst, v.address, false)
+		dst = appendField(dst, v.field(FieldAddress), false)
 		a := &n.Address
 		for i, part := range [...]string{a.Recipient, a.Phone, a.Province, a.City, a.District, a.Detail} {
 			if i > 0 {
@@ -155,30 +206,30 @@ func (n Note) AppendFormat(dst []byte, lang Lang, loc *time.Location) []byte {
 		}
 	}
 	if n.Kind.needsItem() {
-		dst = appendField(dst, v.sku, false)
+		dst = appendField(dst, v.field(FieldSKU), false)
 		dst = appendEscaped(dst, n.SKU)
-		dst = appendField(dst, v.qty, false)
+		dst = appendField(dst, v.field(FieldQuantity), false)
 		dst = strconv.AppendInt(dst, int64(n.Quantity), 10)
 	}
 	if n.Kind.needsAmount() {
-		dst = appendField(dst, v.amount, false)
+		dst = appendField(dst, v.field(FieldAmount), false)
 		if fen, ok := yuan.Fen(n.Amount); ok {
 			dst = yuan.AppendFormat(dst, fen)
 		} else {
 			dst = append(dst, n.Amount.String()...)
 		}
 	}
-	dst = appendField(dst, v.author, false)
+	dst = appendField(dst, v.field(FieldAuthor), false)
 	dst = appendEscaped(dst, n.Author.Name)
-	if lang == English {
+	if !v.chinese() {
 		dst = append(dst, ' ')
 	}
 	dst = append(dst, '(')
-	dst = appendName(dst, v.roles, int(n.Author.Role), "Role")
+	dst = append(dst, v.role(n.Author.Role)...)
 	dst = append(dst, ')')
-	dst = appendField(dst, v.staffID, false)
+	dst = appendField(dst, v.field(FieldStaffID), false)
 	dst = appendEscaped(dst, n.Author.ID)
-	dst = appendField(dst, v.at, false)
+	dst = appendField(dst, v.field(FieldAt), false)
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -199,13 +250,6 @@ func appendField(dst []byte, label string, first bool) []byte {
 	return append(dst, ':')
 }
 
-func appendName(dst []byte, names []string, i int, typ string) []byte {
-	if i >= 0 && i < len(names) && names[i] != "" {
-		return append(dst, names[i]...)
-	}
-	return append(dst, enum.Name(nil, i, typ)...)
-}
-
 // appendEscaped writes s with "\" and "|" escaped by a backslash.
 func appendEscaped(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
@@ -217,10 +261,18 @@ func appendEscaped(dst []byte, s string) []byte {
 	return dst
 }
 
-// ParseNote reads one note in the canonical text form of [Note.Format], in
-// either language, and returns it normalised as by [NormalizeNote]. The
-// line is normalised first, so full-width colons and brackets typed by
-// hand are accepted; fields may come in any order, each at most once.
+// ParseNote reads one note in the canonical text form of [Note.Format],
+// in any of the four languages, and returns it normalised as by
+// [NormalizeNote]. It also reads the English line kefu wrote before it
+// spoke four languages, whose words were the codes ("[address_change]
+// flag:red | … | by:Ana (pre_sales) | staff_id:… | at:…"), so memos
+// written then still read. The line is normalised first, so full-width
+// colons and brackets typed by hand are accepted; fields may come in any
+// order, each at most once. One line is in one language: a header in one
+// and labels in another is malformed. Simplified and traditional Chinese
+// share some words (改地址, 原因); a word means the same in every
+// language that has it, so the note read is the same whichever language
+// the line is taken for.
 //
 // Malformed text — no kind header, an unknown label, a field twice, a bad
 // number, amount or time — is an [*Error] wrapping [ErrSyntax]; an unknown
@@ -244,35 +296,68 @@ func ParseNote(s string) (Note, error) {
 		return Note{}, fieldErr("note", s, ErrInvalidText, "holds invisible format or control characters")
 	}
 	line, _ := textnorm.Line(s)
-	var v *labels
-	var lang Lang
-	for l := range numLangs {
-		if strings.HasPrefix(line, vocab[l].open) {
-			v, lang = &vocab[l], l
-			break
+	var first error
+	opened := false
+	for _, v := range readVocabs {
+		if !strings.HasPrefix(line, v.open()) {
+			continue
+		}
+		opened = true
+		rest := line[len(v.open()):]
+		end := strings.Index(rest, v.close())
+		if end < 0 {
+			if first == nil {
+				first = fieldErr("note", s, ErrSyntax, "the kind is not closed with "+v.close())
+			}
+			continue
+		}
+		kind, release, ok := v.header(rest[:end])
+		if !ok {
+			continue
+		}
+		n, err := v.parse(kind, release, rest[end+len(v.close()):])
+		if err == nil {
+			return n, nil
+		}
+		if first == nil {
+			first = err
 		}
 	}
-	if v == nil {
-		return Note{}, fieldErr("note", s, ErrSyntax, "want a kind in "+vocab[Chinese].open+vocab[Chinese].close+" or []")
-	}
-	rest := line[len(v.open):]
-	end := strings.Index(rest, v.close)
-	if end < 0 {
-		return Note{}, fieldErr("note", s, ErrSyntax, "the kind is not closed with "+v.close)
-	}
-	var n Note
-	if rest[:end] == v.release {
-		n.Kind, n.Release = KindHold, true
-	} else {
-		kind, ok := lookup(v.kinds[:], rest[:end])
-		if !ok || kind == 0 {
-			return Note{}, fieldErr("note.kind", rest[:end], ErrUnknownKind, "")
+	switch {
+	case first != nil:
+		return Note{}, first
+	case opened:
+		// A header no language knows.
+		end := strings.IndexAny(line, "】]")
+		if end < 0 {
+			return Note{}, fieldErr("note", s, ErrSyntax, "the kind is not closed")
 		}
-		n.Kind = Kind(kind)
+		_, size := utf8.DecodeRuneInString(line)
+		return Note{}, fieldErr("note.kind", line[size:end], ErrUnknownKind, "")
 	}
-	var seen [9]bool
+	return Note{}, fieldErr("note", s, ErrSyntax, "want a kind in 【】 or []")
+}
+
+// header returns the kind a line's header names in v, and whether it is
+// the release header; ok is false when v has no such header.
+func (v lineVocab) header(h string) (kind Kind, release, ok bool) {
+	if h == v.release() {
+		return KindHold, true, true
+	}
+	for k := Kind(1); k < numKinds; k++ {
+		if v.kind(k) == h {
+			return k, false, true
+		}
+	}
+	return KindUnknown, false, false
+}
+
+// parse reads the fields of a line of v after its header.
+func (v lineVocab) parse(kind Kind, release bool, fields string) (Note, error) {
+	n := Note{Kind: kind, Release: release}
+	var seen [numFields]bool
 	var address, amount, qty string
-	for part := range splitFields(rest[end+len(v.close):]) {
+	for part := range splitFields(fields) {
 		label, raw, found := strings.Cut(part, ":")
 		if !found {
 			return Note{}, fieldErr("note", part, ErrSyntax, "a field is label:value")
@@ -281,70 +366,71 @@ func ParseNote(s string) (Note, error) {
 		if !ok {
 			return Note{}, fieldErr("note", part, ErrSyntax, "a backslash escapes only \\ and |")
 		}
-		idx := -1
-		for i, l := range [...]string{v.flag, v.reason, v.address, v.sku, v.qty, v.amount, v.author, v.at, v.staffID} {
-			if label == l {
-				idx = i
+		f := FieldUnknown
+		for g := Field(1); g < numFields; g++ {
+			if label == v.field(g) {
+				f = g
+				break
 			}
 		}
-		if idx < 0 {
+		if f == FieldUnknown {
 			return Note{}, fieldErr("note", label, ErrSyntax, "unknown field")
 		}
-		if seen[idx] {
+		if seen[f] {
 			return Note{}, fieldErr("note", label, ErrSyntax, "field given twice")
 		}
-		seen[idx] = true
-		switch idx {
-		case 0:
-			f, ok := lookup(v.flags[:], val)
+		seen[f] = true
+		switch f {
+		case FieldFlag:
+			fl, ok := v.parseFlag(val)
 			if !ok {
 				return Note{}, fieldErr("note.flag", val, ErrUnknownFlag, "")
 			}
-			n.Flag = Flag(f)
-		case 1:
+			n.Flag = fl
+		case FieldReason:
 			n.Reason = val
-		case 2:
+		case FieldAddress:
 			address = val
-		case 3:
+		case FieldSKU:
 			n.SKU = val
-		case 4:
+		case FieldQuantity:
 			qty = val
-		case 5:
+		case FieldAmount:
 			amount = val
-		case 6:
-			name, role, err := parseAuthor(val, v, lang)
+		case FieldAuthor:
+			name, role, err := v.parseAuthor(val)
 			if err != nil {
 				return Note{}, err
 			}
 			n.Author.Name, n.Author.Role = name, role
-		case 7:
+		case FieldAt:
 			t, err := time.Parse(timeLayout, val)
 			if err != nil {
 				return Note{}, fieldErr("note.at", val, ErrSyntax, "want "+timeLayout)
 			}
 			n.At = t
-		case 8:
+		case FieldStaffID:
 			n.Author.ID = val
 		}
 	}
-	if !seen[0] {
-		return Note{}, fieldErr("note.flag", "", ErrSyntax, "no "+v.flag+" field")
+	if !seen[FieldFlag] {
+		return Note{}, fieldErr("note.flag", "", ErrSyntax, "no "+v.field(FieldFlag)+" field")
 	}
-	if seen[2] {
+	if seen[FieldAddress] {
 		a, err := order.ParseAddress(address)
 		if err != nil {
 			return Note{}, causeErr("note.address", address, ErrInvalidDetail, "", err)
 		}
 		n.Address = a
 	}
-	if seen[4] {
+	if seen[FieldQuantity] {
 		q, err := strconv.Atoi(qty)
 		if err != nil {
 			return Note{}, fieldErr("note.quantity", qty, ErrSyntax, "not a whole number")
 		}
 		n.Quantity = q
 	}
-	if seen[5] {
+	if seen[FieldAmount] {
 		fen, p := yuan.Parse(amount)
 		if p != yuan.OK {
 			return Note{}, fieldErr("note.amount", amount, ErrSyntax, p.Detail())
@@ -352,6 +438,15 @@ func ParseNote(s string) (Note, error) {
 		n.Amount = yuan.Dec(fen)
 	}
 	return NormalizeNote(n)
+}
+
+func (v lineVocab) parseFlag(s string) (Flag, bool) {
+	for f := range numFlags {
+		if v.flag(f) == s {
+			return f, true
+		}
+	}
+	return 0, false
 }
 
 // MaxNoteText bounds the text [ParseNote] reads: 4000 bytes, four times
@@ -382,30 +477,25 @@ func hasHidden(s string) bool {
 	return false
 }
 
-// parseAuthor reads "name(role)" (Chinese) or "name (role)" (English).
-func parseAuthor(val string, v *labels, lang Lang) (string, order.Role, error) {
+// parseAuthor reads "name(role)" (Chinese) or "name (role)" (English and
+// Spanish). A canonical name never ends with a space, so the space before
+// the role is dropped whichever language wrote it.
+func (v lineVocab) parseAuthor(val string) (string, order.Role, error) {
 	i := strings.LastIndexByte(val, '(')
 	if i < 0 || !strings.HasSuffix(val, ")") {
 		return "", 0, fieldErr("note.author", val, ErrSyntax, "want name(role)")
 	}
 	name := val[:i]
-	if lang == English {
+	if !v.chinese() {
 		name = strings.TrimSuffix(name, " ")
 	}
-	r, ok := lookup(v.roles, val[i+1:len(val)-1])
-	if !ok || r == 0 {
-		return "", 0, fieldErr("note.author.role", val[i+1:len(val)-1], ErrSyntax, "unknown role")
-	}
-	return name, order.Role(r), nil
-}
-
-func lookup(names []string, s string) (int, bool) {
-	for i, n := range names {
-		if n == s && (n != "" || i > 0) {
-			return i, true
+	label := val[i+1 : len(val)-1]
+	for r := order.Role(1); r.IsValid(); r++ {
+		if v.role(r) == label {
+			return name, r, nil
 		}
 	}
-	return 0, false
+	return "", 0, fieldErr("note.author.role", label, ErrSyntax, "unknown role")
 }
 
 // splitFields yields the fields of a note line: the text split at every

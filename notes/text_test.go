@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 )
@@ -51,10 +52,11 @@ func goldenNotes() []struct {
 	}
 }
 
-// TestFormatGolden pins the canonical text of each note kind in both
-// languages (rule N1: clear at a glance). Refresh with -update.
+// TestFormatGolden pins the canonical text of each note kind in the four
+// languages (rule N1: clear at a glance), and that each line parses back
+// to the note. Refresh with -update.
 func TestFormatGolden(t *testing.T) {
-	for _, lang := range []notes.Lang{notes.Chinese, notes.English} {
+	for _, lang := range order.Langs() {
 		var b strings.Builder
 		for _, g := range goldenNotes() {
 			n, err := notes.NormalizeNote(g.note)
@@ -81,7 +83,7 @@ func TestFormatString(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "【改地址】旗:红 | 原因:买家搬家 | 新地址:张三,13812345678,浙江省,杭州市,西湖区,文三路12号3单元 | 经办:李四(售前) | 工号:kf-li | 时间:2026-11-25 14:03:05 +08:00", n.String())
 	// Times are shown in the zone asked for and name the same instant.
-	utc := n.Format(notes.Chinese, nil)
+	utc := n.Format(order.SimplifiedChinese, nil)
 	assert.Contains(t, utc, "时间:2026-11-25 06:03:05 +00:00")
 	back, err := notes.ParseNote(utc)
 	require.NoError(t, err)
@@ -145,18 +147,51 @@ func TestParseNoteRejectsMalformed(t *testing.T) {
 	}
 }
 
-func TestLangText(t *testing.T) {
-	for _, l := range []notes.Lang{notes.Chinese, notes.English} {
-		b, err := l.MarshalText()
+// TestParseLegacyEnglish: the English line kefu wrote before it spoke
+// four languages, whose words were the codes ([address_change]
+// flag:red | … | by:李四 (pre_sales)), still reads back to the same notes,
+// so memos written then keep their meaning.
+func TestParseLegacyEnglish(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "legacy.en.txt"))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	gs := goldenNotes()
+	require.Len(t, lines, len(gs))
+	for i, g := range gs {
+		want, err := notes.NormalizeNote(g.note)
 		require.NoError(t, err)
-		var back notes.Lang
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, l, back)
+		got, err := notes.ParseNote(lines[i])
+		require.NoError(t, err, lines[i])
+		assert.True(t, got.Equal(want), "%s: %+v", g.name, got)
 	}
-	var l notes.Lang
-	require.ErrorIs(t, l.UnmarshalText([]byte("fr")), notes.ErrUnknownEnum)
-	_, err := notes.Lang(7).MarshalText()
+	// One line is in one vocabulary: legacy words with new labels are not
+	// a note.
+	_, err = notes.ParseNote("[hold] Flag:Red | Reason:x | By:李四 (Pre-sales) | Staff ID:kf-li | Time:2026-11-25 14:03:05 +08:00")
+	require.ErrorIs(t, err, notes.ErrSyntax)
+}
+
+// TestFieldText: the note line's fields have stable names and a label in
+// each language, the one the line writes.
+func TestFieldText(t *testing.T) {
+	want := []string{"flag", "reason", "address", "sku", "quantity", "amount", "author", "staff_id", "at"}
+	var got []string
+	for _, f := range notes.Fields() {
+		b, err := f.MarshalText()
+		require.NoError(t, err)
+		var back notes.Field
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, f, back)
+		got = append(got, string(b))
+	}
+	assert.Equal(t, want, got, "the names never change once released")
+	var f notes.Field
+	require.ErrorIs(t, f.UnmarshalText([]byte("colour")), notes.ErrUnknownEnum)
+	_, err := notes.Field(99).MarshalText()
 	require.ErrorIs(t, err, notes.ErrUnknownEnum)
+	assert.Equal(t, "原因", notes.FieldReason.Text(order.SimplifiedChinese))
+	assert.Equal(t, "貨號", notes.FieldSKU.Text(order.TraditionalChinese))
+	assert.Equal(t, "Staff ID", notes.FieldStaffID.Text(order.English))
+	assert.Equal(t, "Motivo", notes.FieldReason.Text(order.Spanish))
 }
 
 func TestFormatInvalidTimeYears(t *testing.T) {
@@ -172,9 +207,79 @@ func TestFormatZoneWithSecondsOffset(t *testing.T) {
 	odd := time.FixedZone("LMT", -(44*60 + 30))
 	n, err := notes.NormalizeNote(holdNote())
 	require.NoError(t, err)
-	line := n.Format(notes.English, odd)
-	assert.Contains(t, line, "at:2026-11-25 06:03:05 +00:00")
+	line := n.Format(order.English, odd)
+	assert.Contains(t, line, "Time:2026-11-25 06:03:05 +00:00")
 	back, err := notes.ParseNote(line)
 	require.NoError(t, err)
 	assert.True(t, back.Equal(n), "same instant: %v vs %v", back.At, n.At)
+}
+
+// TestLineVocabulary pins what keeps the note line lossless in every
+// language it writes (rule N1): each word of the line — a kind or the
+// release header, a flag, a role, a field label, in each of the four
+// languages and in the legacy English line — names one code only, across
+// all of them, so a line read as another language that shares its words
+// (simplified and traditional Chinese share 改地址, 原因 …) is the same note;
+// and no word holds the line's punctuation or changes under the
+// normalisation ParseNote applies first.
+func TestLineVocabulary(t *testing.T) {
+	type use struct{ what, code string }
+	seen := map[string]use{}
+	add := func(what, code, word string) {
+		t.Helper()
+		require.NotEmpty(t, word, "%s %s", what, code)
+		norm, ok := textnorm.Line(word)
+		assert.True(t, ok && norm == word, "%s %s: %q changes under normalisation (%q)", what, code, word, norm)
+		assert.False(t, strings.ContainsAny(word, "|\\:()[]【】"), "%s %s: %q holds the line's punctuation", what, code, word)
+		key := what + "\x00" + word
+		if u, dup := seen[key]; dup {
+			assert.Equal(t, u.code, code, "%s %q names both %s and %s", what, word, u.code, code)
+		}
+		seen[key] = use{what, code}
+	}
+	for _, l := range order.Langs() {
+		for _, k := range notes.Kinds() {
+			add("header", k.String(), k.Text(l))
+		}
+		add("header", "release", order.Release.Text(l))
+		for _, f := range notes.Flags() {
+			add("flag", f.String(), f.Text(l))
+		}
+		for _, r := range order.Roles() {
+			add("role", r.String(), r.Text(l))
+		}
+		for _, f := range notes.Fields() {
+			add("field", f.String(), f.Text(l))
+		}
+	}
+	// The legacy English line's words are the codes.
+	for _, k := range notes.Kinds() {
+		add("header", k.String(), k.String())
+	}
+	add("header", "release", "release_hold")
+	for _, f := range notes.Flags() {
+		add("flag", f.String(), f.String())
+	}
+	for _, r := range order.Roles() {
+		add("role", r.String(), r.String())
+	}
+	legacy := []string{"flag", "reason", "address", "sku", "qty", "amount", "by", "staff_id", "at"}
+	for i, f := range notes.Fields() {
+		add("field", f.String(), legacy[i])
+	}
+}
+
+// TestParseNoteTypedVariantsEveryLanguage: a line typed by hand in any
+// language — full-width colons and brackets, full-width digits — reads
+// as the note kefu wrote.
+func TestParseNoteTypedVariantsEveryLanguage(t *testing.T) {
+	want, err := notes.NormalizeNote(giftNote())
+	require.NoError(t, err)
+	for _, lang := range order.Langs() {
+		line := want.Format(lang, cst)
+		typed := strings.NewReplacer(":", "：", "(", "（", ")", "）", "[", "［", "]", "］", "1", "１").Replace(line)
+		got, err := notes.ParseNote(typed)
+		require.NoError(t, err, typed)
+		assert.True(t, got.Equal(want), "%s: %+v", lang, got)
+	}
 }

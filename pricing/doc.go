@@ -159,6 +159,22 @@
 // and 1 MB (or 1,000 and 100,000 items) and require the ratio of their
 // times to stay under 1,500.
 //
+// # Languages
+//
+// Every code renders as staff text in simplified and traditional Chinese,
+// English and Spanish ([Reason.Text], [Kind.Text] … with an
+// [order.Lang]), and the decisions with one call per audience: Staff for
+// a console and Buyer for the reply the shop sends, in the register shops
+// use with buyers (亲，…). A [Decision] tells staff the kind and amount,
+// the verdict with the approver's role, the reasons and what the
+// requester may grant alone ("改价 ¥ 5.00：需组长批准；超出权限；…"); the
+// buyer hears the kind the shop prefers first (rule P2), that the agent
+// asks the approver by role ("亲，这个我需要请示一下组长，请您稍等哦"), that
+// the promotion's price is over, or the concession granted. A
+// [Difference] tells who owes how much, how it is paid and where it
+// stands; the buyer, what to pay or what is paid back. The zero value
+// renders as "".
+//
 // # Errors
 //
 // Business outcomes are decisions, not errors: a concession nobody may

@@ -103,6 +103,21 @@
 // guarded by a lock per order. [Ledger.Pay] allocates nothing on a stored
 // ledger. No function panics on caller input.
 //
+// # Languages
+//
+// Every code renders as staff text in simplified and traditional Chinese,
+// English and Spanish ([Status.Text], [Reason.Text], [Complaint.Text] …
+// with an [order.Lang]; the refund and goods states in the platform's own
+// wording), and the decisions with one call per audience: Staff for a
+// console, Buyer for the reply the shop sends, in the register shops use
+// with buyers (亲，…). A [SevenDayDecision] tells staff why a return is
+// refused, the window in the shop's zone and what to confirm first, and
+// the buyer that it may go ahead or why not ("亲，非常抱歉，七天无理由退换已经在
+// 11月12日 00:00 到期了哦"); a [PostageDecision] who bears each leg, or the
+// two choices to offer; a [ReplyDecision] why a reply is refused, and the
+// reply to send instead. A [Reconciliation] and an [Escalation] are for
+// staff only. The zero value renders as "".
+//
 // # Errors
 //
 // Errors are for malformed input and impossible calls; business outcomes

@@ -137,6 +137,30 @@
 // machine they take about 50, 300, 500 and 300 ns (the five checks
 // together) — see the package's benchmarks.
 //
+// # Languages
+//
+// Every code renders as staff text in simplified and traditional Chinese,
+// English and Spanish ([Reason.Text], [Stage.Text] … with an
+// [order.Lang]), and every decision with one call per audience: Staff for
+// a console — the verdict, the reasons and their values — and Buyer for
+// the reply the shop sends, in the register shops use with buyers (亲，…):
+// [FreeShippingDecision], [Overcharge], [DispatchPromise],
+// [PromiseReview], [Reminder], [ParcelReport], [CarrierChoice]. Pick the
+// buyer's language with [order.MatchLang]. Amounts print as the currency
+// does in the language ("¥ 0.01", "¥ 0,01"; "0.01 元" in a Chinese
+// reply), dates in the policy's zone, never an exact dispatch date to a
+// buyer, only the latest (rule S6):
+//
+//	d := policy.FreeShipping(&o)
+//	d.Staff(order.SimplifiedChinese) // 不包邮：商品实付还差 ¥ 0.01 包邮
+//	d.Buyer(order.MatchLang("zh-TW", order.SimplifiedChinese))
+//	// 親，您的訂單商品實付還差 0.01 元就可以包郵囉，可以再看看店裡其他寶貝喔～
+//
+// Couriers are named by their code in each language ([CarrierName]); a
+// shop's own codes print as they are. The zero value of a decision
+// renders as "". The texts come from kefu's message catalogs
+// (golang.org/x/text), built once and only read.
+//
 // # Errors
 //
 // Bad input — an invalid policy, an unknown region or carrier, a tracking

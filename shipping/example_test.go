@@ -247,3 +247,24 @@ func ExampleFreeShippingDecision_MarshalJSON() {
 	// Output:
 	// {"verdict":"refused","reasons":["below_threshold"],"promotion":-1,"shortfall":"0.01","units_short":0,"charged":"10.00","should_charge":"10.00","overcharge":"0.00","undercharge":"0.00"}
 }
+
+// One free-shipping decision told to the buyer in each of kefu's four
+// languages (rule S1), the language matched from the request's
+// Accept-Language header, and the same decision for the shop's console.
+func ExampleFreeShippingDecision_Buyer() {
+	p := shipping.DefaultPolicy()
+	short := exampleOrder("98.99", "10.00", "浙江省", time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST))
+	d := p.FreeShipping(&short)
+
+	for _, accept := range []string{"zh-CN,zh;q=0.9", "zh-TW,zh;q=0.9", "en-GB,en;q=0.8", "es-MX,es;q=0.9"} {
+		l := order.MatchLang(accept, order.SimplifiedChinese)
+		fmt.Println(l, d.Buyer(l))
+	}
+	fmt.Println(d.Staff(order.SimplifiedChinese))
+	// Output:
+	// zh-Hans 亲，您的订单商品实付还差 0.01 元就可以包邮啦，可以再看看店里其他宝贝哦～
+	// zh-Hant 親，您的訂單商品實付還差 0.01 元就可以包郵囉，可以再看看店裡其他寶貝喔～
+	// en Your order is ¥ 0.01 short of free shipping. Have a look around the shop if you'd like to add something!
+	// es ¡A tu pedido le faltan ¥ 0,01 para tener envío gratis! ¿Echas un vistazo a la tienda por si quieres añadir algo?
+	// 不包邮：商品实付还差 ¥ 0.01 包邮
+}

@@ -80,6 +80,11 @@ func run() error {
 		o = next
 	}
 
+	// The console shows the trade state in the shop's language, from
+	// kefu's catalogs.
+	fmt.Println("status on the console:", o.Status().Text(order.SimplifiedChinese), "/",
+		o.Status().Text(order.TraditionalChinese), "/", o.Status().Text(order.English), "/", o.Status().Text(order.Spanish))
+
 	// A hand-off or a log line never carries the buyer's full phone
 	// number or street detail.
 	var buf strings.Builder

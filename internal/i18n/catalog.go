@@ -64,9 +64,10 @@ const (
 	kindDateTime                 // a day and time in the message's zone
 	kindClock                    // a time of day
 	kindRole                     // an order.Role code, printed as its label
-	kindRegion                   // an order.Region code, printed as its name
 	kindText                     // text printed as given (a carrier's name)
-	kindList                     // texts as given, joined as the language joins a list
+	kindList                     // texts as given, joined as alternatives: "A、B或C", "A, B or C"
+	kindTerm                     // a label inside a sentence: lowered in English and Spanish
+	kindSeq                      // texts as given, one after another: "A、B、C", "A, B, C"
 )
 
 // arg is one argument of a message.
@@ -85,9 +86,10 @@ func dateArg(name string, t time.Time) arg     { return arg{name: name, kind: ki
 func dateTimeArg(name string, t time.Time) arg { return arg{name: name, kind: kindDateTime, t: t} }
 func clockArg(name string, c Clock) arg        { return arg{name: name, kind: kindClock, n: int64(c)} }
 func roleArg(name string, r RoleCode) arg      { return arg{name: name, kind: kindRole, s: string(r)} }
-func regionArg(name string, r RegionCode) arg  { return arg{name: name, kind: kindRegion, s: string(r)} }
 func textArg(name string, s string) arg        { return arg{name: name, kind: kindText, s: s} }
 func listArg(name string, l []string) arg      { return arg{name: name, kind: kindList, list: l} }
+func termArg(name string, t Term) arg          { return arg{name: name, kind: kindTerm, s: string(t)} }
+func seqArg(name string, l []string) arg       { return arg{name: name, kind: kindSeq, list: l} }
 
 // cat is the built catalog with what rendering needs beside it. It is
 // built once, on first use, and never changed after: every field is only
@@ -99,6 +101,9 @@ type cat struct {
 	// labels holds every label as the catalog renders it, so that a
 	// code's text is a map lookup that does not allocate.
 	labels map[labelKey]*[numLangs]string
+	// fixed holds, by key, every message without arguments as the
+	// catalog renders it, so that rendering one does not allocate.
+	fixed map[string]*[numLangs]string
 	// deliberate marks translations equal to English on purpose.
 	deliberate map[string]*[numLangs]bool
 	// used holds, by message key and language, the argument names the
@@ -124,6 +129,7 @@ func build() *cat {
 	c := &cat{
 		b:          catalog.NewBuilder(),
 		labels:     map[labelKey]*[numLangs]string{},
+		fixed:      map[string]*[numLangs]string{},
 		deliberate: map[string]*[numLangs]bool{},
 		used:       map[string]*[numLangs][]string{},
 	}
@@ -212,6 +218,13 @@ func (c *cat) addDef(d def) {
 		used[l] = names
 		if err := c.b.Set(tags[l], key, msg); err != nil {
 			c.fail("%s: %s: %v", key, tags[l], err)
+			continue
+		}
+		if len(args) == 0 {
+			if c.fixed[key] == nil {
+				c.fixed[key] = new([numLangs]string)
+			}
+			c.fixed[key][l] = c.printers[l].Sprintf(key)
 		}
 	}
 }
@@ -244,6 +257,9 @@ func Render(l Lang, loc *time.Location, m Message) string {
 	}
 	c := get()
 	l = l.Or(SimplifiedChinese)
+	if f := c.fixed[m.Key()]; f != nil {
+		return f[l]
+	}
 	var buf [6]arg
 	args := m.args(buf[:0])
 	var vals [6]any
@@ -274,10 +290,12 @@ func (c *cat) value(l Lang, loc *time.Location, a arg) any {
 		return string(appendClock(nil, int(a.n)))
 	case kindRole:
 		return inSentence(l, Label(l, OrderRole, a.s))
-	case kindRegion:
-		return Label(l, OrderRegion, a.s)
 	case kindList:
 		return joinList(l, a.list)
+	case kindTerm:
+		return inSentence(l, a.s)
+	case kindSeq:
+		return joinSeq(l, a.list)
 	}
 	return a.s
 }
@@ -507,17 +525,38 @@ func (p *parser) use(name string) {
 
 // inSentence returns a label as it reads inside a sentence: in English and
 // Spanish a role's label loses its capital ("the team leader's approval",
-// "nuestro supervisor"); Chinese has no case.
+// "nuestro supervisor"), but an abbreviation keeps it ("SMS", "SF"), and
+// so does a word whose second letter is a capital; Chinese has no case.
 func inSentence(l Lang, s string) string {
 	if (l != English && l != Spanish) || s == "" {
 		return s
 	}
 	r, n := utf8.DecodeRuneInString(s)
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
 	lr := unicode.ToLower(r)
 	if lr == r {
 		return s
 	}
 	return string(lr) + s[n:]
+}
+
+// joinSeq joins labels one after another, as a to-do list reads: "立即回复买家、催仓库发货",
+// "answer at once, chase the warehouse" — in English and Spanish each
+// label as it reads inside a sentence.
+func joinSeq(l Lang, items []string) string {
+	if l == SimplifiedChinese || l == TraditionalChinese {
+		return strings.Join(items, "、")
+	}
+	var b strings.Builder
+	for i, s := range items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(inSentence(l, s))
+	}
+	return b.String()
 }
 
 // joinList joins texts as language l writes a list of alternatives:

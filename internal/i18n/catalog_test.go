@@ -254,7 +254,7 @@ func TestConcurrentFirstUse(t *testing.T) {
 	for i := range 16 {
 		wg.Go(func() {
 			l := i18n.Lang(i % i18n.NumLangs)
-			_ = i18n.Render(l, nil, i18n.BelowThreshold{Shortfall: 1, Threshold: 9900})
+			_ = i18n.Render(l, nil, i18n.BelowThreshold{Shortfall: 1})
 			_ = i18n.Label(l, i18n.OrderRole, "team_leader")
 			_ = i18n.MatchAccept("zh-TW", l)
 		})
@@ -265,4 +265,19 @@ func TestConcurrentFirstUse(t *testing.T) {
 // TestRenderNil: a nil message renders as nothing.
 func TestRenderNil(t *testing.T) {
 	assert.Equal(t, "", i18n.Render(i18n.English, nil, nil))
+}
+
+// TestLabelsFitStaffLines: a decision's staff line separates its parts
+// with "；" or "; ", so no label holds them — a reason's label read as two
+// parts would be misread.
+func TestLabelsFitStaffLines(t *testing.T) {
+	for _, e := range i18n.Entries() {
+		if e.Message {
+			continue
+		}
+		for l, s := range e.Text {
+			assert.NotContains(t, s, "；", "%s %s", e.Key, i18n.Lang(l))
+			assert.NotContains(t, s, "; ", "%s %s", e.Key, i18n.Lang(l))
+		}
+	}
 }

@@ -2,8 +2,8 @@
 // of every package and the replies a buyer is told, in simplified Chinese,
 // traditional Chinese, English and Spanish (the languages of the sources
 // and of the shops' tools). Packages reach it through the Text methods of
-// their enums and order.Lang; the messages with values are rendered with
-// [Render].
+// their enums and order.Lang, and through the Staff and Buyer methods of
+// their decisions; the messages with values are rendered with [Render].
 //
 // # Catalogs
 //
@@ -25,8 +25,8 @@
 // A [Message] is a struct whose fields are typed arguments: [Amount]s
 // (fen, exact), counts, days and times (time.Time, told in the zone the
 // caller gives, China Standard Time by default), times of day ([Clock]),
-// roles and regions by code ([RoleCode], [RegionCode]) and plain text. Its
-// templates name the arguments: {shortfall} prints an amount as money
+// roles by code ([RoleCode]), labels inside a sentence ([Term]) and plain
+// text. Its templates name the arguments: {shortfall} prints an amount as money
 // ("¥ 0.01"), {shortfall:number} without the symbol ("0.01", as Chinese
 // replies write "还差 0.01 元"), and a count may select x/text's plural
 // form of the language ({days, plural, one {…} other {…}}). The tests
@@ -40,6 +40,19 @@
 // currency formatting goes through float64). x/text has no calendar
 // formatting; days are written "11月12日", "12 November", "12 de
 // noviembre".
+//
+// # Decisions
+//
+// Each package renders its decisions in its lang.go, with one method per
+// audience: Staff(order.Lang) builds a [Line] — a headline (the verdict,
+// or the decision's own, "不包邮"), then the reasons as parts, each its
+// label or a message with its values ("商品实付还差 ¥ 0.01 包邮") —, and
+// Buyer(order.Lang) picks one reply to the buyer from the decision and
+// renders it with the decision's values. Replies say only what the
+// decision knows: the shortfall, not the threshold; "Hong Kong, Macao and
+// Taiwan", not which of them. Messages without arguments are rendered
+// once, when the catalog is built, so a reply without values costs a map
+// lookup.
 //
 // # Languages
 //

@@ -19,6 +19,7 @@ const (
 	OrderVerdict     Domain = "order.verdict"
 
 	ShippingAction    Domain = "shipping.action"
+	ShippingCarrier   Domain = "shipping.carrier" // couriers' names by code, not an enum
 	ShippingProblem   Domain = "shipping.problem" // the reasons of shipping's checks that are not Reason codes
 	ShippingReason    Domain = "shipping.reason"
 	ShippingRemedy    Domain = "shipping.remedy"
@@ -35,6 +36,7 @@ const (
 	PricingSettlement Domain = "pricing.settlement"
 
 	OrderChannel      Domain = "order.channel"
+	NotesField        Domain = "notes.field"
 	NotesFlag         Domain = "notes.flag"
 	NotesKind         Domain = "notes.kind"
 	NotesPromiseKind  Domain = "notes.promise_kind"
@@ -45,12 +47,21 @@ const (
 	NotesTopic        Domain = "notes.topic"
 	NotesUrgency      Domain = "notes.urgency"
 
-	// RefundStatus holds the platform's refund states (WAIT_SELLER_AGREE …)
-	// for the refund package, which has not landed yet.
-	RefundStatus Domain = "refund.status"
-	// RefundGoodStatus holds the platform's good_status values
-	// (BUYER_NOT_RECEIVED …) for the refund package.
-	RefundGoodStatus Domain = "refund.good_status"
+	RefundStatus         Domain = "refund.status"      // the platform's refund states (WAIT_SELLER_AGREE …)
+	RefundGoodStatus     Domain = "refund.good_status" // the platform's good_status (BUYER_NOT_RECEIVED …)
+	RefundPhase          Domain = "refund.phase"
+	RefundEvent          Domain = "refund.event"
+	RefundComplaint      Domain = "refund.complaint"
+	RefundExchangeStatus Domain = "refund.exchange_status"
+	RefundExchangeEvent  Domain = "refund.exchange_event"
+	RefundMarketplace    Domain = "refund.marketplace"
+	RefundCause          Domain = "refund.cause"
+	RefundPayer          Domain = "refund.payer"
+	RefundShipped        Domain = "refund.shipped"
+	RefundFinance        Domain = "refund.finance_action"
+	RefundKind           Domain = "refund.kind"
+	RefundCondition      Domain = "refund.condition"
+	RefundReason         Domain = "refund.reason"
 )
 
 // Domains returns every domain, in the order of the tables.
@@ -108,4 +119,4 @@ func ProblemReason(l Lang, pkg, name string) string {
 var labelTables = [][]label{orderLabels, shippingLabels, pricingLabels, notesLabels, refundLabels}
 
 // defTables are the message tables: replies to buyers, lines for staff.
-var defTables = [][]def{buyerDefs, staffDefs}
+var defTables = [][]def{buyerDefs, staffDefs, decisionDefs}

@@ -9,18 +9,18 @@ import (
 	"github.com/kefu-go/kefu/shipping"
 )
 
-// A buyer's order is 0.01 yuan short of the 99.00 free-shipping threshold
-// (rule S1): the refusal as the shop tells it, in each language.
+// A buyer's order is 0.01 yuan short of the free-shipping threshold (rule
+// S1): the refusal as the shop tells it, in each language.
 func ExampleRender() {
-	m := i18n.BelowThreshold{Shortfall: i18n.Fen(1), Threshold: i18n.Fen(9900)}
+	m := i18n.BelowThreshold{Shortfall: i18n.Fen(1)}
 	for _, l := range i18n.Langs() {
 		fmt.Println(i18n.Render(l, nil, m))
 	}
 	// Output:
-	// 亲，本店商品实付满 99.00 元包邮，您现在还差 0.01 元，可以再看看店里其他宝贝哦～
-	// 親，本店商品實付滿 99.00 元包郵，您現在還差 0.01 元，可以再看看店裡其他寶貝喔～
-	// Orders with ¥ 99.00 of goods or more ship free, and yours is ¥ 0.01 short. Have a look around the shop if you'd like to add something!
-	// ¡Hola! El envío es gratis a partir de ¥ 99,00 en productos y a tu pedido le faltan ¥ 0,01. ¿Echas un vistazo a la tienda por si quieres añadir algo?
+	// 亲，您的订单商品实付还差 0.01 元就可以包邮啦，可以再看看店里其他宝贝哦～
+	// 親，您的訂單商品實付還差 0.01 元就可以包郵囉，可以再看看店裡其他寶貝喔～
+	// Your order is ¥ 0.01 short of free shipping. Have a look around the shop if you'd like to add something!
+	// ¡A tu pedido le faltan ¥ 0,01 para tener envío gratis! ¿Echas un vistazo a la tienda por si quieres añadir algo?
 }
 
 // A request from Hong Kong is answered in traditional Chinese; the staff

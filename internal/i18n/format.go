@@ -36,10 +36,6 @@ type Clock int32
 // the role's staff text in the message's language.
 type RoleCode string
 
-// RegionCode is the text form of an order.Region ("hong_kong"), rendered
-// as the region's name in the message's language.
-type RegionCode string
-
 // cst is China Standard Time, the zone messages are told in when the
 // caller gives none.
 var cst = time.FixedZone("CST", 8*60*60)

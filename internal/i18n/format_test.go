@@ -104,3 +104,52 @@ func TestRenderInZone(t *testing.T) {
 	assert.Equal(t, "亲，您的订单最晚明天（11月12日）发出哦", i18n.Render(i18n.SimplifiedChinese, nil, m), "04:00 on the 12th in Beijing")
 	assert.Equal(t, "Your order will be dispatched by tomorrow, 11 November, at the latest.", i18n.Render(i18n.English, time.UTC, m))
 }
+
+// TestLine: a staff line is punctuated as each language writes a summary
+// — "：" and "；" in Chinese, ": " and "; " in English and Spanish —,
+// details go in brackets, empty parts are skipped, and a headline after a
+// part is ignored.
+func TestLine(t *testing.T) {
+	tests := []struct {
+		reason string
+		l      i18n.Lang
+		build  func(x *i18n.Line)
+		want   string
+	}{
+		{"zh headline and parts", i18n.SimplifiedChinese, func(x *i18n.Line) {
+			x.Head("不包邮")
+			x.Part("该地区不包邮")
+			x.Detail("新疆")
+			x.PartMsg(i18n.StaffShortfall{Shortfall: 1})
+		}, "不包邮：该地区不包邮（新疆）；商品实付还差 ¥ 0.01 包邮"},
+		{"en headline and parts", i18n.English, func(x *i18n.Line) {
+			x.HeadMsg(i18n.StaffNotFree{})
+			x.Label(i18n.ShippingReason, "excluded_region")
+			x.Detail("Xinjiang")
+			x.Part("")
+			x.PartMsg(i18n.StaffShortfall{Shortfall: 1})
+		}, "Doesn't ship free: Region excluded from free shipping (Xinjiang); ¥ 0.01 short of free shipping"},
+		{"es parts without a headline", i18n.Spanish, func(x *i18n.Line) {
+			x.Part("Permitido")
+			x.Head("ignored: a headline comes first")
+			x.Part("Mejor ofrecer un regalo")
+		}, "Permitido; Mejor ofrecer un regalo"},
+		{"a detail with nothing before it adds nothing", i18n.TraditionalChinese, func(x *i18n.Line) {
+			x.Detail("x")
+		}, ""},
+		// hostile: an invalid language is simplified Chinese
+		{"invalid language", i18n.Lang(99), func(x *i18n.Line) {
+			x.Head("允许")
+			x.Part("a")
+		}, "允许：a"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			x := i18n.NewLine(tc.l, nil)
+			tc.build(&x)
+			assert.Equal(t, tc.want, x.String())
+		})
+	}
+	assert.Equal(t, "退运费差价或退款重拍", i18n.Or(i18n.SimplifiedChinese, []string{"退运费差价", "退款重拍"}))
+	assert.Equal(t, i18n.Clock(16*3600+30*60), i18n.ClockOf(time.Date(2026, 11, 2, 16, 30, 0, 0, time.UTC)))
+}

@@ -4,48 +4,43 @@ import "time"
 
 // Messages a buyer is told (the 亲，… register in Chinese) and lines for
 // staff, each a struct whose fields are the arguments the templates name.
-// The comment of each says which codes it answers; stage B of issue 14
-// picks the message from a decision.
+// The comment of each says which codes it answers; the packages' Buyer
+// and Staff methods pick them from their decisions (decisions.go holds
+// those added for that).
 
 // BelowThreshold tells a buyer how much more of the goods amount actually
-// paid would make the order ship free, and the threshold (rule S1;
-// shipping's below_threshold).
+// paid would make the order ship free (rule S1; shipping's
+// below_threshold): "还差 0.01 元".
 type BelowThreshold struct {
 	Shortfall Amount
-	Threshold Amount
 }
 
 // Key returns "buyer.free_shipping.below_threshold".
 func (BelowThreshold) Key() string { return "buyer.free_shipping.below_threshold" }
 
 func (m BelowThreshold) args(dst []arg) []arg {
-	return append(dst, amountArg("shortfall", m.Shortfall), amountArg("threshold", m.Threshold))
+	return append(dst, amountArg("shortfall", m.Shortfall))
 }
 
 // BelowQuantity tells a buyer how many more units would make the order ship
 // free (rule S1; below_quantity).
 type BelowQuantity struct {
-	Missing  int
-	Quantity int
+	Missing int
 }
 
 // Key returns "buyer.free_shipping.below_quantity".
 func (BelowQuantity) Key() string { return "buyer.free_shipping.below_quantity" }
 
-func (m BelowQuantity) args(dst []arg) []arg {
-	return append(dst, countArg("missing", m.Missing), countArg("quantity", m.Quantity))
-}
+func (m BelowQuantity) args(dst []arg) []arg { return append(dst, countArg("missing", m.Missing)) }
 
 // ExcludedRegion tells a buyer that free shipping does not cover their
 // region (rule S1; excluded_region).
-type ExcludedRegion struct {
-	Region RegionCode
-}
+type ExcludedRegion struct{}
 
 // Key returns "buyer.free_shipping.excluded_region".
 func (ExcludedRegion) Key() string { return "buyer.free_shipping.excluded_region" }
 
-func (m ExcludedRegion) args(dst []arg) []arg { return append(dst, regionArg("region", m.Region)) }
+func (ExcludedRegion) args(dst []arg) []arg { return dst }
 
 // ExcludedItem tells a buyer that an item of the order is not part of free
 // shipping (rule S1; excluded_sku).
@@ -143,22 +138,21 @@ func (m ShipsWithinDays) args(dst []arg) []arg {
 	return append(dst, countArg("days", m.Days), dateArg("latest", m.Latest))
 }
 
-// ShipsNextWorkingDay tells a buyer who paid after the day's dispatch cutoff
-// that the order ships on the next working day (rule S6; cutoff_passed).
+// ShipsNextWorkingDay tells a buyer who paid after the day's dispatch
+// cutoff that the order rolls to a later working day, and the latest day
+// it leaves (rule S6; cutoff_passed).
 type ShipsNextWorkingDay struct {
-	Cutoff Clock
 	Latest time.Time // told as a calendar day in the message's zone
 }
 
 // Key returns "buyer.dispatch.cutoff_passed".
 func (ShipsNextWorkingDay) Key() string { return "buyer.dispatch.cutoff_passed" }
 
-func (m ShipsNextWorkingDay) args(dst []arg) []arg {
-	return append(dst, clockArg("cutoff", m.Cutoff), dateArg("latest", m.Latest))
-}
+func (m ShipsNextWorkingDay) args(dst []arg) []arg { return append(dst, dateArg("latest", m.Latest)) }
 
 // ShipsAfterRestDay tells a buyer who paid on a non-working day that the
-// order ships on the next working day (rule S6; non_working_day).
+// order leaves on a working day, by the latest day (rule S6;
+// non_working_day).
 type ShipsAfterRestDay struct {
 	Latest time.Time // told as a calendar day in the message's zone
 }
@@ -217,14 +211,12 @@ func (ReorderOnline) args(dst []arg) []arg { return dst }
 
 // SFOnly tells a buyer that parcels to Hong Kong, Macao or Taiwan go only by
 // SF Express (rule S3; sf_only).
-type SFOnly struct {
-	Region RegionCode
-}
+type SFOnly struct{}
 
 // Key returns "buyer.carrier.sf_only".
 func (SFOnly) Key() string { return "buyer.carrier.sf_only" }
 
-func (m SFOnly) args(dst []arg) []arg { return append(dst, regionArg("region", m.Region)) }
+func (SFOnly) args(dst []arg) []arg { return dst }
 
 // AskCarrier asks a buyer which of the carriers serving the address they
 // prefer, naming the shop's default (rule S5). Carriers and Default are the
@@ -243,9 +235,10 @@ func (m AskCarrier) args(dst []arg) []arg {
 }
 
 // CarrierNotServing tells a buyer that the carrier they asked for does not
-// serve the address (rule S5; carrier_not_serving).
+// serve the address and proposes the one chosen instead (rule S5;
+// carrier_not_serving).
 type CarrierNotServing struct {
-	Carrier string
+	Carrier string // the carrier chosen instead
 }
 
 // Key returns "buyer.carrier.not_serving".
@@ -276,19 +269,17 @@ func (m CarrierPriceDifference) args(dst []arg) []arg {
 	return append(dst, textArg("carrier", m.Carrier), amountArg("difference", m.Difference))
 }
 
-// FreightCollect tells a buyer that the parcel goes SF freight collect and
-// about how much they pay the courier (rules S3, P6; freight_collect).
+// FreightCollect tells a buyer that a Hong Kong, Macao or Taiwan parcel
+// goes SF freight collect and about how much they pay the courier (rules
+// S3, P6; freight_collect).
 type FreightCollect struct {
-	Region   RegionCode
 	Estimate Amount
 }
 
 // Key returns "buyer.carrier.freight_collect".
 func (FreightCollect) Key() string { return "buyer.carrier.freight_collect" }
 
-func (m FreightCollect) args(dst []arg) []arg {
-	return append(dst, regionArg("region", m.Region), amountArg("estimate", m.Estimate))
-}
+func (m FreightCollect) args(dst []arg) []arg { return append(dst, amountArg("estimate", m.Estimate)) }
 
 // TransitWarehouse tells a buyer that the address is a courier's transit
 // warehouse and asks for a delivery address (rule S4; transit_warehouse).
@@ -585,14 +576,13 @@ func (PrivacyOwnerOnly) args(dst []arg) []arg { return dst }
 // StaffShortfall is the staff line of a free-shipping shortfall (rule S1).
 type StaffShortfall struct {
 	Shortfall Amount
-	Threshold Amount
 }
 
 // Key returns "staff.free_shipping.shortfall".
 func (StaffShortfall) Key() string { return "staff.free_shipping.shortfall" }
 
 func (m StaffShortfall) args(dst []arg) []arg {
-	return append(dst, amountArg("shortfall", m.Shortfall), amountArg("threshold", m.Threshold))
+	return append(dst, amountArg("shortfall", m.Shortfall))
 }
 
 // StaffNeedsApproval is the staff line of a concession that needs the
@@ -679,3 +669,25 @@ type StaffProblemOrders struct {
 func (StaffProblemOrders) Key() string { return "staff.digest.problem_orders" }
 
 func (m StaffProblemOrders) args(dst []arg) []arg { return append(dst, countArg("count", m.Count)) }
+
+// NoteSendGift is the reason of the note the silent-order checklist
+// prepares when the buyer is offline: send the gift with the parcel (rule
+// O4; notes' note_send_gift). Like every note reason it is written as a
+// canonical note keeps text: ASCII punctuation, no full-width commas.
+type NoteSendGift struct{}
+
+// Key returns "staff.note.send_gift".
+func (NoteSendGift) Key() string { return "staff.note.send_gift" }
+
+func (NoteSendGift) args(dst []arg) []arg { return dst }
+
+// NoteRefundPostage is the reason of the note the silent-order checklist
+// prepares for finance: postage overcharged on an order that qualified
+// for free shipping, refund the difference (rules O4, S2; notes'
+// refund_postage).
+type NoteRefundPostage struct{}
+
+// Key returns "staff.note.refund_postage".
+func (NoteRefundPostage) Key() string { return "staff.note.refund_postage" }
+
+func (NoteRefundPostage) args(dst []arg) []arg { return dst }

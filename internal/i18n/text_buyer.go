@@ -8,22 +8,22 @@ package i18n
 var buyerDefs = []def{
 	// Free shipping and postage (rules S1, S2).
 	{BelowThreshold{}, [numLangs]string{
-		"亲，本店商品实付满 {threshold:number} 元包邮，您现在还差 {shortfall:number} 元，可以再看看店里其他宝贝哦～",
-		"親，本店商品實付滿 {threshold:number} 元包郵，您現在還差 {shortfall:number} 元，可以再看看店裡其他寶貝喔～",
-		"Orders with {threshold} of goods or more ship free, and yours is {shortfall} short. Have a look around the shop if you'd like to add something!",
-		"¡Hola! El envío es gratis a partir de {threshold} en productos y a tu pedido le faltan {shortfall}. ¿Echas un vistazo a la tienda por si quieres añadir algo?",
+		"亲，您的订单商品实付还差 {shortfall:number} 元就可以包邮啦，可以再看看店里其他宝贝哦～",
+		"親，您的訂單商品實付還差 {shortfall:number} 元就可以包郵囉，可以再看看店裡其他寶貝喔～",
+		"Your order is {shortfall} short of free shipping. Have a look around the shop if you'd like to add something!",
+		"¡A tu pedido le faltan {shortfall} para tener envío gratis! ¿Echas un vistazo a la tienda por si quieres añadir algo?",
 	}},
 	{BelowQuantity{}, [numLangs]string{
-		"亲，本店满 {quantity} 件包邮，您再拍 {missing} 件就可以包邮啦～",
-		"親，本店滿 {quantity} 件包郵，您再拍 {missing} 件就可以包郵囉～",
-		"Add {missing, plural, one {one more item} other {{missing} more items}} and your order ships free (free shipping from {quantity} items).",
-		"¡Añade {missing, plural, one {un artículo más} other {{missing} artículos más}} y tu pedido tendrá envío gratis! (Gratis a partir de {quantity} artículos.)",
+		"亲，您再拍 {missing} 件就可以包邮啦～",
+		"親，您再拍 {missing} 件就可以包郵囉～",
+		"Add {missing, plural, one {one more item} other {{missing} more items}} and your order ships free!",
+		"¡Añade {missing, plural, one {un artículo más} other {{missing} artículos más}} y tu pedido tendrá envío gratis!",
 	}},
 	{ExcludedRegion{}, [numLangs]string{
-		"亲，非常抱歉，{region}不在包邮范围内，需要另付运费哦",
-		"親，非常抱歉，{region}不在包郵範圍內，需要另付運費喔",
-		"Sorry, free shipping doesn't cover {region}, so postage applies to this order.",
-		"¡Lo sentimos! El envío gratis no llega a {region}, así que este pedido lleva gastos de envío.",
+		"亲，非常抱歉，您的收货地区不在包邮范围内，需要另付运费哦",
+		"親，非常抱歉，您的收件地區不在包郵範圍內，需要另付運費喔",
+		"Sorry, free shipping doesn't cover your region, so postage applies to this order.",
+		"¡Lo sentimos! El envío gratis no llega a tu región, así que este pedido lleva gastos de envío.",
 	}},
 	{ExcludedItem{}, [numLangs]string{
 		"亲，您拍的宝贝里有不参加包邮的商品，所以这单需要付运费哦",
@@ -82,16 +82,16 @@ var buyerDefs = []def{
 		"Estamos en plena gran promoción y hay muchísimos pedidos: el tuyo sale en {days, plural, one {{days} día} other {{days} días}}, como muy tarde el {latest}. ¡Gracias por tu paciencia!",
 	}},
 	{ShipsNextWorkingDay{}, [numLangs]string{
-		"亲，今天 {cutoff} 的发货截止时间已经过了，您的订单会在下一个工作日（{latest}）发出哦",
-		"親，今天 {cutoff} 的發貨截止時間已經過了，您的訂單會在下一個工作日（{latest}）發出喔",
-		"Today's dispatch cutoff ({cutoff}) has passed, so your order will go out on the next working day, {latest}.",
-		"Ya pasó la hora límite de envío de hoy ({cutoff}), así que tu pedido sale el próximo día laborable, el {latest}.",
+		"亲，今天的发货截止时间已经过了，您的订单最晚 {latest} 发出哦",
+		"親，今天的發貨截止時間已經過了，您的訂單最晚 {latest} 發出喔",
+		"Today's dispatch cutoff has passed, so your order will be dispatched by {latest} at the latest.",
+		"Ya pasó la hora límite de envío de hoy, así que tu pedido sale como muy tarde el {latest}.",
 	}},
 	{ShipsAfterRestDay{}, [numLangs]string{
-		"亲，今天仓库休息，您的订单会在下一个工作日（{latest}）发出哦",
-		"親，今天倉庫休息，您的訂單會在下一個工作日（{latest}）發出喔",
-		"Our warehouse is closed today, so your order will go out on the next working day, {latest}.",
-		"Hoy el almacén no abre, así que tu pedido sale el próximo día laborable, el {latest}.",
+		"亲，今天仓库休息，您的订单最晚 {latest} 发出哦",
+		"親，今天倉庫休息，您的訂單最晚 {latest} 發出喔",
+		"Our warehouse is closed today, so your order will be dispatched by {latest} at the latest.",
+		"Hoy el almacén no abre, así que tu pedido sale como muy tarde el {latest}.",
 	}},
 	{NoDeliveryDate{}, [numLangs]string{
 		"亲，快递什么时候送到我们没办法保证到具体哪一天，发货后您可以随时查看物流信息哦",
@@ -128,10 +128,10 @@ var buyerDefs = []def{
 
 	// Carriers and addresses (rules S3, S4, S5, P6).
 	{SFOnly{}, [numLangs]string{
-		"亲，寄往{region}的包裹只能发顺丰快递哦",
-		"親，寄往{region}的包裹只能發順豐快遞喔",
-		"Parcels to {region} can only go by SF Express.",
-		"Los paquetes a {region} solo pueden ir por SF Express.",
+		"亲，寄往港澳台的包裹只能发顺丰快递哦",
+		"親，寄往港澳台的包裹只能寄順豐快遞喔",
+		"Parcels to Hong Kong, Macao and Taiwan can only go by SF Express.",
+		"Los paquetes a Hong Kong, Macao y Taiwán solo pueden ir por SF Express.",
 	}},
 	{AskCarrier{}, [numLangs]string{
 		"亲，您的地址可以发{carriers}，请问您想用哪家快递呢？没有特别要求的话我们默认发{default}哦",
@@ -140,10 +140,10 @@ var buyerDefs = []def{
 		"Podemos enviar a tu dirección con {carriers}. ¿Cuál prefieres? Si te da igual, usaremos {default}.",
 	}},
 	{CarrierNotServing{}, [numLangs]string{
-		"亲，{carrier}暂时到不了您的地址，我们帮您换成其他快递可以吗？",
-		"親，{carrier}暫時到不了您的地址，我們幫您換成其他快遞可以嗎？",
-		"Sorry, {carrier} doesn't deliver to your address. Shall we send it with another courier?",
-		"Lo sentimos, {carrier} no llega a tu dirección. ¿Te lo enviamos con otra mensajería?",
+		"亲，您指定的快递暂时到不了您的地址，我们帮您改发{carrier}可以吗？",
+		"親，您指定的快遞暫時到不了您的地址，我們幫您改寄{carrier}可以嗎？",
+		"Sorry, the courier you asked for doesn't deliver to your address. Shall we send it with {carrier} instead?",
+		"Lo sentimos, la mensajería que pediste no llega a tu dirección. ¿Te lo enviamos con {carrier}?",
 	}},
 	{OutOfArea{}, [numLangs]string{
 		"亲，非常抱歉，您的地址不在我们快递的派送范围内，麻烦换一个收货地址可以吗？",
@@ -158,10 +158,10 @@ var buyerDefs = []def{
 		"{carrier} cuesta {difference} más que nuestra mensajería con envío gratis, así que hay una diferencia que pagar.",
 	}},
 	{FreightCollect{}, [numLangs]string{
-		"亲，寄往{region}的包裹发顺丰到付，运费大约 {estimate:number} 元，收件时付给快递员就可以哦",
-		"親，寄往{region}的包裹發順豐到付，運費大約 {estimate:number} 元，收件時付給快遞員就可以喔",
-		"Parcels to {region} go by SF Express, freight collect: you pay the courier about {estimate} on delivery.",
-		"Los paquetes a {region} van por SF Express a portes debidos: le pagas unos {estimate} a la mensajería al recibirlo.",
+		"亲，寄往港澳台的包裹发顺丰到付，运费大约 {estimate:number} 元，收件时付给快递员就可以哦",
+		"親，寄往港澳台的包裹寄順豐到付，運費大約 {estimate:number} 元，收件時付給快遞員就可以喔",
+		"Parcels to Hong Kong, Macao and Taiwan go by SF Express, freight collect: you pay the courier about {estimate} on delivery.",
+		"Los paquetes a Hong Kong, Macao y Taiwán van por SF Express a portes debidos: le pagas unos {estimate} a la mensajería al recibirlo.",
 	}},
 	{TransitWarehouse{}, [numLangs]string{
 		"亲，您填写的是快递中转仓的地址，快递无法派送，麻烦提供一个实际的收货地址哦",
@@ -360,10 +360,10 @@ var buyerDefs = []def{
 // the after-sales digest.
 var staffDefs = []def{
 	{StaffShortfall{}, [numLangs]string{
-		"商品实付还差 {shortfall} 包邮（门槛 {threshold}）",
-		"商品實付還差 {shortfall} 包郵（門檻 {threshold}）",
-		"{shortfall} short of free shipping (threshold {threshold})",
-		"Faltan {shortfall} para el envío gratis (umbral {threshold})",
+		"商品实付还差 {shortfall} 包邮",
+		"商品實付還差 {shortfall} 包郵",
+		"{shortfall} short of free shipping",
+		"Faltan {shortfall} para el envío gratis",
 	}},
 	{StaffNeedsApproval{}, [numLangs]string{
 		"需{approver}批准",
@@ -393,7 +393,7 @@ var staffDefs = []def{
 		"多收运费 {overcharge}",
 		"多收運費 {overcharge}",
 		"Postage overcharged by {overcharge}",
-		"Gastos de envío cobrados de más: {overcharge}",
+		"{overcharge} de envío cobrados de más",
 	}},
 	{StaffEraseCount{}, [numLangs]string{
 		"今日已抹零 {used} 次（上限 {limit} 次）",
@@ -406,5 +406,20 @@ var staffDefs = []def{
 		"{count} 筆問題訂單",
 		"{count, plural, one {{count} problem order} other {{count} problem orders}}",
 		"{count, plural, one {{count} pedido con problemas} other {{count} pedidos con problemas}}",
+	}},
+
+	// The reasons of the notes the silent-order checklist prepares (rule
+	// O4), in the text a canonical note keeps: ASCII commas and colons.
+	{NoteSendGift{}, [numLangs]string{
+		"静默下单,买家不在线,随单送赠品",
+		"靜默下單,買家離線,隨單送贈品",
+		"silent order, buyer offline: send the gift with the parcel",
+		"pedido silencioso, comprador desconectado: enviar el regalo con el paquete",
+	}},
+	{NoteRefundPostage{}, [numLangs]string{
+		"静默下单符合包邮条件,多收运费,退差价",
+		"靜默下單符合包郵條件,多收運費,退差價",
+		"silent order qualified for free shipping, postage overcharged: refund the difference",
+		"pedido silencioso con envío gratis, envío cobrado de más: reembolsar la diferencia",
 	}},
 }

@@ -1,8 +1,11 @@
 package i18n
 
-// notesLabels is the staff text of package notes' codes. The Chinese
-// note kinds, flags and roles are those of the canonical note line
-// (【改地址】旗:红 …), so that the line and the labels agree.
+// notesLabels is the staff text of package notes' codes. The note kinds,
+// flags and field labels, with order's roles and release event, are the
+// words of the canonical note line (【改地址】旗:红 …) in each language, so
+// they stay free of the line's punctuation (| \ : ( ) [ ] 【 】), stable
+// under the normalisation a parsed line goes through, and one code per
+// word across the four languages (the notes tests check it).
 var notesLabels = []label{
 	lbl(NotesUrgency, "routine", "常规", "一般", "Routine", "Normal"),
 	lbl(NotesUrgency, "urgent", "紧急", "緊急", "Urgent", "Urgente"),
@@ -60,26 +63,21 @@ var notesLabels = []label{
 	lbl(OrderRound, "morning", "上午", "上午", "Morning", "Mañana"),
 	lbl(OrderRound, "evening", "晚上", "晚上", "Evening", "Tarde"),
 
+	// The labels of the canonical note line's fields (rule N1): 旗:红 | 原因:…
+	lbl(NotesField, "flag", "旗", "旗", "Flag", "Bandera"),
+	lbl(NotesField, "reason", "原因", "原因", "Reason", "Motivo"),
+	lbl(NotesField, "address", "新地址", "新地址", "New address", "Nueva dirección"),
+	lbl(NotesField, "sku", "货号", "貨號", "SKU", same),
+	lbl(NotesField, "quantity", "数量", "數量", "Quantity", "Cantidad"),
+	lbl(NotesField, "amount", "金额", "金額", "Amount", "Importe"),
+	lbl(NotesField, "author", "经办", "經辦", "By", "Por"),
+	lbl(NotesField, "staff_id", "工号", "工號", "Staff ID", "ID de empleado"),
+	lbl(NotesField, "at", "时间", "時間", "Time", "Fecha y hora"),
+
 	// The silent-order checklist (rule O4).
 	lbl(NotesTask, "remind_gift", "提醒买家加赠品", "提醒買家加贈品", "Remind the buyer to add the gift", "Recordar al comprador que añada el regalo"),
 	lbl(NotesTask, "note_send_gift", "备注随单送赠品", "備註隨單送贈品", "Note: send the gift with the parcel", "Nota: enviar el regalo con el paquete"),
 	lbl(NotesTask, "fix_postage", "改运费", "改運費", "Fix the postage", "Corregir los gastos de envío"),
 	lbl(NotesTask, "refund_postage", "退运费差价", "退運費差價", "Refund the postage difference", "Reembolsar la diferencia del envío"),
 	lbl(NotesTask, "tell_can_pay", "告诉买家可以付款", "告訴買家可以付款", "Tell the buyer they can pay", "Decir al comprador que ya puede pagar"),
-}
-
-// refundLabels holds the platform's refund states and goods states for the
-// refund package, which has not landed yet; its Text methods will find
-// them here.
-var refundLabels = []label{
-	lbl(RefundStatus, "WAIT_SELLER_AGREE", "买家已申请退款，等待卖家同意", "買家已申請退款，等待賣家同意", "Awaiting the seller's agreement", "Pendiente de que el vendedor acepte"),
-	lbl(RefundStatus, "WAIT_BUYER_RETURN_GOODS", "卖家已同意，等待买家退货", "賣家已同意，等待買家退貨", "Awaiting the buyer's return", "Pendiente de la devolución del comprador"),
-	lbl(RefundStatus, "WAIT_SELLER_CONFIRM_GOODS", "买家已退货，等待卖家确认收货", "買家已退貨，等待賣家確認收貨", "Return sent, awaiting the seller's receipt", "Devolución enviada, pendiente de recibir"),
-	lbl(RefundStatus, "SELLER_REFUSE_BUYER", "卖家拒绝退款", "賣家拒絕退款", "Refused by the seller", "Rechazado por el vendedor"),
-	lbl(RefundStatus, "CLOSED", "退款关闭", "退款關閉", "Refund closed", "Reembolso cerrado"),
-	lbl(RefundStatus, "SUCCESS", "退款成功", "退款成功", "Refunded", "Reembolsado"),
-
-	lbl(RefundGoodStatus, "BUYER_NOT_RECEIVED", "买家未收到货", "買家未收到貨", "Buyer has not received the goods", "El comprador no ha recibido la mercancía"),
-	lbl(RefundGoodStatus, "BUYER_RECEIVED", "买家已收到货", "買家已收到貨", "Buyer has the goods", "El comprador tiene la mercancía"),
-	lbl(RefundGoodStatus, "BUYER_RETURNED_GOODS", "买家已退货", "買家已退貨", "Buyer returned the goods", "El comprador devolvió la mercancía"),
 }

@@ -30,7 +30,7 @@ var orderLabels = []label{
 	lbl(OrderCODAction, "none", "无需处理", "無需處理", "Nothing to do", "Nada que hacer"),
 	lbl(OrderCODAction, "ship", "可以发货", "可以發貨", "Ship", "Enviar"),
 	lbl(OrderCODAction, "confirm_with_buyer", "联系买家确认货到付款", "聯絡買家確認貨到付款", "Confirm cash on delivery with the buyer", "Confirmar el contra reembolso con el comprador"),
-	lbl(OrderCODAction, "reorder_online", "关闭订单，改在线支付重新下单", "關閉訂單，改線上付款重新下單", "Close; re-order with online payment", "Cerrar y volver a pedir con pago en línea"),
+	lbl(OrderCODAction, "reorder_online", "关闭订单，改在线支付重新下单", "關閉訂單，改線上付款重新下單", "Close and re-order with online payment", "Cerrar y volver a pedir con pago en línea"),
 
 	lbl(OrderRemedy, "refund", "退款", "退款", "Refund", "Reembolso"),
 	lbl(OrderRemedy, "substitute", "换其他商品", "換其他商品", "Switch to another item", "Cambiar por otro artículo"),
@@ -130,7 +130,7 @@ var orderLabels = []label{
 	lbl(OrderEvent, "confirm_cod", "买家确认货到付款", "買家確認貨到付款", "Buyer confirms cash on delivery", "El comprador confirma el contra reembolso"),
 	lbl(OrderEvent, "start_slow_review", "转入慢审", "轉入慢審", "Start slow review", "Iniciar revisión lenta"),
 	lbl(OrderEvent, "end_slow_review", "结束慢审", "結束慢審", "End slow review", "Terminar la revisión lenta"),
-	lbl(OrderEvent, "release", "恢复发货", "恢復發貨", "Release the hold", "Liberar"),
+	lbl(OrderEvent, "release", "恢复发货", "恢復發貨", "Release the hold", "Liberar el envío"),
 	lbl(OrderEvent, "dispatch_part", "部分发货", "部分發貨", "Dispatch part", "Enviar una parte"),
 	lbl(OrderEvent, "dispatch", "发货", "發貨", "Dispatch", "Enviar"),
 	lbl(OrderEvent, "sign_cod", "货到付款签收", "貨到付款簽收", "Sign for cash on delivery", "Recibir y pagar contra reembolso"),

@@ -2,6 +2,20 @@ package i18n
 
 // shippingLabels is the staff text of package shipping's codes.
 var shippingLabels = []label{
+	// Couriers by the codes shops give them, named as each language names
+	// them (rule S5); a policy's own codes outside this list print as
+	// they are.
+	lbl(ShippingCarrier, "sf", "顺丰速运", "順豐速運", "SF Express", same),
+	lbl(ShippingCarrier, "yto", "圆通速递", "圓通速遞", "YTO Express", same),
+	lbl(ShippingCarrier, "zto", "中通快递", "中通快遞", "ZTO Express", same),
+	lbl(ShippingCarrier, "sto", "申通快递", "申通快遞", "STO Express", same),
+	lbl(ShippingCarrier, "yunda", "韵达快递", "韻達快遞", "Yunda Express", same),
+	lbl(ShippingCarrier, "jt", "极兔速递", "極兔速遞", "J&T Express", same),
+	lbl(ShippingCarrier, "ems", "中国邮政 EMS", "中國郵政 EMS", "China Post EMS", same),
+	lbl(ShippingCarrier, "jd", "京东物流", "京東物流", "JD Logistics", same),
+	lbl(ShippingCarrier, "deppon", "德邦快递", "德邦快遞", "Deppon Express", same),
+	lbl(ShippingCarrier, "best", "百世快递", "百世快遞", "Best Express", same),
+
 	lbl(ShippingWeekday, "sunday", "周日", "週日", "Sunday", "Domingo"),
 	lbl(ShippingWeekday, "monday", "周一", "週一", "Monday", "Lunes"),
 	lbl(ShippingWeekday, "tuesday", "周二", "週二", "Tuesday", "Martes"),

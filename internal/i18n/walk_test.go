@@ -13,6 +13,7 @@ import (
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
+	"github.com/kefu-go/kefu/refund"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -66,6 +67,7 @@ func walks() []walked {
 		walk("shipping.Reason", i18n.ShippingReason, shipping.Reasons()),
 		walk("shipping.Remedy", i18n.ShippingRemedy, shipping.Remedies()),
 		walk("shipping.ProblemReasons", i18n.ShippingProblem, checkOnlyReasons()),
+		walk("shipping.CarrierCodes", i18n.ShippingCarrier, carrierCodes()),
 
 		walk("pricing.Kind", i18n.PricingKind, pricing.Kinds()),
 		walk("pricing.Cause", i18n.PricingCause, pricing.Causes()),
@@ -83,6 +85,23 @@ func walks() []walked {
 		walk("notes.Topic", i18n.NotesTopic, notes.Topics()),
 		walk("order.Round", i18n.OrderRound, order.Rounds()),
 		walk("notes.Task", i18n.NotesTask, notes.TaskValues()),
+		walk("notes.Field", i18n.NotesField, notes.Fields()),
+
+		walk("refund.Status", i18n.RefundStatus, refund.Statuses()),
+		walk("refund.GoodStatus", i18n.RefundGoodStatus, refund.GoodStatuses()),
+		walk("refund.Phase", i18n.RefundPhase, refund.Phases()),
+		walk("refund.Event", i18n.RefundEvent, refund.Events()),
+		walk("refund.Complaint", i18n.RefundComplaint, refund.Complaints()),
+		walk("refund.ExchangeStatus", i18n.RefundExchangeStatus, refund.ExchangeStatuses()),
+		walk("refund.ExchangeEvent", i18n.RefundExchangeEvent, refund.ExchangeEvents()),
+		walk("refund.Marketplace", i18n.RefundMarketplace, refund.Marketplaces()),
+		walk("refund.Cause", i18n.RefundCause, refund.Causes()),
+		walk("refund.Payer", i18n.RefundPayer, refund.Payers()),
+		walk("refund.Shipped", i18n.RefundShipped, refund.Findings()),
+		walk("refund.FinanceAction", i18n.RefundFinance, refund.FinanceActions()),
+		walk("refund.Kind", i18n.RefundKind, refund.Kinds()),
+		walk("refund.Condition", i18n.RefundCondition, refund.Conditions()),
+		walk("refund.Reason", i18n.RefundReason, refund.Reasons()),
 	}
 }
 
@@ -93,6 +112,31 @@ type problemReason order.Code
 func (r problemReason) String() string { return order.Code(r).Name() }
 func (r problemReason) Text(l order.Lang) string {
 	return order.Problem{Reason: order.Code(r)}.Text(l)
+}
+
+// carrierCode is a courier's code, rendered by shipping.CarrierName.
+type carrierCode string
+
+func (c carrierCode) String() string           { return string(c) }
+func (c carrierCode) Text(l order.Lang) string { return shipping.CarrierName(string(c), l) }
+
+// carrierCodes are the couriers shipping names in every language.
+func carrierCodes() []carrierCode {
+	var out []carrierCode
+	for _, c := range shipping.CarrierCodes() {
+		out = append(out, carrierCode(c))
+	}
+	return out
+}
+
+// TestDefaultCarriersHaveNames: the carriers of shipping's default
+// policy are among those named in every language.
+func TestDefaultCarriersHaveNames(t *testing.T) {
+	for _, c := range shipping.DefaultPolicy().Carriers {
+		assert.Contains(t, shipping.CarrierCodes(), c.Code)
+	}
+	assert.Equal(t, "順豐速運", shipping.CarrierName("sf", order.TraditionalChinese))
+	assert.Equal(t, "kuaidi-9", shipping.CarrierName("kuaidi-9", order.English), "an unknown code prints as it is")
 }
 
 // checkOnlyReasons are the reasons shipping's checks report that are not
@@ -108,22 +152,17 @@ func checkOnlyReasons() []problemReason {
 }
 
 // pending are catalog entries for codes no package has yet: platform
-// states DOMAIN.md names that order has not modelled, and the refund
-// package's. When one lands, the walk reaches it and the test asks for it
-// to be struck from here.
+// states DOMAIN.md names that a package has not modelled. When one lands,
+// the walk reaches it and the test asks for it to be struck from here.
 var pending = map[string]bool{}
 
 // landedWithoutText names packages that have landed on main before their
-// codes have text: refund landed (issue 12, stage A) a step ahead of its
-// texts, which the second stage of issue 14 adds and then strikes it from
-// here. TestEveryCodeRenders cannot walk refund's enums until then.
-var landedWithoutText = map[string]bool{"refund": true}
+// codes have text; TestEveryCodeRenders cannot walk their enums until
+// they do. Refund, the last, was struck in stage B of issue 14.
+var landedWithoutText = map[string]bool{}
 
 // pendingDomains are whole domains of a package that has not landed.
-var pendingDomains = map[i18n.Domain]string{
-	i18n.RefundStatus:     "refund",
-	i18n.RefundGoodStatus: "refund",
-}
+var pendingDomains = map[i18n.Domain]string{}
 
 // TestEveryCodeRenders walks every code of every package and fails when
 // a language lacks one: its Text must be the catalog's label, not the
@@ -214,6 +253,8 @@ func TestTextOfInvalidValues(t *testing.T) {
 	assert.Equal(t, "组长", order.TeamLeader.Text(order.Lang(99)), "invalid language: simplified Chinese")
 	assert.Equal(t, "Finance", notes.ToDepartment(order.Finance).Text(order.English))
 	assert.Equal(t, "Gerente de la tienda", notes.ToRole(order.StoreManager).Text(order.Spanish))
+	assert.Equal(t, "Kind(9)", refund.Kind(9).Text(order.English))
+	assert.Equal(t, "Status(0)", refund.StatusUnknown.Text(order.TraditionalChinese))
 }
 
 // TestListsWalkTheRange: the list functions added in the lang.go files
@@ -231,6 +272,8 @@ func TestListsWalkTheRange(t *testing.T) {
 	assert.Equal(t, notes.FlagNone, notes.Flags()[0], "and FlagNone")
 	assert.Len(t, shipping.Weekdays(), 7)
 	assert.Equal(t, []pricing.Cause{pricing.Oversold, pricing.AgentFault}, pricing.Causes(), "NoCause is no cause")
+	assert.Equal(t, refund.KindOrdinary, refund.Kinds()[0], "ordinary goods are the zero Kind, and a kind")
+	assert.Equal(t, []refund.Payer{refund.Buyer, refund.Seller}, refund.Payers())
 }
 
 // repoPath returns the path of a top-level directory of the module.
