@@ -2,7 +2,6 @@ package notes_test
 
 import (
 	"encoding/json"
-	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
@@ -27,28 +27,6 @@ func hostile(n int) string {
 	return b.String()
 }
 
-// perCall returns the least time one call of f took, over a few batches
-// each long enough to time.
-func perCall(f func(), batches int) time.Duration {
-	best := time.Duration(math.MaxInt64)
-	for range batches {
-		n := 1
-		for {
-			start := time.Now()
-			for range n {
-				f()
-			}
-			el := time.Since(start)
-			if el >= time.Millisecond || n >= 1<<20 {
-				best = min(best, el/time.Duration(n))
-				break
-			}
-			n *= 4
-		}
-	}
-	return best
-}
-
 // costCase is one public parser, decoder or constructor fed the same
 // input shape at a small and a large size.
 type costCase struct {
@@ -61,29 +39,11 @@ type costCase struct {
 // assertLinear measures c at small and large sizes (1 kB and 1 MB of text,
 // or 1,000 and 100,000 items) and fails when the large one costs more than
 // limit times the small one (1,500× for a thousandfold or hundredfold
-// size) — a ratio measured within one run, so the shared machine's speed
-// cancels out. A noisy measurement is retried.
+// size), in CPU time of the test's thread (internal/costtest), so the
+// shared machine's load cancels out.
 func assertLinear(t *testing.T, c costCase, small, large int, limit float64) {
 	t.Helper()
-	fs, fl := c.at(small), c.at(large)
-	// The least time seen for each size, over attempts that alternate
-	// between them, so that a busy moment of the shared machine inflates
-	// neither; a list's large call is long enough to be timed once.
-	bigBatches := 3
-	if large/small <= 100 { // a list: 1,000 against 100,000 items
-		bigBatches = 1
-	}
-	s, l := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
-	var ratio float64
-	for range 5 {
-		s, l = min(s, perCall(fs, 5)), min(l, perCall(fl, bigBatches))
-		ratio = float64(l) / float64(max(s, time.Nanosecond))
-		if ratio <= limit {
-			t.Logf("%s: %v at %d, %v at %d: %.0f×", c.name, s, small, l, large, ratio)
-			return
-		}
-	}
-	t.Errorf("%s: the large input costs %.0f× the small one (limit %.0f×)", c.name, ratio, limit)
+	t.Run(c.name, func(t *testing.T) { costtest.AssertLinear(t, c.at(small), c.at(large), limit) })
 }
 
 // TestLinearCostOfText: every public parser, decoder and constructor of
@@ -267,10 +227,11 @@ func TestLinearCostOfLists(t *testing.T) {
 	}
 	// Under the race detector encoding/json is about ten times slower; the
 	// lists are 1,000 and 20,000 items there, with a limit of 150× (n log n
-	// is about 29×, quadratic 400×), and 1,000 and 100,000 otherwise.
+	// is about 29×, quadratic 400×; costtest triples the 50 given under
+	// -race), and 1,000 and 100,000 otherwise.
 	large, limit := 100_000, 1500.0
 	if raceEnabled {
-		large, limit = 20_000, 150
+		large, limit = 20_000, 50
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { assertLinear(t, c, 1000, large, limit) })

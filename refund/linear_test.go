@@ -5,10 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/refund"
 )
 
@@ -25,36 +25,7 @@ func linear(t *testing.T, small, large []byte, f func([]byte)) {
 	if ratio < 500 || ratio > 2000 {
 		t.Fatalf("inputs of %d and %d bytes: not about 1,000 times apart", len(small), len(large))
 	}
-	ts, tl := interleaved(ratio, func() { f(small) }, func() { f(large) })
-	if r, limit := float64(tl)/float64(ts), bound(1500); r > limit {
-		t.Errorf("%d bytes took %v, %d bytes %v: %.0f× (at most %.0f×)", len(small), ts, len(large), tl, r, limit)
-	}
-}
-
-// interleaved times small (the mean of n runs) and large (one run), three
-// rounds in turn, and returns the fastest round of each.
-func interleaved(n int, small, large func()) (ts, tl time.Duration) {
-	ts, tl = time.Duration(1<<63-1), time.Duration(1<<63-1)
-	for range 3 {
-		start := time.Now()
-		for range n {
-			small()
-		}
-		ts = min(ts, time.Since(start)/time.Duration(n))
-		start = time.Now()
-		large()
-		tl = min(tl, time.Since(start))
-	}
-	return max(ts, time.Nanosecond), tl
-}
-
-// bound is the largest ratio a linear cost may show: limit, or more than
-// three times it under the race detector.
-func bound(limit float64) float64 {
-	if raceEnabled {
-		return limit * 10 / 3
-	}
-	return limit
+	costtest.AssertLinear(t, func() { f(small) }, func() { f(large) }, costtest.MaxRatio)
 }
 
 // pad returns s with the marker replaced by filler repeated to make the
@@ -128,13 +99,10 @@ func TestDecodersCostLinearTime(t *testing.T) {
 		}
 		small, large := fees(1_000), fees(100_000)
 		p := refund.DefaultPolicy()
-		ts, tl := interleaved(100, func() { _, _ = p.SplitBatch(small) }, func() { _, _ = p.SplitBatch(large) })
 		// 100 times the items: linear is 100×, quadratic 10,000×; the bound
 		// of the brief, 1,500×, leaves room for the cache misses of 100,000
 		// decimals.
-		if r, limit := float64(tl)/float64(ts), bound(1500); r > limit {
-			t.Errorf("1,000 refunds took %v, 100,000 %v: %.0f× (at most %.0f×)", ts, tl, r, limit)
-		}
+		costtest.AssertLinear(t, func() { _, _ = p.SplitBatch(small) }, func() { _, _ = p.SplitBatch(large) }, costtest.MaxRatio)
 	})
 }
 

@@ -71,3 +71,13 @@ func AssertLinear(t testing.TB, small, large func(), maxRatio float64) {
 		t.Errorf("large input took %.0f× the small one's CPU time (%v vs %v), more than %.0f×", ratio, l, s, maxRatio)
 	}
 }
+
+// Once returns the CPU time of the calling thread that one call of f
+// takes, for work that cannot be repeated (it changes what it measures).
+func Once(f func()) time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	start := threadTime()
+	f()
+	return max(threadTime()-start, time.Nanosecond)
+}

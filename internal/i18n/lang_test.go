@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/internal/i18n"
 	"github.com/kefu-go/kefu/order"
 )
@@ -116,16 +116,8 @@ func TestMatchLangOwnTag(t *testing.T) {
 func TestMatchLangLinear(t *testing.T) {
 	short := strings.Repeat("zh-TW;q=0.5,", 1000/12)
 	long := strings.Repeat("zh-TW;q=0.5,", 1000000/12)
-	measure := func(s string) time.Duration {
-		start := time.Now()
-		for range 20 {
-			order.MatchLang(s, order.English)
-		}
-		return time.Since(start)
-	}
-	measure(short)
-	a, b := measure(short), measure(long)
-	assert.Less(t, b, a*1500+time.Millisecond, "1 MB took %v, 1 kB %v", b, a)
+	costtest.AssertLinear(t, func() { order.MatchLang(short, order.English) },
+		func() { order.MatchLang(long, order.English) }, costtest.MaxRatio)
 }
 
 // TestLangText: the text forms, JSON and the names of the languages.

@@ -1,5 +1,0 @@
-//go:build !race
-
-package refund_test
-
-const raceEnabled = false
