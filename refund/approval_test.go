@@ -15,7 +15,6 @@ import (
 var (
 	shopKey = []byte("kefu-test-shop-key-0123456789abcdef")
 	laowang = order.Agent{ID: "laowang", Name: "老王", Role: order.TeamLeader}
-	boss    = order.Agent{ID: "boss", Name: "店长", Role: order.StoreManager}
 )
 
 // bigOrder is threeLines with 12 scarves: 600.00 of scarves, so a refund
