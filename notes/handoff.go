@@ -181,13 +181,31 @@ func (p Policy) SendHandOff(h HandOff) (HandOff, Decision, error) {
 		return HandOff{}, Decision{}, err
 	}
 	var rs ReasonSet
-	// Rule N2: urgent matters for a colleague who is away go by phone,
-	// never only as a chat message.
-	if out.Urgency == Urgently && out.Away && !out.Via.Has(Phone) && !out.Via.Has(InPerson) {
+	if out.PhoneRequired() {
 		rs = rs.With(PhoneRequired)
 	}
 	return out, decide(rs), nil
 }
+
+// PhoneRequired reports whether h breaks rule N2 as sent: an urgent
+// matter for a colleague who is away goes by phone (or is said in
+// person), never only as a chat message or an SMS. Such a hand-off does
+// not count as sent ([Policy.SendHandOff] refuses it with
+// [PhoneRequired]); once a colleague acknowledges it, it has reached a
+// person after all.
+func (h HandOff) PhoneRequired() bool {
+	return h.Urgency == Urgently && h.Away && !h.Via.Has(Phone) && !h.Via.Has(InPerson)
+}
+
+// NormalizeHandOff checks a stored or received hand-off as its JSON
+// decoder does — every field [Policy.SendHandOff] checks, and the
+// acknowledgement: both or neither of AckedAt and AckedBy, not before it
+// was sent, not by the sender under any spelling of their ID — and returns
+// it canonical (IDs under the identity rule, text normalised), for
+// packages that take a hand-off as evidence (refund's refund-and-reorder
+// plan). It does not apply a policy: Due must be set. The error is the
+// [*Error] SendHandOff or [HandOff.Acknowledge] would return.
+func NormalizeHandOff(h HandOff) (HandOff, error) { return normalizeHandOff(h) }
 
 // normalizeHandOff checks every field of a hand-off and returns it
 // canonical: what [Policy.SendHandOff] checks, and for a stored one the

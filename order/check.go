@@ -41,6 +41,11 @@ const (
 	// RepeatOrder: repeat or impulse orders whose intent must be confirmed
 	// (rule O6).
 	RepeatOrder
+	// AfterSalesPending: an after-sales matter left waiting — a refund
+	// past its due time, returned goods not refunded, an exchange waiting
+	// on the buyer's goods (rules R4, R6); package refund contributes the
+	// checks.
+	AfterSalesPending
 	numCategories
 )
 
@@ -56,6 +61,7 @@ var categoryNames = []string{
 	TransitWarehouse:     "transit_warehouse",
 	NeedsSF:              "needs_sf",
 	RepeatOrder:          "repeat_order",
+	AfterSalesPending:    "after_sales_pending",
 }
 
 // Categories returns every problem category, in order.

@@ -101,7 +101,7 @@ func TestPaymentText(t *testing.T) {
 func TestCategories(t *testing.T) {
 	want := []string{"multiple_addresses", "unknown_address", "out_of_area", "out_of_stock",
 		"postage_wrong", "unsatisfiable_message", "cod_unconfirmed", "transit_warehouse",
-		"needs_sf", "repeat_order"}
+		"needs_sf", "repeat_order", "after_sales_pending"}
 	cs := order.Categories()
 	require.Len(t, cs, len(want))
 	var set order.CategorySet

@@ -102,8 +102,8 @@ func (a Approval) normalize() (Approval, error) {
 func expiryForm(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
 
 // Verified is an approval known to be genuine: [Policy.Approve] issued it
-// or [ParseToken] read it from a token signed with the shop key. Only
-// those two build one, so an approval decoded from JSON, built by hand or
+// (or [Grant], for a refund) or [ParseToken] read it from a token signed
+// with the shop key. Only those build one, so an approval decoded from JSON, built by hand or
 // edited (its amount raised from 10.00 to 15.00) cannot be redeemed: the
 // functions that spend an approval — [Verified.Covers],
 // [Verified.SpentAt], [Policy.Redeem], [Store.Redeem], [Store.Spend] —
@@ -260,6 +260,30 @@ func (p Policy) Approve(r Request, au AgentUsage, ou OrderUsage, approver order.
 		return Verified{}, err
 	}
 	return Verified{a}, nil
+}
+
+// Grant returns a as a [Verified] approval, for a kind whose rules live
+// outside this package: [Refund], whose policy — which refunds need
+// whose approval — is package refund's. Grant checks a as
+// [Approval.Validate] does (rule A3: nobody approves their own request,
+// and the approver is above the requester) and returns it in its one form
+// (canonical IDs, the expiry in UTC to the millisecond); the caller has
+// checked that the approver's role may grant it, and whoever redeems it
+// checks that again, as [Policy.Redeem] does for a concession. A
+// concession kind is refused ([ErrUnknownKind]): its approval comes from
+// [Policy.Approve], which reviews the concession first.
+//
+// The approval is then spent like any other: [Verified.Covers],
+// [Verified.SpentAt], a unique [Spent] row or a [Store].
+func Grant(a Approval) (Verified, error) {
+	if a.Kind.Concession() {
+		return Verified{}, fieldErr("kind", a.Kind.String(), ErrUnknownKind, "a concession is approved with Policy.Approve")
+	}
+	n, err := a.normalize()
+	if err != nil {
+		return Verified{}, err
+	}
+	return Verified{n}, nil
 }
 
 // mayApprove checks that approver (canonical) may approve the request of

@@ -22,12 +22,13 @@
 // key as a compact base64url token, [ParseToken] verifies a token in
 // constant time and gives the Verified approval back, and
 // [Policy.Redeem] checks that it covers the concession and returns the
-// [Spent] record of its use. Only Approve and ParseToken build a
-// Verified, and only a Verified covers anything: an approval decoded
+// [Spent] record of its use. Only Approve, [Grant] and ParseToken build
+// a Verified, and only a Verified covers anything: an approval decoded
 // from JSON or edited by hand cannot be redeemed, by type.
 // [Verified.Covers] and [Spent] do not depend on Review, so other
-// packages (refund) reuse them. [Store] is an optional in-memory record
-// of single use for one process.
+// packages reuse them: a [Refund] is a kind of its own, not a concession,
+// which package refund reviews under its policy and issues with Grant.
+// [Store] is an optional in-memory record of single use for one process.
 //
 // A [Difference] is a price difference owed either way — a buyer top-up
 // ([TopUpOrder], or [FreightCollect] for a Hong Kong, Macao or Taiwan

@@ -44,7 +44,7 @@ func TestReasonCodesAreStable(t *testing.T) {
 }
 
 func TestKindText(t *testing.T) {
-	want := []string{"gift", "postage", "price_cut", "erase_change"}
+	want := []string{"gift", "postage", "price_cut", "erase_change", "refund"}
 	for i, k := range pricing.Kinds() {
 		assert.Equal(t, want[i], k.String())
 		b, err := k.MarshalText()
@@ -53,8 +53,12 @@ func TestKindText(t *testing.T) {
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, k, back)
 	}
+	assert.Len(t, pricing.Kinds(), len(want))
 	assert.True(t, pricing.PriceCut.ChangesPrice())
 	assert.False(t, pricing.Gift.ChangesPrice())
+	assert.False(t, pricing.Refund.ChangesPrice())
+	assert.True(t, pricing.EraseChange.Concession())
+	assert.False(t, pricing.Refund.Concession(), "a refund is not a concession")
 	var k pricing.Kind = pricing.Gift
 	require.ErrorIs(t, k.UnmarshalText([]byte("cashback")), pricing.ErrUnknownKind)
 	assert.Equal(t, pricing.Gift, k, "unchanged on error")

@@ -24,12 +24,19 @@ const (
 	// EraseChange (抹零): the small change below the yuan erased, e.g.
 	// 128.50 paid as 128.00 (rule P3).
 	EraseChange
+	// Refund (退款): money paid back to the buyer. It is not a
+	// concession: package refund reviews a refund under its own policy
+	// (which refunds need whose approval) and issues its approvals with
+	// [Grant], so that a refund's approval is a [Verified] like any other —
+	// signed, for one order and amount, single use. [Policy.Review] and
+	// [Policy.Approve] refuse it.
+	Refund
 	numKinds
 )
 
-var kindNames = []string{"", "gift", "postage", "price_cut", "erase_change"}
+var kindNames = []string{"", "gift", "postage", "price_cut", "erase_change", "refund"}
 
-// Kinds returns every concession kind.
+// Kinds returns every kind: the four concessions, then [Refund].
 func Kinds() []Kind {
 	out := make([]Kind, 0, numKinds-1)
 	for k := Kind(1); k < numKinds; k++ {
@@ -52,6 +59,10 @@ func (k Kind) String() string { return enum.Name(kindNames, int(k), "Kind") }
 
 // IsValid reports whether k is a known kind.
 func (k Kind) IsValid() bool { return k > KindUnknown && k < numKinds }
+
+// Concession reports whether k is a concession pricing reviews: a gift,
+// postage, a price cut or erased change — every kind but [Refund].
+func (k Kind) Concession() bool { return k >= Gift && k <= EraseChange }
 
 // ChangesPrice reports whether a concession of kind k changes what the
 // buyer pays for the order — every kind but [Gift]. Such changes are made

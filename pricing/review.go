@@ -302,6 +302,8 @@ func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 		return c, fieldErr("order", "", ErrMissing, "build it with order.New")
 	case !r.Kind.IsValid():
 		return c, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "")
+	case !r.Kind.Concession():
+		return c, fieldErr("kind", r.Kind.String(), ErrUnknownKind, "not a concession: package refund reviews refunds")
 	case r.Cause != NoCause && !r.Cause.IsValid():
 		return c, fieldErr("cause", r.Cause.String(), ErrUnknownCause, "")
 	case r.At.IsZero():

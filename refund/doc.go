@@ -3,13 +3,18 @@
 // platform's refund lifecycle, a per-order refund ledger that caps every
 // refund at what the buyer paid, seven-day no-reason returns, who bears
 // the return postage, exchanges, the reconciliation of a suspected double
-// shipment, complaints and the ban on cash back for reviews. It builds on
-// [github.com/kefu-go/kefu/order] and [github.com/kefu-go/kefu/shipping].
+// shipment, complaints and the ban on cash back for reviews,
+// refund-and-reorder, refunds as promises, approvals of refunds and the
+// refund-related problem orders. It builds on
+// [github.com/kefu-go/kefu/order], [github.com/kefu-go/kefu/shipping],
+// [github.com/kefu-go/kefu/pricing] (approvals) and
+// [github.com/kefu-go/kefu/notes] (holds, hand-offs, promises).
 //
 // # What it models
 //
 // A [Refund] is one refund application as the platform records it: its
-// [Status] (WAIT_SELLER_AGREE … SUCCESS), the buyer's [GoodStatus], its
+// [Status] (WAIT_SELLER_AGREE … SUCCESS — order's [order.RefundStatus],
+// the one type of the platform's refund states), the buyer's [GoodStatus], its
 // [Phase] (during or after the sale) and its version (refund_version).
 // [Open] opens one on an order; [Refund.Apply] moves it with an [Action]
 // through a fixed [Transition] table, refusing a move the state does not
@@ -29,10 +34,37 @@
 // the goods back and the replacement out, [Policy.Reconcile] weighs the
 // evidence of a double shipment, [Escalate] routes a complaint and
 // [CheckReply] screens a reply for cash back. A [Policy] holds the shop's
-// numbers: the window, the weight tolerance, the batch caps.
+// numbers: the window, the weight tolerance, the batch caps, how soon
+// returns are refunded and exchanges come back, which refunds need
+// approval.
+//
+// A [Plan] puts a postage overcharge right ([PlanOvercharge]): it prefers
+// to refund the difference, and otherwise refunds and reorders through
+// guarded steps — the original held, finance's and the warehouse's
+// acknowledged hand-offs, the new order, then the original refunded
+// through its ledger — refusing the shop's steps out of order, recording
+// what happened anyway with the guards it skipped ([Bypass]), switching
+// to reconciliation when the original leaves, and saying at every moment
+// what blocks it and who must act ([Plan.Blockers]).
+//
+// A refund promised to a buyer is a [notes.Promise] ([RefundPromise])
+// that the ledger marks kept when it pays it ([Ledger.Keep]).
+// [Policy.ReviewRefund] says which refunds need a senior colleague's
+// approval, and [Policy.ApproveRefund] and [Policy.RedeemRefund] issue
+// and spend it as pricing's signed, single-use [pricing.Verified].
+// [OverdueRefundCheck], [Policy.UnrefundedReturnCheck] and
+// [Policy.ExchangeReturnCheck] are [order.Check] implementations for the
+// triage.
 //
 // # Rules
 //
+//   - R1: a [Plan] refunds and reorders only when the difference cannot
+//     be refunded alone and the parcel has not left, and pays the original
+//     back only once it is held, finance has acknowledged and the
+//     warehouse has seen the hold, and the buyer has ordered again (seed
+//     000 case 1, replayed in the tests); a hand-off counts once
+//     acknowledged, and an urgent one to a colleague away goes by phone
+//     (N2).
 //   - R2: [Policy.Reconcile] puts evidence before money: outbound records
 //     and waybill weights against the expected weight of one parcel or two
 //     give [OneShipped], [TwoShipped] or [Inconclusive]; finance then
@@ -58,9 +90,17 @@
 //     shipping may have the postage deducted (policy); an exchange the shop
 //     caused costs the buyer no postage.
 //   - R6: [Escalate] reports the six complaint types to the supervisor and
-//     the store manager at once; [Ledger.Receipt] says whether a promised
-//     refund was paid and [Ledger.AwaitingRefund] which returned goods are
-//     still unrefunded, so no refund is forgotten.
+//     the store manager at once; a promised refund is a promise (N3) that
+//     [Ledger.Keep] marks kept once paid, [OverdueRefunds] and
+//     [OverdueRefundCheck] show it late, and [Ledger.Unrefunded] and
+//     [Policy.UnrefundedReturnCheck] show returned goods not refunded, so
+//     no refund is forgotten.
+//   - A3: a refund above the shop's amount, or paid before the goods came
+//     back, needs the approval of someone above the requester
+//     ([Policy.ReviewRefund]).
+//   - S2: every plan ends with operations fixing the free-shipping
+//     settings; S7: an original that left after it was refunded is the
+//     courier's to intercept.
 //   - R7: a [Ledger] never refunds more than the buyer paid — per line, per
 //     unit, for the postage and so for the order — and never pays the same
 //     payout twice; refunding everything, in any order and any number of
@@ -69,10 +109,6 @@
 //   - P7: money is exact: yuan with two decimals at the API, int64 fen
 //     inside; an amount with a digit below the fen is refused, never
 //     rounded.
-//
-// Refund-and-reorder (rule R1) — the plan whose steps wait for finance's
-// acknowledgement and the warehouse's hold — comes with the hand-offs of
-// package notes and the approvals of package pricing.
 //
 // # Representation
 //
@@ -83,17 +119,18 @@
 // [github.com/shopspring/decimal.Decimal] in yuan in and out of the API,
 // text with two decimals in JSON ("96.67"), int64 fen inside.
 //
-// [Refund], [Exchange], [Ledger] and [Policy] encode in JSON for a backend
+// [Refund], [Exchange], [Ledger], [Plan] and [Policy] encode in JSON for a backend
 // to store and decode strictly: an unknown field is an error naming it, an
 // amount with more than two decimals is refused, and the target is left
-// unchanged on error. A decoded [Ledger] is checked as a whole — its split
+// unchanged on error. A decoded [Ledger] or [Plan] is checked as a whole — its split
 // adds up and every entry passes the caps it would have passed when it was
 // made — so a tampered ledger is refused ([ErrInvalidLedger]). Decoding
 // costs time linear in the input, and lengths are checked before text is
 // normalised: IDs and keys at most 64 bytes (the identity rule of
 // [order.CanonicalID]), waybill numbers 6 to 40 characters, amounts at
 // most 24 bytes of text, a ledger at most 1,000 lines and [MaxEntries]
-// entries, a reply at most [MaxReplyBytes].
+// entries, a plan at most 64 kB and its ID 48 bytes, a reply at most
+// [MaxReplyBytes].
 //
 // Everything is a value and every function is pure and safe for
 // concurrent use: kefu reads no clock (every time is an argument), keeps
@@ -130,7 +167,10 @@
 // [ErrNotReceived], [ErrInvalidLedger], [ErrBatchLimit], [ErrUnknownField]
 // …: 422), something the state does not hold ([ErrUnknownLine],
 // [ErrNoLedger]: 404), or a state that has moved on ([ErrStaleVersion],
-// [ErrInvalidTransition] with a [*TransitionError] as its Cause,
-// [ErrNotRefundable], [ErrLedgerExists]: 409). On error, the refund,
-// exchange or ledger passed in is unchanged.
+// [ErrInvalidTransition] with a [*TransitionError] as its Cause — a
+// plan's step out of order names the first step missing as its From —,
+// [ErrNotRefundable], [ErrLedgerExists]: 409). An approval refused is
+// pricing's forbidden class ([pricing.ErrSelfApproval],
+// [pricing.ErrApproverAuthority], [pricing.ErrAmountExceeded] …: 403). On
+// error, the refund, exchange, ledger or plan passed in is unchanged.
 package refund

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/refund"
 )
 
@@ -49,7 +50,7 @@ func enumRoundTrip[T textEnum, P interface {
 // TestEnumNames pins the text form of every enum — the platform's names
 // where it has them — so a stored value never changes meaning.
 func TestEnumNames(t *testing.T) {
-	enumRoundTrip[refund.Status](t, "Status", 1, []string{"WAIT_SELLER_AGREE", "WAIT_BUYER_RETURN_GOODS",
+	enumRoundTrip[refund.Status](t, "RefundStatus", 1, []string{"WAIT_SELLER_AGREE", "WAIT_BUYER_RETURN_GOODS",
 		"WAIT_SELLER_CONFIRM_GOODS", "SELLER_REFUSE_BUYER", "CLOSED", "SUCCESS"})
 	enumRoundTrip[refund.GoodStatus](t, "GoodStatus", 1, []string{"BUYER_NOT_RECEIVED", "BUYER_RECEIVED", "BUYER_RETURNED_GOODS"})
 	enumRoundTrip[refund.Phase](t, "Phase", 1, []string{"onsale", "aftersale"})
@@ -72,15 +73,26 @@ func TestEnumNames(t *testing.T) {
 		reasons = append(reasons, r.String())
 	}
 	enumRoundTrip[refund.Reason](t, "Reason", 1, reasons)
-	assert.Len(t, reasons, 26)
+	assert.Len(t, reasons, 43)
 	assert.Less(t, len(reasons), 64, "a ReasonSet holds them all")
-	assert.Equal(t, "Status(0)", refund.StatusUnknown.String())
+	// One type for the platform's refund states: refund's Status is
+	// order's RefundStatus, whose zero value NO_REFUND is a sub-order's
+	// status and no refund's state.
+	assert.Equal(t, order.RefundRequested, refund.WaitSellerAgree)
+	assert.Equal(t, order.Refunded, refund.Success)
+	assert.Equal(t, "NO_REFUND", order.NoRefund.String())
+	for _, s := range []string{"NO_REFUND", "", "Status(0)"} {
+		_, err := refund.ParseStatus(s)
+		require.ErrorIs(t, err, refund.ErrUnknownStatus, "%q is no refund's state", s)
+	}
+	assert.True(t, refund.IsFinal(refund.Closed))
+	assert.False(t, refund.IsFinal(refund.SellerRefuseBuyer))
 
 	// The zero values of the enums with a meaningful zero and without.
 	var k refund.Kind
 	assert.True(t, k.IsValid(), "the zero Kind is ordinary goods")
 	var s refund.Status
-	assert.False(t, s.IsValid())
+	assert.Equal(t, order.NoRefund, s, "the zero Status is NO_REFUND")
 }
 
 // TestReasonSetJSON: a set of reasons is a JSON list of codes.

@@ -8,8 +8,11 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/pricing"
 	"github.com/kefu-go/kefu/refund"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // exampleOrder is a paid order of 2 scarves at 50.00, a hat at 30.00 and
@@ -217,4 +220,105 @@ func ExampleRefund_Apply() {
 	// WAIT_SELLER_AGREE onsale 1
 	// true
 	// WAIT_SELLER_CONFIRM_GOODS BUYER_RETURNED_GOODS SF1234567890
+}
+
+// Seed 000, case 1, replayed as a refund-and-reorder plan (rules R1, N2,
+// R2). Buyer A's silent order qualified for free shipping but was charged
+// 8.00 of postage; agent B had the buyer refund and reorder, held the
+// original, and left finance a chat message while finance was away; the
+// warehouse was never told; the buyer reordered; both orders shipped.
+// kefu refuses the new order as a step while finance and the warehouse
+// have not acknowledged, records it when it happens anyway, names the
+// guards skipped and when, and, once both parcels are out, asks the
+// warehouse for evidence before any money moves.
+func Example_refundAndReorder() {
+	o := exampleOrder()
+	c := shipping.DefaultPolicy().PostageOvercharge(o)
+	fmt.Println("overcharged", c.Amount().StringFixed(2), "remedies", c.Remedies)
+
+	agentB := order.Agent{ID: "kf-b", Name: "客服B", Role: order.InSales}
+	at := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, cst) }
+	p, _ := refund.PlanOvercharge(refund.PlanRequest{ID: "RR-1", Order: o, Overcharge: c,
+		CannotRefundDifference: true, Owner: agentB, At: at(2, 10, 30)})
+	fmt.Println("route:", p.Route())
+
+	held, note, _ := notes.ApplyHold(*o, order.Hold, notes.FlagRed, "退款重拍,原单暂停发货", agentB, at(2, 10, 32))
+	p, _ = p.Apply(refund.PlanEvent{Kind: refund.PlanHold, Version: p.Version(), At: at(2, 10, 32), Order: &held, Note: note})
+
+	h, d, _ := notes.DefaultPolicy().SendHandOff(notes.HandOff{ID: "h-1", OrderID: "T1001", From: agentB,
+		To: notes.ToDepartment(order.Finance), Urgency: notes.Urgently, Subject: "原单T1001退款重拍,请退款",
+		Via: notes.ChannelsOf(notes.Chat), Away: true, SentAt: at(2, 10, 35)})
+	fmt.Println("finance by chat, away:", d.Verdict, d.Reasons)
+	p, _ = p.Apply(refund.PlanEvent{Kind: refund.PlanHandOff, Version: p.Version(), At: at(2, 10, 35), HandOff: h})
+	for _, b := range p.Blockers(at(2, 11, 10)) {
+		if b.Ready {
+			fmt.Println("blocked:", b.Step, "by", b.Who, b.Reasons)
+		}
+	}
+
+	spec := o.Spec()
+	spec.Goods, spec.Paid = nil, nil
+	spec.ID, spec.Postage, spec.CreatedAt, spec.PaidAt = "T1002", decimal.Zero, at(2, 10, 39), at(2, 10, 40)
+	re := order.MustNew(spec)
+	reorder := refund.PlanEvent{Kind: refund.PlanReorder, Version: p.Version(), At: at(2, 10, 40), Order: &re}
+	_, err := p.Apply(reorder)
+	fmt.Println(err)
+	reorder.Observed = true // it happened all the same
+	p, _ = p.Apply(reorder)
+
+	for _, id := range []string{"T1001", "T1002"} {
+		p, _ = p.Apply(refund.PlanEvent{Kind: refund.PlanParcel, Version: p.Version(), At: at(3, 9, 0), OrderID: id,
+			Stage: shipping.Outbound})
+	}
+	fmt.Println("shipped:", p.Shipped(), "route:", p.Route())
+	for _, b := range p.Bypasses() {
+		fmt.Println(b.At.Format("01-02 15:04"), b.Event, "skipped", b.Skipped)
+	}
+	for _, b := range p.Blockers(at(3, 9, 0)) {
+		fmt.Println("next:", b.Step, "by", b.Who, b.Reasons, "ready", b.Ready)
+	}
+	// Output:
+	// overcharged 8.00 remedies [refund_difference refund_and_reorder]
+	// route: refund_and_reorder
+	// finance by chat, away: refused [phone_required]
+	// blocked: finance_ack by finance [awaiting_acknowledgement acknowledgement_overdue call_required]
+	// blocked: warehouse_ack by warehouse [awaiting_hand_off]
+	// blocked: fix_settings by operations [awaiting_hand_off]
+	// refund: event "reorder": transition not allowed: place_reorder waits for [finance_ack warehouse_ack] (rule R1) (refund: event "reorder" not allowed in state "finance_ack")
+	// shipped: [T1001 T1002] route: reconcile
+	// 11-02 10:40 reorder skipped [finance_ack warehouse_ack]
+	// 11-03 09:00 parcel skipped [warehouse_ack]
+	// next: gather_evidence by warehouse [awaiting_evidence] ready true
+	// next: settle_refund by finance [awaiting_refund] ready false
+	// next: fix_settings by operations [awaiting_hand_off] ready true
+}
+
+// A refund of goods the buyer sends back, paid before they arrived, needs
+// the team leader's approval (rule A3): pricing's signed, single-use
+// approval of kind refund, redeemed for exactly this order, agent and
+// amount.
+func ExamplePolicy_ApproveRefund() {
+	p := refund.DefaultPolicy()
+	l, _ := refund.NewLedger(exampleOrder())
+	ahua := order.Agent{ID: "ahua", Name: "阿华", Role: order.AfterSales}
+	r := refund.RefundRequest{Agent: ahua, Ledger: l, WithReturn: true, At: time.Date(2026, 11, 5, 9, 0, 0, 0, cst),
+		Payout: refund.Payout{Key: "RF-8", Version: l.Version(), SKU: "HAT-01", Units: 1, Goods: decimal.RequireFromString("28.00")}}
+	d, _ := p.ReviewRefund(r)
+	fmt.Println(d.Verdict, d.Approver, d.Reasons)
+
+	laowang := order.Agent{ID: "laowang", Name: "老王", Role: order.TeamLeader}
+	v, _ := p.ApproveRefund(r, laowang, "ap-9", r.At.Add(time.Hour))
+	key := []byte("kefu-example-shop-key-0123456789abcdef")
+	token, _ := v.Token(key)
+
+	_, spent, err := p.RedeemRefund(token, key, r)
+	fmt.Println(spent.ID, err) // insert spent under its unique key with the ledger
+	more := r
+	more.Payout.Postage = decimal.RequireFromString("1.00") // 29.00 in all
+	_, _, err = p.RedeemRefund(token, key, more)
+	fmt.Println(order.HTTPStatus(err), errors.Is(err, pricing.ErrAmountExceeded))
+	// Output:
+	// needs_approval team_leader [before_goods_back]
+	// ap-9 <nil>
+	// 403 true
 }

@@ -3,8 +3,10 @@ package refund_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/kefu-go/kefu/refund"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // FuzzLedgerJSON checks that decoding a ledger never panics, that a
@@ -124,5 +126,45 @@ func FuzzEnumText(f *testing.F) {
 		if v, err := refund.ParseComplaint(s); err == nil && v.String() != s {
 			t.Fatalf("complaint %q prints %q", s, v)
 		}
+	})
+}
+
+// FuzzPlanJSON checks that decoding a refund-and-reorder plan never
+// panics, leaves the target unchanged on error, and that a decoded plan
+// encodes to JSON that decodes to the same plan.
+func FuzzPlanJSON(f *testing.F) {
+	at := t0.Add(time.Hour)
+	p := fullyGuarded(f, at)
+	for _, q := range []refund.Plan{p, apply(f, p, parcelEvent("T1001", shipping.Outbound, at))} {
+		b, err := json.Marshal(q)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, s := range []string{`{}`, `null`, `[]`, `{"id":"P","steps":[{"step":"hold_original","state":"done"}]}`,
+		`{"id":"P\u202e","version":1e9}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var q refund.Plan
+		if err := json.Unmarshal(b, &q); err != nil {
+			if !q.IsZero() {
+				t.Fatalf("a failed decode changed the plan")
+			}
+			return
+		}
+		out, err := json.Marshal(q)
+		if err != nil {
+			t.Fatalf("a decoded plan does not encode: %v", err)
+		}
+		var back refund.Plan
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("%s does not decode: %v", out, err)
+		}
+		if again, _ := json.Marshal(back); string(again) != string(out) {
+			t.Fatalf("round trip differs:\n%s\n%s", out, again)
+		}
+		_ = q.Blockers(at) // never panics on a decoded plan
 	})
 }

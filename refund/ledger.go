@@ -3,6 +3,7 @@ package refund
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -102,6 +103,17 @@ type entry struct {
 	units    int64
 	goods    int64
 	postage  int64
+	// at is when it happened, if the caller said: it is not a parameter
+	// of the payout, so a replay at another time is still a replay.
+	at time.Time
+}
+
+// sameAs reports whether e and f are the same payout or arrival, their
+// times aside.
+func (e *entry) sameAs(f *entry) bool {
+	a, b := *e, *f
+	a.at, b.at = time.Time{}, time.Time{}
+	return a == b
 }
 
 func (e *entry) apply(a *lineAgg) {
@@ -216,6 +228,11 @@ type Payout struct {
 	// Postage is the postage refunded, in yuan: at most what remains of
 	// the postage the buyer paid.
 	Postage decimal.Decimal
+	// At is when the refund is paid. It is optional and not a parameter
+	// of the payout — a replay at another time is a replay — but a
+	// promise of a refund is kept only by a payout whose time is known
+	// ([Ledger.Keep], rule R6).
+	At time.Time
 }
 
 // Receipt is what a [Payout] paid. It is a plain value that holds its
@@ -230,6 +247,9 @@ type Receipt struct {
 	// Replayed: this call replayed a key already paid; nothing new was
 	// paid and the ledger is unchanged.
 	Replayed bool
+	// At is when the payout was paid, as the first payout of the key said;
+	// zero when it did not say.
+	At time.Time
 
 	goods, postage int64
 }
@@ -254,6 +274,10 @@ type Arrival struct {
 	Version int64
 	SKU     string
 	Units   int // at least 1
+	// At is when the goods arrived; optional. A return received but not
+	// refunded counts from it ([Ledger.Unrefunded], rule R6); one without
+	// a time counts as overdue at once.
+	At time.Time
 }
 
 // IsZero reports whether l is the zero Ledger.
@@ -363,7 +387,7 @@ func (l Ledger) Pay(p Payout) (Ledger, Receipt, error) {
 // payoutEntry checks the shape of p and returns it as an entry (without
 // its key).
 func (l *Ledger) payoutEntry(p Payout) (entry, error) {
-	e := entry{kind: payoutEntry, line: -1, returned: p.Returned}
+	e := entry{kind: payoutEntry, line: -1, returned: p.Returned, at: p.At.Round(0)}
 	var err error
 	if p.SKU != "" {
 		i, err := l.lineIndex("sku", p.SKU)
@@ -376,6 +400,9 @@ func (l *Ledger) payoutEntry(p Payout) (entry, error) {
 		return e, fieldErr("units", strconv.Itoa(p.Units), ErrInvalidQuantity, "must be 0 to "+strconv.Itoa(yuan.MaxQuantity))
 	}
 	e.units = int64(p.Units)
+	if err := optionalTime("at", p.At); err != nil {
+		return e, err
+	}
 	if e.goods, err = fen("goods", p.Goods); err != nil {
 		return e, err
 	}
@@ -426,7 +453,7 @@ func (l *Ledger) replay(e *entry) (r Receipt, found bool, err error) {
 		if f.kind != e.kind || f.key != e.key || (e.kind == arrivalEntry && f.line != e.line) {
 			continue
 		}
-		if *f != *e {
+		if !f.sameAs(e) {
 			field := "key"
 			if e.kind == arrivalEntry {
 				field = "waybill"
@@ -507,7 +534,8 @@ func lineCap(lb *lineBook, a lineAgg, units int64) int64 {
 }
 
 func (l *Ledger) receipt(e *entry, version int64) Receipt {
-	r := Receipt{Key: e.key, Units: int(e.units), Returned: e.returned, Version: version, goods: e.goods, postage: e.postage}
+	r := Receipt{Key: e.key, Units: int(e.units), Returned: e.returned, Version: version, At: e.at,
+		goods: e.goods, postage: e.postage}
 	if e.line >= 0 {
 		r.SKU = l.b.lines[e.line].sku
 	}
@@ -572,7 +600,7 @@ func (l Ledger) Receive(a Arrival) (Ledger, error) {
 }
 
 func (l *Ledger) arrivalEntry(a Arrival) (entry, error) {
-	e := entry{kind: arrivalEntry}
+	e := entry{kind: arrivalEntry, at: a.At.Round(0)}
 	if a.Waybill == "" {
 		return e, fieldErr("waybill", "", ErrMissing, "returned goods are tracked by their waybill (rule R4)")
 	}
@@ -592,7 +620,7 @@ func (l *Ledger) arrivalEntry(a Arrival) (entry, error) {
 		return e, fieldErr("units", strconv.Itoa(a.Units), ErrInvalidQuantity, "must be 1 to "+strconv.Itoa(yuan.MaxQuantity))
 	}
 	e.units = int64(a.Units)
-	return e, nil
+	return e, optionalTime("at", a.At)
 }
 
 func (l *Ledger) checkArrival(e *entry) error {
@@ -781,7 +809,8 @@ func (l Ledger) Arrivals() []Arrival {
 	var out []Arrival
 	for i := range l.numEntries() {
 		if e := l.entryAt(i); e.kind == arrivalEntry {
-			out = append(out, Arrival{Waybill: e.key, Version: int64(i) + 2, SKU: l.b.lines[e.line].sku, Units: int(e.units)})
+			out = append(out, Arrival{Waybill: e.key, Version: int64(i) + 2, SKU: l.b.lines[e.line].sku,
+				Units: int(e.units), At: e.at})
 		}
 	}
 	return out
@@ -802,6 +831,48 @@ func (l Ledger) AwaitingRefund() map[string]int {
 			}
 			out[l.b.lines[i].sku] = int(a.arrived - a.returned)
 		}
+	}
+	return out
+}
+
+// Awaiting is returned goods of one line that no payout has refunded yet
+// (see [Ledger.Unrefunded]).
+type Awaiting struct {
+	SKU   string
+	Units int
+	// Since is when the oldest of those units arrived; zero when its
+	// arrival gave no time.
+	Since time.Time
+}
+
+// Unrefunded returns, line by line in order, the units the warehouse
+// received back that no returned-goods payout has refunded yet, with the
+// time the oldest of them arrived — a return received but not refunded
+// (rule R6). Payouts refund arrivals oldest first. Lines with none are
+// left out.
+func (l Ledger) Unrefunded() []Awaiting {
+	if l.b == nil {
+		return nil
+	}
+	var out []Awaiting
+	for i := range l.b.lines {
+		a := l.agg(i)
+		if a.arrived <= a.returned {
+			continue
+		}
+		w := Awaiting{SKU: l.b.lines[i].sku, Units: int(a.arrived - a.returned)}
+		var cum int64
+		for j := range l.numEntries() {
+			e := l.entryAt(j)
+			if e.kind != arrivalEntry || int(e.line) != i {
+				continue
+			}
+			if cum += e.units; cum > a.returned {
+				w.Since = e.at
+				break
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }

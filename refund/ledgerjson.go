@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/kefu-go/kefu/internal/kerr"
 	"github.com/kefu-go/kefu/internal/yuan"
@@ -31,14 +32,15 @@ type lineOut struct {
 }
 
 type entryOut struct {
-	Kind     string `json:"kind"`
-	Key      string `json:"key,omitempty"`
-	Waybill  string `json:"waybill,omitempty"`
-	SKU      string `json:"sku,omitempty"`
-	Units    int64  `json:"units,omitempty"`
-	Returned bool   `json:"returned,omitempty"`
-	Goods    *money `json:"goods,omitempty"`
-	Postage  *money `json:"postage,omitempty"`
+	Kind     string    `json:"kind"`
+	Key      string    `json:"key,omitempty"`
+	Waybill  string    `json:"waybill,omitempty"`
+	SKU      string    `json:"sku,omitempty"`
+	Units    int64     `json:"units,omitempty"`
+	Returned bool      `json:"returned,omitempty"`
+	Goods    *money    `json:"goods,omitempty"`
+	Postage  *money    `json:"postage,omitempty"`
+	At       time.Time `json:"at,omitzero"`
 }
 
 type ledgerIn struct {
@@ -112,12 +114,14 @@ type entryIn struct {
 	Returned bool            `json:"returned"`
 	Goods    json.RawMessage `json:"goods"`
 	Postage  json.RawMessage `json:"postage"`
+	At       time.Time       `json:"at"`
 }
 
 // MarshalJSON encodes the ledger for storage: the order ID, the version,
 // the postage, the lines with their split (goods, discount, paid) and
 // every entry, oldest first — a payout with its key, line, units,
-// returned flag and amounts, an arrival with its waybill, line and units.
+// returned flag and amounts, an arrival with its waybill, line and units,
+// each with its time ("at", RFC 3339) when one was given.
 // Money is text with two decimals ("96.67"). The zero Ledger is an error.
 func (l Ledger) MarshalJSON() ([]byte, error) {
 	if l.b == nil {
@@ -130,7 +134,7 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 	}
 	for i := range l.numEntries() {
 		e := l.entryAt(i)
-		o := entryOut{Units: e.units, Returned: e.returned}
+		o := entryOut{Units: e.units, Returned: e.returned, At: e.at}
 		if e.line >= 0 {
 			o.SKU = l.b.lines[e.line].sku
 		}
@@ -273,7 +277,7 @@ func (in *entryIn) entry(cur *Ledger) (entry, error) {
 			return entry{}, fieldErr("units", strconv.FormatInt(in.Units, 10), ErrInvalidQuantity, "")
 		}
 		p := Payout{Key: in.Key, SKU: in.SKU, Units: int(in.Units), Returned: in.Returned,
-			Goods: yuan.Dec(goods), Postage: yuan.Dec(postage)}
+			Goods: yuan.Dec(goods), Postage: yuan.Dec(postage), At: in.At}
 		key, err := identifier("key", p.Key)
 		if err != nil {
 			return entry{}, err
@@ -293,7 +297,7 @@ func (in *entryIn) entry(cur *Ledger) (entry, error) {
 		case in.Units > yuan.MaxQuantity || in.Units < 0:
 			return entry{}, fieldErr("units", strconv.FormatInt(in.Units, 10), ErrInvalidQuantity, "")
 		}
-		e, err := cur.arrivalEntry(Arrival{Waybill: in.Waybill, SKU: in.SKU, Units: int(in.Units)})
+		e, err := cur.arrivalEntry(Arrival{Waybill: in.Waybill, SKU: in.SKU, Units: int(in.Units), At: in.At})
 		if err != nil {
 			return entry{}, err
 		}

@@ -60,11 +60,18 @@ func TestDecodersCostLinearTime(t *testing.T) {
 		}
 		return []byte(strings.Replace(s, "\x00", e.String(), 1))
 	}
+	plan := jsonOf(t, fullyGuarded(t, t0.Add(time.Hour)))
+	decodePlan := func(b []byte) { var p refund.Plan; _ = json.Unmarshal(b, &p) }
 	cases := []struct {
 		name         string
 		small, large []byte
 		f            func([]byte)
 	}{
+		// A plan's JSON is some 3 kB: 4 kB against 4 MB.
+		{"plan: a long ID", pad(plan, `RR-1","route"`, "R", 4*kB, true), pad(plan, `RR-1","route"`, "R", 4*MB, true), decodePlan},
+		{"plan: a long hand-off subject", pad(plan, `原单T1001退款重拍"`, "原", 4*kB, true),
+			pad(plan, `原单T1001退款重拍"`, "原", 4*MB, true), decodePlan},
+		{"plan: white space", pad(plan, `"steps"`, " ", 4*kB, true), pad(plan, `"steps"`, " ", 4*MB, true), decodePlan},
 		{"ledger: a long amount", pad(storedJSON, `"8.00"`, "8", kB), pad(storedJSON, `"8.00"`, "8", MB), decodeLedger},
 		{"ledger: a long SKU", pad(storedJSON, `HAT-01`, "H", kB), pad(storedJSON, `HAT-01`, "H", MB), decodeLedger},
 		{"ledger: many entries", manyEntries(kB), manyEntries(MB), decodeLedger},

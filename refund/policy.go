@@ -42,6 +42,36 @@ type Policy struct {
 	// Batch caps one batch agree-refund call: at most the platform's (20
 	// refunds and 6,000.00 yuan on Taobao, 30 and 10,000.00 on Tmall).
 	Batch BatchCap `json:"batch"`
+	// RefundWithin is how long after returned goods arrive they must be
+	// refunded before the order is a problem order (rule R6: refunds are
+	// done on time and never forgotten). The platform gives the seller 7
+	// days; kefu's default is 24 hours. 1 hour to 168 hours.
+	RefundWithin order.Duration `json:"refund_within"`
+	// ExchangeReturnWithin is how long an exchange may wait for the
+	// buyer's goods to come back — agreed and not sent, or on their way —
+	// before it is a problem order (rule R4). kefu's default is 7 days; 1
+	// to 30 days.
+	ExchangeReturnWithin order.Duration `json:"exchange_return_within"`
+	// Approval says which refunds need a senior colleague's approval
+	// ([Policy.ReviewRefund], rule A3).
+	Approval RefundApproval `json:"approval"`
+}
+
+// RefundApproval is the shop's rule for refunds an agent may not make
+// alone (rule A3). A refund that needs approval needs it from Approver or
+// above, and from someone above the requester; a requester at Approver or
+// above refunds alone.
+type RefundApproval struct {
+	// Above: a refund of more than this amount, goods and postage
+	// together, needs approval; 0 means no amount needs it. kefu's
+	// default: 500.00.
+	Above decimal.Decimal `json:"above"`
+	// BeforeReturn: a refund of goods the buyer sends back, paid before
+	// the warehouse received them, needs approval. Default true.
+	BeforeReturn bool `json:"before_return"`
+	// Approver is the lowest role that approves: the team leader (the
+	// default) or the store manager.
+	Approver order.Role `json:"approver"`
 }
 
 // BatchCap caps one call that agrees to refunds in batch.
@@ -99,7 +129,11 @@ func PlatformBatchCap(m Marketplace) BatchCap {
 // DefaultPolicy returns the defaults of DOMAIN.md: China Standard Time, a
 // 168-hour window (rule R3), postage deducted when a partial return drops
 // an order below free shipping, a weight tolerance of 20% (a kefu choice;
-// the sources give none), and Taobao's batch caps.
+// the sources give none), Taobao's batch caps, and kefu's choices where
+// the sources give no number: returned goods refunded within 24 hours,
+// exchanges waiting up to 7 days for the goods to come back, and the team
+// leader's approval for a refund above 500.00 or paid before the goods
+// came back.
 func DefaultPolicy() Policy {
 	return Policy{
 		Zone:                        tz.Default,
@@ -108,6 +142,9 @@ func DefaultPolicy() Policy {
 		WeightTolerance:             20,
 		Marketplace:                 Taobao,
 		Batch:                       PlatformBatchCap(Taobao),
+		RefundWithin:                order.Duration(24 * time.Hour),
+		ExchangeReturnWithin:        order.Duration(7 * 24 * time.Hour),
+		Approval:                    RefundApproval{Above: yuan.Dec(50000), BeforeReturn: true, Approver: order.TeamLeader},
 	}
 }
 
@@ -117,6 +154,11 @@ const (
 	maxWindow    = 90 * 24 * time.Hour
 	maxTolerance = 33
 	maxZoneBytes = 64 // longer than any zone name, checked before the tz database is asked
+
+	minRefundWithin   = time.Hour
+	maxRefundWithin   = 168 * time.Hour // the platform's seven days
+	minExchangeWithin = 24 * time.Hour
+	maxExchangeWithin = 30 * 24 * time.Hour
 )
 
 // rules is a validated policy in the form the rules use.
@@ -127,6 +169,11 @@ type rules struct {
 	batchN     int64
 	batchFen   int64
 	deductRest bool
+
+	refundWithin, exchangeWithin time.Duration
+	approveAbove                 int64 // fen; 0: no amount needs approval
+	approveBeforeReturn          bool
+	approver                     order.Role
 }
 
 // Validate reports the first field out of range as an [*Error] wrapping
@@ -175,6 +222,21 @@ func (p Policy) compile() (rules, error) {
 	}
 	r.batchN, r.batchFen = int64(p.Batch.MaxRefunds), f
 	r.deductRest = p.DeductPostageBelowThreshold
+	if d := time.Duration(p.RefundWithin); d < minRefundWithin || d > maxRefundWithin {
+		return r, fieldErr("refund_within", d.String(), ErrInvalidPolicy, "must be 1h to 168h (the platform's seven days)")
+	}
+	if d := time.Duration(p.ExchangeReturnWithin); d < minExchangeWithin || d > maxExchangeWithin {
+		return r, fieldErr("exchange_return_within", d.String(), ErrInvalidPolicy, "must be 24h to 720h (30 days)")
+	}
+	r.refundWithin, r.exchangeWithin = time.Duration(p.RefundWithin), time.Duration(p.ExchangeReturnWithin)
+	if r.approveAbove, err = fen("approval.above", p.Approval.Above); err != nil {
+		e := err.(*Error)
+		return r, policyErr(e.Field, e.Value, e.Err, e.Detail)
+	}
+	if a := p.Approval.Approver; a != order.TeamLeader && a != order.StoreManager {
+		return r, fieldErr("approval.approver", a.String(), ErrInvalidPolicy, "the team leader or the store manager")
+	}
+	r.approveBeforeReturn, r.approver = p.Approval.BeforeReturn, p.Approval.Approver
 	return r, nil
 }
 
@@ -185,6 +247,39 @@ type policyJSON struct {
 	WeightTolerance             int             `json:"weight_tolerance_percent"`
 	Marketplace                 json.RawMessage `json:"marketplace"`
 	Batch                       batchJSON       `json:"batch"`
+	RefundWithin                json.RawMessage `json:"refund_within"`
+	ExchangeReturnWithin        json.RawMessage `json:"exchange_return_within"`
+	Approval                    approvalJSON    `json:"approval"`
+}
+
+type approvalJSON struct {
+	Above        json.RawMessage `json:"above"`
+	BeforeReturn bool            `json:"before_return"`
+	Approver     json.RawMessage `json:"approver"`
+}
+
+// amountJSON is the JSON of a policy amount: text with two decimals, or
+// the caller's text when it has more, for Validate to refuse.
+func amountJSON(d decimal.Decimal) json.RawMessage {
+	if f, ok := yuan.Fen(d); ok {
+		b, _ := money(f).MarshalJSON()
+		return b
+	}
+	b, _ := json.Marshal(amountText(d))
+	return b
+}
+
+// durationJSON reads duration text for a policy field.
+func durationJSON(field string, raw json.RawMessage) (order.Duration, error) {
+	var s string
+	var d order.Duration
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return 0, fieldErr(field, string(raw), ErrInvalidPolicy, `want duration text such as "24h"`)
+	}
+	if err := d.UnmarshalText([]byte(s)); err != nil {
+		return 0, fieldErr(field, s, ErrInvalidPolicy, `want duration text such as "24h"`)
+	}
+	return d, nil
 }
 
 type batchJSON struct {
@@ -201,9 +296,15 @@ func (p Policy) toJSON() policyJSON {
 	} else {
 		amount, _ = json.Marshal(amountText(p.Batch.MaxAmount))
 	}
+	within, _ := p.RefundWithin.MarshalText()
+	exchange, _ := p.ExchangeReturnWithin.MarshalText()
+	approver, _ := json.Marshal(p.Approval.Approver.String())
 	return policyJSON{Zone: p.Zone, ReturnWindow: strconvQuote(string(w)), DeductPostageBelowThreshold: p.DeductPostageBelowThreshold,
 		WeightTolerance: p.WeightTolerance, Marketplace: m,
-		Batch: batchJSON{MaxRefunds: p.Batch.MaxRefunds, MaxAmount: amount}}
+		Batch:        batchJSON{MaxRefunds: p.Batch.MaxRefunds, MaxAmount: amount},
+		RefundWithin: strconvQuote(string(within)), ExchangeReturnWithin: strconvQuote(string(exchange)),
+		Approval: approvalJSON{Above: amountJSON(p.Approval.Above), BeforeReturn: p.Approval.BeforeReturn,
+			Approver: approver}}
 }
 
 func strconvQuote(s string) json.RawMessage { return json.RawMessage(strconv.Quote(s)) }
@@ -216,8 +317,9 @@ func (p Policy) MarshalJSON() ([]byte, error) { return json.Marshal(p.toJSON()) 
 // keep their value, so decoding a shop's file onto [DefaultPolicy]
 // overrides only what the file sets; an unknown field is
 // [ErrUnknownField]; a window that is not duration text, an unknown
-// marketplace or a batch amount that is not exact text with at most two
-// decimals is an [*Error] for its field wrapping [ErrInvalidPolicy]. It
+// marketplace or role, a duration that is not duration text, or an amount
+// that is not exact text with at most two decimals is an [*Error] for its
+// field wrapping [ErrInvalidPolicy]. It
 // decodes into a copy, so on error p is unchanged. UnmarshalJSON does not
 // check ranges: call [Policy.Validate].
 func (p *Policy) UnmarshalJSON(b []byte) error {
@@ -246,6 +348,23 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		return policyErr(e.Field, e.Value, e.Err, e.Detail)
 	}
 	n.Batch.MaxAmount = yuan.Dec(f)
+	if n.RefundWithin, err = durationJSON("refund_within", w.RefundWithin); err != nil {
+		return err
+	}
+	if n.ExchangeReturnWithin, err = durationJSON("exchange_return_within", w.ExchangeReturnWithin); err != nil {
+		return err
+	}
+	if f, err = parseMoney("approval.above", w.Approval.Above); err != nil {
+		e := err.(*Error)
+		return policyErr(e.Field, e.Value, e.Err, e.Detail)
+	}
+	n.Approval.Above, n.Approval.BeforeReturn = yuan.Dec(f), w.Approval.BeforeReturn
+	if err := json.Unmarshal(w.Approval.Approver, &s); err != nil {
+		return fieldErr("approval.approver", string(w.Approval.Approver), ErrInvalidPolicy, `want a role such as "team_leader"`)
+	}
+	if err := n.Approval.Approver.UnmarshalText([]byte(s)); err != nil {
+		return policyErr("approval.approver", s, ErrUnknownCode, `want a role such as "team_leader"`)
+	}
 	*p = n
 	return nil
 }

@@ -44,6 +44,12 @@ func TestPolicyValidate(t *testing.T) {
 		{"batch.max_amount", func(p *refund.Policy) { p.Batch.MaxAmount = dec("6000.01") }},
 		{"batch.max_amount", func(p *refund.Policy) { p.Batch.MaxAmount = dec("0.001") }},
 		{"batch.max_amount", func(p *refund.Policy) { p.Batch.MaxAmount = decimal.Zero }},
+		{"refund_within", func(p *refund.Policy) { p.RefundWithin = order.Duration(169 * time.Hour) }}, // beyond the platform's seven days
+		{"refund_within", func(p *refund.Policy) { p.RefundWithin = 0 }},
+		{"exchange_return_within", func(p *refund.Policy) { p.ExchangeReturnWithin = order.Duration(time.Hour) }},
+		{"approval.above", func(p *refund.Policy) { p.Approval.Above = dec("-1") }},
+		{"approval.above", func(p *refund.Policy) { p.Approval.Above = dec("0.001") }},
+		{"approval.approver", func(p *refund.Policy) { p.Approval.Approver = order.AfterSales }}, // no one below the team leader approves (rule A3)
 	}
 	for _, c := range cases {
 		t.Run(c.field, func(t *testing.T) {
@@ -69,7 +75,9 @@ func TestPolicyJSON(t *testing.T) {
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"zone":"+08:00","return_window":"168h0m0s","deduct_postage_below_threshold":true,`+
-		`"weight_tolerance_percent":20,"marketplace":"taobao","batch":{"max_refunds":20,"max_amount":"6000.00"}}`, string(b))
+		`"weight_tolerance_percent":20,"marketplace":"taobao","batch":{"max_refunds":20,"max_amount":"6000.00"},`+
+		`"refund_within":"24h0m0s","exchange_return_within":"168h0m0s",`+
+		`"approval":{"above":"500.00","before_return":true,"approver":"team_leader"}}`, string(b))
 	var back refund.Policy
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, string(b), jsonOf(t, back))
@@ -95,6 +103,10 @@ func TestPolicyJSON(t *testing.T) {
 		{"a thousand digits", `{"batch":{"max_amount":"` + strings.Repeat("6", 1000) + `"}}`, refund.ErrInvalidAmount, "batch.max_amount"},
 		{"a megabyte", `{"batch":{"max_amount":"` + strings.Repeat("6", 1<<20) + `"}}`, refund.ErrInvalidJSON, "json"},
 		{"the wrong type", `{"weight_tolerance_percent":"20"}`, refund.ErrInvalidJSON, "weight_tolerance_percent"},
+		{"a refund time that is no duration", `{"refund_within":"a day"}`, refund.ErrInvalidPolicy, "refund_within"},
+		{"an approver that is no role", `{"approval":{"approver":"boss"}}`, refund.ErrUnknownCode, "approval.approver"},
+		{"an approval amount below the fen", `{"approval":{"above":"0.001"}}`, refund.ErrInvalidAmount, "approval.above"},
+		{"a misspelled approval field", `{"approval":{"abov":"1.00"}}`, refund.ErrUnknownField, "abov"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -91,6 +91,59 @@ const (
 	// CashBackOffer: the reply offers or mentions cash back for a review,
 	// which an agent never does (rule R8).
 	CashBackOffer
+
+	// AboveRefundLimit: the refund is above the amount the shop lets an
+	// agent refund alone ([RefundApproval.Above], rule A3).
+	AboveRefundLimit
+	// BeforeGoodsBack: the refund is for goods the buyer sends back, paid
+	// before the warehouse received them ([RefundApproval.BeforeReturn]).
+	BeforeGoodsBack
+
+	// DifferenceUnavailable: the postage difference cannot be refunded on
+	// its own now, so the plan is refund-and-reorder (rules R1, S2).
+	DifferenceUnavailable
+	// ParcelLeft: the original parcel left the warehouse: no
+	// refund-and-reorder; refund the difference, or reconcile a
+	// suspected double shipment (rules R1, R2, S7).
+	ParcelLeft
+	// AwaitingHold: the original is not held yet (rule R1).
+	AwaitingHold
+	// AwaitingHandOff: nobody has handed the step to its department yet
+	// (rule N2).
+	AwaitingHandOff
+	// AwaitingAcknowledgement: the hand-off was sent and no one has
+	// acknowledged it: it does not count yet (rule N2).
+	AwaitingAcknowledgement
+	// AcknowledgementOverdue: the hand-off is past its due time without
+	// an acknowledgement: call the colleague (rule N2).
+	AcknowledgementOverdue
+	// CallRequired: an urgent hand-off to a colleague who is away went by
+	// chat or SMS only: phone them (rule N2).
+	CallRequired
+	// AwaitingReorder: the buyer has not placed the new order yet (rule
+	// R1).
+	AwaitingReorder
+	// AwaitingRefund: the money is not refunded yet (rules R1, R6).
+	AwaitingRefund
+	// AwaitingEvidence: the warehouse has not shown the outbound records
+	// and waybill weights yet (rule R2).
+	AwaitingEvidence
+	// AwaitingReturn: both orders shipped: the refund waits for the goods
+	// to come back, or for the courier to intercept them (rule R2).
+	AwaitingReturn
+	// RefundedOriginalLeft: the original left the warehouse after it was
+	// refunded: only the courier can stop it now (rule S7).
+	RefundedOriginalLeft
+
+	// RefundOverdue: a refund promised to the buyer is past its due time
+	// and not paid (rule R6).
+	RefundOverdue
+	// ReturnNotRefunded: returned goods arrived and are not refunded
+	// within the policy's time (rule R6).
+	ReturnNotRefunded
+	// ExchangeAwaitingReturn: an exchange has waited longer than the
+	// policy allows for the buyer's goods to come back (rule R4).
+	ExchangeAwaitingReturn
 	numReasons
 )
 
@@ -122,6 +175,26 @@ var reasonNames = []string{
 	WeightMismatch:        "weight_mismatch",
 	RecordsDisagree:       "records_disagree",
 	CashBackOffer:         "cash_back_offer",
+
+	AboveRefundLimit: "above_refund_limit",
+	BeforeGoodsBack:  "before_goods_back",
+
+	DifferenceUnavailable:   "difference_unavailable",
+	ParcelLeft:              "parcel_left",
+	AwaitingHold:            "awaiting_hold",
+	AwaitingHandOff:         "awaiting_hand_off",
+	AwaitingAcknowledgement: "awaiting_acknowledgement",
+	AcknowledgementOverdue:  "acknowledgement_overdue",
+	CallRequired:            "call_required",
+	AwaitingReorder:         "awaiting_reorder",
+	AwaitingRefund:          "awaiting_refund",
+	AwaitingEvidence:        "awaiting_evidence",
+	AwaitingReturn:          "awaiting_return",
+	RefundedOriginalLeft:    "refunded_original_left",
+
+	RefundOverdue:          "refund_overdue",
+	ReturnNotRefunded:      "return_not_refunded",
+	ExchangeAwaitingReturn: "exchange_awaiting_return",
 }
 
 var reasonInfo = enumInfo{names: reasonNames, typ: "Reason", field: "reason", sentinel: ErrUnknownReason}

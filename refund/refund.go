@@ -104,8 +104,8 @@ func New(spec Spec) (Refund, error) {
 // check checks that the states, goods and times of r agree.
 func (r *Refund) check() error {
 	switch {
-	case !r.status.IsValid():
-		return fieldErr("status", r.status.String(), ErrUnknownStatus, "")
+	case !isRefundState(r.status):
+		return fieldErr("status", r.status.String(), ErrUnknownStatus, "not the state of a refund")
 	case !r.goods.IsValid():
 		return fieldErr("good_status", r.goods.String(), ErrUnknownStatus, "")
 	case !r.phase.IsValid():
@@ -366,7 +366,7 @@ type refundJSON struct {
 	OrderID       string          `json:"tid"`
 	SKU           string          `json:"sku"`
 	Fee           json.RawMessage `json:"refund_fee"`
-	Status        Status          `json:"status"`
+	Status        statusText      `json:"status"`
 	GoodStatus    GoodStatus      `json:"good_status"`
 	Phase         Phase           `json:"refund_phase"`
 	HasGoodReturn bool            `json:"has_good_return"`
@@ -383,7 +383,7 @@ func (r Refund) MarshalJSON() ([]byte, error) {
 		return nil, fieldErr("refund", "", ErrMissing, "the zero Refund has no JSON form")
 	}
 	fee, _ := money(r.fee).MarshalJSON()
-	return json.Marshal(refundJSON{ID: r.id, OrderID: r.orderID, SKU: r.sku, Fee: fee, Status: r.status,
+	return json.Marshal(refundJSON{ID: r.id, OrderID: r.orderID, SKU: r.sku, Fee: fee, Status: statusText(r.status),
 		GoodStatus: r.goods, Phase: r.phase, HasGoodReturn: r.hasReturn, Waybill: r.waybill,
 		Version: r.version, CreatedAt: r.created, ModifiedAt: r.modified})
 }
@@ -401,7 +401,7 @@ func (r *Refund) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	n, err := New(Spec{ID: w.ID, OrderID: w.OrderID, SKU: w.SKU, Fee: yuan.Dec(fee), Status: w.Status,
+	n, err := New(Spec{ID: w.ID, OrderID: w.OrderID, SKU: w.SKU, Fee: yuan.Dec(fee), Status: Status(w.Status),
 		GoodStatus: w.GoodStatus, Phase: w.Phase, HasGoodReturn: w.HasGoodReturn, Waybill: w.Waybill,
 		Version: w.Version, CreatedAt: w.CreatedAt, ModifiedAt: w.ModifiedAt})
 	if err != nil {

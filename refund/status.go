@@ -1,61 +1,89 @@
 package refund
 
-// Status is a refund's state on the platform. The text form is the
-// platform's own name ("WAIT_SELLER_AGREE"), so a backend maps kefu's
+import (
+	"github.com/kefu-go/kefu/order"
+)
+
+// Status is a refund's state on the platform: [order.RefundStatus],
+// kefu's one type for the platform's refund vocabulary, which the
+// sub-orders of a trade record carry too (refund_status). The text form is
+// the platform's own name ("WAIT_SELLER_AGREE"), so a backend maps kefu's
 // values to the platform's one to one; persist the text, never the
-// integer. The zero value, [StatusUnknown], is no state.
-type Status uint8
+// integer. The zero value, [order.NoRefund] (NO_REFUND), says that no
+// refund was asked for: it is a sub-order's status, never a [Refund]'s,
+// and [ParseStatus] and [New] refuse it.
+//
+// The constants below are order's, under the names of the platform's
+// states: WaitSellerAgree is [order.RefundRequested], Success is
+// [order.Refunded], and so on.
+type Status = order.RefundStatus
 
 // Refund states, as the platform names them.
 const (
-	StatusUnknown Status = iota
 	// WaitSellerAgree: the buyer applied; the seller has not answered
-	// (WAIT_SELLER_AGREE).
-	WaitSellerAgree
+	// (WAIT_SELLER_AGREE, [order.RefundRequested]).
+	WaitSellerAgree = order.RefundRequested
 	// WaitBuyerReturnGoods: the seller agreed to a return; the buyer has
-	// to send the goods back (WAIT_BUYER_RETURN_GOODS).
-	WaitBuyerReturnGoods
+	// to send the goods back (WAIT_BUYER_RETURN_GOODS,
+	// [order.RefundAwaitingReturn]).
+	WaitBuyerReturnGoods = order.RefundAwaitingReturn
 	// WaitSellerConfirmGoods: the buyer sent the goods back with a
 	// waybill; the seller has to confirm their arrival
-	// (WAIT_SELLER_CONFIRM_GOODS).
-	WaitSellerConfirmGoods
+	// (WAIT_SELLER_CONFIRM_GOODS, [order.RefundGoodsReturned]).
+	WaitSellerConfirmGoods = order.RefundGoodsReturned
 	// SellerRefuseBuyer: the seller refused the application or the
-	// returned goods (SELLER_REFUSE_BUYER); the buyer may modify and
-	// apply again, or give up.
-	SellerRefuseBuyer
+	// returned goods (SELLER_REFUSE_BUYER, [order.RefundRefused]); the
+	// buyer may modify and apply again, or give up.
+	SellerRefuseBuyer = order.RefundRefused
 	// Closed: the refund was withdrawn or closed without money paid
-	// (CLOSED). Final.
-	Closed
-	// Success: the money was refunded (SUCCESS). Final.
-	Success
-	numStatuses
+	// (CLOSED, [order.RefundClosed]). Final.
+	Closed = order.RefundClosed
+	// Success: the money was refunded (SUCCESS, [order.Refunded]). Final.
+	Success = order.Refunded
 )
 
-var statusInfo = enumInfo{names: []string{"", "WAIT_SELLER_AGREE", "WAIT_BUYER_RETURN_GOODS",
-	"WAIT_SELLER_CONFIRM_GOODS", "SELLER_REFUSE_BUYER", "CLOSED", "SUCCESS"},
-	typ: "Status", field: "status", sentinel: ErrUnknownStatus}
+// numStatuses bounds the lifecycle table: Success is the last state.
+const numStatuses = Success + 1
 
-// ParseStatus returns the state with the platform name s; other text is
-// an error wrapping [ErrUnknownStatus].
+// ParseStatus returns the state of a refund with the platform name s, one
+// of the six from WAIT_SELLER_AGREE to SUCCESS. Other text — NO_REFUND
+// and "" included, which are no refund's state — is an error wrapping
+// [ErrUnknownStatus].
 func ParseStatus(s string) (Status, error) {
-	i, err := statusInfo.parse(s)
-	return Status(i), err
+	var st Status
+	if err := st.UnmarshalText([]byte(s)); err != nil || !isRefundState(st) {
+		return order.NoRefund, fieldErr("status", s, ErrUnknownStatus, "")
+	}
+	return st, nil
 }
 
-// String returns the platform name, or "Status(N)" out of range.
-func (s Status) String() string { return statusInfo.name(uint8(s)) }
+// isRefundState reports whether s is a state a refund can be in: valid,
+// and not NO_REFUND.
+func isRefundState(s Status) bool { return s.IsValid() && s != order.NoRefund }
 
-// IsValid reports whether s is a known state.
-func (s Status) IsValid() bool { return statusInfo.valid(uint8(s)) }
+// IsFinal reports whether s is [Closed] or [Success], which no event
+// leaves.
+func IsFinal(s Status) bool { return s == Closed || s == Success }
 
-// Final reports whether s is [Closed] or [Success], which no event leaves.
-func (s Status) Final() bool { return s == Closed || s == Success }
+// statusText is a [Status] whose text form refuses NO_REFUND, for the
+// JSON of a [Refund].
+type statusText Status
 
-// MarshalText returns the platform name; an invalid state is an error.
-func (s Status) MarshalText() ([]byte, error) { return statusInfo.marshal(uint8(s)) }
+func (s statusText) MarshalText() ([]byte, error) {
+	if !isRefundState(Status(s)) {
+		return nil, fieldErr("status", Status(s).String(), ErrUnknownStatus, "")
+	}
+	return Status(s).MarshalText()
+}
 
-// UnmarshalText accepts exactly the platform names; see [ParseStatus].
-func (s *Status) UnmarshalText(b []byte) error { return statusInfo.unmarshal(b, (*uint8)(s)) }
+func (s *statusText) UnmarshalText(b []byte) error {
+	v, err := ParseStatus(string(b))
+	if err != nil {
+		return err
+	}
+	*s = statusText(v)
+	return nil
+}
 
 // GoodStatus says whether the buyer has the goods of a refund, as the
 // platform records it (good_status). The zero value, [GoodStatusUnknown],
@@ -192,7 +220,7 @@ func (e Event) MarshalText() ([]byte, error) { return eventInfo.marshal(uint8(e)
 func (e *Event) UnmarshalText(b []byte) error { return eventInfo.unmarshal(b, (*uint8)(e)) }
 
 // transitions is the refund lifecycle: transitions[from][event] is the
-// state after the event, or StatusUnknown where the event is not allowed.
+// state after the event, or NO_REFUND where the event is not allowed.
 // It is a fixed table, read and never written.
 var transitions = [numStatuses][numEvents]Status{
 	WaitSellerAgree: {
@@ -224,13 +252,13 @@ var transitions = [numStatuses][numEvents]Status{
 // and events; [Refund.Apply] also checks the version, the goods and the
 // waybill. It does not allocate when the move is allowed.
 func Transition(from Status, e Event) (Status, error) {
-	if !from.IsValid() {
+	if !isRefundState(from) {
 		return from, fieldErr("status", from.String(), ErrUnknownStatus, "")
 	}
 	if !e.IsValid() {
 		return from, fieldErr("event", e.String(), ErrUnknownEvent, "")
 	}
-	if to := transitions[from][e]; to != StatusUnknown {
+	if to := transitions[from][e]; to != order.NoRefund {
 		return to, nil
 	}
 	return from, transitionErr(from.String(), e.String(), "")
@@ -239,12 +267,12 @@ func Transition(from Status, e Event) (Status, error) {
 // AllowedEvents returns the events the lifecycle allows in state s, in the
 // order of their constants; none for a final or invalid state.
 func AllowedEvents(s Status) []Event {
-	if !s.IsValid() {
+	if !isRefundState(s) {
 		return nil
 	}
 	var out []Event
 	for e := Event(1); e < numEvents; e++ {
-		if transitions[s][e] != StatusUnknown {
+		if transitions[s][e] != order.NoRefund {
 			out = append(out, e)
 		}
 	}

@@ -3,6 +3,7 @@ package refund
 import (
 	"encoding/json"
 	"strconv"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -122,4 +123,16 @@ func parseMoney(field string, raw json.RawMessage) (int64, error) {
 		return 0, fieldErr(field, string(raw), ErrInvalidAmount, "must not be negative")
 	}
 	return f, nil
+}
+
+// optionalTime checks a time a caller may leave zero: if set, in the years
+// 1 to 9999, which JSON and RFC 3339 hold.
+func optionalTime(field string, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return fieldErr(field, strconv.Itoa(y), ErrInconsistent, "a time in the years 1 to 9999")
+	}
+	return nil
 }

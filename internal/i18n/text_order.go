@@ -26,6 +26,7 @@ var orderLabels = []label{
 	lbl(OrderCategory, "transit_warehouse", "中转仓地址", "轉運倉地址", "Courier transit warehouse", "Almacén de tránsito"),
 	lbl(OrderCategory, "needs_sf", "港澳台需发顺丰", "港澳台需發順豐", "Hong Kong, Macao, Taiwan: ship with SF", "Hong Kong, Macao, Taiwán: enviar con SF"),
 	lbl(OrderCategory, "repeat_order", "重复下单待确认", "重複下單待確認", "Repeat order to confirm", "Pedido repetido por confirmar"),
+	lbl(OrderCategory, "after_sales_pending", "售后待处理（退款/退货/换货）", "售後待處理（退款/退貨/換貨）", "After-sales waiting (refund, return, exchange)", "Posventa pendiente (reembolso, devolución, cambio)"),
 
 	lbl(OrderCODAction, "none", "无需处理", "無需處理", "Nothing to do", "Nada que hacer"),
 	lbl(OrderCODAction, "ship", "可以发货", "可以發貨", "Ship", "Enviar"),

@@ -7,6 +7,7 @@ var pricingLabels = []label{
 	lbl(PricingKind, "postage", "运费优惠", "運費優惠", "Postage concession", "Descuento en el envío"),
 	lbl(PricingKind, "price_cut", "改价", "改價", "Price cut", "Rebaja de precio"),
 	lbl(PricingKind, "erase_change", "抹零", "抹零", "Erase small change", "Quitar los céntimos"),
+	lbl(PricingKind, "refund", "退款", "退款", "Refund", "Reembolso"),
 
 	lbl(PricingCause, "oversold", "超卖补偿", "超賣補償", "Oversold item", "Artículo sobrevendido"),
 	lbl(PricingCause, "agent_fault", "客服过失补偿", "客服過失補償", "Agent's fault", "Error del agente"),
