@@ -145,6 +145,11 @@ func (e Event) Text(l Lang) string { return langText(l, i18n.OrderEvent, e.Strin
 // Text returns the verdict in language l: "需审批", "Needs approval".
 func (v Verdict) Text(l Lang) string { return langText(l, i18n.OrderVerdict, v.String()) }
 
+// Text returns the refund state in language l as the platform's seller
+// back office words it: "买家已申请退款，等待卖家同意", "Awaiting the
+// seller's agreement" (refund.Status is this type).
+func (r RefundStatus) Text(l Lang) string { return langText(l, i18n.RefundStatus, r.String()) }
+
 // Text returns the channel in language l: "电话", "Phone".
 func (c Channel) Text(l Lang) string { return langText(l, i18n.OrderChannel, c.String()) }
 

@@ -46,7 +46,7 @@ func (c Check) Inspect(dst []order.Problem, o *order.Order, now time.Time) []ord
 		return dst
 	}
 	if t, ok := c.due[o.ID()]; ok && now.After(t) {
-		return append(dst, order.Problem{Category: order.AfterSalesPending, Reason: reasonNames[c.reason]})
+		return append(dst, order.Problem{Category: order.AfterSalesPending, Reason: c.reason.Code()})
 	}
 	return dst
 }

@@ -31,7 +31,7 @@ func TestOverdueRefundCheck(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "refund.refund_overdue", c.Name())
 	assert.Empty(t, problems(c, o, due), "due, not past due")
-	want := []order.Problem{{Category: order.AfterSalesPending, Reason: "refund_overdue"}}
+	want := []order.Problem{{Category: order.AfterSalesPending, Reason: order.MustCode("refund", "refund_overdue")}}
 	assert.Equal(t, want, problems(c, o, due.Add(time.Second)))
 	got, ok := c.Due("T1001")
 	require.True(t, ok)
@@ -43,7 +43,7 @@ func TestOverdueRefundCheck(t *testing.T) {
 	assert.Equal(t, 1, rep.Count(order.AfterSalesPending))
 	f, ok := rep.Find("T1001")
 	require.True(t, ok)
-	assert.Equal(t, []string{"refund_overdue"}, f.Reasons(order.AfterSalesPending))
+	assert.Equal(t, []order.Code{order.MustCode("refund", "refund_overdue")}, f.Reasons(order.AfterSalesPending))
 
 	quiet := build(t, threeLines())
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.Inspect(nil, quiet, t0) }), "nothing found, nothing allocated")
@@ -74,7 +74,7 @@ func TestUnrefundedReturnCheck(t *testing.T) {
 	c, err := p.UnrefundedReturnCheck([]refund.Ledger{l, lo})
 	require.NoError(t, err)
 	assert.Empty(t, problems(c, fin, arrived.Add(24*time.Hour)))
-	assert.Equal(t, []order.Problem{{Category: order.AfterSalesPending, Reason: "return_not_refunded"}},
+	assert.Equal(t, []order.Problem{{Category: order.AfterSalesPending, Reason: order.MustCode("refund", "return_not_refunded")}},
 		problems(c, fin, arrived.Add(24*time.Hour+time.Second)))
 	assert.Equal(t, []string{"T1002"}, c.Flagged(arrived), "no time given: at once")
 	assert.Equal(t, []string{"T1001", "T1002"}, c.Flagged(arrived.Add(25*time.Hour)))
@@ -107,7 +107,7 @@ func TestExchangeReturnCheck(t *testing.T) {
 	assert.Equal(t, "refund.exchange_awaiting_return", c.Name())
 	opened := t0.AddDate(0, 0, 5)
 	assert.Empty(t, problems(c, o, opened.Add(7*24*time.Hour)))
-	assert.Equal(t, []order.Problem{{Category: order.AfterSalesPending, Reason: "exchange_awaiting_return"}},
+	assert.Equal(t, []order.Problem{{Category: order.AfterSalesPending, Reason: order.MustCode("refund", "exchange_awaiting_return")}},
 		problems(c, o, opened.Add(7*24*time.Hour+time.Second)))
 
 	back, err := x.Apply(refund.ExchangeAction{Event: refund.ShipReturn, Version: 1, At: opened.Add(time.Hour), Waybill: "SF2222222222"})

@@ -14,11 +14,6 @@ func langText(l order.Lang, d i18n.Domain, code string) string {
 	return i18n.Label(i18n.Lang(l), d, code)
 }
 
-// Text returns the refund state in language l as the platform's seller
-// back office words it: "买家已申请退款，等待卖家同意", "Awaiting the
-// seller's agreement".
-func (s Status) Text(l order.Lang) string { return langText(l, i18n.RefundStatus, s.String()) }
-
 // Text returns whether the buyer has the goods in language l: "买家已退货",
 // "Buyer returned the goods".
 func (g GoodStatus) Text(l order.Lang) string {

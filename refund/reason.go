@@ -221,6 +221,14 @@ func (r Reason) String() string { return reasonInfo.name(uint8(r)) }
 // IsValid reports whether r is a known reason.
 func (r Reason) IsValid() bool { return reasonInfo.valid(uint8(r)) }
 
+// Code returns r as the typed [order.Code] a problem order carries
+// ("refund.refund_overdue"), for refund's triage checks. It does not
+// allocate.
+func (r Reason) Code() order.Code {
+	c, _ := order.NewCode("refund", r.String())
+	return c
+}
+
 // MarshalText returns the snake_case code; an invalid reason is an error.
 func (r Reason) MarshalText() ([]byte, error) { return reasonInfo.marshal(uint8(r)) }
 

@@ -3,6 +3,7 @@ package i18n
 // refundLabels is the staff text of package refund's codes. The refund and
 // goods states are the platform's own wording in its seller back office.
 var refundLabels = []label{
+	lbl(RefundStatus, "NO_REFUND", "无退款", "無退款", "No refund", "Sin reembolso"),
 	lbl(RefundStatus, "WAIT_SELLER_AGREE", "买家已申请退款，等待卖家同意", "買家已申請退款，等待賣家同意", "Awaiting the seller's agreement", "Pendiente de que el vendedor acepte"),
 	lbl(RefundStatus, "WAIT_BUYER_RETURN_GOODS", "卖家已同意，等待买家退货", "賣家已同意，等待買家退貨", "Awaiting the buyer's return", "Pendiente de la devolución del comprador"),
 	lbl(RefundStatus, "WAIT_SELLER_CONFIRM_GOODS", "买家已退货，等待卖家确认收货", "買家已退貨，等待賣家確認收貨", "Return sent, awaiting the seller's receipt", "Devolución enviada, pendiente de recibir"),
@@ -81,6 +82,23 @@ var refundLabels = []label{
 	lbl(RefundCondition, "unsealed", "已拆封", "已拆封", "Unsealed", "Desprecintado"),
 
 	lbl(RefundReason, "window_closed", "已过七天无理由退货期", "已過七天無理由退貨期", "The seven-day window has closed", "El plazo de siete días ya cerró"),
+	lbl(RefundReason, "above_refund_limit", "超出客服可独自退款的金额", "超出客服可獨自退款的金額", "Above what an agent may refund alone", "Supera lo que un agente puede reembolsar solo"),
+	lbl(RefundReason, "before_goods_back", "退货未到仓库就退款", "退貨未到倉庫就退款", "Refund before the goods are back", "Reembolso antes de recibir la devolución"),
+	lbl(RefundReason, "difference_unavailable", "差价现在无法单独退，改为退款重拍", "差價現在無法單獨退，改為退款重拍", "The difference cannot be refunded alone now: refund and reorder", "La diferencia no se puede reembolsar sola ahora: reembolsar y volver a pedir"),
+	lbl(RefundReason, "parcel_left", "原订单已出库，不能退款重拍", "原訂單已出庫，不能退款重拍", "The original left the warehouse: no refund-and-reorder", "El pedido original ya salió del almacén: no se reembolsa y vuelve a pedir"),
+	lbl(RefundReason, "awaiting_hold", "原订单还没暂停发货", "原訂單還沒暫停發貨", "The original is not held yet", "El pedido original aún no está retenido"),
+	lbl(RefundReason, "awaiting_hand_off", "还没交接给相关部门", "還沒交接給相關部門", "Not handed to the department yet", "Aún no se pasó al departamento"),
+	lbl(RefundReason, "awaiting_acknowledgement", "已交接，对方还没确认", "已交接，對方還沒確認", "Handed over, not acknowledged yet", "Enviado, aún sin confirmar"),
+	lbl(RefundReason, "acknowledgement_overdue", "交接超时未确认，打电话", "交接逾時未確認，打電話", "Acknowledgement overdue: call them", "Confirmación vencida: llamar por teléfono"),
+	lbl(RefundReason, "call_required", "同事不在，紧急事项要打电话", "同事不在，緊急事項要打電話", "Colleague away: urgent, phone them", "Colega ausente: urgente, llamar por teléfono"),
+	lbl(RefundReason, "awaiting_reorder", "买家还没重新下单", "買家還沒重新下單", "The buyer has not reordered yet", "El comprador aún no ha vuelto a pedir"),
+	lbl(RefundReason, "awaiting_refund", "还没退款", "還沒退款", "Not refunded yet", "Aún sin reembolsar"),
+	lbl(RefundReason, "awaiting_evidence", "仓库还没提供出库记录和面单重量", "倉庫還沒提供出庫記錄和面單重量", "The warehouse has not shown the outbound record and weights", "El almacén aún no mostró el registro de salida y los pesos"),
+	lbl(RefundReason, "awaiting_return", "两单都发出，等退回或快递拦截", "兩筆都寄出，等退回或快遞攔截", "Both shipped: waiting for the return or an interception", "Salieron los dos: esperando la devolución o la intercepción"),
+	lbl(RefundReason, "refunded_original_left", "原订单退款后仍出库，只能快递拦截", "原訂單退款後仍出庫，只能快遞攔截", "The refunded original left: only the courier can stop it", "El original reembolsado salió: solo la mensajería puede detenerlo"),
+	lbl(RefundReason, "refund_overdue", "承诺的退款已逾期", "承諾的退款已逾期", "Promised refund overdue", "Reembolso prometido vencido"),
+	lbl(RefundReason, "return_not_refunded", "退货已收到，还没退款", "退貨已收到，還沒退款", "Return received, not refunded", "Devolución recibida, sin reembolsar"),
+	lbl(RefundReason, "exchange_awaiting_return", "换货久等买家退回", "換貨久等買家退回", "Exchange waiting too long for the return", "Cambio esperando demasiado la devolución"),
 	lbl(RefundReason, "made_to_order", "定制商品，依法不适用", "訂製商品，依法不適用", "Made to order: excluded by law", "Hecho a medida: excluido por ley"),
 	lbl(RefundReason, "perishable", "鲜活易腐商品，依法不适用", "生鮮易腐商品，依法不適用", "Perishable: excluded by law", "Perecedero: excluido por ley"),
 	lbl(RefundReason, "digital_unsealed", "数字商品已拆封，依法不适用", "數位商品已拆封，依法不適用", "Digital goods unsealed: excluded by law", "Producto digital desprecintado: excluido por ley"),

@@ -254,7 +254,7 @@ func TestTextOfInvalidValues(t *testing.T) {
 	assert.Equal(t, "Finance", notes.ToDepartment(order.Finance).Text(order.English))
 	assert.Equal(t, "Gerente de la tienda", notes.ToRole(order.StoreManager).Text(order.Spanish))
 	assert.Equal(t, "Kind(9)", refund.Kind(9).Text(order.English))
-	assert.Equal(t, "Status(0)", refund.StatusUnknown.Text(order.TraditionalChinese))
+	assert.Equal(t, "RefundStatus(99)", refund.Status(99).Text(order.TraditionalChinese))
 }
 
 // TestListsWalkTheRange: the list functions added in the lang.go files
