@@ -161,3 +161,22 @@ type Check interface {
 	// it is well formed); the triage refuses a zero one.
 	Inspect(dst []Problem, o *Order, now time.Time) []Problem
 }
+
+// AfterSaleCheck is a [Check] that also inspects orders the lifecycle has
+// finished or closed: after-sales problems — a refund promised and not
+// paid, returned goods not refunded, an exchange waiting on its return —
+// arise on finished trades, which the other checks skip. The triage runs
+// a check whose AfterSale reports true on every order of the batch (open
+// ones too); refund's checks are such checks.
+type AfterSaleCheck interface {
+	Check
+	// AfterSale reports whether the check inspects finished and closed
+	// orders too.
+	AfterSale() bool
+}
+
+// afterSale reports whether c is an [AfterSaleCheck] that says so.
+func afterSale(c Check) bool {
+	a, ok := c.(AfterSaleCheck)
+	return ok && a.AfterSale()
+}

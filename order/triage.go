@@ -70,8 +70,9 @@ func (f Finding) Reasons(c Category) []Code {
 type Report struct {
 	// At is the time the triage ran for.
 	At time.Time
-	// Checked is the number of open orders inspected; Skipped the number
-	// of finished or closed orders in the batch, which are not.
+	// Checked is the number of orders inspected: the open ones, and the
+	// finished or closed ones when an [AfterSaleCheck] runs; Skipped the
+	// number of finished or closed orders no check looked at.
 	Checked, Skipped int
 	// Findings holds the problem orders, sorted by order ID, so that the
 	// same batch in any order gives the same report.
@@ -160,6 +161,9 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 				demand: make([]int64, len(sc.s.onHand))})
 		} else {
 			t.perOrder = append(t.perOrder, i)
+			if afterSale(c) {
+				t.afterSale = append(t.afterSale, i)
+			}
 		}
 	}
 	rep := Report{At: now}
@@ -189,8 +193,11 @@ type triage struct {
 	// stocks are the snapshots of the [StockCheck]s, allocated across the
 	// batch instead.
 	perOrder []int
-	stocks   []stockAlloc
-	seed     maphash.Seed
+	// afterSale are the indexes in checks of the [AfterSaleCheck]s, run
+	// on finished and closed orders too.
+	afterSale []int
+	stocks    []stockAlloc
+	seed      maphash.Seed
 	// hashMask is ANDed into every hash: all ones, except in a test that
 	// forces every key to collide.
 	hashMask uint64
@@ -302,13 +309,22 @@ func (t *triage) scan(rep *Report) error {
 		}
 
 		t.foundStart[i] = int32(len(t.found))
-		if o.status.Open() {
+		switch {
+		case o.status.Open():
 			rep.Checked++
 			var err error
-			if t.found, err = t.inspect(t.found, o); err != nil {
+			if t.found, err = t.inspect(t.found, o, t.perOrder); err != nil {
 				return err
 			}
-		} else {
+		case len(t.afterSale) > 0:
+			// A finished or closed order: only the after-sales checks
+			// look at it.
+			rep.Checked++
+			var err error
+			if t.found, err = t.inspect(t.found, o, t.afterSale); err != nil {
+				return err
+			}
+		default:
 			rep.Skipped++
 		}
 
@@ -450,13 +466,13 @@ func (t *triage) collect(rep *Report) {
 }
 
 // inspect appends the problems the per-order checks find in o to dst.
-func (t *triage) inspect(dst []Problem, o *Order) ([]Problem, error) {
+func (t *triage) inspect(dst []Problem, o *Order, checks []int) ([]Problem, error) {
 	if o.pending() {
 		dst = inspectAddress(dst, o)
 		dst = t.rules.inspectMessage(dst, o)
 		dst = t.rules.inspectCOD(dst, o, t.now)
 	}
-	for _, ci := range t.perOrder {
+	for _, ci := range checks {
 		c := t.checks[ci]
 		from := len(dst)
 		dst = c.Inspect(dst, o, t.now)

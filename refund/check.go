@@ -19,9 +19,10 @@ import (
 // keeps for each order the time it becomes a problem, so inspecting an
 // order is a map look-up that allocates nothing.
 //
-// [order.TriagePolicy.Triage] inspects open orders only (not finished or
-// closed): a refund on a finished trade (after the sale) is not seen
-// there. [Check.Flagged] lists every order a check finds, open or not.
+// The checks are [order.AfterSaleCheck]s: [order.TriagePolicy.Triage]
+// runs them on finished and closed trades too, where refunds after the
+// sale happen. [Check.Flagged] lists every order a check finds without a
+// triage.
 
 // Check is a refund-related problem-order check: an [order.Check] that
 // also lists the orders it finds ([Check.Flagged]). Make one with
@@ -37,6 +38,11 @@ type Check struct {
 // Name returns the check's stable name: "refund.refund_overdue",
 // "refund.return_not_refunded" or "refund.exchange_awaiting_return".
 func (c Check) Name() string { return c.name }
+
+// AfterSale reports true: refund's checks are [order.AfterSaleCheck]s, so
+// the triage runs them on finished and closed trades too, where returns
+// and refunds after the sale happen.
+func (c Check) AfterSale() bool { return true }
 
 // Inspect appends the check's problem with o at now, if o has one:
 // category [order.AfterSalesPending], the check's reason code. It does
@@ -61,8 +67,8 @@ func (c Check) Due(orderID string) (time.Time, bool) {
 	return t, ok
 }
 
-// Flagged returns the IDs of the orders the check finds at now, sorted:
-// finished trades included, which a triage of open orders does not see.
+// Flagged returns the IDs of the orders the check finds at now, sorted,
+// finished trades included.
 func (c Check) Flagged(now time.Time) []string {
 	var out []string
 	for id, t := range c.due {

@@ -56,8 +56,8 @@ func TestOverdueRefundCheck(t *testing.T) {
 
 // rule R6: returned goods not refunded within the policy's time (24 hours
 // by default) are a problem order — at once if their arrival gave no
-// time — and a triage of open orders does not see a finished trade, which
-// Flagged lists.
+// time — and the triage sees it on a finished trade: refund's checks are
+// after-sales checks (order.AfterSaleCheck).
 func TestUnrefundedReturnCheck(t *testing.T) {
 	p := refund.DefaultPolicy()
 	fin := build(t, finished(threeLines()))
@@ -81,7 +81,11 @@ func TestUnrefundedReturnCheck(t *testing.T) {
 
 	rep, err := order.DefaultTriagePolicy().Triage([]*order.Order{fin}, arrived.Add(48*time.Hour), c)
 	require.NoError(t, err)
-	assert.Zero(t, rep.Count(order.AfterSalesPending), "the triage inspects open orders only")
+	assert.Equal(t, 1, rep.Count(order.AfterSalesPending), "a finished trade's unrefunded return reaches the digest")
+	assert.Equal(t, 1, rep.Checked, "the finished order was inspected by the after-sales check")
+	rep, err = order.DefaultTriagePolicy().Triage([]*order.Order{fin}, arrived.Add(48*time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, 1, rep.Skipped, "without an after-sales check a finished order is skipped")
 
 	// Refunded: no longer a problem.
 	l, _ = pay(t, l, refund.Payout{Key: "RF-1", SKU: "SOCK-01", Units: 2, Returned: true, Goods: dec("12.44")})
