@@ -16,63 +16,64 @@ import (
 // needs the team leader; nobody approves their own request; the token is
 // redeemed once; the approver comes from the staff token, never the body.
 func TestConcessionFlow(t *testing.T) {
-	e := sqliteEnv(t)
-	xiaomei := e.staff("xiaomei", order.PreSales)
-	laowang := e.staff("laowang", order.TeamLeader)
-	e.must(201, e.call("POST", "/orders", xiaomei, unpaid("T3001")))
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		xiaomei := e.staff("xiaomei", order.PreSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		e.must(201, e.call("POST", "/orders", xiaomei, unpaid("T3001")))
 
-	cut := `{"order_id":"T3001","kind":"price_cut","amount":"5.00"}`
-	rv := e.must(200, e.call("POST", "/reviews", xiaomei, cut, "Accept-Language", "en-GB,en;q=0.9"))
-	assert.Equal(t, "needs_approval", rv.str("decision.verdict"))
-	assert.Equal(t, "team_leader", rv.str("decision.approver"))
-	assert.Equal(t, "en", rv.str("explain.lang"))
-	assert.Equal(t, "beyond_authority", rv.str("explain.reasons.0.code"))
-	assert.NotEmpty(t, rv.str("explain.reasons.0.text"))
-	assert.NotEqual(t, rv.str("explain.reasons.0.code"), rv.str("explain.reasons.0.text"), "the text is the code's translation")
-	assert.Equal(t, "en", rv.Header.Get("Content-Language"))
-	rq := rv.str("request_id")
-	require.NotEmpty(t, rq)
+		cut := `{"order_id":"T3001","kind":"price_cut","amount":"5.00"}`
+		rv := e.must(200, e.call("POST", "/reviews", xiaomei, cut, "Accept-Language", "en-GB,en;q=0.9"))
+		assert.Equal(t, "needs_approval", rv.str("decision.verdict"))
+		assert.Equal(t, "team_leader", rv.str("decision.approver"))
+		assert.Equal(t, "en", rv.str("explain.lang"))
+		assert.Equal(t, "beyond_authority", rv.str("explain.reasons.0.code"))
+		assert.NotEmpty(t, rv.str("explain.reasons.0.text"))
+		assert.NotEqual(t, rv.str("explain.reasons.0.code"), rv.str("explain.reasons.0.text"), "the text is the code's translation")
+		assert.Equal(t, "en", rv.Header.Get("Content-Language"))
+		rq := rv.str("request_id")
+		require.NotEmpty(t, rq)
 
-	// Given without a token: nothing is given, the decision says why.
-	g := e.must(200, e.call("POST", "/concessions", xiaomei, cut))
-	assert.Equal(t, false, g.get("given"))
+		// Given without a token: nothing is given, the decision says why.
+		g := e.must(200, e.call("POST", "/concessions", xiaomei, cut))
+		assert.Equal(t, false, g.get("given"))
 
-	// rule A3: she cannot approve her own request, under any spelling of
-	// her ID.
-	e.must(403, e.call("POST", "/reviews/"+rq+"/approve", xiaomei, ""))
-	e.must(403, e.call("POST", "/reviews/"+rq+"/approve", e.staff("ｘｉａｏｍｅｉ", order.TeamLeader), ""))
-	e.must(404, e.call("POST", "/reviews/rq-nope/approve", laowang, ""))
-	ap := e.must(200, e.call("POST", "/reviews/"+rq+"/approve", laowang, ""))
-	token := ap.str("token")
-	require.NotEmpty(t, token)
-	assert.Equal(t, "laowang", ap.str("approval.approver.id"))
-	// One approval per request.
-	e.must(409, e.call("POST", "/reviews/"+rq+"/approve", e.staff("laoli", order.TeamLeader), ""))
+		// rule A3: she cannot approve her own request, under any spelling of
+		// her ID.
+		e.must(403, e.call("POST", "/reviews/"+rq+"/approve", xiaomei, ""))
+		e.must(403, e.call("POST", "/reviews/"+rq+"/approve", e.staff("ｘｉａｏｍｅｉ", order.TeamLeader), ""))
+		e.must(404, e.call("POST", "/reviews/rq-nope/approve", laowang, ""))
+		ap := e.must(200, e.call("POST", "/reviews/"+rq+"/approve", laowang, ""))
+		token := ap.str("token")
+		require.NotEmpty(t, token)
+		assert.Equal(t, "laowang", ap.str("approval.approver.id"))
+		// One approval per request.
+		e.must(409, e.call("POST", "/reviews/"+rq+"/approve", e.staff("laoli", order.TeamLeader), ""))
 
-	// Redeemed once: the order's price changes before payment (rule P4).
-	g = e.must(200, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
-	assert.Equal(t, true, g.get("given"))
-	assert.EqualValues(t, 1, g.get("order_usage.price_changes"))
-	o := e.must(200, e.call("GET", "/orders/T3001", xiaomei, ""))
-	assert.Equal(t, "5.00", o.str("order.discount"))
-	assert.Equal(t, "133.50", o.str("order.paid"))
-	e.must(409, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
+		// Redeemed once: the order's price changes before payment (rule P4).
+		g = e.must(200, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
+		assert.Equal(t, true, g.get("given"))
+		assert.EqualValues(t, 1, g.get("order_usage.price_changes"))
+		o := e.must(200, e.call("GET", "/orders/T3001", xiaomei, ""))
+		assert.Equal(t, "5.00", o.str("order.discount"))
+		assert.Equal(t, "133.50", o.str("order.paid"))
+		e.must(409, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
 
-	// Hostile consoles. An edited token (one character of its payload).
-	b := []byte(token)
-	b[20] ^= 'A' ^ 'B'
-	e.must(403, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", string(b)))
-	// Another agent redeeming her approval.
-	e.must(403, e.call("POST", "/concessions", e.staff("xiaohong", order.PreSales), cut, "Kefu-Approval", token))
-	// A request naming its own agent: the agent is the token's.
-	r := e.must(422, e.call("POST", "/reviews", xiaomei,
-		`{"order_id":"T3001","kind":"gift","amount":"50.00","agent":{"id":"boss","role":"store_manager"}}`))
-	assert.Equal(t, "agent", r.str("error.field"))
-	assert.Equal(t, "invalid_input", r.str("error.class"))
-	// An order the shop does not have.
-	e.must(404, e.call("POST", "/reviews", xiaomei, `{"order_id":"T9999","kind":"gift","amount":"1.00"}`))
-	// An amount below the fen (rule P7).
-	e.must(422, e.call("POST", "/reviews", xiaomei, `{"order_id":"T3001","kind":"gift","amount":"1.005"}`))
+		// Hostile consoles. An edited token (one character of its payload).
+		b := []byte(token)
+		b[20] ^= 'A' ^ 'B'
+		e.must(403, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", string(b)))
+		// Another agent redeeming her approval.
+		e.must(403, e.call("POST", "/concessions", e.staff("xiaohong", order.PreSales), cut, "Kefu-Approval", token))
+		// A request naming its own agent: the agent is the token's.
+		r := e.must(422, e.call("POST", "/reviews", xiaomei,
+			`{"order_id":"T3001","kind":"gift","amount":"50.00","agent":{"id":"boss","role":"store_manager"}}`))
+		assert.Equal(t, "agent", r.str("error.field"))
+		assert.Equal(t, "invalid_input", r.str("error.class"))
+		// An order the shop does not have.
+		e.must(404, e.call("POST", "/reviews", xiaomei, `{"order_id":"T9999","kind":"gift","amount":"1.00"}`))
+		// An amount below the fen (rule P7).
+		e.must(422, e.call("POST", "/reviews", xiaomei, `{"order_id":"T3001","kind":"gift","amount":"1.005"}`))
+	})
 }
 
 // Hostile requests: unknown fields are refused and named, huge bodies are
@@ -163,32 +164,33 @@ func TestLogsAreMasked(t *testing.T) {
 // State survives a restart: the memo, the ledger, the spent approval (a
 // token redeemed before the restart is still refused after it).
 func TestRestart(t *testing.T) {
-	e := sqliteEnv(t)
-	xiaomei := e.staff("xiaomei", order.PreSales)
-	laowang := e.staff("laowang", order.TeamLeader)
-	e.must(201, e.call("POST", "/orders", xiaomei, unpaid("T1")))
-	e.must(201, e.call("POST", "/orders", xiaomei, paid("T2", 4, "25.00")))
-	cut := `{"order_id":"T1","kind":"price_cut","amount":"5.00"}`
-	rq := e.must(200, e.call("POST", "/reviews", xiaomei, cut)).str("request_id")
-	token := e.must(200, e.call("POST", "/reviews/"+rq+"/approve", laowang, "")).str("token")
-	e.must(200, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
-	e.must(200, e.call("POST", "/orders/T2/notes", xiaomei, `{"flag":"green","kind":"refund","reason":"退差价","amount":"10.00"}`))
-	e.must(200, e.call("POST", "/orders/T2/payouts", xiaomei, `{"key":"rf-1","sku":"LX-2201","goods":"10.00"}`))
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		xiaomei := e.staff("xiaomei", order.PreSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		e.must(201, e.call("POST", "/orders", xiaomei, unpaid("T1")))
+		e.must(201, e.call("POST", "/orders", xiaomei, paid("T2", 4, "25.00")))
+		cut := `{"order_id":"T1","kind":"price_cut","amount":"5.00"}`
+		rq := e.must(200, e.call("POST", "/reviews", xiaomei, cut)).str("request_id")
+		token := e.must(200, e.call("POST", "/reviews/"+rq+"/approve", laowang, "")).str("token")
+		e.must(200, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
+		e.must(200, e.call("POST", "/orders/T2/notes", xiaomei, `{"flag":"green","kind":"refund","reason":"退差价","amount":"10.00"}`))
+		e.must(200, e.call("POST", "/orders/T2/payouts", xiaomei, `{"key":"rf-1","sku":"LX-2201","goods":"10.00"}`))
 
-	e.restart()
+		e.restart()
 
-	e.must(409, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
-	o := e.must(200, e.call("GET", "/orders/T2", xiaomei, ""))
-	assert.Contains(t, o.str("memo.text"), "退差价")
-	l := e.must(200, e.call("GET", "/orders/T2/ledger", xiaomei, ""))
-	assert.Equal(t, "10.00", l.str("refunded"))
-	assert.Equal(t, "90.00", l.str("remaining"))
-	// The payout replayed after the restart is the first receipt.
-	p := e.must(200, e.call("POST", "/orders/T2/payouts", xiaomei, `{"key":"rf-1","sku":"LX-2201","goods":"10.00"}`))
-	assert.Equal(t, true, p.get("receipt.replayed"))
-	assert.Equal(t, "10.00", p.str("ledger.refunded"))
-	// The secret survives too: a token from before the restart still works.
-	e.must(200, e.call("GET", "/orders/T1", laowang, ""))
+		e.must(409, e.call("POST", "/concessions", xiaomei, cut, "Kefu-Approval", token))
+		o := e.must(200, e.call("GET", "/orders/T2", xiaomei, ""))
+		assert.Contains(t, o.str("memo.text"), "退差价")
+		l := e.must(200, e.call("GET", "/orders/T2/ledger", xiaomei, ""))
+		assert.Equal(t, "10.00", l.str("refunded"))
+		assert.Equal(t, "90.00", l.str("remaining"))
+		// The payout replayed after the restart is the first receipt.
+		p := e.must(200, e.call("POST", "/orders/T2/payouts", xiaomei, `{"key":"rf-1","sku":"LX-2201","goods":"10.00"}`))
+		assert.Equal(t, true, p.get("receipt.replayed"))
+		assert.Equal(t, "10.00", p.str("ledger.refunded"))
+		// The secret survives too: a token from before the restart still works.
+		e.must(200, e.call("GET", "/orders/T1", laowang, ""))
+	})
 }
 
 func TestHealth(t *testing.T) {
