@@ -126,15 +126,23 @@ func (c *common) open(ctx context.Context, log *slog.Logger) (*db.DB, *api.Serve
 }
 
 func serve(args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ExitOnError)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return runServe(ctx, args, nil)
+}
+
+// runServe serves until ctx ends, then shuts down gracefully. ready, when
+// not nil, receives the address once the server listens.
+func runServe(ctx context.Context, args []string, ready chan<- string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var c common
 	c.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	_ = fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	d, s, err := c.open(ctx, log)
 	if err != nil {
 		return err
@@ -159,6 +167,9 @@ func serve(args []string) error {
 		ln.Addr(), d.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
 	select {
 	case err := <-errc:
 		return err
