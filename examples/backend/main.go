@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -49,7 +50,7 @@ func main() {
 	case "token":
 		err = token(args)
 	case "triage":
-		err = triage(args)
+		err = triage(args, os.Stdout, os.Stderr)
 	case "load":
 		err = load(args)
 	default:
@@ -225,34 +226,41 @@ func token(args []string) error {
 	return nil
 }
 
+// progressFrom is the run length, in open orders, from which triage
+// prints a progress line.
+var progressFrom = 10000
+
 // triage prints the problem-order digest of every open stored order (rule
-// O2), with a progress line on stderr while a long run reads the orders.
-func triage(args []string) error {
-	fs := flag.NewFlagSet("triage", flag.ExitOnError)
+// O2) to stdout, with a progress line on stderr at least every second while
+// a long run reads the orders.
+func triage(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
 	var c common
 	c.register(fs)
-	_ = fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	d, s, err := c.open(ctx, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	d, s, err := c.open(ctx, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	start := time.Now()
-	last := start
+	var last time.Time
 	progress := func(n, total int) {
-		if total < 10000 || (time.Since(last) < time.Second && n < total) {
+		if total < progressFrom || (time.Since(last) < time.Second && n < total) {
 			return // short runs need no progress line
 		}
 		last = time.Now()
-		fmt.Fprintf(os.Stderr, "triage: read %d of %d open orders (%.0f%%), %s\n", n, total, 100*float64(n)/float64(max(total, 1)), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stderr, "triage: read %d of %d open orders (%.0f%%), %s\n", n, total, 100*float64(n)/float64(max(total, 1)), time.Since(start).Round(time.Millisecond))
 	}
 	dg, n, err := s.Digest(ctx, time.Now(), progress)
 	if err != nil {
 		return err
 	}
-	fmt.Print(dg.String())
-	fmt.Fprintf(os.Stderr, "triage: %d open orders checked, %d problem orders, in %s\n", n, dg.Orders, time.Since(start).Round(time.Millisecond))
+	fmt.Fprint(stdout, dg.String())
+	fmt.Fprintf(stderr, "triage: %d open orders checked, %d problem orders, in %s\n", n, dg.Orders, time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -1,15 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // The server starts on a fresh data directory, answers, and shuts down
@@ -60,6 +66,45 @@ func TestSecret(t *testing.T) {
 	t.Setenv("KEFU_SECRET", "abcd")
 	_, err = c.secret()
 	require.Error(t, err, "a short secret is refused")
+}
+
+// The batch triage prints the digest of the stored orders, and a progress
+// line on long runs.
+func TestTriageCommand(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("KEFU_SECRET", "")
+	t.Setenv("KEFU_DB", "")
+	ctx := context.Background()
+	c := common{data: dir}
+	d, s, err := c.open(ctx, nil)
+	require.NoError(t, err)
+	srv := httptest.NewServer(s.Handler())
+	tok, err := s.StaffToken(order.Agent{ID: "kf-li", Role: order.InSales}, time.Hour)
+	require.NoError(t, err)
+	now := time.Now()
+	for i := range 30 {
+		body := loadOrder(fmt.Sprintf("T%02d", i), "WAIT_SELLER_SEND_GOODS", now)
+		if i%10 == 0 { // every tenth order to a transit warehouse, a problem order (rule S4)
+			body = strings.Replace(body, "文三路12号", "义乌中转仓", 1)
+		}
+		req, _ := http.NewRequest("POST", srv.URL+"/orders", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		res.Body.Close()
+		require.Equal(t, 201, res.StatusCode)
+	}
+	srv.Close()
+	require.NoError(t, d.Close())
+
+	defer func(n int) { progressFrom = n }(progressFrom)
+	progressFrom = 10
+	var out, errs bytes.Buffer
+	require.NoError(t, triage([]string{"-data", dir}, &out, &errs))
+	assert.Contains(t, out.String(), "problem orders at")
+	assert.Contains(t, out.String(), "transit_warehouse: 3")
+	assert.Contains(t, errs.String(), "triage: read 30 of 30 open orders (100%)")
+	assert.Contains(t, errs.String(), "30 open orders checked")
 }
 
 // A small load run, to keep the command from rotting: it checks itself

@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"log/slog"
 	"net/http"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/auth"
+	"github.com/kefu-go/kefu/examples/backend/internal/db"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -50,19 +50,6 @@ func explain[V order.Enum](l order.Lang, v order.Verdict, reasons order.Set[V]) 
 	}
 	for r := range reasons.All() {
 		e.Reasons = append(e.Reasons, codeOf(r, l))
-	}
-	return e
-}
-
-// explainOrder renders the order package's own reason set (not an
-// order.Set yet).
-func explainOrder(l order.Lang, v order.Verdict, reasons order.ReasonSet) Explain {
-	e := Explain{Lang: l, Reasons: []Code{}}
-	if v.IsValid() {
-		e.Verdict, e.VerdictText = v.String(), v.Text(l)
-	}
-	for _, r := range reasons.All() {
-		e.Reasons = append(e.Reasons, Code{Code: r.String(), Text: r.Text(l)})
 	}
 	return e
 }
@@ -120,6 +107,10 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, auth.ErrInvalid):
 		status, out.Error.Class, out.Error.Message = http.StatusUnauthorized, "unauthorized", "a valid token is required"
 		w.Header().Set("WWW-Authenticate", `Bearer realm="kefu"`)
+	case errors.Is(err, db.ErrRetry):
+		// Tx gave up: the rows kept changing under this action.
+		status, out.Error.Class, out.Error.Message = http.StatusServiceUnavailable, "busy", "too many concurrent changes; try again"
+		w.Header().Set("Retry-After", "1")
 	case errors.Is(err, context.DeadlineExceeded):
 		status, out.Error.Class, out.Error.Message = http.StatusServiceUnavailable, "timeout", "the request took too long"
 	case status == http.StatusInternalServerError:
@@ -141,6 +132,3 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.WarnContext(r.Context(), "request failed", "method", r.Method, "route", r.Pattern, "status", status, "err", err)
 	}
 }
-
-// logAttrs is a slog attribute group helper.
-func logAttrs(args ...any) slog.Attr { return slog.Group("kefu", args...) }
