@@ -3,12 +3,12 @@
 // (the default: a file under -data, nothing to install) or PostgreSQL (-db
 // postgres://…), in the transaction of the action it belongs to.
 //
-//	go run ./examples/backend                          # serve on 127.0.0.1:8080, data in ./data
-//	go run ./examples/backend -db postgres://…         # the same on PostgreSQL
-//	go run ./examples/backend token -id laowang -role team_leader
-//	go run ./examples/backend token -buyer tb_8812
-//	go run ./examples/backend triage                   # the problem-order digest of the stored orders
-//	go run ./examples/backend load                     # a bounded load run on loopback
+//	go -C examples/backend run .                    # serve on 127.0.0.1:8080, data in ./data
+//	go -C examples/backend run . -db postgres://…   # the same on PostgreSQL
+//	go -C examples/backend run . token -id laowang -role team_leader
+//	go -C examples/backend run . token -buyer tb_8812
+//	go -C examples/backend run . triage             # the problem-order digest of the stored orders
+//	go -C examples/backend run . load               # a bounded load run on loopback
 //
 // See README.md for the API and the figures of the load run.
 package main
@@ -164,7 +164,7 @@ func runServe(ctx context.Context, args []string, ready chan<- string) error {
 		return err
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "db", d.Dialect().String(), "data", c.data)
-	fmt.Fprintf(os.Stderr, "kefu backend on http://%s (%s). A staff token: go run ./examples/backend token -id xiaomei -role pre_sales\n",
+	fmt.Fprintf(os.Stderr, "kefu backend on http://%s (%s). A staff token: go -C examples/backend run . token -id xiaomei -role pre_sales\n",
 		ln.Addr(), d.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
