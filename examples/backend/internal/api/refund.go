@@ -1,0 +1,648 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/kefu-go/kefu/examples/backend/internal/db"
+	"github.com/kefu-go/kefu/examples/backend/internal/strict"
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/refund"
+	"github.com/kefu-go/kefu/shipping"
+)
+
+// ledgerOut summarises a refund ledger: what was paid, refunded and remains
+// (rule R7), the version to decide on, and returned goods not yet refunded
+// (rule R6).
+type ledgerOut struct {
+	OrderID        string         `json:"order_id"`
+	Version        int64          `json:"version"`
+	Paid           string         `json:"paid"`
+	Refunded       string         `json:"refunded"`
+	Remaining      string         `json:"remaining"`
+	AwaitingRefund map[string]int `json:"awaiting_refund,omitempty"`
+	Ledger         refund.Ledger  `json:"ledger"`
+}
+
+func summary(l refund.Ledger) ledgerOut {
+	return ledgerOut{OrderID: l.OrderID(), Version: l.Version(), Paid: l.Paid().StringFixed(2),
+		Refunded: l.Refunded().StringFixed(2), Remaining: l.Remaining().StringFixed(2),
+		AwaitingRefund: l.AwaitingRefund(), Ledger: l}
+}
+
+func (s *Server) getLedger(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	ctx := r.Context()
+	var out ledgerOut
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		row, err := loadOrder(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		l, err := ledgerFor(ctx, tx, row)
+		out = summary(l)
+		return err
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// payoutIn is a refund's money as a console sends it (refund.Payout has no
+// JSON form): an idempotency key, the line, units and amounts, and
+// optionally the ledger version the agent decided on.
+type payoutIn struct {
+	Key      string      `json:"key"`
+	SKU      string      `json:"sku,omitempty"`
+	Units    int         `json:"units,omitempty"`
+	Returned bool        `json:"returned,omitempty"`
+	Goods    strict.Yuan `json:"goods"`
+	Postage  strict.Yuan `json:"postage"`
+	// Version is the ledger version the decision was made on; a payout on
+	// another version is refused (409, refund.ErrStaleVersion). Without
+	// it, the payout is decided on the ledger as it stands: concurrent
+	// payouts are then applied one after the other, each checked against
+	// what remains.
+	Version *int64 `json:"version,omitempty"`
+}
+
+// receiptOut is what a payout paid.
+type receiptOut struct {
+	Key      string `json:"key"`
+	SKU      string `json:"sku,omitempty"`
+	Units    int    `json:"units"`
+	Returned bool   `json:"returned"`
+	Goods    string `json:"goods"`
+	Postage  string `json:"postage"`
+	Amount   string `json:"amount"`
+	Version  int64  `json:"version"`
+	// Replayed: the key was paid before; nothing new was paid.
+	Replayed bool `json:"replayed"`
+}
+
+func receipt(r refund.Receipt) receiptOut {
+	return receiptOut{Key: r.Key, SKU: r.SKU, Units: r.Units, Returned: r.Returned, Goods: r.Goods().StringFixed(2),
+		Postage: r.Postage().StringFixed(2), Amount: r.Amount().StringFixed(2), Version: r.Version, Replayed: r.Replayed}
+}
+
+// payout: POST /orders/{id}/payouts — a partial refund through the order's
+// ledger (rule R7). kefu caps it by what remains of the line, the units and
+// the postage, and pays a key once (a replay with the same parameters
+// returns the first receipt; other parameters are 422). The next ledger is
+// written with compare-and-set on its version, so of concurrent payouts
+// that together exceed what the buyer paid, those that no longer fit are
+// refused (422 ErrOverRefund): the total never exceeds the payment.
+func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in payoutIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	var out struct {
+		Receipt receiptOut `json:"receipt"`
+		Ledger  ledgerOut  `json:"ledger"`
+	}
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		row, err := loadOrder(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		l, err := ledgerFor(ctx, tx, row)
+		if err != nil {
+			return err
+		}
+		p := refund.Payout{Key: in.Key, Version: l.Version(), SKU: in.SKU, Units: in.Units, Returned: in.Returned,
+			Goods: in.Goods.Decimal, Postage: in.Postage.Decimal}
+		if in.Version != nil {
+			p.Version = *in.Version
+		}
+		next, rc, err := l.Pay(p)
+		if err != nil {
+			return err
+		}
+		if err := saveLedger(ctx, tx, next, l.Version()); err != nil {
+			return err
+		}
+		out.Receipt, out.Ledger = receipt(rc), summary(next)
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// refundIn is a buyer's refund application as the console records it
+// (refund.Application has no JSON form).
+type refundIn struct {
+	ID            string            `json:"id"` // the platform's refund_id
+	SKU           string            `json:"sku"`
+	Units         int               `json:"units,omitempty"` // units of the line the refund covers; 0 for money only
+	Fee           strict.Yuan       `json:"fee"`
+	HasGoodReturn bool              `json:"has_good_return,omitempty"`
+	GoodStatus    refund.GoodStatus `json:"good_status,omitzero"`
+}
+
+type refundOut struct {
+	Refund  refund.Refund `json:"refund"`
+	Units   int           `json:"units"`
+	Receipt *receiptOut   `json:"receipt,omitempty"`
+	Ledger  *ledgerOut    `json:"ledger,omitempty"`
+	Order   *orderOut     `json:"order,omitempty"`
+}
+
+// openRefund: POST /orders/{id}/refunds — a buyer applies for a refund on
+// one line, with or without sending goods back.
+func (s *Server) openRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in refundIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if in.Units < 0 {
+		s.writeError(w, r, &order.Error{Pkg: "backend", Field: "units", Err: order.ErrInvalidQuantity, Detail: "at least 0"})
+		return
+	}
+	ctx := r.Context()
+	now := s.cfg.Now()
+	var out refundOut
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		row, err := loadOrder(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		rf, err := refund.Open(&row.o, refund.Application{ID: in.ID, SKU: in.SKU, Fee: in.Fee.Decimal,
+			HasGoodReturn: in.HasGoodReturn, GoodStatus: in.GoodStatus, At: now})
+		if err != nil {
+			return err
+		}
+		if _, err := refundableUnits(row.o, rf.SKU(), in.Units); err != nil {
+			return err
+		}
+		body, err := rf.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		ok, err := tx.Insert(ctx, "INSERT INTO refunds (id, order_id, units, body, version) VALUES (?, ?, ?, ?, ?)",
+			rf.ID(), rf.OrderID(), in.Units, string(body), rf.Version())
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("refund %q exists already: %w", rf.ID(), order.ErrConflict)
+		}
+		out = refundOut{Refund: rf, Units: in.Units}
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusCreated, out)
+}
+
+func refundableUnits(o order.Order, sku string, units int) (int, error) {
+	l, ok := o.LineBySKU(sku)
+	if !ok {
+		return 0, fmt.Errorf("line %q: %w", sku, refund.ErrUnknownLine)
+	}
+	if units > l.Quantity {
+		return 0, &order.Error{Pkg: "backend", Field: "units", Err: refund.ErrOverQuantity}
+	}
+	return units, nil
+}
+
+// actionIn is an event on a refund or an exchange, with the version the
+// actor saw (refund_version): an action on another version is refused.
+type actionIn struct {
+	Event   string       `json:"event"`
+	Version int64        `json:"version"`
+	Waybill string       `json:"waybill,omitempty"`
+	Fee     *strict.Yuan `json:"fee,omitempty"`
+	Units   int          `json:"units,omitempty"` // exchanges: units received back
+}
+
+// refundAction: POST /refunds/{id}/actions. The refund moves through the
+// platform's lifecycle on the version the actor saw (a stale one is 409).
+// When the money is due — the seller agrees to a refund without return, or
+// confirms the returned goods arrived — it is paid through the ledger in
+// the same transaction, under the refund's ID as idempotency key, the
+// arrival recorded first for a return (a payout for units that never came
+// back is refused, rule R7); a refund that leaves nothing of the goods
+// during the sale closes the trade.
+func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in actionIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	e, err := refund.ParseEvent(in.Event)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	a := refund.Action{Event: e, Version: in.Version, At: s.cfg.Now(), Waybill: in.Waybill}
+	if in.Fee != nil {
+		a.Fee = &in.Fee.Decimal
+	}
+	ctx := r.Context()
+	var out refundOut
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		rf, units, v, err := loadRefund(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		next, err := rf.Apply(a)
+		if err != nil {
+			return err
+		}
+		body, err := next.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		if err := tx.CAS(ctx, "UPDATE refunds SET body = ?, version = ? WHERE id = ? AND version = ?",
+			string(body), next.Version(), next.ID(), v); err != nil {
+			return err
+		}
+		out = refundOut{Refund: next, Units: units}
+		if next.Status() != refund.Success {
+			return nil
+		}
+		return s.payRefund(ctx, tx, next, units, &out)
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, units int, out *refundOut) error {
+	row, err := loadOrder(ctx, tx, rf.OrderID())
+	if err != nil {
+		return err
+	}
+	l, err := ledgerFor(ctx, tx, row)
+	if err != nil {
+		return err
+	}
+	read := l.Version()
+	if rf.HasGoodReturn() && units > 0 {
+		if l, err = l.Receive(refund.Arrival{Waybill: rf.Waybill(), Version: l.Version(), SKU: rf.SKU(), Units: units}); err != nil {
+			return err
+		}
+	}
+	next, rc, err := l.Pay(refund.Payout{Key: rf.ID(), Version: l.Version(), SKU: rf.SKU(), Units: units,
+		Returned: rf.HasGoodReturn() && units > 0, Goods: rf.Fee()})
+	if err != nil {
+		return err
+	}
+	if err := saveLedger(ctx, tx, next, read); err != nil {
+		return err
+	}
+	ro, lo := receipt(rc), summary(next)
+	out.Receipt, out.Ledger = &ro, &lo
+	if rf.ClosesTrade(next) {
+		if _, err := order.Transition(row.o.Status(), order.Close); err == nil {
+			closed, err := row.o.Apply(order.Close, rf.ModifiedAt())
+			if err != nil {
+				return err
+			}
+			if err := saveOrder(ctx, tx, row, closed); err != nil {
+				return err
+			}
+			out.Order = &orderOut{Order: closed, Version: row.version + 1}
+		}
+	}
+	return nil
+}
+
+func loadRefund(ctx context.Context, tx *db.Tx, id string) (refund.Refund, int, int64, error) {
+	var body string
+	var units int
+	var v int64
+	err := tx.QueryRow(ctx, "SELECT body, units, version FROM refunds WHERE id = ?", id).Scan(&body, &units, &v)
+	if db.NoRows(err) {
+		return refund.Refund{}, 0, 0, notFound("refund", id)
+	}
+	if err != nil {
+		return refund.Refund{}, 0, 0, err
+	}
+	var rf refund.Refund
+	if err := rf.UnmarshalJSON([]byte(body)); err != nil {
+		return rf, 0, 0, fmt.Errorf("stored refund %q: %w", id, err)
+	}
+	return rf, units, v, nil
+}
+
+// sevenDayIn is a seven-day return request as the console sends it.
+type sevenDayIn struct {
+	SKU                 string              `json:"sku"`
+	SignedAt            time.Time           `json:"signed_at"`
+	Kind                refund.Kind         `json:"kind"`
+	ConfirmedAtPurchase bool                `json:"confirmed_at_purchase,omitempty"`
+	Condition           refund.ConditionSet `json:"condition,omitempty"`
+}
+
+// sevenDay: POST /orders/{id}/seven-day — may the buyer return it without
+// reason (rule R3), and what to confirm with the buyer first.
+func (s *Server) sevenDay(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in sevenDayIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	var row orderRow
+	err = s.db.Read(ctx, func(tx *db.Tx) (err error) {
+		row, err = loadOrder(ctx, tx, r.PathValue("id"))
+		return err
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	d, err := s.cfg.Refund.SevenDay(refund.SevenDayRequest{Order: &row.o, SKU: in.SKU, SignedAt: in.SignedAt,
+		At: s.cfg.Now(), Kind: in.Kind, ConfirmedAtPurchase: in.ConfirmedAtPurchase, Condition: in.Condition})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	l := s.lang(r)
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"decision": d, "explain": explain(l, d.Verdict, d.Reasons),
+		"confirm": explain(l, order.VerdictUnknown, d.Confirm).Reasons})
+}
+
+// exchangeIn opens an exchange (refund.ExchangeRequest has no JSON form).
+type exchangeIn struct {
+	ID             string `json:"id"`
+	SKU            string `json:"sku"`
+	Units          int    `json:"units"`
+	ReplacementSKU string `json:"replacement_sku,omitempty"`
+}
+
+// openExchange: POST /orders/{id}/exchanges (rule R4).
+func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in exchangeIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	now := s.cfg.Now()
+	var out refund.Exchange
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		row, err := loadOrder(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		x, err := refund.OpenExchange(&row.o, refund.ExchangeRequest{ID: in.ID, SKU: in.SKU, Units: in.Units,
+			ReplacementSKU: in.ReplacementSKU, At: now})
+		if err != nil {
+			return err
+		}
+		body, err := x.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		ok, err := tx.Insert(ctx, "INSERT INTO exchanges (id, order_id, body, version) VALUES (?, ?, ?, ?)",
+			x.ID(), x.OrderID(), string(body), x.Version())
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("exchange %q exists already: %w", x.ID(), order.ErrConflict)
+		}
+		out = x
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusCreated, map[string]any{"exchange": out})
+}
+
+// exchangeAction: POST /exchanges/{id}/actions — ship_return (with the
+// return waybill), receive_return (units), dispatch_replacement (its
+// waybill; only after the return arrived: 409 before), cancel.
+func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in actionIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if in.Fee != nil {
+		s.writeError(w, r, &order.Error{Pkg: "backend", Field: "fee", Err: order.ErrUnknownField, Detail: "an exchange moves no money"})
+		return
+	}
+	var e refund.ExchangeEvent
+	if err := e.UnmarshalText([]byte(in.Event)); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	now := s.cfg.Now()
+	var out refund.Exchange
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		id := r.PathValue("id")
+		var body string
+		var v int64
+		err := tx.QueryRow(ctx, "SELECT body, version FROM exchanges WHERE id = ?", id).Scan(&body, &v)
+		if db.NoRows(err) {
+			return notFound("exchange", id)
+		}
+		if err != nil {
+			return err
+		}
+		var x refund.Exchange
+		if err := x.UnmarshalJSON([]byte(body)); err != nil {
+			return fmt.Errorf("stored exchange %q: %w", id, err)
+		}
+		if out, err = x.Apply(refund.ExchangeAction{Event: e, Version: in.Version, At: now, Waybill: in.Waybill, Units: in.Units}); err != nil {
+			return err
+		}
+		nb, err := out.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		return tx.CAS(ctx, "UPDATE exchanges SET body = ?, version = ? WHERE id = ? AND version = ?", string(nb), out.Version(), id, v)
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"exchange": out})
+}
+
+type reorderIn struct {
+	ReorderID string `json:"reorder_id"`
+}
+
+// linkReorder: POST /orders/{id}/reorder {"reorder_id":"T2"} — the buyer
+// placed the order again (refund-and-reorder, rule R1). Both orders must
+// exist and be the same buyer's.
+func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	b, err := body(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in reorderIn
+	if err := strict.Decode(b, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	now := s.cfg.Now()
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		orig, err := loadOrder(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		again, err := loadOrder(ctx, tx, in.ReorderID)
+		if err != nil {
+			return err
+		}
+		if again.o.ID() == orig.o.ID() || !again.o.MayDiscloseTo(orig.o.Buyer().ID) {
+			return &order.Error{Pkg: "backend", Field: "reorder_id", Value: in.ReorderID, Err: order.ErrInvalidInput,
+				Detail: "the re-order must be another order of the same buyer"}
+		}
+		ok, err := tx.Insert(ctx, "INSERT INTO reorders (original_id, reorder_id, at_ms) VALUES (?, ?, ?)", orig.o.ID(), again.o.ID(), ms(now))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("order %q has a re-order already: %w", orig.o.ID(), order.ErrConflict)
+		}
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"original_id": r.PathValue("id"), "reorder_id": in.ReorderID})
+}
+
+// planStep is one step of a refund-and-reorder plan and who must act.
+type planStep struct {
+	Step string `json:"step"`
+	Done bool   `json:"done"`
+	Who  Code   `json:"who"`
+}
+
+// reorderPlan: GET /orders/{id}/reorder-plan — the postage remedy for an
+// overcharged order (rule S2), refunding the difference first; and, for
+// refund-and-reorder, its steps as the stored state shows them (rule R1):
+// the original held before outbound, finance's hand-off acknowledged, the
+// warehouse's hand-off acknowledged (it has seen the hold), the new order
+// placed, then the original refunded — and the first step not done, which
+// blocks the rest. An original that has left the warehouse cannot be
+// refunded and reordered any more: reconcile the double shipment instead
+// (rule R2).
+//
+// The plan is read from the tables the other actions write; kefu's own
+// refund-and-reorder planner (refund, stage B) will replace this reading.
+func (s *Server) reorderPlan(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	ctx := r.Context()
+	l := s.lang(r)
+	var out struct {
+		Overcharge shipping.Overcharge `json:"overcharge"`
+		Remedies   Explain             `json:"remedies"`
+		Preferred  string              `json:"preferred,omitempty"`
+		Steps      []planStep          `json:"steps"`
+		BlockedBy  string              `json:"blocked_by,omitempty"`
+		Reconcile  bool                `json:"reconcile"`
+		ReorderID  string              `json:"reorder_id,omitempty"`
+	}
+	err := s.db.Read(ctx, func(tx *db.Tx) error {
+		row, err := loadOrder(ctx, tx, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		o := &row.o
+		out.Overcharge = s.cfg.Shipping.PostageOvercharge(o)
+		out.Remedies = explain(l, order.VerdictUnknown, out.Overcharge.Remedies)
+		for rem := range out.Overcharge.Remedies.All() {
+			out.Preferred = rem.String() // the shop's preference order: the first
+			break
+		}
+		acked := func(d order.Department) (bool, error) {
+			var n int
+			err := tx.QueryRow(ctx, "SELECT COUNT(*) FROM handoffs WHERE order_id = ? AND target = ? AND acked_ms > 0", o.ID(), d.String()).Scan(&n)
+			return n > 0, err
+		}
+		finance, err := acked(order.Finance)
+		if err != nil {
+			return err
+		}
+		warehouse, err := acked(order.Warehouse)
+		if err != nil {
+			return err
+		}
+		err = tx.QueryRow(ctx, "SELECT reorder_id FROM reorders WHERE original_id = ?", o.ID()).Scan(&out.ReorderID)
+		if err != nil && !db.NoRows(err) {
+			return err
+		}
+		lg, ok, err := loadLedger(ctx, tx, o.ID())
+		if err != nil {
+			return err
+		}
+		refunded := ok && lg.Remaining().IsZero()
+		out.Reconcile = o.Status().Dispatched() && !refunded
+		out.Steps = []planStep{
+			{"hold_original", o.Status() == order.Held || refunded, Code{order.Warehouse.String(), order.Warehouse.Text(l)}},
+			{"finance_acknowledged", finance, Code{order.Finance.String(), order.Finance.Text(l)}},
+			{"warehouse_saw_hold", warehouse, Code{order.Warehouse.String(), order.Warehouse.Text(l)}},
+			{"reorder_placed", out.ReorderID != "", Code{"buyer", "buyer"}},
+			{"original_refunded", refunded, Code{order.Finance.String(), order.Finance.Text(l)}},
+		}
+		for _, st := range out.Steps {
+			if !st.Done {
+				out.BlockedBy = st.Step
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
+}

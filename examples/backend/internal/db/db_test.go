@@ -1,0 +1,111 @@
+package db
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRebind(t *testing.T) {
+	for _, tc := range []struct {
+		reason string
+		d      Dialect
+		in     string
+		want   string
+	}{
+		{"SQLite keeps ?", SQLite, "SELECT a FROM t WHERE b = ? AND c = ?", "SELECT a FROM t WHERE b = ? AND c = ?"},
+		{"PostgreSQL numbers them", Postgres, "SELECT a FROM t WHERE b = ? AND c = ?", "SELECT a FROM t WHERE b = $1 AND c = $2"},
+		{"no placeholder", Postgres, "SELECT 1", "SELECT 1"},
+		{"text other than ASCII", Postgres, "SELECT '数' WHERE x = ?", "SELECT '数' WHERE x = $1"},
+	} {
+		t.Run(tc.reason, func(t *testing.T) { assert.Equal(t, tc.want, rebind(tc.d, tc.in)) })
+	}
+}
+
+func TestStatements(t *testing.T) {
+	got := statements("-- a comment; with a semicolon\nCREATE TABLE a (x TEXT);\n\n  -- another\nCREATE INDEX i ON a (x);\n")
+	assert.Equal(t, []string{"CREATE TABLE a (x TEXT)", "CREATE INDEX i ON a (x)"}, got)
+}
+
+// The migrations are applied once, however often and however many
+// processes open the database.
+func TestMigrationsApplyOnce(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for range 3 {
+		d, err := Open(ctx, "", dir)
+		require.NoError(t, err)
+		var n int
+		require.NoError(t, d.Read(ctx, func(tx *Tx) error {
+			return tx.QueryRow(ctx, "SELECT COUNT(*) FROM schema_migrations").Scan(&n)
+		}))
+		assert.Equal(t, 1, n)
+		require.NoError(t, d.Close())
+	}
+	_, err := Open(ctx, "mysql://nope", dir)
+	require.Error(t, err, "only postgres:// URLs or SQLite")
+}
+
+// Several instances starting at once on one PostgreSQL: each migration is
+// applied by one of them (an advisory lock), none fails.
+func TestConcurrentStartPostgres(t *testing.T) {
+	base := os.Getenv("KEFU_TEST_PG")
+	if base == "" {
+		t.Skip("KEFU_TEST_PG is not set")
+	}
+	ctx := context.Background()
+	admin, err := Open(ctx, base, "")
+	require.NoError(t, err)
+	defer admin.Close()
+	require.NoError(t, admin.Exec(ctx, "CREATE SCHEMA t_start"))
+	defer admin.Exec(ctx, "DROP SCHEMA t_start CASCADE")
+	u, err := url.Parse(base)
+	require.NoError(t, err)
+	q := u.Query()
+	q.Set("search_path", "t_start")
+	u.RawQuery = q.Encode()
+	dsn := u.String()
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Go(func() {
+			d, err := Open(ctx, dsn, "")
+			if err == nil {
+				d.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		require.NoError(t, err)
+	}
+}
+
+func TestIsUniqueAndRetry(t *testing.T) {
+	ctx := context.Background()
+	d, err := Open(ctx, "", t.TempDir())
+	require.NoError(t, err)
+	defer d.Close()
+	ins := "INSERT INTO stock (sku, on_hand, version) VALUES (?, 1, 1)"
+	require.NoError(t, d.Tx(ctx, func(tx *Tx) error { return tx.Create(ctx, ins, "A") }))
+	err = d.Tx(ctx, func(tx *Tx) error {
+		ok, err := tx.Insert(ctx, ins, "A")
+		assert.False(t, ok)
+		return err
+	})
+	require.NoError(t, err)
+	// A compare-and-set that keeps missing is given up, not looped on.
+	attempts := 0
+	err = d.Tx(ctx, func(tx *Tx) error {
+		attempts++
+		return tx.CAS(ctx, "UPDATE stock SET on_hand = 2 WHERE sku = ? AND version = ?", "A", 99)
+	})
+	require.ErrorIs(t, err, ErrRetry)
+	assert.Equal(t, maxAttempts, attempts)
+}
