@@ -28,7 +28,7 @@ func Fastest(f func()) time.Duration {
 	f() // warm up
 	best := time.Duration(1<<63 - 1)
 	begin := time.Now()
-	for rounds := 0; rounds < 5 && (rounds < 2 || time.Since(begin) < time.Second); rounds++ {
+	for rounds := 0; rounds < 5 && (rounds < 2 || time.Since(begin) < 300*time.Millisecond); rounds++ {
 		runtime.GC()
 		n, start := 0, threadTime()
 		for {
