@@ -20,6 +20,7 @@ import (
 	"os"
 
 	"github.com/kefu-go/kefu/examples/lifecycle"
+	"github.com/kefu-go/kefu/examples/overcharge"
 )
 
 // program is one situation: its name on the command line, one line of what
@@ -33,6 +34,7 @@ type program struct {
 // programs lists every example program in the order they run.
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
+	{"overcharge", "two cases, one overcharge: the refund-and-reorder that shipped twice and the evidence-first reconciliation (S2, R1, N2, R2)", overcharge.Run},
 }
 
 func main() {
