@@ -21,6 +21,7 @@ import (
 
 	"github.com/kefu-go/kefu/examples/lifecycle"
 	"github.com/kefu-go/kefu/examples/overcharge"
+	"github.com/kefu-go/kefu/examples/returns"
 )
 
 // program is one situation: its name on the command line, one line of what
@@ -35,6 +36,7 @@ type program struct {
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
 	{"overcharge", "two cases, one overcharge: the refund-and-reorder that shipped twice and the evidence-first reconciliation (S2, R1, N2, R2)", overcharge.Run},
+	{"returns", "returns and exchanges: a seven-day return, a washed item refused, an exchange waiting on its return, a Hong Kong return, the bargained free-shipping item (R3, R4, R5, S3)", returns.Run},
 }
 
 func main() {
