@@ -20,6 +20,7 @@ import (
 	"os"
 
 	"github.com/kefu-go/kefu/examples/lifecycle"
+	"github.com/kefu-go/kefu/examples/parcel"
 )
 
 // program is one situation: its name on the command line, one line of what
@@ -33,6 +34,7 @@ type program struct {
 // programs lists every example program in the order they run.
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
+	{"parcel", "where is my parcel? a buyer chasing it through every situation, answered at once in four languages; lost → reship and apologise (S7, S8, N3)", parcel.Run},
 }
 
 func main() {
