@@ -103,6 +103,9 @@ func ProblemReason(l Lang, pkg, name string) string {
 		ds = []Domain{OrderReason}
 	case "shipping":
 		ds = []Domain{ShippingReason, ShippingProblem}
+	case "refund":
+		// refund's triage checks (rules R4, R6) report its own reasons.
+		ds = []Domain{RefundReason}
 	}
 	for _, d := range ds {
 		if s, ok := Lookup(l, d, name); ok {

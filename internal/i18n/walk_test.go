@@ -225,13 +225,16 @@ func TestNoTextWithoutCode(t *testing.T) {
 }
 
 // TestProblemReasonsRender: every reason a problem-order check reports
-// renders, whether it is one of order's reasons or of shipping's checks.
+// renders, whether it is one of order's reasons, of shipping's checks or
+// of refund's after-sale checks (rules R4, R6: the after-sales form shows
+// them in the team's language, not as "refund.refund_overdue").
 func TestProblemReasonsRender(t *testing.T) {
 	var reasons []order.Code
 	for _, r := range order.Reasons() {
 		reasons = append(reasons, r.Code())
 	}
 	reasons = append(reasons, shipping.ProblemReasons()...)
+	reasons = append(reasons, refund.RefundOverdue.Code(), refund.ReturnNotRefunded.Code(), refund.ExchangeAwaitingReturn.Code())
 	for _, r := range reasons {
 		for _, l := range order.Langs() {
 			got := order.Problem{Reason: r}.Text(l)
