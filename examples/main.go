@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/kefu-go/kefu/examples/aftersales"
 	"github.com/kefu-go/kefu/examples/lifecycle"
 	"github.com/kefu-go/kefu/examples/parcel"
 )
@@ -34,6 +35,7 @@ type program struct {
 // programs lists every example program in the order they run.
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
+	{"aftersales", "the after-sales form: a mixed day of orders through the triage with shipping's and refund's checks, the form every two hours as the team fixes what it can (O2, S2, S4, S9, O3, R4, R6)", aftersales.Run},
 	{"parcel", "where is my parcel? a buyer chasing it through every situation, answered at once in four languages; lost → reship and apologise (S7, S8, N3)", parcel.Run},
 }
 
