@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/kefu-go/kefu/examples/double11"
 	"github.com/kefu-go/kefu/examples/lifecycle"
 )
 
@@ -33,6 +34,7 @@ type program struct {
 // programs lists every example program in the order they run.
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
+	{"double11", "a Double 11 morning: gifts before price cuts, the team leader's approvals used once, the promotion's loosened limits, a missed promotion price refused (A1, A3, A4, P1–P4)", double11.Run},
 }
 
 func main() {
