@@ -21,6 +21,7 @@ import (
 
 	"github.com/kefu-go/kefu/examples/double11"
 	"github.com/kefu-go/kefu/examples/lifecycle"
+	"github.com/kefu-go/kefu/examples/oversold"
 )
 
 // program is one situation: its name on the command line, one line of what
@@ -35,6 +36,7 @@ type program struct {
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
 	{"double11", "a Double 11 morning: gifts before price cuts, the team leader's approvals used once, the promotion's loosened limits, a missed promotion price refused (A1, A3, A4, P1–P4)", double11.Run},
+	{"oversold", "a promotion item oversold at midnight: who ships, who is refunded or switched, the stock set to zero, the compensations to the store manager (O3, O8, N2, P5, P6, R7)", oversold.Run},
 }
 
 func main() {
