@@ -83,6 +83,7 @@ type desk struct {
 	console order.Lang // the shop's back office language
 	err     error      // the first error of the backend (a bug, not a refusal)
 	log     []outcome  // what happened, for the scenario test
+	scenes  int
 }
 
 // outcome is one thing that happened at the desk: a concession reviewed
@@ -455,7 +456,14 @@ func (d *desk) give(r pricing.Request) error {
 	return nil
 }
 
-func (d *desk) scene(s string) { fmt.Fprintf(d.w, "\n-- %s\n", s) }
+// scene starts a scene of the morning, after a blank line but the first.
+func (d *desk) scene(s string) {
+	if d.scenes > 0 {
+		fmt.Fprintln(d.w)
+	}
+	d.scenes++
+	fmt.Fprintf(d.w, "-- %s\n", s)
+}
 
 // codes is the decision's stable codes: verdict, approver, reasons, the
 // kind suggested and the period whose limits applied.
