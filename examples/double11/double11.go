@@ -1,7 +1,8 @@
 // Package double11 replays a Double 11 morning at a tea shop's
 // customer-service desk (seed 002): agents of every role (rule A1) asking
 // for gifts, postage concessions, price cuts and erased change. It shows
-// the gift offered before the price cut (rule P2); the team leader's
+// the gift offered before the price cut, and the free-shipping policy
+// before a postage concession (rule P2); the team leader's
 // approvals granted, used once, and refused when reused or stretched
 // (rule A3); nobody approving their own request; the loosened limits of the
 // promotion period, which end with it (rule A4); erased change within its
@@ -23,6 +24,7 @@ import (
 
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 var cst = time.FixedZone("CST", 8*60*60)
@@ -84,6 +86,8 @@ type desk struct {
 	err     error      // the first error of the backend (a bug, not a refusal)
 	log     []outcome  // what happened, for the scenario test
 	scenes  int
+	// freeShipping: 小吴's order with one tin, then with two (rule P2).
+	freeShipping []shipping.FreeShippingDecision
 }
 
 // outcome is one thing that happened at the desk: a concession reviewed
@@ -138,7 +142,7 @@ func replay(w io.Writer) (*desk, error) {
 
 func (d *desk) run() error {
 	for _, step := range []func() error{d.giftBeforePriceCut, d.approvalUsedOnce, d.eraseChange,
-		d.reviewHandling, d.aboveTheTeamLeader, d.missedPromotion, d.afterThePeriod} {
+		d.reviewHandling, d.freeShippingPolicy, d.aboveTheTeamLeader, d.missedPromotion, d.afterThePeriod} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -289,6 +293,32 @@ func (d *desk) reviewHandling() error {
 	}
 	_, err = d.ask(at(11, 9, 32), zhao, charged, pricing.Gift, "12.00", nil, order.SimplifiedChinese)
 	return err
+}
+
+// freeShippingPolicy: a buyer who wants free shipping on an item that
+// does not ship free is pointed to the free-shipping policy first (rule
+// P2): the shortfall to the threshold, which a second tin makes up.
+func (d *desk) freeShippingPolicy() error {
+	d.scene("09:33 小吴 wants free shipping on one tin of Longjing (59.25 + 10.00 postage)")
+	ship := shipping.DefaultPolicy()
+	one, err := teaOrder("T20261111000303", "tb_4003", "小吴", 1, "10.00", at(11, 9, 32))
+	if err != nil {
+		return err
+	}
+	fs := ship.FreeShipping(one)
+	d.freeShipping = append(d.freeShipping, fs)
+	fmt.Fprintf(d.w, "  %s %s sees: %s\n        %s %v, short by %s\n", clock(at(11, 9, 33)), who(zhang),
+		fs.Staff(d.console), fs.Verdict, fs.Reasons, fs.Shortfall().StringFixed(2))
+	fmt.Fprintf(d.w, "        to the buyer (zh-Hans): %s\n", fs.Buyer(order.SimplifiedChinese))
+	// 小吴 takes a second tin; the platform recomputes the postage.
+	two, err := teaOrder("T20261111000304", "tb_4003", "小吴", 2, "0.00", at(11, 9, 34))
+	if err != nil {
+		return err
+	}
+	fs = ship.FreeShipping(two)
+	d.freeShipping = append(d.freeShipping, fs)
+	fmt.Fprintf(d.w, "  %s 小吴 orders two instead: %s\n        %s %v\n", clock(at(11, 9, 34)), fs.Staff(d.console), fs.Verdict, fs.Reasons)
+	return nil
 }
 
 // aboveTheTeamLeader: the team leader's own request goes to the store

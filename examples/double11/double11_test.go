@@ -9,6 +9,7 @@ import (
 
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
+	"github.com/kefu-go/kefu/shipping"
 )
 
 // morning replays the situation and returns what happened on each order.
@@ -182,4 +183,16 @@ func TestLoosenedLimitsEndWithThePeriod(t *testing.T) {
 	assert.Equal(t, order.NeedsApproval, got.Verdict)
 	assert.Equal(t, order.TeamLeader, got.Approver)
 	assert.Empty(t, got.Period)
+}
+
+// rule P2: free shipping on an item that does not ship free is answered
+// with the free-shipping policy — the shortfall to the threshold — not
+// with a concession; the second tin makes the order ship free.
+func TestFreeShippingAnsweredWithThePolicy(t *testing.T) {
+	fs := morning(t).freeShipping
+	require.Len(t, fs, 2)
+	assert.Equal(t, order.Refused, fs[0].Verdict)
+	assert.True(t, fs[0].Reasons.Has(shipping.BelowThreshold))
+	assert.Equal(t, "39.75", fs[0].Shortfall().StringFixed(2))
+	assert.True(t, fs[1].Eligible())
 }
