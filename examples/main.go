@@ -21,7 +21,9 @@ import (
 
 	"github.com/kefu-go/kefu/examples/double11"
 	"github.com/kefu-go/kefu/examples/lifecycle"
+	"github.com/kefu-go/kefu/examples/overcharge"
 	"github.com/kefu-go/kefu/examples/oversold"
+	"github.com/kefu-go/kefu/examples/returns"
 )
 
 // program is one situation: its name on the command line, one line of what
@@ -35,8 +37,10 @@ type program struct {
 // programs lists every example program in the order they run.
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
+	{"overcharge", "two cases, one overcharge: the refund-and-reorder that shipped twice and the evidence-first reconciliation (S2, R1, N2, R2)", overcharge.Run},
 	{"double11", "a Double 11 morning: gifts before price cuts, the team leader's approvals used once, the promotion's loosened limits, a missed promotion price refused (A1, A3, A4, P1–P4)", double11.Run},
 	{"oversold", "a promotion item oversold at midnight: who ships, who is refunded or switched, the stock set to zero, the compensations to the store manager (O3, O8, N2, P5, P6, R7)", oversold.Run},
+	{"returns", "returns and exchanges: a seven-day return, a washed item refused, an exchange waiting on its return, a Hong Kong return, the bargained free-shipping item (R3, R4, R5, S3)", returns.Run},
 }
 
 func main() {

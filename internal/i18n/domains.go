@@ -103,6 +103,8 @@ func ProblemReason(l Lang, pkg, name string) string {
 		ds = []Domain{OrderReason}
 	case "shipping":
 		ds = []Domain{ShippingReason, ShippingProblem}
+	case "refund":
+		ds = []Domain{RefundReason}
 	}
 	for _, d := range ds {
 		if s, ok := Lookup(l, d, name); ok {

@@ -225,13 +225,18 @@ func TestNoTextWithoutCode(t *testing.T) {
 }
 
 // TestProblemReasonsRender: every reason a problem-order check reports
-// renders, whether it is one of order's reasons or of shipping's checks.
+// renders, whether it is one of order's reasons, of shipping's checks or
+// of refund's (rules R4, R6: an exchange waiting on its return, a refund
+// overdue, a return not refunded — reported by the triage as refund.…).
 func TestProblemReasonsRender(t *testing.T) {
 	var reasons []order.Code
 	for _, r := range order.Reasons() {
 		reasons = append(reasons, r.Code())
 	}
 	reasons = append(reasons, shipping.ProblemReasons()...)
+	for _, r := range []refund.Reason{refund.RefundOverdue, refund.ReturnNotRefunded, refund.ExchangeAwaitingReturn} {
+		reasons = append(reasons, r.Code())
+	}
 	for _, r := range reasons {
 		for _, l := range order.Langs() {
 			got := order.Problem{Reason: r}.Text(l)
