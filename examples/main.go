@@ -20,8 +20,10 @@ import (
 	"os"
 
 	"github.com/kefu-go/kefu/examples/aftersales"
+	"github.com/kefu-go/kefu/examples/double11"
 	"github.com/kefu-go/kefu/examples/lifecycle"
 	"github.com/kefu-go/kefu/examples/overcharge"
+	"github.com/kefu-go/kefu/examples/oversold"
 	"github.com/kefu-go/kefu/examples/parcel"
 	"github.com/kefu-go/kefu/examples/promises"
 	"github.com/kefu-go/kefu/examples/returns"
@@ -39,6 +41,8 @@ type program struct {
 var programs = []program{
 	{"lifecycle", "an order's trade lifecycle: paid, held for the address, a refused dispatch, a masked hand-off (O1, O6, O7)", lifecycle.Run},
 	{"overcharge", "two cases, one overcharge: the refund-and-reorder that shipped twice and the evidence-first reconciliation (S2, R1, N2, R2)", overcharge.Run},
+	{"double11", "a Double 11 morning: gifts before price cuts, the team leader's approvals used once, the promotion's loosened limits, a missed promotion price refused (A1, A3, A4, P1–P4)", double11.Run},
+	{"oversold", "a promotion item oversold at midnight: who ships, who is refunded or switched, the stock set to zero, the compensations to the store manager (O3, O8, N2, P5, P6, R7)", oversold.Run},
 	{"aftersales", "the after-sales form: a mixed day of orders through the triage with shipping's and refund's checks, the form every two hours as the team fixes what it can (O2, S2, S4, S9, O3, R4, R6)", aftersales.Run},
 	{"promises", "a week of promises: claims checked before they are said, promises made and refused, reminders before the cutoff, slow reviews morning and evening, the third-day must-ship, promises kept and broken (S6, S10, N3, N4, O5)", promises.Run},
 	{"parcel", "where is my parcel? a buyer chasing it through every situation, answered at once in four languages; lost → reship and apologise (S7, S8, N3)", parcel.Run},
