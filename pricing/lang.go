@@ -88,39 +88,56 @@ func (d Decision) Staff(l order.Lang) string {
 	return x.String()
 }
 
-// Buyer returns what the buyer is told in language l: first the kind the
-// shop prefers when there is one the agent may give alone (a small gift,
-// or the same value off the postage; rule P2); otherwise that the agent
-// asks the approver, by role (rule A3); that the promotion's price is over
-// (rule P1), that the order already ships free, or kindly that nothing
-// more can be taken off; or, allowed, the concession granted with its
-// amount.
+// Buyer returns what the buyer is told in language l, the verdict first:
+// allowed, the concession granted with its amount — a kind the shop
+// would rather give ([Decision.Suggest]) is for the agent to ask for
+// instead, with a review of its own; refused because the promotion is
+// over, that the platform sets the promotion's window and the price is
+// the regular one (rule P1), with the kind the shop prefers offered
+// instead when there is one the agent may give alone (rule P2);
+// otherwise that kind first (a small gift, or the same value off the
+// postage); else that the agent asks the approver, by role (rule A3), that
+// the order already ships free, or kindly that nothing more can be taken
+// off.
 func (d Decision) Buyer(l order.Lang) string {
 	amt := i18n.Fen(d.amount)
 	var m i18n.Message
 	switch {
 	case !d.Verdict.IsValid():
 		return ""
+	case d.Verdict == order.Allowed:
+		switch d.Kind {
+		case Gift:
+			m = i18n.GiftGranted{}
+		case Postage:
+			m = i18n.PostageWaived{Amount: amt}
+		case PriceCut:
+			m = i18n.PriceCutGranted{Amount: amt}
+		case EraseChange:
+			m = i18n.ChangeErased{Amount: amt}
+		default:
+			return ""
+		}
+	case d.Verdict == order.Refused && d.Reasons.Has(ReasonOutsidePromotion):
+		// Rule P1: the buyer hears why first, whatever is offered instead.
+		switch d.Suggest {
+		case Gift:
+			m = i18n.PromotionEndedGiftInstead{}
+		case Postage:
+			m = i18n.PromotionEndedPostageInstead{Amount: amt}
+		default:
+			m = i18n.PromotionPriceEnded{}
+		}
 	case d.Suggest == Gift:
 		m = i18n.GiftInstead{}
 	case d.Suggest == Postage:
 		m = i18n.PostageInstead{Amount: amt}
 	case d.Verdict == order.NeedsApproval:
 		m = i18n.AskingApprover{Approver: i18n.RoleCode(d.Approver.String())}
-	case d.Verdict == order.Refused && d.Reasons.Has(ReasonOutsidePromotion):
-		m = i18n.PromotionPriceEnded{}
 	case d.Verdict == order.Refused && d.Reasons.Has(ReasonShipsFree):
 		m = i18n.ShipsFree{}
 	case d.Verdict == order.Refused:
 		m = i18n.NoMoreDiscount{}
-	case d.Kind == Gift:
-		m = i18n.GiftGranted{}
-	case d.Kind == Postage:
-		m = i18n.PostageWaived{Amount: amt}
-	case d.Kind == PriceCut:
-		m = i18n.PriceCutGranted{Amount: amt}
-	case d.Kind == EraseChange:
-		m = i18n.ChangeErased{Amount: amt}
 	default:
 		return ""
 	}

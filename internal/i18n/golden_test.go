@@ -206,6 +206,8 @@ var buyerReplies = []i18n.Message{
 	i18n.ReturnPostageChoices{},
 	i18n.ReturnBelowFreeShipping{Amount: 1000},
 	i18n.ExchangePostageBuyer{},
+	i18n.PromotionEndedGiftInstead{},
+	i18n.PromotionEndedPostageInstead{Amount: 500},
 }
 
 // TestGoldenStaff pins a sample of staff texts and every staff line in
