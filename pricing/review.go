@@ -454,8 +454,9 @@ func NewCompensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount 
 // manager ([Cause.Route]); review it with [Policy.Review] like any other.
 // The order package produces the allocation and never imports pricing.
 //
-// An allocation that owes no compensation (served in full, or not a
-// promotion item) is an error wrapping [ErrNotCompensable]; one without
+// An allocation that owes no compensation (served in full, not a
+// promotion item, or a cash-on-delivery order the buyer never confirmed,
+// who paid nothing: rule S9) is an error wrapping [ErrNotCompensable]; one without
 // an order wraps [ErrMissing]; the other errors are those of Review for a
 // malformed request.
 func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
@@ -464,6 +465,9 @@ func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decim
 		return Request{}, fieldErr("allocation.order", "", ErrMissing, "an allocation of an order.OversellPlan")
 	case al.Full():
 		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable, "served in full")
+	case !al.RequestCompensation && al.Reasons.Has(order.CODUnconfirmedReason):
+		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable,
+			"cash on delivery not confirmed: the buyer paid nothing (rules P5, S9)")
 	case !al.RequestCompensation:
 		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable,
 			"left short of an item that was not sold in a promotion: refund or substitute (rule O3)")
