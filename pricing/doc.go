@@ -47,7 +47,8 @@
 //     role above it, at least [Policy.Approver] (the team leader); nobody
 //     approves their own request, under any spelling of their ID; an
 //     approval covers one order and one concession and is used once.
-//   - A4: a [Period], e.g. Double 11, has limits of its own.
+//   - A4: a [Period], e.g. Double 11, has limits of its own; a decision
+//     they decided names it ([ReasonPeriodLimits], [Decision.Period]).
 //   - P1: the price of a [Promotion] outside its window is refused.
 //   - P2: gift, postage, then price cut: [Decision.Suggest] names a
 //     preferred kind of the same value within the agent's own authority.

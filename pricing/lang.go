@@ -59,7 +59,7 @@ var limitReasons = ReasonSet(0).With(ReasonBeyondAuthority).With(ReasonOverShare
 
 // Staff returns the review for staff in language l: the kind and amount,
 // the verdict — with the approver's role when it needs approval —, the
-// reasons, the period whose limits applied, and what the requester may
+// reasons, the period whose limits decided it, and what the requester may
 // grant alone (rules A3, A4, P1–P5):
 //
 //	改价 ¥ 5.00：需组长批准；超出权限；建议改送赠品；无需审批的上限 ¥ 3.00

@@ -18,7 +18,13 @@ import (
 //     approval of the lowest role above the requester, and at or above
 //     [Policy.Approver], that holds it ([Decision.Approver]); beyond every
 //     role's it is refused;
-//   - rule A4: during a [Period] its limits apply instead;
+//   - rule A4: during a [Period] its limits apply instead, and a
+//     decision they decided names it ([ReasonPeriodLimits],
+//     [Decision.Period]): its verdict came from them, or a reason of
+//     theirs or the suggestion did; a refusal no limit had a part in —
+//     a closed order, a concession larger than the order or its postage,
+//     change that is not small change, a promotion price outside its
+//     window with nothing offered instead — does not;
 //   - rule P1: the price of a [Promotion] outside its window is refused;
 //   - rule P2: when a kind the shop prefers (by default a gift, then
 //     postage) of the same value is one the requester may give alone —
@@ -67,10 +73,7 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 	}
 	amt, base, postage := c.amt, c.base, c.postage
 	lim, period := p.limitsAt(r.At)
-	d := Decision{Kind: r.Kind, amount: amt, Period: period}
-	if period != "" {
-		d.Reasons = d.Reasons.With(ReasonPeriodLimits)
-	}
+	d := Decision{Kind: r.Kind, amount: amt}
 	role := r.Agent.Role
 
 	// Refusals no role can lift.
@@ -228,8 +231,19 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 			break
 		}
 	}
+	// Rule A4: the period is named when its limits decided the review —
+	// the verdict came from them, or a limit's reason or the suggestion
+	// did — not on a refusal no limit had a part in.
+	if period != "" && (!refused || d.Suggest != KindUnknown || !(d.Reasons & periodDecided).IsEmpty()) {
+		d.Reasons, d.Period = d.Reasons.With(ReasonPeriodLimits), period
+	}
 	return d, nil
 }
+
+// periodDecided are the reasons a period's limits give: with one of them,
+// even a refusal was decided by the limits (rule A4).
+const periodDecided = ReasonSet(1<<ReasonBeyondAuthority | 1<<ReasonOverShare | 1<<ReasonEraseNotAllowed |
+	1<<ReasonEraseOverShare | 1<<ReasonEraseDailyLimit)
 
 // covers reports whether authority a covers amt of kind k on an order of
 // base fen with postage fen of postage; limit is a's cap for k on this

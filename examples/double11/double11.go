@@ -497,7 +497,7 @@ func (d *desk) scene(s string) {
 }
 
 // codes is the decision's stable codes: verdict, approver, reasons, the
-// kind suggested and the period whose limits applied.
+// kind suggested and the period whose limits decided it.
 func codes(d pricing.Decision) string {
 	var b strings.Builder
 	b.WriteString(d.Verdict.String())
