@@ -249,8 +249,6 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 	say("%s buyer %s pays silent order %s: goods %s, %s off, postage %s — paid %s\n",
 		stamp(spec.PaidAt), buyer, o.ID(), o.Goods().StringFixed(2), spec.Discount.StringFixed(2),
 		spec.Postage.StringFixed(2), o.Paid().StringFixed(2))
-	// (c.Buyer tells the buyer the difference will be refunded: it is the
-	// text of the preferred route, and kefu has none for refund-and-reorder.)
 	if verbose {
 		staff(w, "shipping", c.Staff)
 	}
@@ -265,6 +263,9 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 	}
 	say("%s %s plans %s: route %s (%s)\n", stamp(at), agent.Name, p.ID(), p.Route(), reasonText(p.Reasons(), en))
 	if verbose {
+		// The buyer hears what the route does: no refund of the
+		// difference, a refund and a new order (rules S2, R1).
+		staff(w, "buyer", func(l order.Lang) string { return c.BuyerFor(shipping.RefundAndReorder, l) })
 		showBlockers(w, p, at, 0)
 	}
 
