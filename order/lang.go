@@ -150,6 +150,20 @@ func (v Verdict) Text(l Lang) string { return langText(l, i18n.OrderVerdict, v.S
 // seller's agreement" (refund.Status is this type).
 func (r RefundStatus) Text(l Lang) string { return langText(l, i18n.RefundStatus, r.String()) }
 
+// Text returns the cash-on-delivery logistics state in language l as the
+// platform's seller back office words it: "买家已签收并付款", "Signed for
+// and paid by the buyer" (rule S9). [CODStatusNone] is "".
+func (c CODStatus) Text(l Lang) string {
+	if c == CODStatusNone {
+		return ""
+	}
+	return langText(l, i18n.OrderCODStatus, c.String())
+}
+
+// CODStatuses returns every cash-on-delivery logistics state, in order,
+// without [CODStatusNone].
+func CODStatuses() []CODStatus { return i18n.Values[CODStatus]() }
+
 // Text returns the channel in language l: "电话", "Phone".
 func (c Channel) Text(l Lang) string { return langText(l, i18n.OrderChannel, c.String()) }
 

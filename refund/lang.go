@@ -343,3 +343,57 @@ func (d ReplyDecision) Buyer(l order.Lang) string {
 	}
 	return i18n.Render(i18n.Lang(l), nil, i18n.NoCashBack{})
 }
+
+// Text returns the plan's route in language l: "退款重拍", "Refund and
+// reorder" (rules S2, R1, R2).
+func (r Route) Text(l order.Lang) string { return langText(l, i18n.RefundRoute, r.String()) }
+
+// Text returns the plan step in language l: "原单暂停发货", "Hold the
+// original" (rules R1, R2, S7).
+func (s Step) Text(l order.Lang) string { return langText(l, i18n.RefundStep, s.String()) }
+
+// Text returns where a step stands in language l: "待处理", "Pending".
+func (s StepStatus) Text(l order.Lang) string {
+	return langText(l, i18n.RefundStepStatus, s.String())
+}
+
+// Text returns where the plan stands in language l: "进行中", "Open".
+func (s PlanStatus) Text(l order.Lang) string {
+	return langText(l, i18n.RefundPlanStatus, s.String())
+}
+
+// Text returns the plan event in language l: "买家重新下单", "Buyer
+// reordered".
+func (k PlanEventKind) Text(l order.Lang) string {
+	return langText(l, i18n.RefundPlanEvent, k.String())
+}
+
+// Text returns who must act in language l: the role's or the
+// department's name ("组长", "Finance"), or the buyer ("买家", "Buyer").
+// The zero Actor is "".
+func (a Actor) Text(l order.Lang) string {
+	switch {
+	case a.Buyer:
+		return Buyer.Text(l)
+	case a.Department != order.DepartmentUnknown:
+		return a.Department.Text(l)
+	case a.Role != order.RoleUnknown:
+		return a.Role.Text(l)
+	}
+	return ""
+}
+
+// Routes returns every route of a plan, [RouteDifference] first.
+func Routes() []Route { return i18n.Values[Route]() }
+
+// Steps returns every step of a plan, in order.
+func Steps() []Step { return i18n.Values[Step]() }
+
+// StepStatuses returns every step status, in order.
+func StepStatuses() []StepStatus { return i18n.Values[StepStatus]() }
+
+// PlanStatuses returns every plan status, in order.
+func PlanStatuses() []PlanStatus { return i18n.Values[PlanStatus]() }
+
+// PlanEventKinds returns every plan event, in order.
+func PlanEventKinds() []PlanEventKind { return i18n.Values[PlanEventKind]() }
