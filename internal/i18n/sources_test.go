@@ -30,7 +30,7 @@ type source struct {
 	enums  map[string]bool // "pkg.Type": an integer type with a String method
 	texts  map[string]bool // "pkg.Type": a type with a Text(Lang) method
 	codes  map[string]bool // packages whose sources make order.Codes
-	parsed int            // files read
+	parsed int             // files read
 }
 
 func readSources(t *testing.T) source {
