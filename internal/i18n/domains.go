@@ -127,4 +127,4 @@ func ProblemReason(l Lang, pkg, name string) string {
 var labelTables = [][]label{orderLabels, shippingLabels, pricingLabels, notesLabels, refundLabels}
 
 // defTables are the message tables: replies to buyers, lines for staff.
-var defTables = [][]def{buyerDefs, staffDefs, decisionDefs}
+var defTables = [][]def{buyerDefs, staffDefs, decisionDefs, planDefs}
