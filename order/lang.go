@@ -209,6 +209,22 @@ func Events() []Event { return i18n.Values[Event]() }
 // Verdicts returns every verdict, in order.
 func Verdicts() []Verdict { return i18n.Values[Verdict]() }
 
+// StaffRenderer is a decision that renders for staff: every decision of
+// every kefu package is one (order's [CODDecision], shipping's
+// FreeShippingDecision, refund's Plan …). Staff returns its line in
+// language l, "" for the zero value.
+type StaffRenderer interface {
+	Staff(l Lang) string
+}
+
+// BuyerRenderer is a decision a buyer hears of: Buyer returns the reply
+// the shop sends in language l (亲，… in Chinese), "" when there is
+// nothing to tell.
+type BuyerRenderer interface {
+	StaffRenderer
+	Buyer(l Lang) string
+}
+
 // The decisions render as text with one call per audience, as every kefu
 // package's do: Staff for a console, in the shop's language, with the
 // verdict, the reasons and their values; Buyer, for those a buyer hears

@@ -20,11 +20,8 @@ import (
 // staffer is a decision with staff text, buyer one with a reply too: the
 // one shape every package's decisions share.
 type (
-	staffer interface{ Staff(order.Lang) string }
-	buyer   interface {
-		staffer
-		Buyer(order.Lang) string
-	}
+	staffer = order.StaffRenderer
+	buyer   = order.BuyerRenderer
 )
 
 // Every decision type renders: these lines do not compile if one loses
