@@ -503,7 +503,11 @@ func (b Blocker) Staff(l order.Lang) string {
 	if !b.Step.IsValid() {
 		return ""
 	}
-	x := i18n.NewLine(i18n.Lang(l), b.Since.Location())
+	loc := b.Since.Location()
+	if b.Since.IsZero() {
+		loc = b.Due.Location()
+	}
+	x := i18n.NewLine(i18n.Lang(l), loc)
 	x.Head(b.Step.Text(l))
 	if who := b.Who.Text(l); who != "" {
 		x.PartMsg(i18n.StaffWho{Who: who})
