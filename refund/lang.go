@@ -528,3 +528,46 @@ func (b Blocker) Staff(l order.Lang) string {
 	}
 	return x.String()
 }
+
+// Staff returns the review of a refund for staff in language l (rule
+// A3): the verdict, whose approval it needs, the amount, a replay, and
+// why:
+//
+//	需审批：需组长批准；退款 ¥ 28.00；退货未到仓库就退款
+func (d RefundDecision) Staff(l order.Lang) string {
+	if !d.Verdict.IsValid() {
+		return ""
+	}
+	x := i18n.NewLine(i18n.Lang(l), nil)
+	x.Head(d.Verdict.Text(l))
+	if d.Verdict == order.NeedsApproval && d.Approver != order.RoleUnknown {
+		x.PartMsg(i18n.StaffNeedsApproval{Approver: i18n.RoleCode(d.Approver.String())})
+	}
+	x.PartMsg(i18n.StaffRefundAmount{Amount: i18n.Fen(d.amount)})
+	if d.Replayed {
+		x.PartMsg(i18n.StaffReplayed{})
+	}
+	for r := range d.Reasons.All() {
+		x.Part(r.Text(l))
+	}
+	return x.String()
+}
+
+// Buyer returns what the buyer is told in language l (rule A3): that the
+// agent asks the approver (named by role) first, or that the refund of
+// its amount is being made. A replayed refund, already paid, tells
+// nothing new: "".
+func (d RefundDecision) Buyer(l order.Lang) string {
+	var m i18n.Message
+	switch {
+	case !d.Verdict.IsValid() || d.Replayed:
+		return ""
+	case d.Verdict == order.NeedsApproval:
+		m = i18n.AskingApprover{Approver: i18n.RoleCode(d.Approver.String())}
+	case d.Verdict == order.Allowed:
+		m = i18n.RefundOnItsWay{Amount: i18n.Fen(d.amount)}
+	default:
+		return ""
+	}
+	return i18n.Render(i18n.Lang(l), nil, m)
+}

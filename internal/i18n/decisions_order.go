@@ -347,3 +347,34 @@ type CheckingShipment struct{}
 func (CheckingShipment) Key() string { return "buyer.plan.checking_shipment" }
 
 func (CheckingShipment) args(dst []arg) []arg { return dst }
+
+// StaffRefundAmount is the amount of a refund reviewed, goods and postage
+// (rule A3).
+type StaffRefundAmount struct {
+	Amount Amount
+}
+
+// Key returns "staff.refund.amount".
+func (StaffRefundAmount) Key() string { return "staff.refund.amount" }
+
+func (m StaffRefundAmount) args(dst []arg) []arg { return append(dst, amountArg("amount", m.Amount)) }
+
+// StaffReplayed says a refund's payout key was paid already, so nothing
+// new is paid (rule A3: single use).
+type StaffReplayed struct{}
+
+// Key returns "staff.refund.replayed".
+func (StaffReplayed) Key() string { return "staff.refund.replayed" }
+
+func (StaffReplayed) args(dst []arg) []arg { return dst }
+
+// RefundOnItsWay tells a buyer the refund of an amount is being made
+// (rule A3; a refund the agent may make alone).
+type RefundOnItsWay struct {
+	Amount Amount
+}
+
+// Key returns "buyer.refund.on_its_way".
+func (RefundOnItsWay) Key() string { return "buyer.refund.on_its_way" }
+
+func (m RefundOnItsWay) args(dst []arg) []arg { return append(dst, amountArg("amount", m.Amount)) }

@@ -49,6 +49,7 @@ var (
 	_ staffer = order.Finding{}
 	_ staffer = order.Digest{}
 	_ buyer   = refund.Plan{}
+	_ buyer   = refund.RefundDecision{}
 	_ staffer = refund.Blocker{}
 
 	_ interface{ Buyer(order.Lang) string } = order.Allocation{}
@@ -181,6 +182,18 @@ func decisionSample(t *testing.T) []sample {
 	add("complaint/false_dispatch", esc, err)
 	rd, err := refund.CheckReply("亲，给个好评返5元红包哦")
 	add("reply/cash_back", rd, err)
+
+	ledger, err := refund.NewLedger(fin)
+	require.NoError(t, err)
+	ahua := order.Agent{ID: "ahua", Name: "阿华", Role: order.AfterSales}
+	for _, c := range []struct {
+		name       string
+		withReturn bool
+	}{{"refund_review/allowed", false}, {"refund_review/before_goods_back", true}} {
+		rr, err := rp.ReviewRefund(refund.RefundRequest{Agent: ahua, Ledger: ledger, WithReturn: c.withReturn, At: signed.Add(24 * time.Hour),
+			Payout: refund.Payout{Key: "RF-8", Version: ledger.Version(), SKU: "TEA-01", Units: 1, Goods: d("28.00")}})
+		add(c.name, rr, err)
+	}
 
 	for _, s := range orderSample(t) {
 		add(s.name, s.d, nil)
@@ -395,7 +408,7 @@ func TestZeroDecisionsRenderNothing(t *testing.T) {
 		notes.Decision{}, refund.SevenDayDecision{}, refund.PostageDecision{}, refund.ReplyDecision{},
 		refund.Reconciliation{}, refund.Escalation{},
 		order.CODDecision{}, order.SlowReview{}, order.OversellPlan{}, order.Finding{}, order.Digest{},
-		refund.Plan{}, refund.Blocker{},
+		refund.Plan{}, refund.Blocker{}, refund.RefundDecision{},
 	}
 	for _, z := range zeros {
 		for _, l := range append(order.Langs(), order.Lang(99)) {

@@ -154,6 +154,8 @@ var staffLines = []i18n.Message{
 	i18n.StaffStepReady{},
 	i18n.StaffStepWaiting{},
 	i18n.StaffAckBy{Due: at},
+	i18n.StaffRefundAmount{Amount: 52000},
+	i18n.StaffReplayed{},
 }
 
 // buyerReplies are every reply to a buyer with values filled in.
@@ -243,6 +245,7 @@ var buyerReplies = []i18n.Message{
 	i18n.ReorderPlaced{},
 	i18n.OriginalRefunded{},
 	i18n.CheckingShipment{},
+	i18n.RefundOnItsWay{Amount: 2800},
 }
 
 // TestGoldenStaff pins a sample of staff texts and every staff line in

@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -30,12 +31,16 @@ type source struct {
 	enums  map[string]bool // "pkg.Type": an integer type with a String method
 	texts  map[string]bool // "pkg.Type": a type with a Text(Lang) method
 	codes  map[string]bool // packages whose sources make order.Codes
+	// decisions are the struct types with a Verdict or Reasons field;
+	// staff those with a Staff(Lang) method.
+	decisions, staff map[string]bool
 	parsed int             // files read
 }
 
 func readSources(t *testing.T) source {
 	t.Helper()
-	src := source{enums: map[string]bool{}, texts: map[string]bool{}, codes: map[string]bool{"order": true}}
+	src := source{enums: map[string]bool{}, texts: map[string]bool{}, codes: map[string]bool{"order": true},
+		decisions: map[string]bool{}, staff: map[string]bool{}}
 	fset := token.NewFileSet()
 	for _, pkg := range packages {
 		dir := repoPath(t, pkg)
@@ -53,6 +58,15 @@ func readSources(t *testing.T) source {
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.TypeSpec:
+					if st, ok := n.Type.(*ast.StructType); ok && ast.IsExported(n.Name.Name) {
+						for _, f := range st.Fields.List {
+							for _, name := range f.Names {
+								if name.Name == "Verdict" || name.Name == "Reasons" {
+									src.decisions[pkg+"."+n.Name.Name] = true
+								}
+							}
+						}
+					}
 					if id, ok := n.Type.(*ast.Ident); ok && n.Assign == 0 && strings.Contains(" int int8 int16 int32 int64 uint8 uint16 uint32 ", " "+id.Name+" ") {
 						integers[n.Name.Name] = true
 					}
@@ -73,6 +87,8 @@ func readSources(t *testing.T) source {
 						stringers[id.Name] = true
 					case n.Name.Name == "Text" && n.Type.Params.NumFields() == 1 && isLang(n.Type.Params.List[0].Type):
 						src.texts[pkg+"."+id.Name] = true
+					case n.Name.Name == "Staff" && n.Type.Params.NumFields() == 1 && isLang(n.Type.Params.List[0].Type):
+						src.staff[pkg+"."+id.Name] = true
 					}
 				case *ast.CallExpr:
 					name := ""
@@ -223,4 +239,42 @@ func TestActorText(t *testing.T) {
 	assert.Equal(t, "買家", refund.Actor{Buyer: true}.Text(order.TraditionalChinese))
 	assert.Equal(t, "买家已签收并付款", order.CODSignedIn.Text(order.SimplifiedChinese))
 	assert.Empty(t, order.CODStatusNone.Text(order.English), "not cash on delivery: nothing")
+}
+
+// notDecisions are struct types with a Verdict or Reasons field that are
+// parts of a decision rather than one, each with what renders it.
+var notDecisions = map[string]string{
+	"order.DigestRow":  "a row of the digest: Digest.Staff",
+	"order.Allocation": "one order of an oversell plan: OversellPlan.Staff, and Allocation.Buyer for its buyer",
+}
+
+// TestEveryDecisionRenders reads the packages' sources: every decision —
+// an exported struct with a Verdict or Reasons field — has a Staff(Lang)
+// method, so none reaches a console as bare codes; and the decision
+// sample of TestGoldenDecisions holds one of each type that has.
+func TestEveryDecisionRenders(t *testing.T) {
+	src := readSources(t)
+	require.NotEmpty(t, src.decisions)
+	for d := range src.decisions {
+		if _, ok := notDecisions[d]; ok {
+			assert.False(t, src.staff[d], "%s has a Staff method now: strike it from notDecisions", d)
+			continue
+		}
+		assert.True(t, src.staff[d], "%s is a decision without a Staff(order.Lang) method: give it one in its package's lang.go", d)
+	}
+	sampled := map[string]bool{}
+	for _, s := range decisionSample(t) {
+		sampled[fmt.Sprintf("%T", s.d)] = true
+	}
+	var names []string
+	for d := range src.staff {
+		names = append(names, d)
+	}
+	sort.Strings(names)
+	for _, d := range names {
+		if d == "order.Digest" {
+			continue // multi-line: TestGoldenDigest
+		}
+		assert.True(t, sampled[d], "%s renders but decisionSample holds none: add one, so its text is pinned", d)
+	}
 }

@@ -194,4 +194,24 @@ var planDefs = []def{
 		"We're checking with the warehouse what was shipped on your two orders. As soon as it's clear we'll sort out the refund and let you know.",
 		"Estamos comprobando con el almacén qué se envió de tus dos pedidos. En cuanto esté claro, te gestionamos el reembolso y te avisamos.",
 	}},
+
+	// Refund approvals (rule A3).
+	{StaffRefundAmount{}, [numLangs]string{
+		"退款 {amount}",
+		"退款 {amount}",
+		"Refund of {amount}",
+		"Reembolso de {amount}",
+	}},
+	{StaffReplayed{}, [numLangs]string{
+		"该退款编号已退过，不会重复退款",
+		"該退款編號已退過，不會重複退款",
+		"Already paid under this key: nothing new is paid",
+		"Ya pagado con esta clave: no se paga de nuevo",
+	}},
+	{RefundOnItsWay{}, [numLangs]string{
+		"亲，{amount:number} 元的退款我们马上为您处理，请留意退款到账哦",
+		"親，{amount:number} 元的退款我們馬上為您處理，請留意退款到帳喔",
+		"We're refunding you {amount} right away; keep an eye out for it.",
+		"Te reembolsamos {amount} enseguida; estate atento.",
+	}},
 }
