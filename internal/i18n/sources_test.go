@@ -28,13 +28,13 @@ var packages = []string{"order", "shipping", "pricing", "notes", "refund"}
 // that the walk in walks() is checked against the code rather than
 // against a list kept by hand.
 type source struct {
-	enums  map[string]bool // "pkg.Type": an integer type with a String method
-	texts  map[string]bool // "pkg.Type": a type with a Text(Lang) method
-	codes  map[string]bool // packages whose sources make order.Codes
+	enums map[string]bool // "pkg.Type": an integer type with a String method
+	texts map[string]bool // "pkg.Type": a type with a Text(Lang) method
+	codes map[string]bool // packages whose sources make order.Codes
 	// decisions are the struct types with a Verdict or Reasons field;
 	// staff those with a Staff(Lang) method.
 	decisions, staff map[string]bool
-	parsed int             // files read
+	parsed           int // files read
 }
 
 func readSources(t *testing.T) source {
