@@ -439,9 +439,12 @@ func (d Digest) Staff(l Lang) string {
 	for i, h := range header {
 		widths[i] = displayWidth(h)
 	}
-	for _, g := range d.Groups {
-		for _, r := range g.Rows {
-			for i, c := range cells(r) {
+	rows := make([][][]string, len(d.Groups)) // each row's cells, rendered once
+	for gi, g := range d.Groups {
+		rows[gi] = make([][]string, len(g.Rows))
+		for ri, r := range g.Rows {
+			rows[gi][ri] = cells(r)
+			for i, c := range rows[gi][ri] {
 				if i < len(widths) {
 					widths[i] = max(widths[i], displayWidth(c))
 				}
@@ -458,13 +461,13 @@ func (d Digest) Staff(l Lang) string {
 		}
 		b.WriteByte('\n')
 	}
-	for _, g := range d.Groups {
+	for gi, g := range d.Groups {
 		b.WriteByte('\n')
 		b.WriteString(i18n.Render(il, loc, i18n.StaffDigestGroup{Category: g.Category.Text(l), Count: g.Count()}))
 		b.WriteByte('\n')
 		row(header)
-		for _, r := range g.Rows {
-			row(cells(r))
+		for _, cs := range rows[gi] {
+			row(cs)
 		}
 	}
 	return b.String()
