@@ -228,7 +228,8 @@ func TestEveryCodePackageIsWalked(t *testing.T) {
 }
 
 // TestActorText: who must act on a plan step renders as the role, the
-// department or the buyer; the zero Actor as nothing.
+// department or the buyer (rules A2, R1); the zero Actor as nothing; and
+// order's cash-on-delivery states render (rule S9).
 func TestActorText(t *testing.T) {
 	for _, l := range order.Langs() {
 		assert.Equal(t, order.TeamLeader.Text(l), refund.Actor{Role: order.TeamLeader}.Text(l))
