@@ -166,8 +166,10 @@ func FuzzPlanJSON(f *testing.F) {
 		if again, _ := json.Marshal(back); string(again) != string(out) {
 			t.Fatalf("round trip differs:\n%s\n%s", out, again)
 		}
-		blockers := q.Blockers(at) // never panics on a decoded plan
-		for _, l := range order.Langs() { // nor does rendering it, for staff or the buyer
+		// Neither the blockers nor rendering a decoded plan, for staff or the
+		// buyer, panics.
+		blockers := q.Blockers(at)
+		for _, l := range order.Langs() {
 			if q.Staff(l) == "" && !q.IsZero() {
 				t.Fatalf("a decoded plan renders as nothing in %s", l)
 			}
