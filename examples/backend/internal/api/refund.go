@@ -2,15 +2,17 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
 	"github.com/kefu-go/kefu/examples/backend/internal/strict"
+	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/refund"
-	"github.com/kefu-go/kefu/shipping"
 )
 
 // ledgerOut summarises a refund ledger: what was paid, refunded and remains
@@ -121,7 +123,7 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 			return err
 		}
 		p := refund.Payout{Key: in.Key, Version: l.Version(), SKU: in.SKU, Units: in.Units, Returned: in.Returned,
-			Goods: in.Goods.Decimal, Postage: in.Postage.Decimal}
+			Goods: in.Goods.Decimal, Postage: in.Postage.Decimal, At: s.cfg.Now()}
 		if in.Version != nil {
 			p.Version = *in.Version
 		}
@@ -132,6 +134,9 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		if err := saveLedger(ctx, tx, next, l.Version()); err != nil {
 			return err
 		}
+		if err := keepRefundPromise(ctx, tx, next, rc.Key); err != nil {
+			return err
+		}
 		out.Receipt, out.Ledger = receipt(rc), summary(next)
 		return nil
 	})
@@ -140,6 +145,33 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// keepRefundPromise settles the refund promised under key, if one is
+// open, once the ledger l paid it (refund.Ledger.Keep, rule R6): kept if
+// paid by its due time, broken if later — in the payout's transaction, so
+// a paid refund is never left as a promise overdue.
+func keepRefundPromise(ctx context.Context, tx *db.Tx, l refund.Ledger, key string) error {
+	p, v, err := loadPromise(ctx, tx, key)
+	if errors.Is(err, notes.ErrUnknownPromise) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if p.Kind != notes.RefundBy || p.Settled() || p.OrderID != l.OrderID() {
+		return nil
+	}
+	kept, err := l.Keep(p)
+	if err != nil || !kept.Settled() {
+		return err
+	}
+	b, err := json.Marshal(kept)
+	if err != nil {
+		return err
+	}
+	return tx.CAS(ctx, "UPDATE promises SET settled_ms = ?, body = ?, version = ? WHERE id = ? AND version = ?",
+		ms(kept.DoneAt), string(b), v+1, kept.ID, v)
 }
 
 // refundIn is a buyer's refund application as the console records it
@@ -308,16 +340,19 @@ func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, uni
 	}
 	read := l.Version()
 	if rf.HasGoodReturn() && units > 0 {
-		if l, err = l.Receive(refund.Arrival{Waybill: rf.Waybill(), Version: l.Version(), SKU: rf.SKU(), Units: units}); err != nil {
+		if l, err = l.Receive(refund.Arrival{Waybill: rf.Waybill(), Version: l.Version(), SKU: rf.SKU(), Units: units, At: rf.ModifiedAt()}); err != nil {
 			return err
 		}
 	}
 	next, rc, err := l.Pay(refund.Payout{Key: rf.ID(), Version: l.Version(), SKU: rf.SKU(), Units: units,
-		Returned: rf.HasGoodReturn() && units > 0, Goods: rf.Fee()})
+		Returned: rf.HasGoodReturn() && units > 0, Goods: rf.Fee(), At: rf.ModifiedAt()})
 	if err != nil {
 		return err
 	}
 	if err := saveLedger(ctx, tx, next, read); err != nil {
+		return err
+	}
+	if err := keepRefundPromise(ctx, tx, next, rc.Key); err != nil {
 		return err
 	}
 	ro, lo := receipt(rc), summary(next)
@@ -394,7 +429,7 @@ func (s *Server) sevenDay(w http.ResponseWriter, r *http.Request, me order.Agent
 		return
 	}
 	l := s.lang(r)
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"decision": d, "explain": explain(l, d.Verdict, d.Reasons),
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"decision": d, "explain": explain(l, d.Verdict, d.Reasons).with(d, l),
 		"confirm": explain(l, order.VerdictUnknown, d.Confirm).Reasons})
 }
 
@@ -435,8 +470,8 @@ func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.A
 		if err != nil {
 			return err
 		}
-		ok, err := tx.Insert(ctx, "INSERT INTO exchanges (id, order_id, body, version) VALUES (?, ?, ?, ?)",
-			x.ID(), x.OrderID(), string(body), x.Version())
+		ok, err := tx.Insert(ctx, "INSERT INTO exchanges (id, order_id, body, version, waiting) VALUES (?, ?, ?, ?, ?)",
+			x.ID(), x.OrderID(), string(body), x.Version(), waiting(x))
 		if err != nil {
 			return err
 		}
@@ -501,7 +536,8 @@ func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order
 		if err != nil {
 			return err
 		}
-		return tx.CAS(ctx, "UPDATE exchanges SET body = ?, version = ? WHERE id = ? AND version = ?", string(nb), out.Version(), id, v)
+		return tx.CAS(ctx, "UPDATE exchanges SET body = ?, version = ?, waiting = ? WHERE id = ? AND version = ?",
+			string(nb), out.Version(), waiting(out), id, v)
 	})
 	if err != nil {
 		s.writeError(w, r, err)
@@ -510,13 +546,30 @@ func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order
 	s.writeJSON(w, r, http.StatusOK, map[string]any{"exchange": out})
 }
 
+// waiting is the exchange's waiting column: 1 while it waits for the
+// buyer's goods to come back, which the triage's after-sales check watches
+// (rule R4).
+func waiting(x refund.Exchange) int {
+	if x.WaitingOnReturn() {
+		return 1
+	}
+	return 0
+}
+
 type reorderIn struct {
 	ReorderID string `json:"reorder_id"`
+	// Observed: the buyer already ordered again on their own. The order's
+	// open plan records it even before the steps that guard it, with a
+	// bypass naming them (seed 000 case 1); without it, a re-order before
+	// finance and the warehouse acknowledged is refused (409).
+	Observed bool `json:"observed,omitempty"`
 }
 
 // linkReorder: POST /orders/{id}/reorder {"reorder_id":"T2"} — the buyer
 // placed the order again (refund-and-reorder, rule R1). Both orders must
-// exist and be the same buyer's.
+// exist and be the same buyer's; the original's open plan takes the new
+// order as its step in the same transaction (refund.PlanReorder), and
+// refuses it before the hold and both acknowledgements.
 func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -530,7 +583,13 @@ func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Ag
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
+	var out struct {
+		OriginalID string   `json:"original_id"`
+		ReorderID  string   `json:"reorder_id"`
+		Plan       *planOut `json:"plan,omitempty"`
+	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		out.Plan = nil
 		orig, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -550,99 +609,22 @@ func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Ag
 		if !ok {
 			return fmt.Errorf("order %q has a re-order already: %w", orig.o.ID(), order.ErrConflict)
 		}
-		return nil
-	})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"original_id": r.PathValue("id"), "reorder_id": in.ReorderID})
-}
-
-// planStep is one step of a refund-and-reorder plan and who must act.
-type planStep struct {
-	Step string `json:"step"`
-	Done bool   `json:"done"`
-	Who  Code   `json:"who"`
-}
-
-// reorderPlan: GET /orders/{id}/reorder-plan — the postage remedy for an
-// overcharged order (rule S2), refunding the difference first; and, for
-// refund-and-reorder, its steps as the stored state shows them (rule R1):
-// the original held before outbound, finance's hand-off acknowledged, the
-// warehouse's hand-off acknowledged (it has seen the hold), the new order
-// placed, then the original refunded — and the first step not done, which
-// blocks the rest. An original that has left the warehouse cannot be
-// refunded and reordered any more: reconcile the double shipment instead
-// (rule R2).
-//
-// The plan is read from the tables the other actions write; kefu's own
-// refund-and-reorder planner (refund, stage B) will replace this reading.
-func (s *Server) reorderPlan(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	ctx := r.Context()
-	l := s.lang(r)
-	var out struct {
-		Overcharge shipping.Overcharge `json:"overcharge"`
-		Remedies   Explain             `json:"remedies"`
-		Preferred  string              `json:"preferred,omitempty"`
-		Steps      []planStep          `json:"steps"`
-		BlockedBy  string              `json:"blocked_by,omitempty"`
-		Reconcile  bool                `json:"reconcile"`
-		ReorderID  string              `json:"reorder_id,omitempty"`
-	}
-	err := s.db.Read(ctx, func(tx *db.Tx) error {
-		row, err := loadOrder(ctx, tx, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		o := &row.o
-		out.Overcharge = s.cfg.Shipping.PostageOvercharge(o)
-		out.Remedies = explain(l, order.VerdictUnknown, out.Overcharge.Remedies)
-		for rem := range out.Overcharge.Remedies.All() {
-			out.Preferred = rem.String() // the shop's preference order: the first
-			break
-		}
-		acked := func(d order.Department) (bool, error) {
-			var n int
-			err := tx.QueryRow(ctx, "SELECT COUNT(*) FROM handoffs WHERE order_id = ? AND target = ? AND acked_ms > 0", o.ID(), d.String()).Scan(&n)
-			return n > 0, err
-		}
-		finance, err := acked(order.Finance)
-		if err != nil {
-			return err
-		}
-		warehouse, err := acked(order.Warehouse)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRow(ctx, "SELECT reorder_id FROM reorders WHERE original_id = ?", o.ID()).Scan(&out.ReorderID)
-		if err != nil && !db.NoRows(err) {
-			return err
-		}
-		lg, ok, err := loadLedger(ctx, tx, o.ID())
-		if err != nil {
-			return err
-		}
-		refunded := ok && lg.Remaining().IsZero()
-		out.Reconcile = o.Status().Dispatched() && !refunded
-		out.Steps = []planStep{
-			{"hold_original", o.Status() == order.Held || refunded, Code{order.Warehouse.String(), order.Warehouse.Text(l)}},
-			{"finance_acknowledged", finance, Code{order.Finance.String(), order.Finance.Text(l)}},
-			{"warehouse_saw_hold", warehouse, Code{order.Warehouse.String(), order.Warehouse.Text(l)}},
-			{"reorder_placed", out.ReorderID != "", Code{"buyer", "buyer"}},
-			{"original_refunded", refunded, Code{order.Finance.String(), order.Finance.Text(l)}},
-		}
-		for _, st := range out.Steps {
-			if !st.Done {
-				out.BlockedBy = st.Step
-				break
+		plans, err := advancePlans(ctx, tx, orig.o.ID(), now, false, func(p refund.Plan) (refund.PlanEvent, bool) {
+			if p.OriginalID() != orig.o.ID() || !pending(p, refund.StepPlaceReorder) {
+				return refund.PlanEvent{}, false
 			}
+			return refund.PlanEvent{Kind: refund.PlanReorder, Order: &again.o, Observed: in.Observed}, true
+		})
+		for _, p := range plans {
+			po := s.planOut(r, p, now)
+			out.Plan = &po
 		}
-		return nil
+		return err
 	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	out.OriginalID, out.ReorderID = r.PathValue("id"), in.ReorderID
 	s.writeJSON(w, r, http.StatusOK, out)
 }
