@@ -599,9 +599,19 @@ func (s *Server) buyerOrder(w http.ResponseWriter, r *http.Request) {
 	}
 	l := s.lang(r)
 	o := &row.o
-	s.writeJSON(w, r, http.StatusOK, map[string]any{
+	out := map[string]any{
 		"order":       row.o,
 		"status":      o.Status(),
 		"status_text": o.Status().Text(l),
-	})
+	}
+	// A paid order waiting to ship: when it ships, in the words the shop
+	// uses with buyers (rule S6) — the decision's Buyer text only.
+	if o.Status().Paid() && !o.Status().Dispatched() && o.Status().Open() {
+		if p, err := s.cfg.Shipping.DispatchPromise(o.PaidAt()); err == nil {
+			e := explain(l, order.VerdictUnknown, p.Reasons).with(p, l)
+			e.Staff = ""
+			out["dispatch_promise"], out["explain"] = p, e
+		}
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
 }
