@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -167,5 +168,35 @@ func TestConcurrentAcknowledge(t *testing.T) {
 			st[a.Status]++
 		}
 		assert.Equal(t, map[int]int{200: 1, 409: 9}, st)
+	})
+}
+
+// 50 concurrent refunds of one plan's money step (rule R1, S2), on both
+// instances: the plan and the ledger are written with compare-and-set in
+// one transaction, so the difference is paid once; every other answer
+// replays it (the payout keys are the plan's).
+func TestConcurrentPlanRefund(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		e.must(201, e.call("POST", "/orders", li, orderJSON("T1", "tb_1", "LX-2201", 2, "64.25", "10.00", "WAIT_SELLER_SEND_GOODS",
+			testStart.Add(-2*time.Hour), testStart.Add(-time.Hour))))
+		p := e.must(201, e.call("POST", "/orders/T1/reorder-plan", li, `{"id":"RD-1"}`))
+		require.Equal(t, "refund_difference", p.str("plan.route"))
+
+		answers := parallel(workers, func(int) resp {
+			return e.call("POST", "/plans/RD-1/refund", li, `{"version":1}`)
+		})
+		fresh := 0
+		for _, a := range answers {
+			require.Equal(t, 200, a.Status, "%s", a.Body)
+			if a.get("receipts.0.replayed") == false {
+				fresh++
+			}
+			assert.Equal(t, "10.00", a.str("ledger.refunded"))
+		}
+		assert.Equal(t, 1, fresh, "paid once")
+		l := e.must(200, e.call("GET", "/orders/T1/ledger", li, ""))
+		assert.Equal(t, "10.00", l.str("refunded"))
+		assert.EqualValues(t, 2, l.get("version"), "one payout")
 	})
 }

@@ -150,8 +150,9 @@ func (s *Server) holdOrRelease(w http.ResponseWriter, r *http.Request, me order.
 // holdPlans advances the order's open plans with a hold, in the hold's
 // transaction: the original held is the first step of refund-and-reorder
 // (rule R1). A release of an original whose open plan refunds and reorders
-// is refused (409): the hold is what keeps the original from shipping
-// while the buyer orders again; cancel the plan first.
+// is refused (409) once the plan counts the hold: the hold is what keeps
+// the original from shipping while the buyer orders again; cancel the
+// plan first.
 func (s *Server) holdPlans(ctx context.Context, tx *db.Tx, e order.Event, next order.Order, note notes.Note, now time.Time) error {
 	if e == order.Hold {
 		_, err := advancePlans(ctx, tx, next.ID(), now, false, holdStep(next, note))
@@ -162,7 +163,7 @@ func (s *Server) holdPlans(ctx context.Context, tx *db.Tx, e order.Event, next o
 		return err
 	}
 	for _, row := range plans {
-		if row.p.OriginalID() == next.ID() && row.p.Route() == refund.RouteReorder {
+		if st, ok := row.p.Step(refund.StepHoldOriginal); ok && st.State == refund.StepDone && row.p.Route() == refund.RouteReorder {
 			return &order.Error{Pkg: "backend", Field: "event", Value: e.String(), Err: order.ErrConflict,
 				Detail: "plan " + row.p.ID() + " refunds and reorders this order: it stays held until the plan is done or cancelled (rule R1)"}
 		}

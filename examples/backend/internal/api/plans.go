@@ -248,6 +248,19 @@ func (s *Server) makePlan(w http.ResponseWriter, r *http.Request, me order.Agent
 		if err != nil {
 			return err
 		}
+		// An original held already, with its hold note in the memo: the
+		// plan's first step is done (rule R1).
+		if o.Status() == order.Held && pending(p, refund.StepHoldOriginal) {
+			m, _, err := loadMemo(ctx, tx, o.ID())
+			if err != nil {
+				return err
+			}
+			if note, ok := lastHold(m); ok {
+				if p, err = p.Apply(refund.PlanEvent{Kind: refund.PlanHold, Version: p.Version(), At: now, Order: o, Note: note}); err != nil {
+					return err
+				}
+			}
+		}
 		if err := insertPlan(ctx, tx, p); err != nil {
 			return err
 		}
@@ -259,6 +272,18 @@ func (s *Server) makePlan(w http.ResponseWriter, r *http.Request, me order.Agent
 		return
 	}
 	s.writeJSON(w, r, http.StatusCreated, out)
+}
+
+// lastHold returns the memo's latest hold note, if its last hold note
+// holds (rather than releases).
+func lastHold(m notes.Memo) (notes.Note, bool) {
+	ns, _ := m.Notes()
+	for i := len(ns) - 1; i >= 0; i-- {
+		if ns[i].Kind == notes.KindHold {
+			return ns[i], !ns[i].Release
+		}
+	}
+	return notes.Note{}, false
 }
 
 // getPlan: GET /plans/{id} — the plan, and what blocks it now.

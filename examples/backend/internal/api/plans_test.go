@@ -171,3 +171,27 @@ func TestPlanOriginalLeft(t *testing.T) {
 		e.must(404, e.call("GET", "/plans/RR-404", li, ""))
 	})
 }
+
+// A plan made for an original held already counts its hold when the memo
+// holds the hold note (rule R1); an order held with no note in the memo
+// (a record from elsewhere) is not counted held, and may be released and
+// held again through the backend, which writes the note.
+func TestPlanOfHeldOrder(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		e.must(201, e.call("POST", "/orders", li, overcharged("T1")))
+		e.must(200, e.call("POST", "/orders/T1/hold", li, `{"flag":"red","reason":"退款重拍,原单暂停发货"}`))
+		p := e.must(201, e.call("POST", "/orders/T1/reorder-plan", li, `{"id":"RR-1","cannot_refund_difference":true}`))
+		assert.NotContains(t, blockers(p), "hold_original")
+		assert.Equal(t, "finance_ack", p.str("explain.blocked_by"))
+		e.must(409, e.call("POST", "/orders/T1/release", li, `{"flag":"green","reason":"放行"}`))
+
+		e.must(201, e.call("POST", "/orders", li, strings.Replace(overcharged("T2"), "WAIT_SELLER_SEND_GOODS", "PAID_FORBID_CONSIGN", 1)))
+		p = e.must(201, e.call("POST", "/orders/T2/reorder-plan", li, `{"id":"RR-2","cannot_refund_difference":true}`))
+		assert.Equal(t, "hold_original", p.str("explain.blocked_by"))
+		e.must(200, e.call("POST", "/orders/T2/release", li, `{"flag":"green","reason":"补写暂停备注"}`))
+		e.must(200, e.call("POST", "/orders/T2/hold", li, `{"flag":"red","reason":"退款重拍,原单暂停发货"}`))
+		p = e.must(200, e.call("GET", "/plans/RR-2", li, ""))
+		assert.Equal(t, "finance_ack", p.str("explain.blocked_by"))
+	})
+}
