@@ -12,6 +12,7 @@ import (
 	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/pricing"
 	"github.com/kefu-go/kefu/refund"
 )
 
@@ -57,12 +58,15 @@ func (s *Server) getLedger(w http.ResponseWriter, r *http.Request, me order.Agen
 // JSON form): an idempotency key, the line, units and amounts, and
 // optionally the ledger version the agent decided on.
 type payoutIn struct {
-	Key      string      `json:"key"`
-	SKU      string      `json:"sku,omitempty"`
-	Units    int         `json:"units,omitempty"`
-	Returned bool        `json:"returned,omitempty"`
-	Goods    strict.Yuan `json:"goods"`
-	Postage  strict.Yuan `json:"postage"`
+	Key      string `json:"key"`
+	SKU      string `json:"sku,omitempty"`
+	Units    int    `json:"units,omitempty"`
+	Returned bool   `json:"returned,omitempty"`
+	// WithReturn: the refund is for goods the buyer sends back; paid
+	// before they came back (not Returned) it may need approval (rule A3).
+	WithReturn bool        `json:"with_return,omitempty"`
+	Goods      strict.Yuan `json:"goods"`
+	Postage    strict.Yuan `json:"postage"`
 	// Version is the ledger version the decision was made on; a payout on
 	// another version is refused (409, refund.ErrStaleVersion). Without
 	// it, the payout is decided on the ledger as it stands: concurrent
@@ -90,6 +94,31 @@ func receipt(r refund.Receipt) receiptOut {
 		Postage: r.Postage().StringFixed(2), Amount: r.Amount().StringFixed(2), Version: r.Version, Replayed: r.Replayed}
 }
 
+// payoutOut is a payout's answer: the review (rule A3) and, when it was
+// paid, the receipt and the ledger.
+type payoutOut struct {
+	Decision refund.RefundDecision `json:"decision"`
+	Explain  Explain               `json:"explain"`
+	// Paid: the payout was paid (or replayed). Not without the approval
+	// the decision asks for; RequestID then names the request to approve.
+	Paid      bool           `json:"paid"`
+	RequestID string         `json:"request_id,omitempty"`
+	Spent     *pricing.Spent `json:"spent,omitempty"`
+	Receipt   *receiptOut    `json:"receipt,omitempty"`
+	Ledger    *ledgerOut     `json:"ledger,omitempty"`
+}
+
+// refundRequest is the refund a payout makes, on ledger l, for review
+// (refund.Policy.ReviewRefund).
+func refundRequest(in payoutIn, me order.Agent, l refund.Ledger, now time.Time) refund.RefundRequest {
+	p := refund.Payout{Key: in.Key, Version: l.Version(), SKU: in.SKU, Units: in.Units, Returned: in.Returned,
+		Goods: in.Goods.Decimal, Postage: in.Postage.Decimal, At: now}
+	if in.Version != nil {
+		p.Version = *in.Version
+	}
+	return refund.RefundRequest{Agent: me, Ledger: l, Payout: p, WithReturn: in.WithReturn || in.Returned, At: now}
+}
+
 // payout: POST /orders/{id}/payouts — a partial refund through the order's
 // ledger (rule R7). kefu caps it by what remains of the line, the units and
 // the postage, and pays a key once (a replay with the same parameters
@@ -97,6 +126,14 @@ func receipt(r refund.Receipt) receiptOut {
 // written with compare-and-set on its version, so of concurrent payouts
 // that together exceed what the buyer paid, those that no longer fit are
 // refused (422 ErrOverRefund): the total never exceeds the payment.
+//
+// A refund above the shop's amount, or of goods sent back paid before they
+// came back, needs a senior colleague's approval (rule A3,
+// refund.Policy.ReviewRefund): without one it is not paid — the answer is
+// the decision and a request for the approver (POST
+// /refund-reviews/{id}/approve) —, and with "Kefu-Approval: <token>" the
+// approval is redeemed for exactly this order, agent and amount and spent
+// once, its spent_approvals row inserted in the payout's transaction.
 func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -108,12 +145,12 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		s.writeError(w, r, err)
 		return
 	}
+	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
-	var out struct {
-		Receipt receiptOut `json:"receipt"`
-		Ledger  ledgerOut  `json:"ledger"`
-	}
+	now := s.cfg.Now()
+	var out payoutOut
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		out = payoutOut{}
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -122,12 +159,37 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		if err != nil {
 			return err
 		}
-		p := refund.Payout{Key: in.Key, Version: l.Version(), SKU: in.SKU, Units: in.Units, Returned: in.Returned,
-			Goods: in.Goods.Decimal, Postage: in.Postage.Decimal, At: s.cfg.Now()}
-		if in.Version != nil {
-			p.Version = *in.Version
+		req := refundRequest(in, me, l, now)
+		if out.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
+			return err
 		}
-		next, rc, err := l.Pay(p)
+		if out.Decision.Verdict == order.NeedsApproval && !out.Decision.Replayed {
+			if token == "" {
+				// Not paid: kept as a request for the approver.
+				out.RequestID = newID("rr")
+				agent, err := json.Marshal(me)
+				if err != nil {
+					return err
+				}
+				_, err = tx.Exec(ctx, "INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms) VALUES (?, ?, ?, ?, ?)",
+					out.RequestID, row.o.ID(), string(agent), string(b), ms(now))
+				return err
+			}
+			_, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
+			if err != nil {
+				return err
+			}
+			ok, err := tx.Insert(ctx, "INSERT INTO spent_approvals (id, order_id, expires_ms, at_ms) VALUES (?, ?, ?, ?)",
+				spent.ID, spent.OrderID, ms(spent.Expires), ms(spent.At))
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return spent.AlreadyUsed() // 409; the transaction rolls back
+			}
+			out.Spent = &spent
+		}
+		next, rc, err := l.Pay(req.Payout)
 		if err != nil {
 			return err
 		}
@@ -137,7 +199,76 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		if err := keepRefundPromise(ctx, tx, next, rc.Key); err != nil {
 			return err
 		}
-		out.Receipt, out.Ledger = receipt(rc), summary(next)
+		ro, lo := receipt(rc), summary(next)
+		out.Paid, out.Receipt, out.Ledger = true, &ro, &lo
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// approveRefund: POST /refund-reviews/{id}/approve — the caller approves a
+// refund waiting for approval into a signed, single-use token of kind
+// refund (refund.Policy.ApproveRefund; rule A3): never the requester, and
+// only someone above them with the authority the review asks for (403).
+// The refund is reviewed again on the ledger as it stands. One approval per
+// request (409).
+func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	ctx := r.Context()
+	now := s.cfg.Now()
+	id := r.PathValue("id")
+	var out approveOut
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		var orderID, requester, payoutJSON string
+		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout FROM refund_reviews WHERE id = ?", id).Scan(&orderID, &requester, &payoutJSON)
+		if db.NoRows(err) {
+			return notFound("refund review", id)
+		}
+		if err != nil {
+			return err
+		}
+		var asker order.Agent
+		if err := json.Unmarshal([]byte(requester), &asker); err != nil {
+			return fmt.Errorf("stored requester of %q: %w", id, err)
+		}
+		var in payoutIn
+		if err := strict.Decode([]byte(payoutJSON), &in); err != nil {
+			return fmt.Errorf("stored payout of %q: %w", id, err)
+		}
+		in.Version = nil // reviewed on the ledger as it stands
+		row, err := loadOrder(ctx, tx, orderID)
+		if err != nil {
+			return err
+		}
+		l, err := ledgerFor(ctx, tx, row)
+		if err != nil {
+			return err
+		}
+		v, err := s.cfg.Refund.ApproveRefund(refundRequest(in, asker, l, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL))
+		if err != nil {
+			return err
+		}
+		a, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		ok, err := tx.Insert(ctx, "INSERT INTO approvals (id, request_id, order_id, body, expires_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
+			v.ID(), id, orderID, string(a), ms(v.Approval().Expires), ms(now))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("refund review %q is approved already: %w", id, order.ErrConflict)
+		}
+		token, err := v.Token(s.approvalKey)
+		if err != nil {
+			return err
+		}
+		out = approveOut{Approval: v, Token: token}
 		return nil
 	})
 	if err != nil {

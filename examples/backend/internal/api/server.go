@@ -172,6 +172,7 @@ func (s *Server) routes() {
 	// Refunds, returns, exchanges, refund-and-reorder plans (rules R1–R5, R7).
 	m.HandleFunc("GET /orders/{id}/ledger", s.staff(s.getLedger))
 	m.HandleFunc("POST /orders/{id}/payouts", s.staff(s.payout))
+	m.HandleFunc("POST /refund-reviews/{id}/approve", s.staff(s.approveRefund))
 	m.HandleFunc("POST /orders/{id}/refunds", s.staff(s.openRefund))
 	m.HandleFunc("POST /refunds/{id}/actions", s.staff(s.refundAction))
 	m.HandleFunc("POST /orders/{id}/seven-day", s.staff(s.sevenDay))

@@ -25,3 +25,15 @@ CREATE INDEX ledgers_returns_pending ON ledgers (returns_pending);
 -- (refund.Exchange.WaitingOnReturn, rule R4), kept the same way.
 ALTER TABLE exchanges ADD COLUMN waiting BIGINT NOT NULL DEFAULT 1;
 CREATE INDEX exchanges_waiting ON exchanges (waiting);
+
+-- Refunds waiting for a senior colleague's approval (rule A3,
+-- refund.Policy.ReviewRefund): the console's payout and who asked (from the
+-- staff token). The approval itself is a row of approvals, its one use a
+-- row of spent_approvals, as for concessions.
+CREATE TABLE refund_reviews (
+	id         TEXT PRIMARY KEY,
+	order_id   TEXT NOT NULL,
+	requester  TEXT NOT NULL,
+	payout     TEXT NOT NULL,
+	created_ms BIGINT NOT NULL
+);
