@@ -227,9 +227,11 @@ func (p TriagePolicy) SlowReview(o *Order, stock Stock, contacts []Contact, now 
 	switch {
 	case !pending:
 		s.Reasons = s.Reasons.With(NotPending)
-	case s.Exempt:
 	case s.Reached:
+		// Reached before exempt: an exempt order whose buyer answered
+		// still says so (the doc above promises the reason).
 		s.Reasons = s.Reasons.With(SlowReviewBuyerReached)
+	case s.Exempt:
 	case s.Day == r.shipDay:
 		s.Reasons = s.Reasons.With(SlowReviewShipDay)
 	case s.Day > r.shipDay:

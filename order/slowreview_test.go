@@ -83,6 +83,15 @@ func TestSlowReviewSingleItemOutOfStock(t *testing.T) {
 	assert.False(t, s.Exempt)
 	assert.Equal(t, "[slow_review_overdue]", s.Reasons.String())
 
+	// rule O5: an exempt order whose buyer was reached says both: exempt, and
+	// reached (a console shows that the call was made).
+	reached := []order.Contact{{At: now.Add(-time.Hour), Via: order.Phone, Reached: true}}
+	s, err = p.SlowReview(single, stockOf(t, map[string]int{"TEA-01": 1, "CUP-01": 5}), reached, now)
+	require.NoError(t, err)
+	assert.True(t, s.Exempt)
+	assert.True(t, s.Reached)
+	assert.Equal(t, "[slow_review_single_item_out_of_stock slow_review_buyer_reached]", s.Reasons.String())
+
 	_, err = p.SlowReview(single, stockOf(t, map[string]int{"CUP-01": 5}), nil, now)
 	require.ErrorIs(t, err, order.ErrUnknownSKU, "rule O8: an uncounted SKU is not out of stock")
 }

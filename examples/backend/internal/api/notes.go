@@ -12,6 +12,7 @@ import (
 	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/refund"
 )
 
 // memoOut is a memo append's answer: the decision (a full memo is a
@@ -70,7 +71,7 @@ func (s *Server) appendNote(w http.ResponseWriter, r *http.Request, me order.Age
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
@@ -133,14 +134,41 @@ func (s *Server) holdOrRelease(w http.ResponseWriter, r *http.Request, me order.
 		if err := saveOrder(ctx, tx, row, next); err != nil {
 			return err
 		}
-		return saveMemo(ctx, tx, row.o.ID(), memo, v)
+		if err := saveMemo(ctx, tx, row.o.ID(), memo, v); err != nil {
+			return err
+		}
+		return s.holdPlans(ctx, tx, e, next, note, now)
 	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// holdPlans advances the order's open plans with a hold, in the hold's
+// transaction: the original held is the first step of refund-and-reorder
+// (rule R1). A release of an original whose open plan refunds and reorders
+// is refused (409) once the plan counts the hold: the hold is what keeps
+// the original from shipping while the buyer orders again; cancel the
+// plan first.
+func (s *Server) holdPlans(ctx context.Context, tx *db.Tx, e order.Event, next order.Order, note notes.Note, now time.Time) error {
+	if e == order.Hold {
+		_, err := advancePlans(ctx, tx, next.ID(), now, false, holdStep(next, note))
+		return err
+	}
+	plans, err := openPlansOf(ctx, tx, next.ID())
+	if err != nil {
+		return err
+	}
+	for _, row := range plans {
+		if st, ok := row.p.Step(refund.StepHoldOriginal); ok && st.State == refund.StepDone && row.p.Route() == refund.RouteReorder {
+			return &order.Error{Pkg: "backend", Field: "event", Value: e.String(), Err: order.ErrConflict,
+				Detail: "plan " + row.p.ID() + " refunds and reorders this order: it stays held until the plan is done or cancelled (rule R1)"}
+		}
+	}
+	return nil
 }
 
 type handOffOut struct {
@@ -168,7 +196,7 @@ func (s *Server) sendHandOff(w http.ResponseWriter, r *http.Request, me order.Ag
 		s.writeError(w, r, err)
 		return
 	}
-	out := handOffOut{Decision: dec, Explain: explain(s.lang(r), dec.Verdict, dec.Reasons)}
+	out := handOffOut{Decision: dec, Explain: explain(s.lang(r), dec.Verdict, dec.Reasons).with(dec, s.lang(r))}
 	if dec.Verdict == order.Allowed {
 		ctx := r.Context()
 		err = s.db.Tx(ctx, func(tx *db.Tx) error {
@@ -189,7 +217,13 @@ func (s *Server) sendHandOff(w http.ResponseWriter, r *http.Request, me order.Ag
 			if !ok {
 				return fmt.Errorf("hand-off %q exists already: %w", h.ID, order.ErrConflict)
 			}
-			return nil
+			// The hand-off a plan waits for, sent before the steps that
+			// guard it, is refused with the plan (rule R1).
+			if h.OrderID == "" {
+				return nil
+			}
+			_, err = advancePlans(ctx, tx, h.OrderID, h.SentAt, false, handOffStep(h))
+			return err
 		})
 		if err != nil {
 			s.writeError(w, r, err)
@@ -219,8 +253,17 @@ func (s *Server) ackHandOff(w http.ResponseWriter, r *http.Request, me auth.Clai
 		if err != nil {
 			return err
 		}
-		return tx.CAS(ctx, "UPDATE handoffs SET acked_ms = ?, body = ?, version = ? WHERE id = ? AND version = ?",
-			ms(out.AckedAt), string(b), v+1, out.ID, v)
+		if err := tx.CAS(ctx, "UPDATE handoffs SET acked_ms = ?, body = ?, version = ? WHERE id = ? AND version = ?",
+			ms(out.AckedAt), string(b), v+1, out.ID, v); err != nil {
+			return err
+		}
+		if out.OrderID == "" {
+			return nil
+		}
+		// An acknowledgement is the colleague's fact: a plan records it
+		// even out of order, naming the guards it skipped (rules N2, R1).
+		_, err = advancePlans(ctx, tx, out.OrderID, now, true, handOffStep(out))
+		return err
 	})
 	if err != nil {
 		s.writeError(w, r, err)
@@ -316,7 +359,7 @@ func (s *Server) makePromise(w http.ResponseWriter, r *http.Request, me order.Ag
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 

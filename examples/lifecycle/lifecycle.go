@@ -1,16 +1,16 @@
-// Command lifecycle replays an order's trade lifecycle (rule O1): a buyer
+// Package lifecycle replays an order's trade lifecycle (rule O1): a buyer
 // pays, the shop holds the order while the address is confirmed (rule O6),
 // an agent tries to dispatch it while it is held and is refused, and the
 // warehouse gets a hand-off line with the buyer's data masked (rule O7).
 //
-//	go run ./examples/lifecycle
-package main
+//	go run ./examples lifecycle
+package lifecycle
 
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"time"
 
@@ -19,14 +19,8 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-func main() {
-	if err := run(); err != nil {
-		fmt.Fprintln(os.Stderr, "lifecycle:", err)
-		os.Exit(1)
-	}
-}
-
-func run() error {
+// Run replays the situation and writes what the agent would see to w.
+func Run(w io.Writer) error {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 11, 11, 0, 3, 0, 0, cst)
 
@@ -50,7 +44,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%s created: %d units, goods %s, paid %s, address %q\n",
+	fmt.Fprintf(w, "%s created: %d units, goods %s, paid %s, address %q\n",
 		o.ID(), o.Units(), o.Goods().StringFixed(2), o.Paid().StringFixed(2), o.Address().Detail)
 
 	steps := []struct {
@@ -70,19 +64,19 @@ func run() error {
 		var te *order.TransitionError
 		switch {
 		case errors.As(err, &te):
-			fmt.Printf("  %-16s refused: %v\n", s.event, err)
-			fmt.Printf("  %-16s legal now: %v\n", "", o.Events())
+			fmt.Fprintf(w, "  %-16s refused: %v\n", s.event, err)
+			fmt.Fprintf(w, "  %-16s legal now: %v\n", "", o.Events())
 			continue
 		case err != nil:
 			return err
 		}
-		fmt.Printf("  %-16s %s -> %s  (%s)\n", s.event, o.Status(), next.Status(), s.why)
+		fmt.Fprintf(w, "  %-16s %s -> %s  (%s)\n", s.event, o.Status(), next.Status(), s.why)
 		o = next
 	}
 
 	// The console shows the trade state in the shop's language, from
 	// kefu's catalogs.
-	fmt.Println("status on the console:", o.Status().Text(order.SimplifiedChinese), "/",
+	fmt.Fprintln(w, "status on the console:", o.Status().Text(order.SimplifiedChinese), "/",
 		o.Status().Text(order.TraditionalChinese), "/", o.Status().Text(order.English), "/", o.Status().Text(order.Spanish))
 
 	// A hand-off or a log line never carries the buyer's full phone
@@ -97,8 +91,8 @@ func run() error {
 		},
 	}))
 	logger.Info("handoff to warehouse", "order", o)
-	fmt.Print("log: ", buf.String())
-	fmt.Println("masked address:", o.Address().Masked())
-	fmt.Println("may tb_8812 see it?", o.MayDiscloseTo("tb_8812"), "— may tb_0001?", o.MayDiscloseTo("tb_0001"))
+	fmt.Fprint(w, "log: ", buf.String())
+	fmt.Fprintln(w, "masked address:", o.Address().Masked())
+	fmt.Fprintln(w, "may tb_8812 see it?", o.MayDiscloseTo("tb_8812"), "— may tb_0001?", o.MayDiscloseTo("tb_0001"))
 	return nil
 }
