@@ -517,19 +517,6 @@ func scan(ctx context.Context, tx *db.Tx, q string, f func(id, body string) erro
 	return rows.Err()
 }
 
-// problemText is a problem's reason in language l. order.Problem.Text
-// renders order's and shipping's codes; refund's (its after-sales checks)
-// it leaves as "refund.name", so those are rendered by refund's own
-// Reason.Text.
-func problemText(c order.Category, reason order.Code, l order.Lang) string {
-	if reason.Package() == "refund" {
-		if r, err := refund.ParseReason(reason.Name()); err == nil {
-			return r.Text(l)
-		}
-	}
-	return order.Problem{Category: c, Reason: reason}.Text(l)
-}
-
 // digestGroup is one category of the digest with its text.
 type digestGroup struct {
 	Category Code `json:"category"`
@@ -560,7 +547,7 @@ func (s *Server) digest(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		for _, row := range g.Rows {
 			var rc []Code
 			for _, reason := range row.Reasons {
-				rc = append(rc, Code{Code: reason.String(), Text: problemText(g.Category, reason, l)})
+				rc = append(rc, Code{Code: reason.String(), Text: order.Problem{Category: g.Category, Reason: reason}.Text(l)})
 			}
 			dg.Rows = append(dg.Rows, struct {
 				OrderID string `json:"order_id"`

@@ -179,9 +179,13 @@ var handOffSteps = map[order.Department]refund.Step{
 }
 
 // handOffStep is a hand-off sent or acknowledged as a plan event, for a
-// plan that waits for a hand-off to its department.
-func handOffStep(h notes.HandOff) func(refund.Plan) (refund.PlanEvent, bool) {
+// plan that waits for a hand-off to its department — unless the hand-off
+// says it belongs to another plan or to none (plan, see planField).
+func handOffStep(h notes.HandOff, plan *string) func(refund.Plan) (refund.PlanEvent, bool) {
 	return func(p refund.Plan) (refund.PlanEvent, bool) {
+		if plan != nil && *plan != p.ID() {
+			return refund.PlanEvent{}, false
+		}
 		st, ok := handOffSteps[h.To.Department]
 		if !ok || !pending(p, st) || (st != refund.StepFixSettings && h.OrderID != p.OriginalID()) {
 			return refund.PlanEvent{}, false
