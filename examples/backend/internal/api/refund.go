@@ -254,15 +254,16 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 			if err != nil {
 				return err
 			}
-			next, err := paying(rf, in.action(now))
+			a := in.action(now)
+			next, err := paying(rf, a)
 			if err != nil {
 				return err
 			}
-			m, err := refundMoneyOf(ctx, tx, next, units)
+			m, err := refundMoneyOf(ctx, tx, next, units, a.Event)
 			if err != nil {
 				return err
 			}
-			if v, err = s.cfg.Refund.ApproveRefund(m.request(next, asker, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL)); err != nil {
+			if v, err = s.cfg.Refund.ApproveRefund(m.request(asker, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL)); err != nil {
 				return err
 			}
 		case reviewPlan:
@@ -496,10 +497,10 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 		out = refundOut{Refund: next, Units: units}
 		var m refundMoney
 		if next.Status() == refund.Success {
-			if m, err = refundMoneyOf(ctx, tx, next, units); err != nil {
+			if m, err = refundMoneyOf(ctx, tx, next, units, a.Event); err != nil {
 				return err
 			}
-			req := m.request(next, me, now)
+			req := m.request(me, now)
 			rv := &refundReview{}
 			if rv.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
 				return err

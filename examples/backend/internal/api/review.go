@@ -250,17 +250,24 @@ func planTarget(p refund.Plan) string {
 }
 
 // refundMoney is what a refund application pays once it succeeds: on the
-// ledger of its order as read, after the returned units' arrival is
-// recorded for a return (rule R7: a payout for units that never came back
-// is refused), under the refund's ID as idempotency key.
+// ledger of its order as read, under the refund's ID as idempotency key.
+// A refund with goods sent back that succeeds on confirm_goods records the
+// returned units' arrival first, and pays for them as returned (rule R7: a
+// payout for units that never came back is refused). kefu's lifecycle
+// pays such a refund on confirm_goods only; were it paid on another event,
+// before the goods are confirmed back, it would be paid as not returned,
+// with return — which needs approval (rule A3, BeforeGoodsBack).
 type refundMoney struct {
 	row    orderRow
 	read   refund.Ledger // the ledger as stored
 	ledger refund.Ledger // after the arrival, the one paid
 	payout refund.Payout
+	// withReturn: goods are sent back and not confirmed back.
+	withReturn bool
 }
 
-func refundMoneyOf(ctx context.Context, tx *db.Tx, rf refund.Refund, units int) (refundMoney, error) {
+// refundMoneyOf is the money rf pays, having succeeded on event e.
+func refundMoneyOf(ctx context.Context, tx *db.Tx, rf refund.Refund, units int, e refund.Event) (refundMoney, error) {
 	var m refundMoney
 	var err error
 	if m.row, err = loadOrder(ctx, tx, rf.OrderID()); err != nil {
@@ -270,7 +277,9 @@ func refundMoneyOf(ctx context.Context, tx *db.Tx, rf refund.Refund, units int) 
 		return m, err
 	}
 	m.ledger = m.read
-	returned := rf.HasGoodReturn() && units > 0
+	confirmed := e == refund.ConfirmGoods
+	m.withReturn = rf.HasGoodReturn() && !confirmed
+	returned := rf.HasGoodReturn() && units > 0 && confirmed
 	if returned {
 		m.ledger, err = m.read.Receive(refund.Arrival{Waybill: rf.Waybill(), Version: m.read.Version(), SKU: rf.SKU(), Units: units, At: rf.ModifiedAt()})
 		if err != nil {
@@ -283,8 +292,8 @@ func refundMoneyOf(ctx context.Context, tx *db.Tx, rf refund.Refund, units int) 
 }
 
 // request is the refund m pays, made by me at now, for review.
-func (m refundMoney) request(rf refund.Refund, me order.Agent, now time.Time) refund.RefundRequest {
-	return refund.RefundRequest{Agent: me, Ledger: m.ledger, Payout: m.payout, WithReturn: rf.HasGoodReturn(), At: now}
+func (m refundMoney) request(me order.Agent, now time.Time) refund.RefundRequest {
+	return refund.RefundRequest{Agent: me, Ledger: m.ledger, Payout: m.payout, WithReturn: m.withReturn, At: now}
 }
 
 // paying applies a refund action's event to rf as the approval of its
