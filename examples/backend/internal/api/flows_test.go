@@ -225,8 +225,22 @@ func TestDigest(t *testing.T) {
 		}
 		assert.Contains(t, cats, "multiple_addresses")
 		assert.Contains(t, cats, "postage_wrong")
-		txt := e.must(200, e.call("GET", "/digest?format=text", li, ""))
+		// The plain-text table in words: categories and reasons, not codes.
+		txt := e.must(200, e.call("GET", "/digest?format=text", li, "", "Accept-Language", "en"))
 		assert.Contains(t, string(txt.Body), "problem orders at")
+		assert.Equal(t, "en", txt.Header.Get("Content-Language"))
+		assert.NotContains(t, string(txt.Body), "multiple_addresses")
+		assert.NotContains(t, string(txt.Body), "postage_wrong")
+		en := e.must(200, e.call("GET", "/digest", li, "", "Accept-Language", "en"))
+		for _, g := range en.get("explain.groups").([]any) {
+			g := g.(map[string]any)
+			assert.Contains(t, string(txt.Body), g["category"].(map[string]any)["text"].(string)+": ")
+			for _, row := range g["rows"].([]any) {
+				for _, rc := range row.(map[string]any)["reasons"].([]any) {
+					assert.Contains(t, string(txt.Body), rc.(map[string]any)["text"].(string))
+				}
+			}
+		}
 	})
 }
 
@@ -268,6 +282,11 @@ func TestDigestAfterSales(t *testing.T) {
 			}
 		}
 		assert.Equal(t, map[string]string{"T1": "refund.exchange_awaiting_return", "T2": "refund.refund_overdue"}, reasons)
+		// The plain-text table says them in words (rules R4, R6).
+		txt := string(e.must(200, e.call("GET", "/digest?format=text", wang, "", "Accept-Language", "en")).Body)
+		assert.NotContains(t, txt, "refund.")
+		assert.NotContains(t, txt, "after_sales_pending")
+		assert.Contains(t, txt, "Promised refund overdue")
 
 		// Paid late: the promise is settled (broken: after its due time)
 		// and T2 leaves the digest.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
@@ -517,17 +518,46 @@ func scan(ctx context.Context, tx *db.Tx, q string, f func(id, body string) erro
 	return rows.Err()
 }
 
-// problemText is a problem's reason in language l. order.Problem.Text
-// renders order's and shipping's codes; refund's (its after-sales checks)
-// it leaves as "refund.name", so those are rendered by refund's own
-// Reason.Text.
-func problemText(c order.Category, reason order.Code, l order.Lang) string {
-	if reason.Package() == "refund" {
-		if r, err := refund.ParseReason(reason.Name()); err == nil {
-			return r.Text(l)
+// digestText is kefu's plain-text table of d (order.Digest.String) with
+// each category and each row's reasons in words, in language l: the
+// category's Text and the reasons' order.Problem.Text, refund's included,
+// instead of their codes. The reasons are the table's last column, so the
+// other columns stay aligned as kefu aligns them.
+func digestText(d order.Digest, l order.Lang) string {
+	lines := strings.Split(d.String(), "\n")
+	gi, ri := -1, 0
+	for i, ln := range lines {
+		if gi+1 < len(d.Groups) {
+			g := d.Groups[gi+1]
+			if rest, ok := strings.CutPrefix(ln, g.Category.String()+": "); ok {
+				gi, ri = gi+1, -1 // the columns' header comes next
+				lines[i] = g.Category.Text(l) + ": " + rest
+				continue
+			}
+		}
+		if gi < 0 || ln == "" {
+			continue
+		}
+		if ri < 0 {
+			ri = 0
+			continue
+		}
+		g := d.Groups[gi]
+		if ri >= len(g.Rows) {
+			continue
+		}
+		row := g.Rows[ri]
+		ri++
+		codes := make([]string, len(row.Reasons))
+		words := make([]string, len(row.Reasons))
+		for j, reason := range row.Reasons {
+			codes[j], words[j] = reason.String(), order.Problem{Category: g.Category, Reason: reason}.Text(l)
+		}
+		if head, ok := strings.CutSuffix(ln, strings.Join(codes, " ")); ok {
+			lines[i] = head + strings.Join(words, "; ")
 		}
 	}
-	return order.Problem{Category: c, Reason: reason}.Text(l)
+	return strings.Join(lines, "\n")
 }
 
 // digestGroup is one category of the digest with its text.
@@ -548,19 +578,20 @@ func (s *Server) digest(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		s.writeError(w, r, err)
 		return
 	}
+	l := s.lang(r)
 	if r.URL.Query().Get("format") == "text" {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = fmt.Fprint(w, d.String())
+		w.Header().Set("Content-Language", l.String())
+		_, _ = fmt.Fprint(w, digestText(d, l))
 		return
 	}
-	l := s.lang(r)
 	groups := make([]digestGroup, 0, len(d.Groups))
 	for _, g := range d.Groups {
 		dg := digestGroup{Category: Code{Code: g.Category.String(), Text: g.Category.Text(l)}}
 		for _, row := range g.Rows {
 			var rc []Code
 			for _, reason := range row.Reasons {
-				rc = append(rc, Code{Code: reason.String(), Text: problemText(g.Category, reason, l)})
+				rc = append(rc, Code{Code: reason.String(), Text: order.Problem{Category: g.Category, Reason: reason}.Text(l)})
 			}
 			dg.Rows = append(dg.Rows, struct {
 				OrderID string `json:"order_id"`

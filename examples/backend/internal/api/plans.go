@@ -179,9 +179,13 @@ var handOffSteps = map[order.Department]refund.Step{
 }
 
 // handOffStep is a hand-off sent or acknowledged as a plan event, for a
-// plan that waits for a hand-off to its department.
-func handOffStep(h notes.HandOff) func(refund.Plan) (refund.PlanEvent, bool) {
+// plan that waits for a hand-off to its department — unless the hand-off
+// says it belongs to another plan or to none (plan, see planField).
+func handOffStep(h notes.HandOff, plan *string) func(refund.Plan) (refund.PlanEvent, bool) {
 	return func(p refund.Plan) (refund.PlanEvent, bool) {
+		if plan != nil && *plan != p.ID() {
+			return refund.PlanEvent{}, false
+		}
 		st, ok := handOffSteps[h.To.Department]
 		if !ok || !pending(p, st) || (st != refund.StepFixSettings && h.OrderID != p.OriginalID()) {
 			return refund.PlanEvent{}, false
@@ -436,6 +440,15 @@ type planRefundIn struct {
 // transaction, each with compare-and-set on its version; the payouts'
 // keys come from the plan's ID, so a retry replays them and never pays
 // twice. A step not ready is 409, naming the step it waits for.
+//
+// The step is reviewed for approval (rule A3) in that transaction, as one
+// refund of its total (planDecision): one approval covers the plan's
+// money step whole. Without "Kefu-Approval: <token>" what needs approval
+// is not paid — nothing is written but the request for the approver (the
+// plan's request not yet approved, or a new one; POST
+// /refund-reviews/{id}/approve) —, and with it the approval, which must be
+// one of this plan's, is redeemed for the order, the caller and the total
+// and spent once. A replay of a step paid spends nothing.
 func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -447,29 +460,23 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		s.writeError(w, r, err)
 		return
 	}
+	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out struct {
 		planOut
+		Review   planReview   `json:"review"`
 		Receipts []receiptOut `json:"receipts"`
 		Ledger   ledgerOut    `json:"ledger"`
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		out.Review = planReview{}
 		row, err := loadPlan(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
 		p := row.p
-		target := p.OriginalID()
-		if rec, ok := p.Reconciliation(); ok && p.Route() == refund.RouteReconcile && rec.Refund != "" {
-			target = rec.Refund
-		}
-		for _, st := range p.Steps() {
-			if st.OrderID != "" && st.State == refund.StepDone {
-				target = st.OrderID // a money step done: its replay
-			}
-		}
-		orow, err := loadOrder(ctx, tx, target)
+		orow, err := loadOrder(ctx, tx, planTarget(p))
 		if err != nil {
 			return err
 		}
@@ -477,9 +484,30 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		if err != nil {
 			return err
 		}
-		next, nl, rcs, err := p.Refund(l, in.Version, eventAt(p, now))
+		at := eventAt(p, now)
+		next, nl, rcs, err := p.Refund(l, in.Version, at)
 		if err != nil {
 			return err
+		}
+		rv := &out.Review
+		if rv.Decision, err = s.reviewPlan(p, me, l, at); err != nil {
+			return err
+		}
+		if rv.Decision.Verdict == order.NeedsApproval {
+			if token == "" {
+				// Not paid: the plan and the ledger as they were.
+				out.planOut, out.Ledger, out.Receipts = s.planOut(r, p, now), summary(l), []receiptOut{}
+				rv.RequestID, err = planReviewRequest(ctx, tx, p, l.OrderID(), me, now)
+				return err
+			}
+			v, spent, err := s.redeemPlan(token, rv.Decision, me, l.OrderID(), now)
+			if err != nil {
+				return err
+			}
+			if err := spendRefundApproval(ctx, tx, v, spent, reviewPlan, p.ID()); err != nil {
+				return err
+			}
+			rv.Spent = &spent
 		}
 		if err := saveLedger(ctx, tx, nl, l.Version()); err != nil {
 			return err
@@ -487,6 +515,7 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		if err := savePlan(ctx, tx, row, next); err != nil {
 			return err
 		}
+		rv.Paid = true
 		out.planOut, out.Ledger = s.planOut(r, next, now), summary(nl)
 		out.Receipts = make([]receiptOut, 0, len(rcs))
 		for _, rc := range rcs {
@@ -498,6 +527,7 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		s.writeError(w, r, err)
 		return
 	}
+	out.Review.Explain = explain(s.lang(r), out.Review.Decision.Verdict, out.Review.Decision.Reasons)
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 

@@ -195,3 +195,51 @@ func TestPlanOfHeldOrder(t *testing.T) {
 		assert.Equal(t, "finance_ack", p.str("explain.blocked_by"))
 	})
 }
+
+// A hand-off says which plan it belongs to (rule R1): "plan":"" — none —
+// lets the console tell finance about something else while a plan waits
+// for the original's hold, and its acknowledgement completes no step of
+// the plan; "plan":"<id>" names the plan whose step it is, refused (409)
+// when that plan does not wait for it, nothing stored; the field is strict
+// (a string or null, 422 otherwise) and kefu's form still refuses fields
+// it does not have.
+func TestHandOffPlanField(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		zhao := e.colleague("cw-zhao", order.Finance)
+		e.must(201, e.call("POST", "/orders", li, overcharged("T1")))
+		e.must(201, e.call("POST", "/orders/T1/reorder-plan", li, `{"id":"RR-1","cannot_refund_difference":true}`))
+		withPlan := func(id, plan string) string {
+			return strings.Replace(handOff(id, "T1", "finance"), `{`, `{"plan":`+plan+`,`, 1)
+		}
+
+		// Without the field the hand-off counts as the plan's: refused
+		// before the hold. Naming the plan: the same.
+		e.must(409, e.call("POST", "/handoffs", li, handOff("h-1", "T1", "finance")))
+		e.must(409, e.call("POST", "/handoffs", li, withPlan("h-1", `"RR-1"`)))
+		// Not the plan's: sent, and its acknowledgement is not the
+		// plan's finance step.
+		r := e.must(200, e.call("POST", "/handoffs", li, withPlan("h-1", `""`)))
+		assert.Equal(t, "h-1", r.str("handoff.id"))
+		e.must(200, e.call("POST", "/handoffs/h-1/ack", zhao, ""))
+		p := e.must(200, e.call("GET", "/plans/RR-1", li, ""))
+		assert.Equal(t, "hold_original", p.str("explain.blocked_by"))
+		assert.Contains(t, blockers(p), "finance_ack", "finance's step still waits")
+
+		// A plan that is not the order's, or does not wait for finance: 409.
+		e.must(200, e.call("POST", "/orders/T1/hold", li, `{"flag":"red","reason":"退款重拍,原单暂停发货"}`))
+		e.must(409, e.call("POST", "/handoffs", li, withPlan("h-2", `"RR-9"`)))
+		e.must(404, e.call("POST", "/handoffs/h-2/ack", zhao, ""))
+		// Strict: a number, an object, an over-long ID; kefu's own fields.
+		for _, bad := range []string{`7`, `{"id":"RR-1"}`, `"` + strings.Repeat("x", 65) + `"`} {
+			e.must(422, e.call("POST", "/handoffs", li, withPlan("h-3", bad)))
+		}
+		e.must(422, e.call("POST", "/handoffs", li, strings.Replace(withPlan("h-3", `"RR-1"`), `{`, `{"made_by":"boss",`, 1)))
+		// null is the default; naming the plan now: its finance step.
+		e.must(200, e.call("POST", "/handoffs", li, withPlan("h-3", `null`)))
+		e.must(200, e.call("POST", "/handoffs", li, withPlan("h-4", `"RR-1"`)))
+		e.must(200, e.call("POST", "/handoffs/h-4/ack", zhao, ""))
+		p = e.must(200, e.call("GET", "/plans/RR-1", li, ""))
+		assert.NotContains(t, blockers(p), "finance_ack")
+	})
+}

@@ -99,13 +99,9 @@ func receipt(r refund.Receipt) receiptOut {
 type payoutOut struct {
 	Decision refund.RefundDecision `json:"decision"`
 	Explain  Explain               `json:"explain"`
-	// Paid: the payout was paid (or replayed). Not without the approval
-	// the decision asks for; RequestID then names the request to approve.
-	Paid      bool           `json:"paid"`
-	RequestID string         `json:"request_id,omitempty"`
-	Spent     *pricing.Spent `json:"spent,omitempty"`
-	Receipt   *receiptOut    `json:"receipt,omitempty"`
-	Ledger    *ledgerOut     `json:"ledger,omitempty"`
+	approvalState
+	Receipt *receiptOut `json:"receipt,omitempty"`
+	Ledger  *ledgerOut  `json:"ledger,omitempty"`
 }
 
 // refundRequest is the refund a payout makes, on ledger l, for review
@@ -167,25 +163,15 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 			if token == "" {
 				// Not paid: kept as a request for the approver.
 				out.RequestID = newID("rr")
-				agent, err := json.Marshal(me)
-				if err != nil {
-					return err
-				}
-				_, err = tx.Exec(ctx, "INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms) VALUES (?, ?, ?, ?, ?)",
-					out.RequestID, row.o.ID(), string(agent), string(b), ms(now))
-				return err
+				return storeReview(ctx, tx, out.RequestID, reviewPayout, "", row.o.ID(), me, b, now)
 			}
-			_, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
+			v, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
 			if err != nil {
 				return err
 			}
-			ok, err := tx.Insert(ctx, "INSERT INTO spent_approvals (id, order_id, expires_ms, at_ms) VALUES (?, ?, ?, ?)",
-				spent.ID, spent.OrderID, ms(spent.Expires), ms(spent.At))
-			if err != nil {
+			// 409 when spent already; the transaction rolls back.
+			if err := spendRefundApproval(ctx, tx, v, spent, reviewPayout, ""); err != nil {
 				return err
-			}
-			if !ok {
-				return spent.AlreadyUsed() // 409; the transaction rolls back
 			}
 			out.Spent = &spent
 		}
@@ -213,18 +199,23 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 
 // approveRefund: POST /refund-reviews/{id}/approve — the caller approves a
 // refund waiting for approval into a signed, single-use token of kind
-// refund (refund.Policy.ApproveRefund; rule A3): never the requester, and
-// only someone above them with the authority the review asks for (403).
-// The refund is reviewed again on the ledger as it stands. One approval per
-// request (409).
+// refund (rule A3): never the requester, and only someone above them with
+// the authority the review asks for (403). The refund is reviewed again on
+// the rows as they stand: a payout on the ledger (refund.Policy.
+// ApproveRefund); a refund application's action on the refund — which the
+// action must still move to success (409 otherwise) — and the ledger after
+// the returned goods' arrival; a plan's money step on the plan and the
+// ledger of the order it refunds, its total (see planDecision). One
+// approval per request (409).
 func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	ctx := r.Context()
 	now := s.cfg.Now()
 	id := r.PathValue("id")
 	var out approveOut
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		var orderID, requester, payoutJSON string
-		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout FROM refund_reviews WHERE id = ?", id).Scan(&orderID, &requester, &payoutJSON)
+		var orderID, requester, payload, kind, subject string
+		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout, kind, subject FROM refund_reviews WHERE id = ?", id).
+			Scan(&orderID, &requester, &payload, &kind, &subject)
 		if db.NoRows(err) {
 			return notFound("refund review", id)
 		}
@@ -235,29 +226,71 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 		if err := json.Unmarshal([]byte(requester), &asker); err != nil {
 			return fmt.Errorf("stored requester of %q: %w", id, err)
 		}
-		var in payoutIn
-		if err := strict.Decode([]byte(payoutJSON), &in); err != nil {
-			return fmt.Errorf("stored payout of %q: %w", id, err)
-		}
-		in.Version = nil // reviewed on the ledger as it stands
-		row, err := loadOrder(ctx, tx, orderID)
-		if err != nil {
-			return err
-		}
-		l, err := ledgerFor(ctx, tx, row)
-		if err != nil {
-			return err
-		}
-		v, err := s.cfg.Refund.ApproveRefund(refundRequest(in, asker, l, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL))
-		if err != nil {
-			return err
+		var v pricing.Verified
+		switch kind {
+		case reviewPayout:
+			var in payoutIn
+			if err := strict.Decode([]byte(payload), &in); err != nil {
+				return fmt.Errorf("stored payout of %q: %w", id, err)
+			}
+			in.Version = nil // reviewed on the ledger as it stands
+			row, err := loadOrder(ctx, tx, orderID)
+			if err != nil {
+				return err
+			}
+			l, err := ledgerFor(ctx, tx, row)
+			if err != nil {
+				return err
+			}
+			if v, err = s.cfg.Refund.ApproveRefund(refundRequest(in, asker, l, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL)); err != nil {
+				return err
+			}
+		case reviewRefundAction:
+			var in actionIn
+			if err := strict.Decode([]byte(payload), &in); err != nil {
+				return fmt.Errorf("stored action of %q: %w", id, err)
+			}
+			rf, units, _, err := loadRefund(ctx, tx, subject)
+			if err != nil {
+				return err
+			}
+			a := in.action(now)
+			next, err := paying(rf, a)
+			if err != nil {
+				return err
+			}
+			m, err := refundMoneyOf(ctx, tx, next, units, a.Event)
+			if err != nil {
+				return err
+			}
+			if v, err = s.cfg.Refund.ApproveRefund(m.request(asker, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL)); err != nil {
+				return err
+			}
+		case reviewPlan:
+			row, err := loadPlan(ctx, tx, subject)
+			if err != nil {
+				return err
+			}
+			orow, err := loadOrder(ctx, tx, planTarget(row.p))
+			if err != nil {
+				return err
+			}
+			l, err := ledgerFor(ctx, tx, orow)
+			if err != nil {
+				return err
+			}
+			if v, err = s.approvePlan(row.p, asker, me, l, now); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("refund review %q: unknown kind %q", id, kind)
 		}
 		a, err := json.Marshal(v)
 		if err != nil {
 			return err
 		}
 		ok, err := tx.Insert(ctx, "INSERT INTO approvals (id, request_id, order_id, body, expires_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
-			v.ID(), id, orderID, string(a), ms(v.Approval().Expires), ms(now))
+			v.ID(), id, v.Approval().OrderID, string(a), ms(v.Approval().Expires), ms(now))
 		if err != nil {
 			return err
 		}
@@ -317,8 +350,12 @@ type refundIn struct {
 }
 
 type refundOut struct {
-	Refund  refund.Refund `json:"refund"`
-	Units   int           `json:"units"`
+	Refund refund.Refund `json:"refund"`
+	Units  int           `json:"units"`
+	// Review is the review of the money the action pays (rule A3), when
+	// it pays: not paid without the approval it asks for, and the refund
+	// then left as it was.
+	Review  *refundReview `json:"review,omitempty"`
 	Receipt *receiptOut   `json:"receipt,omitempty"`
 	Ledger  *ledgerOut    `json:"ledger,omitempty"`
 	Order   *orderOut     `json:"order,omitempty"`
@@ -400,6 +437,16 @@ type actionIn struct {
 	Units   int          `json:"units,omitempty"` // exchanges: units received back
 }
 
+// action is in as a refund's action at now.
+func (in actionIn) action(now time.Time) refund.Action {
+	a := refund.Action{Version: in.Version, At: now, Waybill: in.Waybill}
+	a.Event, _ = refund.ParseEvent(in.Event) // checked when received
+	if in.Fee != nil {
+		a.Fee = &in.Fee.Decimal
+	}
+	return a
+}
+
 // refundAction: POST /refunds/{id}/actions. The refund moves through the
 // platform's lifecycle on the version the actor saw (a stale one is 409).
 // When the money is due — the seller agrees to a refund without return, or
@@ -408,6 +455,16 @@ type actionIn struct {
 // arrival recorded first for a return (a payout for units that never came
 // back is refused, rule R7); a refund that leaves nothing of the goods
 // during the sale closes the trade.
+//
+// The money is reviewed first (rule A3, refund.Policy.ReviewRefund), on
+// the ledger after the arrival: a refund above the shop's amount, or of
+// goods sent back that are not recorded as back, needs a senior
+// colleague's approval. Without "Kefu-Approval: <token>" the action is
+// then not applied at all — the refund, the ledger and the arrival stay as
+// they were — and the answer carries the review and the request to approve
+// (POST /refund-reviews/{id}/approve); the action sent again with the
+// token pays, the approval redeemed for exactly this refund, order, agent
+// and amount and spent once in the action's transaction.
 func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -419,16 +476,14 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 		s.writeError(w, r, err)
 		return
 	}
-	e, err := refund.ParseEvent(in.Event)
-	if err != nil {
+	if _, err := refund.ParseEvent(in.Event); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	a := refund.Action{Event: e, Version: in.Version, At: s.cfg.Now(), Waybill: in.Waybill}
-	if in.Fee != nil {
-		a.Fee = &in.Fee.Decimal
-	}
+	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
+	now := s.cfg.Now()
+	a := in.action(now)
 	var out refundOut
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		rf, units, v, err := loadRefund(ctx, tx, r.PathValue("id"))
@@ -439,6 +494,34 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 		if err != nil {
 			return err
 		}
+		out = refundOut{Refund: next, Units: units}
+		var m refundMoney
+		if next.Status() == refund.Success {
+			if m, err = refundMoneyOf(ctx, tx, next, units, a.Event); err != nil {
+				return err
+			}
+			req := m.request(me, now)
+			rv := &refundReview{}
+			if rv.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
+				return err
+			}
+			out.Review = rv
+			if rv.Decision.Verdict == order.NeedsApproval && !rv.Decision.Replayed {
+				if token == "" {
+					// Not applied: kept as a request for the approver.
+					out.Refund, rv.RequestID = rf, newID("rr")
+					return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), rf.OrderID(), me, b, now)
+				}
+				ap, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
+				if err != nil {
+					return err
+				}
+				if err := spendRefundApproval(ctx, tx, ap, spent, reviewRefundAction, rf.ID()); err != nil {
+					return err
+				}
+				rv.Spent = &spent
+			}
+		}
 		body, err := next.MarshalJSON()
 		if err != nil {
 			return err
@@ -447,40 +530,30 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 			string(body), next.Version(), next.ID(), v); err != nil {
 			return err
 		}
-		out = refundOut{Refund: next, Units: units}
-		if next.Status() != refund.Success {
+		if out.Review == nil {
 			return nil
 		}
-		return s.payRefund(ctx, tx, next, units, &out)
+		out.Review.Paid = true
+		return s.payRefund(ctx, tx, next, m, &out)
 	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	if out.Review != nil {
+		out.Review.Explain = explain(s.lang(r), out.Review.Decision.Verdict, out.Review.Decision.Reasons)
+	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
-func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, units int, out *refundOut) error {
-	row, err := loadOrder(ctx, tx, rf.OrderID())
+// payRefund pays the money m of refund rf, reviewed, through its order's
+// ledger.
+func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, m refundMoney, out *refundOut) error {
+	next, rc, err := m.ledger.Pay(m.payout)
 	if err != nil {
 		return err
 	}
-	l, err := ledgerFor(ctx, tx, row)
-	if err != nil {
-		return err
-	}
-	read := l.Version()
-	if rf.HasGoodReturn() && units > 0 {
-		if l, err = l.Receive(refund.Arrival{Waybill: rf.Waybill(), Version: l.Version(), SKU: rf.SKU(), Units: units, At: rf.ModifiedAt()}); err != nil {
-			return err
-		}
-	}
-	next, rc, err := l.Pay(refund.Payout{Key: rf.ID(), Version: l.Version(), SKU: rf.SKU(), Units: units,
-		Returned: rf.HasGoodReturn() && units > 0, Goods: rf.Fee(), At: rf.ModifiedAt()})
-	if err != nil {
-		return err
-	}
-	if err := saveLedger(ctx, tx, next, read); err != nil {
+	if err := saveLedger(ctx, tx, next, m.read.Version()); err != nil {
 		return err
 	}
 	if err := keepRefundPromise(ctx, tx, next, rc.Key); err != nil {
@@ -488,6 +561,7 @@ func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, uni
 	}
 	ro, lo := receipt(rc), summary(next)
 	out.Receipt, out.Ledger = &ro, &lo
+	row := m.row
 	if rf.ClosesTrade(next) {
 		if _, err := order.Transition(row.o.Status(), order.Close); err == nil {
 			closed, err := row.o.Apply(order.Close, rf.ModifiedAt())
