@@ -142,6 +142,54 @@
 // function panics on caller input; [MustNew], [MustCode] and
 // [MustParseClock] panic by design and are meant for literals.
 //
+// # Languages
+//
+// kefu speaks simplified Chinese, traditional Chinese, English and
+// Spanish ([Lang]), the languages of the sources and of the shops' tools.
+// Every code of every package — each enum's value, and a problem's reason
+// [Code] of whichever package reported it — has a Text(Lang) method with
+// its staff text: [Role.Text] is "组长", "組長", "Team leader",
+// "Supervisor"; [Problem.Text] is the reason's text, "买家要求指定送达日期".
+// A code the catalogs do not know renders as itself, never as "".
+//
+// A decision renders with one call per audience and language, the same
+// in every package. Staff(l) is the line for a console: the verdict or
+// the decision's own headline, then its reasons and values,
+//
+//	不允许：联系买家确认货到付款；买家需在 11月3日 10:00 前确认；货到付款待买家确认
+//
+// Buyer(l), on the decisions a buyer hears of, is the reply the shop
+// sends, in the register shops use with buyers (亲，… in simplified
+// Chinese, 親，… in traditional, tú in Spanish), with its values filled
+// in: amounts as the currency is
+// written in the language ("¥ 10.00", "¥ 10,00"; "10.00 元" in a Chinese
+// sentence), dates and times in the zone of the decision's own times —
+// the policy's ("11月3日", "3 November", "3 de noviembre"). Here that is
+// [CODDecision] (Staff, Buyer), [SlowReview], [OversellPlan] with
+// [Allocation.Buyer] for each buyer left short, [Finding], and
+// [Digest.Staff], the after-sales form as the team reads it, its words,
+// dates and ages from the same catalogs ([Digest.String] stays the plain
+// table of codes). A backend can hold any decision as a [StaffRenderer]
+// or a [BuyerRenderer]. The zero value of a decision renders as "", and
+// an invalid language is simplified Chinese.
+//
+// The language of a request comes from [MatchLang] (an Accept-Language
+// header) or [MatchLangTags] (tags already parsed, such as the shop's
+// setting), matched with x/text's language matcher: zh-TW, zh-HK, zh-MO
+// and zh-Hant are traditional Chinese; zh, zh-CN and zh-SG simplified;
+// en-* English; es-* Spanish; anything the matcher cannot place with
+// confidence, malformed text or an empty header is the shop's default,
+// the fallback the caller gives. Traditional Chinese is written as Hong
+// Kong and Taiwan shops write it (運費, 發貨, 退款, 訂單), not converted
+// character by character.
+//
+// The texts are entries of golang.org/x/text/message catalogs built with
+// catalog.NewBuilder — never x/text's global default catalog — once per
+// process and read-only after; plural forms come from x/text's plural
+// rules and numbers from its number formatting. Tests walk every code of
+// every package from the packages' own sources and lists, so a code
+// without text in any language fails them.
+//
 // # Errors
 //
 // Every error matches exactly one class with [errors.Is] —

@@ -79,6 +79,17 @@ func FuzzDecisionJSON(f *testing.F) {
 			if strings.TrimSpace(js) == "null" {
 				continue // null leaves the zero value, which is not a result
 			}
+			if r, ok := v.(order.StaffRenderer); ok { // a decoded result renders without panicking
+				for _, l := range order.Langs() {
+					_ = r.Staff(l)
+					if b, ok := v.(order.BuyerRenderer); ok {
+						_ = b.Buyer(l)
+					}
+				}
+			}
+			if a, ok := v.(*order.Allocation); ok {
+				_ = a.Buyer(order.Spanish)
+			}
 			b, err := json.Marshal(v)
 			require.NoError(t, err, "%T decoded from %s", v, js)
 			require.NoError(t, json.Unmarshal(b, v), "%T: %s", v, b)

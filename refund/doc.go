@@ -152,8 +152,18 @@
 // the buyer that it may go ahead or why not ("亲，非常抱歉，七天无理由退换已经在
 // 11月12日 00:00 到期了哦"); a [PostageDecision] who bears each leg, or the
 // two choices to offer; a [ReplyDecision] why a reply is refused, and the
-// reply to send instead. A [Reconciliation] and an [Escalation] are for
-// staff only. The zero value renders as "".
+// reply to send instead; a [RefundDecision] whose approval a refund
+// needs, and the buyer that the agent asks or that the refund is on its
+// way. A [Plan] tells staff its route, the overcharge, the steps done and
+// to do and each guard a bypass skipped, with its times in the shop's
+// zone, and the buyer what to do or what happens next (to refund and
+// order again, that the original is being refunded, that the shop checks
+// what shipped); each of [Plan.Blockers] tells staff who must act, whether
+// it can be done now and by when a hand-off is to be acknowledged. The
+// plan's vocabulary renders too ([Route.Text], [Step.Text],
+// [StepStatus.Text], [PlanStatus.Text], [PlanEventKind.Text],
+// [Actor.Text]). A [Reconciliation], an [Escalation] and a [Blocker] are
+// for staff only. The zero value renders as "".
 //
 // # Errors
 //

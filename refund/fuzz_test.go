@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/refund"
 	"github.com/kefu-go/kefu/shipping"
 )
@@ -165,6 +166,17 @@ func FuzzPlanJSON(f *testing.F) {
 		if again, _ := json.Marshal(back); string(again) != string(out) {
 			t.Fatalf("round trip differs:\n%s\n%s", out, again)
 		}
-		_ = q.Blockers(at) // never panics on a decoded plan
+		// Neither the blockers nor rendering a decoded plan, for staff or the
+		// buyer, panics.
+		blockers := q.Blockers(at)
+		for _, l := range order.Langs() {
+			if q.Staff(l) == "" && !q.IsZero() {
+				t.Fatalf("a decoded plan renders as nothing in %s", l)
+			}
+			_ = q.Buyer(l)
+			for _, bl := range blockers {
+				_ = bl.Staff(l)
+			}
+		}
 	})
 }

@@ -343,3 +343,231 @@ func (d ReplyDecision) Buyer(l order.Lang) string {
 	}
 	return i18n.Render(i18n.Lang(l), nil, i18n.NoCashBack{})
 }
+
+// Text returns the plan's route in language l: "退款重拍", "Refund and
+// reorder" (rules S2, R1, R2).
+func (r Route) Text(l order.Lang) string { return langText(l, i18n.RefundRoute, r.String()) }
+
+// Text returns the plan step in language l: "原单暂停发货", "Hold the
+// original" (rules R1, R2, S7).
+func (s Step) Text(l order.Lang) string { return langText(l, i18n.RefundStep, s.String()) }
+
+// Text returns where a step stands in language l: "待处理", "Pending".
+func (s StepStatus) Text(l order.Lang) string {
+	return langText(l, i18n.RefundStepStatus, s.String())
+}
+
+// Text returns where the plan stands in language l: "进行中", "Open".
+func (s PlanStatus) Text(l order.Lang) string {
+	return langText(l, i18n.RefundPlanStatus, s.String())
+}
+
+// Text returns the plan event in language l: "买家重新下单", "Buyer
+// reordered".
+func (k PlanEventKind) Text(l order.Lang) string {
+	return langText(l, i18n.RefundPlanEvent, k.String())
+}
+
+// Text returns who must act in language l: the role's or the
+// department's name ("组长", "Finance"), or the buyer ("买家", "Buyer").
+// The zero Actor is "".
+func (a Actor) Text(l order.Lang) string {
+	switch {
+	case a.Buyer:
+		return Buyer.Text(l)
+	case a.Department != order.DepartmentUnknown:
+		return a.Department.Text(l)
+	case a.Role != order.RoleUnknown:
+		return a.Role.Text(l)
+	}
+	return ""
+}
+
+// Routes returns every route of a plan, [RouteDifference] first.
+func Routes() []Route { return i18n.Values[Route]() }
+
+// Steps returns every step of a plan, in order.
+func Steps() []Step { return i18n.Values[Step]() }
+
+// StepStatuses returns every step status, in order.
+func StepStatuses() []StepStatus { return i18n.Values[StepStatus]() }
+
+// PlanStatuses returns every plan status, in order.
+func PlanStatuses() []PlanStatus { return i18n.Values[PlanStatus]() }
+
+// PlanEventKinds returns every plan event, in order.
+func PlanEventKinds() []PlanEventKind { return i18n.Values[PlanEventKind]() }
+
+// Staff returns the refund-and-reorder plan for staff in language l
+// (rules S2, R1, R2, S7): the route and where the plan stands, the
+// postage overcharged, the orders, the steps done and still to do, each
+// guard a bypass skipped and when (in the zone of the plan's times), and
+// the plan's reasons:
+//
+//	退款重拍（进行中）：多收运费 ¥ 10.00；原单 T1001；已完成：原单暂停发货；待处理：财务确认退款、仓库确认原单不发、买家重新下单并付款、退款原单、运营修正包邮设置；差价现在无法单独退，改为退款重拍
+//
+// What blocks it now, and who must act, is [Plan.Blockers], each with its
+// own [Blocker.Staff]. The zero Plan is "".
+func (p Plan) Staff(l order.Lang) string {
+	if p.IsZero() {
+		return ""
+	}
+	x := i18n.NewLine(i18n.Lang(l), p.opened.Location())
+	x.Head(p.route.Text(l))
+	x.Detail(p.status.Text(l))
+	x.PartMsg(i18n.StaffOvercharge{Overcharge: i18n.Fen(p.overcharge)})
+	if p.reorder != "" {
+		x.PartMsg(i18n.StaffPlanOrders{Original: p.original, Reorder: p.reorder})
+	} else {
+		x.PartMsg(i18n.StaffPlanOriginal{Original: p.original})
+	}
+	var done, pending []string
+	for _, st := range p.steps {
+		switch st.State {
+		case StepDone:
+			done = append(done, st.Step.Text(l))
+		case StepPending:
+			pending = append(pending, st.Step.Text(l))
+		}
+	}
+	if len(done) > 0 {
+		x.PartMsg(i18n.StaffStepsDone{Steps: done})
+	}
+	if len(pending) > 0 && p.status == PlanOpen {
+		x.PartMsg(i18n.StaffStepsPending{Steps: pending})
+	}
+	for _, b := range p.bypasses {
+		var skipped []string
+		for s := range b.Skipped.All() {
+			skipped = append(skipped, s.Text(l))
+		}
+		x.PartMsg(i18n.StaffBypass{Event: b.Event.Text(l), Skipped: skipped, At: b.At})
+	}
+	for r := range p.reasons.All() {
+		x.Part(r.Text(l))
+	}
+	return x.String()
+}
+
+// Buyer returns what the buyer is told of the plan in language l (rules
+// S2, R1, R2): refunding the difference, the postage overcharged is
+// refunded (with its amount); refunding and reordering, to refund and
+// order again while the original is held, then that the new order is in
+// and the original is being refunded, then that it is refunded; with two
+// orders out, that the shop checks what shipped before refunding. A
+// cancelled plan, and the zero Plan, are "".
+func (p Plan) Buyer(l order.Lang) string {
+	if p.IsZero() || p.status == PlanCancelled {
+		return ""
+	}
+	var m i18n.Message
+	switch p.route {
+	case RouteDifference:
+		m = i18n.PostageRefunded{Overcharge: i18n.Fen(p.overcharge)}
+	case RouteReorder:
+		switch {
+		case p.stepDone(StepRefundOriginal):
+			m = i18n.OriginalRefunded{}
+		case p.stepDone(StepPlaceReorder):
+			m = i18n.ReorderPlaced{}
+		default:
+			m = i18n.PostageRefundAndReorder{}
+		}
+	case RouteReconcile:
+		if p.status == PlanDone {
+			m = i18n.OriginalRefunded{}
+		} else {
+			m = i18n.CheckingShipment{}
+		}
+	default:
+		return ""
+	}
+	return i18n.Render(i18n.Lang(l), p.opened.Location(), m)
+}
+
+// stepDone reports whether the plan holds step s, done.
+func (p Plan) stepDone(s Step) bool {
+	st, ok := p.Step(s)
+	return ok && st.State == StepDone
+}
+
+// Staff returns the blocking step for staff in language l (rules R1, N2):
+// the step, who must act, whether it can be done now, what is missing,
+// and when its hand-off is to be acknowledged and since when it waits, in
+// the zone of its times:
+//
+//	财务确认退款：负责：财务；现在可以处理；已交接，对方还没确认；交接超时未确认，打电话；同事不在，紧急事项要打电话；需在 11月2日 11:05 前确认；自 11月2日 10:32 起
+//
+// The zero Blocker is "".
+func (b Blocker) Staff(l order.Lang) string {
+	if !b.Step.IsValid() {
+		return ""
+	}
+	loc := b.Since.Location()
+	if b.Since.IsZero() {
+		loc = b.Due.Location()
+	}
+	x := i18n.NewLine(i18n.Lang(l), loc)
+	x.Head(b.Step.Text(l))
+	if who := b.Who.Text(l); who != "" {
+		x.PartMsg(i18n.StaffWho{Who: who})
+	}
+	if b.Ready {
+		x.PartMsg(i18n.StaffStepReady{})
+	} else {
+		x.PartMsg(i18n.StaffStepWaiting{})
+	}
+	for r := range b.Reasons.All() {
+		x.Part(r.Text(l))
+	}
+	if !b.Due.IsZero() {
+		x.PartMsg(i18n.StaffAckBy{Due: b.Due})
+	}
+	if !b.Since.IsZero() {
+		x.PartMsg(i18n.StaffSince{Since: b.Since})
+	}
+	return x.String()
+}
+
+// Staff returns the review of a refund for staff in language l (rule
+// A3): the verdict, whose approval it needs, the amount, a replay, and
+// why:
+//
+//	需审批：需组长批准；退款 ¥ 28.00；退货未到仓库就退款
+func (d RefundDecision) Staff(l order.Lang) string {
+	if !d.Verdict.IsValid() {
+		return ""
+	}
+	x := i18n.NewLine(i18n.Lang(l), nil)
+	x.Head(d.Verdict.Text(l))
+	if d.Verdict == order.NeedsApproval && d.Approver != order.RoleUnknown {
+		x.PartMsg(i18n.StaffNeedsApproval{Approver: i18n.RoleCode(d.Approver.String())})
+	}
+	x.PartMsg(i18n.StaffRefundAmount{Amount: i18n.Fen(d.amount)})
+	if d.Replayed {
+		x.PartMsg(i18n.StaffReplayed{})
+	}
+	for r := range d.Reasons.All() {
+		x.Part(r.Text(l))
+	}
+	return x.String()
+}
+
+// Buyer returns what the buyer is told in language l (rule A3): that the
+// agent asks the approver (named by role) first, or that the refund of
+// its amount is being made. A replayed refund, already paid, tells
+// nothing new: "".
+func (d RefundDecision) Buyer(l order.Lang) string {
+	var m i18n.Message
+	switch {
+	case !d.Verdict.IsValid() || d.Replayed:
+		return ""
+	case d.Verdict == order.NeedsApproval:
+		m = i18n.AskingApprover{Approver: i18n.RoleCode(d.Approver.String())}
+	case d.Verdict == order.Allowed:
+		m = i18n.RefundOnItsWay{Amount: i18n.Fen(d.amount)}
+	default:
+		return ""
+	}
+	return i18n.Render(i18n.Lang(l), nil, m)
+}

@@ -230,8 +230,8 @@ func token(args []string) error {
 // prints a progress line.
 var progressFrom = 10000
 
-// triage prints the problem-order digest of every open stored order (rule
-// O2) to stdout, with a progress line on stderr at least every second while
+// triage prints the problem-order digest of every open stored order and of
+// the finished ones refund's after-sales checks flag (rules O2, R6) to stdout, with a progress line on stderr at least every second while
 // a long run reads the orders.
 func triage(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
@@ -261,6 +261,7 @@ func triage(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprint(stdout, dg.String())
-	fmt.Fprintf(stderr, "triage: %d open orders checked, %d problem orders, in %s\n", n, dg.Orders, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "triage: %d orders checked (the open ones, and those after the sale that refund's checks flag), %d problem orders, in %s\n",
+		n, dg.Orders, time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -48,7 +48,9 @@
 // or the decision's own, "不包邮"), then the reasons as parts, each its
 // label or a message with its values ("商品实付还差 ¥ 0.01 包邮") —, and
 // Buyer(order.Lang) picks one reply to the buyer from the decision and
-// renders it with the decision's values. Replies say only what the
+// renders it with the decision's values; order's after-sales digest is
+// a table whose words, dates and ages come from the same messages
+// (staff.digest.*, staff.age.*). Replies say only what the
 // decision knows: the shortfall, not the threshold; "Hong Kong, Macao and
 // Taiwan", not which of them. Messages without arguments are rendered
 // once, when the catalog is built, so a reply without values costs a map
@@ -61,6 +63,16 @@
 // Chinese; zh, zh-CN and zh-SG simplified; en-* English; es-* Spanish;
 // what the matcher cannot place with high confidence, and malformed text,
 // the caller's fallback.
+//
+// # Tests
+//
+// The tests read the packages' sources (go/ast): every enum has a Text
+// method, every Text method is walked in the four languages from its
+// package's own list of values, every decision (a struct with a Verdict
+// or Reasons) has a Staff method and a golden sample, and every package
+// that makes order.Codes has them walked. Every template names exactly
+// its message's arguments, and a translation equal to the English is
+// marked deliberate in the tables.
 //
 // Everything here is safe for concurrent use, never panics and never
 // logs.

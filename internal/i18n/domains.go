@@ -17,6 +17,7 @@ const (
 	OrderRole        Domain = "order.role"
 	OrderStatus      Domain = "order.status"
 	OrderVerdict     Domain = "order.verdict"
+	OrderCODStatus   Domain = "order.cod_status" // the platform's cash-on-delivery logistics states (SIGN_IN …)
 
 	ShippingAction    Domain = "shipping.action"
 	ShippingCarrier   Domain = "shipping.carrier" // couriers' names by code, not an enum
@@ -62,6 +63,11 @@ const (
 	RefundKind           Domain = "refund.kind"
 	RefundCondition      Domain = "refund.condition"
 	RefundReason         Domain = "refund.reason"
+	RefundRoute          Domain = "refund.route"
+	RefundStep           Domain = "refund.step"
+	RefundStepStatus     Domain = "refund.step_status"
+	RefundPlanStatus     Domain = "refund.plan_status"
+	RefundPlanEvent      Domain = "refund.plan_event"
 )
 
 // Domains returns every domain, in the order of the tables.
@@ -104,7 +110,7 @@ func ProblemReason(l Lang, pkg, name string) string {
 	case "shipping":
 		ds = []Domain{ShippingReason, ShippingProblem}
 	case "refund":
-		ds = []Domain{RefundReason}
+		ds = []Domain{RefundReason} // refund's checks report its Reason codes (rules R4, R6)
 	}
 	for _, d := range ds {
 		if s, ok := Lookup(l, d, name); ok {
@@ -121,4 +127,4 @@ func ProblemReason(l Lang, pkg, name string) string {
 var labelTables = [][]label{orderLabels, shippingLabels, pricingLabels, notesLabels, refundLabels}
 
 // defTables are the message tables: replies to buyers, lines for staff.
-var defTables = [][]def{buyerDefs, staffDefs, decisionDefs}
+var defTables = [][]def{buyerDefs, staffDefs, decisionDefs, planDefs}

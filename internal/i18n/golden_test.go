@@ -54,6 +54,8 @@ var staffSample = []texter{
 	refund.ReturnReceived, refund.DispatchReplacement, refund.Tmall, refund.OrderedWrongly, refund.Seller,
 	refund.TwoShipped, refund.GetEvidence, refund.KindPerishable, refund.ConditionWornDamaged,
 	refund.WindowClosed, refund.BargainedMistake, refund.CashBackOffer,
+	refund.RouteReorder, refund.StepWarehouseAck, refund.StepDropped, refund.PlanCancelled, refund.PlanReorder,
+	refund.AcknowledgementOverdue, refund.RefundOverdue, order.CODSignedIn, order.CODSignInRefused,
 }
 
 var at = time.Date(2026, 11, 12, 16, 0, 0, 0, time.FixedZone("CST", 8*3600))
@@ -124,6 +126,36 @@ var staffLines = []i18n.Message{
 	i18n.StaffReplyOK{},
 	i18n.StaffReplyRefused{},
 	i18n.StaffMatch{Phrase: "好评返"},
+	// Order's decisions, the digest and refund's plans (stage C).
+	i18n.StaffIfDeclined{Action: "Close and re-order with online payment"},
+	i18n.StaffConfirmBy{By: at},
+	i18n.StaffSlowReviewDay{Day: 3},
+	i18n.StaffDealWithBy{By: at},
+	i18n.StaffContactDue{Round: "Evening", Channels: []string{"Chat", "SMS"}},
+	i18n.StaffRoundsMissed{Count: 1},
+	i18n.StaffRoundsMissed{Count: 5},
+	i18n.StaffOversold{SKU: "PROMO-1", OnHand: 3, Demand: 6},
+	i18n.StaffStockCovers{SKU: "PROMO-1", OnHand: 10, Demand: 6},
+	i18n.StaffAllocated{Order: "T1002", Allocated: 1, Ordered: 2},
+	i18n.StaffCompensation{Role: "store_manager"},
+	i18n.StaffDigestHead{At: at, Orders: 1, Next: at.Add(2 * time.Hour)},
+	i18n.StaffDigestHead{At: at, Orders: 12, Next: at.Add(2 * time.Hour)},
+	i18n.StaffDigestGroup{Category: "Out of stock", Count: 2},
+	i18n.StaffDigestColumns{},
+	i18n.StaffAgeMins{Minutes: 30},
+	i18n.StaffAgeMinutes{Hours: 2, Minutes: 20},
+	i18n.StaffAgeDays{Days: 3, Hours: 4},
+	i18n.StaffPlanOrders{Original: "T1001", Reorder: "T1002"},
+	i18n.StaffPlanOriginal{Original: "T1001"},
+	i18n.StaffStepsDone{Steps: []string{"Hold the original"}},
+	i18n.StaffStepsPending{Steps: []string{"Finance acknowledges the refund", "Refund the original"}},
+	i18n.StaffBypass{Event: "Buyer reordered", Skipped: []string{"Finance acknowledges the refund"}, At: at},
+	i18n.StaffWho{Who: "Finance"},
+	i18n.StaffStepReady{},
+	i18n.StaffStepWaiting{},
+	i18n.StaffAckBy{Due: at},
+	i18n.StaffRefundAmount{Amount: 52000},
+	i18n.StaffReplayed{},
 }
 
 // buyerReplies are every reply to a buyer with values filled in.
@@ -206,6 +238,14 @@ var buyerReplies = []i18n.Message{
 	i18n.ReturnPostageChoices{},
 	i18n.ReturnBelowFreeShipping{Amount: 1000},
 	i18n.ExchangePostageBuyer{},
+	// Order's decisions and refund's plans (stage C).
+	i18n.OutOfStockPartial{Allocated: 1, Short: 1},
+	i18n.OutOfStockPartial{Allocated: 2, Short: 3},
+	i18n.OutOfStockOfferCOD{},
+	i18n.ReorderPlaced{},
+	i18n.OriginalRefunded{},
+	i18n.CheckingShipment{},
+	i18n.RefundOnItsWay{Amount: 2800},
 	i18n.PromotionEndedGiftInstead{},
 	i18n.PromotionEndedPostageInstead{Amount: 500},
 }

@@ -109,3 +109,9 @@ func ClockOf(t time.Time) Clock {
 	h, m, s := t.Clock()
 	return Clock(h*3600 + m*60 + s)
 }
+
+// Seq joins labels one after another as language l writes a list:
+// "原单暂停发货、财务确认退款", "hold the original, finance acknowledges
+// the refund" — in English and Spanish each label as it reads inside a
+// sentence.
+func Seq(l Lang, items []string) string { return joinSeq(l.Or(SimplifiedChinese), items) }

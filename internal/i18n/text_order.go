@@ -146,4 +146,17 @@ var orderLabels = []label{
 	lbl(OrderLang, "zh-Hant", "繁体中文", "繁體中文", "Traditional Chinese", "Chino tradicional"),
 	lbl(OrderLang, "en", "英语", "英語", "English", "Inglés"),
 	lbl(OrderLang, "es", "西班牙语", "西班牙語", "Spanish", "Español"),
+	// The platform's cash-on-delivery logistics states, as its seller back
+	// office words them (rule S9).
+	lbl(OrderCODStatus, "NEW_CREATED", "物流订单已创建", "物流訂單已建立", "Logistics order created", "Orden logística creada"),
+	lbl(OrderCODStatus, "ACCEPTED_BY_COMPANY", "快递已接单", "物流公司已接單", "Accepted by the courier", "Aceptado por la mensajería"),
+	lbl(OrderCODStatus, "REJECTED_BY_COMPANY", "快递拒绝接单", "物流公司拒絕接單", "Refused by the courier", "Rechazado por la mensajería"),
+	lbl(OrderCODStatus, "RECIEVE_TIMEOUT", "快递接单超时", "物流公司接單逾時", "No courier answered in time", "Ninguna mensajería respondió a tiempo"),
+	lbl(OrderCODStatus, "TAKEN_IN_SUCCESS", "揽收成功", "攬收成功", "Picked up", "Recogido"),
+	lbl(OrderCODStatus, "TAKEN_IN_FAILED", "揽收失败", "攬收失敗", "Pick-up failed", "Recogida fallida"),
+	lbl(OrderCODStatus, "TAKEN_TIMEOUT", "揽收超时", "攬收逾時", "Not picked up in time", "No recogido a tiempo"),
+	lbl(OrderCODStatus, "SIGN_IN", "买家已签收并付款", "買家已簽收並付款", "Signed for and paid by the buyer", "Recibido y pagado por el comprador"),
+	lbl(OrderCODStatus, "REJECTED_BY_OTHER_SIDE", "买家拒签", "買家拒收", "Refused by the buyer", "Rechazado por el comprador"),
+	lbl(OrderCODStatus, "WAITING_TO_BE_SENT", "等待交给快递", "等待交寄物流", "Waiting to go to the courier", "Pendiente de entregar a la mensajería"),
+	lbl(OrderCODStatus, "CANCELED", "物流订单已取消", "物流訂單已取消", "Logistics order cancelled", "Orden logística cancelada"),
 }

@@ -57,6 +57,7 @@ func walks() []walked {
 		walk("order.Event", i18n.OrderEvent, order.Events()),
 		walk("order.Verdict", i18n.OrderVerdict, order.Verdicts()),
 		walk("order.Lang", i18n.OrderLang, order.Langs()),
+		walk("order.CODStatus", i18n.OrderCODStatus, order.CODStatuses()),
 
 		walk("shipping.Weekday", i18n.ShippingWeekday, shipping.Weekdays()),
 		walk("shipping.Stage", i18n.ShippingStage, shipping.Stages()),
@@ -87,7 +88,7 @@ func walks() []walked {
 		walk("notes.Task", i18n.NotesTask, notes.TaskValues()),
 		walk("notes.Field", i18n.NotesField, notes.Fields()),
 
-		walk("refund.Status", i18n.RefundStatus, refund.Statuses()),
+		walk("order.RefundStatus", i18n.RefundStatus, refund.Statuses()), // refund.Status is this type
 		walk("refund.GoodStatus", i18n.RefundGoodStatus, refund.GoodStatuses()),
 		walk("refund.Phase", i18n.RefundPhase, refund.Phases()),
 		walk("refund.Event", i18n.RefundEvent, refund.Events()),
@@ -102,6 +103,11 @@ func walks() []walked {
 		walk("refund.Kind", i18n.RefundKind, refund.Kinds()),
 		walk("refund.Condition", i18n.RefundCondition, refund.Conditions()),
 		walk("refund.Reason", i18n.RefundReason, refund.Reasons()),
+		walk("refund.Route", i18n.RefundRoute, refund.Routes()),
+		walk("refund.Step", i18n.RefundStep, refund.Steps()),
+		walk("refund.StepStatus", i18n.RefundStepStatus, refund.StepStatuses()),
+		walk("refund.PlanStatus", i18n.RefundPlanStatus, refund.PlanStatuses()),
+		walk("refund.PlanEventKind", i18n.RefundPlanEvent, refund.PlanEventKinds()),
 	}
 }
 
@@ -226,26 +232,20 @@ func TestNoTextWithoutCode(t *testing.T) {
 
 // TestProblemReasonsRender: every reason a problem-order check reports
 // renders, whether it is one of order's reasons, of shipping's checks or
-// of refund's (rules R4, R6: an exchange waiting on its return, a refund
-// overdue, a return not refunded — reported by the triage as refund.…).
+// of refund's (rules R4, R6: the after-sales digest names them).
 func TestProblemReasonsRender(t *testing.T) {
-	var reasons []order.Code
-	for _, r := range order.Reasons() {
-		reasons = append(reasons, r.Code())
-	}
-	reasons = append(reasons, shipping.ProblemReasons()...)
-	for _, r := range []refund.Reason{refund.RefundOverdue, refund.ReturnNotRefunded, refund.ExchangeAwaitingReturn} {
-		reasons = append(reasons, r.Code())
-	}
-	for _, r := range reasons {
-		for _, l := range order.Langs() {
-			got := order.Problem{Reason: r}.Text(l)
-			assert.NotEqual(t, r.String(), got, "problem reason %q has no %s text", r, l)
-			assert.NotEqual(t, r.Name(), got, "problem reason %q has no %s text", r, l)
+	for pkg, reasons := range problemCodes() {
+		for _, r := range reasons {
+			for _, l := range order.Langs() {
+				got := order.Problem{Reason: r}.Text(l)
+				assert.NotEqual(t, r.String(), got, "%s problem reason %q has no %s text", pkg, r, l)
+				assert.NotEqual(t, r.Name(), got, "%s problem reason %q has no %s text", pkg, r, l)
+			}
 		}
 	}
 	assert.Equal(t, "acme.no_such_reason", order.Problem{Reason: order.MustCode("acme", "no_such_reason")}.Text(order.English), "unknown: the code")
 	assert.Equal(t, "港澳台订单，店铺没有可派送的顺丰", order.Problem{Reason: order.MustCode("shipping", shipping.ProblemNoSFCarrier)}.Text(order.SimplifiedChinese))
+	assert.Equal(t, refund.RefundOverdue.Text(order.TraditionalChinese), order.Problem{Reason: refund.RefundOverdue.Code()}.Text(order.TraditionalChinese), "refund's check reasons are its Reason codes")
 }
 
 // TestTextOfInvalidValues: a value out of range renders as its String,

@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"context"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/examples/backend/internal/api"
+	"github.com/kefu-go/kefu/examples/backend/internal/db"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -200,4 +204,55 @@ func TestHealth(t *testing.T) {
 	assert.Equal(t, "sqlite", r.str("db"))
 	e.dbs[0].Close()
 	e.must(http.StatusServiceUnavailable, e.call("GET", "/healthz", "", ""))
+}
+
+// Every decision comes with kefu's own wording of it in the language the
+// request asks for: the console's (Staff) and the buyer's (Buyer); a
+// buyer-facing endpoint carries the buyer's only (rule O7).
+func TestExplainTexts(t *testing.T) {
+	e := sqliteEnv(t)
+	xiaomei := e.staff("xiaomei", order.PreSales)
+	e.must(201, e.call("POST", "/orders", xiaomei, unpaid("T1")))
+	e.must(201, e.call("POST", "/orders", xiaomei, paid("T2", 2, "50.00")))
+	cut := `{"order_id":"T1","kind":"price_cut","amount":"5.00"}`
+	en := e.must(200, e.call("POST", "/reviews", xiaomei, cut, "Accept-Language", "en"))
+	zh := e.must(200, e.call("POST", "/reviews", xiaomei, cut, "Accept-Language", "zh-CN"))
+	require.NotEmpty(t, en.str("explain.staff"))
+	require.NotEmpty(t, en.str("explain.buyer"))
+	assert.NotEqual(t, en.str("explain.staff"), zh.str("explain.staff"), "the staff text follows the language")
+	assert.NotEqual(t, en.str("explain.buyer"), zh.str("explain.buyer"), "the buyer text follows the language")
+
+	s := e.must(200, e.call("GET", "/orders/T2/shipping", xiaomei, "", "Accept-Language", "es"))
+	assert.NotEmpty(t, s.str("dispatch_promise_explain.staff"))
+	assert.NotEmpty(t, s.str("dispatch_promise_explain.buyer"))
+
+	n := e.must(200, e.call("POST", "/orders/T2/notes", xiaomei, `{"flag":"green","kind":"refund","reason":"退差价","amount":"10.00"}`, "Accept-Language", "en"))
+	assert.NotEmpty(t, n.str("explain.staff"))
+
+	b := e.must(200, e.call("GET", "/buyer/orders/T2", e.buyer("tb_8812"), "", "Accept-Language", "zh-TW"))
+	assert.NotEmpty(t, b.str("explain.buyer"))
+	assert.Equal(t, s.str("dispatch_promise.wording"), b.str("dispatch_promise.wording"))
+	assert.Empty(t, b.str("explain.staff"), "no console text for a buyer")
+	assert.Equal(t, "zh-Hant", b.str("explain.lang"))
+}
+
+// Every request has a deadline, the database's work included: a request
+// past it is answered 503 "timeout", and its transaction rolls back.
+func TestRequestTimeout(t *testing.T) {
+	d, err := db.Open(context.Background(), "", t.TempDir())
+	require.NoError(t, err)
+	defer d.Close()
+	s := api.New(api.Config{DB: d, Secret: newSecret(), Now: func() time.Time { return testStart }, RequestTimeout: time.Nanosecond})
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	tok, err := s.StaffToken(order.Agent{ID: "xiaomei", Role: order.InSales}, time.Hour)
+	require.NoError(t, err)
+	e := &env{t: t, client: srv.Client()}
+	r := e.must(503, e.callAt(srv.URL, "POST", "/orders", tok, paid("T1", 1, "1.00")))
+	assert.Equal(t, "timeout", r.str("error.class"))
+	var n int
+	require.NoError(t, d.Read(context.Background(), func(tx *db.Tx) error {
+		return tx.QueryRow(context.Background(), "SELECT COUNT(*) FROM orders").Scan(&n)
+	}))
+	assert.Zero(t, n, "nothing was stored")
 }

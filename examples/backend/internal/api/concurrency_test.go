@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -167,5 +168,90 @@ func TestConcurrentAcknowledge(t *testing.T) {
 			st[a.Status]++
 		}
 		assert.Equal(t, map[int]int{200: 1, 409: 9}, st)
+	})
+}
+
+// 50 concurrent refunds of one plan's money step (rule R1, S2), on both
+// instances: the plan and the ledger are written with compare-and-set in
+// one transaction, so the difference is paid once; every other answer
+// replays it (the payout keys are the plan's).
+func TestConcurrentPlanRefund(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		e.must(201, e.call("POST", "/orders", li, orderJSON("T1", "tb_1", "LX-2201", 2, "64.25", "10.00", "WAIT_SELLER_SEND_GOODS",
+			testStart.Add(-2*time.Hour), testStart.Add(-time.Hour))))
+		p := e.must(201, e.call("POST", "/orders/T1/reorder-plan", li, `{"id":"RD-1"}`))
+		require.Equal(t, "refund_difference", p.str("plan.route"))
+
+		answers := parallel(workers, func(int) resp {
+			return e.call("POST", "/plans/RD-1/refund", li, `{"version":1}`)
+		})
+		fresh := 0
+		for _, a := range answers {
+			require.Equal(t, 200, a.Status, "%s", a.Body)
+			if a.get("receipts.0.replayed") == false {
+				fresh++
+			}
+			assert.Equal(t, "10.00", a.str("ledger.refunded"))
+		}
+		assert.Equal(t, 1, fresh, "paid once")
+		l := e.must(200, e.call("GET", "/orders/T1/ledger", li, ""))
+		assert.Equal(t, "10.00", l.str("refunded"))
+		assert.EqualValues(t, 2, l.get("version"), "one payout")
+	})
+}
+
+// Refund approvals (rule A3): a refund above 500.00 needs the team
+// leader; without the approval it is not paid, and the request waits for
+// the approver; nobody approves their own; the approval covers exactly the
+// order, the agent and the amount, and is spent once — of 50 concurrent
+// payouts with it, on both instances, exactly one is paid.
+func TestRefundApproval(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		wang := e.staff("kf-wang", order.AfterSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		// 2,000.00 paid: the ledger would take two refunds of 520.00; the
+		// approval is what allows one.
+		e.must(201, e.call("POST", "/orders", wang, paid("T1", 20, "100.00")))
+
+		big := `{"key":"rf-%d","sku":"LX-2201","goods":"520.00"}`
+		r := e.must(200, e.call("POST", "/orders/T1/payouts", wang, fmt.Sprintf(big, 0), "Accept-Language", "en"))
+		assert.Equal(t, false, r.get("paid"))
+		assert.Equal(t, "needs_approval", r.str("decision.verdict"))
+		assert.Equal(t, "above_refund_limit", r.str("explain.reasons.0.code"))
+		assert.NotEqual(t, "above_refund_limit", r.str("explain.reasons.0.text"))
+		rq := r.str("request_id")
+		require.NotEmpty(t, rq)
+		assert.Equal(t, "0.00", e.must(200, e.call("GET", "/orders/T1/ledger", wang, "")).str("refunded"))
+		// Small refunds need nobody.
+		e.must(200, e.call("POST", "/orders/T1/payouts", wang, `{"key":"rf-small","sku":"LX-2201","goods":"5.00"}`))
+		// Paid before the goods came back: the team leader too.
+		r = e.must(200, e.call("POST", "/orders/T1/payouts", wang, `{"key":"rf-early","sku":"LX-2201","units":1,"with_return":true,"goods":"5.00"}`))
+		assert.Contains(t, string(r.Body), "before_goods_back")
+
+		e.must(403, e.call("POST", "/refund-reviews/"+rq+"/approve", wang, ""))
+		e.must(403, e.call("POST", "/refund-reviews/"+rq+"/approve", e.staff("kf-zhou", order.AfterSales), ""))
+		e.must(404, e.call("POST", "/refund-reviews/rr-nope/approve", laowang, ""))
+		ap := e.must(200, e.call("POST", "/refund-reviews/"+rq+"/approve", laowang, ""))
+		token := ap.str("token")
+		require.NotEmpty(t, token)
+		e.must(409, e.call("POST", "/refund-reviews/"+rq+"/approve", e.staff("laoli", order.TeamLeader), ""))
+
+		// Not for another agent, nor another amount; a concession's route
+		// does not take it.
+		e.must(403, e.call("POST", "/orders/T1/payouts", e.staff("kf-zhou", order.AfterSales), fmt.Sprintf(big, 1), "Kefu-Approval", token))
+		e.must(403, e.call("POST", "/orders/T1/payouts", wang, `{"key":"rf-x","sku":"LX-2201","goods":"530.00"}`, "Kefu-Approval", token))
+		e.must(403, e.call("POST", "/concessions", wang, `{"order_id":"T1","kind":"gift","amount":"1.00"}`, "Kefu-Approval", token))
+
+		answers := parallel(workers, func(i int) resp {
+			return e.call("POST", "/orders/T1/payouts", wang, fmt.Sprintf(big, i), "Kefu-Approval", token)
+		})
+		st := map[int]int{}
+		for _, a := range answers {
+			st[a.Status]++
+		}
+		assert.Equal(t, map[int]int{200: 1, 409: workers - 1}, st)
+		l := e.must(200, e.call("GET", "/orders/T1/ledger", wang, ""))
+		assert.Equal(t, "525.00", l.str("refunded"), "520.00 once, and the small one")
 	})
 }

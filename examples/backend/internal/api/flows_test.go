@@ -200,9 +200,8 @@ func TestShipping(t *testing.T) {
 	})
 }
 
-// The problem-order digest (rule O2) in the request's language, and the
-// refund-and-reorder plan read from stored state (rule R1).
-func TestDigestAndReorderPlan(t *testing.T) {
+// The problem-order digest (rule O2) in the request's language.
+func TestDigest(t *testing.T) {
 	onEveryDatabase(t, func(t *testing.T, e *env) {
 		li := e.staff("kf-li", order.InSales)
 		// A silent order that qualified for free shipping but paid postage.
@@ -226,17 +225,76 @@ func TestDigestAndReorderPlan(t *testing.T) {
 		}
 		assert.Contains(t, cats, "multiple_addresses")
 		assert.Contains(t, cats, "postage_wrong")
-		txt := e.must(200, e.call("GET", "/digest?format=text", li, ""))
+		// The plain-text table in words: categories and reasons, not codes.
+		txt := e.must(200, e.call("GET", "/digest?format=text", li, "", "Accept-Language", "en"))
 		assert.Contains(t, string(txt.Body), "problem orders at")
+		assert.Equal(t, "en", txt.Header.Get("Content-Language"))
+		assert.NotContains(t, string(txt.Body), "multiple_addresses")
+		assert.NotContains(t, string(txt.Body), "postage_wrong")
+		en := e.must(200, e.call("GET", "/digest", li, "", "Accept-Language", "en"))
+		for _, g := range en.get("explain.groups").([]any) {
+			g := g.(map[string]any)
+			assert.Contains(t, string(txt.Body), g["category"].(map[string]any)["text"].(string)+": ")
+			for _, row := range g["rows"].([]any) {
+				for _, rc := range row.(map[string]any)["reasons"].([]any) {
+					assert.Contains(t, string(txt.Body), rc.(map[string]any)["text"].(string))
+				}
+			}
+		}
+	})
+}
 
-		p := e.must(200, e.call("GET", "/orders/T1/reorder-plan", li, ""))
-		assert.Equal(t, "refund_difference", p.str("preferred"))
-		assert.Equal(t, "hold_original", p.str("blocked_by"))
-		e.must(200, e.call("POST", "/orders/T1/hold", li, `{"flag":"red","reason":"退款重拍,暂停发货"}`))
-		e.must(200, e.call("POST", "/handoffs", li, `{"id":"h-f","order_id":"T1","to":{"department":"finance"},"urgency":"urgent","subject":"退款T1","via":["phone"],"away":true}`))
-		e.must(200, e.call("POST", "/handoffs/h-f/ack", e.colleague("cw-zhao", order.Finance), ""))
-		p = e.must(200, e.call("GET", "/orders/T1/reorder-plan", li, ""))
-		assert.Equal(t, "warehouse_saw_hold", p.str("blocked_by"), "the step seed case 1 skipped")
-		e.must(422, e.call("POST", "/orders/T1/reorder", li, `{"reorder_id":"T1"}`))
+// The digest runs refund's after-sales checks too (order.AfterSaleCheck),
+// on finished trades as well as open ones: an exchange waiting too long for
+// its return (rule R4) and a refund promised and late (rule R6) reach it;
+// paying the promised refund keeps the promise (Ledger.Keep) and takes the
+// order off the digest.
+func TestDigestAfterSales(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		wang := e.staff("kf-wang", order.AfterSales)
+		e.must(200, e.call("PUT", "/stock/LX-2201", wang, `{"on_hand":10}`))
+		for _, id := range []string{"T1", "T2"} {
+			e.must(201, e.call("POST", "/orders", wang, paid(id, 2, "50.00")))
+			e.must(200, e.call("POST", "/orders/"+id+"/events", wang, `{"event":"dispatch"}`))
+			e.must(200, e.call("POST", "/orders/"+id+"/events", wang, `{"event":"confirm_receipt"}`))
+		}
+		e.must(201, e.call("POST", "/orders/T1/exchanges", wang, `{"id":"x-1","sku":"LX-2201","units":1}`))
+		due := e.clock.Now().Add(24 * time.Hour).Format(time.RFC3339)
+		pr := e.must(200, e.call("POST", "/promises", wang, `{"id":"rf-7","kind":"refund_by","order_id":"T2","due":"`+due+`"}`))
+		require.Equal(t, "allowed", pr.str("decision.verdict"), "%s", pr.Body)
+
+		d := e.must(200, e.call("GET", "/digest", wang, "", "Accept-Language", "en"))
+		assert.EqualValues(t, 0, d.get("digest.orders"), "nothing is late yet: %s", d.Body)
+
+		e.clock.Add(8 * 24 * time.Hour)
+		wang = e.staff("kf-wang", order.AfterSales) // the day's token
+		d = e.must(200, e.call("GET", "/digest", wang, "", "Accept-Language", "en"))
+		assert.EqualValues(t, 2, d.get("digest.orders"), "%s", d.Body)
+		reasons := map[string]string{}
+		for _, g := range d.get("explain.groups").([]any) {
+			g := g.(map[string]any)
+			assert.Equal(t, "after_sales_pending", g["category"].(map[string]any)["code"])
+			for _, row := range g["rows"].([]any) {
+				row := row.(map[string]any)
+				rc := row["reasons"].([]any)[0].(map[string]any)
+				reasons[row["order_id"].(string)] = rc["code"].(string)
+				assert.NotEqual(t, rc["code"], rc["text"], "the reason's English text")
+			}
+		}
+		assert.Equal(t, map[string]string{"T1": "refund.exchange_awaiting_return", "T2": "refund.refund_overdue"}, reasons)
+		// The plain-text table says them in words (rules R4, R6).
+		txt := string(e.must(200, e.call("GET", "/digest?format=text", wang, "", "Accept-Language", "en")).Body)
+		assert.NotContains(t, txt, "refund.")
+		assert.NotContains(t, txt, "after_sales_pending")
+		assert.Contains(t, txt, "Promised refund overdue")
+
+		// Paid late: the promise is settled (broken: after its due time)
+		// and T2 leaves the digest.
+		e.must(200, e.call("POST", "/orders/T2/payouts", wang, `{"key":"rf-7","sku":"LX-2201","goods":"5.00"}`))
+		ag := e.must(200, e.call("GET", "/agenda", wang, ""))
+		assert.NotContains(t, string(ag.Body), "rf-7", "settled promises leave the agenda")
+		d = e.must(200, e.call("GET", "/digest", wang, ""))
+		assert.EqualValues(t, 1, d.get("digest.orders"), "%s", d.Body)
+		assert.Equal(t, "T1", d.str("digest.groups.0.rows.0.order_id"))
 	})
 }

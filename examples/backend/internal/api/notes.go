@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/refund"
 )
 
 // memoOut is a memo append's answer: the decision (a full memo is a
@@ -70,7 +72,7 @@ func (s *Server) appendNote(w http.ResponseWriter, r *http.Request, me order.Age
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
@@ -133,14 +135,41 @@ func (s *Server) holdOrRelease(w http.ResponseWriter, r *http.Request, me order.
 		if err := saveOrder(ctx, tx, row, next); err != nil {
 			return err
 		}
-		return saveMemo(ctx, tx, row.o.ID(), memo, v)
+		if err := saveMemo(ctx, tx, row.o.ID(), memo, v); err != nil {
+			return err
+		}
+		return s.holdPlans(ctx, tx, e, next, note, now)
 	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// holdPlans advances the order's open plans with a hold, in the hold's
+// transaction: the original held is the first step of refund-and-reorder
+// (rule R1). A release of an original whose open plan refunds and reorders
+// is refused (409) once the plan counts the hold: the hold is what keeps
+// the original from shipping while the buyer orders again; cancel the
+// plan first.
+func (s *Server) holdPlans(ctx context.Context, tx *db.Tx, e order.Event, next order.Order, note notes.Note, now time.Time) error {
+	if e == order.Hold {
+		_, err := advancePlans(ctx, tx, next.ID(), now, false, holdStep(next, note))
+		return err
+	}
+	plans, err := openPlansOf(ctx, tx, next.ID())
+	if err != nil {
+		return err
+	}
+	for _, row := range plans {
+		if st, ok := row.p.Step(refund.StepHoldOriginal); ok && st.State == refund.StepDone && row.p.Route() == refund.RouteReorder {
+			return &order.Error{Pkg: "backend", Field: "event", Value: e.String(), Err: order.ErrConflict,
+				Detail: "plan " + row.p.ID() + " refunds and reorders this order: it stays held until the plan is done or cancelled (rule R1)"}
+		}
+	}
+	return nil
 }
 
 type handOffOut struct {
@@ -158,6 +187,11 @@ func (s *Server) sendHandOff(w http.ResponseWriter, r *http.Request, me order.Ag
 		s.writeError(w, r, err)
 		return
 	}
+	b, plan, err := planField(b)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	var d notes.HandOffDraft
 	if err := d.UnmarshalJSON(b); err != nil {
 		s.writeError(w, r, err)
@@ -168,7 +202,7 @@ func (s *Server) sendHandOff(w http.ResponseWriter, r *http.Request, me order.Ag
 		s.writeError(w, r, err)
 		return
 	}
-	out := handOffOut{Decision: dec, Explain: explain(s.lang(r), dec.Verdict, dec.Reasons)}
+	out := handOffOut{Decision: dec, Explain: explain(s.lang(r), dec.Verdict, dec.Reasons).with(dec, s.lang(r))}
 	if dec.Verdict == order.Allowed {
 		ctx := r.Context()
 		err = s.db.Tx(ctx, func(tx *db.Tx) error {
@@ -181,13 +215,31 @@ func (s *Server) sendHandOff(w http.ResponseWriter, r *http.Request, me order.Ag
 			if err != nil {
 				return err
 			}
-			ok, err := tx.Insert(ctx, "INSERT INTO handoffs (id, order_id, target, acked_ms, due_ms, body, version) VALUES (?, ?, ?, 0, ?, ?, 1)",
-				h.ID, h.OrderID, h.To.String(), ms(h.Due), string(body))
+			ok, err := tx.Insert(ctx, "INSERT INTO handoffs (id, order_id, target, acked_ms, due_ms, body, version, plan_id) VALUES (?, ?, ?, 0, ?, ?, 1, ?)",
+				h.ID, h.OrderID, h.To.String(), ms(h.Due), string(body), plan)
 			if err != nil {
 				return err
 			}
 			if !ok {
 				return fmt.Errorf("hand-off %q exists already: %w", h.ID, order.ErrConflict)
+			}
+			// The hand-off a plan waits for, sent before the steps that
+			// guard it, is refused with the plan (rule R1); one that says
+			// it is no plan's ("plan":"") is not the plan's step.
+			if h.OrderID == "" {
+				if plan != nil && *plan != "" {
+					return &order.Error{Pkg: "backend", Field: "plan", Value: *plan, Err: order.ErrInvalidInput,
+						Detail: "a hand-off about no order is no plan's step"}
+				}
+				return nil
+			}
+			ps, err := advancePlans(ctx, tx, h.OrderID, h.SentAt, false, handOffStep(h, plan))
+			if err != nil {
+				return err
+			}
+			if plan != nil && *plan != "" && len(ps) == 0 {
+				return fmt.Errorf("plan %q is not an open plan of order %q waiting for a hand-off to %s: %w",
+					*plan, h.OrderID, h.To.Department, order.ErrConflict)
 			}
 			return nil
 		})
@@ -208,7 +260,7 @@ func (s *Server) ackHandOff(w http.ResponseWriter, r *http.Request, me auth.Clai
 	now := s.cfg.Now()
 	var out notes.HandOff
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		h, v, err := loadHandOff(ctx, tx, r.PathValue("id"))
+		h, v, plan, err := loadHandOff(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
 		}
@@ -219,8 +271,17 @@ func (s *Server) ackHandOff(w http.ResponseWriter, r *http.Request, me auth.Clai
 		if err != nil {
 			return err
 		}
-		return tx.CAS(ctx, "UPDATE handoffs SET acked_ms = ?, body = ?, version = ? WHERE id = ? AND version = ?",
-			ms(out.AckedAt), string(b), v+1, out.ID, v)
+		if err := tx.CAS(ctx, "UPDATE handoffs SET acked_ms = ?, body = ?, version = ? WHERE id = ? AND version = ?",
+			ms(out.AckedAt), string(b), v+1, out.ID, v); err != nil {
+			return err
+		}
+		if out.OrderID == "" {
+			return nil
+		}
+		// An acknowledgement is the colleague's fact: a plan records it
+		// even out of order, naming the guards it skipped (rules N2, R1).
+		_, err = advancePlans(ctx, tx, out.OrderID, now, true, handOffStep(out, plan))
+		return err
 	})
 	if err != nil {
 		s.writeError(w, r, err)
@@ -229,21 +290,60 @@ func (s *Server) ackHandOff(w http.ResponseWriter, r *http.Request, me auth.Clai
 	s.writeJSON(w, r, http.StatusOK, map[string]any{"handoff": out})
 }
 
-func loadHandOff(ctx context.Context, tx *db.Tx, id string) (notes.HandOff, int64, error) {
+// loadHandOff returns a stored hand-off, its version and the plan it
+// belongs to (see planField).
+func loadHandOff(ctx context.Context, tx *db.Tx, id string) (notes.HandOff, int64, *string, error) {
 	var body string
 	var v int64
-	err := tx.QueryRow(ctx, "SELECT body, version FROM handoffs WHERE id = ?", id).Scan(&body, &v)
+	var plan sql.NullString
+	err := tx.QueryRow(ctx, "SELECT body, version, plan_id FROM handoffs WHERE id = ?", id).Scan(&body, &v, &plan)
 	if db.NoRows(err) {
-		return notes.HandOff{}, 0, notFound("hand-off", id)
+		return notes.HandOff{}, 0, nil, notFound("hand-off", id)
 	}
 	if err != nil {
-		return notes.HandOff{}, 0, err
+		return notes.HandOff{}, 0, nil, err
 	}
 	var h notes.HandOff
 	if err := h.UnmarshalJSON([]byte(body)); err != nil {
-		return h, 0, fmt.Errorf("stored hand-off %q: %w", id, err)
+		return h, 0, nil, fmt.Errorf("stored hand-off %q: %w", id, err)
 	}
-	return h, v, nil
+	if !plan.Valid {
+		return h, v, nil, nil
+	}
+	return h, v, &plan.String, nil
+}
+
+// planField takes the backend's "plan" field out of a hand-off body, so
+// that the rest is decoded by kefu's strict notes.HandOffDraft: which
+// refund-and-reorder plan the hand-off belongs to (rule R1). Absent or
+// null: the open plan of its order that waits for a hand-off to its
+// department, if any, takes it as its step. "": none — a hand-off to
+// finance about something else is sent even while a plan waits for its
+// hold. A plan's ID: that plan's step, refused (409) unless that plan is
+// open on the order and waits for it. It is a string or null (422
+// otherwise), at most 64 bytes.
+func planField(b []byte) ([]byte, *string, error) {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(b, &fields) != nil {
+		return b, nil, nil // not an object: kefu's decoder says what is wrong
+	}
+	raw, ok := fields["plan"]
+	if !ok {
+		return b, nil, nil
+	}
+	delete(fields, "plan")
+	var plan *string
+	if err := strict.Decode(raw, &plan); err != nil {
+		return nil, nil, &order.Error{Pkg: "backend", Field: "plan", Err: order.ErrInvalidJSON, Detail: "a plan's ID, \"\" for none, or null"}
+	}
+	if plan != nil && len(*plan) > 64 {
+		return nil, nil, &order.Error{Pkg: "backend", Field: "plan", Err: order.ErrInvalidInput, Detail: "at most 64 bytes"}
+	}
+	rest, err := json.Marshal(fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rest, plan, nil
 }
 
 type promiseOut struct {
@@ -316,7 +416,7 @@ func (s *Server) makePromise(w http.ResponseWriter, r *http.Request, me order.Ag
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 

@@ -2,9 +2,11 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
@@ -12,6 +14,7 @@ import (
 	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/refund"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -158,8 +161,16 @@ func (s *Server) orderEvent(w http.ResponseWriter, r *http.Request, me order.Age
 			return err
 		}
 		if !row.o.Status().Paid() && next.Status().Paid() {
-			row.o = next
-			if err := createLedger(ctx, tx, row); err != nil {
+			if err := createLedger(ctx, tx, orderRow{o: next, detail: row.detail, hasDet: row.hasDet}); err != nil {
+				return err
+			}
+		}
+		// A parcel that left the warehouse is a fact for the order's plans
+		// (rules R1, R2, S7): an original gone before its refund switches
+		// its plan to refunding the difference, or to reconciling a double
+		// shipment.
+		if !row.o.Status().Dispatched() && next.Status().Dispatched() {
+			if _, err := advancePlans(ctx, tx, next.ID(), now, false, parcelStep(next.ID(), shipping.Outbound)); err != nil {
 				return err
 			}
 		}
@@ -194,15 +205,15 @@ func (s *Server) orderShipping(w http.ResponseWriter, r *http.Request, me order.
 	over := p.PostageOvercharge(o)
 	out := map[string]any{
 		"free_shipping":         free,
-		"free_shipping_explain": explain(l, free.Verdict, free.Reasons),
+		"free_shipping_explain": explain(l, free.Verdict, free.Reasons).with(free, l),
 		"overcharge":            over,
-		"overcharge_explain":    explain(l, order.VerdictUnknown, over.Remedies),
+		"overcharge_explain":    explain(l, order.VerdictUnknown, over.Remedies).with(over, l),
 	}
 	if o.Region().IsValid() {
 		pref, _ := p.RequestedCarrier(o.Message())
 		if c, err := p.ChooseCarrier(o.Region(), pref); err == nil {
 			out["carrier"] = c
-			out["carrier_explain"] = explain(l, order.VerdictUnknown, c.Reasons)
+			out["carrier_explain"] = explain(l, order.VerdictUnknown, c.Reasons).with(c, l)
 		}
 	}
 	paid := o.PaidAt()
@@ -215,7 +226,7 @@ func (s *Server) orderShipping(w http.ResponseWriter, r *http.Request, me order.
 		return
 	}
 	out["dispatch_promise"] = promise
-	out["dispatch_promise_explain"] = explain(l, order.VerdictUnknown, promise.Reasons)
+	out["dispatch_promise_explain"] = explain(l, order.VerdictUnknown, promise.Reasons).with(promise, l)
 	out["wording_text"] = promise.Wording.Text(l)
 	s.writeJSON(w, r, http.StatusOK, out)
 }
@@ -253,7 +264,7 @@ func (s *Server) promiseCheck(w http.ResponseWriter, r *http.Request, me order.A
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"review": rev, "explain": explain(s.lang(r), rev.Verdict, rev.Reasons)})
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"review": rev, "explain": explain(s.lang(r), rev.Verdict, rev.Reasons).with(rev, s.lang(r))})
 }
 
 type stockIn struct {
@@ -298,13 +309,19 @@ func (s *Server) putStock(w http.ResponseWriter, r *http.Request, me order.Agent
 // Progress reports how far a long read has come: n of total orders.
 type Progress func(n, total int)
 
-// Digest runs the problem-order triage over every open stored order at now
-// and returns the after-sales digest (rule O2). The orders are read in
-// pages of 1,000 in one read-only snapshot; progress, when not nil, is
-// called after each page.
+// Digest runs the problem-order triage at now and returns the after-sales
+// digest (rule O2) and how many orders it checked: every open stored order
+// under the order package's, shipping's and the stock checks, and refund's
+// after-sales checks (order.AfterSaleCheck) — refunds promised and late,
+// returned goods not refunded in time (rule R6), exchanges waiting too long
+// for their return (rule R4) — on the open orders and on the finished and
+// closed ones they flag, where returns and refunds after the sale happen.
+// Everything is read in one read-only snapshot, the open orders in pages of
+// 1,000; progress, when not nil, is called after each page.
 func (s *Server) Digest(ctx context.Context, now time.Time, progress Progress) (order.Digest, int, error) {
 	var orders []*order.Order
 	var stock order.Stock
+	var after []refund.Check
 	err := s.db.Read(ctx, func(tx *db.Tx) error {
 		open := "status NOT IN ('TRADE_FINISHED', 'TRADE_CLOSED', 'TRADE_CLOSED_BY_TAOBAO')"
 		var total int
@@ -312,9 +329,10 @@ func (s *Server) Digest(ctx context.Context, now time.Time, progress Progress) (
 			return err
 		}
 		orders = make([]*order.Order, 0, total)
-		after := ""
+		in := make(map[string]bool, total)
+		last := ""
 		for {
-			rows, err := tx.Query(ctx, "SELECT id, body FROM orders WHERE "+open+" AND id > ? ORDER BY id LIMIT 1000", after)
+			rows, err := tx.Query(ctx, "SELECT id, body FROM orders WHERE "+open+" AND id > ? ORDER BY id LIMIT 1000", last)
 			if err != nil {
 				return err
 			}
@@ -331,7 +349,8 @@ func (s *Server) Digest(ctx context.Context, now time.Time, progress Progress) (
 					return fmt.Errorf("stored order %q: %w", id, err)
 				}
 				orders = append(orders, &o)
-				after = id
+				in[id] = true
+				last = id
 				n++
 			}
 			if err := rows.Close(); err != nil {
@@ -344,31 +363,201 @@ func (s *Server) Digest(ctx context.Context, now time.Time, progress Progress) (
 				break
 			}
 		}
-		m := map[string]int{}
-		rows, err := tx.Query(ctx, "SELECT sku, on_hand FROM stock")
-		if err != nil {
+		var err error
+		if stock, err = loadAllStock(ctx, tx); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var sku string
-			var n int
-			if err := rows.Scan(&sku, &n); err != nil {
-				return err
+		if after, err = s.afterSaleChecks(ctx, tx); err != nil {
+			return err
+		}
+		// The finished and closed orders the after-sales checks flag join
+		// the batch; the open ones are in it already.
+		for _, c := range after {
+			for _, id := range c.Flagged(now) {
+				if in[id] {
+					continue
+				}
+				row, err := loadOrder(ctx, tx, id)
+				if errors.Is(err, order.ErrNotFound) {
+					continue // a ledger or an exchange of an order no longer stored
+				}
+				if err != nil {
+					return err
+				}
+				in[id] = true
+				orders = append(orders, &row.o)
 			}
-			m[sku] = n
 		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		stock, err = order.NewStock(m)
-		return err
+		return nil
 	})
 	if err != nil {
 		return order.Digest{}, 0, err
 	}
-	d, err := kefuorder.Triage(orders, stock, s.cfg.Shipping, s.cfg.Triage, now)
+	checks := make([]order.Check, 0, len(after))
+	for _, c := range after {
+		checks = append(checks, c)
+	}
+	d, err := kefuorder.Triage(orders, stock, s.cfg.Shipping, s.cfg.Triage, now, checks...)
 	return d, len(orders), err
+}
+
+func loadAllStock(ctx context.Context, tx *db.Tx) (order.Stock, error) {
+	m := map[string]int{}
+	rows, err := tx.Query(ctx, "SELECT sku, on_hand FROM stock")
+	if err != nil {
+		return order.Stock{}, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sku string
+		var n int
+		if err := rows.Scan(&sku, &n); err != nil {
+			return order.Stock{}, err
+		}
+		m[sku] = n
+	}
+	if err := rows.Err(); err != nil {
+		return order.Stock{}, err
+	}
+	return order.NewStock(m)
+}
+
+// afterSaleChecks builds refund's after-sales checks from what they watch,
+// read from the rows that can hold a problem only: the open refund
+// promises and the ledgers of their orders (refund.OverdueRefundCheck), the
+// ledgers holding returned goods not yet refunded (returns_pending,
+// Policy.UnrefundedReturnCheck), the exchanges still waiting for their
+// return (waiting, Policy.ExchangeReturnCheck).
+func (s *Server) afterSaleChecks(ctx context.Context, tx *db.Tx) ([]refund.Check, error) {
+	var promises []notes.Promise
+	err := scan(ctx, tx, "SELECT id, body FROM promises WHERE settled_ms = 0 ORDER BY id", func(id, b string) error {
+		var p notes.Promise
+		if err := p.UnmarshalJSON([]byte(b)); err != nil {
+			return fmt.Errorf("stored promise %q: %w", id, err)
+		}
+		if p.Kind == notes.RefundBy {
+			promises = append(promises, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var returns []refund.Ledger
+	err = scan(ctx, tx, "SELECT order_id, body FROM ledgers WHERE returns_pending = 1 ORDER BY order_id", func(id, b string) error {
+		var l refund.Ledger
+		if err := l.UnmarshalJSON([]byte(b)); err != nil {
+			return fmt.Errorf("stored ledger %q: %w", id, err)
+		}
+		returns = append(returns, l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The ledgers of the promised refunds' orders: a promise its ledger
+	// paid is not late.
+	promised := make([]refund.Ledger, 0, len(promises))
+	have := map[string]bool{}
+	for _, p := range promises {
+		if have[p.OrderID] {
+			continue
+		}
+		have[p.OrderID] = true
+		l, ok, err := loadLedger(ctx, tx, p.OrderID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			promised = append(promised, l)
+		}
+	}
+	var exchanges []refund.Exchange
+	err = scan(ctx, tx, "SELECT id, body FROM exchanges WHERE waiting = 1 ORDER BY id", func(id, b string) error {
+		var x refund.Exchange
+		if err := x.UnmarshalJSON([]byte(b)); err != nil {
+			return fmt.Errorf("stored exchange %q: %w", id, err)
+		}
+		exchanges = append(exchanges, x)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	overdue, err := refund.OverdueRefundCheck(promises, promised)
+	if err != nil {
+		return nil, err
+	}
+	unrefunded, err := s.cfg.Refund.UnrefundedReturnCheck(returns)
+	if err != nil {
+		return nil, err
+	}
+	exchange, err := s.cfg.Refund.ExchangeReturnCheck(exchanges)
+	if err != nil {
+		return nil, err
+	}
+	return []refund.Check{overdue, unrefunded, exchange}, nil
+}
+
+// scan runs a query of (key, body) rows and calls f on each.
+func scan(ctx context.Context, tx *db.Tx, q string, f func(id, body string) error) error {
+	rows, err := tx.Query(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, b string
+		if err := rows.Scan(&id, &b); err != nil {
+			return err
+		}
+		if err := f(id, b); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// digestText is kefu's plain-text table of d (order.Digest.String) with
+// each category and each row's reasons in words, in language l: the
+// category's Text and the reasons' order.Problem.Text, refund's included,
+// instead of their codes. The reasons are the table's last column, so the
+// other columns stay aligned as kefu aligns them.
+func digestText(d order.Digest, l order.Lang) string {
+	lines := strings.Split(d.String(), "\n")
+	gi, ri := -1, 0
+	for i, ln := range lines {
+		if gi+1 < len(d.Groups) {
+			g := d.Groups[gi+1]
+			if rest, ok := strings.CutPrefix(ln, g.Category.String()+": "); ok {
+				gi, ri = gi+1, -1 // the columns' header comes next
+				lines[i] = g.Category.Text(l) + ": " + rest
+				continue
+			}
+		}
+		if gi < 0 || ln == "" {
+			continue
+		}
+		if ri < 0 {
+			ri = 0
+			continue
+		}
+		g := d.Groups[gi]
+		if ri >= len(g.Rows) {
+			continue
+		}
+		row := g.Rows[ri]
+		ri++
+		codes := make([]string, len(row.Reasons))
+		words := make([]string, len(row.Reasons))
+		for j, reason := range row.Reasons {
+			codes[j], words[j] = reason.String(), order.Problem{Category: g.Category, Reason: reason}.Text(l)
+		}
+		if head, ok := strings.CutSuffix(ln, strings.Join(codes, " ")); ok {
+			lines[i] = head + strings.Join(words, "; ")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // digestGroup is one category of the digest with its text.
@@ -389,12 +578,13 @@ func (s *Server) digest(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		s.writeError(w, r, err)
 		return
 	}
+	l := s.lang(r)
 	if r.URL.Query().Get("format") == "text" {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = fmt.Fprint(w, d.String())
+		w.Header().Set("Content-Language", l.String())
+		_, _ = fmt.Fprint(w, digestText(d, l))
 		return
 	}
-	l := s.lang(r)
 	groups := make([]digestGroup, 0, len(d.Groups))
 	for _, g := range d.Groups {
 		dg := digestGroup{Category: Code{Code: g.Category.String(), Text: g.Category.Text(l)}}
@@ -440,9 +630,19 @@ func (s *Server) buyerOrder(w http.ResponseWriter, r *http.Request) {
 	}
 	l := s.lang(r)
 	o := &row.o
-	s.writeJSON(w, r, http.StatusOK, map[string]any{
+	out := map[string]any{
 		"order":       row.o,
 		"status":      o.Status(),
 		"status_text": o.Status().Text(l),
-	})
+	}
+	// A paid order waiting to ship: when it ships, in the words the shop
+	// uses with buyers (rule S6) — the decision's Buyer text only.
+	if o.Status().Paid() && !o.Status().Dispatched() && o.Status().Open() {
+		if p, err := s.cfg.Shipping.DispatchPromise(o.PaidAt()); err == nil {
+			e := explain(l, order.VerdictUnknown, p.Reasons).with(p, l)
+			e.Staff = ""
+			out["dispatch_promise"], out["explain"] = p, e
+		}
+	}
+	s.writeJSON(w, r, http.StatusOK, out)
 }

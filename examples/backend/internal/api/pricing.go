@@ -42,7 +42,7 @@ type decisionOut struct {
 }
 
 func (s *Server) decisionOut(r *http.Request, d pricing.Decision) decisionOut {
-	e := explain(s.lang(r), d.Verdict, d.Reasons)
+	e := explain(s.lang(r), d.Verdict, d.Reasons).with(d, s.lang(r))
 	return decisionOut{Decision: d, Explain: e}
 }
 

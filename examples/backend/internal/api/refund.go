@@ -2,15 +2,18 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
 	"github.com/kefu-go/kefu/examples/backend/internal/strict"
+	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/pricing"
 	"github.com/kefu-go/kefu/refund"
-	"github.com/kefu-go/kefu/shipping"
 )
 
 // ledgerOut summarises a refund ledger: what was paid, refunded and remains
@@ -55,12 +58,15 @@ func (s *Server) getLedger(w http.ResponseWriter, r *http.Request, me order.Agen
 // JSON form): an idempotency key, the line, units and amounts, and
 // optionally the ledger version the agent decided on.
 type payoutIn struct {
-	Key      string      `json:"key"`
-	SKU      string      `json:"sku,omitempty"`
-	Units    int         `json:"units,omitempty"`
-	Returned bool        `json:"returned,omitempty"`
-	Goods    strict.Yuan `json:"goods"`
-	Postage  strict.Yuan `json:"postage"`
+	Key      string `json:"key"`
+	SKU      string `json:"sku,omitempty"`
+	Units    int    `json:"units,omitempty"`
+	Returned bool   `json:"returned,omitempty"`
+	// WithReturn: the refund is for goods the buyer sends back; paid
+	// before they came back (not Returned) it may need approval (rule A3).
+	WithReturn bool        `json:"with_return,omitempty"`
+	Goods      strict.Yuan `json:"goods"`
+	Postage    strict.Yuan `json:"postage"`
 	// Version is the ledger version the decision was made on; a payout on
 	// another version is refused (409, refund.ErrStaleVersion). Without
 	// it, the payout is decided on the ledger as it stands: concurrent
@@ -88,6 +94,27 @@ func receipt(r refund.Receipt) receiptOut {
 		Postage: r.Postage().StringFixed(2), Amount: r.Amount().StringFixed(2), Version: r.Version, Replayed: r.Replayed}
 }
 
+// payoutOut is a payout's answer: the review (rule A3) and, when it was
+// paid, the receipt and the ledger.
+type payoutOut struct {
+	Decision refund.RefundDecision `json:"decision"`
+	Explain  Explain               `json:"explain"`
+	approvalState
+	Receipt *receiptOut `json:"receipt,omitempty"`
+	Ledger  *ledgerOut  `json:"ledger,omitempty"`
+}
+
+// refundRequest is the refund a payout makes, on ledger l, for review
+// (refund.Policy.ReviewRefund).
+func refundRequest(in payoutIn, me order.Agent, l refund.Ledger, now time.Time) refund.RefundRequest {
+	p := refund.Payout{Key: in.Key, Version: l.Version(), SKU: in.SKU, Units: in.Units, Returned: in.Returned,
+		Goods: in.Goods.Decimal, Postage: in.Postage.Decimal, At: now}
+	if in.Version != nil {
+		p.Version = *in.Version
+	}
+	return refund.RefundRequest{Agent: me, Ledger: l, Payout: p, WithReturn: in.WithReturn || in.Returned, At: now}
+}
+
 // payout: POST /orders/{id}/payouts — a partial refund through the order's
 // ledger (rule R7). kefu caps it by what remains of the line, the units and
 // the postage, and pays a key once (a replay with the same parameters
@@ -95,6 +122,14 @@ func receipt(r refund.Receipt) receiptOut {
 // written with compare-and-set on its version, so of concurrent payouts
 // that together exceed what the buyer paid, those that no longer fit are
 // refused (422 ErrOverRefund): the total never exceeds the payment.
+//
+// A refund above the shop's amount, or of goods sent back paid before they
+// came back, needs a senior colleague's approval (rule A3,
+// refund.Policy.ReviewRefund): without one it is not paid — the answer is
+// the decision and a request for the approver (POST
+// /refund-reviews/{id}/approve) —, and with "Kefu-Approval: <token>" the
+// approval is redeemed for exactly this order, agent and amount and spent
+// once, its spent_approvals row inserted in the payout's transaction.
 func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -106,12 +141,12 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		s.writeError(w, r, err)
 		return
 	}
+	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
-	var out struct {
-		Receipt receiptOut `json:"receipt"`
-		Ledger  ledgerOut  `json:"ledger"`
-	}
+	now := s.cfg.Now()
+	var out payoutOut
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		out = payoutOut{}
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -120,19 +155,153 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		if err != nil {
 			return err
 		}
-		p := refund.Payout{Key: in.Key, Version: l.Version(), SKU: in.SKU, Units: in.Units, Returned: in.Returned,
-			Goods: in.Goods.Decimal, Postage: in.Postage.Decimal}
-		if in.Version != nil {
-			p.Version = *in.Version
+		req := refundRequest(in, me, l, now)
+		if out.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
+			return err
 		}
-		next, rc, err := l.Pay(p)
+		if out.Decision.Verdict == order.NeedsApproval && !out.Decision.Replayed {
+			if token == "" {
+				// Not paid: kept as a request for the approver.
+				out.RequestID = newID("rr")
+				return storeReview(ctx, tx, out.RequestID, reviewPayout, "", row.o.ID(), me, b, now)
+			}
+			v, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
+			if err != nil {
+				return err
+			}
+			// 409 when spent already; the transaction rolls back.
+			if err := spendRefundApproval(ctx, tx, v, spent, reviewPayout, ""); err != nil {
+				return err
+			}
+			out.Spent = &spent
+		}
+		next, rc, err := l.Pay(req.Payout)
 		if err != nil {
 			return err
 		}
 		if err := saveLedger(ctx, tx, next, l.Version()); err != nil {
 			return err
 		}
-		out.Receipt, out.Ledger = receipt(rc), summary(next)
+		if err := keepRefundPromise(ctx, tx, next, rc.Key); err != nil {
+			return err
+		}
+		ro, lo := receipt(rc), summary(next)
+		out.Paid, out.Receipt, out.Ledger = true, &ro, &lo
+		return nil
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// approveRefund: POST /refund-reviews/{id}/approve — the caller approves a
+// refund waiting for approval into a signed, single-use token of kind
+// refund (rule A3): never the requester, and only someone above them with
+// the authority the review asks for (403). The refund is reviewed again on
+// the rows as they stand: a payout on the ledger (refund.Policy.
+// ApproveRefund); a refund application's action on the refund — which the
+// action must still move to success (409 otherwise) — and the ledger after
+// the returned goods' arrival; a plan's money step on the plan and the
+// ledger of the order it refunds, its total (see planDecision). One
+// approval per request (409).
+func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
+	ctx := r.Context()
+	now := s.cfg.Now()
+	id := r.PathValue("id")
+	var out approveOut
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		var orderID, requester, payload, kind, subject string
+		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout, kind, subject FROM refund_reviews WHERE id = ?", id).
+			Scan(&orderID, &requester, &payload, &kind, &subject)
+		if db.NoRows(err) {
+			return notFound("refund review", id)
+		}
+		if err != nil {
+			return err
+		}
+		var asker order.Agent
+		if err := json.Unmarshal([]byte(requester), &asker); err != nil {
+			return fmt.Errorf("stored requester of %q: %w", id, err)
+		}
+		var v pricing.Verified
+		switch kind {
+		case reviewPayout:
+			var in payoutIn
+			if err := strict.Decode([]byte(payload), &in); err != nil {
+				return fmt.Errorf("stored payout of %q: %w", id, err)
+			}
+			in.Version = nil // reviewed on the ledger as it stands
+			row, err := loadOrder(ctx, tx, orderID)
+			if err != nil {
+				return err
+			}
+			l, err := ledgerFor(ctx, tx, row)
+			if err != nil {
+				return err
+			}
+			if v, err = s.cfg.Refund.ApproveRefund(refundRequest(in, asker, l, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL)); err != nil {
+				return err
+			}
+		case reviewRefundAction:
+			var in actionIn
+			if err := strict.Decode([]byte(payload), &in); err != nil {
+				return fmt.Errorf("stored action of %q: %w", id, err)
+			}
+			rf, units, _, err := loadRefund(ctx, tx, subject)
+			if err != nil {
+				return err
+			}
+			a := in.action(now)
+			next, err := paying(rf, a)
+			if err != nil {
+				return err
+			}
+			m, err := refundMoneyOf(ctx, tx, next, units, a.Event)
+			if err != nil {
+				return err
+			}
+			if v, err = s.cfg.Refund.ApproveRefund(m.request(asker, now), me, newID("ap"), now.Add(s.cfg.ApprovalTTL)); err != nil {
+				return err
+			}
+		case reviewPlan:
+			row, err := loadPlan(ctx, tx, subject)
+			if err != nil {
+				return err
+			}
+			orow, err := loadOrder(ctx, tx, planTarget(row.p))
+			if err != nil {
+				return err
+			}
+			l, err := ledgerFor(ctx, tx, orow)
+			if err != nil {
+				return err
+			}
+			if v, err = s.approvePlan(row.p, asker, me, l, now); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("refund review %q: unknown kind %q", id, kind)
+		}
+		a, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		ok, err := tx.Insert(ctx, "INSERT INTO approvals (id, request_id, order_id, body, expires_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
+			v.ID(), id, v.Approval().OrderID, string(a), ms(v.Approval().Expires), ms(now))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("refund review %q is approved already: %w", id, order.ErrConflict)
+		}
+		token, err := v.Token(s.approvalKey)
+		if err != nil {
+			return err
+		}
+		out = approveOut{Approval: v, Token: token}
 		return nil
 	})
 	if err != nil {
@@ -140,6 +309,33 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
+}
+
+// keepRefundPromise settles the refund promised under key, if one is
+// open, once the ledger l paid it (refund.Ledger.Keep, rule R6): kept if
+// paid by its due time, broken if later — in the payout's transaction, so
+// a paid refund is never left as a promise overdue.
+func keepRefundPromise(ctx context.Context, tx *db.Tx, l refund.Ledger, key string) error {
+	p, v, err := loadPromise(ctx, tx, key)
+	if errors.Is(err, notes.ErrUnknownPromise) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if p.Kind != notes.RefundBy || p.Settled() || p.OrderID != l.OrderID() {
+		return nil
+	}
+	kept, err := l.Keep(p)
+	if err != nil || !kept.Settled() {
+		return err
+	}
+	b, err := json.Marshal(kept)
+	if err != nil {
+		return err
+	}
+	return tx.CAS(ctx, "UPDATE promises SET settled_ms = ?, body = ?, version = ? WHERE id = ? AND version = ?",
+		ms(kept.DoneAt), string(b), v+1, kept.ID, v)
 }
 
 // refundIn is a buyer's refund application as the console records it
@@ -154,8 +350,12 @@ type refundIn struct {
 }
 
 type refundOut struct {
-	Refund  refund.Refund `json:"refund"`
-	Units   int           `json:"units"`
+	Refund refund.Refund `json:"refund"`
+	Units  int           `json:"units"`
+	// Review is the review of the money the action pays (rule A3), when
+	// it pays: not paid without the approval it asks for, and the refund
+	// then left as it was.
+	Review  *refundReview `json:"review,omitempty"`
 	Receipt *receiptOut   `json:"receipt,omitempty"`
 	Ledger  *ledgerOut    `json:"ledger,omitempty"`
 	Order   *orderOut     `json:"order,omitempty"`
@@ -237,6 +437,16 @@ type actionIn struct {
 	Units   int          `json:"units,omitempty"` // exchanges: units received back
 }
 
+// action is in as a refund's action at now.
+func (in actionIn) action(now time.Time) refund.Action {
+	a := refund.Action{Version: in.Version, At: now, Waybill: in.Waybill}
+	a.Event, _ = refund.ParseEvent(in.Event) // checked when received
+	if in.Fee != nil {
+		a.Fee = &in.Fee.Decimal
+	}
+	return a
+}
+
 // refundAction: POST /refunds/{id}/actions. The refund moves through the
 // platform's lifecycle on the version the actor saw (a stale one is 409).
 // When the money is due — the seller agrees to a refund without return, or
@@ -245,6 +455,16 @@ type actionIn struct {
 // arrival recorded first for a return (a payout for units that never came
 // back is refused, rule R7); a refund that leaves nothing of the goods
 // during the sale closes the trade.
+//
+// The money is reviewed first (rule A3, refund.Policy.ReviewRefund), on
+// the ledger after the arrival: a refund above the shop's amount, or of
+// goods sent back that are not recorded as back, needs a senior
+// colleague's approval. Without "Kefu-Approval: <token>" the action is
+// then not applied at all — the refund, the ledger and the arrival stay as
+// they were — and the answer carries the review and the request to approve
+// (POST /refund-reviews/{id}/approve); the action sent again with the
+// token pays, the approval redeemed for exactly this refund, order, agent
+// and amount and spent once in the action's transaction.
 func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -256,16 +476,14 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 		s.writeError(w, r, err)
 		return
 	}
-	e, err := refund.ParseEvent(in.Event)
-	if err != nil {
+	if _, err := refund.ParseEvent(in.Event); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	a := refund.Action{Event: e, Version: in.Version, At: s.cfg.Now(), Waybill: in.Waybill}
-	if in.Fee != nil {
-		a.Fee = &in.Fee.Decimal
-	}
+	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
+	now := s.cfg.Now()
+	a := in.action(now)
 	var out refundOut
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		rf, units, v, err := loadRefund(ctx, tx, r.PathValue("id"))
@@ -276,6 +494,34 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 		if err != nil {
 			return err
 		}
+		out = refundOut{Refund: next, Units: units}
+		var m refundMoney
+		if next.Status() == refund.Success {
+			if m, err = refundMoneyOf(ctx, tx, next, units, a.Event); err != nil {
+				return err
+			}
+			req := m.request(me, now)
+			rv := &refundReview{}
+			if rv.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
+				return err
+			}
+			out.Review = rv
+			if rv.Decision.Verdict == order.NeedsApproval && !rv.Decision.Replayed {
+				if token == "" {
+					// Not applied: kept as a request for the approver.
+					out.Refund, rv.RequestID = rf, newID("rr")
+					return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), rf.OrderID(), me, b, now)
+				}
+				ap, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
+				if err != nil {
+					return err
+				}
+				if err := spendRefundApproval(ctx, tx, ap, spent, reviewRefundAction, rf.ID()); err != nil {
+					return err
+				}
+				rv.Spent = &spent
+			}
+		}
 		body, err := next.MarshalJSON()
 		if err != nil {
 			return err
@@ -284,44 +530,38 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 			string(body), next.Version(), next.ID(), v); err != nil {
 			return err
 		}
-		out = refundOut{Refund: next, Units: units}
-		if next.Status() != refund.Success {
+		if out.Review == nil {
 			return nil
 		}
-		return s.payRefund(ctx, tx, next, units, &out)
+		out.Review.Paid = true
+		return s.payRefund(ctx, tx, next, m, &out)
 	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	if out.Review != nil {
+		out.Review.Explain = explain(s.lang(r), out.Review.Decision.Verdict, out.Review.Decision.Reasons)
+	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
-func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, units int, out *refundOut) error {
-	row, err := loadOrder(ctx, tx, rf.OrderID())
+// payRefund pays the money m of refund rf, reviewed, through its order's
+// ledger.
+func (s *Server) payRefund(ctx context.Context, tx *db.Tx, rf refund.Refund, m refundMoney, out *refundOut) error {
+	next, rc, err := m.ledger.Pay(m.payout)
 	if err != nil {
 		return err
 	}
-	l, err := ledgerFor(ctx, tx, row)
-	if err != nil {
+	if err := saveLedger(ctx, tx, next, m.read.Version()); err != nil {
 		return err
 	}
-	read := l.Version()
-	if rf.HasGoodReturn() && units > 0 {
-		if l, err = l.Receive(refund.Arrival{Waybill: rf.Waybill(), Version: l.Version(), SKU: rf.SKU(), Units: units}); err != nil {
-			return err
-		}
-	}
-	next, rc, err := l.Pay(refund.Payout{Key: rf.ID(), Version: l.Version(), SKU: rf.SKU(), Units: units,
-		Returned: rf.HasGoodReturn() && units > 0, Goods: rf.Fee()})
-	if err != nil {
-		return err
-	}
-	if err := saveLedger(ctx, tx, next, read); err != nil {
+	if err := keepRefundPromise(ctx, tx, next, rc.Key); err != nil {
 		return err
 	}
 	ro, lo := receipt(rc), summary(next)
 	out.Receipt, out.Ledger = &ro, &lo
+	row := m.row
 	if rf.ClosesTrade(next) {
 		if _, err := order.Transition(row.o.Status(), order.Close); err == nil {
 			closed, err := row.o.Apply(order.Close, rf.ModifiedAt())
@@ -394,7 +634,7 @@ func (s *Server) sevenDay(w http.ResponseWriter, r *http.Request, me order.Agent
 		return
 	}
 	l := s.lang(r)
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"decision": d, "explain": explain(l, d.Verdict, d.Reasons),
+	s.writeJSON(w, r, http.StatusOK, map[string]any{"decision": d, "explain": explain(l, d.Verdict, d.Reasons).with(d, l),
 		"confirm": explain(l, order.VerdictUnknown, d.Confirm).Reasons})
 }
 
@@ -435,8 +675,8 @@ func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.A
 		if err != nil {
 			return err
 		}
-		ok, err := tx.Insert(ctx, "INSERT INTO exchanges (id, order_id, body, version) VALUES (?, ?, ?, ?)",
-			x.ID(), x.OrderID(), string(body), x.Version())
+		ok, err := tx.Insert(ctx, "INSERT INTO exchanges (id, order_id, body, version, waiting) VALUES (?, ?, ?, ?, ?)",
+			x.ID(), x.OrderID(), string(body), x.Version(), waiting(x))
 		if err != nil {
 			return err
 		}
@@ -501,7 +741,8 @@ func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order
 		if err != nil {
 			return err
 		}
-		return tx.CAS(ctx, "UPDATE exchanges SET body = ?, version = ? WHERE id = ? AND version = ?", string(nb), out.Version(), id, v)
+		return tx.CAS(ctx, "UPDATE exchanges SET body = ?, version = ?, waiting = ? WHERE id = ? AND version = ?",
+			string(nb), out.Version(), waiting(out), id, v)
 	})
 	if err != nil {
 		s.writeError(w, r, err)
@@ -510,13 +751,30 @@ func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order
 	s.writeJSON(w, r, http.StatusOK, map[string]any{"exchange": out})
 }
 
+// waiting is the exchange's waiting column: 1 while it waits for the
+// buyer's goods to come back, which the triage's after-sales check watches
+// (rule R4).
+func waiting(x refund.Exchange) int {
+	if x.WaitingOnReturn() {
+		return 1
+	}
+	return 0
+}
+
 type reorderIn struct {
 	ReorderID string `json:"reorder_id"`
+	// Observed: the buyer already ordered again on their own. The order's
+	// open plan records it even before the steps that guard it, with a
+	// bypass naming them (seed 000 case 1); without it, a re-order before
+	// finance and the warehouse acknowledged is refused (409).
+	Observed bool `json:"observed,omitempty"`
 }
 
 // linkReorder: POST /orders/{id}/reorder {"reorder_id":"T2"} — the buyer
 // placed the order again (refund-and-reorder, rule R1). Both orders must
-// exist and be the same buyer's.
+// exist and be the same buyer's; the original's open plan takes the new
+// order as its step in the same transaction (refund.PlanReorder), and
+// refuses it before the hold and both acknowledgements.
 func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	b, err := body(r)
 	if err != nil {
@@ -530,7 +788,13 @@ func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Ag
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
+	var out struct {
+		OriginalID string   `json:"original_id"`
+		ReorderID  string   `json:"reorder_id"`
+		Plan       *planOut `json:"plan,omitempty"`
+	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		out.Plan = nil
 		orig, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -550,99 +814,22 @@ func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Ag
 		if !ok {
 			return fmt.Errorf("order %q has a re-order already: %w", orig.o.ID(), order.ErrConflict)
 		}
-		return nil
-	})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, map[string]any{"original_id": r.PathValue("id"), "reorder_id": in.ReorderID})
-}
-
-// planStep is one step of a refund-and-reorder plan and who must act.
-type planStep struct {
-	Step string `json:"step"`
-	Done bool   `json:"done"`
-	Who  Code   `json:"who"`
-}
-
-// reorderPlan: GET /orders/{id}/reorder-plan — the postage remedy for an
-// overcharged order (rule S2), refunding the difference first; and, for
-// refund-and-reorder, its steps as the stored state shows them (rule R1):
-// the original held before outbound, finance's hand-off acknowledged, the
-// warehouse's hand-off acknowledged (it has seen the hold), the new order
-// placed, then the original refunded — and the first step not done, which
-// blocks the rest. An original that has left the warehouse cannot be
-// refunded and reordered any more: reconcile the double shipment instead
-// (rule R2).
-//
-// The plan is read from the tables the other actions write; kefu's own
-// refund-and-reorder planner (refund, stage B) will replace this reading.
-func (s *Server) reorderPlan(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	ctx := r.Context()
-	l := s.lang(r)
-	var out struct {
-		Overcharge shipping.Overcharge `json:"overcharge"`
-		Remedies   Explain             `json:"remedies"`
-		Preferred  string              `json:"preferred,omitempty"`
-		Steps      []planStep          `json:"steps"`
-		BlockedBy  string              `json:"blocked_by,omitempty"`
-		Reconcile  bool                `json:"reconcile"`
-		ReorderID  string              `json:"reorder_id,omitempty"`
-	}
-	err := s.db.Read(ctx, func(tx *db.Tx) error {
-		row, err := loadOrder(ctx, tx, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		o := &row.o
-		out.Overcharge = s.cfg.Shipping.PostageOvercharge(o)
-		out.Remedies = explain(l, order.VerdictUnknown, out.Overcharge.Remedies)
-		for rem := range out.Overcharge.Remedies.All() {
-			out.Preferred = rem.String() // the shop's preference order: the first
-			break
-		}
-		acked := func(d order.Department) (bool, error) {
-			var n int
-			err := tx.QueryRow(ctx, "SELECT COUNT(*) FROM handoffs WHERE order_id = ? AND target = ? AND acked_ms > 0", o.ID(), d.String()).Scan(&n)
-			return n > 0, err
-		}
-		finance, err := acked(order.Finance)
-		if err != nil {
-			return err
-		}
-		warehouse, err := acked(order.Warehouse)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRow(ctx, "SELECT reorder_id FROM reorders WHERE original_id = ?", o.ID()).Scan(&out.ReorderID)
-		if err != nil && !db.NoRows(err) {
-			return err
-		}
-		lg, ok, err := loadLedger(ctx, tx, o.ID())
-		if err != nil {
-			return err
-		}
-		refunded := ok && lg.Remaining().IsZero()
-		out.Reconcile = o.Status().Dispatched() && !refunded
-		out.Steps = []planStep{
-			{"hold_original", o.Status() == order.Held || refunded, Code{order.Warehouse.String(), order.Warehouse.Text(l)}},
-			{"finance_acknowledged", finance, Code{order.Finance.String(), order.Finance.Text(l)}},
-			{"warehouse_saw_hold", warehouse, Code{order.Warehouse.String(), order.Warehouse.Text(l)}},
-			{"reorder_placed", out.ReorderID != "", Code{"buyer", "buyer"}},
-			{"original_refunded", refunded, Code{order.Finance.String(), order.Finance.Text(l)}},
-		}
-		for _, st := range out.Steps {
-			if !st.Done {
-				out.BlockedBy = st.Step
-				break
+		plans, err := advancePlans(ctx, tx, orig.o.ID(), now, false, func(p refund.Plan) (refund.PlanEvent, bool) {
+			if p.OriginalID() != orig.o.ID() || !pending(p, refund.StepPlaceReorder) {
+				return refund.PlanEvent{}, false
 			}
+			return refund.PlanEvent{Kind: refund.PlanReorder, Order: &again.o, Observed: in.Observed}, true
+		})
+		for _, p := range plans {
+			po := s.planOut(r, p, now)
+			out.Plan = &po
 		}
-		return nil
+		return err
 	})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	out.OriginalID, out.ReorderID = r.PathValue("id"), in.ReorderID
 	s.writeJSON(w, r, http.StatusOK, out)
 }

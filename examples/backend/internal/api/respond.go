@@ -27,12 +27,37 @@ type Explain struct {
 	Verdict     string     `json:"verdict,omitempty"`
 	VerdictText string     `json:"verdict_text,omitempty"`
 	Reasons     []Code     `json:"reasons"`
+	// Staff is the whole decision for the console in that language, as
+	// kefu words it (the decision's Staff method); Buyer what the shop
+	// tells the buyer (its Buyer method). Each is left out where the
+	// decision has none. A buyer-facing endpoint carries Buyer only.
+	Staff string `json:"staff,omitempty"`
+	Buyer string `json:"buyer,omitempty"`
 }
 
 // texter is a kefu code with staff text. Every code of order, shipping,
-// pricing and notes has it; refund's codes get theirs in i18n's next stage,
-// and until then their text is the code.
+// pricing, notes and refund has it; a code without one (refund's plan
+// steps, routes and statuses) shows its code as its text.
 type texter interface{ Text(order.Lang) string }
+
+// staffer and buyerer are kefu decisions with their text for staff and for
+// the buyer: pricing.Decision, notes.Decision, shipping's decisions,
+// refund.SevenDayDecision …
+type (
+	staffer interface{ Staff(order.Lang) string }
+	buyerer interface{ Buyer(order.Lang) string }
+)
+
+// with adds d's staff and buyer text in l, for a staff endpoint.
+func (e Explain) with(d any, l order.Lang) Explain {
+	if t, ok := d.(staffer); ok {
+		e.Staff = t.Staff(l)
+	}
+	if t, ok := d.(buyerer); ok {
+		e.Buyer = t.Buyer(l)
+	}
+	return e
+}
 
 func codeOf[V order.Enum](v V, l order.Lang) Code {
 	c := Code{Code: v.String(), Text: v.String()}

@@ -169,9 +169,10 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /promises/{id}/break", s.staff(s.breakPromise))
 	m.HandleFunc("GET /agenda", s.staff(s.agenda))
 
-	// Refunds, returns, exchanges, refund-and-reorder (rules R1, R3–R5, R7).
+	// Refunds, returns, exchanges, refund-and-reorder plans (rules R1–R5, R7).
 	m.HandleFunc("GET /orders/{id}/ledger", s.staff(s.getLedger))
 	m.HandleFunc("POST /orders/{id}/payouts", s.staff(s.payout))
+	m.HandleFunc("POST /refund-reviews/{id}/approve", s.staff(s.approveRefund))
 	m.HandleFunc("POST /orders/{id}/refunds", s.staff(s.openRefund))
 	m.HandleFunc("POST /refunds/{id}/actions", s.staff(s.refundAction))
 	m.HandleFunc("POST /orders/{id}/seven-day", s.staff(s.sevenDay))
@@ -179,6 +180,10 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /exchanges/{id}/actions", s.staff(s.exchangeAction))
 	m.HandleFunc("POST /orders/{id}/reorder", s.staff(s.linkReorder))
 	m.HandleFunc("GET /orders/{id}/reorder-plan", s.staff(s.reorderPlan))
+	m.HandleFunc("POST /orders/{id}/reorder-plan", s.staff(s.makePlan))
+	m.HandleFunc("GET /plans/{id}", s.staff(s.getPlan))
+	m.HandleFunc("POST /plans/{id}/events", s.staff(s.planEvent))
+	m.HandleFunc("POST /plans/{id}/refund", s.staff(s.planRefund))
 
 	// The buyer's own view (rule O7).
 	m.HandleFunc("GET /buyer/orders/{id}", s.buyerOrder)

@@ -232,8 +232,8 @@ func createLedger(ctx context.Context, tx *db.Tx, row orderRow) error {
 	}
 	// ON CONFLICT DO NOTHING: an order paid again after a reimport keeps
 	// its first ledger, and the statement never aborts the transaction.
-	_, err = tx.Exec(ctx, "INSERT INTO ledgers (order_id, body, version) VALUES (?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
-		l.OrderID(), string(b), l.Version())
+	_, err = tx.Exec(ctx, "INSERT INTO ledgers (order_id, body, version, returns_pending) VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
+		l.OrderID(), string(b), l.Version(), returnsPending(l))
 	return err
 }
 
@@ -246,8 +246,18 @@ func saveLedger(ctx context.Context, tx *db.Tx, next refund.Ledger, old int64) e
 	if err != nil {
 		return err
 	}
-	return tx.CAS(ctx, "UPDATE ledgers SET body = ?, version = ? WHERE order_id = ? AND version = ?",
-		string(b), next.Version(), next.OrderID(), old)
+	return tx.CAS(ctx, "UPDATE ledgers SET body = ?, version = ?, returns_pending = ? WHERE order_id = ? AND version = ?",
+		string(b), next.Version(), returnsPending(next), next.OrderID(), old)
+}
+
+// returnsPending is the ledger's returns_pending column: 1 when it holds
+// returned goods no payout has refunded yet, which the triage's
+// after-sales check watches (rule R6).
+func returnsPending(l refund.Ledger) int {
+	if len(l.Unrefunded()) > 0 {
+		return 1
+	}
+	return 0
 }
 
 // ledgerFor loads the ledger of an order, building it on first use for an
@@ -264,7 +274,8 @@ func ledgerFor(ctx context.Context, tx *db.Tx, row orderRow) (refund.Ledger, err
 	if err != nil {
 		return l, err
 	}
-	return l, tx.Create(ctx, "INSERT INTO ledgers (order_id, body, version) VALUES (?, ?, ?)", l.OrderID(), string(b), l.Version())
+	return l, tx.Create(ctx, "INSERT INTO ledgers (order_id, body, version, returns_pending) VALUES (?, ?, ?, ?)",
+		l.OrderID(), string(b), l.Version(), returnsPending(l))
 }
 
 func ms(t time.Time) int64 { return db.Ms(t) }

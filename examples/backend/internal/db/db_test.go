@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"io/fs"
 	"net/url"
 	"os"
 	"sync"
@@ -37,6 +38,9 @@ func TestStatements(t *testing.T) {
 func TestMigrationsApplyOnce(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(names), 2)
 	for range 3 {
 		d, err := Open(ctx, "", dir)
 		require.NoError(t, err)
@@ -44,10 +48,10 @@ func TestMigrationsApplyOnce(t *testing.T) {
 		require.NoError(t, d.Read(ctx, func(tx *Tx) error {
 			return tx.QueryRow(ctx, "SELECT COUNT(*) FROM schema_migrations").Scan(&n)
 		}))
-		assert.Equal(t, 1, n)
+		assert.Equal(t, len(names), n, "one row per migration")
 		require.NoError(t, d.Close())
 	}
-	_, err := Open(ctx, "mysql://nope", dir)
+	_, err = Open(ctx, "mysql://nope", dir)
 	require.Error(t, err, "only postgres:// URLs or SQLite")
 }
 

@@ -103,14 +103,16 @@ func Concede(o order.Order, k pricing.Kind, amount decimal.Decimal) (order.Order
 }
 
 // Triage runs the problem-order triage over orders at now (rule O2) with
-// the order package's checks, the shipping policy's and real stock, and
-// returns the after-sales digest.
-func Triage(orders []*order.Order, stock order.Stock, ship shipping.Policy, tp order.TriagePolicy, now time.Time) (order.Digest, error) {
+// the order package's checks, the shipping policy's, real stock and the
+// extra checks given (refund's after-sales checks), and returns the
+// after-sales digest.
+func Triage(orders []*order.Order, stock order.Stock, ship shipping.Policy, tp order.TriagePolicy, now time.Time, extra ...order.Check) (order.Digest, error) {
 	checks, err := ship.Checks()
 	if err != nil {
 		return order.Digest{}, err
 	}
 	checks = append(checks, order.StockCheck(stock))
+	checks = append(checks, extra...)
 	r, err := tp.Triage(orders, now, checks...)
 	if err != nil {
 		return order.Digest{}, err
