@@ -54,6 +54,10 @@ import (
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
 // [ErrInvalidAmount], [ErrInvalidState], [ErrInvalidPromotion] or
 // [ErrInvalidPolicy]; the decision is then zero.
+//
+// Review converts the few amounts of the policy it reads to fen on every
+// call; a backend that reviews often prepares the policy once with
+// [Prepare] and calls [Prepared.Review], which decides the same.
 func (p Policy) Review(r Request, au AgentUsage, ou OrderUsage) (Decision, error) {
 	return p.review(&r, au, ou)
 }
