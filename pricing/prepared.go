@@ -86,35 +86,35 @@ type limitsView struct {
 	dec *Limits
 }
 
-// authority returns role r's authority for kind k; read from decimals,
-// only the fields k needs are set. ok is false when the policy holds an
-// amount that is not money, or r is no role.
-func (v limitsView) authority(r order.Role, k Kind) (a fenAuthority, ok bool) {
+// authority returns role r's authority for kind k: the prepared one, or
+// the decimals converted into *buf, only the fields k needs. ok is false
+// when the policy holds an amount that is not money, or r is no role.
+func (v limitsView) authority(buf *fenAuthority, r order.Role, k Kind) (a *fenAuthority, ok bool) {
 	if v.fen != nil {
 		if int(r) >= len(v.fen.roles) {
-			return a, false
+			return nil, false
 		}
-		return v.fen.roles[r], true
+		return &v.fen.roles[r], true
 	}
 	d := v.dec.For(r)
 	if d == nil {
-		return a, false
+		return nil, false
 	}
-	ok = true
+	*buf, ok = fenAuthority{}, true
 	switch k {
 	case Gift:
-		a.gift, ok = yuan.Fen(d.Gift)
+		buf.gift, ok = yuan.Fen(d.Gift)
 	case Postage:
-		a.postage, ok = yuan.Fen(d.Postage)
+		buf.postage, ok = yuan.Fen(d.Postage)
 	case PriceCut:
 		var ok2 bool
-		a.cut, ok = yuan.Fen(d.PriceCut)
-		a.cutBP, ok2 = yuan.Fen(d.PriceCutPercent)
+		buf.cut, ok = yuan.Fen(d.PriceCut)
+		buf.cutBP, ok2 = yuan.Fen(d.PriceCutPercent)
 		ok = ok && ok2
 	case EraseChange:
-		a.erase = d.EraseChange
+		buf.erase = d.EraseChange
 	}
-	return a, ok
+	return buf, ok
 }
 
 // eraseBP returns the erase share in basis points.

@@ -86,6 +86,7 @@ func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, l
 		d.Reasons = d.Reasons.With(ReasonPeriodLimits)
 	}
 	role := r.Agent.Role
+	var buf fenAuthority // the plain path's authorities, converted on use
 
 	// Refusals no role can lift.
 	if c.status == order.Closed || c.status == order.ClosedUnpaid {
@@ -102,11 +103,11 @@ func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, l
 		beyond = ReasonExceedsPostage
 	}
 	if beyond != ReasonUnknown {
-		a, ok := lim.authority(role, r.Kind)
+		a, ok := lim.authority(&buf, role, r.Kind)
 		if !ok {
 			return Decision{}, p.policyErr()
 		}
-		_, limit, _ := covers(&a, r.Kind, amt, base, postage)
+		_, limit, _ := covers(a, r.Kind, amt, base, postage)
 		d.Verdict, d.Reasons, d.limit = order.Refused, d.Reasons.With(beyond), min(limit, base)
 		return d, nil
 	}
@@ -185,11 +186,11 @@ func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, l
 		escalate = true
 	}
 
-	a, ok := lim.authority(role, r.Kind)
+	a, ok := lim.authority(&buf, role, r.Kind)
 	if !ok {
 		return Decision{}, p.policyErr()
 	}
-	own, limit, why := covers(&a, r.Kind, amt, base, postage)
+	own, limit, why := covers(a, r.Kind, amt, base, postage)
 	d.limit = limit
 	if r.Kind == EraseChange && own {
 		d.limit = eraseCap
@@ -203,11 +204,11 @@ func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, l
 		default:
 			d.Verdict = order.Refused
 			for up := max(role+1, route, p.Approver); up <= order.StoreManager; up++ {
-				a, ok := lim.authority(up, r.Kind)
+				a, ok := lim.authority(&buf, up, r.Kind)
 				if !ok {
 					return Decision{}, p.policyErr()
 				}
-				if yes, _, _ := covers(&a, r.Kind, amt, base, postage); yes {
+				if yes, _, _ := covers(a, r.Kind, amt, base, postage); yes {
 					d.Verdict, d.Approver = order.NeedsApproval, up
 					break
 				}
@@ -235,11 +236,11 @@ func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, l
 		if k == Postage && postage < 0 {
 			postage = orderFen(r.Order.Postage())
 		}
-		a, ok := lim.authority(role, k)
+		a, ok := lim.authority(&buf, role, k)
 		if !ok {
 			continue
 		}
-		if yes, _, _ := covers(&a, k, amt, base, postage); yes {
+		if yes, _, _ := covers(a, k, amt, base, postage); yes {
 			d.Suggest = k
 			if k == Gift {
 				d.Reasons = d.Reasons.With(ReasonGiftPreferred)
