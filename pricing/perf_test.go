@@ -66,10 +66,11 @@ func perfReviewSpec(paid bool) order.Spec {
 // shopspring version, which allocates twice per op (a share's Mul).
 //
 // Measured with the prepared policy (issue 13 stage B; medians of
-// cpu-ns/op, two runs of -count 6 and 8 on the same VM under a load
-// average of 8): kefu/handwritten 0.55–0.69×, kefu/policy/handwritten
-// 0.64–0.84×; 0 allocs for kefu, 2 for the baseline. Most of what is left
-// is checking the request — the agent's ID and the usage rows by the
+// cpu-ns/op, -count 6, alternating with a binary of main before stage B
+// on the same VM under a load average of 8): kefu/handwritten 0.52×
+// (main's plain Review in the same runs: 0.79×), kefu/policy/handwritten
+// 0.74×; 0 allocs for kefu, 2 for the baseline. Most of what is left is
+// checking the request — the agent's ID and the usage rows by the
 // identity rule, the day's format, the amount — which the baseline does
 // not do at all.
 func BenchmarkReviewVsHandwritten(b *testing.B) {
