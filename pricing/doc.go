@@ -16,6 +16,13 @@
 // [Reason] codes behind it as a [ReasonSet] (an [order.Set]), and the kind
 // the shop would rather give ([Decision.Suggest]).
 //
+// On a backend's hot path — every agent action, a batch over all orders
+// — prepare the policy once, when it is loaded: [Prepare] checks it and
+// returns a [Prepared] holding every role's authority in fen, the periods
+// sorted by start and the zone resolved; [Prepared.Review] decides exactly
+// as [Policy.Review], without converting a decimal of the policy. Prepare
+// again when the policy changes.
+//
 // An [Approval] binds one order, one kind and amount, the requester, the
 // approver and an expiry. [Policy.Approve] issues it as a [Verified]
 // approval, [Verified.Token] signs it with HMAC-SHA256 under the shop's
@@ -97,8 +104,10 @@
 //
 // Everything is a value: kefu reads no clock, keeps no state and does no
 // I/O. Functions are pure and safe for concurrent use; a [Store] guards
-// itself with a mutex. [Policy.Review] does not allocate for canonical
-// ASCII IDs.
+// itself with a mutex. [Policy.Review] and [Prepared.Review] do not
+// allocate for canonical ASCII IDs; the prepared review takes about two
+// thirds of the time of the same limits written by hand in
+// shopspring/decimal (BenchmarkReviewVsHandwritten).
 //
 // # Stored state
 //
@@ -151,8 +160,8 @@
 //   - usage counts: at most 1,000,000; erases a day in a policy: 1,000;
 //   - periods: no bound on their number; [Policy.Validate] sorts them by
 //     start and compares neighbours, O(n log n) (100,000 periods validate
-//     in tens of milliseconds), and Review looks a time up among them one
-//     by one;
+//     in tens of milliseconds), and [Policy.Review] looks a time up among
+//     them one by one, [Prepared.Review] by binary search;
 //   - a [Store]: no bound on its size; a redemption costs one map lookup
 //     and one heap insertion under the lock whatever the store holds, and
 //     [Store.Prune] touches only what it forgets.

@@ -169,7 +169,8 @@ func FuzzIdentityOnePerson(f *testing.F) {
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // FuzzReview checks that Review never panics on hostile requests and
-// usage, that an error comes with the zero decision, and that a decision
+// usage, that the prepared policy ([pricing.Prepare]) reviews alike,
+// that an error comes with the zero decision, and that a decision
 // is internally consistent: an approver exactly when approval is needed,
 // above the requester, and a suggested kind (rule P2) one the agent may
 // give alone.
@@ -180,6 +181,10 @@ func FuzzReview(f *testing.F) {
 	f.Add("1e400", uint8(order.StoreManager), uint8(pricing.Gift), uint8(pricing.Oversold), 0, 2, "2026-13-99")
 	f.Add("500.00", uint8(order.TeamLeader), uint8(pricing.Postage), uint8(0), 0, 0, "") // exceeds the postage
 	p := pricing.DefaultPolicy()
+	pp, err := pricing.Prepare(p)
+	if err != nil {
+		f.Fatal(err)
+	}
 	o := unpaid()
 	f.Fuzz(func(t *testing.T, amount string, role, kind, cause uint8, erases, changes int, day string) {
 		amt, err := decimalOrZero(amount)
@@ -191,6 +196,10 @@ func FuzzReview(f *testing.F) {
 		au := pricing.AgentUsage{AgentID: "a", Day: day, Erases: erases}
 		ou := pricing.OrderUsage{OrderID: o.ID(), PriceChanges: changes}
 		d, err := p.Review(r, au, ou)
+		// The prepared policy reviews alike, error for error.
+		if pd, perr := pp.Review(r, au, ou); pd != d || (perr == nil) != (err == nil) || perr != nil && perr.Error() != err.Error() {
+			t.Fatalf("prepared %+v, %v; policy %+v, %v", pd, perr, d, err)
+		}
 		if err != nil {
 			if d != (pricing.Decision{}) {
 				t.Fatalf("error %v with decision %+v", err, d)
@@ -221,6 +230,50 @@ func FuzzReview(f *testing.F) {
 		// Record never half-applies.
 		if na, no, err := p.Record(r, au, ou); err != nil && (na != au || no != ou) {
 			t.Fatalf("usage changed on error: %+v %+v -> %+v %+v", au, ou, na, no)
+		}
+	})
+}
+
+// FuzzPreparePricing builds a policy from the fuzzer's numbers — each
+// role's authority the one below's plus a step (fen, basis points), so
+// that rule A1 holds unless a step is negative — and checks that Prepare
+// refuses exactly what Validate refuses, with its error, and that a
+// prepared policy reviews a request as the policy does.
+func FuzzPreparePricing(f *testing.F) {
+	f.Add(int64(0), int64(1000), int64(0), int64(0), int64(1000), int64(100), uint8(3), uint8(order.TeamLeader), uint8(order.PreSales), uint8(pricing.PriceCut), int64(500), 0, 0)
+	f.Add(int64(500), int64(0), int64(500), int64(250), int64(0), int64(0), uint8(0), uint8(order.StoreManager), uint8(order.TeamLeader), uint8(pricing.EraseChange), int64(50), 3, 1)
+	f.Add(int64(-1), int64(1), int64(1), int64(20000), int64(1), int64(10001), uint8(1), uint8(0), uint8(9), uint8(0), int64(0), -1, -1)
+	o := unpaid()
+	f.Fuzz(func(t *testing.T, gift, postage, cut, cutBP, stepAmount, eraseBP int64, times, approver, role, kind uint8,
+		amount int64, erases, changes int) {
+		p := pricing.DefaultPolicy()
+		p.Approver = order.Role(approver)
+		p.Limits.EraseTimesPerDay, p.Limits.ErasePercent = int(times), decimal.New(eraseBP, -2)
+		for i, r := range order.Roles() {
+			a := p.Limits.For(r)
+			step := int64(i) * stepAmount
+			a.Gift, a.Postage, a.PriceCut = decimal.New(gift+step, -2), decimal.New(postage+step, -2), decimal.New(cut+step, -2)
+			a.PriceCutPercent = decimal.New(min(cutBP+int64(i), 10000), -2)
+		}
+		want := p.Validate()
+		pp, err := pricing.Prepare(p)
+		if want != nil {
+			if err == nil || err.Error() != want.Error() {
+				t.Fatalf("Prepare: %v, Validate: %v", err, want)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("Prepare refuses a valid policy: %v", err)
+		}
+		r := pricing.Request{Agent: order.Agent{ID: "a", Role: order.Role(role)}, Order: o, Kind: pricing.Kind(kind),
+			Amount: decimal.New(amount, -2), At: t0}
+		au := pricing.AgentUsage{AgentID: "a", Day: "2026-11-10", Erases: erases}
+		ou := pricing.OrderUsage{OrderID: o.ID(), PriceChanges: changes}
+		d, derr := p.Review(r, au, ou)
+		pd, perr := pp.Review(r, au, ou)
+		if pd != d || (perr == nil) != (derr == nil) || perr != nil && perr.Error() != derr.Error() {
+			t.Fatalf("prepared %+v, %v; policy %+v, %v", pd, perr, d, derr)
 		}
 	})
 }

@@ -37,14 +37,22 @@ func canonAgent(field string, a order.Agent) (order.Agent, error) {
 	if len(a.Name) > maxRawName {
 		return order.Agent{}, fieldErr(field+".name", a.Name, ErrInvalidText, "longer than "+strconv.Itoa(maxName)+" bytes")
 	}
-	if canonicalASCII(a.ID) && normalASCII(a.Name) && a.Role.IsValid() {
-		return a, nil // what Normalize returns, without its Unicode passes
+	if canonicalAgent(&a) {
+		return a, nil
 	}
 	n, err := a.Normalize()
 	if err != nil {
 		return order.Agent{}, relabel(field, "agent", err)
 	}
 	return n, nil
+}
+
+// canonicalAgent reports whether *a is already what canonAgent returns
+// — a canonical ASCII ID, an ASCII name in normal form of at most
+// maxRawName bytes, a valid role — so that it needs neither Normalize's
+// Unicode passes nor a copy.
+func canonicalAgent(a *order.Agent) bool {
+	return len(a.Name) <= maxRawName && canonicalASCII(a.ID) && normalASCII(a.Name) && a.Role.IsValid()
 }
 
 // relabel returns err, an error of package order about field from (or a

@@ -90,7 +90,8 @@ type Period struct {
 // A Policy is read-only while in use; its methods are pure and safe for
 // concurrent use. They have value receivers, like every kefu Policy, so
 // pricing.DefaultPolicy().Review(…) and a map[string]Policy work; the
-// copy costs a few ns of BenchmarkReview's budget.
+// copy costs a few ns of BenchmarkReview's budget. A backend's hot path
+// uses the policy prepared once instead ([Prepare], [Prepared.Review]).
 type Policy struct {
 	// Zone is the time zone of the shop's calendar days: "" or "+08:00"
 	// for China Standard Time (the default), another offset, or a zone

@@ -60,21 +60,36 @@ import (
 // [ErrUnknownRole], [ErrUnknownKind], [ErrUnknownCause],
 // [ErrInvalidAmount], [ErrInvalidState], [ErrInvalidPromotion] or
 // [ErrInvalidPolicy]; the decision is then zero.
+//
+// Review converts the few amounts of the policy it reads to fen on every
+// call; a backend that reviews often prepares the policy once with
+// [Prepare] and calls [Prepared.Review], which decides the same.
 func (p Policy) Review(r Request, au AgentUsage, ou OrderUsage) (Decision, error) {
 	return p.review(&r, au, ou)
 }
 
 // review is Review; it leaves *r with its agent in canonical form, for
-// Approve and Redeem.
+// Approve and Redeem. It reads the policy's limits as decimals, converting
+// to fen the few amounts the request needs; [Prepared.Review] reads them
+// converted once.
 func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, error) {
 	c, err := checkRequest(r, &au, &ou)
 	if err != nil {
 		return Decision{}, err
 	}
-	amt, base, postage := c.amt, c.base, c.postage
 	lim, period := p.limitsAt(r.At)
+	return p.decide(r, &c, limitsView{dec: lim}, period, nil, &au, &ou)
+}
+
+// decide is the review of the checked request r (rules A3, A4, P1–P5)
+// with the limits lim in force, those of the named period ("" for the
+// policy's own), in the zone loc (nil: the policy's, resolved only when
+// the erase count needs the calendar).
+func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, loc *time.Location, au *AgentUsage, ou *OrderUsage) (Decision, error) {
+	amt, base, postage := c.amt, c.base, c.postage
 	d := Decision{Kind: r.Kind, amount: amt}
 	role := r.Agent.Role
+	var buf fenAuthority // the plain path's authorities, converted on use
 
 	// Refusals no role can lift.
 	if c.status == order.Closed || c.status == order.ClosedUnpaid {
@@ -91,10 +106,11 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 		beyond = ReasonExceedsPostage
 	}
 	if beyond != ReasonUnknown {
-		_, limit, _, ok := covers(lim.For(role), r.Kind, amt, base, postage)
+		a, ok := lim.authority(&buf, role, r.Kind)
 		if !ok {
 			return Decision{}, p.policyErr()
 		}
+		_, limit, _ := covers(a, r.Kind, amt, base, postage)
 		d.Verdict, d.Reasons, d.limit = order.Refused, d.Reasons.With(beyond), min(limit, base)
 		return d, nil
 	}
@@ -113,7 +129,7 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 			refused = true
 			d.Reasons = d.Reasons.With(ReasonNotSmallChange)
 		}
-		bp, ok := yuan.Fen(lim.ErasePercent)
+		bp, ok := lim.eraseBP()
 		if !ok {
 			return Decision{}, p.policyErr()
 		}
@@ -124,13 +140,15 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 		}
 		// The count is of the agent's day in the policy's zone; a count
 		// below the limit is below it whatever the day.
-		n := au.Erases
-		if n >= lim.EraseTimesPerDay {
+		n, times := au.Erases, lim.eraseTimes()
+		if n >= times {
 			// Only now is the calendar read: a zone name such as
 			// "Asia/Shanghai" is loaded from the tz database.
-			loc, err := p.location()
-			if err != nil {
-				return Decision{}, err
+			if loc == nil {
+				var err error
+				if loc, err = p.location(); err != nil {
+					return Decision{}, err
+				}
 			}
 			var today [dayLen]byte
 			appendDay(&today, r.At.In(loc))
@@ -138,7 +156,7 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 				n = 0
 			}
 		}
-		if n >= lim.EraseTimesPerDay {
+		if n >= times {
 			escalate = true
 			d.Reasons = d.Reasons.With(ReasonEraseDailyLimit)
 		}
@@ -171,10 +189,11 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 		escalate = true
 	}
 
-	own, limit, why, ok := covers(lim.For(role), r.Kind, amt, base, postage)
+	a, ok := lim.authority(&buf, role, r.Kind)
 	if !ok {
 		return Decision{}, p.policyErr()
 	}
+	own, limit, why := covers(a, r.Kind, amt, base, postage)
 	d.limit = limit
 	if r.Kind == EraseChange && own {
 		d.limit = eraseCap
@@ -187,13 +206,13 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 			d.Verdict = order.Allowed
 		default:
 			d.Verdict = order.Refused
-			for a := max(role+1, route, p.Approver); a <= order.StoreManager; a++ {
-				yes, _, _, ok := covers(lim.For(a), r.Kind, amt, base, postage)
+			for up := max(role+1, route, p.Approver); up <= order.StoreManager; up++ {
+				a, ok := lim.authority(&buf, up, r.Kind)
 				if !ok {
 					return Decision{}, p.policyErr()
 				}
-				if yes {
-					d.Verdict, d.Approver = order.NeedsApproval, a
+				if yes, _, _ := covers(a, r.Kind, amt, base, postage); yes {
+					d.Verdict, d.Approver = order.NeedsApproval, up
 					break
 				}
 			}
@@ -218,10 +237,13 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 			continue
 		}
 		if k == Postage && postage < 0 {
-			postage, _ = yuan.Fen(r.Order.Postage())
+			postage = orderFen(r.Order.Postage())
 		}
-		yes, _, _, ok := covers(lim.For(role), k, amt, base, postage)
-		if ok && yes {
+		a, ok := lim.authority(&buf, role, k)
+		if !ok {
+			continue
+		}
+		if yes, _, _ := covers(a, k, amt, base, postage); yes {
 			d.Suggest = k
 			if k == Gift {
 				d.Reasons = d.Reasons.With(ReasonGiftPreferred)
@@ -247,42 +269,29 @@ const periodDecided = ReasonSet(1<<ReasonBeyondAuthority | 1<<ReasonOverShare | 
 
 // covers reports whether authority a covers amt of kind k on an order of
 // base fen with postage fen of postage; limit is a's cap for k on this
-// order and why the reasons when it does not cover. ok is false when the
-// policy holds an amount that is not money.
-func covers(a *Authority, k Kind, amt, base, postage int64) (yes bool, limit int64, why ReasonSet, ok bool) {
+// order and why the reasons when it does not cover.
+func covers(a *fenAuthority, k Kind, amt, base, postage int64) (yes bool, limit int64, why ReasonSet) {
 	switch k {
 	case Gift:
-		limit, ok = yuan.Fen(a.Gift)
+		limit = a.gift
 	case Postage:
-		limit, ok = yuan.Fen(a.Postage)
-		limit = min(limit, postage)
+		limit = min(a.postage, postage)
 	case PriceCut:
-		if limit, ok = yuan.Fen(a.PriceCut); !ok {
-			return
-		}
-		var bp int64
-		if bp, ok = yuan.Fen(a.PriceCutPercent); !ok {
-			return
-		}
-		share := yuan.Percent(base, bp)
-		if amt > share && amt <= limit {
+		share := yuan.Percent(base, a.cutBP)
+		if amt > share && amt <= a.cut {
 			why = why.With(ReasonOverShare)
 		}
-		limit = min(limit, share)
+		limit = min(a.cut, share)
 	case EraseChange:
-		ok = true
-		if !a.EraseChange {
-			return false, 0, why.With(ReasonEraseNotAllowed), true
+		if !a.erase {
+			return false, 0, why.With(ReasonEraseNotAllowed)
 		}
-		return true, base % 100, 0, true // Review narrows it to the share
-	}
-	if !ok {
-		return
+		return true, base % 100, 0 // decide narrows it to the share
 	}
 	if amt > limit {
-		return false, limit, why.With(ReasonBeyondAuthority), true
+		return false, limit, why.With(ReasonBeyondAuthority)
 	}
-	return true, limit, 0, true
+	return true, limit, 0
 }
 
 // policyErr explains a policy value Review could not use.
@@ -306,11 +315,13 @@ type checked struct {
 // in canonical form.
 func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 	var c checked
-	a, err := canonAgent("agent", r.Agent)
-	if err != nil {
-		return c, err
+	if !canonicalAgent(&r.Agent) {
+		a, err := canonAgent("agent", r.Agent)
+		if err != nil {
+			return c, err
+		}
+		r.Agent = a
 	}
-	r.Agent = a
 	switch {
 	case r.Order == nil:
 		return c, fieldErr("order", "", ErrMissing, "build it with order.New")
@@ -325,21 +336,22 @@ func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 	case !inYears(r.At):
 		return c, timeErr("at", r.At)
 	}
-	c.base, _ = yuan.Fen(r.Order.Paid()) // a built order's amounts are valid
+	c.base = orderFen(r.Order.Paid()) // a built order's amounts are valid
 	if c.base == 0 && r.Order.IsZero() {
 		return c, fieldErr("order", "", ErrMissing, "build it with order.New")
 	}
+	var err error
 	if c.amt, err = positive("amount", r.Amount); err != nil {
 		return c, err
 	}
 	c.postage = -1
 	if r.Kind == Postage {
-		c.postage, _ = yuan.Fen(r.Order.Postage())
+		c.postage = orderFen(r.Order.Postage())
 	}
-	if *au, err = au.check(r.Agent.ID); err != nil {
+	if err := au.canon(r.Agent.ID); err != nil {
 		return c, err
 	}
-	if *ou, err = ou.check(r.Order.ID()); err != nil {
+	if err := ou.canon(r.Order.ID()); err != nil {
 		return c, err
 	}
 	c.status = r.Order.Status()
@@ -352,6 +364,18 @@ func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 		}
 	}
 	return c, nil
+}
+
+// orderFen returns an amount of a built order in fen. [order.New] keeps
+// every amount with exactly two decimals and within range, so the
+// coefficient is the amount in fen; anything else (the zero order's
+// zero) takes the general path.
+func orderFen(d decimal.Decimal) int64 {
+	if d.Exponent() == -2 {
+		return d.CoefficientInt64()
+	}
+	f, _ := yuan.Fen(d)
+	return f
 }
 
 // inYears reports whether t falls in the years 1 to 9999, the range a

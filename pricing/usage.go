@@ -79,28 +79,35 @@ func (u AgentUsage) Validate() error {
 // check validates u as the usage of the agent with canonical ID agent
 // ("" for any) and returns it with its ID in canonical form.
 func (u AgentUsage) check(agent string) (AgentUsage, error) {
+	err := u.canon(agent)
+	return u, err
+}
+
+// canon is check in place: it puts *u's ID in canonical form, and checks
+// the rest, without copying the usage.
+func (u *AgentUsage) canon(agent string) error {
 	const field = "agent_usage"
 	if u.IsZero() {
-		return u, nil
+		return nil
 	}
 	id, err := canonID(field+".agent_id", u.AgentID)
 	if err != nil {
-		return u, asState(err)
+		return asState(err)
 	}
 	u.AgentID = id
 	switch {
 	case agent != "" && id != agent:
-		return u, fieldErr(field+".agent_id", u.AgentID, ErrInvalidState, "the usage of another agent than "+strconv.Quote(agent))
+		return fieldErr(field+".agent_id", u.AgentID, ErrInvalidState, "the usage of another agent than "+strconv.Quote(agent))
 	case u.Erases < 0 || u.Erases > maxCount:
-		return u, fieldErr(field+".erases", strconv.Itoa(u.Erases), ErrInvalidState, "a count from 0 to "+strconv.Itoa(maxCount))
+		return fieldErr(field+".erases", strconv.Itoa(u.Erases), ErrInvalidState, "a count from 0 to "+strconv.Itoa(maxCount))
 	case u.Day != "" && !validDay(u.Day):
-		return u, fieldErr(field+".day", u.Day, ErrInvalidState, "a calendar day reads 2006-01-02")
+		return fieldErr(field+".day", u.Day, ErrInvalidState, "a calendar day reads 2006-01-02")
 	case u.Erases > 0 && u.Day == "":
-		return u, fieldErr(field+".day", "", ErrInvalidState, "erases are counted on a day")
+		return fieldErr(field+".day", "", ErrInvalidState, "erases are counted on a day")
 	case u.Version < 0:
-		return u, fieldErr(field+".version", strconv.FormatInt(u.Version, 10), ErrInvalidState, "must not be negative")
+		return fieldErr(field+".version", strconv.FormatInt(u.Version, 10), ErrInvalidState, "must not be negative")
 	}
-	return u, nil
+	return nil
 }
 
 // Validate checks u on its own: zero, or a canonical order ID, a count
@@ -114,24 +121,30 @@ func (u OrderUsage) Validate() error {
 
 // check validates u as the usage of the order with ID order ("" for any).
 func (u OrderUsage) check(order string) (OrderUsage, error) {
+	err := u.canon(order)
+	return u, err
+}
+
+// canon is check in place, without copying the usage.
+func (u *OrderUsage) canon(order string) error {
 	const field = "order_usage"
 	if u.IsZero() {
-		return u, nil
+		return nil
 	}
 	id, err := canonID(field+".order_id", u.OrderID)
 	if err != nil {
-		return u, asState(err)
+		return asState(err)
 	}
 	u.OrderID = id
 	switch {
 	case order != "" && id != order:
-		return u, fieldErr(field+".order_id", u.OrderID, ErrInvalidState, "the usage of another order than "+strconv.Quote(order))
+		return fieldErr(field+".order_id", u.OrderID, ErrInvalidState, "the usage of another order than "+strconv.Quote(order))
 	case u.PriceChanges < 0 || u.PriceChanges > maxCount:
-		return u, fieldErr(field+".price_changes", strconv.Itoa(u.PriceChanges), ErrInvalidState, "a count from 0 to "+strconv.Itoa(maxCount))
+		return fieldErr(field+".price_changes", strconv.Itoa(u.PriceChanges), ErrInvalidState, "a count from 0 to "+strconv.Itoa(maxCount))
 	case u.Version < 0:
-		return u, fieldErr(field+".version", strconv.FormatInt(u.Version, 10), ErrInvalidState, "must not be negative")
+		return fieldErr(field+".version", strconv.FormatInt(u.Version, 10), ErrInvalidState, "must not be negative")
 	}
-	return u, nil
+	return nil
 }
 
 // asState makes a missing or malformed key of stored state match

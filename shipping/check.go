@@ -50,10 +50,12 @@ const (
 
 var checkNames = [...]string{CheckOutOfArea, CheckPostage, CheckNeedsSF, CheckTransitWarehouse, CheckCarrierRequest}
 
-// check is one problem-order check over a private copy of a policy.
+// check is one problem-order check over a private copy of a policy,
+// prepared ([Prepared]) for the postage check.
 type check struct {
 	kind checkKind
 	p    *Policy
+	pp   *Prepared
 }
 
 // Checks returns the problem-order checks of the shipping rules (rule O2),
@@ -83,13 +85,14 @@ type check struct {
 // concurrent use, and do not allocate when they find nothing. An invalid
 // policy is an error, as [Policy.Validate] reports it.
 func (p Policy) Checks() ([]order.Check, error) {
-	if err := p.Validate(); err != nil {
+	pp, err := Prepare(p)
+	if err != nil {
 		return nil, err
 	}
-	c := p.clone()
+	c := &pp.policy
 	return []order.Check{
-		check{kindOutOfArea, &c}, check{kindPostage, &c},
-		check{kindNeedsSF, &c}, check{kindTransit, &c}, check{kindCarrierRequest, &c},
+		check{kindOutOfArea, c, pp}, check{kindPostage, c, pp},
+		check{kindNeedsSF, c, pp}, check{kindTransit, c, pp}, check{kindCarrierRequest, c, pp},
 	}, nil
 }
 
@@ -143,7 +146,7 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		if !o.Status().Open() {
 			return dst
 		}
-		d := c.p.FreeShipping(o)
+		d := c.pp.FreeShipping(o)
 		for _, r := range [...]Reason{PostageOvercharged, PostageUndercharged, PostageMissing} {
 			if d.Reasons.Has(r) {
 				return append(dst, order.Problem{Category: order.PostageWrong, Reason: problemCode(reasonNames[r])})

@@ -107,8 +107,11 @@ func (p *Policy) ruleAt(t time.Time) (*FreeShippingRule, int) {
 // default): more is PostageOvercharged, less PostageUndercharged; with no
 // standard postage, nothing charged is PostageMissing.
 //
-// FreeShipping does not allocate; see BenchmarkFreeShipping. A nil order
-// gets the zero decision with Promotion -1.
+// FreeShipping does not allocate; see BenchmarkFreeShipping. It reads the
+// policy's decimals and lists on every call; a backend that decides often
+// prepares the policy once with [Prepare] and calls
+// [Prepared.FreeShipping], which decides the same in about a third of the
+// time. A nil order gets the zero decision with Promotion -1.
 func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 	if o == nil {
 		return FreeShippingDecision{Promotion: -1}

@@ -10,8 +10,9 @@ import (
 )
 
 // FuzzPolicyJSON checks that loading any JSON as a policy never panics,
-// that no method panics on whatever loaded (valid or not), and that a
-// valid policy round-trips: encoded, decoded and encoded again it gives
+// that no method panics on whatever loaded (valid or not), that
+// [shipping.Prepare] refuses exactly the invalid ones and prepares the
+// valid ones to decide alike, and that a valid policy round-trips: encoded, decoded and encoded again it gives
 // the same JSON and is still valid.
 func FuzzPolicyJSON(f *testing.F) {
 	good, _ := json.Marshal(shipping.DefaultPolicy())
@@ -48,8 +49,20 @@ func FuzzPolicyJSON(f *testing.F) {
 		_, _ = p.DispatchPromise(t0)
 		_, _ = p.ChooseCarrier(order.HongKong, "")
 		_, _ = p.ClassifyParcel(&o, nil, t0.Add(100*time.Hour))
+		// Prepare refuses what Validate refuses, with its error; a
+		// prepared policy decides as the policy does.
+		pp, perr := shipping.Prepare(p)
 		if err != nil {
+			if perr == nil || perr.Error() != err.Error() {
+				t.Fatalf("Prepare: %v, Validate: %v", perr, err)
+			}
 			return
+		}
+		if perr != nil {
+			t.Fatalf("Prepare refuses a valid policy: %v", perr)
+		}
+		if got, want := pp.FreeShipping(&o), p.FreeShipping(&o); got != want {
+			t.Fatalf("prepared %+v, policy %+v", got, want)
 		}
 		if _, err := p.Checks(); err != nil {
 			t.Fatalf("a valid policy has no checks: %v", err)

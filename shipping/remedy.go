@@ -84,7 +84,12 @@ func (c Overcharge) Amount() decimal.Decimal { return c.Free.Overcharge() }
 // while the parcel has not left the warehouse; in every case operations
 // then fixes the free-shipping settings. A closed trade needs nothing.
 func (p Policy) PostageOvercharge(o *order.Order) Overcharge {
-	d := p.FreeShipping(o)
+	return overchargeOf(p.FreeShipping(o), o)
+}
+
+// overchargeOf is PostageOvercharge given the free-shipping decision d on
+// o.
+func overchargeOf(d FreeShippingDecision, o *order.Order) Overcharge {
 	c := Overcharge{Free: d}
 	if o == nil {
 		return c
