@@ -254,7 +254,7 @@ func (s *shop) pay(id, key string, t time.Time) error {
 // know how many orders the triage checked, so one line above it says so.
 func writeForm(w io.Writer, r order.Report, d order.Digest, l order.Lang) {
 	fmt.Fprintf(w, "── form %s — the triage checked %d orders\n", d.At.Format("15:04"), r.Checked)
-	for _, line := range strings.Split(d.Staff(l), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(d.Staff(l), "\n"), "\n") {
 		fmt.Fprintln(w, strings.TrimRight("  "+line, " "))
 	}
 }

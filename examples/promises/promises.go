@@ -469,7 +469,11 @@ func (k *week) review(id string, now time.Time, contacts []order.Contact) error 
 	k.reviews[id] = r
 	// The review as staff read it (SlowReview.Staff, rule O5): the day,
 	// the deadlines, who is still to be tried and the rounds missed.
-	fmt.Fprintf(k.w, "  %s  slow review %s %v: %s\n", now.Format("15:04"), id, r.Reasons, r.Staff(staff))
+	codes := ""
+	if r.Reasons.Len() > 0 {
+		codes = fmt.Sprintf(" %v", r.Reasons)
+	}
+	fmt.Fprintf(k.w, "  %s  slow review %s%s: %s\n", now.Format("15:04"), id, codes, r.Staff(staff))
 	return nil
 }
 
