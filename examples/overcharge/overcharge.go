@@ -151,6 +151,7 @@ func Case1(w io.Writer) (Outcome, error) {
 	// Nobody tells operations: the settings that charged the postage are
 	// still wrong, and the plan stays open on them.
 	fmt.Fprintf(w, "%s plan %s: %s; nobody told operations\n", stamp(out.RefundedAt), p.ID(), p.Status().Text(zh))
+	staff(w, "plan", p.Staff)
 	showBlockers(w, p, out.RefundedAt, 0)
 	out.Plan, out.Ledger = p, l
 	return out, nil
@@ -202,6 +203,7 @@ func Case2(w io.Writer) (Outcome, error) {
 		return out, err
 	}
 	fmt.Fprintf(w, "%s operations H acknowledges; plan %s: %s, %d blockers left\n", stamp(day(4, 14, 30)), p.ID(), p.Status().Text(zh), len(p.Blockers(day(4, 14, 30))))
+	staff(w, "plan", p.Staff)
 	out.Plan, out.Ledger = p, l
 	return out, nil
 }
