@@ -47,8 +47,9 @@
 //     every 1 to 4 hours (default 2).
 //   - O3, P5: [Oversell] allocates real stock by payment time, offers the
 //     rest a refund or another item, asks the store manager for
-//     compensation on promotion items and says when to set the listed
-//     stock to zero.
+//     compensation on promotion items — never for a cash-on-delivery
+//     buyer who has not confirmed and paid nothing (S9) — and says when to
+//     set the listed stock to zero.
 //   - O5: [TriagePolicy.SlowReview] gives a slow-review order's day, its
 //     deadlines (dealt with on the day it opens; shipped by the end of the
 //     third day if the buyer cannot be reached, unless a single item is

@@ -93,7 +93,10 @@ type Allocation struct {
 	Offers RemedySet
 	// RequestCompensation asks the store manager for a compensation for
 	// the buyer: set for a promotion item when the order is left short
-	// (rule P5). Pricing turns the request into a concession.
+	// (rule P5) — unless it is a cash-on-delivery order the buyer has not
+	// confirmed: that buyer has paid nothing and is owed nothing (rule
+	// S9); the order is switched or closed. Pricing turns the request into
+	// a concession.
 	RequestCompensation bool
 	Reasons             ReasonSet
 	unitFen             int64
@@ -158,11 +161,14 @@ func (p OversellPlan) Oversold() bool { return p.Demand > p.OnHand }
 // what is left, so that an earlier payer is never passed over for a later
 // one. An order left short is offered a refund or another item (closing or
 // another item for cash on delivery); for a promotion item a compensation
-// request goes to the store manager (rule P5). When no real stock is
+// request goes to the store manager (rule P5), for every buyer who paid
+// or confirmed cash on delivery. When no real stock is
 // left, the plan sets the listed stock to zero. Cash-on-delivery orders
 // the buyer has not confirmed come after every other order, whatever
 // their time, and carry [CODUnconfirmedReason]: what they get is reserved
-// until the buyer confirms (rule S9).
+// until the buyer confirms (rule S9), and one left short is owed no
+// compensation, since its buyer has paid nothing; once the buyer
+// confirms, a new plan ranks the order with the others.
 //
 // Bad input is an error and no plan: a SKU that is not a SKU
 // ([ErrInvalidSKU]) or that the snapshot does not count ([ErrUnknownSKU]);
@@ -232,7 +238,8 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 	}
 	for i := range plan.Allocations {
 		a := &plan.Allocations[i]
-		if ranks[a.Order].tier == 1 {
+		unconfirmed := ranks[a.Order].tier == 1
+		if unconfirmed {
 			a.Reasons = a.Reasons.With(CODUnconfirmedReason)
 		}
 		a.Allocated = min(a.Ordered, left)
@@ -246,7 +253,9 @@ func Oversell(req OversellRequest) (OversellPlan, error) {
 		} else {
 			a.Offers = a.Offers.With(RemedyRefund).With(RemedySubstitute)
 		}
-		if req.Promotion {
+		if req.Promotion && !unconfirmed {
+			// Rules P5, S9: a buyer who neither paid nor confirmed cash on
+			// delivery has paid nothing and is owed no compensation.
 			a.RequestCompensation = true
 			a.Reasons = a.Reasons.With(PromotionItem)
 			plan.CompensationTo = StoreManager

@@ -140,6 +140,44 @@ func TestOversellCashOnDelivery(t *testing.T) {
 	}, rows(plan))
 }
 
+// TestOversellOwesNoCompensationToAnUnconfirmedCODBuyer: rules P5 and S9
+// — a compensation is owed to a buyer left short of a promotion item who
+// paid, or who confirmed a cash-on-delivery order; a buyer who neither
+// paid nor confirmed has paid nothing and is owed none: the order is
+// switched or closed, and no request goes to the store manager. When such
+// an order is the only one left short, the plan sends none.
+func TestOversellOwesNoCompensationToAnUnconfirmedCODBuyer(t *testing.T) {
+	cod := func(id string, confirmAt int) *order.Order {
+		return mk(t, opsSpec(id, "b-"+id, "PROMO-1", 0), func(s *order.Spec) {
+			s.Payment, s.PaidAt = order.CashOnDelivery, time.Time{}
+			if confirmAt >= 0 {
+				s.CODConfirmedAt = t0.Add(time.Duration(confirmAt) * time.Minute)
+			}
+		})
+	}
+	orders := []*order.Order{cod("U", -1), promoOrder(t, "P", 1, 5), cod("K", 1)}
+	plan, err := order.Oversell(order.OversellRequest{SKU: "PROMO-1", Stock: stockOf(t, map[string]int{"PROMO-1": 0}),
+		Orders: orders, Promotion: true})
+	require.NoError(t, err)
+	assert.Equal(t, []allocRow{
+		{"K", 1, 0, "[substitute close]", "[promotion_item paid_later]", true, "20.00"},
+		{"P", 1, 0, "[refund substitute]", "[promotion_item paid_later]", true, "59.90"},
+		{"U", 1, 0, "[substitute close]", "[cod_unconfirmed paid_later]", false, "20.00"},
+	}, rows(plan))
+	assert.Equal(t, order.StoreManager, plan.CompensationTo)
+
+	// Only the unconfirmed order is left short: nobody is owed anything.
+	plan, err = order.Oversell(order.OversellRequest{SKU: "PROMO-1", Stock: stockOf(t, map[string]int{"PROMO-1": 1}),
+		Orders: []*order.Order{cod("U", -1), promoOrder(t, "P", 1, 5)}, Promotion: true})
+	require.NoError(t, err)
+	assert.Equal(t, []allocRow{
+		{"P", 1, 1, "[]", "[]", false, "0.00"},
+		{"U", 1, 0, "[substitute close]", "[cod_unconfirmed paid_later]", false, "20.00"},
+	}, rows(plan))
+	assert.Equal(t, order.RoleUnknown, plan.CompensationTo)
+	assert.Equal(t, "[oversold stock_exhausted]", plan.Reasons.String())
+}
+
 // rule O3: the plan does not depend on the order the orders come in;
 // equal payment times fall back to the order ID.
 func TestOversellIsDeterministic(t *testing.T) {

@@ -61,7 +61,8 @@ const (
 	// served; the listed stock must be set to zero (rule O3).
 	StockExhausted
 	// PromotionItem: the item was sold in a promotion; a buyer left short
-	// is owed a compensation request to the store manager (rule P5).
+	// is owed a compensation request to the store manager (rule P5),
+	// unless they neither paid nor confirmed cash on delivery (rule S9).
 	PromotionItem
 	// PaidLater: other buyers paid earlier and took the stock (rule O3):
 	// an [Allocation] left short, or an [OutOfStock] problem in a triage.

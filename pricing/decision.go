@@ -64,8 +64,10 @@ const (
 	// ReasonPostagePreferred: a postage concession of the same value is
 	// within the requester's authority and the shop prefers it (rule P2).
 	ReasonPostagePreferred
-	// ReasonPeriodLimits: the limits of a policy [Period] applied, e.g. a
-	// big promotion (rule A4).
+	// ReasonPeriodLimits: the limits of a policy [Period], e.g. a big
+	// promotion, decided the review: the verdict came from them, or a
+	// reason of theirs or [Decision.Suggest] did (rule A4). A refusal no
+	// limit had a part in does not carry it.
 	ReasonPeriodLimits
 	// ReasonExceedsOrder: the concession is larger than the order's amount
 	// due; nobody gives more than the buyer pays.
@@ -227,7 +229,7 @@ func decisionFen(field string, raw json.RawMessage) (int64, error) {
 // plain comparable value that never allocates.
 //
 // Reasons on an [order.Allowed] decision are notes for the agent: that the
-// limits of a period applied, that another kind is preferred, or, for the
+// limits of a period decided it, that another kind is preferred, or, for the
 // store manager who has nobody above, the warning signs of rule P4.
 type Decision struct {
 	Verdict order.Verdict
@@ -243,8 +245,12 @@ type Decision struct {
 	Suggest Kind
 	// Kind is the kind reviewed.
 	Kind Kind
-	// Period names the policy period whose limits applied (rule A4), ""
-	// outside any.
+	// Period names the policy period whose limits decided the review,
+	// with [ReasonPeriodLimits] (rule A4); "" outside any period, and on
+	// a refusal no limit had a part in (a closed order, a concession
+	// larger than the order or its postage, change that is not small
+	// change, a promotion price outside its window with nothing offered
+	// instead).
 	Period string
 
 	amount int64 // fen

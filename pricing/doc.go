@@ -47,7 +47,8 @@
 //     role above it, at least [Policy.Approver] (the team leader); nobody
 //     approves their own request, under any spelling of their ID; an
 //     approval covers one order and one concession and is used once.
-//   - A4: a [Period], e.g. Double 11, has limits of its own.
+//   - A4: a [Period], e.g. Double 11, has limits of its own; a decision
+//     they decided names it ([ReasonPeriodLimits], [Decision.Period]).
 //   - P1: the price of a [Promotion] outside its window is refused.
 //   - P2: gift, postage, then price cut: [Decision.Suggest] names a
 //     preferred kind of the same value within the agent's own authority.
@@ -169,9 +170,10 @@
 // use with buyers (亲，…). A [Decision] tells staff the kind and amount,
 // the verdict with the approver's role, the reasons and what the
 // requester may grant alone ("改价 ¥ 5.00：需组长批准；超出权限；…"); the
-// buyer hears the kind the shop prefers first (rule P2), that the agent
-// asks the approver by role ("亲，这个我需要请示一下组长，请您稍等哦"), that
-// the promotion's price is over, or the concession granted. A
+// buyer hears the verdict first: the concession granted, or that the
+// promotion's price is over (rule P1), then the kind the shop prefers
+// (rule P2) when the agent may give it alone, or that the agent asks the
+// approver by role ("亲，这个我需要请示一下组长，请您稍等哦"). A
 // [Difference] tells who owes how much, how it is paid and where it
 // stands; the buyer, what to pay or what is paid back. The zero value
 // renders as "".

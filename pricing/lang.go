@@ -59,7 +59,7 @@ var limitReasons = ReasonSet(0).With(ReasonBeyondAuthority).With(ReasonOverShare
 
 // Staff returns the review for staff in language l: the kind and amount,
 // the verdict — with the approver's role when it needs approval —, the
-// reasons, the period whose limits applied, and what the requester may
+// reasons, the period whose limits decided it, and what the requester may
 // grant alone (rules A3, A4, P1–P5):
 //
 //	改价 ¥ 5.00：需组长批准；超出权限；建议改送赠品；无需审批的上限 ¥ 3.00
@@ -88,39 +88,56 @@ func (d Decision) Staff(l order.Lang) string {
 	return x.String()
 }
 
-// Buyer returns what the buyer is told in language l: first the kind the
-// shop prefers when there is one the agent may give alone (a small gift,
-// or the same value off the postage; rule P2); otherwise that the agent
-// asks the approver, by role (rule A3); that the promotion's price is over
-// (rule P1), that the order already ships free, or kindly that nothing
-// more can be taken off; or, allowed, the concession granted with its
-// amount.
+// Buyer returns what the buyer is told in language l, the verdict first:
+// allowed, the concession granted with its amount — a kind the shop
+// would rather give ([Decision.Suggest]) is for the agent to ask for
+// instead, with a review of its own; refused because the promotion is
+// over, that the platform sets the promotion's window and the price is
+// the regular one (rule P1), with the kind the shop prefers offered
+// instead when there is one the agent may give alone (rule P2);
+// otherwise that kind first (a small gift, or the same value off the
+// postage); else that the agent asks the approver, by role (rule A3), that
+// the order already ships free, or kindly that nothing more can be taken
+// off.
 func (d Decision) Buyer(l order.Lang) string {
 	amt := i18n.Fen(d.amount)
 	var m i18n.Message
 	switch {
 	case !d.Verdict.IsValid():
 		return ""
+	case d.Verdict == order.Allowed:
+		switch d.Kind {
+		case Gift:
+			m = i18n.GiftGranted{}
+		case Postage:
+			m = i18n.PostageWaived{Amount: amt}
+		case PriceCut:
+			m = i18n.PriceCutGranted{Amount: amt}
+		case EraseChange:
+			m = i18n.ChangeErased{Amount: amt}
+		default:
+			return ""
+		}
+	case d.Verdict == order.Refused && d.Reasons.Has(ReasonOutsidePromotion):
+		// Rule P1: the buyer hears why first, whatever is offered instead.
+		switch d.Suggest {
+		case Gift:
+			m = i18n.PromotionEndedGiftInstead{}
+		case Postage:
+			m = i18n.PromotionEndedPostageInstead{Amount: amt}
+		default:
+			m = i18n.PromotionPriceEnded{}
+		}
 	case d.Suggest == Gift:
 		m = i18n.GiftInstead{}
 	case d.Suggest == Postage:
 		m = i18n.PostageInstead{Amount: amt}
 	case d.Verdict == order.NeedsApproval:
 		m = i18n.AskingApprover{Approver: i18n.RoleCode(d.Approver.String())}
-	case d.Verdict == order.Refused && d.Reasons.Has(ReasonOutsidePromotion):
-		m = i18n.PromotionPriceEnded{}
 	case d.Verdict == order.Refused && d.Reasons.Has(ReasonShipsFree):
 		m = i18n.ShipsFree{}
 	case d.Verdict == order.Refused:
 		m = i18n.NoMoreDiscount{}
-	case d.Kind == Gift:
-		m = i18n.GiftGranted{}
-	case d.Kind == Postage:
-		m = i18n.PostageWaived{Amount: amt}
-	case d.Kind == PriceCut:
-		m = i18n.PriceCutGranted{Amount: amt}
-	case d.Kind == EraseChange:
-		m = i18n.ChangeErased{Amount: amt}
 	default:
 		return ""
 	}

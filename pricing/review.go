@@ -18,7 +18,13 @@ import (
 //     approval of the lowest role above the requester, and at or above
 //     [Policy.Approver], that holds it ([Decision.Approver]); beyond every
 //     role's it is refused;
-//   - rule A4: during a [Period] its limits apply instead;
+//   - rule A4: during a [Period] its limits apply instead, and a
+//     decision they decided names it ([ReasonPeriodLimits],
+//     [Decision.Period]): its verdict came from them, or a reason of
+//     theirs or the suggestion did; a refusal no limit had a part in —
+//     a closed order, a concession larger than the order or its postage,
+//     change that is not small change, a promotion price outside its
+//     window with nothing offered instead — does not;
 //   - rule P1: the price of a [Promotion] outside its window is refused;
 //   - rule P2: when a kind the shop prefers (by default a gift, then
 //     postage) of the same value is one the requester may give alone —
@@ -67,10 +73,7 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 	}
 	amt, base, postage := c.amt, c.base, c.postage
 	lim, period := p.limitsAt(r.At)
-	d := Decision{Kind: r.Kind, amount: amt, Period: period}
-	if period != "" {
-		d.Reasons = d.Reasons.With(ReasonPeriodLimits)
-	}
+	d := Decision{Kind: r.Kind, amount: amt}
 	role := r.Agent.Role
 
 	// Refusals no role can lift.
@@ -228,8 +231,19 @@ func (p *Policy) review(r *Request, au AgentUsage, ou OrderUsage) (Decision, err
 			break
 		}
 	}
+	// Rule A4: the period is named when its limits decided the review —
+	// the verdict came from them, or a limit's reason or the suggestion
+	// did — not on a refusal no limit had a part in.
+	if period != "" && (!refused || d.Suggest != KindUnknown || !(d.Reasons & periodDecided).IsEmpty()) {
+		d.Reasons, d.Period = d.Reasons.With(ReasonPeriodLimits), period
+	}
 	return d, nil
 }
+
+// periodDecided are the reasons a period's limits give: with one of them,
+// even a refusal was decided by the limits (rule A4).
+const periodDecided = ReasonSet(1<<ReasonBeyondAuthority | 1<<ReasonOverShare | 1<<ReasonEraseNotAllowed |
+	1<<ReasonEraseOverShare | 1<<ReasonEraseDailyLimit)
 
 // covers reports whether authority a covers amt of kind k on an order of
 // base fen with postage fen of postage; limit is a's cap for k on this
@@ -454,8 +468,9 @@ func NewCompensation(cause Cause, a order.Agent, o *order.Order, k Kind, amount 
 // manager ([Cause.Route]); review it with [Policy.Review] like any other.
 // The order package produces the allocation and never imports pricing.
 //
-// An allocation that owes no compensation (served in full, or not a
-// promotion item) is an error wrapping [ErrNotCompensable]; one without
+// An allocation that owes no compensation (served in full, not a
+// promotion item, or a cash-on-delivery order the buyer never confirmed,
+// who paid nothing: rule S9) is an error wrapping [ErrNotCompensable]; one without
 // an order wraps [ErrMissing]; the other errors are those of Review for a
 // malformed request.
 func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decimal.Decimal, at time.Time) (Request, error) {
@@ -464,6 +479,9 @@ func CompensateOversell(al order.Allocation, a order.Agent, k Kind, amount decim
 		return Request{}, fieldErr("allocation.order", "", ErrMissing, "an allocation of an order.OversellPlan")
 	case al.Full():
 		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable, "served in full")
+	case !al.RequestCompensation && al.Reasons.Has(order.CODUnconfirmedReason):
+		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable,
+			"cash on delivery not confirmed: the buyer paid nothing (rules P5, S9)")
 	case !al.RequestCompensation:
 		return Request{}, fieldErr("allocation.order", al.Order.ID(), ErrNotCompensable,
 			"left short of an item that was not sold in a promotion: refund or substitute (rule O3)")

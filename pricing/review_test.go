@@ -462,6 +462,59 @@ func TestReviewPeriodLimits(t *testing.T) {
 	}
 }
 
+// TestReviewNamesThePeriodOnlyWhenItsLimitsDecided: rule A4 — during a
+// period a decision carries period_limits and the period's name when the
+// period's limits decided it: its verdict came from them, or a reason of
+// theirs or the suggestion did. A refusal no limit had a part in — a
+// closed order, more than the order or its postage, change that is not
+// small change, a missed promotion with nothing offered — does not.
+func TestReviewNamesThePeriodOnlyWhenItsLimitsDecided(t *testing.T) {
+	p := pricing.DefaultPolicy()
+	loose := p.Limits
+	loose.PreSales.Gift, loose.InSales.Gift, loose.AfterSales.Gift, loose.ReviewHandling.Gift = dec("10.00"), dec("10.00"), dec("10.00"), dec("10.00")
+	p.Periods = []pricing.Period{{Name: "double11", Start: t0.Add(-time.Hour), End: t0.Add(time.Hour), Limits: loose}}
+	require.NoError(t, p.Validate())
+
+	in, lead := agent("xiaozhang", order.InSales), agent("lead", order.TeamLeader)
+	closedSpec := spec()
+	closedSpec.Status, closedSpec.ClosedAt = order.ClosedUnpaid, t0
+	closed := order.MustNew(closedSpec)
+	freeSpec := spec()
+	freeSpec.Postage = dec("0")
+	free := order.MustNew(freeSpec)
+	expired := &pricing.Promotion{Name: "early bird", SKU: "TEA-02", Price: dec("49.00"), Start: t0.Add(-3 * time.Hour), End: t0.Add(-2 * time.Hour)}
+	missed := func(r pricing.Request) pricing.Request { r.Promotion = expired; return r }
+	for _, c := range []struct {
+		reason  string
+		r       pricing.Request
+		verdict order.Verdict
+		named   bool
+	}{
+		{"a gift within the period's limits", request(in, unpaid(), pricing.Gift, "5.00"), order.Allowed, true},
+		{"a gift beyond them: the approver is found by them", request(in, unpaid(), pricing.Gift, "20.00"), order.NeedsApproval, true},
+		{"a cut beyond every role's share", request(in, unpaid(), pricing.PriceCut, "100.00"), order.Refused, true},
+		{"a missed promotion with a gift offered from the period's limits", missed(request(lead, unpaid(), pricing.PriceCut, "5.00")), order.Refused, true},
+		{"a closed order", request(in, &closed, pricing.Gift, "5.00"), order.Refused, false},
+		{"more than the order", request(in, unpaid(), pricing.Gift, "200.00"), order.Refused, false},
+		{"postage on an order that ships free", request(in, &free, pricing.Postage, "5.00"), order.Refused, false},
+		{"change that is not small change", request(in, unpaid(), pricing.EraseChange, "0.40"), order.Refused, false},
+		{"a missed promotion with nothing offered", missed(request(lead, unpaid(), pricing.Gift, "5.00")), order.Refused, false},
+	} {
+		t.Run(c.reason, func(t *testing.T) {
+			d, err := p.Review(c.r, pricing.AgentUsage{}, pricing.OrderUsage{})
+			require.NoError(t, err)
+			require.Equal(t, c.verdict, d.Verdict, d.Reasons.String())
+			assert.Equal(t, c.named, d.Reasons.Has(pricing.ReasonPeriodLimits), d.Reasons.String())
+			want := ""
+			if c.named {
+				want = "double11"
+			}
+			assert.Equal(t, want, d.Period)
+			assert.Equal(t, c.named, strings.Contains(d.Staff(order.English), "(double11)"), d.Staff(order.English))
+		})
+	}
+}
+
 // rule P1: a buyer who missed the promotion is refused its price, by
 // every role; inside the window the request is reviewed as usual.
 func TestReviewPromotionWindow(t *testing.T) {

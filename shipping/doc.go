@@ -145,7 +145,9 @@
 // a console — the verdict, the reasons and their values — and Buyer for
 // the reply the shop sends, in the register shops use with buyers (亲，…):
 // [FreeShippingDecision], [Overcharge], [DispatchPromise],
-// [PromiseReview], [Reminder], [ParcelReport], [CarrierChoice]. Pick the
+// [PromiseReview], [Reminder], [ParcelReport], [CarrierChoice]; an
+// overcharge also tells the buyer what the remedy the agent chose does
+// ([Overcharge.BuyerFor]: refunded, or refund and reorder). Pick the
 // buyer's language with [order.MatchLang]. Amounts print as the currency
 // does in the language ("¥ 0.01", "¥ 0,01"; "0.01 元" in a Chinese
 // reply), dates in the policy's zone, never an exact dispatch date to a

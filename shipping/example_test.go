@@ -142,6 +142,21 @@ func Example_postageOvercharge() {
 	// true 8.00 [refund_difference refund_and_reorder] then operations
 }
 
+// The buyer of an overcharged order is told what the remedy the agent
+// chose does (rules S2, R1): the difference refunded, or a refund and a
+// new order, the original held back.
+func ExampleOvercharge_BuyerFor() {
+	p := shipping.DefaultPolicy()
+	o := exampleOrder("128.00", "8.00", "浙江省", time.Date(2026, 11, 2, 10, 0, 0, 0, exampleCST))
+	c := p.PostageOvercharge(&o)
+	for r := range c.Remedies.All() {
+		fmt.Println(r, c.BuyerFor(r, order.English))
+	}
+	// Output:
+	// refund_difference Your order qualified for free shipping, so we'll refund the ¥ 8.00 postage you paid.
+	// refund_and_reorder Could you request a refund and place the order again? The new order ships free, and we'll hold the original back so it isn't sent.
+}
+
 // A buyer chases a parcel that was scanned but never left the origin: the
 // courier's delay, not the shop's; answer at once and chase the courier
 // (rule S8).

@@ -188,21 +188,37 @@ func (c Overcharge) Staff(l order.Lang) string {
 	return x.String()
 }
 
-// Buyer returns what the buyer is told in language l (rule S2): before
-// payment that the postage was taken off and they can pay, after it that
-// the difference is refunded, or — when refund-and-reorder is the only
-// remedy — to refund and order again. Nothing overcharged: "".
+// Buyer returns what the buyer is told in language l (rule S2) when the
+// overcharge is put right the way the shop prefers, by the first of
+// Remedies: [Overcharge.BuyerFor] that remedy. Nothing overcharged: "".
 func (c Overcharge) Buyer(l order.Lang) string {
+	for r := range c.Remedies.All() {
+		return c.BuyerFor(r, l)
+	}
+	return ""
+}
+
+// BuyerFor returns what the buyer is told in language l when the
+// overcharge is put right by remedy r — what will actually happen (rule
+// S2): for [FixPostage], that the postage was taken off and they can
+// pay; for [RefundDifference], that the postage overcharged is refunded
+// to them; for [RefundAndReorder] (rule R1), to request a refund of the
+// order and order again — the new order ships free and the original is
+// held back — with no promise of a refund of the difference. A remedy
+// that is not one of Remedies (refund-and-reorder once the parcel has
+// left, fixing the postage after payment), or nothing overcharged: "".
+func (c Overcharge) BuyerFor(r Remedy, l order.Lang) string {
+	if !c.Overcharged || !c.Remedies.Has(r) {
+		return ""
+	}
 	amt := i18n.Fen(max(0, c.Free.charged-c.Free.shouldCharge))
 	var m i18n.Message
-	switch {
-	case !c.Overcharged:
-		return ""
-	case c.Remedies.Has(FixPostage):
+	switch r {
+	case FixPostage:
 		m = i18n.PostageFixed{Overcharge: amt}
-	case c.Remedies.Has(RefundDifference):
+	case RefundDifference:
 		m = i18n.PostageRefunded{Overcharge: amt}
-	case c.Remedies.Has(RefundAndReorder):
+	case RefundAndReorder:
 		m = i18n.PostageRefundAndReorder{}
 	default:
 		return ""

@@ -91,11 +91,14 @@ func (s *Stage) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Stop says how a parcel can still be stopped (rule S7).
+// Stop says how a parcel can still be stopped (rule S7). The zero value,
+// [StopUnknown], is none: in a [ParcelReport], a parcel lost or damaged on
+// the way, which is replaced (rule S8), not stopped.
 type Stop uint8
 
 // Ways to stop a parcel.
 const (
+	// StopUnknown: no way to stop it, or nothing to stop.
 	StopUnknown Stop = iota
 	// Hold: the parcel has not left the warehouse; the shop holds it.
 	Hold
@@ -277,7 +280,9 @@ type ParcelReport struct {
 	// Stage is the furthest stage the parcel reached; StageUnknown if
 	// none.
 	Stage Stage `json:"stage,omitzero"`
-	// Stop says whether the order can still be held or only intercepted.
+	// Stop says whether the order can still be held, only intercepted,
+	// or was delivered; [StopUnknown] (left out of JSON) for a parcel lost
+	// or damaged on the way: there is nothing to stop (rules S7, S8).
 	Stop Stop `json:"stop,omitzero"`
 	// Promise is the dispatch promise of the order; zero when unpaid.
 	Promise DispatchPromise `json:"promise,omitzero"`
@@ -424,12 +429,18 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		r.Situation, r.Since = ParcelDamaged, last
 		r.Reasons = r.Reasons.With(CourierReported)
 		r.Actions = r.Actions.With(ReshipAndApologise)
+		if r.Stop != TooLate {
+			// Rules S7, S8: damaged on the way, it is replaced, not
+			// stopped; signed for, it was delivered.
+			r.Stop = StopUnknown
+		}
 	case furthest == Delivered || received:
 		r.Situation, r.Since = ParcelDelivered, last
 	case lost:
 		r.Situation, r.Since = ParcelLost, last
 		r.Reasons = r.Reasons.With(CourierReported)
 		r.Actions = r.Actions.With(ReshipAndApologise)
+		r.Stop = StopUnknown // rules S7, S8: a lost parcel is replaced; there is nothing to stop
 	case !dispatched:
 		r.Since = start
 		if pr.Kept(now) {
@@ -480,9 +491,10 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 }
 
 // lostBySilence marks r as a parcel lost after a long silence since t: the
-// courier is chased, and the shop reships and apologises (rule S8).
+// courier is chased, and the shop reships and apologises (rule S8); there
+// is nothing to stop (rule S7).
 func lostBySilence(r *ParcelReport, t time.Time) {
-	r.Situation, r.Since = ParcelLost, t
+	r.Situation, r.Since, r.Stop = ParcelLost, t, StopUnknown
 	r.Reasons = r.Reasons.With(NoUpdateForLong)
 	r.Actions = r.Actions.With(ChaseCourier).With(ReshipAndApologise)
 }

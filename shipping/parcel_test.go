@@ -82,7 +82,7 @@ func TestClassifyParcel(t *testing.T) {
 		{"dispatched without tracking after a day: chase the courier, not the shop's fault", paidAt(t, paid, out), []shipping.TrackingEvent{ev(out, shipping.Outbound)},
 			h(day + time.Second), shipping.NoTrackingYet, "[answer_at_once chase_courier]", false, "[no_tracking]", shipping.Intercept, out},
 		{"dispatched and never scanned for a week: lost, reship", paidAt(t, paid, out), nil,
-			h(7*day + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, "[no_tracking no_update_for_long]", shipping.Intercept, out},
+			h(7*day + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, "[no_tracking no_update_for_long]", shipping.StopUnknown, out},
 		{"scanned, not moved on at the limit: still normal", paidAt(t, paid, out), courier,
 			h(2*time.Hour + 2*day), shipping.OnTheWay, "[answer_at_once]", false, "[]", shipping.Intercept, h(5 * time.Hour)},
 		{"stalled at the origin: chase the courier, not the shop's fault", paidAt(t, paid, out), courier,
@@ -94,9 +94,9 @@ func TestClassifyParcel(t *testing.T) {
 		{"stalled in the destination city: chase the courier, not the shop's fault", paidAt(t, paid, out), atDest,
 			h(40*time.Hour + 2*day + time.Second), shipping.StalledAtDestination, "[answer_at_once chase_courier]", false, "[no_movement]", shipping.Intercept, h(40 * time.Hour)},
 		{"no update for a week: lost, reship and apologise", paidAt(t, paid, out), moving,
-			h(20*time.Hour + 7*day + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, "[no_update_for_long]", shipping.Intercept, h(20 * time.Hour)},
+			h(20*time.Hour + 7*day + time.Second), shipping.ParcelLost, "[answer_at_once chase_courier reship_and_apologise]", false, "[no_update_for_long]", shipping.StopUnknown, h(20 * time.Hour)},
 		{"courier reports it lost: reship and apologise", paidAt(t, paid, out), append(moving[:5:5], ev(h(30*time.Hour), shipping.Lost)),
-			h(31 * time.Hour), shipping.ParcelLost, "[answer_at_once reship_and_apologise]", false, "[courier_reported]", shipping.Intercept, h(30 * time.Hour)},
+			h(31 * time.Hour), shipping.ParcelLost, "[answer_at_once reship_and_apologise]", false, "[courier_reported]", shipping.StopUnknown, h(30 * time.Hour)},
 		{"damaged, even if signed for: reship and apologise", paidAt(t, paid, out), append(atDest[:6:6], ev(h(50*time.Hour), shipping.Damaged), ev(h(51*time.Hour), shipping.Delivered)),
 			h(52 * time.Hour), shipping.ParcelDamaged, "[answer_at_once reship_and_apologise]", false, "[courier_reported]", shipping.TooLate, h(51 * time.Hour)},
 		{"delivered", paidAt(t, paid, out), append(atDest[:6:6], ev(h(45*time.Hour), shipping.OutForDelivery), ev(h(46*time.Hour), shipping.Delivered)),
@@ -117,6 +117,52 @@ func TestClassifyParcel(t *testing.T) {
 			assert.Equal(t, c.stop, r.Stop)
 			assert.True(t, c.since.Equal(r.Since), "since %v, want %v", r.Since, c.since)
 			assert.True(t, r.Actions.Has(shipping.AnswerAtOnce), "rule S8: always answered at once")
+		})
+	}
+}
+
+// TestALostOrDamagedParcelHasNothingToStop pins rules S7 and S8: a parcel
+// the courier lost, or damaged on the way, is replaced, not stopped — its
+// report gives no way to stop it (neither "only the courier can
+// intercept it" nor "delivered") and keeps the rest: the furthest stage,
+// the reasons, what to do, since when. A damaged parcel signed for was
+// delivered: too late.
+func TestALostOrDamagedParcelHasNothingToStop(t *testing.T) {
+	p := valid(t, shipping.DefaultPolicy())
+	out := at(2026, 11, 2, 18, 0, 0)
+	h := func(d time.Duration) time.Time { return out.Add(d) }
+	o := paidAt(t, at(2026, 11, 2, 10, 0, 0), out)
+	moving := []shipping.TrackingEvent{ev(out, shipping.Outbound), ev(h(2*time.Hour), shipping.PickedUp),
+		ev(h(20*time.Hour), shipping.InTransit), ev(h(40*time.Hour), shipping.AtDestination)}
+	for _, c := range []struct {
+		reason    string
+		history   []shipping.TrackingEvent
+		now       time.Time
+		situation shipping.Situation
+		reasons   string
+		stop      shipping.Stop
+	}{
+		{"reported lost in the buyer's city", append(moving[:4:4], ev(h(41*time.Hour), shipping.Lost)),
+			h(42 * time.Hour), shipping.ParcelLost, "[courier_reported]", shipping.StopUnknown},
+		{"lost by a week's silence", moving, h(40*time.Hour + 8*24*time.Hour), shipping.ParcelLost, "[no_update_for_long]", shipping.StopUnknown},
+		{"reported damaged on the way", append(moving[:4:4], ev(h(41*time.Hour), shipping.Damaged)),
+			h(42 * time.Hour), shipping.ParcelDamaged, "[courier_reported]", shipping.StopUnknown},
+		{"damaged and signed for: delivered", append(moving[:4:4], ev(h(41*time.Hour), shipping.Damaged), ev(h(42*time.Hour), shipping.Delivered)),
+			h(43 * time.Hour), shipping.ParcelDamaged, "[courier_reported]", shipping.TooLate},
+	} {
+		t.Run(c.reason, func(t *testing.T) {
+			r, err := p.ClassifyParcel(o, c.history, c.now)
+			require.NoError(t, err)
+			assert.Equal(t, c.situation, r.Situation)
+			assert.Equal(t, c.stop, r.Stop)
+			assert.Equal(t, c.reasons, r.Reasons.String())
+			assert.True(t, r.Actions.Has(shipping.ReshipAndApologise))
+			assert.GreaterOrEqual(t, r.Stage, shipping.AtDestination, "the furthest stage stays")
+			assert.False(t, r.Since.IsZero())
+			assert.False(t, r.Promise.IsZero())
+			staff := r.Staff(order.SimplifiedChinese)
+			assert.NotContains(t, staff, shipping.Intercept.Text(order.SimplifiedChinese))
+			assert.Contains(t, staff, r.Stage.Text(order.SimplifiedChinese))
 		})
 	}
 }

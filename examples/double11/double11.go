@@ -407,16 +407,17 @@ func (d *desk) ask(t time.Time, a order.Agent, o *order.Order, k pricing.Kind, a
 	fmt.Fprintf(d.w, "  %s %s asks: %s\n", clock(t), who(a), dec.Staff(d.console))
 	fmt.Fprintf(d.w, "        %s\n", codes(dec))
 	fmt.Fprintf(d.w, "        en: %s\n", dec.Staff(order.English))
+	if dec.Verdict == order.Allowed && dec.Suggest != pricing.KindUnknown {
+		// Allowed, but the shop prefers another kind of the same value
+		// (rule P2): the agent asks for that one instead, and the buyer
+		// hears of what is given then.
+		fmt.Fprintf(d.w, "        not given: the shop prefers %s\n", dec.Suggest.Text(d.console))
+		return r, nil
+	}
 	if s := dec.Buyer(buyer); s != "" {
 		fmt.Fprintf(d.w, "        to the buyer (%s): %s\n", buyer, s)
 	}
-	switch {
-	case dec.Verdict == order.Allowed && dec.Suggest != pricing.KindUnknown:
-		// Allowed, but the shop prefers another kind of the same value
-		// (rule P2), and the buyer's line offers that one: the agent
-		// asks for it instead.
-		fmt.Fprintf(d.w, "        not given: the shop prefers %s\n", dec.Suggest.Text(d.console))
-	case dec.Verdict == order.Allowed:
+	if dec.Verdict == order.Allowed {
 		return r, d.give(r)
 	}
 	return r, nil
@@ -496,7 +497,7 @@ func (d *desk) scene(s string) {
 }
 
 // codes is the decision's stable codes: verdict, approver, reasons, the
-// kind suggested and the period whose limits applied.
+// kind suggested and the period whose limits decided it.
 func codes(d pricing.Decision) string {
 	var b strings.Builder
 	b.WriteString(d.Verdict.String())

@@ -86,6 +86,7 @@ type story struct {
 	early, twice error
 	diff         pricing.Difference
 	full         error // a compensation asked for an order served in full
+	unpaid       error // one asked for the unconfirmed cash-on-delivery order
 	comp         map[string]compensation
 }
 
@@ -311,6 +312,11 @@ func (s *story) compensate(w io.Writer) error {
 
 	for i, a := range s.plan.Allocations {
 		if !a.RequestCompensation {
+			if !a.Full() {
+				// Never confirmed, nothing paid: nothing owed (rules P5, S9).
+				_, s.unpaid = pricing.CompensateOversell(a, zhang, pricing.Gift, gift, at)
+				fmt.Fprintf(w, "  %s %s (cash on delivery, never confirmed): %s\n", a.OrderID(), a.Order.Buyer().Nick, failure(s.unpaid))
+			}
 			continue
 		}
 		r, err := pricing.CompensateOversell(a, zhang, pricing.Gift, gift, at)

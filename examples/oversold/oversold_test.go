@@ -114,8 +114,8 @@ func TestCashOnDeliveryOrdersSwitchedOrClosed(t *testing.T) {
 
 // rule P5: each buyer left short of the promotion item is owed a
 // compensation request to the store manager, whom the team leader cannot
-// stand in for; none is owed to an order served in full, and a closed
-// order gets none.
+// stand in for; none is owed to an order served in full, nor (rule S9) to
+// the cash-on-delivery buyer who never confirmed and paid nothing.
 func TestCompensationsGoToTheStoreManager(t *testing.T) {
 	s := night(t)
 	assert.Equal(t, order.StoreManager, s.plan.CompensationTo)
@@ -133,10 +133,12 @@ func TestCompensationsGoToTheStoreManager(t *testing.T) {
 		assert.True(t, c.given, id)
 	}
 
-	closed := s.comp["T20261111000013"]
-	assert.Equal(t, order.Refused, closed.decision.Verdict)
-	assert.True(t, closed.decision.Reasons.Has(pricing.ReasonOrderClosed))
-	assert.False(t, closed.given)
+	require.ErrorIs(t, s.unpaid, pricing.ErrNotCompensable)
+	_, asked := s.comp["T20261111000013"]
+	assert.False(t, asked, "nothing paid, nothing owed")
+	for _, a := range s.plan.Allocations {
+		assert.Equal(t, a.OrderID() != "T20261111000013" && !a.Full(), a.RequestCompensation, a.OrderID())
+	}
 }
 
 // rules O3, P5 (issue 14): the agent reads the oversell plan in kefu's

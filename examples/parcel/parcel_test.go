@@ -52,7 +52,8 @@ func TestTheParcelGoesThroughEverySituation(t *testing.T) {
 // TestOnlyTheLateDispatchIsTheShopsFault: rule S8 — a courier's delay is
 // not the shop's fault; a dispatch past the promise is, and only then is
 // the warehouse chased. Before outbound the order can still be held,
-// after it only intercepted (rule S7).
+// after it only intercepted, and a lost parcel has nothing to stop: it is
+// replaced (rule S7).
 func TestOnlyTheLateDispatchIsTheShopsFault(t *testing.T) {
 	for _, c := range replayed(t).chases {
 		r := c.report
@@ -60,8 +61,11 @@ func TestOnlyTheLateDispatchIsTheShopsFault(t *testing.T) {
 		assert.Equal(t, late, r.ShopAtFault, "%s", r.Situation)
 		assert.Equal(t, late, r.Actions.Has(shipping.ChaseWarehouse), "%s", r.Situation)
 		stop := shipping.Intercept
-		if r.Situation == shipping.NotDispatched || late {
+		switch {
+		case r.Situation == shipping.NotDispatched || late:
 			stop = shipping.Hold
+		case r.Situation == shipping.ParcelLost:
+			stop = shipping.StopUnknown
 		}
 		assert.Equal(t, stop, r.Stop, "%s", r.Situation)
 	}

@@ -735,3 +735,29 @@ type StaffMatch struct {
 func (StaffMatch) Key() string { return "staff.reply.match" }
 
 func (m StaffMatch) args(dst []arg) []arg { return append(dst, textArg("phrase", m.Phrase)) }
+
+// PromotionEndedGiftInstead tells a buyer who missed a promotion that its
+// window is the platform's and the price is the regular one, and offers a
+// small gift instead (rules P1, P2; outside_promotion with
+// gift_preferred).
+type PromotionEndedGiftInstead struct{}
+
+// Key returns "buyer.concession.outside_promotion_gift".
+func (PromotionEndedGiftInstead) Key() string { return "buyer.concession.outside_promotion_gift" }
+
+func (PromotionEndedGiftInstead) args(dst []arg) []arg { return dst }
+
+// PromotionEndedPostageInstead tells a buyer who missed a promotion that
+// its window is the platform's and the price is the regular one, and
+// offers the same value off the postage instead (rules P1, P2;
+// outside_promotion with postage_preferred).
+type PromotionEndedPostageInstead struct {
+	Amount Amount
+}
+
+// Key returns "buyer.concession.outside_promotion_postage".
+func (PromotionEndedPostageInstead) Key() string { return "buyer.concession.outside_promotion_postage" }
+
+func (m PromotionEndedPostageInstead) args(dst []arg) []arg {
+	return append(dst, amountArg("amount", m.Amount))
+}

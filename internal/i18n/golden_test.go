@@ -246,6 +246,8 @@ var buyerReplies = []i18n.Message{
 	i18n.OriginalRefunded{},
 	i18n.CheckingShipment{},
 	i18n.RefundOnItsWay{Amount: 2800},
+	i18n.PromotionEndedGiftInstead{},
+	i18n.PromotionEndedPostageInstead{Amount: 500},
 }
 
 // TestGoldenStaff pins a sample of staff texts and every staff line in

@@ -454,4 +454,19 @@ var decisionDefs = []def{
 		"Matched “{phrase}”",
 		"Coincide con «{phrase}»",
 	}},
+
+	// Buyer: a missed promotion with the concession the shop prefers
+	// instead (rules P1, P2).
+	{PromotionEndedGiftInstead{}, [numLangs]string{
+		"亲，活动时间是平台统一设定的，我们也没办法修改，活动结束后就恢复原价了；这边给您送一份小赠品好吗？",
+		"親，活動時間是平台統一設定的，我們也沒辦法修改，活動結束後就恢復原價了；這邊送您一份小贈品好嗎？",
+		"The promotion's dates are set by the platform and we can't change them: once it ends, the regular price applies again. But we'd be happy to add a small gift. Would that be OK?",
+		"Las fechas de la promoción las fija la plataforma y no podemos cambiarlas: al terminar, vuelve el precio normal. Pero nos encantaría añadirte un pequeño regalo. ¿Te parece bien?",
+	}},
+	{PromotionEndedPostageInstead{}, [numLangs]string{
+		"亲，活动时间是平台统一设定的，我们也没办法修改，活动结束后就恢复原价了；运费这边可以给您优惠 {amount:number} 元，您看可以吗？",
+		"親，活動時間是平台統一設定的，我們也沒辦法修改，活動結束後就恢復原價了；運費這邊可以給您優惠 {amount:number} 元，您看可以嗎？",
+		"The promotion's dates are set by the platform and we can't change them: once it ends, the regular price applies again. But we can take {amount} off the postage. Would that be OK?",
+		"Las fechas de la promoción las fija la plataforma y no podemos cambiarlas: al terminar, vuelve el precio normal. Pero sí podemos descontarte {amount} del envío. ¿Te parece bien?",
+	}},
 }
