@@ -247,36 +247,16 @@ func (s *shop) pay(id, key string, t time.Time) error {
 	return nil
 }
 
-// writeForm renders the form in language l: the after-sales team reads
-// the categories and reasons in its own language, and sees no more of a
-// buyer than the account and the region (rule O7).
+// writeForm writes the form as the after-sales team receives it in
+// language l: kefu's own table (Digest.Staff, rule O2), whose categories
+// and reasons are in the team's language and which shows no more of a
+// buyer than the account and the region (rule O7). The digest does not
+// know how many orders the triage checked, so one line above it says so.
 func writeForm(w io.Writer, r order.Report, d order.Digest, l order.Lang) {
-	fmt.Fprintf(w, "── form %s — problem orders: %d of %d checked; next form %s\n",
-		d.At.Format("15:04"), d.Orders, r.Checked, d.Next.Format("15:04"))
-	for _, g := range d.Groups {
-		fmt.Fprintf(w, "  %s (%s): %d\n", g.Category.Text(l), g.Category, g.Count())
-		for _, row := range g.Rows {
-			reasons := make([]string, len(row.Reasons))
-			for i, c := range row.Reasons {
-				reasons[i] = order.Problem{Category: g.Category, Reason: c}.Text(l)
-			}
-			fmt.Fprintf(w, "    %s  %s  %-6s  %-12s  %s  %s\n", row.OrderID, row.PlacedAt.Format("01-02 15:04"),
-				shortAge(time.Duration(row.Age)), row.BuyerID, row.Region.Text(l), strings.Join(reasons, "；"))
-		}
+	fmt.Fprintf(w, "── form %s — the triage checked %d orders\n", d.At.Format("15:04"), r.Checked)
+	for _, line := range strings.Split(strings.TrimRight(d.Staff(l), "\n"), "\n") {
+		fmt.Fprintln(w, strings.TrimRight("  "+line, " "))
 	}
-}
-
-// shortAge prints an age as the digest does: "3h20m", "2d4h".
-func shortAge(d time.Duration) string {
-	d = d.Truncate(time.Minute)
-	days, h, m := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour), int(d%time.Hour/time.Minute)
-	switch {
-	case days > 0:
-		return fmt.Sprintf("%dd%dh", days, h)
-	case h > 0:
-		return fmt.Sprintf("%dh%02dm", h, m)
-	}
-	return fmt.Sprintf("%dm", m)
 }
 
 // open builds the shop as the day starts.

@@ -3,6 +3,7 @@ package aftersales
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -133,4 +134,22 @@ func TestTheFormShowsNoPersonalData(t *testing.T) {
 		assert.NotContains(t, b.String(), s)
 	}
 	assert.Contains(t, b.String(), "换货久等买家退回", "refund's reasons in the team's language")
+}
+
+// rule O2 (issue 14): every form is kefu's own digest as the team reads
+// it (Digest.Staff), categories and reasons in words — not a table the
+// program builds — and each form says how many orders the triage checked,
+// which the digest does not.
+func TestFormsAreTheDigestsOwnText(t *testing.T) {
+	var out bytes.Buffer
+	forms, err := replay(&out)
+	require.NoError(t, err)
+	require.NotEmpty(t, forms)
+	for _, f := range forms {
+		for line := range strings.Lines(strings.TrimRight(f.digest.Staff(staff), "\n")) {
+			assert.Contains(t, out.String(), strings.TrimRight("  "+line, " \n"))
+		}
+	}
+	assert.Contains(t, out.String(), "the triage checked 12 orders")
+	assert.NotContains(t, out.String(), "multiple_addresses", "categories in words, not codes")
 }

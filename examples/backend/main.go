@@ -231,12 +231,14 @@ func token(args []string) error {
 var progressFrom = 10000
 
 // triage prints the problem-order digest of every open stored order and of
-// the finished ones refund's after-sales checks flag (rules O2, R6) to stdout, with a progress line on stderr at least every second while
-// a long run reads the orders.
+// the finished ones refund's after-sales checks flag (rules O2, R6) to
+// stdout in the language -lang names, with a progress line on stderr at
+// least every second while a long run reads the orders.
 func triage(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
 	var c common
 	c.register(fs)
+	lang := fs.String("lang", "zh-CN", "the digest's language, as an Accept-Language value: zh-CN, zh-TW, en, es …")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -260,7 +262,8 @@ func triage(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(stdout, dg.String())
+	// The table as the after-sales team reads it (rule O2), in words.
+	fmt.Fprint(stdout, dg.Staff(order.MatchLang(*lang, order.SimplifiedChinese)))
 	fmt.Fprintf(stderr, "triage: %d orders checked (the open ones, and those after the sale that refund's checks flag), %d problem orders, in %s\n",
 		n, dg.Orders, time.Since(start).Round(time.Millisecond))
 	return nil

@@ -100,9 +100,10 @@ func TestTriageCommand(t *testing.T) {
 	defer func(n int) { progressFrom = n }(progressFrom)
 	progressFrom = 10
 	var out, errs bytes.Buffer
-	require.NoError(t, triage([]string{"-data", dir}, &out, &errs))
-	assert.Contains(t, out.String(), "problem orders at")
-	assert.Contains(t, out.String(), "transit_warehouse: 3")
+	require.NoError(t, triage([]string{"-data", dir, "-lang", "en"}, &out, &errs))
+	assert.Contains(t, out.String(), "Problem orders at")
+	assert.Contains(t, out.String(), "Courier transit warehouse: 3")
+	assert.NotContains(t, out.String(), "transit_warehouse", "the digest in words, not codes")
 	assert.Contains(t, errs.String(), "triage: read 30 of 30 open orders (100%)")
 	assert.Contains(t, errs.String(), "30 orders checked")
 }

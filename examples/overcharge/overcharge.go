@@ -110,7 +110,7 @@ func Case1(w io.Writer) (Outcome, error) {
 	fmt.Fprintf(w, "%s agent B phones warehouse D for the outbound record and the stub, to be acknowledged by %s\n", stamp(at), stamp(ask.Due))
 	switch next, err := p.Apply(refund.PlanEvent{Kind: refund.PlanHandOff, Version: p.Version(), At: at, HandOff: ask}); {
 	case errors.Is(err, refund.ErrInvalidTransition):
-		fmt.Fprintf(w, "      the plan has no step that takes it (%s route: gathering evidence is not a hand-off step); tracked by notes alone\n", p.Route())
+		fmt.Fprintf(w, "      the plan has no step that takes it (route %q: gathering evidence is not a hand-off step); tracked by notes alone\n", p.Route().Text(en))
 	case err != nil:
 		return out, err
 	default:
@@ -150,7 +150,8 @@ func Case1(w io.Writer) (Outcome, error) {
 
 	// Nobody tells operations: the settings that charged the postage are
 	// still wrong, and the plan stays open on them.
-	fmt.Fprintf(w, "%s plan %s: %s; nobody told operations\n", stamp(out.RefundedAt), p.ID(), p.Status())
+	fmt.Fprintf(w, "%s plan %s: %s; nobody told operations\n", stamp(out.RefundedAt), p.ID(), p.Status().Text(zh))
+	staff(w, "plan", p.Staff)
 	showBlockers(w, p, out.RefundedAt, 0)
 	out.Plan, out.Ledger = p, l
 	return out, nil
@@ -201,7 +202,8 @@ func Case2(w io.Writer) (Outcome, error) {
 	if p, err = p.Apply(refund.PlanEvent{Kind: refund.PlanHandOff, Version: p.Version(), At: day(4, 14, 30), HandOff: h}); err != nil {
 		return out, err
 	}
-	fmt.Fprintf(w, "%s operations H acknowledges; plan %s: %s, %d blockers left\n", stamp(day(4, 14, 30)), p.ID(), p.Status(), len(p.Blockers(day(4, 14, 30))))
+	fmt.Fprintf(w, "%s operations H acknowledges; plan %s: %s, %d blockers left\n", stamp(day(4, 14, 30)), p.ID(), p.Status().Text(zh), len(p.Blockers(day(4, 14, 30))))
+	staff(w, "plan", p.Staff)
 	out.Plan, out.Ledger = p, l
 	return out, nil
 }
@@ -261,11 +263,12 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 	if err != nil {
 		return refund.Plan{}, refund.Ledger{}, err
 	}
-	say("%s %s plans %s: route %s (%s)\n", stamp(at), agent.Name, p.ID(), p.Route(), reasonText(p.Reasons(), en))
+	say("%s %s plans %s: %s\n", stamp(at), agent.Name, p.ID(), p.Route().Text(en))
+	// What the console shows of the plan, and what the buyer is told: to
+	// refund and order again while the original is held (rule R1).
 	if verbose {
-		// The buyer hears what the route does: no refund of the
-		// difference, a refund and a new order (rules S2, R1).
-		staff(w, "buyer", func(l order.Lang) string { return c.BuyerFor(shipping.RefundAndReorder, l) })
+		staff(w, "plan", p.Staff)
+		staff(w, "buyer", p.Buyer)
 		showBlockers(w, p, at, 0)
 	}
 
@@ -314,7 +317,11 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 	if !errors.As(err, &te) {
 		return refund.Plan{}, refund.Ledger{}, fmt.Errorf("the re-order passed its guards: %v", err)
 	}
-	say("%s buyer %s pays re-order %s (%s): as a step, refused — it waits for %s\n", stamp(at), buyer, re.ID(), re.Paid().StringFixed(2), te.From)
+	var waits refund.Step
+	if err := waits.UnmarshalText([]byte(te.From)); err != nil {
+		return refund.Plan{}, refund.Ledger{}, err
+	}
+	say("%s buyer %s pays re-order %s (%s): as a step, refused — it waits for %s\n", stamp(at), buyer, re.ID(), re.Paid().StringFixed(2), waits.Text(en))
 	if verbose {
 		showBlockers(w, p, at, 0)
 	}
@@ -342,19 +349,15 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 		say("%s warehouse D: %s %s\n", stamp(at), id, shipping.Outbound.Text(zh))
 	}
 	if !verbose {
-		fmt.Fprintf(w, "%s–%s the same start (the seed: 案例雷同，此处省略800字): %s paid %s with postage it should not have paid, re-ordered as %s, both shipped; plan %s: route %s\n",
-			stamp(spec.PaidAt), stamp(at), origID, o.Paid().StringFixed(2), reID, p.ID(), p.Route())
+		fmt.Fprintf(w, "%s–%s the same start (the seed: 案例雷同，此处省略800字): %s paid %s with postage it should not have paid, re-ordered as %s, both shipped; plan %s: %s\n",
+			stamp(spec.PaidAt), stamp(at), origID, o.Paid().StringFixed(2), reID, p.ID(), p.Route().Text(en))
 		return p, l, nil
 	}
-	fmt.Fprintf(w, "%s both parcels out %v: the plan switches to route %s (rule R2)\n", stamp(at), p.Shipped(), p.Route())
-	fmt.Fprintln(w, "      guards skipped, and when:")
-	for _, b := range p.Bypasses() {
-		what := b.Step.String()
-		if b.Step == refund.StepUnknown {
-			what = "parcel left"
-		}
-		fmt.Fprintf(w, "        %s %-8s %-13s skipped %s\n", stamp(b.At), b.Event, what, strings.Join(b.Skipped.Strings(), ", "))
-	}
+	fmt.Fprintf(w, "%s both parcels out %v: the plan switches to %s (rule R2)\n", stamp(at), p.Shipped(), p.Route().Text(en))
+	// The plan's staff text says which guard each bypass skipped, and
+	// when; the buyer is told the shop checks what shipped first.
+	staff(w, "plan", p.Staff)
+	staff(w, "buyer", p.Buyer)
 	showBlockers(w, p, at, 0)
 	return p, l, nil
 }
@@ -419,10 +422,15 @@ func countReplayed(rs []refund.Receipt) int {
 func compare(w io.Writer, c1, c2 Outcome) {
 	fmt.Fprintln(w, "--- Side by side")
 	row := func(label string, f func(Outcome) string) {
-		fmt.Fprintf(w, "  %-24s %-28s %s\n", label, f(c1), f(c2))
+		a, b := f(c1), f(c2)
+		if a == b && len(a) > 28 { // too wide for its column: said once
+			fmt.Fprintf(w, "  %-24s both: %s\n", label, a)
+			return
+		}
+		fmt.Fprintf(w, "  %-24s %-28s %s\n", label, a, b)
 	}
 	row("", func(o Outcome) string { return o.Case })
-	row("guards skipped", func(o Outcome) string { return strings.Join(o.Plan.Skipped().Strings(), ", ") })
+	row("guards skipped", func(o Outcome) string { return stepTexts(o.Plan.Skipped(), en) })
 	row("reported shipped", func(o Outcome) string { return strings.Join(o.Plan.Shipped(), ", ") })
 	row("buyer complains", func(o Outcome) string { return stamp(o.Complaint) })
 	row("evidence shown", func(o Outcome) string { return stamp(o.EvidenceAt) })
@@ -443,7 +451,7 @@ func compare(w io.Writer, c1, c2 Outcome) {
 		}
 		return "not fixed"
 	})
-	row("plan", func(o Outcome) string { return o.Plan.Status().String() })
+	row("plan", func(o Outcome) string { return o.Plan.Status().Text(en) })
 }
 
 // span renders a duration as days, hours and minutes.
@@ -457,40 +465,26 @@ func span(d time.Duration) string {
 }
 
 // showBlockers prints what blocks p at now — every step when max is 0,
-// else the first max — with who must act and why, in the console's
-// language. Steps print as their codes: kefu has no text for them.
+// else the first max — in the console's language: each blocker's step,
+// who must act, whether it can be done now and what is missing
+// (Blocker.Staff, rules R1, N2).
 func showBlockers(w io.Writer, p refund.Plan, now time.Time, max int) {
 	bs := p.Blockers(now)
 	if max > 0 && len(bs) > max {
 		bs = bs[:max]
 	}
 	for _, b := range bs {
-		state := "waits"
-		if b.Ready {
-			state = "ready"
-		}
-		fmt.Fprintf(w, "      %s %-16s (since %s) %s：%s\n", state, b.Step, stamp(b.Since), who(b.Who, zh), reasonText(b.Reasons, zh))
+		fmt.Fprintf(w, "      - %s\n", b.Staff(zh))
 	}
 }
 
-// who names the actor in language l.
-func who(a refund.Actor, l order.Lang) string {
-	switch {
-	case a.Role.IsValid():
-		return a.Role.Text(l)
-	case a.Department.IsValid():
-		return a.Department.Text(l)
-	default: // the buyer
-		return refund.Buyer.Text(l)
-	}
-}
-
-func reasonText(rs refund.ReasonSet, l order.Lang) string {
+// stepTexts names the steps of set in language l.
+func stepTexts(set refund.StepSet, l order.Lang) string {
 	var parts []string
-	for r := range rs.All() {
-		parts = append(parts, r.Text(l))
+	for st := range set.All() {
+		parts = append(parts, st.Text(l))
 	}
-	return strings.Join(parts, "；")
+	return strings.Join(parts, ", ")
 }
 
 // staff prints a decision's staff text in the console's language and in

@@ -2,6 +2,7 @@ package overcharge_test
 
 import (
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,4 +101,22 @@ func TestCase2SettlesInHalfAnHour(t *testing.T) {
 	assert.Equal(t, refund.PlanDone, c2.Plan.Status())
 	assert.Equal(t, 30*time.Minute, c2.Plan.CompletedAt().Sub(c2.Complaint), "half an hour, not two days")
 	assert.Empty(t, c2.Plan.Blockers(c2.Plan.CompletedAt()))
+}
+
+// rules R1, R2 (issue 14): the console shows case 1's plan in kefu's own
+// words — the plan's staff text, naming the guards the re-order skipped,
+// and each blocker's — and the buyer's line is the plan's, not the
+// program's.
+func TestCase1SpeaksThroughThePlansRenderers(t *testing.T) {
+	var out strings.Builder
+	c1, err := overcharge.Case1(&out)
+	require.NoError(t, err)
+	p := c1.Plan
+	assert.Contains(t, out.String(), p.Staff(order.SimplifiedChinese), "the plan where it stands at the end")
+	assert.Contains(t, p.Staff(order.SimplifiedChinese), refund.StepWarehouseAck.Text(order.SimplifiedChinese), "the guard skipped, in words")
+	assert.Contains(t, out.String(), p.Buyer(order.English), "what the buyer is told of the reconciliation")
+	for _, b := range p.Blockers(c1.RefundedAt) {
+		assert.Contains(t, out.String(), b.Staff(order.SimplifiedChinese))
+	}
+	assert.NotContains(t, out.String(), "finance_ack", "steps in words, not codes")
 }

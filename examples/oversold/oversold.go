@@ -16,7 +16,6 @@ package oversold
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -155,19 +154,13 @@ func (s *story) allocate(w io.Writer) error {
 		return err
 	}
 	p := s.plan
-	fmt.Fprintf(w, "\n-- 00:02 the oversell plan for %s: %d on hand, %d asked for: %s\n", p.SKU, p.OnHand, p.Demand, reasons(p.Reasons))
+	// The plan as staff read it (rules O3, P5), then each order: what
+	// ships and, for those left short, what their buyer is told.
+	fmt.Fprintf(w, "\n-- 00:02 the oversell plan for %s %v\n  %s\n", p.SKU, p.Reasons, p.Staff(order.SimplifiedChinese))
 	for _, a := range p.Allocations {
 		fmt.Fprintf(w, "  %s %s: %d of %d ship", a.OrderID(), a.Order.Buyer().Nick, a.Allocated, a.Ordered)
 		if !a.Full() {
-			offers := make([]string, 0, a.Offers.Len())
-			for r := range a.Offers.All() {
-				offers = append(offers, r.Text(order.SimplifiedChinese))
-			}
-			fmt.Fprintf(w, "; %d short (¥ %s): offer %s", a.Short(), a.ShortValue().StringFixed(2), strings.Join(offers, " / "))
-			if a.RequestCompensation {
-				fmt.Fprintf(w, "; compensation → %s", p.CompensationTo.Text(order.SimplifiedChinese))
-			}
-			fmt.Fprintf(w, "\n        %s %v", reasons(a.Reasons), a.Reasons)
+			fmt.Fprintf(w, ", %d short (¥ %s) %v\n        to the buyer: %s", a.Short(), a.ShortValue().StringFixed(2), a.Reasons, a.Buyer(order.SimplifiedChinese))
 		}
 		fmt.Fprintln(w)
 	}
@@ -415,15 +408,6 @@ func newOrder(b buyer) (*order.Order, error) {
 		return nil, err
 	}
 	return &o, nil
-}
-
-// reasons renders order reason codes in the console's language.
-func reasons(rs order.ReasonSet) string {
-	out := make([]string, 0, rs.Len())
-	for r := range rs.All() {
-		out = append(out, r.Text(order.SimplifiedChinese))
-	}
-	return strings.Join(out, "；")
 }
 
 func failure(err error) string {

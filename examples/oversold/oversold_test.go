@@ -2,6 +2,7 @@ package oversold
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -138,4 +139,29 @@ func TestCompensationsGoToTheStoreManager(t *testing.T) {
 	for _, a := range s.plan.Allocations {
 		assert.Equal(t, a.OrderID() != "T20261111000013" && !a.Full(), a.RequestCompensation, a.OrderID())
 	}
+}
+
+// rules O3, P5 (issue 14): the agent reads the oversell plan in kefu's
+// words (OversellPlan.Staff), and each buyer left short hears the plan's
+// apology and offer (Allocation.Buyer) — part now and the rest refunded or
+// switched for 小王, a refund or another item for 小刘, another item or
+// closing the order for the cash-on-delivery buyers — none written by the
+// program.
+func TestShortBuyersAreToldThePlansOwnOffer(t *testing.T) {
+	var out strings.Builder
+	s, err := replay(&out)
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), s.plan.Staff(order.SimplifiedChinese))
+	short := 0
+	for _, a := range s.plan.Allocations {
+		if a.Full() {
+			assert.Empty(t, a.Buyer(order.SimplifiedChinese), "%s ships in full: nothing to tell", a.OrderID())
+			continue
+		}
+		short++
+		said := a.Buyer(order.SimplifiedChinese)
+		require.NotEmpty(t, said, a.OrderID())
+		assert.Contains(t, out.String(), "to the buyer: "+said, a.OrderID())
+	}
+	assert.Equal(t, 4, short, "four orders left short")
 }

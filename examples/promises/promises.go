@@ -467,30 +467,13 @@ func (k *week) review(id string, now time.Time, contacts []order.Contact) error 
 		return err
 	}
 	k.reviews[id] = r
-	var parts []string
-	for x := range r.Reasons.All() {
-		parts = append(parts, x.Text(staff))
+	// The review as staff read it (SlowReview.Staff, rule O5): the day,
+	// the deadlines, who is still to be tried and the rounds missed.
+	codes := ""
+	if r.Reasons.Len() > 0 {
+		codes = fmt.Sprintf(" %v", r.Reasons)
 	}
-	switch {
-	case r.Reached:
-		parts = append(parts, "buyer reached")
-	case r.Exempt:
-		parts = append(parts, "no ship-by day")
-	default:
-		parts = append(parts, "ship by "+r.ShipBy.Format("01-02 15:04"))
-	}
-	if !r.Due.IsEmpty() {
-		var due []string
-		for c := range r.Due.All() {
-			due = append(due, c.Text(staff))
-		}
-		parts = append(parts, "still to try now: "+strings.Join(due, "、"))
-	}
-	if r.Missed > 0 {
-		parts = append(parts, fmt.Sprintf("rounds missed: %d", r.Missed))
-	}
-	fmt.Fprintf(k.w, "  %s  slow review %s, day %d: %s", now.Format("15:04"), id, r.Day, strings.Join(parts, "；"))
-	fmt.Fprintln(k.w)
+	fmt.Fprintf(k.w, "  %s  slow review %s%s: %s\n", now.Format("15:04"), id, codes, r.Staff(staff))
 	return nil
 }
 

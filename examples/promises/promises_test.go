@@ -2,6 +2,7 @@ package promises
 
 import (
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,4 +100,20 @@ func TestPromisesKeptAndBroken(t *testing.T) {
 	he, ok := k.ledger.Get("p-T1201007")
 	require.True(t, ok)
 	assert.Equal(t, at(2, 10, 30), he.DoneAt, "settled by the outbound, not by the picking")
+}
+
+// TestSlowReviewIsToldByKefu: rule O5 (issue 14) — each slow review the
+// agent looks at is printed as kefu words it (SlowReview.Staff: the day,
+// the ship-by day, the channels still due, the rounds missed), the last
+// one of the third day saying the order must ship today.
+func TestSlowReviewIsToldByKefu(t *testing.T) {
+	var out strings.Builder
+	k, err := replay(&out)
+	require.NoError(t, err)
+	for id, r := range k.reviews {
+		require.NotEmpty(t, r.Staff(staff), id)
+		assert.Contains(t, out.String(), "slow review "+id, id)
+		assert.Contains(t, out.String(), r.Staff(staff), id)
+	}
+	assert.Contains(t, k.reviews["T1130006"].Staff(staff), order.SlowReviewShipDay.Text(staff))
 }

@@ -22,7 +22,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -319,8 +318,10 @@ func hongKong(w io.Writer, out *Outcome) error {
 		return err
 	}
 	out.HKReview = rd
-	fmt.Fprintf(w, "%s 阿华 (%s) would refund %s now: %s %s — %s\n", stamp(day(9, 16, 10)), ahua.Role.Text(zh), full.StringFixed(2),
-		rd.Verdict.Text(zh), rd.Approver.Text(zh), reasonText(rd.Reasons, zh))
+	fmt.Fprintf(w, "%s 阿华 (%s) would refund %s now: %s %v\n", stamp(day(9, 16, 10)), ahua.Role.Text(zh), full.StringFixed(2),
+		rd.Verdict, rd.Reasons)
+	staff(w, "refund", rd.Staff)
+	buyer(w, rd.Buyer)
 	early.Returned = true
 	_, _, err = l.Pay(early)
 	if !errors.Is(err, refund.ErrNotReturned) {
@@ -420,14 +421,6 @@ func delivered(id, buyerID string, a order.Address, signed time.Time, postage de
 		ReceivedAt:   signed,
 	})
 	return &o, err
-}
-
-func reasonText(rs refund.ReasonSet, l order.Lang) string {
-	var parts []string
-	for r := range rs.All() {
-		parts = append(parts, r.Text(l))
-	}
-	return strings.Join(parts, "；")
 }
 
 // staff prints a decision's staff text in the console's language and in

@@ -2,6 +2,7 @@ package returns_test
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -79,6 +80,21 @@ func TestHongKongReturnDeductsPostageAndWaitsForTheGoods(t *testing.T) {
 	assert.Equal(t, order.TeamLeader, out.HKReview.Approver)
 	require.ErrorIs(t, out.HKEarly, refund.ErrNotReturned)
 	yuanEq(t, "72.00", out.HKLedger.Refunded(), "100.00 paid less SF's 28.00 return bill")
+}
+
+// rule A3 (issue 14): the early refund's review is shown in kefu's words —
+// the decision's staff text naming the approver and the amount, and its
+// buyer line asking the buyer to wait — not assembled by the program.
+func TestHongKongEarlyRefundSpeaksThroughTheDecision(t *testing.T) {
+	var w strings.Builder
+	out, err := returns.Replay(&w)
+	require.NoError(t, err)
+	for _, l := range []order.Lang{order.SimplifiedChinese, order.English} {
+		assert.Contains(t, w.String(), out.HKReview.Staff(l))
+		assert.Contains(t, w.String(), out.HKReview.Buyer(l))
+	}
+	assert.Contains(t, out.HKReview.Staff(order.English), "100.00")
+	assert.Contains(t, out.HKReview.Staff(order.SimplifiedChinese), order.TeamLeader.Text(order.SimplifiedChinese))
 }
 
 // rule R5: the bargained free-shipping item ordered wrongly gets exactly

@@ -227,7 +227,7 @@ func TestDigest(t *testing.T) {
 		assert.Contains(t, cats, "postage_wrong")
 		// The plain-text table in words: categories and reasons, not codes.
 		txt := e.must(200, e.call("GET", "/digest?format=text", li, "", "Accept-Language", "en"))
-		assert.Contains(t, string(txt.Body), "problem orders at")
+		assert.Contains(t, string(txt.Body), "Problem orders at")
 		assert.Equal(t, "en", txt.Header.Get("Content-Language"))
 		assert.NotContains(t, string(txt.Body), "multiple_addresses")
 		assert.NotContains(t, string(txt.Body), "postage_wrong")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
@@ -518,48 +517,6 @@ func scan(ctx context.Context, tx *db.Tx, q string, f func(id, body string) erro
 	return rows.Err()
 }
 
-// digestText is kefu's plain-text table of d (order.Digest.String) with
-// each category and each row's reasons in words, in language l: the
-// category's Text and the reasons' order.Problem.Text, refund's included,
-// instead of their codes. The reasons are the table's last column, so the
-// other columns stay aligned as kefu aligns them.
-func digestText(d order.Digest, l order.Lang) string {
-	lines := strings.Split(d.String(), "\n")
-	gi, ri := -1, 0
-	for i, ln := range lines {
-		if gi+1 < len(d.Groups) {
-			g := d.Groups[gi+1]
-			if rest, ok := strings.CutPrefix(ln, g.Category.String()+": "); ok {
-				gi, ri = gi+1, -1 // the columns' header comes next
-				lines[i] = g.Category.Text(l) + ": " + rest
-				continue
-			}
-		}
-		if gi < 0 || ln == "" {
-			continue
-		}
-		if ri < 0 {
-			ri = 0
-			continue
-		}
-		g := d.Groups[gi]
-		if ri >= len(g.Rows) {
-			continue
-		}
-		row := g.Rows[ri]
-		ri++
-		codes := make([]string, len(row.Reasons))
-		words := make([]string, len(row.Reasons))
-		for j, reason := range row.Reasons {
-			codes[j], words[j] = reason.String(), order.Problem{Category: g.Category, Reason: reason}.Text(l)
-		}
-		if head, ok := strings.CutSuffix(ln, strings.Join(codes, " ")); ok {
-			lines[i] = head + strings.Join(words, "; ")
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
 // digestGroup is one category of the digest with its text.
 type digestGroup struct {
 	Category Code `json:"category"`
@@ -571,7 +528,9 @@ type digestGroup struct {
 
 // digest: GET /digest — the problem-order form (rule O2) with each
 // category and reason in the request's language. ?format=text gives kefu's
-// plain-text table.
+// table as the after-sales team reads it, in the request's language
+// (order.Digest.Staff): categories, columns, times and reasons in words,
+// refund's included.
 func (s *Server) digest(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	d, _, err := s.Digest(r.Context(), s.cfg.Now(), nil)
 	if err != nil {
@@ -582,7 +541,7 @@ func (s *Server) digest(w http.ResponseWriter, r *http.Request, me order.Agent) 
 	if r.URL.Query().Get("format") == "text" {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Content-Language", l.String())
-		_, _ = fmt.Fprint(w, digestText(d, l))
+		_, _ = fmt.Fprint(w, d.Staff(l))
 		return
 	}
 	groups := make([]digestGroup, 0, len(d.Groups))

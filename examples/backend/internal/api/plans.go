@@ -533,7 +533,9 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 
 // planOut is a plan as the console shows it: kefu's plan, and beside it
 // its route, status, reasons and what blocks it now — each step with who
-// must act and why — with their text in the request's language.
+// must act and why — with their text in the request's language, and the
+// plan and each blocker as kefu words them (Plan.Staff, Plan.Buyer,
+// Blocker.Staff; rules R1, R2, N2).
 type planOut struct {
 	Plan     refund.Plan `json:"plan"`
 	Explain  planExplain `json:"explain"`
@@ -548,6 +550,12 @@ type planExplain struct {
 	// BlockedBy is the first blocker ready to be acted on: the step that
 	// holds the plan up now.
 	BlockedBy string `json:"blocked_by,omitempty"`
+	// Staff is the whole plan for the console (refund.Plan.Staff): the
+	// route, the orders, the steps done and to do, each guard a bypass
+	// skipped and when. Buyer is what the shop tells the buyer now
+	// (refund.Plan.Buyer), left out for a cancelled plan.
+	Staff string `json:"staff"`
+	Buyer string `json:"buyer,omitempty"`
 }
 
 // blocker is a refund.Blocker with its text.
@@ -558,16 +566,21 @@ type blocker struct {
 	Reasons []Code    `json:"reasons"`
 	Since   time.Time `json:"since"`
 	Due     time.Time `json:"due,omitzero"`
+	// Staff is the blocker as kefu words it (refund.Blocker.Staff): the
+	// step, who must act, whether it can be done now, what is missing,
+	// when its hand-off is due.
+	Staff string `json:"staff"`
 }
 
 func (s *Server) planOut(r *http.Request, p refund.Plan, now time.Time) planOut {
 	l := s.lang(r)
 	out := planOut{Plan: p, Blockers: []blocker{}, Explain: planExplain{Lang: l,
 		Route: codeOf(p.Route(), l), Status: codeOf(p.Status(), l),
-		Reasons: explain(l, order.VerdictUnknown, p.Reasons()).Reasons}}
+		Reasons: explain(l, order.VerdictUnknown, p.Reasons()).Reasons,
+		Staff:   p.Staff(l), Buyer: p.Buyer(l)}}
 	for _, b := range p.Blockers(now) {
 		out.Blockers = append(out.Blockers, blocker{Step: codeOf(b.Step, l), Ready: b.Ready, Who: actorCode(b.Who, l),
-			Reasons: explain(l, order.VerdictUnknown, b.Reasons).Reasons, Since: b.Since, Due: b.Due})
+			Reasons: explain(l, order.VerdictUnknown, b.Reasons).Reasons, Since: b.Since, Due: b.Due, Staff: b.Staff(l)})
 		if b.Ready && out.Explain.BlockedBy == "" {
 			out.Explain.BlockedBy = b.Step.String()
 		}
@@ -584,5 +597,5 @@ func actorCode(a refund.Actor, l order.Lang) Code {
 	case a.Department.IsValid():
 		return codeOf(a.Department, l)
 	}
-	return Code{Code: a.String(), Text: a.String()}
+	return Code{Code: a.String(), Text: a.Text(l)}
 }

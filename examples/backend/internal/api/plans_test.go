@@ -69,6 +69,14 @@ func TestRefundAndReorderPlan(t *testing.T) {
 		assert.NotEqual(t, p.str("blockers.0.who.code"), p.str("blockers.0.who.text"))
 		assert.Equal(t, "awaiting_hold", p.str("blockers.0.reasons.0.code"))
 		assert.NotEqual(t, "awaiting_hold", p.str("blockers.0.reasons.0.text"))
+		// The plan and its blockers in kefu's words, and the buyer's line:
+		// refund and order again while the original is held (rule R1).
+		assert.Contains(t, p.str("explain.staff"), p.str("explain.route.text"))
+		assert.Contains(t, p.str("explain.staff"), "T1")
+		assert.Contains(t, p.str("blockers.0.staff"), p.str("blockers.0.step.text"))
+		assert.Contains(t, p.str("blockers.0.staff"), p.str("blockers.0.reasons.0.text"))
+		assert.NotEmpty(t, p.str("explain.buyer"), "what the buyer is told")
+		assert.NotContains(t, p.str("explain.staff")+p.str("explain.buyer"), "hold_original", "words, not codes")
 		// One open plan per order; the plan's JSON strict.
 		e.must(409, e.call("POST", "/orders/T1/reorder-plan", li, `{"id":"RR-2","cannot_refund_difference":true}`))
 		e.must(422, e.call("POST", "/orders/T1/reorder-plan", li, `{"id":"RR-3","owner":{"id":"boss"}}`))
@@ -103,6 +111,8 @@ func TestRefundAndReorderPlan(t *testing.T) {
 		r = e.must(200, e.call("POST", "/orders/T1/reorder", li, `{"reorder_id":"T2","observed":true}`))
 		assert.Equal(t, "T2", r.str("plan.plan.reorder"))
 		assert.Contains(t, string(r.Body), `"skipped":["warehouse_ack"]`, "the step seed case 1 skipped")
+		bypass := e.must(200, e.call("GET", "/plans/RR-1", li, "", "Accept-Language", "en")).str("explain.staff")
+		assert.Contains(t, bypass, "Buyer reordered before: the warehouse acknowledges the hold", "the guard skipped, in words (rule R1)")
 
 		// The refund still waits for the warehouse (rule R1).
 		p = e.must(200, e.call("GET", "/plans/RR-1", li, ""))

@@ -193,7 +193,7 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		s.writeError(w, r, err)
 		return
 	}
-	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons)
+	out.Explain = explain(s.lang(r), out.Decision.Verdict, out.Decision.Reasons).with(out.Decision, s.lang(r))
 	s.writeJSON(w, r, http.StatusOK, out)
 }
 
@@ -541,7 +541,7 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 		return
 	}
 	if out.Review != nil {
-		out.Review.Explain = explain(s.lang(r), out.Review.Decision.Verdict, out.Review.Decision.Reasons)
+		out.Review.Explain = explain(s.lang(r), out.Review.Decision.Verdict, out.Review.Decision.Reasons).with(out.Review.Decision, s.lang(r))
 	}
 	s.writeJSON(w, r, http.StatusOK, out)
 }

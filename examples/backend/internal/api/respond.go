@@ -36,8 +36,8 @@ type Explain struct {
 }
 
 // texter is a kefu code with staff text. Every code of order, shipping,
-// pricing, notes and refund has it; a code without one (refund's plan
-// steps, routes and statuses) shows its code as its text.
+// pricing, notes and refund has it, refund's plan steps, routes and
+// statuses included; a code without one would show its code as its text.
 type texter interface{ Text(order.Lang) string }
 
 // staffer and buyerer are kefu decisions with their text for staff and for

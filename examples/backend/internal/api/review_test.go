@@ -54,6 +54,11 @@ func TestRefundActionApproval(t *testing.T) {
 		assert.Equal(t, "520.00", r.str("review.decision.amount"))
 		assert.Equal(t, "above_refund_limit", r.str("review.explain.reasons.0.code"))
 		assert.NotEqual(t, "above_refund_limit", r.str("review.explain.reasons.0.text"))
+		// The review in kefu's words: who approves and how much (rule A3),
+		// and what the buyer is told meanwhile.
+		assert.Contains(t, r.str("review.explain.staff"), "520.00")
+		assert.Contains(t, r.str("review.explain.staff"), r.str("review.explain.reasons.0.text"))
+		assert.NotEmpty(t, r.str("review.explain.buyer"))
 		assert.Equal(t, "WAIT_SELLER_AGREE", r.str("refund.status"), "the action is not applied")
 		assert.Nil(t, r.get("receipt"))
 		rq := r.str("review.request_id")
@@ -81,6 +86,7 @@ func TestRefundActionApproval(t *testing.T) {
 		assert.Equal(t, "520.00", e.must(200, e.call("GET", "/orders/T1/ledger", wang, "")).str("refunded"))
 		// A payout's approval does not pay a refund application.
 		p := e.must(200, e.call("POST", "/orders/T1/payouts", wang, `{"key":"p-1","sku":"LX-2201","goods":"520.00"}`))
+		assert.Contains(t, p.str("explain.staff"), "520.00", "the payout's review in kefu's words (rule A3)")
 		e.must(403, e.call("POST", "/refunds/rf-2/actions", wang, agree, "Kefu-Approval", e.approve(p.str("request_id"), laowang)))
 
 		// 50 concurrent actions with one token: paid once.
