@@ -122,3 +122,23 @@ func TestDecodePlainIsUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainIDsAgree: the plain fast path of ID returns what the general
+// path returns, and refuses nothing the general path accepts.
+func TestPlainIDsAgree(t *testing.T) {
+	for _, s := range []string{"tb_8812", "T20261111000123", "小鹿", "a b", " a", "a\x7f", "", "ａ", "文\u200b", "x~!", strings.Repeat("a", MaxIDBytes), strings.Repeat("a", MaxIDBytes+1), strings.Repeat("文", 22)} {
+		if !isPlainID(s) || len(s) > MaxIDBytes {
+			continue
+		}
+		n, p := ID(s)
+		require.Equal(t, IDOK, p, "%q", s)
+		require.Equal(t, s, n)
+		// The general path: Line, then the checks of ID.
+		l := slowLine(s)
+		assert.Equal(t, s, l, "%q is its own line", s)
+		assert.False(t, strings.ContainsFunc(l, func(r rune) bool { return invisible(r) || r == ' ' }), "%q", s)
+	}
+	assert.False(t, isPlainID("a b"))
+	assert.False(t, isPlainID(""))
+	assert.False(t, isPlainID("a\tb"))
+}

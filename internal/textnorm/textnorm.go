@@ -95,15 +95,15 @@ func isNormal(s string) bool {
 // Key does not allocate when Line does not and the result has no space
 // and no upper-case letter to fold.
 func Key(s string) (string, bool) {
+	switch plainKey(s) {
+	case keyAsIs:
+		return s, true
+	case keyASCIIFold:
+		return asciiKey(s), true
+	}
 	l, ok := Line(s)
 	if !ok {
 		return "", false
-	}
-	switch plainKey(l) {
-	case keyAsIs:
-		return l, true
-	case keyASCIIFold:
-		return asciiKey(l), true
 	}
 	if strings.IndexByte(l, ' ') >= 0 {
 		l = strings.ReplaceAll(l, " ", "")
@@ -198,19 +198,32 @@ const (
 	keyASCIIFold                // drop spaces and lower ASCII letters
 )
 
-// plainKey says which path builds the key of l, a string [Line] returned.
-func plainKey(l string) keyPath {
-	p := keyAsIs
-	for i := 0; i < len(l); {
-		c := l[i]
+// plainKey says which path builds the key of s, in one pass over its
+// bytes: keyAsIs or keyASCIIFold when s is plain ([isPlain]: its own
+// [Line]), keyGeneral otherwise.
+func plainKey(s string) keyPath {
+	if s == "" {
+		return keyAsIs
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return keyGeneral
+	}
+	p, prevSpace := keyAsIs, false
+	for i := 0; i < len(s); {
+		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c >= 'A' && c <= 'Z' {
+			switch {
+			case c < 0x20 || c == 0x7f || c == ' ' && prevSpace:
+				return keyGeneral
+			case c == ' ' || c >= 'A' && c <= 'Z':
 				p = keyASCIIFold
 			}
+			prevSpace = c == ' '
 			i++
 			continue
 		}
-		r, n := decodePlain(l, i)
+		prevSpace = false
+		r, n := decodePlain(s, i)
 		if !isPlainRune(r) {
 			return keyGeneral
 		}
@@ -371,6 +384,9 @@ func ID(s string) (string, IDProblem) {
 	if len(s) > maxRawIDBytes {
 		return "", IDTooLong
 	}
+	if len(s) <= MaxIDBytes && isPlainID(s) {
+		return s, IDOK
+	}
 	if !utf8.ValidString(s) {
 		return "", IDInvalidUTF8
 	}
@@ -417,6 +433,32 @@ func ID(s string) (string, IDProblem) {
 		return "", IDTooLong
 	}
 	return n, IDOK
+}
+
+// isPlainID reports whether s is a canonical ID of the plain alphabet:
+// not empty, no space or control character, ASCII and the characters of
+// plainRanges, which no normalisation changes and none of which is
+// invisible. One pass over the bytes.
+func isPlainID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := decodePlain(s, i)
+		if !isPlainRune(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // invisible reports whether r is a character that renders as nothing or
