@@ -46,6 +46,9 @@ const (
 //
 // A SKU longer than 256 bytes as given is refused before it is normalised.
 func NormalizeSKU(sku string) (string, error) {
+	if isASCIISKU(sku) {
+		return sku, nil // already canonical: the common case, one pass
+	}
 	if tooLong(sku, maxSKUBytes) {
 		return "", fieldErr("sku", sku, ErrInvalidSKU, "longer than "+strconv.Itoa(maxSKUBytes)+" bytes")
 	}
@@ -65,6 +68,21 @@ func NormalizeSKU(sku string) (string, error) {
 		}
 	}
 	return s, nil
+}
+
+// isASCIISKU reports whether sku is 1 to 64 bytes of ASCII letters,
+// digits and SKU marks: a SKU NormalizeSKU returns as it is.
+func isASCIISKU(sku string) bool {
+	if sku == "" || len(sku) > maxSKUBytes {
+		return false
+	}
+	for i := 0; i < len(sku); i++ {
+		c := sku[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || isSKUMark(rune(c))) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSKUMark(r rune) bool {
