@@ -61,13 +61,14 @@ func perfSpecs() [2]order.Spec {
 // and 19 allocs/op, shopspring 13, int64 0.
 //
 // Measured after (text already normal checked in one pass over its bytes
-// and returned as it is, its key and digits too; no field names built
-// unless a check fails; the three derived totals from one allocation), in
-// one run of -count 6 with the machine's load at 4 on 2 cores:
-// kefu/shopspring 1.2–1.9× (median 1.8×) of CPU time, kefu/int64 20–34×;
-// 2 allocs/op (the lines and the totals' block), shopspring 13, int64 0.
-// kefu's CPU time per op, 0.88–1.5 µs under that load, is below 1 µs
-// whenever the shopspring baseline runs at its quiet-machine ~0.45 µs.
+// and returned as it is — IDs, SKUs, keys and digits too; no field names
+// built unless a check fails; the three derived totals from one
+// allocation), in one run of -count 6 with the machine's load at 5–7 on
+// 2 cores: kefu/shopspring 0.9–1.4× of CPU time (medians 0.87 and 0.75
+// µs: 1.15×), kefu/int64 7–20×; 2 allocs/op (the lines and the totals'
+// block), shopspring 13, int64 0. kefu's CPU time per op, 0.68–1.05 µs
+// under that load, is at or below 1 µs; with shopspring at its
+// quiet-machine 0.42 µs it would be about 0.5 µs.
 func BenchmarkNewVsHandwritten(b *testing.B) {
 	specs := perfSpecs()
 	var hand [2]perftest.HandSpec
