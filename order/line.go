@@ -46,6 +46,9 @@ const (
 //
 // A SKU longer than 256 bytes as given is refused before it is normalised.
 func NormalizeSKU(sku string) (string, error) {
+	if isASCIISKU(sku) {
+		return sku, nil // already canonical: the common case, one pass
+	}
 	if tooLong(sku, maxSKUBytes) {
 		return "", fieldErr("sku", sku, ErrInvalidSKU, "longer than "+strconv.Itoa(maxSKUBytes)+" bytes")
 	}
@@ -67,6 +70,21 @@ func NormalizeSKU(sku string) (string, error) {
 	return s, nil
 }
 
+// isASCIISKU reports whether sku is 1 to 64 bytes of ASCII letters,
+// digits and SKU marks: a SKU NormalizeSKU returns as it is.
+func isASCIISKU(sku string) bool {
+	if sku == "" || len(sku) > maxSKUBytes {
+		return false
+	}
+	for i := 0; i < len(sku); i++ {
+		c := sku[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || isSKUMark(rune(c))) {
+			return false
+		}
+	}
+	return true
+}
+
 func isSKUMark(r rune) bool {
 	switch r {
 	case '-', '_', '.', '/', '#', '+':
@@ -76,56 +94,71 @@ func isSKUMark(r rune) bool {
 }
 
 // normalize checks and normalises line i of an order, returning it with
-// its amount in fen.
-func (l Line) normalize(i int) (Line, int64, error) {
-	field := "lines[" + strconv.Itoa(i) + "]"
+// its amount in fen. The field names of its errors ("lines[2].sku") are
+// built only when there is an error.
+func (l *Line) normalize(i int) (Line, int64, error) {
 	sku, err := NormalizeSKU(l.SKU)
 	if err != nil {
 		e := err.(*Error)
-		e.Field = field + ".sku"
+		e.Field = lineField(i, ".sku")
 		return Line{}, 0, e
 	}
-	title, err := text(field+".title", l.Title, maxTitleBytes)
-	if err != nil {
-		return Line{}, 0, err
+	title, why := normText(l.Title, maxTitleBytes)
+	if why != "" {
+		return Line{}, 0, fieldErr(lineField(i, ".title"), l.Title, ErrInvalidText, why)
 	}
 	if l.Quantity < 1 || l.Quantity > yuan.MaxQuantity {
-		return Line{}, 0, fieldErr(field+".quantity", strconv.Itoa(l.Quantity), ErrInvalidQuantity,
+		return Line{}, 0, fieldErr(lineField(i, ".quantity"), strconv.Itoa(l.Quantity), ErrInvalidQuantity,
 			"must be 1 to "+strconv.Itoa(yuan.MaxQuantity))
 	}
-	price, fen, err := amount(field+".unit_price", l.UnitPrice)
-	if err != nil {
-		return Line{}, 0, err
+	price, fen, why := checkAmount(l.UnitPrice)
+	if why != "" {
+		return Line{}, 0, fieldErr(lineField(i, ".unit_price"), amountText(l.UnitPrice), ErrInvalidAmount, why)
 	}
 	if l.Gift && fen != 0 {
-		return Line{}, 0, fieldErr(field+".unit_price", yuan.Format(fen), ErrInvalidAmount, "a gift line costs nothing")
+		return Line{}, 0, fieldErr(lineField(i, ".unit_price"), yuan.Format(fen), ErrInvalidAmount, "a gift line costs nothing")
 	}
 	if l.WeightGrams < 0 {
-		return Line{}, 0, fieldErr(field+".weight_grams", strconv.Itoa(l.WeightGrams), ErrInvalidQuantity, "must not be negative")
+		return Line{}, 0, fieldErr(lineField(i, ".weight_grams"), strconv.Itoa(l.WeightGrams), ErrInvalidQuantity, "must not be negative")
 	}
 	total, ok := yuan.Mul(fen, l.Quantity)
 	if !ok {
-		return Line{}, 0, fieldErr(field, yuan.Format(fen)+"×"+strconv.Itoa(l.Quantity), ErrInvalidAmount,
+		return Line{}, 0, fieldErr(lineField(i, ""), yuan.Format(fen)+"×"+strconv.Itoa(l.Quantity), ErrInvalidAmount,
 			"the line total is above "+maxAmountText)
 	}
 	return Line{SKU: sku, Title: title, Quantity: l.Quantity, UnitPrice: price, WeightGrams: l.WeightGrams, Gift: l.Gift}, total, nil
 }
 
+// lineField names a field of line i in an error: "lines[2]" + sub.
+func lineField(i int, sub string) string { return "lines[" + strconv.Itoa(i) + "]" + sub }
+
 // amount checks a money field: not negative, at most two decimals, at
 // most [yuan.MaxFen] fen. It returns the amount with exactly two decimals
 // and in fen.
 func amount(field string, d decimal.Decimal) (decimal.Decimal, int64, error) {
+	n, fen, why := checkAmount(d)
+	if why != "" {
+		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, why)
+	}
+	return n, fen, nil
+}
+
+// checkAmount is [amount] without the field name: it returns why d is
+// refused ("" when it is not), for the caller to name the field.
+func checkAmount(d decimal.Decimal) (decimal.Decimal, int64, string) {
 	fen, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals")
+		return decimal.Decimal{}, 0, "more than two decimals"
 	case !ok:
-		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, "above "+maxAmountText)
+		return decimal.Decimal{}, 0, "above " + maxAmountText
 	case fen < 0:
-		return decimal.Decimal{}, 0, fieldErr(field, amountText(d), ErrInvalidAmount, "must not be negative")
+		return decimal.Decimal{}, 0, "must not be negative"
 	}
-	n, _ := yuan.Normalize(d)
-	return n, fen, nil
+	if d.Exponent() == -2 {
+		return d, fen, "" // already two decimals: the caller's decimal as it is
+	}
+	return yuan.Dec(fen), fen, ""
 }
 
 // maxAmountText is [yuan.MaxFen] in yuan, for error messages.

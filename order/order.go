@@ -183,15 +183,15 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 	}
 	o.lines = make([]Line, len(lines))
 	var goods int64
-	for i, l := range lines {
+	for i := range lines {
+		l := &lines[i]
 		n, fen, err := l.normalize(i)
 		if err != nil {
 			return 0, err
 		}
 		for j := range i {
 			if o.lines[j].SKU == n.SKU {
-				return 0, fieldErr("lines["+strconv.Itoa(i)+"].sku", l.SKU, ErrDuplicateLine,
-					"same SKU as lines["+strconv.Itoa(j)+"]")
+				return 0, fieldErr(lineField(i, ".sku"), l.SKU, ErrDuplicateLine, "same SKU as "+lineField(j, ""))
 			}
 		}
 		o.lines[i] = n
@@ -243,8 +243,8 @@ func (o *Order) setTotals(spec Spec, goodsFen int64) error {
 					" − discount "+yuan.Format(discountFen)+" = "+yuan.Format(paidFen))
 		}
 	}
-	o.goods, o.postage, o.discount = yuan.Dec(goodsFen), postage, discount
-	o.paid, o.netGoods = yuan.Dec(paidFen), yuan.Dec(goodsFen-discountFen)
+	o.postage, o.discount = postage, discount
+	o.goods, o.paid, o.netGoods = yuan.Dec3(goodsFen, paidFen, goodsFen-discountFen)
 	return nil
 }
 
@@ -349,17 +349,27 @@ func identifier(field, s string) (string, error) {
 // text normalises free text of at most maxBytes bytes, checking the length
 // as given first ([rawFactor]).
 func text(field, s string, maxBytes int) (string, error) {
+	n, why := normText(s, maxBytes)
+	if why != "" {
+		return "", fieldErr(field, s, ErrInvalidText, why)
+	}
+	return n, nil
+}
+
+// normText is [text] without the field name: it returns why s is refused
+// ("" when it is not), for the caller to name the field.
+func normText(s string, maxBytes int) (string, string) {
 	if tooLong(s, maxBytes) {
-		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+		return "", "longer than " + strconv.Itoa(maxBytes) + " bytes"
 	}
 	n, ok := textnorm.Line(s)
 	if !ok {
-		return "", fieldErr(field, s, ErrInvalidText, "not valid UTF-8")
+		return "", "not valid UTF-8"
 	}
 	if len(n) > maxBytes {
-		return "", fieldErr(field, s, ErrInvalidText, "longer than "+strconv.Itoa(maxBytes)+" bytes")
+		return "", "longer than " + strconv.Itoa(maxBytes) + " bytes"
 	}
-	return n, nil
+	return n, ""
 }
 
 // IsZero reports whether o is the zero Order, which no rule accepts.

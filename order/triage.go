@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"hash/maphash"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kefu-go/kefu/internal/kerr"
@@ -130,6 +132,16 @@ func (r Report) Find(id string) (Finding, bool) {
 // Categories in the policy's Skip list are dropped. The report does not
 // depend on the order of the batch or of checks.
 //
+// A large batch is triaged on up to GOMAXPROCS goroutines (at least 2,048
+// orders each; set GOMAXPROCS, or runtime.GOMAXPROCS, to bound them): the
+// per-order checks run in parallel — a [Check] is safe for concurrent
+// use — and the batch is partitioned by buyer for the cross-batch
+// passes, so every order of one buyer is grouped by one goroutine, while
+// the demand per SKU of each stock snapshot is summed over the partitions
+// and allocated across the whole batch. The report, and the error of a
+// bad batch, are those of a triage on one goroutine; a check that panics
+// panics on the caller's goroutine.
+//
 // Bad input is an error and no report: an invalid policy (as from
 // [TriagePolicy.Validate]); a nil check ([ErrMissing]); more than
 // [MaxTriageBatch] orders ([ErrInvalidQuantity]); a nil order
@@ -137,10 +149,36 @@ func (r Report) Find(id string) (Finding, bool) {
 // same ID ([ErrDuplicateOrder]); a check that reports an invalid category
 // ([ErrUnknownCategory], naming the check).
 func (p TriagePolicy) Triage(orders []*Order, now time.Time, checks ...Check) (Report, error) {
-	return p.triage(orders, now, checks, ^uint64(0))
+	return p.triage(orders, now, checks, ^uint64(0), 0)
 }
 
-func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, hashMask uint64) (Report, error) {
+// minTriageShare is the fewest orders worth a worker of their own: below
+// it, starting a goroutine costs more than it saves.
+const minTriageShare = 2048
+
+// triageWorkers returns how many workers triage n orders: one per
+// GOMAXPROCS, as long as each gets at least minTriageShare orders.
+func triageWorkers(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n/minTriageShare))
+}
+
+// triage is [TriagePolicy.Triage] with the hashes ANDed with hashMask and
+// the work spread over workers goroutines (triageWorkers when ≤ 0). The
+// report does not depend on either.
+//
+// The work runs in three passes. The first, parallel over contiguous
+// shares of the batch, checks each order and runs the per-order checks;
+// a sequential step finds duplicate IDs, lays out the lines and the
+// problems found, and picks the error the sequential triage would have
+// met first (the lowest index). The second, parallel over partitions of
+// the buyers, groups each partition's orders by buyer and by (buyer,
+// SKU), flags repeat orders and buyers with several addresses — every
+// order of one buyer falls in one partition, so a finding that depends
+// on several orders of one buyer is made within one worker — and counts
+// each partition's demand per SKU of every stock snapshot. Sequentially
+// again, the demands are summed, every oversold SKU allocated across the
+// whole batch, and the report collected and sorted by order ID.
+func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, hashMask uint64, workers int) (Report, error) {
 	r, err := p.compile()
 	if err != nil {
 		return Report{}, err
@@ -154,11 +192,14 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 		return Report{}, fieldErr("orders", strconv.Itoa(len(orders)), ErrInvalidQuantity,
 			"more than "+strconv.Itoa(MaxTriageBatch)+" orders in one batch")
 	}
-	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask}
+	if workers <= 0 {
+		workers = triageWorkers(len(orders))
+	}
+	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask,
+		workers: max(1, min(workers, len(orders)))}
 	for i, c := range checks {
 		if sc, ok := c.(stockCheck); ok {
-			t.stocks = append(t.stocks, stockAlloc{s: sc.s, of: make([]int32, 0, len(orders)+len(orders)/4),
-				demand: make([]int64, len(sc.s.onHand))})
+			t.stocks = append(t.stocks, stockAlloc{s: sc.s, demand: make([]int64, len(sc.s.onHand))})
 		} else {
 			t.perOrder = append(t.perOrder, i)
 			if afterSale(c) {
@@ -170,7 +211,7 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 	if err := t.scan(&rep); err != nil {
 		return Report{}, err
 	}
-	t.repeats()
+	t.group()
 	for i := range t.stocks {
 		t.allocate(&t.stocks[i])
 	}
@@ -201,23 +242,23 @@ type triage struct {
 	// hashMask is ANDed into every hash: all ones, except in a test that
 	// forces every key to collide.
 	hashMask uint64
+	// workers is the number of goroutines the parallel passes use, ≥ 1.
+	workers int
 
-	// buyerOf[i] is the buyer group of orders[i], -1 when orders[i] is not
-	// waiting to ship.
-	buyerOf []int32
-	buyers  []buyerGroup
+	// buyerHash[i] is the hash of orders[i]'s buyer ID when it waits to
+	// ship; pending[i] says whether it does.
+	buyerHash []uint64
+	pending   []bool
 	// skuGroups[lineStart[i]+k] is the (buyer, SKU) group of line k of
-	// orders[i], -1 for a gift line; skuCount counts the orders in each
-	// group (until repeats reuses it).
+	// orders[i] within its buyer partition, -1 for a gift line; only
+	// orders waiting to ship have lines here.
 	lineStart []int32
 	skuGroups []int32
-	skuCount  []int32
 	// found[foundStart[i]:foundStart[i+1]] are the problems the per-order
 	// checks found in orders[i], as reported.
 	found      []Problem
 	foundStart []int32
-	// flags[i] holds what the cross-batch passes found in orders[i]; nil
-	// until one finds something.
+	// flags[i] holds what the cross-batch passes found in orders[i].
 	flags []orderFlags
 }
 
@@ -226,7 +267,8 @@ type triage struct {
 type stockAlloc struct {
 	s Stock
 	// of[lineStart[i]+k] is the position in s of line k of orders[i], -1
-	// for a SKU s does not count; demand sums the units asked per position.
+	// for a SKU s does not count; demand sums the units asked per position
+	// (each buyer partition counts its own, then they are summed).
 	of     []int32
 	demand []int64
 }
@@ -235,18 +277,15 @@ type stockAlloc struct {
 type orderFlags uint8
 
 const (
-	shortAlone orderFlags = 1 << iota // a line asks for more than the snapshot holds
-	shortTaken                        // orders with priority took the units (rule O3)
-	repeated                          // a repeat order (rule O6)
+	shortAlone  orderFlags = 1 << iota // a line asks for more than the snapshot holds
+	shortTaken                         // orders with priority took the units (rule O3)
+	repeated                           // a repeat order (rule O6)
+	addrDiffers                        // the buyer's orders waiting to ship have several addresses (rule S4)
 )
 
-// flag sets f on orders[i].
-func (t *triage) flag(i int32, f orderFlags) {
-	if t.flags == nil {
-		t.flags = make([]orderFlags, len(t.orders))
-	}
-	t.flags[i] |= f
-}
+// flag sets f on orders[i]. Each order's flags are written by one
+// goroutine only: its buyer partition's, or the sequential allocation.
+func (t *triage) flag(i int32, f orderFlags) { t.flags[i] |= f }
 
 type buyerGroup struct {
 	first   int32 // index of the first order seen, for its address
@@ -262,115 +301,270 @@ type buyerSKU struct{ buyer, sku string }
 // and the rare different strings that share a hash go to a string-keyed
 // overflow map, so the result never depends on the hash.
 
+// parallel runs f(w) for w = 0 … t.workers-1, on as many goroutines, and
+// returns when every call has; a panic in one (a check's) is raised again
+// on the caller's goroutine, as the sequential triage would raise it.
+func (t *triage) parallel(f func(w int)) {
+	if t.workers == 1 {
+		f(0)
+		return
+	}
+	panics := make([]any, t.workers)
+	var wg sync.WaitGroup
+	for w := range t.workers {
+		wg.Go(func() {
+			defer func() { panics[w] = recover() }()
+			f(w)
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+}
+
+// share is what the first pass found in one contiguous share of the batch.
+type share struct {
+	found            []Problem
+	checked, skipped int
+	// errAt is the index of the first order with an error, len(orders)
+	// when none; errCheck says the error is a check's (which the
+	// sequential triage meets after the order's duplicate test).
+	errAt    int
+	errCheck bool
+	err      error
+}
+
 // scan checks the batch for nil, zero and duplicate orders, runs the
-// per-order checks on the open orders, and builds the buyer and (buyer,
-// SKU) groups of the orders waiting to ship: one pass over the orders, one
-// look-up per order and per line.
+// per-order checks on the open orders (the first pass, in parallel over
+// contiguous shares), and lays out the problems found and the lines of
+// the orders waiting to ship for the grouping pass.
 func (t *triage) scan(rep *Report) error {
 	n := len(t.orders)
-	t.found = make([]Problem, 0, n/4+8)
 	t.foundStart = make([]int32, n+1)
+	t.lineStart = make([]int32, n+1)
+	t.buyerHash = make([]uint64, n)
+	t.pending = make([]bool, n)
+	idHash := make([]uint64, n)
+	field := func(i int) string { return "orders[" + strconv.Itoa(i) + "]" }
+	shares := make([]share, t.workers)
+	t.parallel(func(w int) {
+		sh := &shares[w]
+		lo, hi := w*n/t.workers, (w+1)*n/t.workers
+		sh.errAt = n
+		sh.found = make([]Problem, 0, (hi-lo)/4+8)
+		for i := lo; i < hi; i++ {
+			o := t.orders[i]
+			if o == nil {
+				sh.errAt, sh.err = i, fieldErr(field(i), "", ErrNilOrder, "")
+				return
+			}
+			if o.IsZero() {
+				sh.errAt, sh.err = i, fieldErr(field(i), "", ErrMissing, "the zero Order is not an order")
+				return
+			}
+			idHash[i] = maphash.String(t.seed, o.id) & t.hashMask
+			t.foundStart[i] = int32(len(sh.found)) // within the share, for now
+			var err error
+			switch {
+			case o.status.Open():
+				sh.checked++
+				sh.found, err = t.inspect(sh.found, o, t.perOrder)
+			case len(t.afterSale) > 0:
+				// A finished or closed order: only the after-sales
+				// checks look at it.
+				sh.checked++
+				sh.found, err = t.inspect(sh.found, o, t.afterSale)
+			default:
+				sh.skipped++
+			}
+			if err != nil {
+				sh.errAt, sh.errCheck, sh.err = i, true, err
+				return
+			}
+			if len(sh.found) > math.MaxInt32-1<<20 {
+				sh.errAt, sh.err = i, fieldErr("orders", strconv.Itoa(n), ErrInvalidQuantity, "too many lines or problems in one batch")
+				return
+			}
+			if o.pending() {
+				t.pending[i] = true
+				t.buyerHash[i] = maphash.String(t.seed, o.buyer.ID) & t.hashMask
+				t.lineStart[i+1] = int32(len(o.lines)) // a count, for now
+			}
+		}
+	})
+
+	// The error the sequential triage meets first: the lowest index, and
+	// at one index a duplicate before a check's error.
+	first := share{errAt: n}
+	for _, sh := range shares {
+		if sh.errAt < first.errAt {
+			first = sh
+		}
+	}
 	ids := newHashIndex(n)
 	var idOverflow map[string]int32
-	field := func(i int) string { return "orders[" + strconv.Itoa(i) + "]" }
+	for i := 0; i < first.errAt || i == first.errAt && first.errCheck; i++ {
+		o := t.orders[i]
+		j, hit := ids.getOrPut(idHash[i], int32(i))
+		if hit && t.orders[j].id != o.id {
+			if idOverflow == nil {
+				idOverflow = map[string]int32{}
+			}
+			j, hit = idOverflow[o.id]
+			if !hit {
+				idOverflow[o.id] = int32(i)
+			}
+		}
+		if hit {
+			return fieldErr(field(i), o.id, ErrDuplicateOrder, "same ID as "+field(int(j)))
+		}
+	}
+	if first.err != nil {
+		return first.err
+	}
 
-	t.buyerOf = make([]int32, n)
-	t.lineStart = make([]int32, n+1)
-	buyerIdx := newHashIndex(n)
-	skuIdx := newHashIndex(n + n/4)
-	var buyerOverflow map[string]int32
-	var skuOverflow map[buyerSKU]int32
-	t.buyers = make([]buyerGroup, 0, n)
-	t.skuGroups = make([]int32, 0, n+n/4)
-	t.skuCount = make([]int32, 0, n)
-	type skuFirst struct{ order, line int32 }
-	firsts := make([]skuFirst, 0, n) // the first line seen of each SKU group
-	for i, o := range t.orders {
-		if o == nil {
-			return fieldErr(field(i), "", ErrNilOrder, "")
+	// The problems back to back, share after share, and the lines of the
+	// orders waiting to ship, order after order.
+	total := 0
+	for _, sh := range shares {
+		total += len(sh.found)
+		rep.Checked += sh.checked
+		rep.Skipped += sh.skipped
+	}
+	if total > math.MaxInt32-1<<20 {
+		return fieldErr("orders", strconv.Itoa(n), ErrInvalidQuantity, "too many lines or problems in one batch")
+	}
+	t.found = make([]Problem, 0, total)
+	for w, sh := range shares {
+		base := int32(len(t.found))
+		for i := w * n / t.workers; i < (w+1)*n/t.workers; i++ {
+			t.foundStart[i] += base
 		}
-		if o.IsZero() {
-			return fieldErr(field(i), "", ErrMissing, "the zero Order is not an order")
-		}
-		h := maphash.String(t.seed, o.id) & t.hashMask
-		if j, hit := ids.getOrPut(h, int32(i)); hit {
-			if t.orders[j].id != o.id {
-				if idOverflow == nil {
-					idOverflow = map[string]int32{}
-				}
-				j, hit = idOverflow[o.id]
-				if !hit {
-					idOverflow[o.id] = int32(i)
-				}
-			}
-			if hit {
-				return fieldErr(field(i), o.id, ErrDuplicateOrder, "same ID as "+field(int(j)))
-			}
-		}
-
-		t.foundStart[i] = int32(len(t.found))
-		switch {
-		case o.status.Open():
-			rep.Checked++
-			var err error
-			if t.found, err = t.inspect(t.found, o, t.perOrder); err != nil {
-				return err
-			}
-		case len(t.afterSale) > 0:
-			// A finished or closed order: only the after-sales checks
-			// look at it.
-			rep.Checked++
-			var err error
-			if t.found, err = t.inspect(t.found, o, t.afterSale); err != nil {
-				return err
-			}
-		default:
-			rep.Skipped++
-		}
-
-		if len(t.skuGroups) > math.MaxInt32-maxLines || len(t.found) > math.MaxInt32-1<<20 {
+		t.found = append(t.found, sh.found...)
+	}
+	t.foundStart[n] = int32(len(t.found))
+	lines := int64(0)
+	for i := range n {
+		lines += int64(t.lineStart[i+1])
+		if lines > math.MaxInt32 {
 			return fieldErr("orders", strconv.Itoa(n), ErrInvalidQuantity, "too many lines or problems in one batch")
 		}
-		t.lineStart[i] = int32(len(t.skuGroups))
-		if !o.pending() {
-			t.buyerOf[i] = -1
+		t.lineStart[i+1] = int32(lines)
+	}
+	t.skuGroups = make([]int32, lines)
+	for k := range t.stocks {
+		t.stocks[k].of = make([]int32, lines)
+	}
+	t.flags = make([]orderFlags, n)
+	return nil
+}
+
+// partition returns the buyer partition, 0 to workers-1, of a buyer's
+// hash: the hash's bits mixed again, so that the partition does not
+// follow the bits the hash tables place entries by.
+func partition(h uint64, workers int) int {
+	m := (h ^ h>>29) * 0x9e3779b97f4a7c15
+	return int((m >> 32) * uint64(workers) >> 32)
+}
+
+// group is the second pass, in parallel over partitions of the buyers:
+// each worker groups its partition's orders waiting to ship by buyer and
+// by (buyer, SKU), flags buyers with several addresses and repeat orders,
+// and counts its demand per SKU of every stock snapshot; the demands are
+// summed at the end.
+func (t *triage) group() {
+	demands := make([][][]int64, t.workers) // [worker][stock][position]
+	t.parallel(func(w int) {
+		if t.workers > 1 {
+			demands[w] = make([][]int64, len(t.stocks))
+			for k := range t.stocks {
+				demands[w][k] = make([]int64, len(t.stocks[k].demand))
+			}
+		}
+		t.groupPartition(w, demands[w])
+	})
+	if t.workers > 1 {
+		for _, d := range demands {
+			for k := range t.stocks {
+				for j, q := range d[k] {
+					t.stocks[k].demand[j] += q
+				}
+			}
+		}
+	}
+}
+
+// groupPartition groups the orders waiting to ship of buyer partition w
+// and flags what the groups show. demand[k] counts the units asked of
+// stocks[k] per position; nil means the stocks' own (one worker).
+func (t *triage) groupPartition(w int, demand [][]int64) {
+	n := len(t.orders)
+	var mine []int32 // the partition's orders waiting to ship, in batch order
+	if t.workers == 1 {
+		mine = make([]int32, 0, n)
+	} else {
+		mine = make([]int32, 0, 2*n/t.workers)
+	}
+	buyerIdx := newHashIndex(cap(mine))
+	skuIdx := newHashIndex(cap(mine) + cap(mine)/4)
+	var buyerOverflow map[string]int32
+	var skuOverflow map[buyerSKU]int32
+	buyers := make([]buyerGroup, 0, cap(mine))
+	buyerOf := make([]int32, 0, cap(mine)) // buyerOf[k] is mine[k]'s group
+	skuCount := make([]int32, 0, cap(mine))
+	type skuFirst struct{ order, line int32 }
+	firsts := make([]skuFirst, 0, cap(mine)) // the first line seen of each SKU group
+	for i, o := range t.orders {
+		if !t.pending[i] {
 			continue
 		}
-		bh := maphash.String(t.seed, o.buyer.ID) & t.hashMask
-		g, ok := buyerIdx.getOrPut(bh, int32(len(t.buyers)))
-		if ok && t.orders[t.buyers[g].first].buyer.ID != o.buyer.ID {
+		bh := t.buyerHash[i]
+		if t.workers > 1 && partition(bh, t.workers) != w {
+			continue
+		}
+		mine = append(mine, int32(i))
+		g, ok := buyerIdx.getOrPut(bh, int32(len(buyers)))
+		if ok && t.orders[buyers[g].first].buyer.ID != o.buyer.ID {
 			if buyerOverflow == nil {
 				buyerOverflow = map[string]int32{}
 			}
 			g, ok = buyerOverflow[o.buyer.ID]
 			if !ok {
-				buyerOverflow[o.buyer.ID] = int32(len(t.buyers))
+				buyerOverflow[o.buyer.ID] = int32(len(buyers))
 			}
 		}
 		if !ok {
-			g = int32(len(t.buyers))
-			t.buyers = append(t.buyers, buyerGroup{first: int32(i)})
-		} else if b := &t.buyers[g]; !b.differs && t.orders[b.first].addrKey != o.addrKey {
+			g = int32(len(buyers))
+			buyers = append(buyers, buyerGroup{first: int32(i)})
+		} else if b := &buyers[g]; !b.differs && t.orders[b.first].addrKey != o.addrKey {
 			b.differs = true
 		}
-		t.buyerOf[i] = g
+		buyerOf = append(buyerOf, g)
+		at := t.lineStart[i]
 		for k := range t.stocks {
 			a := &t.stocks[k]
-			for _, l := range o.lines {
+			d := a.demand
+			if demand != nil {
+				d = demand[k]
+			}
+			for li, l := range o.lines {
 				_, j, ok := a.s.lookup(l.SKU)
-				a.of = append(a.of, j)
+				a.of[at+int32(li)] = j
 				if ok {
-					a.demand[j] += int64(l.Quantity)
+					d[j] += int64(l.Quantity)
 				}
 			}
 		}
 		for li, l := range o.lines {
 			if l.Gift {
-				t.skuGroups = append(t.skuGroups, -1)
+				t.skuGroups[at+int32(li)] = -1
 				continue
 			}
 			h := (bh ^ maphash.String(t.seed, l.SKU)*0x9e3779b97f4a7c15) & t.hashMask
-			s, ok := skuIdx.getOrPut(h, int32(len(t.skuCount)))
+			s, ok := skuIdx.getOrPut(h, int32(len(skuCount)))
 			if ok {
 				f := firsts[s]
 				fo := t.orders[f.order]
@@ -380,22 +574,25 @@ func (t *triage) scan(rep *Report) error {
 					}
 					k := buyerSKU{o.buyer.ID, l.SKU}
 					if s, ok = skuOverflow[k]; !ok {
-						skuOverflow[k] = int32(len(t.skuCount))
+						skuOverflow[k] = int32(len(skuCount))
 					}
 				}
 			}
 			if !ok {
-				s = int32(len(t.skuCount))
-				t.skuCount = append(t.skuCount, 0)
+				s = int32(len(skuCount))
+				skuCount = append(skuCount, 0)
 				firsts = append(firsts, skuFirst{int32(i), int32(li)})
 			}
-			t.skuCount[s]++
-			t.skuGroups = append(t.skuGroups, s)
+			skuCount[s]++
+			t.skuGroups[at+int32(li)] = s
 		}
 	}
-	t.lineStart[n] = int32(len(t.skuGroups))
-	t.foundStart[n] = int32(len(t.found))
-	return nil
+	for k, i := range mine {
+		if buyers[buyerOf[k]].differs {
+			t.flag(i, addrDiffers)
+		}
+	}
+	t.repeats(mine, skuCount)
 }
 
 // span is where one finding's problems lie in the shared backing slice.
@@ -416,13 +613,10 @@ func (t *triage) collect(rep *Report) {
 	spans := make([]span, 0, n/8+8)
 	for i := range n {
 		from := len(all)
-		if g := t.buyerOf[i]; g >= 0 {
-			if t.buyers[g].differs {
+		if f := t.flags[i]; f != 0 {
+			if f&addrDiffers != 0 {
 				all = append(all, Problem{MultipleAddresses, reasonCodes[BuyerAddressesDiffer]})
 			}
-		}
-		if t.flags != nil {
-			f := t.flags[i]
 			if f&repeated != 0 {
 				all = append(all, Problem{RepeatOrder, reasonCodes[RepeatSKU]})
 			}
@@ -584,32 +778,34 @@ func (t *triage) allocate(a *stockAlloc) {
 	}
 }
 
-// repeats flags the repeat orders (rule O6): an order waiting to ship with
-// a line of goods whose SKU another order of the same buyer waiting to ship
-// also holds, placed within the policy's RepeatWithin of it. Only the
-// (buyer, SKU) groups of two or more orders are read again: their members
-// are laid out group by group (a counting sort, reusing skuCount for the
-// offsets) and each group is sorted by placing time, so that every order
-// is compared with its neighbours in time only.
-func (t *triage) repeats() {
+// repeats flags the repeat orders (rule O6) among mine, the orders
+// waiting to ship of one buyer partition, whose (buyer, SKU) groups
+// skuCount counts: an order with a line of goods whose SKU another order
+// of the same buyer waiting to ship also holds, placed within the
+// policy's RepeatWithin of it. Only the groups of two or more orders are
+// read again: their members are laid out group by group (a counting
+// sort, reusing skuCount for the offsets) and each group is sorted by
+// placing time, so that every order is compared with its neighbours in
+// time only.
+func (t *triage) repeats(mine, skuCount []int32) {
 	total := int32(0)
-	for g, c := range t.skuCount {
+	for g, c := range skuCount {
 		if c > 1 {
-			t.skuCount[g] = total // the group's first slot
+			skuCount[g] = total // the group's first slot
 			total += c
 		} else {
-			t.skuCount[g] = -1
+			skuCount[g] = -1
 		}
 	}
 	if total == 0 {
 		return
 	}
 	members := make([]int32, total)
-	for i := range t.orders {
+	for _, i := range mine {
 		for _, g := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
-			if g >= 0 && t.skuCount[g] >= 0 {
-				members[t.skuCount[g]] = int32(i)
-				t.skuCount[g]++ // the next slot; the end of the group at last
+			if g >= 0 && skuCount[g] >= 0 {
+				members[skuCount[g]] = i
+				skuCount[g]++ // the next slot; the end of the group at last
 			}
 		}
 	}
@@ -620,7 +816,7 @@ func (t *triage) repeats() {
 		return cmp.Compare(a, b)
 	}
 	from := int32(0)
-	for _, end := range t.skuCount {
+	for _, end := range skuCount {
 		if end < 0 {
 			continue
 		}

@@ -23,12 +23,17 @@ import (
 // space. ok is false when s is not valid UTF-8; nothing is repaired
 // silently. Line(Line(s)) == Line(s).
 //
-// Line does not allocate when s is already normal printable ASCII.
+// Line does not allocate when s is already normal; it returns s itself
+// after one pass over its bytes when s is printable ASCII and common
+// Chinese characters ([isPlain]), the platform's usual text.
 func Line(s string) (out string, ok bool) {
+	if isPlain(s) {
+		return s, true
+	}
 	if !utf8.ValidString(s) {
 		return "", false
 	}
-	if isNormalASCII(s) || isNormal(s) {
+	if isNormal(s) {
 		return s, true
 	}
 	// width.Fold and NFKC can each expose input for the other; iterate to a
@@ -86,7 +91,16 @@ func isNormal(s string) bool {
 // Key returns a comparison key for s: [Line] with every space removed and
 // case folded, so that "文三路 12号", "文三路１２号" and "文三路12号" share a
 // key. ok is false when s is not valid UTF-8.
+//
+// Key does not allocate when Line does not and the result has no space
+// and no upper-case letter to fold.
 func Key(s string) (string, bool) {
+	switch plainKey(s) {
+	case keyAsIs:
+		return s, true
+	case keyASCIIFold:
+		return asciiKey(s), true
+	}
 	l, ok := Line(s)
 	if !ok {
 		return "", false
@@ -100,10 +114,151 @@ func Key(s string) (string, bool) {
 	return cases.Fold().String(l), true
 }
 
+// The plain alphabet is what the platform's text is mostly made of:
+// printable ASCII and the characters of plainRanges. A string of it with
+// single inner spaces and none at the ends is already what [Line] returns,
+// and its key is its ASCII lower case without spaces. A test checks every
+// rune of plainRanges against the general path (NFKC, width folding,
+// case folding), alone and next to ASCII.
+var plainRanges = [...]struct{ lo, hi rune }{
+	{0x3001, 0x3002}, // 、。
+	{0x3008, 0x3011}, // 〈〉《》「」『』【】
+	{0x3400, 0x4DBF}, // CJK Unified Ideographs Extension A
+	{0x4E00, 0x9FFF}, // CJK Unified Ideographs: 文三路号
+}
+
+// isPlainRune reports whether r, outside ASCII, is in plainRanges.
+func isPlainRune(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true // the common case first
+	}
+	for _, g := range plainRanges {
+		if r < g.lo {
+			return false
+		}
+		if r <= g.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlain reports whether s is valid UTF-8 of the plain alphabet, with no
+// control character, no leading or trailing space and no run of spaces:
+// text [Line] returns as it is. One pass over the bytes, no allocation;
+// it may say no for normal text (Line then checks the general way).
+func isPlain(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == ' ' && prevSpace {
+				return false
+			}
+			prevSpace = c == ' '
+			i++
+			continue
+		}
+		prevSpace = false
+		r, n := decodePlain(s, i)
+		if !isPlainRune(r) { // utf8.RuneError is not plain
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// decodePlain decodes the rune at s[i], which is not ASCII: inline for
+// the three-byte sequences that encode every plain rune (lead bytes 0xE3
+// to 0xE9, U+3000 to U+9FFF, where any two continuation bytes are a valid
+// sequence), by utf8.DecodeRuneInString otherwise.
+func decodePlain(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xE3 && c <= 0xE9 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// keyPath says how [Key] turns a normal line into its key.
+type keyPath uint8
+
+const (
+	keyGeneral   keyPath = iota // case folding by x/text
+	keyAsIs                     // the line is its own key
+	keyASCIIFold                // drop spaces and lower ASCII letters
+)
+
+// plainKey says which path builds the key of s, in one pass over its
+// bytes: keyAsIs or keyASCIIFold when s is plain ([isPlain]: its own
+// [Line]), keyGeneral otherwise.
+func plainKey(s string) keyPath {
+	if s == "" {
+		return keyAsIs
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return keyGeneral
+	}
+	p, prevSpace := keyAsIs, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c < 0x20 || c == 0x7f || c == ' ' && prevSpace:
+				return keyGeneral
+			case c == ' ' || c >= 'A' && c <= 'Z':
+				p = keyASCIIFold
+			}
+			prevSpace = c == ' '
+			i++
+			continue
+		}
+		prevSpace = false
+		r, n := decodePlain(s, i)
+		if !isPlainRune(r) {
+			return keyGeneral
+		}
+		i += n
+	}
+	return p
+}
+
+// asciiKey drops the spaces of l and lowers its ASCII letters; the other
+// bytes are copied as they are.
+func asciiKey(l string) string {
+	b := make([]byte, 0, len(l))
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case c == ' ':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
 // Digits returns the ASCII digits of s after width folding, in order, and
 // whether s held only digits and the separators people put in phone
 // numbers (space, '-', '(', ')', '.') plus one leading '+', which is kept.
+//
+// Digits does not allocate when s is already ASCII digits with an
+// optional leading '+'.
 func Digits(s string) (string, bool) {
+	if isDigits(s) {
+		return s, true
+	}
 	l, ok := Line(s)
 	if !ok {
 		return "", false
@@ -147,23 +302,19 @@ func collapse(s string) string {
 	return b.String()
 }
 
-func isNormalASCII(s string) bool {
-	if s == "" {
-		return true
+// isDigits reports whether s is ASCII digits after an optional '+',
+// at least one digit: its own [Digits].
+func isDigits(s string) bool {
+	if s != "" && s[0] == '+' {
+		s = s[1:]
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s == "" {
 		return false
 	}
-	prevSpace := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c > 0x7e {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
-		if c == ' ' && prevSpace {
-			return false
-		}
-		prevSpace = c == ' '
 	}
 	return true
 }
@@ -233,6 +384,9 @@ func ID(s string) (string, IDProblem) {
 	if len(s) > maxRawIDBytes {
 		return "", IDTooLong
 	}
+	if len(s) <= MaxIDBytes && isPlainID(s) {
+		return s, IDOK
+	}
 	if !utf8.ValidString(s) {
 		return "", IDInvalidUTF8
 	}
@@ -254,6 +408,17 @@ func ID(s string) (string, IDProblem) {
 	if n == "" {
 		return "", IDEmpty
 	}
+	if ascii {
+		// Printable ASCII normalises to printable ASCII: only a space
+		// can be wrong in it.
+		switch {
+		case strings.IndexByte(n, ' ') >= 0:
+			return "", IDSpace
+		case len(n) > MaxIDBytes:
+			return "", IDTooLong
+		}
+		return n, IDOK
+	}
 	for _, r := range n {
 		// NFKC can expose a character that was hidden in a compatibility
 		// form; check again on the result.
@@ -268,6 +433,32 @@ func ID(s string) (string, IDProblem) {
 		return "", IDTooLong
 	}
 	return n, IDOK
+}
+
+// isPlainID reports whether s is a canonical ID of the plain alphabet:
+// not empty, no space or control character, ASCII and the characters of
+// plainRanges, which no normalisation changes and none of which is
+// invisible. One pass over the bytes.
+func isPlainID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := decodePlain(s, i)
+		if !isPlainRune(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // invisible reports whether r is a character that renders as nothing or

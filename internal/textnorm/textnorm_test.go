@@ -88,3 +88,14 @@ func TestLineNormalTextDoesNotAllocate(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _, _ = textnorm.Line("浙江省 杭州市 文三路12号") })
 	assert.Zero(t, allocs, "already-normal Chinese text is returned as is")
 }
+
+func TestKeyAndDigitsOfPlainTextDoNotAllocate(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		_, _ = textnorm.Key("文三路12号")
+		_, _ = textnorm.Key("杭州市")
+		_, _ = textnorm.Digits("13800135678")
+	})
+	assert.Zero(t, allocs, "a key without spaces or capitals is the line itself; digits are their own digits")
+	k, _ := textnorm.Key("文三路 12号 Room B")
+	assert.Equal(t, "文三路12号roomb", k, "spaces dropped and ASCII lowered on the fast path")
+}
