@@ -399,6 +399,9 @@ func settle(w io.Writer, p refund.Plan, l refund.Ledger, at time.Time) (refund.P
 		parts[i] = fmt.Sprintf("%s %s %s", r.Key, what, r.Amount().StringFixed(2))
 	}
 	fmt.Fprintf(w, "%s finance C refunds %s: %s in all (%s)\n", stamp(at), l.OrderID(), l.Refunded().StringFixed(2), strings.Join(parts, "; "))
+	// The money is paid: the buyer hears what was refunded on which order,
+	// though operations may still have the settings to fix (rules R2, S2).
+	staff(w, "buyer", p.Buyer)
 	// A retry replays the same keys and pays nothing.
 	_, l2, again, err := p.Refund(l, p.Version(), at.Add(time.Minute))
 	if err != nil {

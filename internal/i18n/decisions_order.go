@@ -378,3 +378,18 @@ type RefundOnItsWay struct {
 func (RefundOnItsWay) Key() string { return "buyer.refund.on_its_way" }
 
 func (m RefundOnItsWay) args(dst []arg) []arg { return append(dst, amountArg("amount", m.Amount)) }
+
+// OrderRefunded tells a buyer what was refunded on which order, once the
+// money is paid: the order the evidence named, the original or the
+// re-order (rules R1, R2).
+type OrderRefunded struct {
+	Order  string
+	Amount Amount
+}
+
+// Key returns "buyer.plan.order_refunded".
+func (OrderRefunded) Key() string { return "buyer.plan.order_refunded" }
+
+func (m OrderRefunded) args(dst []arg) []arg {
+	return append(dst, textArg("order", m.Order), amountArg("amount", m.Amount))
+}
