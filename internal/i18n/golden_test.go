@@ -169,6 +169,7 @@ var buyerReplies = []i18n.Message{
 	i18n.RegionMissing{},
 	i18n.PostageFixed{Overcharge: 1000},
 	i18n.PostageRefunded{Overcharge: 1000},
+	i18n.PostageFixedCOD{Overcharge: 1000},
 	i18n.PostageRefundAndReorder{},
 	i18n.ShipsToday{},
 	i18n.ShipsTomorrow{Latest: at.AddDate(0, 0, 1)},
