@@ -337,7 +337,9 @@ func (p OversellPlan) Staff(l Lang) string {
 		for r := range a.Offers.All() {
 			offers = append(offers, r.Text(l))
 		}
-		x.Detail(i18n.Or(i18n.Lang(l), offers))
+		// Inside the brackets the remedies read as words of the
+		// sentence: "(refund or switch to another item)" (rule O3).
+		x.Detail(i18n.OrTerms(i18n.Lang(l), offers))
 	}
 	if p.CompensationTo != RoleUnknown {
 		x.PartMsg(i18n.StaffCompensation{Role: i18n.RoleCode(p.CompensationTo.String())})

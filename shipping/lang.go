@@ -179,6 +179,12 @@ func (c Overcharge) Staff(l order.Lang) string {
 	x.HeadMsg(i18n.StaffOvercharge{Overcharge: i18n.Fen(max(0, c.Free.charged-c.Free.shouldCharge))})
 	var rs []string
 	for r := range c.Remedies.All() {
+		if len(rs) > 0 {
+			// An alternative after the first reads inside the sentence:
+			// "Refund the difference or refund and reorder" (rule S2).
+			rs = append(rs, i18n.InSentence(i18n.Lang(l), r.Text(l)))
+			continue
+		}
 		rs = append(rs, r.Text(l))
 	}
 	x.Part(i18n.Or(i18n.Lang(l), rs))
