@@ -282,7 +282,7 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 	if p, err = p.Apply(refund.PlanEvent{Kind: refund.PlanHold, Version: p.Version(), At: at, Order: &held, Note: note}); err != nil {
 		return refund.Plan{}, refund.Ledger{}, err
 	}
-	say("%s %s holds %s: %s\n", stamp(at), agent.Name, held.ID(), held.Status().Text(zh))
+	say("%s %s holds %s: %s\n", stamp(at), agent.Name, held.ID(), held.StatusText(zh))
 
 	// Finance is away from the desk; the agent leaves a chat message. An
 	// urgent hand-off to someone away goes by phone (rule N2): kefu refuses

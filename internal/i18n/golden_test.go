@@ -247,6 +247,8 @@ var buyerReplies = []i18n.Message{
 	i18n.OriginalRefunded{},
 	i18n.CheckingShipment{},
 	i18n.OrderRefunded{Order: "T2002", Amount: 5600},
+	i18n.StatusAwaitingDispatchCOD{},
+	i18n.StatusHeldCOD{},
 	i18n.RefundOnItsWay{Amount: 2800},
 	i18n.PromotionEndedGiftInstead{},
 	i18n.PromotionEndedPostageInstead{Amount: 500},

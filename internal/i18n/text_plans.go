@@ -220,4 +220,16 @@ var planDefs = []def{
 		"We've refunded {amount} on your order {order}; keep an eye out for the money.",
 		"Ya te reembolsamos {amount} del pedido {order}; estate atento al dinero.",
 	}},
+	{StatusAwaitingDispatchCOD{}, [numLangs]string{
+		"货到付款，等待卖家发货",
+		"貨到付款，等待賣家發貨",
+		"Cash on delivery, awaiting dispatch",
+		"Contra reembolso, pendiente de envío",
+	}},
+	{StatusHeldCOD{}, [numLangs]string{
+		"货到付款，暂停发货",
+		"貨到付款，暫停發貨",
+		"Cash on delivery, held from dispatch",
+		"Contra reembolso, envío retenido",
+	}},
 }
