@@ -205,9 +205,9 @@ func PlanOvercharge(r PlanRequest) (Plan, error) {
 	amount, _ := yuan.Fen(c.Amount())
 	switch {
 	case !c.Overcharged || amount <= 0:
-		return Plan{}, fieldErr("overcharge", amountText(c.Amount()), ErrInconsistent, "nothing was overcharged: nothing to plan")
+		return Plan{}, fieldErr("overcharge", yuan.Text(c.Amount()), ErrInconsistent, "nothing was overcharged: nothing to plan")
 	case charged != postage || amount > postage:
-		return Plan{}, fieldErr("overcharge", amountText(c.Amount()), ErrInconsistent,
+		return Plan{}, fieldErr("overcharge", yuan.Text(c.Amount()), ErrInconsistent,
 			"not the overcharge of order "+o.ID()+", which was charged "+yuan.Format(postage))
 	}
 	owner, err := r.Owner.Normalize()

@@ -21,7 +21,7 @@ func (m money) MarshalJSON() ([]byte, error) {
 	d := decimal.Decimal(m)
 	f, ok := yuan.Fen(d)
 	if !ok {
-		return nil, fieldErr("amount", moneyText(d), ErrInvalidAmount, "not a whole number of fen within range")
+		return nil, fieldErr("amount", yuan.Text(d), ErrInvalidAmount, "not a whole number of fen within range")
 	}
 	return append(yuan.AppendFormat(append(make([]byte, 0, 24), '"'), f), '"'), nil
 }
