@@ -65,7 +65,7 @@ func amountJSON(d decimal.Decimal) json.RawMessage {
 	if fen, ok := yuan.Fen(d); ok {
 		return json.RawMessage(strconv.Quote(yuan.Format(fen)))
 	}
-	return json.RawMessage(strconv.Quote(amountText(d)))
+	return json.RawMessage(strconv.Quote(yuan.Text(d)))
 }
 
 // decodeAmount reads an amount from JSON: text ("12.00") or a number

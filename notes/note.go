@@ -317,13 +317,13 @@ func normalizeBody(n Note) (Note, error) {
 		fen, ok := yuan.Fen(n.Amount)
 		switch {
 		case !ok:
-			return Note{}, causeErr("note.amount", amountText(n.Amount), ErrInvalidDetail, "at most two decimals, in range", order.ErrInvalidAmount)
+			return Note{}, causeErr("note.amount", yuan.Text(n.Amount), ErrInvalidDetail, "at most two decimals, in range", order.ErrInvalidAmount)
 		case fen <= 0:
 			return Note{}, causeErr("note.amount", yuan.Format(fen), ErrInvalidDetail, "a "+n.Kind.String()+" note carries a positive amount", order.ErrInvalidAmount)
 		}
 		out.Amount = yuan.Dec(fen)
 	case !n.Amount.IsZero():
-		return Note{}, fieldErr("note.amount", amountText(n.Amount), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no amount")
+		return Note{}, fieldErr("note.amount", yuan.Text(n.Amount), ErrInvalidDetail, "a "+n.Kind.String()+" note carries no amount")
 	}
 
 	// Release: only a hold can be lifted.
@@ -416,24 +416,6 @@ func normalizeSKU(field, s string) (string, error) {
 		return "", causeErr(field, s, ErrInvalidDetail, "", err)
 	}
 	return sku, nil
-}
-
-// amountText renders a decimal from the caller for an error message as
-// the platform writes money, "128.50"; an amount far out of range
-// ("1e999999") is shown as coefficient and exponent, so that quoting a
-// hostile amount never builds a million-digit string.
-func amountText(d decimal.Decimal) string {
-	if fen, ok := yuan.Fen(d); ok {
-		return yuan.Format(fen)
-	}
-	if e := d.Exponent(); e < -40 || e > 40 || d.Coefficient().BitLen() > 128 {
-		c := d.Coefficient()
-		if c.BitLen() > 128 {
-			return "(a number of " + strconv.Itoa(c.BitLen()) + " bits)e" + strconv.Itoa(int(e))
-		}
-		return c.String() + "e" + strconv.Itoa(int(e))
-	}
-	return d.String()
 }
 
 // plainNote is Note without its methods, for encoding.

@@ -252,3 +252,21 @@ func TestLedgerRejectsMalformed(t *testing.T) {
 	_, err = notes.NewTracker([]notes.Promise{openPromise("x", notes.RefundBy, t0), openPromise("x", notes.RefundBy, t0)})
 	require.ErrorIs(t, err, notes.ErrDuplicate)
 }
+
+// rule N3: Broken covers a promise kept late and one given up — the state
+// does not tell them apart — so its words must be true of both: "not kept
+// on time", never "not kept", which is false of a late one.
+func TestBrokenPromiseWordsFitLateAndGivenUp(t *testing.T) {
+	due := t0.Add(24 * time.Hour)
+	p := openPromise("p1", notes.DispatchBy, due)
+	late, err := p.Fulfil(notes.Fulfilment{At: due.Add(time.Hour), Stage: shipping.Outbound})
+	require.NoError(t, err)
+	gone, err := p.Break(due.Add(time.Hour))
+	require.NoError(t, err)
+	for _, q := range []notes.Promise{late, gone} {
+		s := q.State(due.Add(48*time.Hour), time.Hour)
+		require.Equal(t, notes.Broken, s)
+		assert.Equal(t, "未按时兑现", s.Text(order.SimplifiedChinese))
+		assert.Equal(t, "未按時兌現", s.Text(order.TraditionalChinese))
+	}
+}

@@ -269,3 +269,7 @@ func index(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]
 // decodeJSON decodes b strictly into v ([jsonx.Decode]: unknown fields and
 // trailing data refused), reporting errors with [jsonErr].
 func decodeJSON(field string, b []byte, v any) error { return jsonErr(field, jsonx.Decode(b, v)) }
+
+// amountText quotes an amount a caller gave for an error message:
+// [yuan.Text], the one rendering every package uses.
+func amountText(d decimal.Decimal) string { return yuan.Text(d) }

@@ -141,6 +141,26 @@ func (d Department) Text(l Lang) string { return langText(l, i18n.OrderDepartmen
 // back office words it: "买家已付款，等待卖家发货", "Awaiting dispatch".
 func (s Status) Text(l Lang) string { return langText(l, i18n.OrderStatus, s.String()) }
 
+// StatusText returns o's trade state in language l as the console shows
+// it: [Status.Text], except that a cash-on-delivery order waiting for
+// dispatch, or held from it, is not said to be paid — its buyer pays on
+// delivery (rules O1, S9): "货到付款，等待卖家发货". A nil Order is "".
+func (o *Order) StatusText(l Lang) string {
+	if o == nil {
+		return ""
+	}
+	s := o.Status()
+	if o.Payment() == CashOnDelivery {
+		switch s {
+		case AwaitingDispatch:
+			return i18n.Render(i18n.Lang(l), nil, i18n.StatusAwaitingDispatchCOD{})
+		case Held:
+			return i18n.Render(i18n.Lang(l), nil, i18n.StatusHeldCOD{})
+		}
+	}
+	return s.Text(l)
+}
+
 // Text returns the lifecycle event in language l: "确认收货", "Confirm
 // receipt".
 func (e Event) Text(l Lang) string { return langText(l, i18n.OrderEvent, e.String()) }
@@ -337,7 +357,9 @@ func (p OversellPlan) Staff(l Lang) string {
 		for r := range a.Offers.All() {
 			offers = append(offers, r.Text(l))
 		}
-		x.Detail(i18n.Or(i18n.Lang(l), offers))
+		// Inside the brackets the remedies read as words of the
+		// sentence: "(refund or switch to another item)" (rule O3).
+		x.Detail(i18n.OrTerms(i18n.Lang(l), offers))
 	}
 	if p.CompensationTo != RoleUnknown {
 		x.PartMsg(i18n.StaffCompensation{Role: i18n.RoleCode(p.CompensationTo.String())})

@@ -163,35 +163,3 @@ func checkAmount(d decimal.Decimal) (decimal.Decimal, int64, string) {
 
 // maxAmountText is [yuan.MaxFen] in yuan, for error messages.
 var maxAmountText = yuan.Format(yuan.MaxFen)
-
-// maxPlainDigits bounds the decimals [amountText] prints with their own
-// String: short enough that printing costs nothing.
-const maxPlainDigits = 30
-
-// amountText renders an amount a caller gave for an error message, at a
-// cost that does not depend on the amount: "128.50" for one kefu accepts
-// (never decimal's "128.5"), the decimal's own text when it is short
-// ("49.505" shows the digit below the fen), and otherwise its sign, its
-// coefficient when short or only its number of digits, and its power of
-// ten ("1e1000000", "<5000 digits>e-2"). decimal's String of
-// decimal.New(1, 1e6) writes a million zeros; amountText never does.
-func amountText(d decimal.Decimal) string {
-	if f, ok := yuan.Fen(d); ok {
-		return yuan.Format(f)
-	}
-	e := d.Exponent()
-	n := d.NumDigits()
-	if n <= maxPlainDigits && e >= -maxPlainDigits && e <= maxPlainDigits {
-		return d.String()
-	}
-	var c string
-	if n <= maxPlainDigits {
-		c = d.Coefficient().String()
-	} else {
-		if d.Sign() < 0 {
-			c = "-"
-		}
-		c += "<" + strconv.Itoa(n) + " digits>"
-	}
-	return c + "e" + strconv.FormatInt(int64(e), 10)
-}

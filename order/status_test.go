@@ -414,3 +414,26 @@ func TestOrderEvents(t *testing.T) {
 	_, err = order.New(late)
 	require.ErrorIs(t, err, order.ErrInconsistent)
 }
+
+// rules O1, S9: a cash-on-delivery order waiting for dispatch, or held
+// from it, has not been paid: its status text says cash on delivery, not
+// "买家已付款"; an online order keeps the platform's words.
+func TestStatusTextOfCODOrderDoesNotSayPaid(t *testing.T) {
+	online := order.MustNew(paidSpec())
+	require.Equal(t, order.AwaitingDispatch, online.Status())
+	assert.Equal(t, "买家已付款，等待卖家发货", online.StatusText(order.SimplifiedChinese))
+
+	s := paidSpec()
+	s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, t0.Add(time.Minute)
+	cod := order.MustNew(s)
+	assert.Equal(t, "货到付款，等待卖家发货", cod.StatusText(order.SimplifiedChinese))
+	assert.Equal(t, "Cash on delivery, awaiting dispatch", cod.StatusText(order.English))
+	for _, l := range []order.Lang{order.SimplifiedChinese, order.TraditionalChinese, order.English, order.Spanish} {
+		assert.NotEqual(t, cod.Status().Text(l), cod.StatusText(l), l.String())
+	}
+	s.Status = order.Held
+	held := order.MustNew(s)
+	assert.Equal(t, "货到付款，暂停发货", held.StatusText(order.SimplifiedChinese))
+	var none *order.Order
+	assert.Empty(t, none.StatusText(order.English))
+}

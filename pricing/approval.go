@@ -181,7 +181,7 @@ func (v Verified) Covers(c Claim) error {
 		return err
 	}
 	if have, _ := yuan.Fen(a.Amount); want > have {
-		return fieldErr("amount", amountText(c.Amount), ErrAmountExceeded, "approved up to "+yuan.Format(have))
+		return fieldErr("amount", yuan.Text(c.Amount), ErrAmountExceeded, "approved up to "+yuan.Format(have))
 	}
 	if c.At.IsZero() {
 		return fieldErr("at", "", ErrMissing, "")

@@ -167,11 +167,11 @@ func NewDifference(orderID string, charged, due decimal.Decimal) (Difference, er
 	}
 	c, ok := yuan.Fen(charged)
 	if !ok || c < 0 {
-		return Difference{}, fieldErr("charged", amountText(charged), ErrInvalidAmount, "at least 0 with at most two decimals")
+		return Difference{}, fieldErr("charged", yuan.Text(charged), ErrInvalidAmount, "at least 0 with at most two decimals")
 	}
 	d, ok := yuan.Fen(due)
 	if !ok || d < 0 {
-		return Difference{}, fieldErr("due", amountText(due), ErrInvalidAmount, "at least 0 with at most two decimals")
+		return Difference{}, fieldErr("due", yuan.Text(due), ErrInvalidAmount, "at least 0 with at most two decimals")
 	}
 	switch {
 	case d > c:
@@ -179,7 +179,7 @@ func NewDifference(orderID string, charged, due decimal.Decimal) (Difference, er
 	case d < c:
 		return Difference{OrderID: orderID, Payer: PayerShop, Via: Transfer, Amount: yuan.Dec(c - d)}, nil
 	}
-	return Difference{}, fieldErr("due", amountText(due), ErrInvalidAmount, "equals what was charged: nothing is owed")
+	return Difference{}, fieldErr("due", yuan.Text(due), ErrInvalidAmount, "equals what was charged: nothing is owed")
 }
 
 // NewDifferenceOwed returns a difference of amount owed on order orderID,

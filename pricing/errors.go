@@ -1,12 +1,7 @@
 package pricing
 
 import (
-	"strconv"
-
-	"github.com/shopspring/decimal"
-
 	"github.com/kefu-go/kefu/internal/kerr"
-	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -143,21 +138,6 @@ var (
 //
 //	pricing: field "value": sentinel text: detail
 type Error = order.Error
-
-// amountText renders a decimal from the caller for an error message: an
-// amount in fen as money, "25.00" (rule P7, as shipping and refund quote
-// amounts), one with a digit below the fen as given ("49.505"), and an
-// amount like "1e999999999", which would print a billion zeros, in its
-// exponent form.
-func amountText(d decimal.Decimal) string {
-	if f, ok := yuan.Fen(d); ok {
-		return yuan.Format(f)
-	}
-	if e := d.Exponent(); e > 30 || e < -30 {
-		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
-	}
-	return d.String()
-}
 
 func fieldErr(field, value string, err error, detail string) *Error {
 	return &Error{Pkg: "pricing", Field: field, Value: value, Err: err, Detail: detail}

@@ -111,7 +111,7 @@ type fixed decimal.Decimal
 func (f fixed) MarshalJSON() ([]byte, error) {
 	fen, ok := yuan.Fen(decimal.Decimal(f))
 	if !ok {
-		return nil, fieldErr("amount", amountText(decimal.Decimal(f)), ErrInvalidAmount, "more than two decimals or out of range")
+		return nil, fieldErr("amount", yuan.Text(decimal.Decimal(f)), ErrInvalidAmount, "more than two decimals or out of range")
 	}
 	b := make([]byte, 0, 24)
 	b = append(b, '"')

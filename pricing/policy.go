@@ -258,8 +258,8 @@ func (l *Limits) validate(f string) error {
 			}{{"gift", a.Gift, prev.Gift}, {"postage", a.Postage, prev.Postage},
 				{"price_cut", a.PriceCut, prev.PriceCut}, {"price_cut_percent", a.PriceCutPercent, prev.PriceCutPercent}} {
 				if c.have.LessThan(c.low) {
-					return fieldErr(rf+"."+c.name, amountText(c.have), ErrInvalidPolicy,
-						"below "+amountText(c.low)+" of "+roleFields[r-1]+": authority increases with the role (rule A1)")
+					return fieldErr(rf+"."+c.name, yuan.Text(c.have), ErrInvalidPolicy,
+						"below "+yuan.Text(c.low)+" of "+roleFields[r-1]+": authority increases with the role (rule A1)")
 				}
 			}
 			if prev.EraseChange && !a.EraseChange {
@@ -285,7 +285,7 @@ func (a *Authority) validate(f string) error {
 		d    decimal.Decimal
 	}{{"gift", a.Gift}, {"postage", a.Postage}, {"price_cut", a.PriceCut}} {
 		if fen, ok := yuan.Fen(c.d); !ok || fen < 0 {
-			return fieldErr(f+"."+c.name, amountText(c.d), ErrInvalidPolicy, "an amount of at least 0 with at most two decimals")
+			return fieldErr(f+"."+c.name, yuan.Text(c.d), ErrInvalidPolicy, "an amount of at least 0 with at most two decimals")
 		}
 	}
 	return percent(f+".price_cut_percent", a.PriceCutPercent)
@@ -293,7 +293,7 @@ func (a *Authority) validate(f string) error {
 
 func percent(f string, d decimal.Decimal) error {
 	if bp, ok := yuan.Fen(d); !ok || bp < 0 || bp > 10000 {
-		return fieldErr(f, amountText(d), ErrInvalidPolicy, "a percentage from 0 to 100 with at most two decimals")
+		return fieldErr(f, yuan.Text(d), ErrInvalidPolicy, "a percentage from 0 to 100 with at most two decimals")
 	}
 	return nil
 }

@@ -189,7 +189,7 @@ func (pr Promotion) Validate() error {
 		return fieldErr("promotion.end", pr.End.Format(time.RFC3339), ErrInvalidPromotion, "must be after start")
 	}
 	if fen, ok := yuan.Fen(pr.Price); !ok || fen < 0 {
-		return fieldErr("promotion.price", amountText(pr.Price), ErrInvalidPromotion, "at least 0 with at most two decimals")
+		return fieldErr("promotion.price", yuan.Text(pr.Price), ErrInvalidPromotion, "at least 0 with at most two decimals")
 	}
 	return nil
 }

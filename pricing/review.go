@@ -397,11 +397,11 @@ func positive(field string, d decimal.Decimal) (int64, error) {
 	fen, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals")
+		return 0, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "more than two decimals")
 	case !ok:
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "out of range")
+		return 0, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "out of range")
 	case fen <= 0:
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "must be more than zero")
+		return 0, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "must be more than zero")
 	}
 	return fen, nil
 }
@@ -457,7 +457,7 @@ func (p Policy) Record(r Request, au AgentUsage, ou OrderUsage) (AgentUsage, Ord
 func Erasable(due decimal.Decimal) (decimal.Decimal, error) {
 	fen, ok := yuan.Fen(due)
 	if !ok || fen < 0 {
-		return decimal.Decimal{}, fieldErr("due", amountText(due), ErrInvalidAmount, "at least 0 with at most two decimals")
+		return decimal.Decimal{}, fieldErr("due", yuan.Text(due), ErrInvalidAmount, "at least 0 with at most two decimals")
 	}
 	return yuan.Dec(fen % 100), nil
 }

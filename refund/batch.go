@@ -44,9 +44,9 @@ func (p Policy) SplitBatch(fees []decimal.Decimal) ([]Batch, error) {
 		}
 		switch {
 		case f == 0:
-			return nil, fieldErr(field, amountText(d), ErrInvalidAmount, "a refund of 0 is not a refund")
+			return nil, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "a refund of 0 is not a refund")
 		case f > r.batchFen:
-			return nil, fieldErr(field, amountText(d), ErrBatchLimit,
+			return nil, fieldErr(field, yuan.Text(d), ErrBatchLimit,
 				"above "+yuan.Format(r.batchFen)+" per call: agree to it on its own")
 		}
 		if cur.Len() > 0 && (int64(cur.Len()) == r.batchN || cur.total+f > r.batchFen) {

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/internal/i18n"
+	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -454,7 +455,9 @@ func (p Plan) Staff(l order.Lang) string {
 // refunded (with its amount); refunding and reordering, to refund and
 // order again while the original is held, then that the new order is in
 // and the original is being refunded, then that it is refunded; with two
-// orders out, that the shop checks what shipped before refunding. A
+// orders out, that the shop checks what shipped before refunding, then,
+// once finance has paid, what was refunded on which order (the one the
+// evidence named), even while operations still has the settings to fix. A
 // cancelled plan, and the zero Plan, are "".
 func (p Plan) Buyer(l order.Lang) string {
 	if p.IsZero() || p.status == PlanCancelled {
@@ -474,8 +477,13 @@ func (p Plan) Buyer(l order.Lang) string {
 			m = i18n.PostageRefundAndReorder{}
 		}
 	case RouteReconcile:
-		if p.status == PlanDone {
-			m = i18n.OriginalRefunded{}
+		// Once the money is paid the buyer hears what was refunded on
+		// which order — the one the evidence named; operations fixing the
+		// settings afterwards is the shop's business (rules R2, S2).
+		if i := p.moneyStep(); i >= 0 && p.steps[i].State == StepDone {
+			st := p.steps[i]
+			f, _ := yuan.Fen(st.Refunded)
+			m = i18n.OrderRefunded{Order: st.OrderID, Amount: i18n.Fen(f)}
 		} else {
 			m = i18n.CheckingShipment{}
 		}

@@ -164,7 +164,7 @@ func NewLedgerSplit(o *order.Order, discounts []decimal.Decimal) (Ledger, error)
 			return Ledger{}, err
 		}
 		if f > goods[i] {
-			return Ledger{}, fieldErr(field, amountText(d), ErrTotalsMismatch, "above the line's goods "+yuan.Format(goods[i]))
+			return Ledger{}, fieldErr(field, yuan.Text(d), ErrTotalsMismatch, "above the line's goods "+yuan.Format(goods[i]))
 		}
 		shares[i], sum = f, sum+f
 	}
@@ -413,10 +413,10 @@ func (l *Ledger) payoutEntry(p Payout) (entry, error) {
 	case e.line < 0 && (e.units > 0 || e.goods > 0 || p.Returned):
 		return e, fieldErr("sku", "", ErrMissing, "units and goods are refunded on a line")
 	case e.line >= 0 && e.goods == 0:
-		return e, fieldErr("goods", amountText(p.Goods), ErrInvalidAmount,
+		return e, fieldErr("goods", yuan.Text(p.Goods), ErrInvalidAmount,
 			"a goods refund of 0 is an error, never everything: give the amount (Ledger.Refundable)")
 	case e.line < 0 && e.postage == 0:
-		return e, fieldErr("postage", amountText(p.Postage), ErrInvalidAmount,
+		return e, fieldErr("postage", yuan.Text(p.Postage), ErrInvalidAmount,
 			"a refund of 0 is an error, never everything: give the amount")
 	case p.Returned && e.units == 0:
 		return e, fieldErr("units", "0", ErrInvalidQuantity, "returned goods are at least 1 unit")
@@ -513,11 +513,11 @@ func (l *Ledger) checkPayout(e *entry, p Payout) error {
 			if e.units > 0 {
 				what = "for " + strconv.FormatInt(e.units, 10) + " units of line " + strconv.Quote(lb.sku)
 			}
-			return fieldErr("goods", amountText(p.Goods), ErrOverRefund, yuan.Format(max)+" left "+what)
+			return fieldErr("goods", yuan.Text(p.Goods), ErrOverRefund, yuan.Format(max)+" left "+what)
 		}
 	}
 	if left := l.b.postage - l.postageRefunded(); e.postage > left {
-		return fieldErr("postage", amountText(p.Postage), ErrOverRefund, yuan.Format(left)+" of the postage left")
+		return fieldErr("postage", yuan.Text(p.Postage), ErrOverRefund, yuan.Format(left)+" of the postage left")
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
@@ -297,6 +298,18 @@ func (p *Plan) checkStepEvidence(field string, st *StepState) error {
 	}
 	if dep != order.DepartmentUnknown && st.State == StepDone && !st.HandOff.Acknowledged() {
 		return fieldErr(field+".hand_off", st.HandOff.ID, ErrInconsistent, "a hand-off step is done once acknowledged (rule N2)")
+	}
+	if !st.Refunded.IsZero() {
+		f, ok := yuan.Fen(st.Refunded)
+		switch {
+		case !st.Step.money() || st.State != StepDone:
+			return fieldErr(field+".refunded", st.Refunded.String(), ErrInconsistent, "only a money step done holds what it refunded")
+		case !ok:
+			return fieldErr(field+".refunded", st.Refunded.String(), ErrInvalidAmount, "at most two decimals")
+		case f < 0:
+			return fieldErr(field+".refunded", st.Refunded.String(), ErrInvalidAmount, "must not be negative")
+		}
+		st.Refunded = yuan.Dec(f)
 	}
 	switch {
 	case st.OrderID != "" && (!st.Step.money() || st.State != StepDone):

@@ -217,7 +217,7 @@ func (p Policy) compile() (rules, error) {
 		return r, policyErr(e.Field, e.Value, e.Err, e.Detail)
 	}
 	if f < 1 || f > c.fen {
-		return r, fieldErr("batch.max_amount", amountText(p.Batch.MaxAmount), ErrInvalidPolicy,
+		return r, fieldErr("batch.max_amount", yuan.Text(p.Batch.MaxAmount), ErrInvalidPolicy,
 			"must be above 0 and at most "+yuan.Format(c.fen)+" on "+p.Marketplace.String())
 	}
 	r.batchN, r.batchFen = int64(p.Batch.MaxRefunds), f
@@ -265,7 +265,7 @@ func amountJSON(d decimal.Decimal) json.RawMessage {
 		b, _ := money(f).MarshalJSON()
 		return b
 	}
-	b, _ := json.Marshal(amountText(d))
+	b, _ := json.Marshal(yuan.Text(d))
 	return b
 }
 
@@ -294,7 +294,7 @@ func (p Policy) toJSON() policyJSON {
 	if f, ok := yuan.Fen(p.Batch.MaxAmount); ok {
 		amount, _ = money(f).MarshalJSON()
 	} else {
-		amount, _ = json.Marshal(amountText(p.Batch.MaxAmount))
+		amount, _ = json.Marshal(yuan.Text(p.Batch.MaxAmount))
 	}
 	within, _ := p.RefundWithin.MarshalText()
 	exchange, _ := p.ExchangeReturnWithin.MarshalText()

@@ -83,7 +83,7 @@ func New(spec Spec) (Refund, error) {
 		return Refund{}, err
 	}
 	if r.fee == 0 {
-		return Refund{}, fieldErr("refund_fee", amountText(spec.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
+		return Refund{}, fieldErr("refund_fee", yuan.Text(spec.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
 	}
 	if spec.Waybill != "" {
 		if r.waybill, err = waybill("sid", spec.Waybill); err != nil {
@@ -189,10 +189,10 @@ func Open(o *order.Order, a Application) (Refund, error) {
 		return Refund{}, err
 	}
 	if fee == 0 {
-		return Refund{}, fieldErr("refund_fee", amountText(a.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
+		return Refund{}, fieldErr("refund_fee", yuan.Text(a.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
 	}
 	if paid, _ := yuan.Fen(o.Paid()); fee > paid {
-		return Refund{}, fieldErr("refund_fee", amountText(a.Fee), ErrOverRefund, "the buyer paid "+yuan.Format(paid))
+		return Refund{}, fieldErr("refund_fee", yuan.Text(a.Fee), ErrOverRefund, "the buyer paid "+yuan.Format(paid))
 	}
 	g := a.GoodStatus
 	switch {
@@ -267,7 +267,7 @@ func (r Refund) Apply(a Action) (Refund, error) {
 	case a.Waybill != "" && a.Event != ReturnGoods:
 		return Refund{}, fieldErr("waybill", a.Waybill, ErrInconsistent, "only return_goods carries a waybill")
 	case a.Fee != nil && a.Event != Modify:
-		return Refund{}, fieldErr("fee", amountText(*a.Fee), ErrInconsistent, "only modify changes the amount")
+		return Refund{}, fieldErr("fee", yuan.Text(*a.Fee), ErrInconsistent, "only modify changes the amount")
 	}
 	if a.At.IsZero() {
 		return Refund{}, fieldErr("at", "", ErrMissing, "")
@@ -293,7 +293,7 @@ func (r Refund) Apply(a Action) (Refund, error) {
 				return Refund{}, err
 			}
 			if f == 0 {
-				return Refund{}, fieldErr("fee", amountText(*a.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
+				return Refund{}, fieldErr("fee", yuan.Text(*a.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
 			}
 			n.fee = f
 		}

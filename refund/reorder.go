@@ -108,6 +108,10 @@ type StepState struct {
 	HandOff notes.HandOff `json:"hand_off,omitzero"`
 	// OrderID is the order a money step refunded.
 	OrderID string `json:"order_id,omitempty"`
+	// Refunded is what a money step paid on OrderID, goods and postage,
+	// in yuan; zero until it is done (rules R1, R2: what the buyer is
+	// told was refunded).
+	Refunded decimal.Decimal `json:"refunded,omitzero"`
 }
 
 // Bypass records an event that came before the steps that guard it: what
@@ -201,9 +205,9 @@ func PlanOvercharge(r PlanRequest) (Plan, error) {
 	amount, _ := yuan.Fen(c.Amount())
 	switch {
 	case !c.Overcharged || amount <= 0:
-		return Plan{}, fieldErr("overcharge", amountText(c.Amount()), ErrInconsistent, "nothing was overcharged: nothing to plan")
+		return Plan{}, fieldErr("overcharge", yuan.Text(c.Amount()), ErrInconsistent, "nothing was overcharged: nothing to plan")
 	case charged != postage || amount > postage:
-		return Plan{}, fieldErr("overcharge", amountText(c.Amount()), ErrInconsistent,
+		return Plan{}, fieldErr("overcharge", yuan.Text(c.Amount()), ErrInconsistent,
 			"not the overcharge of order "+o.ID()+", which was charged "+yuan.Format(postage))
 	}
 	owner, err := r.Owner.Normalize()
@@ -877,6 +881,7 @@ func (p Plan) Refund(l Ledger, version int64, at time.Time) (Plan, Ledger, []Rec
 	}
 	next := l
 	rs := make([]Receipt, 0, len(ps))
+	var paid int64
 	for _, po := range ps {
 		po.Version = next.Version()
 		n, r, err := next.Pay(po)
@@ -890,13 +895,14 @@ func (p Plan) Refund(l Ledger, version int64, at time.Time) (Plan, Ledger, []Rec
 		}
 		next = n
 		rs = append(rs, r)
+		paid += r.goods + r.postage
 	}
 	if replay {
 		return p, l, rs, nil
 	}
 	n := p.clone()
 	n.done(i, at, "")
-	n.steps[i].OrderID = l.OrderID()
+	n.steps[i].OrderID, n.steps[i].Refunded = l.OrderID(), yuan.Dec(paid)
 	n.advance(at)
 	return n, next, rs, nil
 }

@@ -180,3 +180,43 @@ func TestSeedCase2(t *testing.T) {
 	assert.Equal(t, 30*time.Minute, p.CompletedAt().Sub(opened), "half an hour, not two days")
 	roundTrip(t, p)
 }
+
+// rules R2, S2: on the reconcile route the buyer hears that the shop
+// checks what shipped only until finance has paid; from then on — while
+// operations still fixes the settings, which is the shop's business — the
+// buyer hears what was refunded on which order: the one the evidence
+// named, here the re-order, not "the original".
+func TestReconcileBuyerHearsTheOrderRefunded(t *testing.T) {
+	p, _ := case1(t)
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 3, h, m, 0, 0, cst) }
+	pol := refund.DefaultPolicy()
+	ev := p.Evidence()
+	// The original left under the waybill; the re-order is the one to refund.
+	ev.Outbound = []refund.Outbound{{OrderID: "T1001", Waybill: "YT5550001111", At: at(9, 5)}}
+	ev.Weights = []refund.Weight{{Waybill: "YT5550001111", Grams: 705}}
+	ev.Order = build(t, threeLines())
+	rec, err := pol.Reconcile(ev)
+	require.NoError(t, err)
+	require.Equal(t, "T1002", rec.Refund, "the re-order never left")
+	p = apply(t, p, refund.PlanEvent{Kind: refund.PlanEvidence, At: at(10, 10), Reconciliation: rec})
+	assert.Equal(t, "We're checking with the warehouse what was shipped on your two orders. As soon as it's clear we'll sort out the refund and let you know.",
+		p.Buyer(order.English), "no money yet")
+
+	re := threeLines()
+	re.ID = "T1002"
+	p, l, _, err := p.Refund(ledger(t, re), p.Version(), at(10, 20))
+	require.NoError(t, err)
+	require.Equal(t, refund.PlanOpen, p.Status(), "operations still has the settings to fix")
+	st, _ := p.Step(refund.StepSettle)
+	decEq(t, l.Refunded().String(), st.Refunded, "the step holds what it paid")
+	want := "We've refunded ¥ " + l.Refunded().StringFixed(2) + " on your order T1002; keep an eye out for the money."
+	assert.Equal(t, want, p.Buyer(order.English), "paid: what was refunded, on which order")
+	assert.Equal(t, "亲，订单 T1002 的 "+l.Refunded().StringFixed(2)+" 元已经为您退款了，请留意退款到账哦", p.Buyer(order.SimplifiedChinese))
+	p = roundTrip(t, p)
+	assert.Equal(t, want, p.Buyer(order.English), "the amount survives storage")
+
+	ops := handOff(t, "h-ops", order.Operations, notes.ChannelsOf(notes.Chat), false, at(10, 25))
+	p = apply(t, p, handOffEvent(acked(t, ops, "yy-h", at(10, 30)), at(10, 30)))
+	require.Equal(t, refund.PlanDone, p.Status())
+	assert.Equal(t, want, p.Buyer(order.English), "done: still the order refunded, not the original")
+}

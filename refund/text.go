@@ -78,26 +78,13 @@ func fen(field string, d decimal.Decimal) (int64, error) {
 	f, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "more than two decimals")
+		return 0, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "more than two decimals")
 	case !ok:
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "out of range")
+		return 0, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "out of range")
 	case f < 0:
-		return 0, fieldErr(field, amountText(d), ErrInvalidAmount, "must not be negative")
+		return 0, fieldErr(field, yuan.Text(d), ErrInvalidAmount, "must not be negative")
 	}
 	return f, nil
-}
-
-// amountText renders a decimal from the caller for an error message: an
-// amount in fen as "128.50", and an amount like "1e999999999" in its
-// exponent form rather than as a billion zeros.
-func amountText(d decimal.Decimal) string {
-	if f, ok := yuan.Fen(d); ok {
-		return yuan.Format(f)
-	}
-	if e := d.Exponent(); e > 30 || e < -30 {
-		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
-	}
-	return d.String()
 }
 
 // money is an amount in fen that encodes in JSON as text with two

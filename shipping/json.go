@@ -21,7 +21,7 @@ func (m money) MarshalJSON() ([]byte, error) {
 	d := decimal.Decimal(m)
 	f, ok := yuan.Fen(d)
 	if !ok {
-		return nil, fieldErr("amount", moneyText(d), ErrInvalidAmount, "not a whole number of fen within range")
+		return nil, fieldErr("amount", yuan.Text(d), ErrInvalidAmount, "not a whole number of fen within range")
 	}
 	return append(yuan.AppendFormat(append(make([]byte, 0, 24), '"'), f), '"'), nil
 }
@@ -465,6 +465,7 @@ type overchargeJSON struct {
 	Remedies    RemedySet            `json:"remedies"`
 	FollowUp    order.Department     `json:"follow_up,omitzero"`
 	Free        FreeShippingDecision `json:"free_shipping"`
+	Payment     order.Payment        `json:"payment,omitzero"`
 }
 
 // MarshalJSON encodes the overcharge with the amount to give back as text
@@ -472,9 +473,12 @@ type overchargeJSON struct {
 // free-shipping decision behind it:
 //
 //	{"overcharged":true,"amount":"10.00","remedies":["fix_postage"],"follow_up":"operations","free_shipping":{…}}
+//
+// with "payment":"cod" for a cash-on-delivery order (left out
+// for online payment).
 func (c Overcharge) MarshalJSON() ([]byte, error) {
 	return json.Marshal(overchargeJSON{c.Overcharged, fenJSON(max(0, c.Free.charged-c.Free.shouldCharge)),
-		c.Remedies, c.FollowUp, c.Free})
+		c.Remedies, c.FollowUp, c.Free, c.Payment})
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes, strictly; the amount is
@@ -496,6 +500,8 @@ func (c *Overcharge) UnmarshalJSON(b []byte) error {
 			return leaf(k, v, &n.FollowUp)
 		case "free_shipping":
 			return nested(k, v, &n.Free)
+		case "payment":
+			return leaf(k, v, &n.Payment)
 		}
 		return errNoMember
 	})

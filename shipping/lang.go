@@ -179,6 +179,12 @@ func (c Overcharge) Staff(l order.Lang) string {
 	x.HeadMsg(i18n.StaffOvercharge{Overcharge: i18n.Fen(max(0, c.Free.charged-c.Free.shouldCharge))})
 	var rs []string
 	for r := range c.Remedies.All() {
+		if len(rs) > 0 {
+			// An alternative after the first reads inside the sentence:
+			// "Refund the difference or refund and reorder" (rule S2).
+			rs = append(rs, i18n.InSentence(i18n.Lang(l), r.Text(l)))
+			continue
+		}
 		rs = append(rs, r.Text(l))
 	}
 	x.Part(i18n.Or(i18n.Lang(l), rs))
@@ -201,7 +207,8 @@ func (c Overcharge) Buyer(l order.Lang) string {
 // BuyerFor returns what the buyer is told in language l when the
 // overcharge is put right by remedy r — what will actually happen (rule
 // S2): for [FixPostage], that the postage was taken off and they can
-// pay; for [RefundDifference], that the postage overcharged is refunded
+// pay (cash on delivery: that they pay the corrected amount on delivery,
+// rule S9); for [RefundDifference], that the postage overcharged is refunded
 // to them; for [RefundAndReorder] (rule R1), to request a refund of the
 // order and order again — the new order ships free and the original is
 // held back — with no promise of a refund of the difference. A remedy
@@ -216,6 +223,10 @@ func (c Overcharge) BuyerFor(r Remedy, l order.Lang) string {
 	switch r {
 	case FixPostage:
 		m = i18n.PostageFixed{Overcharge: amt}
+		if c.Payment == order.CashOnDelivery {
+			// Rules S2, S9: a cash-on-delivery buyer pays on delivery.
+			m = i18n.PostageFixedCOD{Overcharge: amt}
+		}
 	case RefundDifference:
 		m = i18n.PostageRefunded{Overcharge: amt}
 	case RefundAndReorder:

@@ -282,7 +282,8 @@ type ParcelReport struct {
 	Stage Stage `json:"stage,omitzero"`
 	// Stop says whether the order can still be held, only intercepted,
 	// or was delivered; [StopUnknown] (left out of JSON) for a parcel lost
-	// or damaged on the way: there is nothing to stop (rules S7, S8).
+	// or damaged on the way and for a closed trade: there is nothing to
+	// stop (rules S7, S8).
 	Stop Stop `json:"stop,omitzero"`
 	// Promise is the dispatch promise of the order; zero when unpaid.
 	Promise DispatchPromise `json:"promise,omitzero"`
@@ -378,7 +379,9 @@ func (p Policy) ClassifyParcel(o *order.Order, history []TrackingEvent, now time
 		}
 		return r, nil
 	case s == order.ClosedUnpaid || s == order.Closed:
-		r.Situation, r.Since = TradeClosed, o.ClosedAt()
+		// Rules S7, S8: a closed trade has nothing to chase and nothing
+		// to stop — no hold, no interception.
+		r.Situation, r.Since, r.Stop = TradeClosed, o.ClosedAt(), StopUnknown
 		return r, nil
 	}
 	start := o.PaidAt()

@@ -104,7 +104,8 @@ func TestClassifyParcel(t *testing.T) {
 		{"found and delivered after a lost report", paidAt(t, paid, out), append(moving[:5:5], ev(h(30*time.Hour), shipping.Lost), ev(h(50*time.Hour), shipping.Delivered)),
 			h(51 * time.Hour), shipping.ParcelDelivered, "[answer_at_once]", false, "[]", shipping.TooLate, h(50 * time.Hour)},
 		{"unpaid: ask to pay", unpaidOrder(t), nil, t0.Add(time.Hour), shipping.NotPaid, "[answer_at_once ask_to_pay]", false, "[]", shipping.Hold, t0},
-		{"closed: nothing to chase", closed(), nil, paid.Add(2 * time.Hour), shipping.TradeClosed, "[answer_at_once]", false, "[]", shipping.Hold, paid.Add(time.Hour)},
+		// rules S7, S8: a closed trade has nothing to stop, not "can be held".
+		{"closed: nothing to chase, nothing to stop", closed(), nil, paid.Add(2 * time.Hour), shipping.TradeClosed, "[answer_at_once]", false, "[]", shipping.StopUnknown, paid.Add(time.Hour)},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

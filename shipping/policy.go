@@ -514,27 +514,13 @@ func checkMoney(field string, d decimal.Decimal) error {
 	fen, ok := yuan.Fen(d)
 	switch {
 	case !ok && d.Exponent() < -2 && d.NumDigits() <= 18:
-		return fieldErr(field, moneyText(d), ErrInvalidAmount, "more than two decimals")
+		return fieldErr(field, yuan.Text(d), ErrInvalidAmount, "more than two decimals")
 	case !ok:
-		return fieldErr(field, moneyText(d), ErrInvalidAmount, "out of range")
+		return fieldErr(field, yuan.Text(d), ErrInvalidAmount, "out of range")
 	case fen < 0:
-		return fieldErr(field, moneyText(d), ErrInvalidAmount, "must not be negative")
+		return fieldErr(field, yuan.Text(d), ErrInvalidAmount, "must not be negative")
 	}
 	return nil
-}
-
-// moneyText renders d for an error message: "128.50" for a whole number
-// of fen in range. An exponent far out of range ("1e-999999") is shown as
-// coefficient and exponent, so that quoting a hostile amount does not
-// build a million-digit string.
-func moneyText(d decimal.Decimal) string {
-	if f, ok := yuan.Fen(d); ok {
-		return yuan.Format(f)
-	}
-	if e := d.Exponent(); e < -40 || e > 40 || d.NumDigits() > 40 {
-		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
-	}
-	return d.String()
 }
 
 func checkRegions(field string, rs []order.Region) error {

@@ -71,6 +71,10 @@ type Overcharge struct {
 	FollowUp order.Department
 	// Free is the free-shipping decision behind it.
 	Free FreeShippingDecision
+	// Payment is how the order is paid: a cash-on-delivery buyer whose
+	// postage is fixed before dispatch pays on delivery, not now (rules
+	// S2, S9).
+	Payment order.Payment
 }
 
 // Amount returns the postage to give back (or to take off before payment).
@@ -99,7 +103,7 @@ func overchargeOf(d FreeShippingDecision, o *order.Order) Overcharge {
 		return c
 	}
 	c.Overcharged = true
-	c.FollowUp = order.Operations
+	c.FollowUp, c.Payment = order.Operations, o.Payment()
 	switch {
 	case s.AwaitsPayment(), o.Payment() == order.CashOnDelivery && !s.Dispatched():
 		// Nothing paid yet: a cash-on-delivery buyer pays on delivery.

@@ -1,10 +1,12 @@
 package shipping_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/shipping"
@@ -56,4 +58,28 @@ func TestOverchargeBuyerHearsWhatTheRemedyDoes(t *testing.T) {
 	assert.Equal(t, refunded, paid.Buyer(order.SimplifiedChinese), "the preferred remedy")
 	assert.NotContains(t, paid.BuyerFor(shipping.RefundAndReorder, order.English), "refund the")
 	assert.Contains(t, paid.BuyerFor(shipping.RefundAndReorder, order.English), "place the order again")
+}
+
+// rules S2, S9: a cash-on-delivery order before dispatch has its postage
+// fixed, and the buyer — who pays on delivery — is told so, never to pay
+// now; the payment survives the overcharge's JSON.
+func TestOverchargeCODBuyerPaysOnDelivery(t *testing.T) {
+	s := spec("120.00", "0", "10.00")
+	s.Silent = true
+	s.Payment, s.PaidAt, s.CODConfirmedAt = order.CashOnDelivery, time.Time{}, s.CreatedAt.Add(time.Minute)
+	c := shipping.DefaultPolicy().PostageOvercharge(build(t, s))
+	require.True(t, c.Remedies.Has(shipping.FixPostage))
+	assert.Equal(t, order.CashOnDelivery, c.Payment)
+	zh := c.Buyer(order.SimplifiedChinese)
+	assert.Equal(t, "亲，您的订单符合包邮条件，多收的 10.00 元运费已经帮您改掉了，收货时按改好的金额付款就可以啦", zh)
+	assert.NotContains(t, zh, "现在付款")
+	assert.NotContains(t, c.Buyer(order.English), "pay now")
+	assert.Contains(t, c.Buyer(order.English), "on delivery")
+
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"payment":"cod"`)
+	var back shipping.Overcharge
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, zh, back.Buyer(order.SimplifiedChinese))
 }

@@ -76,8 +76,8 @@ func Run(w io.Writer) error {
 
 	// The console shows the trade state in the shop's language, from
 	// kefu's catalogs.
-	fmt.Fprintln(w, "status on the console:", o.Status().Text(order.SimplifiedChinese), "/",
-		o.Status().Text(order.TraditionalChinese), "/", o.Status().Text(order.English), "/", o.Status().Text(order.Spanish))
+	fmt.Fprintln(w, "status on the console:", o.StatusText(order.SimplifiedChinese), "/",
+		o.StatusText(order.TraditionalChinese), "/", o.StatusText(order.English), "/", o.StatusText(order.Spanish))
 
 	// A hand-off or a log line never carries the buyer's full phone
 	// number or street detail.

@@ -282,7 +282,7 @@ func shippedTwice(w io.Writer, buyer, origID, reID string, agent order.Agent, ve
 	if p, err = p.Apply(refund.PlanEvent{Kind: refund.PlanHold, Version: p.Version(), At: at, Order: &held, Note: note}); err != nil {
 		return refund.Plan{}, refund.Ledger{}, err
 	}
-	say("%s %s holds %s: %s\n", stamp(at), agent.Name, held.ID(), held.Status().Text(zh))
+	say("%s %s holds %s: %s\n", stamp(at), agent.Name, held.ID(), held.StatusText(zh))
 
 	// Finance is away from the desk; the agent leaves a chat message. An
 	// urgent hand-off to someone away goes by phone (rule N2): kefu refuses
@@ -399,6 +399,9 @@ func settle(w io.Writer, p refund.Plan, l refund.Ledger, at time.Time) (refund.P
 		parts[i] = fmt.Sprintf("%s %s %s", r.Key, what, r.Amount().StringFixed(2))
 	}
 	fmt.Fprintf(w, "%s finance C refunds %s: %s in all (%s)\n", stamp(at), l.OrderID(), l.Refunded().StringFixed(2), strings.Join(parts, "; "))
+	// The money is paid: the buyer hears what was refunded on which order,
+	// though operations may still have the settings to fix (rules R2, S2).
+	staff(w, "buyer", p.Buyer)
 	// A retry replays the same keys and pays nothing.
 	_, l2, again, err := p.Refund(l, p.Version(), at.Add(time.Minute))
 	if err != nil {

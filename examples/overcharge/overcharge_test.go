@@ -120,3 +120,20 @@ func TestCase1SpeaksThroughThePlansRenderers(t *testing.T) {
 	}
 	assert.NotContains(t, out.String(), "finance_ack", "steps in words, not codes")
 }
+
+// rules R2, S2: once finance has paid, the buyer's line says what was
+// refunded on which order — in case 1 while the plan is still open on
+// operations — not that the shop is still checking with the warehouse.
+func TestBuyerHearsTheRefundOnceItIsPaid(t *testing.T) {
+	for _, run := range []func(io.Writer) (overcharge.Outcome, error){overcharge.Case1, overcharge.Case2} {
+		var out strings.Builder
+		c, err := run(&out)
+		require.NoError(t, err)
+		st, ok := c.Plan.Step(refund.StepSettle)
+		require.True(t, ok)
+		paid := st.Refunded.StringFixed(2)
+		assert.Equal(t, c.Ledger.Refunded().StringFixed(2), paid)
+		assert.Contains(t, out.String(), "on your order "+st.OrderID+"; keep an eye out", c.Case)
+		assert.Contains(t, out.String(), "订单 "+st.OrderID+" 的 "+paid+" 元已经为您退款了", c.Case)
+	}
+}

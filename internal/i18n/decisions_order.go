@@ -378,3 +378,37 @@ type RefundOnItsWay struct {
 func (RefundOnItsWay) Key() string { return "buyer.refund.on_its_way" }
 
 func (m RefundOnItsWay) args(dst []arg) []arg { return append(dst, amountArg("amount", m.Amount)) }
+
+// OrderRefunded tells a buyer what was refunded on which order, once the
+// money is paid: the order the evidence named, the original or the
+// re-order (rules R1, R2).
+type OrderRefunded struct {
+	Order  string
+	Amount Amount
+}
+
+// Key returns "buyer.plan.order_refunded".
+func (OrderRefunded) Key() string { return "buyer.plan.order_refunded" }
+
+func (m OrderRefunded) args(dst []arg) []arg {
+	return append(dst, textArg("order", m.Order), amountArg("amount", m.Amount))
+}
+
+// StatusAwaitingDispatchCOD is the trade state WAIT_SELLER_SEND_GOODS of a
+// cash-on-delivery order, which the buyer has not paid: it is paid on
+// delivery (rules O1, S9).
+type StatusAwaitingDispatchCOD struct{}
+
+// Key returns "order.status.awaiting_dispatch_cod".
+func (StatusAwaitingDispatchCOD) Key() string { return "order.status.awaiting_dispatch_cod" }
+
+func (StatusAwaitingDispatchCOD) args(dst []arg) []arg { return dst }
+
+// StatusHeldCOD is the trade state PAID_FORBID_CONSIGN of a
+// cash-on-delivery order: held from dispatch, not paid (rules O1, S9).
+type StatusHeldCOD struct{}
+
+// Key returns "order.status.held_cod".
+func (StatusHeldCOD) Key() string { return "order.status.held_cod" }
+
+func (StatusHeldCOD) args(dst []arg) []arg { return dst }

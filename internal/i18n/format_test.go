@@ -153,3 +153,27 @@ func TestLine(t *testing.T) {
 	assert.Equal(t, "退运费差价或退款重拍", i18n.Or(i18n.SimplifiedChinese, []string{"退运费差价", "退款重拍"}))
 	assert.Equal(t, i18n.Clock(16*3600+30*60), i18n.ClockOf(time.Date(2026, 11, 2, 16, 30, 0, 0, time.UTC)))
 }
+
+// rules O3, S2: alternatives inside a sentence read without their
+// capitals in English and Spanish — "(refund or switch to another item)",
+// not "(Refund or Switch to another item)" — abbreviations keep theirs,
+// and Chinese is unchanged.
+func TestOrTermsReadInsideASentence(t *testing.T) {
+	for _, c := range []struct {
+		reason string
+		l      i18n.Lang
+		items  []string
+		want   string
+	}{
+		{"English remedies", i18n.English, []string{"Refund", "Switch to another item"}, "refund or switch to another item"},
+		{"Spanish remedies", i18n.Spanish, []string{"Reembolso", "Cambiar por otro artículo"}, "reembolso o cambiar por otro artículo"},
+		{"abbreviations keep their capitals", i18n.English, []string{"SF", "YTO"}, "SF or YTO"},
+		{"Chinese has no case", i18n.SimplifiedChinese, []string{"退款", "换其他商品"}, "退款或换其他商品"},
+		{"nothing", i18n.English, nil, ""},
+	} {
+		t.Run(c.reason, func(t *testing.T) {
+			assert.Equal(t, c.want, i18n.OrTerms(c.l, c.items))
+		})
+	}
+	assert.Equal(t, "refund and reorder", i18n.InSentence(i18n.English, "Refund and reorder"))
+}

@@ -104,6 +104,24 @@ func (x *Line) String() string { return string(x.b) }
 // "Refund the difference or Refund and reorder".
 func Or(l Lang, items []string) string { return joinList(l.Or(SimplifiedChinese), items) }
 
+// OrTerms joins labels as alternatives inside a sentence: as [Or], but in
+// English and Spanish every label as it reads inside a sentence, without
+// its capital ("refund or switch to another item"); abbreviations keep
+// theirs.
+func OrTerms(l Lang, items []string) string {
+	l = l.Or(SimplifiedChinese)
+	low := make([]string, len(items))
+	for i, s := range items {
+		low[i] = inSentence(l, s)
+	}
+	return joinList(l, low)
+}
+
+// InSentence returns a label as it reads inside a sentence in language l:
+// in English and Spanish without its leading capital, unless it is an
+// abbreviation ("SF"); Chinese has no case.
+func InSentence(l Lang, s string) string { return inSentence(l.Or(SimplifiedChinese), s) }
+
 // ClockOf returns the time of day of t in its own location.
 func ClockOf(t time.Time) Clock {
 	h, m, s := t.Clock()

@@ -83,6 +83,20 @@ func (m PostageFixed) args(dst []arg) []arg {
 	return append(dst, amountArg("overcharge", m.Overcharge))
 }
 
+// PostageFixedCOD tells a cash-on-delivery buyer that the postage
+// overcharged was taken off and that they pay the corrected amount on
+// delivery (rules S2, S9; fix_postage).
+type PostageFixedCOD struct {
+	Overcharge Amount
+}
+
+// Key returns "buyer.postage.fixed_cod".
+func (PostageFixedCOD) Key() string { return "buyer.postage.fixed_cod" }
+
+func (m PostageFixedCOD) args(dst []arg) []arg {
+	return append(dst, amountArg("overcharge", m.Overcharge))
+}
+
 // PostageRefunded tells a buyer who paid postage on a free-shipping order
 // that it is refunded (rule S2; refund_difference).
 type PostageRefunded struct {

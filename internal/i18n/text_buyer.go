@@ -422,4 +422,10 @@ var staffDefs = []def{
 		"silent order qualified for free shipping, postage overcharged: refund the difference",
 		"pedido silencioso con envío gratis, envío cobrado de más: reembolsar la diferencia",
 	}},
+	{PostageFixedCOD{}, [numLangs]string{
+		"亲，您的订单符合包邮条件，多收的 {overcharge:number} 元运费已经帮您改掉了，收货时按改好的金额付款就可以啦",
+		"親，您的訂單符合包郵條件，多收的 {overcharge:number} 元運費已經幫您改掉了，收貨時按改好的金額付款就可以囉",
+		"Good news: your order ships free. We've taken the {overcharge} postage off; you pay the corrected amount on delivery.",
+		"¡Buenas noticias! Tu pedido tiene envío gratis: ya quitamos los {overcharge} de envío; pagas el importe corregido al recibirlo.",
+	}},
 }

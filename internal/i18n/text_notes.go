@@ -42,7 +42,9 @@ var notesLabels = []label{
 	lbl(NotesPromiseState, "due_soon", "即将到期", "即將到期", "Due soon", "Vence pronto"),
 	lbl(NotesPromiseState, "overdue", "已逾期", "已逾期", "Overdue", "Vencida"),
 	lbl(NotesPromiseState, "kept", "已兑现", "已兌現", "Kept", "Cumplida"),
-	lbl(NotesPromiseState, "broken", "未兑现", "未兌現", "Broken", "Incumplida"),
+	// Broken covers a promise kept late and one given up (the state does
+	// not tell them apart, rule N3): "not kept on time" is true of both.
+	lbl(NotesPromiseState, "broken", "未按时兑现", "未按時兌現", "Broken", "Incumplida"),
 
 	lbl(NotesReason, "phone_required", "同事不在，紧急事项需打电话", "同事不在，緊急事項需打電話", "Colleague away: urgent, so by phone", "Colega ausente: urgente, por teléfono"),
 	lbl(NotesReason, "exact_delivery_date", "不能承诺送达日期", "不能承諾送達日期", "No delivery date may be promised", "No se puede prometer una fecha de entrega"),

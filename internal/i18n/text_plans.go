@@ -214,4 +214,22 @@ var planDefs = []def{
 		"We're refunding you {amount} right away; keep an eye out for it.",
 		"Te reembolsamos {amount} enseguida; estate atento.",
 	}},
+	{OrderRefunded{}, [numLangs]string{
+		"亲，订单 {order} 的 {amount:number} 元已经为您退款了，请留意退款到账哦",
+		"親，訂單 {order} 的 {amount:number} 元已經為您退款了，請留意退款到帳喔",
+		"We've refunded {amount} on your order {order}; keep an eye out for the money.",
+		"Ya te reembolsamos {amount} del pedido {order}; estate atento al dinero.",
+	}},
+	{StatusAwaitingDispatchCOD{}, [numLangs]string{
+		"货到付款，等待卖家发货",
+		"貨到付款，等待賣家發貨",
+		"Cash on delivery, awaiting dispatch",
+		"Contra reembolso, pendiente de envío",
+	}},
+	{StatusHeldCOD{}, [numLangs]string{
+		"货到付款，暂停发货",
+		"貨到付款，暫停發貨",
+		"Cash on delivery, held from dispatch",
+		"Contra reembolso, envío retenido",
+	}},
 }

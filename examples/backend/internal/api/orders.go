@@ -592,7 +592,7 @@ func (s *Server) buyerOrder(w http.ResponseWriter, r *http.Request) {
 	out := map[string]any{
 		"order":       row.o,
 		"status":      o.Status(),
-		"status_text": o.Status().Text(l),
+		"status_text": o.StatusText(l),
 	}
 	// A paid order waiting to ship: when it ships, in the words the shop
 	// uses with buyers (rule S6) — the decision's Buyer text only.
