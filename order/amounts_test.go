@@ -43,7 +43,7 @@ func TestFenBridgeIsTheAccessors(t *testing.T) {
 	}
 	o, err := order.New(perfSpecs()[0])
 	require.NoError(t, err)
-	assert.Equal(t, orderfen.Amounts{Goods: 17800, Postage: 1000, Discount: 500, Paid: 18300, NetGoods: 17300}, orderfen.Of(&o),
+	assert.Equal(t, orderfen.Amounts{Goods: 17800, Postage: 1000, Discount: 500, Paid: 18300, NetGoods: 17300}, *orderfen.Of(&o),
 		"2×64.25 + 49.50 + a gift; postage 10.00, discount 5.00")
 }
 

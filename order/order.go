@@ -432,7 +432,7 @@ func (o *Order) Message() string { return o.message }
 
 // The bridge to kefu's other packages: they read an order's amounts in
 // fen, without a decimal (internal/orderfen).
-func init() { orderfen.Of = func(o any) orderfen.Amounts { return o.(*Order).fen } }
+func init() { orderfen.Of = func(o any) *orderfen.Amounts { return &o.(*Order).fen } }
 
 // Goods returns the goods amount: the sum of the lines.
 //
