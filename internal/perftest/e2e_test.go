@@ -145,11 +145,14 @@ func (t *tally) review(v uint8, err error) {
 	t.verdicts[v&3]++
 }
 
-// runner holds what a backend prepares once: the policies and, for the
+// runner holds what a backend prepares once: the policies, prepared
+// for the hot path ([shipping.Prepare], [pricing.Prepare]) and, for the
 // baseline, the numbers it takes from them.
 type runner struct {
 	ship   shipping.Policy
 	price  pricing.Policy
+	pship  *shipping.Prepared
+	pprice *pricing.Prepared
 	triage order.TriagePolicy
 	checks []order.Check
 	rule   perftest.DecRule
@@ -162,6 +165,10 @@ func newRunner(tb testing.TB) *runner {
 	r := &runner{ship: shipping.DefaultPolicy(), price: pricing.DefaultPolicy(), triage: order.DefaultTriagePolicy()}
 	var err error
 	r.checks, err = r.ship.Checks()
+	require.NoError(tb, err)
+	r.pship, err = shipping.Prepare(r.ship)
+	require.NoError(tb, err)
+	r.pprice, err = pricing.Prepare(r.price)
 	require.NoError(tb, err)
 	r.rule, err = perftest.NewDecRule(r.ship)
 	require.NoError(tb, err)
@@ -184,11 +191,11 @@ func (r *runner) kefuRow(row *perftest.Row, o *order.Order, t *tally) bool {
 		t.badOrders++
 		return false
 	}
-	t.free(r.ship.FreeShipping(o).Eligible())
+	t.free(r.pship.FreeShipping(o).Eligible())
 	req, au, ou, err := kefuRequest(row, o)
 	var d pricing.Decision
 	if err == nil {
-		d, err = r.price.Review(req, au, ou)
+		d, err = r.pprice.Review(req, au, ou)
 	}
 	t.review(uint8(d.Verdict), err)
 	return true
@@ -223,9 +230,9 @@ func (r *runner) kefuJSON(line []byte, e *kefuEnvelope, t *tally) bool {
 		t.badOrders++
 		return false
 	}
-	t.free(r.ship.FreeShipping(&e.Order).Eligible())
+	t.free(r.pship.FreeShipping(&e.Order).Eligible())
 	au, ou := e.Concession.usages(&e.Order)
-	d, err := r.price.Review(e.Concession.request(&e.Order), au, ou)
+	d, err := r.pprice.Review(e.Concession.request(&e.Order), au, ou)
 	t.review(uint8(d.Verdict), err)
 	return true
 }
@@ -532,11 +539,14 @@ func (o outcome) String() string {
 
 func fenOf(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
 
+// kefuOutcome is what kefu decides on o with the prepared policies the
+// benchmarks time (TestFixtureAgreementPrepared holds them to the plain
+// ones).
 func (r *runner) kefuOutcome(o *order.Order, req pricing.Request, au pricing.AgentUsage, ou pricing.OrderUsage) outcome {
-	fs := r.ship.FreeShipping(o)
+	fs := r.pship.FreeShipping(o)
 	out := outcome{built: true, eligible: fs.Eligible(), shortfall: fenOf(fs.Shortfall()),
 		shouldCharge: fenOf(fs.ShouldCharge()), why: fs.Reasons.String()}
-	d, err := r.price.Review(req, au, ou)
+	d, err := r.pprice.Review(req, au, ou)
 	out.reviewErr = err != nil
 	if err == nil {
 		out.verdict, out.approver, out.kind = name(d.Verdict), name(d.Approver), name(d.Suggest)
