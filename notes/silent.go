@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -235,7 +236,7 @@ func CheckSilent(o *order.Order, in SilentCheck) (Checklist, error) {
 	if !ok || due < 0 {
 		return Checklist{}, fieldErr("postage", in.Postage.String(), ErrInvalidDetail, "a non-negative amount with at most two decimals")
 	}
-	charged, _ := yuan.Fen(o.Postage())
+	charged := orderfen.Of(o).Postage
 	if over := charged - due; over > 0 {
 		out.Overcharge = yuan.Dec(over)
 		if o.Status().AwaitsPayment() {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/internal/textnorm"
+	"github.com/kefu-go/kefu/internal/yuan"
 )
 
 // This file gives the order's values their JSON form: snake_case keys,
@@ -210,7 +211,8 @@ func (o Order) MarshalJSON() ([]byte, error) {
 		return nil, fieldErr("order", "", ErrMissing, "the zero Order has no JSON form")
 	}
 	s := o.Spec()
-	s.Goods, s.Paid = &o.goods, &o.paid
+	goods, paid := yuan.Dec(o.fen.Goods), yuan.Dec(o.fen.Paid)
+	s.Goods, s.Paid = &goods, &paid
 	return s.MarshalJSON()
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/internal/yuan"
 )
@@ -81,8 +82,9 @@ type Order struct {
 	silent  bool
 	message string
 
-	goods, postage, discount, paid, netGoods decimal.Decimal // two decimals each
-	units                                    int             // units of goods, gifts excluded
+	postage, discount decimal.Decimal  // as given, two decimals each
+	fen               orderfen.Amounts // every amount in fen, the derived totals only here
+	units             int              // units of goods, gifts excluded
 
 	status                                Status
 	created, paid0, dispatched, received  time.Time
@@ -244,7 +246,8 @@ func (o *Order) setTotals(spec Spec, goodsFen int64) error {
 		}
 	}
 	o.postage, o.discount = postage, discount
-	o.goods, o.paid, o.netGoods = yuan.Dec3(goodsFen, paidFen, goodsFen-discountFen)
+	o.fen = orderfen.Amounts{Goods: goodsFen, Postage: postageFen, Discount: discountFen,
+		Paid: paidFen, NetGoods: goodsFen - discountFen}
 	return nil
 }
 
@@ -427,8 +430,15 @@ func (o *Order) Silent() bool { return o.silent }
 // Message returns the buyer's message, normalised.
 func (o *Order) Message() string { return o.message }
 
+// The bridge to kefu's other packages: they read an order's amounts in
+// fen, without a decimal (internal/orderfen).
+func init() { orderfen.Of = func(o any) *orderfen.Amounts { return &o.(*Order).fen } }
+
 // Goods returns the goods amount: the sum of the lines.
-func (o *Order) Goods() decimal.Decimal { return o.goods }
+//
+// The order keeps its derived totals in fen; Goods, NetGoods and Paid
+// build the decimal on each call (two small allocations).
+func (o *Order) Goods() decimal.Decimal { return yuan.Dec(o.fen.Goods) }
 
 // Postage returns the postage charged.
 func (o *Order) Postage() decimal.Decimal { return o.postage }
@@ -438,11 +448,13 @@ func (o *Order) Discount() decimal.Decimal { return o.discount }
 
 // NetGoods returns the goods amount actually paid: goods − discount, before
 // postage. Free-shipping thresholds apply to it (rule S1).
-func (o *Order) NetGoods() decimal.Decimal { return o.netGoods }
+// It allocates, as [Order.Goods] does.
+func (o *Order) NetGoods() decimal.Decimal { return yuan.Dec(o.fen.NetGoods) }
 
 // Paid returns the amount the buyer pays: goods + postage − discount. Before
 // payment it is the amount due.
-func (o *Order) Paid() decimal.Decimal { return o.paid }
+// It allocates, as [Order.Goods] does.
+func (o *Order) Paid() decimal.Decimal { return yuan.Dec(o.fen.Paid) }
 
 // Status returns the trade state.
 func (o *Order) Status() Status { return o.status }
@@ -598,7 +610,7 @@ func (o *Order) Events() []Event {
 // The full data is in the accessors and [Order.MarshalJSON].
 func (o Order) String() string {
 	return o.id + " " + o.status.String() + " " + o.address.Region.String() + " " +
-		o.paid.StringFixed(2) + " " + o.address.Masked()
+		yuan.Format(o.fen.Paid) + " " + o.address.Masked()
 }
 
 // LogValue renders the order for structured logs without personal data
@@ -608,7 +620,7 @@ func (o Order) LogValue() slog.Value {
 		slog.String("id", o.id),
 		slog.String("status", o.status.String()),
 		slog.String("region", o.address.Region.String()),
-		slog.String("paid", o.paid.StringFixed(2)),
+		slog.String("paid", yuan.Format(o.fen.Paid)),
 		slog.String("address", o.address.Masked()),
 	)
 }

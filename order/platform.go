@@ -972,7 +972,7 @@ func (d TradeDetail) Check(o *Order) error {
 		}
 		shares += share
 	}
-	if disc, _ := yuan.Fen(o.discount); shares != disc {
+	if disc := o.fen.Discount; shares != disc {
 		return fieldErr("lines", yuan.Format(shares), ErrTotalsMismatch,
 			"the shares of the discount should add up to "+yuan.Format(disc))
 	}

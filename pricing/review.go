@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -237,7 +238,7 @@ func (p *Policy) decide(r *Request, c *checked, lim limitsView, period string, l
 			continue
 		}
 		if k == Postage && postage < 0 {
-			postage = orderFen(r.Order.Postage())
+			postage = orderfen.Of(r.Order).Postage
 		}
 		a, ok := lim.authority(&buf, role, k)
 		if !ok {
@@ -336,7 +337,7 @@ func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 	case !inYears(r.At):
 		return c, timeErr("at", r.At)
 	}
-	c.base = orderFen(r.Order.Paid()) // a built order's amounts are valid
+	c.base = orderfen.Of(r.Order).Paid
 	if c.base == 0 && r.Order.IsZero() {
 		return c, fieldErr("order", "", ErrMissing, "build it with order.New")
 	}
@@ -346,7 +347,7 @@ func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 	}
 	c.postage = -1
 	if r.Kind == Postage {
-		c.postage = orderFen(r.Order.Postage())
+		c.postage = orderfen.Of(r.Order).Postage
 	}
 	if err := au.canon(r.Agent.ID); err != nil {
 		return c, err
@@ -364,18 +365,6 @@ func checkRequest(r *Request, au *AgentUsage, ou *OrderUsage) (checked, error) {
 		}
 	}
 	return c, nil
-}
-
-// orderFen returns an amount of a built order in fen. [order.New] keeps
-// every amount with exactly two decimals and within range, so the
-// coefficient is the amount in fen; anything else (the zero order's
-// zero) takes the general path.
-func orderFen(d decimal.Decimal) int64 {
-	if d.Exponent() == -2 {
-		return d.CoefficientInt64()
-	}
-	f, _ := yuan.Fen(d)
-	return f
 }
 
 // inYears reports whether t falls in the years 1 to 9999, the range a

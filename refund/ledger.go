@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -137,7 +138,7 @@ func NewLedger(o *order.Order) (Ledger, error) {
 	if err != nil {
 		return Ledger{}, err
 	}
-	discount, _ := yuan.Fen(o.Discount())
+	discount := orderfen.Of(o).Discount
 	return newLedger(o, goods, splitDiscount(goods, discount))
 }
 
@@ -168,7 +169,7 @@ func NewLedgerSplit(o *order.Order, discounts []decimal.Decimal) (Ledger, error)
 		}
 		shares[i], sum = f, sum+f
 	}
-	if discount, _ := yuan.Fen(o.Discount()); sum != discount {
+	if discount := orderfen.Of(o).Discount; sum != discount {
 		return Ledger{}, fieldErr("discounts", yuan.Format(sum), ErrTotalsMismatch, "the order's discount is "+yuan.Format(discount))
 	}
 	return newLedger(o, goods, shares)
@@ -196,7 +197,7 @@ func newLedger(o *order.Order, goods, shares []int64) (Ledger, error) {
 		l := o.Line(i)
 		b.lines[i] = lineBook{sku: l.SKU, qty: int64(l.Quantity), goods: goods[i], discount: shares[i], paid: goods[i] - shares[i]}
 	}
-	b.postage, _ = yuan.Fen(o.Postage())
+	b.postage = orderfen.Of(o).Postage
 	return Ledger{b: b}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -191,7 +192,7 @@ func Open(o *order.Order, a Application) (Refund, error) {
 	if fee == 0 {
 		return Refund{}, fieldErr("refund_fee", yuan.Text(a.Fee), ErrInvalidAmount, "a refund of 0 is not a refund")
 	}
-	if paid, _ := yuan.Fen(o.Paid()); fee > paid {
+	if paid := orderfen.Of(o).Paid; fee > paid {
 		return Refund{}, fieldErr("refund_fee", yuan.Text(a.Fee), ErrOverRefund, "the buyer paid "+yuan.Format(paid))
 	}
 	g := a.GoodStatus

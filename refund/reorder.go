@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
@@ -201,7 +202,7 @@ func PlanOvercharge(r PlanRequest) (Plan, error) {
 	}
 	c := r.Overcharge
 	charged, _ := yuan.Fen(c.Free.Charged())
-	postage, _ := yuan.Fen(o.Postage())
+	postage := orderfen.Of(o).Postage
 	amount, _ := yuan.Fen(c.Amount())
 	switch {
 	case !c.Overcharged || amount <= 0:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -149,7 +150,7 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 	var net int64
 	var units int
 	if hasAmount {
-		net = orderFen(o.NetGoods())
+		net = orderfen.Of(o).NetGoods
 	}
 	if hasQty {
 		units = o.Units()
@@ -172,7 +173,7 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 	d.Reasons |= bad
 	d.Verdict = verdict(bad)
 
-	d.charged = orderFen(o.Postage())
+	d.charged = orderfen.Of(o).Postage
 	reg := o.Region()
 	standard := rule.postageFor(reg)
 	switch {
@@ -205,17 +206,6 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		d.Reasons = d.Reasons.With(PostageMissing)
 	}
 	return d
-}
-
-// orderFen returns an amount of a built order in fen. [order.New] keeps
-// every amount with exactly two decimals and within range, so the
-// coefficient is the amount in fen; anything else takes the general path.
-func orderFen(d decimal.Decimal) int64 {
-	if d.Exponent() == -2 {
-		return d.CoefficientInt64()
-	}
-	f, _ := yuan.Fen(d)
-	return f
 }
 
 func containsRegion(rs []order.Region, r order.Region) bool {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/kefu-go/kefu/internal/orderfen"
 	"github.com/kefu-go/kefu/internal/yuan"
 	"github.com/kefu-go/kefu/order"
 )
@@ -295,7 +296,8 @@ func (p *Prepared) FreeShipping(o *order.Order) FreeShippingDecision {
 
 // amountsFen returns o's net goods and postage in fen.
 func amountsFen(o *order.Order) (net, postage int64) {
-	return orderFen(o.NetGoods()), orderFen(o.Postage())
+	a := orderfen.Of(o)
+	return a.NetGoods, a.Postage
 }
 
 // zeroPolicyFreeShipping decides as the zero Policy does, for the zero
