@@ -366,3 +366,23 @@ func (p *Plan) checkReconciliation(r Reconciliation) error {
 	}
 	return nil
 }
+
+// MarshalJSON encodes the step as its fields do, with Refunded as money
+// text of two decimals ("8.00", as every amount kefu encodes), left out
+// while zero.
+func (s StepState) MarshalJSON() ([]byte, error) {
+	type plain StepState
+	w := struct {
+		plain
+		Refunded *money `json:"refunded,omitempty"`
+	}{plain: plain(s)}
+	if !s.Refunded.IsZero() {
+		f, ok := yuan.Fen(s.Refunded)
+		if !ok {
+			return nil, fieldErr("refunded", s.Refunded.String(), ErrInvalidAmount, "at most two decimals")
+		}
+		m := money(f)
+		w.Refunded = &m
+	}
+	return json.Marshal(w)
+}
