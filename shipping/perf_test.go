@@ -115,8 +115,9 @@ func perfDecideFen(r *perftest.FenRule, o *perftest.FenOrder) perftest.FenFree {
 // more than the int64 rule's whole work (int64-call is 1.2–1.4×
 // int64 with no change to the rule). An exported inlinable fen accessor
 // on order.Order, tried again with the table, took kefu from 10.1–11.7
-// to 8.8–9.5 ns in alternating runs (3.3× int64): not enough to reach
-// the goal, and fen in order's API is what issue 13 rules out, so the
+// to 8.8–9.5 cpu-ns/op in alternating runs, about a seventh less, with
+// the int64 rule at 2.2–3.6 in the same runs: not enough to reach the
+// goal, and fen in order's API is what issue 13 rules out, so the
 // bridge stays.
 func BenchmarkFreeShippingVsHandwritten(b *testing.B) {
 	p := shipping.DefaultPolicy()
