@@ -33,6 +33,7 @@ type Prepared struct {
 	ready  bool   // built by Prepare
 	free   preparedRule
 	promos []preparedPromotion // by start; they never overlap
+	table  *ruleTable          // free, when it decides on region and amount alone
 }
 
 // regionSlots bounds the region tables: every [order.Region] is below it
@@ -133,6 +134,9 @@ func Prepare(p Policy) (*Prepared, error) {
 	c := p.clone()
 	pp := &Prepared{policy: c, ready: true}
 	pp.free = c.prepareRule(&c.Free)
+	if len(c.FreePromotions) == 0 && pp.free.skus.empty() && pp.free.minQuantity == 0 {
+		pp.table = newRuleTable(&pp.free)
+	}
 	if n := len(c.FreePromotions); n > 0 {
 		// By start: Validate refused overlapping periods, so no two
 		// starts are equal.
@@ -211,6 +215,106 @@ func (p *Prepared) ruleAt(t time.Time) (*preparedRule, int) {
 // for how it compares with the same rule written by hand in int64 fen.
 // A nil order gets the zero decision with Promotion -1.
 func (p *Prepared) FreeShipping(o *order.Order) FreeShippingDecision {
+	if p != nil && p.table != nil && o != nil {
+		// The everyday rule on amount alone: two table reads and three
+		// comparisons (see ruleTable).
+		t := p.table
+		a := orderfen.Of(o)
+		net, charged := a.NetGoods, a.Postage
+		met := net >= t.threshold
+		// A built order's region is below regionSlots (a test checks
+		// it); the mask only spares the bounds check.
+		c := &t.cells[b2i(met)][o.Region()&(regionSlots-1)]
+		should := c.should + charged&c.keep
+		reasons := c.reasons
+		switch {
+		case charged > should:
+			reasons |= c.over
+		case charged < should:
+			reasons |= c.under
+		case charged == 0:
+			reasons |= c.missing
+		}
+		var shortfall int64
+		if !met {
+			shortfall = t.threshold - net
+		}
+		return FreeShippingDecision{Verdict: c.verdict, Reasons: reasons, Promotion: -1,
+			shortfall: shortfall, charged: charged, shouldCharge: should}
+	}
+	return p.freeShipping(o)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ruleTable is a rule that decides on the order's region and goods
+// amount alone — no promotions, no excluded SKUs, no quantity threshold,
+// which is the default policy and most shops' — worked out for every
+// region and both sides of the threshold, so that a decision is a cell
+// and three comparisons of the postage charged.
+type ruleTable struct {
+	threshold int64                     // fen; below every amount when the rule has none
+	cells     [2][regionSlots]tableCell // [met][region]
+}
+
+// tableCell is the decision for one region on one side of the
+// threshold, but for the postage charged: the postage that should have
+// been charged is should, plus what was charged when keep is -1 (what
+// was charged stands); over, under and missing are the reasons a charge
+// above, below or at zero and equal to it adds.
+type tableCell struct {
+	verdict              order.Verdict
+	reasons              ReasonSet
+	over, under, missing ReasonSet
+	should, keep         int64
+}
+
+// newRuleTable tables r, which must decide on region and amount alone,
+// as [Prepared.freeShipping] decides with it.
+func newRuleTable(r *preparedRule) *ruleTable {
+	t := &ruleTable{threshold: r.threshold}
+	if r.threshold == 0 {
+		t.threshold = -yuan.MaxFen - 1 // every net amount meets it
+	}
+	for met := range 2 {
+		for reg := range regionSlots {
+			row, c := &r.regions[reg], &t.cells[met][reg]
+			bad := row.bad
+			if met == 0 && r.threshold > 0 {
+				bad = bad.With(BelowThreshold)
+			}
+			c.verdict, c.reasons = verdict(bad), bad
+			allowed := c.verdict == order.Allowed
+			switch { // as freeShipping works out should
+			case row.stands:
+				c.keep = -1
+			case allowed:
+			case row.collect:
+				c.keep = -1
+				c.reasons = c.reasons.With(FreightCollect)
+			case row.standard > 0:
+				c.should = row.standard
+			default:
+				c.keep = -1
+			}
+			if !row.stands && (allowed || !row.collect) {
+				c.over, c.under = ReasonSet(0).With(PostageOvercharged), ReasonSet(0).With(PostageUndercharged)
+				if !allowed {
+					c.missing = ReasonSet(0).With(PostageMissing)
+				}
+			}
+		}
+	}
+	return t
+}
+
+// freeShipping is FreeShipping for any rule.
+func (p *Prepared) freeShipping(o *order.Order) FreeShippingDecision {
 	if p == nil || !p.ready {
 		return zeroPolicyFreeShipping(o)
 	}
