@@ -493,18 +493,22 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		if rv.Decision, err = s.reviewPlan(p, me, l, at); err != nil {
 			return err
 		}
-		if rv.Decision.Verdict == order.NeedsApproval {
-			if token == "" {
-				// Not paid: the plan and the ledger as they were.
-				out.planOut, out.Ledger, out.Receipts = s.planOut(r, p, now), summary(l), []receiptOut{}
-				rv.RequestID, err = planReviewRequest(ctx, tx, p, l.OrderID(), me, now)
-				return err
-			}
-			v, spent, err := s.redeemPlan(token, rv.Decision, me, l.OrderID(), now)
+		d := rv.Decision
+		if d.Verdict == order.NeedsApproval && token == "" {
+			// Not paid: the plan and the ledger as they were.
+			out.planOut, out.Ledger, out.Receipts = s.planOut(r, p, now), summary(l), []receiptOut{}
+			rv.RequestID, err = planReviewRequest(ctx, tx, p, l.OrderID(), me, now)
+			return err
+		}
+		if token != "" && !d.Replayed {
+			// Spent with the step it was asked for, also when the step
+			// no longer needs it.
+			v, spent, err := s.redeemPlan(token, d, me, l.OrderID(), now)
 			if err != nil {
 				return err
 			}
-			if err := spendRefundApproval(ctx, tx, v, spent, reviewPlan, p.ID()); err != nil {
+			err = spendRefundApproval(ctx, tx, v, spent, grant{kind: reviewPlan, subject: p.ID(), orderID: l.OrderID(), step: moneyStep(p), amount: d.amount})
+			if err != nil {
 				return err
 			}
 			rv.Spent = &spent

@@ -75,6 +75,14 @@ type payoutIn struct {
 	Version *int64 `json:"version,omitempty"`
 }
 
+// same reports whether in and o are the same payout, but for the ledger
+// version decided on: what binds a payout's approval to the payout it was
+// asked for (rule A3).
+func (in payoutIn) same(o payoutIn) bool {
+	return in.Key == o.Key && in.SKU == o.SKU && in.Units == o.Units && in.Returned == o.Returned &&
+		in.WithReturn == o.WithReturn && in.Goods.Equal(o.Goods.Decimal) && in.Postage.Equal(o.Postage.Decimal)
+}
+
 // receiptOut is what a payout paid.
 type receiptOut struct {
 	Key      string `json:"key"`
@@ -156,21 +164,26 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 			return err
 		}
 		req := refundRequest(in, me, l, now)
-		if out.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
+		d, err := s.cfg.Refund.ReviewRefund(req)
+		if err != nil {
 			return err
 		}
-		if out.Decision.Verdict == order.NeedsApproval && !out.Decision.Replayed {
-			if token == "" {
-				// Not paid: kept as a request for the approver.
-				out.RequestID = newID("rr")
-				return storeReview(ctx, tx, out.RequestID, reviewPayout, "", row.o.ID(), me, b, now)
-			}
+		out.Decision = d
+		if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
+			// Not paid: kept as a request for the approver.
+			out.RequestID = newID("rr")
+			return storeReview(ctx, tx, out.RequestID, reviewPayout, "", "", row.o.ID(), me, b, now)
+		}
+		if token != "" && !d.Replayed {
+			// Redeemed for exactly the payout it was asked for, and spent
+			// with it — also when the payout no longer needs it.
 			v, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
 			if err != nil {
 				return err
 			}
 			// 409 when spent already; the transaction rolls back.
-			if err := spendRefundApproval(ctx, tx, v, spent, reviewPayout, ""); err != nil {
+			err = spendRefundApproval(ctx, tx, v, spent, grant{kind: reviewPayout, orderID: row.o.ID(), payout: &in, amount: d.Amount()})
+			if err != nil {
 				return err
 			}
 			out.Spent = &spent
@@ -213,14 +226,18 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 	id := r.PathValue("id")
 	var out approveOut
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		var orderID, requester, payload, kind, subject string
-		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout, kind, subject FROM refund_reviews WHERE id = ?", id).
-			Scan(&orderID, &requester, &payload, &kind, &subject)
+		var orderID, requester, payload, kind, subject, step string
+		var pending int64
+		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout, kind, subject, step, pending FROM refund_reviews WHERE id = ?", id).
+			Scan(&orderID, &requester, &payload, &kind, &subject, &step, &pending)
 		if db.NoRows(err) {
 			return notFound("refund review", id)
 		}
 		if err != nil {
 			return err
+		}
+		if pending == 0 {
+			return fmt.Errorf("refund review %q is approved already, or closed: %w", id, order.ErrConflict)
 		}
 		var asker order.Agent
 		if err := json.Unmarshal([]byte(requester), &asker); err != nil {
@@ -271,6 +288,9 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 			if err != nil {
 				return err
 			}
+			if cur := moneyStep(row.p).String(); step != "" && step != cur {
+				return fmt.Errorf("refund review %q asks for plan %s's step %s, and the plan now pays %s: %w", id, subject, step, cur, order.ErrConflict)
+			}
 			orow, err := loadOrder(ctx, tx, planTarget(row.p))
 			if err != nil {
 				return err
@@ -287,6 +307,11 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 		}
 		a, err := json.Marshal(v)
 		if err != nil {
+			return err
+		}
+		// Approved once: the request is closed with compare-and-set, and
+		// approvals.request_id is unique.
+		if err := tx.CAS(ctx, "UPDATE refund_reviews SET pending = 0 WHERE id = ? AND pending = 1", id); err != nil {
 			return err
 		}
 		ok, err := tx.Insert(ctx, "INSERT INTO approvals (id, request_id, order_id, body, expires_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
@@ -506,17 +531,22 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 				return err
 			}
 			out.Review = rv
-			if rv.Decision.Verdict == order.NeedsApproval && !rv.Decision.Replayed {
-				if token == "" {
-					// Not applied: kept as a request for the approver.
-					out.Refund, rv.RequestID = rf, newID("rr")
-					return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), rf.OrderID(), me, b, now)
-				}
+			d := rv.Decision
+			if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
+				// Not applied: kept as a request for the approver.
+				out.Refund, rv.RequestID = rf, newID("rr")
+				return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), "", rf.OrderID(), me, b, now)
+			}
+			if token != "" && !d.Replayed {
+				// Spent with the refund it was asked for, also when the
+				// refund no longer needs it (a team leader's action is
+				// refused with another agent's approval).
 				ap, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
 				if err != nil {
 					return err
 				}
-				if err := spendRefundApproval(ctx, tx, ap, spent, reviewRefundAction, rf.ID()); err != nil {
+				err = spendRefundApproval(ctx, tx, ap, spent, grant{kind: reviewRefundAction, subject: rf.ID(), orderID: rf.OrderID(), amount: d.Amount()})
+				if err != nil {
 					return err
 				}
 				rv.Spent = &spent
