@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -112,4 +113,33 @@ func TestIsUniqueAndRetry(t *testing.T) {
 	})
 	require.ErrorIs(t, err, ErrRetry)
 	assert.Equal(t, maxAttempts, attempts)
+}
+
+// A plan has at most one open refund request per money step (rule A3,
+// migration 0004): a second open one for the same plan and step is a
+// unique violation; a closed one, another step, another plan or another
+// kind of request is not.
+func TestOneOpenRefundRequestPerPlanStep(t *testing.T) {
+	ctx := context.Background()
+	d, err := Open(ctx, "", t.TempDir())
+	require.NoError(t, err)
+	defer d.Close()
+	n := 0
+	insert := func(kind, subject, step string, pending int) bool {
+		n++
+		var ok bool
+		require.NoError(t, d.Tx(ctx, func(tx *Tx) (err error) {
+			ok, err = tx.Insert(ctx, `INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms, kind, subject, step, pending)
+				VALUES (?, 'T1', '{}', '{}', 1, ?, ?, ?, ?)`, "rr-"+strconv.Itoa(n), kind, subject, step, pending)
+			return err
+		}))
+		return ok
+	}
+	require.True(t, insert("plan", "RR-1", "refund_original", 1))
+	assert.False(t, insert("plan", "RR-1", "refund_original", 1), "a second open request of the step")
+	assert.True(t, insert("plan", "RR-1", "refund_original", 0), "a closed one")
+	assert.True(t, insert("plan", "RR-1", "refund_difference", 1), "another step")
+	assert.True(t, insert("plan", "RR-2", "refund_original", 1), "another plan")
+	assert.True(t, insert("payout", "", "", 1))
+	assert.True(t, insert("payout", "", "", 1), "payouts are not plans")
 }
