@@ -139,21 +139,16 @@ func refundRequest(in payoutIn, me order.Agent, l refund.Ledger, now time.Time) 
 // approval is redeemed for exactly this order, agent and amount and spent
 // once, its spent_approvals row inserted in the payout's transaction.
 func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in payoutIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	body := kept{v: &in}
+	if !s.decode(w, r, &body) {
 		return
 	}
 	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out payoutOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		out = payoutOut{}
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
@@ -172,7 +167,7 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 		if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
 			// Not paid: kept as a request for the approver.
 			out.RequestID = newID("rr")
-			return storeReview(ctx, tx, out.RequestID, reviewPayout, "", "", row.o.ID(), me, b, now)
+			return storeReview(ctx, tx, out.RequestID, reviewPayout, "", "", row.o.ID(), me, body.raw, now)
 		}
 		if token != "" && !d.Replayed {
 			// Redeemed for exactly the payout it was asked for, and spent
@@ -389,14 +384,8 @@ type refundOut struct {
 // openRefund: POST /orders/{id}/refunds — a buyer applies for a refund on
 // one line, with or without sending goods back.
 func (s *Server) openRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in refundIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	if in.Units < 0 {
@@ -406,7 +395,7 @@ func (s *Server) openRefund(w http.ResponseWriter, r *http.Request, me order.Age
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out refundOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -491,14 +480,9 @@ func (in actionIn) action(now time.Time) refund.Action {
 // token pays, the approval redeemed for exactly this refund, order, agent
 // and amount and spent once in the action's transaction.
 func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in actionIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	body := kept{v: &in}
+	if !s.decode(w, r, &body) {
 		return
 	}
 	if _, err := refund.ParseEvent(in.Event); err != nil {
@@ -510,7 +494,7 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 	now := s.cfg.Now()
 	a := in.action(now)
 	var out refundOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		rf, units, v, err := loadRefund(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -535,7 +519,7 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 			if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
 				// Not applied: kept as a request for the approver.
 				out.Refund, rv.RequestID = rf, newID("rr")
-				return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), "", rf.OrderID(), me, b, now)
+				return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), "", rf.OrderID(), me, body.raw, now)
 			}
 			if token != "" && !d.Replayed {
 				// Spent with the refund it was asked for, also when the
@@ -637,19 +621,13 @@ type sevenDayIn struct {
 // sevenDay: POST /orders/{id}/seven-day — may the buyer return it without
 // reason (rule R3), and what to confirm with the buyer first.
 func (s *Server) sevenDay(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in sevenDayIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
 	var row orderRow
-	err = s.db.Read(ctx, func(tx *db.Tx) (err error) {
+	err := s.db.Read(ctx, func(tx *db.Tx) (err error) {
 		row, err = loadOrder(ctx, tx, r.PathValue("id"))
 		return err
 	})
@@ -678,20 +656,14 @@ type exchangeIn struct {
 
 // openExchange: POST /orders/{id}/exchanges (rule R4).
 func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in exchangeIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out refund.Exchange
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -727,14 +699,8 @@ func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.A
 // return waybill), receive_return (units), dispatch_replacement (its
 // waybill; only after the return arrived: 409 before), cancel.
 func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in actionIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	if in.Fee != nil {
@@ -749,7 +715,7 @@ func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out refund.Exchange
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		id := r.PathValue("id")
 		var body string
 		var v int64
@@ -806,14 +772,8 @@ type reorderIn struct {
 // order as its step in the same transaction (refund.PlanReorder), and
 // refuses it before the hold and both acknowledgements.
 func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in reorderIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
@@ -823,7 +783,7 @@ func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Ag
 		ReorderID  string   `json:"reorder_id"`
 		Plan       *planOut `json:"plan,omitempty"`
 	}
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		out.Plan = nil
 		orig, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
