@@ -136,8 +136,10 @@ func refundRequest(in payoutIn, me order.Agent, l refund.Ledger, now time.Time) 
 // refund.Policy.ReviewRefund): without one it is not paid — the answer is
 // the decision and a request for the approver (POST
 // /refund-reviews/{id}/approve) —, and with "Kefu-Approval: <token>" the
-// approval is redeemed for exactly this order, agent and amount and spent
-// once, its spent_approvals row inserted in the payout's transaction.
+// approval is redeemed for exactly the payout it was asked for (order,
+// agent, key, line, units, amount; grant) and spent once, its
+// spent_approvals row inserted in the payout's transaction — also when the
+// payout no longer needs it. A replay spends nothing.
 func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) {
 	var in payoutIn
 	body := kept{v: &in}
