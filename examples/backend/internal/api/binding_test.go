@@ -130,3 +130,42 @@ func TestTokenSpentWithRefundNoLongerNeedingIt(t *testing.T) {
 		assert.Equal(t, "1040.00", r.str("ledger.refunded"))
 	})
 }
+
+// A plan's request is of the money step it asked for (rule A3): once the
+// original left and the plan reconciles a double shipment instead (rule
+// R2), a request of the step it dropped is no longer approved (409), an
+// approval of that step pays nothing of the new one, and the new step —
+// here the new order's refund, on the evidence that only the original
+// shipped — asks anew, beside the old request, and pays once approved.
+func TestPlanApprovalBoundToItsStep(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		readyPlan(e, "RR-1", li)
+		p := e.must(200, e.call("GET", "/plans/RR-1", li, ""))
+		body := `{"version":` + version(p) + `}`
+		old := e.approve(e.must(200, e.call("POST", "/plans/RR-1/refund", li, body)).str("review.request_id"), laowang)
+		stale := e.must(200, e.call("POST", "/plans/RR-1/refund", li, body)).str("review.request_id")
+
+		e.must(200, e.call("POST", "/plans/RR-1/events", li, `{"event":"parcel","order_id":"T1","stage":"outbound","version":`+version(p)+`}`))
+		r := e.must(409, e.call("POST", "/refund-reviews/"+stale+"/approve", laowang, ""))
+		assert.Contains(t, r.str("error.message"), "settle_refund")
+		p = e.must(200, e.call("GET", "/plans/RR-1", li, ""))
+		p = e.must(200, e.call("POST", "/plans/RR-1/events", li, `{"event":"evidence","version":`+version(p)+
+			`,"outbound":[{"order_id":"T1","waybill":"SF1001"}],"weights":[{"waybill":"SF1001","grams":400}],"parcel_grams":400}`))
+		require.Equal(t, "reconcile", p.str("plan.route"))
+		body = `{"version":` + version(p) + `}`
+
+		e.must(403, e.call("POST", "/plans/RR-1/refund", li, body, "Kefu-Approval", old))
+		r = e.must(200, e.call("POST", "/plans/RR-1/refund", li, body))
+		assert.Equal(t, false, r.get("review.paid"))
+		fresh := r.str("review.request_id")
+		assert.NotEqual(t, stale, fresh)
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0],
+			"SELECT COUNT(*) FROM refund_reviews WHERE subject = 'RR-1' AND step = 'settle_refund' AND pending = 1"))
+		r = e.must(200, e.call("POST", "/plans/RR-1/refund", li, body, "Kefu-Approval", e.approve(fresh, laowang)))
+		assert.Equal(t, true, r.get("review.paid"))
+		assert.Equal(t, "T2", r.str("ledger.order_id"))
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM spent_approvals"), "the new step's approval only")
+	})
+}
