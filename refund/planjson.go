@@ -250,11 +250,13 @@ func (w *planJSON) plan() (Plan, error) {
 	return p, nil
 }
 
+// checkSteps checks the steps read for p and makes them p's: steps is a
+// slice decoded for it, which p keeps.
 func (p *Plan) checkSteps(steps []StepState) error {
 	if len(steps) == 0 || len(steps) > maxPlanSteps {
 		return fieldErr("steps", strconv.Itoa(len(steps)), ErrInvalidQuantity, "1 to "+strconv.Itoa(maxPlanSteps)+" steps")
 	}
-	p.steps = make([]StepState, len(steps))
+	p.steps = steps
 	var live StepSet
 	pending := 0
 	for i, st := range steps {
