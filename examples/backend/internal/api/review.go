@@ -262,9 +262,11 @@ func (s *Server) redeemPlan(token string, d planDecision, me order.Agent, orderI
 // has at most one open request per step (rule A3): a unique partial index
 // (refund_reviews_open_plan_step), so that of two refusals at the same
 // instant that both find none, the second's insert is a missed CAS — its
-// transaction runs again and finds the first's request. A request stored
-// before requests named their step (”) is the plan's, and is taken as
-// the step's.
+// transaction runs again and finds the first's request. The request is
+// brought up to date only while open (compare-and-set): approved in the
+// meantime, the refusal runs again and asks anew. A request stored before
+// requests named their step (an empty step) is the plan's, and is taken
+// as the step's.
 func planReviewRequest(ctx context.Context, tx *db.Tx, p refund.Plan, orderID string, me order.Agent, now time.Time) (string, error) {
 	step := moneyStep(p).String()
 	var id string
@@ -282,9 +284,8 @@ func planReviewRequest(ctx context.Context, tx *db.Tx, p refund.Plan, orderID st
 	if err != nil {
 		return "", err
 	}
-	_, err = tx.Exec(ctx, "UPDATE refund_reviews SET requester = ?, order_id = ?, created_ms = ?, step = ? WHERE id = ?",
+	return id, tx.CAS(ctx, "UPDATE refund_reviews SET requester = ?, order_id = ?, created_ms = ?, step = ? WHERE id = ? AND pending = 1",
 		string(agent), orderID, ms(now), step, id)
-	return id, err
 }
 
 // moneyStep is the plan's money step: the one Plan.Payouts and Plan.Refund
