@@ -1,6 +1,8 @@
 package refund
 
 import (
+	"github.com/shopspring/decimal"
+
 	"encoding/json"
 	"strconv"
 	"time"
@@ -32,7 +34,7 @@ type planJSON struct {
 	Owner          order.Agent     `json:"owner"`
 	Overcharge     json.RawMessage `json:"overcharge"`
 	Reasons        ReasonSet       `json:"reasons"`
-	Steps          []StepState     `json:"steps"`
+	Steps          []stepJSON      `json:"steps"`
 	Stages         stagesJSON      `json:"stages"`
 	Bypasses       []Bypass        `json:"bypasses,omitempty"`
 	Reconciliation *Reconciliation `json:"reconciliation,omitempty"`
@@ -40,6 +42,53 @@ type planJSON struct {
 	Opened         time.Time       `json:"opened"`
 	Modified       time.Time       `json:"modified"`
 	Completed      time.Time       `json:"completed,omitzero"`
+}
+
+// stepJSON is a step in a plan's JSON, as StepState.MarshalJSON writes
+// it: its refunded amount is money as text with two decimals, read back by
+// parseMoney — a JSON number (the stored form is always text), a sign, an
+// exponent, a third decimal or an amount past what kefu holds is refused,
+// never rounded (rule R7).
+type stepJSON struct {
+	plainStep
+	Refunded json.RawMessage `json:"refunded,omitempty"`
+}
+
+type plainStep StepState
+
+func stepsJSON(steps []StepState) ([]stepJSON, error) {
+	out := make([]stepJSON, len(steps))
+	for i, st := range steps {
+		out[i].plainStep = plainStep(st)
+		if !st.Refunded.IsZero() {
+			f, ok := yuan.Fen(st.Refunded)
+			if !ok {
+				return nil, fieldErr("steps["+strconv.Itoa(i)+"].refunded", st.Refunded.String(), ErrInvalidAmount, "at most two decimals")
+			}
+			out[i].Refunded, _ = money(f).MarshalJSON()
+		}
+	}
+	return out, nil
+}
+
+// state is the step s holds, its refunded amount read as money.
+func (s stepJSON) state(field string) (StepState, error) {
+	st := StepState(s.plainStep)
+	st.Refunded = decimal.Decimal{}
+	if len(s.Refunded) > 0 {
+		if v := s.Refunded; v[0] != '"' || len(v) > 2+yuan.MaxTextLen {
+			if len(v) > 40 {
+				v = v[:40] // a hostile row is named, not copied whole
+			}
+			return st, fieldErr(field+".refunded", string(v), ErrInvalidAmount, `money as text with at most two decimals, e.g. "8.00"`)
+		}
+		f, err := parseMoney(field+".refunded", s.Refunded)
+		if err != nil {
+			return st, err
+		}
+		st.Refunded = yuan.Dec(f)
+	}
+	return st, nil
 }
 
 type stagesJSON struct {
@@ -63,13 +112,14 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 		return nil, fieldErr("plan", "", ErrMissing, "the zero Plan has no JSON form")
 	}
 	over, _ := money(p.overcharge).MarshalJSON()
+	steps, err := stepsJSON(p.steps)
+	if err != nil {
+		return nil, err
+	}
 	w := planJSON{ID: p.id, Route: p.route, Status: p.status, Original: p.original, Reorder: p.reorder,
-		Buyer: p.buyer, Owner: p.owner, Overcharge: over, Reasons: p.reasons, Steps: p.steps,
+		Buyer: p.buyer, Owner: p.owner, Overcharge: over, Reasons: p.reasons, Steps: steps,
 		Stages: stagesJSON{p.stages[0], p.stages[1]}, Bypasses: p.bypasses, Version: p.version,
 		Opened: p.opened, Modified: p.modified, Completed: p.completed}
-	if w.Steps == nil {
-		w.Steps = []StepState{}
-	}
 	if rec, ok := p.Reconciliation(); ok {
 		w.Reconciliation = &rec
 	}
@@ -171,7 +221,13 @@ func (w *planJSON) plan() (Plan, error) {
 	if p.reorder == "" && p.stages[1] != shipping.StageUnknown {
 		return Plan{}, bad("stages.reorder", p.stages[1].String(), "no new order yet")
 	}
-	if err := p.checkSteps(w.Steps); err != nil {
+	steps := make([]StepState, len(w.Steps))
+	for i, s := range w.Steps {
+		if steps[i], err = s.state("steps[" + strconv.Itoa(i) + "]"); err != nil {
+			return Plan{}, err
+		}
+	}
+	if err := p.checkSteps(steps); err != nil {
 		return Plan{}, err
 	}
 	if err := p.checkBypasses(w.Bypasses); err != nil {
@@ -194,11 +250,13 @@ func (w *planJSON) plan() (Plan, error) {
 	return p, nil
 }
 
+// checkSteps checks the steps read for p and makes them p's: steps is a
+// slice decoded for it, which p keeps.
 func (p *Plan) checkSteps(steps []StepState) error {
 	if len(steps) == 0 || len(steps) > maxPlanSteps {
 		return fieldErr("steps", strconv.Itoa(len(steps)), ErrInvalidQuantity, "1 to "+strconv.Itoa(maxPlanSteps)+" steps")
 	}
-	p.steps = make([]StepState, len(steps))
+	p.steps = steps
 	var live StepSet
 	pending := 0
 	for i, st := range steps {

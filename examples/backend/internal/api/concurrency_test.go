@@ -204,8 +204,10 @@ func TestConcurrentPlanRefund(t *testing.T) {
 // Refund approvals (rule A3): a refund above 500.00 needs the team
 // leader; without the approval it is not paid, and the request waits for
 // the approver; nobody approves their own; the approval covers exactly the
-// order, the agent and the amount, and is spent once — of 50 concurrent
-// payouts with it, on both instances, exactly one is paid.
+// payout it was asked for — its order, agent, key and amount — and is spent
+// once: of 50 concurrent sends of that payout with it, on both instances,
+// exactly one pays and spends it, the others replay it or are refused
+// (409); of 50 concurrent payouts under other keys, none is paid.
 func TestRefundApproval(t *testing.T) {
 	onEveryDatabase(t, func(t *testing.T, e *env) {
 		wang := e.staff("kf-wang", order.AfterSales)
@@ -244,14 +246,23 @@ func TestRefundApproval(t *testing.T) {
 		e.must(403, e.call("POST", "/concessions", wang, `{"order_id":"T1","kind":"gift","amount":"1.00"}`, "Kefu-Approval", token))
 
 		answers := parallel(workers, func(i int) resp {
-			return e.call("POST", "/orders/T1/payouts", wang, fmt.Sprintf(big, i), "Kefu-Approval", token)
+			return e.call("POST", "/orders/T1/payouts", wang, fmt.Sprintf(big, i+1), "Kefu-Approval", token)
 		})
-		st := map[int]int{}
+		assert.Equal(t, map[int]int{403: workers}, statuses(answers), "another key is another payout")
+		answers = parallel(workers, func(int) resp {
+			return e.call("POST", "/orders/T1/payouts", wang, fmt.Sprintf(big, 0), "Kefu-Approval", token)
+		})
+		spent := 0
 		for _, a := range answers {
-			st[a.Status]++
+			require.Contains(t, []int{200, 409}, a.Status, "%s", a.Body)
+			if a.Status == 200 && a.get("spent") != nil {
+				spent++
+				assert.Equal(t, false, a.get("receipt.replayed"))
+			}
 		}
-		assert.Equal(t, map[int]int{200: 1, 409: workers - 1}, st)
+		assert.Equal(t, 1, spent, "paid and spent once")
 		l := e.must(200, e.call("GET", "/orders/T1/ledger", wang, ""))
 		assert.Equal(t, "525.00", l.str("refunded"), "520.00 once, and the small one")
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM spent_approvals"))
 	})
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/kefu-go/kefu/examples/backend/internal/api"
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
 	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/refund"
 )
 
 var cst = time.FixedZone("CST", 8*60*60)
@@ -80,6 +81,9 @@ type env struct {
 	client  *http.Client
 	n       int // round robin over instances
 	mu      sync.Mutex
+	// refund is the shop's refund policy, when not kefu's default: set it
+	// and restart to change it.
+	refund *refund.Policy
 }
 
 var testStart = time.Date(2026, 11, 10, 10, 0, 0, 0, cst) // a Tuesday, before the 16:00 cutoff
@@ -131,8 +135,12 @@ func (e *env) start(instances int) {
 	for range instances {
 		d, err := db.Open(context.Background(), e.dsn, e.dir)
 		require.NoError(e.t, err)
-		s := api.New(api.Config{DB: d, Secret: e.secret, Now: e.clock.Now, Lang: order.SimplifiedChinese,
-			Logger: slog.New(slog.NewJSONHandler(e.logs, nil))})
+		cfg := api.Config{DB: d, Secret: e.secret, Now: e.clock.Now, Lang: order.SimplifiedChinese,
+			Logger: slog.New(slog.NewJSONHandler(e.logs, nil))}
+		if e.refund != nil {
+			cfg.Refund = *e.refund
+		}
+		s := api.New(cfg)
 		srv := httptest.NewServer(s.Handler())
 		e.apis, e.dbs, e.urls = append(e.apis, s), append(e.dbs, d), append(e.urls, srv.URL)
 		e.t.Cleanup(func() {

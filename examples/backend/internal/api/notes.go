@@ -31,14 +31,8 @@ type memoOut struct {
 // says; the author and the time are stamped here, from the staff token and
 // the clock (rule N1). The memo row is written with compare-and-set.
 func (s *Server) appendNote(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var d notes.NoteDraft
-	if err := d.UnmarshalJSON(b); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &d) {
 		return
 	}
 	n, err := d.Stamp(me, s.cfg.Now())
@@ -96,20 +90,14 @@ func (s *Server) release(w http.ResponseWriter, r *http.Request, me order.Agent)
 // reads the memo) and the backend (which reads the status) never disagree
 // (rules N1, N3, R1). A memo too full for the note refuses the hold too.
 func (s *Server) holdOrRelease(w http.ResponseWriter, r *http.Request, me order.Agent, e order.Event) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in holdIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out memoOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -182,21 +170,11 @@ type handOffOut struct {
 // time are stamped here. An urgent hand-off to a colleague who is away that
 // went only by chat is refused (PhoneRequired, rule N2) and not stored.
 func (s *Server) sendHandOff(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
+	var in handOffIn
+	if !s.decode(w, r, &in) {
 		return
 	}
-	b, plan, err := planField(b)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	var d notes.HandOffDraft
-	if err := d.UnmarshalJSON(b); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
+	d, plan := in.draft, in.plan
 	h, dec, err := s.cfg.Notes.SendHandOff(d.Stamp(me, s.cfg.Now()))
 	if err != nil {
 		s.writeError(w, r, err)
@@ -313,6 +291,26 @@ func loadHandOff(ctx context.Context, tx *db.Tx, id string) (notes.HandOff, int6
 	return h, v, &plan.String, nil
 }
 
+// handOffIn is a hand-off as the console sends it: kefu's
+// notes.HandOffDraft, and beside it the plan it belongs to (planField).
+type handOffIn struct {
+	draft notes.HandOffDraft
+	plan  *string
+}
+
+// UnmarshalJSON reads the plan field, then kefu's form of the rest.
+func (in *handOffIn) UnmarshalJSON(b []byte) error {
+	rest, plan, err := planField(b)
+	if err != nil {
+		return err
+	}
+	if err := in.draft.UnmarshalJSON(rest); err != nil {
+		return err
+	}
+	in.plan = plan
+	return nil
+}
+
 // planField takes the backend's "plan" field out of a hand-off body, so
 // that the rest is decoded by kefu's strict notes.HandOffDraft: which
 // refund-and-reorder plan the hand-off belongs to (rule R1). Absent or
@@ -358,20 +356,14 @@ type promiseOut struct {
 // held order or a memo that disagrees with the status. Kept promises are
 // stored, and followed until settled.
 func (s *Server) makePromise(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var d notes.PromiseDraft
-	if err := d.UnmarshalJSON(b); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &d) {
 		return
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out promiseOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, d.OrderID)
 		if err != nil {
 			return err
@@ -478,14 +470,8 @@ func (s *Server) dueSoon() time.Duration { return time.Duration(s.cfg.Notes.DueS
 // fulfilPromise: POST /promises/{id}/fulfil with a notes.Fulfilment — a
 // promise that ships goods is kept only by outbound evidence (rule N3).
 func (s *Server) fulfilPromise(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var f notes.Fulfilment
-	if err := f.UnmarshalJSON(b); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &f) {
 		return
 	}
 	s.settlePromise(w, r, func(p notes.Promise) (notes.Promise, error) { return p.Fulfil(f) })

@@ -10,7 +10,6 @@ import (
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
 	"github.com/kefu-go/kefu/examples/backend/internal/kefuorder"
-	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/refund"
@@ -27,9 +26,8 @@ type orderOut struct {
 // createOrder: POST /orders with a kefu order.Spec (rule O1). A paid
 // order gets its refund ledger in the same transaction (rule R7).
 func (s *Server) createOrder(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
+	var b rawBody
+	if !s.decode(w, r, &b) {
 		return
 	}
 	o, err := kefuorder.FromSpec(b)
@@ -44,9 +42,8 @@ func (s *Server) createOrder(w http.ResponseWriter, r *http.Request, me order.Ag
 // (order.Trade): the order, the platform's discount split (kept for
 // refunds) and the seller memo.
 func (s *Server) importTrade(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
+	var b rawBody
+	if !s.decode(w, r, &b) {
 		return
 	}
 	im, err := kefuorder.FromTrade(b)
@@ -129,14 +126,8 @@ type eventIn struct {
 // Holds go through /hold and /release, which write the memo note with the
 // status (notes.ApplyHold).
 func (s *Server) orderEvent(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in eventIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	if in.Event == order.Hold.String() || in.Event == order.Release.String() {
@@ -147,7 +138,7 @@ func (s *Server) orderEvent(w http.ResponseWriter, r *http.Request, me order.Age
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out orderOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -234,19 +225,13 @@ func (s *Server) orderShipping(w http.ResponseWriter, r *http.Request, me order.
 // — what the agent is about to tell the buyer about dispatch — checked
 // against the honest promise before it is said (rules S6, S8, N3).
 func (s *Server) promiseCheck(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var c shipping.PromiseClaim
-	if err := c.UnmarshalJSON(b); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &c) {
 		return
 	}
 	ctx := r.Context()
 	var row orderRow
-	err = s.db.Read(ctx, func(tx *db.Tx) (err error) {
+	err := s.db.Read(ctx, func(tx *db.Tx) (err error) {
 		row, err = loadOrder(ctx, tx, r.PathValue("id"))
 		return err
 	})
@@ -273,14 +258,8 @@ type stockIn struct {
 // putStock: PUT /stock/{sku} {"on_hand": 12} — the warehouse's count of
 // real stock (rule O8), which promises and the triage read.
 func (s *Server) putStock(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in stockIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	sku, err := order.NormalizeSKU(r.PathValue("sku"))

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
-	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/refund"
@@ -224,20 +223,14 @@ type planIn struct {
 // has not left, refund-and-reorder through its guarded steps. The caller
 // owns the plan. One open plan per order (409).
 func (s *Server) makePlan(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in planIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out planOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -372,14 +365,8 @@ type planEventIn struct {
 // weighed by refund.Policy.Reconcile, or cancel; on the version the
 // console saw (a stale one is 409).
 func (s *Server) planEvent(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in planEventIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	switch in.Event {
@@ -392,7 +379,7 @@ func (s *Server) planEvent(w http.ResponseWriter, r *http.Request, me order.Agen
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out planOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadPlan(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -450,14 +437,8 @@ type planRefundIn struct {
 // one of this plan's, is redeemed for the order, the caller and the total
 // and spent once. A replay of a step paid spends nothing.
 func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in planRefundIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	token := r.Header.Get("Kefu-Approval")
@@ -469,7 +450,7 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		Receipts []receiptOut `json:"receipts"`
 		Ledger   ledgerOut    `json:"ledger"`
 	}
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		out.Review = planReview{}
 		row, err := loadPlan(ctx, tx, r.PathValue("id"))
 		if err != nil {
@@ -493,18 +474,22 @@ func (s *Server) planRefund(w http.ResponseWriter, r *http.Request, me order.Age
 		if rv.Decision, err = s.reviewPlan(p, me, l, at); err != nil {
 			return err
 		}
-		if rv.Decision.Verdict == order.NeedsApproval {
-			if token == "" {
-				// Not paid: the plan and the ledger as they were.
-				out.planOut, out.Ledger, out.Receipts = s.planOut(r, p, now), summary(l), []receiptOut{}
-				rv.RequestID, err = planReviewRequest(ctx, tx, p, l.OrderID(), me, now)
-				return err
-			}
-			v, spent, err := s.redeemPlan(token, rv.Decision, me, l.OrderID(), now)
+		d := rv.Decision
+		if d.Verdict == order.NeedsApproval && token == "" {
+			// Not paid: the plan and the ledger as they were.
+			out.planOut, out.Ledger, out.Receipts = s.planOut(r, p, now), summary(l), []receiptOut{}
+			rv.RequestID, err = planReviewRequest(ctx, tx, p, l.OrderID(), me, now)
+			return err
+		}
+		if token != "" && !d.Replayed {
+			// Spent with the step it was asked for, also when the step
+			// no longer needs it.
+			v, spent, err := s.redeemPlan(token, d, me, l.OrderID(), now)
 			if err != nil {
 				return err
 			}
-			if err := spendRefundApproval(ctx, tx, v, spent, reviewPlan, p.ID()); err != nil {
+			err = spendRefundApproval(ctx, tx, v, spent, grant{kind: reviewPlan, subject: p.ID(), orderID: l.OrderID(), step: moneyStep(p), amount: d.amount})
+			if err != nil {
 				return err
 			}
 			rv.Spent = &spent

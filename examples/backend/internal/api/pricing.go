@@ -50,16 +50,15 @@ func (s *Server) decisionOut(r *http.Request, d pricing.Decision) decisionOut {
 // The review itself writes nothing; a concession that needs approval is
 // kept as a request for the approver (review_requests).
 func (s *Server) review(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
+	var b rawBody
+	if !s.decode(w, r, &b) {
 		return
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var req pricing.Request
 	var d pricing.Decision
-	err = s.db.Read(ctx, func(tx *db.Tx) error {
+	err := s.db.Read(ctx, func(tx *db.Tx) error {
 		var err error
 		if req, _, err = loadRequest(ctx, tx, b, me, now); err != nil {
 			return err
@@ -197,16 +196,15 @@ type concedeOut struct {
 // price. Without a token the concession is given only if the review allows
 // it alone; otherwise the answer is the decision, and nothing is written.
 func (s *Server) concede(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
+	var b rawBody
+	if !s.decode(w, r, &b) {
 		return
 	}
 	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out concedeOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		out = concedeOut{}
 		req, row, err := loadRequest(ctx, tx, b, me, now)
 		if err != nil {

@@ -75,6 +75,14 @@ type payoutIn struct {
 	Version *int64 `json:"version,omitempty"`
 }
 
+// same reports whether in and o are the same payout, but for the ledger
+// version decided on: what binds a payout's approval to the payout it was
+// asked for (rule A3).
+func (in payoutIn) same(o payoutIn) bool {
+	return in.Key == o.Key && in.SKU == o.SKU && in.Units == o.Units && in.Returned == o.Returned &&
+		in.WithReturn == o.WithReturn && in.Goods.Equal(o.Goods.Decimal) && in.Postage.Equal(o.Postage.Decimal)
+}
+
 // receiptOut is what a payout paid.
 type receiptOut struct {
 	Key      string `json:"key"`
@@ -128,24 +136,21 @@ func refundRequest(in payoutIn, me order.Agent, l refund.Ledger, now time.Time) 
 // refund.Policy.ReviewRefund): without one it is not paid — the answer is
 // the decision and a request for the approver (POST
 // /refund-reviews/{id}/approve) —, and with "Kefu-Approval: <token>" the
-// approval is redeemed for exactly this order, agent and amount and spent
-// once, its spent_approvals row inserted in the payout's transaction.
+// approval is redeemed for exactly the payout it was asked for (order,
+// agent, key, line, units, amount; grant) and spent once, its
+// spent_approvals row inserted in the payout's transaction — also when the
+// payout no longer needs it. A replay spends nothing.
 func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in payoutIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	body := kept{v: &in}
+	if !s.decode(w, r, &body) {
 		return
 	}
 	token := r.Header.Get("Kefu-Approval")
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out payoutOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		out = payoutOut{}
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
@@ -156,21 +161,26 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 			return err
 		}
 		req := refundRequest(in, me, l, now)
-		if out.Decision, err = s.cfg.Refund.ReviewRefund(req); err != nil {
+		d, err := s.cfg.Refund.ReviewRefund(req)
+		if err != nil {
 			return err
 		}
-		if out.Decision.Verdict == order.NeedsApproval && !out.Decision.Replayed {
-			if token == "" {
-				// Not paid: kept as a request for the approver.
-				out.RequestID = newID("rr")
-				return storeReview(ctx, tx, out.RequestID, reviewPayout, "", row.o.ID(), me, b, now)
-			}
+		out.Decision = d
+		if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
+			// Not paid: kept as a request for the approver.
+			out.RequestID = newID("rr")
+			return storeReview(ctx, tx, out.RequestID, reviewPayout, "", "", row.o.ID(), me, body.raw, now)
+		}
+		if token != "" && !d.Replayed {
+			// Redeemed for exactly the payout it was asked for, and spent
+			// with it — also when the payout no longer needs it.
 			v, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
 			if err != nil {
 				return err
 			}
 			// 409 when spent already; the transaction rolls back.
-			if err := spendRefundApproval(ctx, tx, v, spent, reviewPayout, ""); err != nil {
+			err = spendRefundApproval(ctx, tx, v, spent, grant{kind: reviewPayout, orderID: row.o.ID(), payout: &in, amount: d.Amount()})
+			if err != nil {
 				return err
 			}
 			out.Spent = &spent
@@ -213,14 +223,18 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 	id := r.PathValue("id")
 	var out approveOut
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		var orderID, requester, payload, kind, subject string
-		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout, kind, subject FROM refund_reviews WHERE id = ?", id).
-			Scan(&orderID, &requester, &payload, &kind, &subject)
+		var orderID, requester, payload, kind, subject, step string
+		var pending int64
+		err := tx.QueryRow(ctx, "SELECT order_id, requester, payout, kind, subject, step, pending FROM refund_reviews WHERE id = ?", id).
+			Scan(&orderID, &requester, &payload, &kind, &subject, &step, &pending)
 		if db.NoRows(err) {
 			return notFound("refund review", id)
 		}
 		if err != nil {
 			return err
+		}
+		if pending == 0 {
+			return fmt.Errorf("refund review %q is approved already, or closed: %w", id, order.ErrConflict)
 		}
 		var asker order.Agent
 		if err := json.Unmarshal([]byte(requester), &asker); err != nil {
@@ -271,6 +285,9 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 			if err != nil {
 				return err
 			}
+			if cur := moneyStep(row.p).String(); step != "" && step != cur {
+				return fmt.Errorf("refund review %q asks for plan %s's step %s, and the plan now pays %s: %w", id, subject, step, cur, order.ErrConflict)
+			}
 			orow, err := loadOrder(ctx, tx, planTarget(row.p))
 			if err != nil {
 				return err
@@ -287,6 +304,11 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 		}
 		a, err := json.Marshal(v)
 		if err != nil {
+			return err
+		}
+		// Approved once: the request is closed with compare-and-set, and
+		// approvals.request_id is unique.
+		if err := tx.CAS(ctx, "UPDATE refund_reviews SET pending = 0 WHERE id = ? AND pending = 1", id); err != nil {
 			return err
 		}
 		ok, err := tx.Insert(ctx, "INSERT INTO approvals (id, request_id, order_id, body, expires_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
@@ -364,14 +386,8 @@ type refundOut struct {
 // openRefund: POST /orders/{id}/refunds — a buyer applies for a refund on
 // one line, with or without sending goods back.
 func (s *Server) openRefund(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in refundIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	if in.Units < 0 {
@@ -381,7 +397,7 @@ func (s *Server) openRefund(w http.ResponseWriter, r *http.Request, me order.Age
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out refundOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -466,14 +482,9 @@ func (in actionIn) action(now time.Time) refund.Action {
 // token pays, the approval redeemed for exactly this refund, order, agent
 // and amount and spent once in the action's transaction.
 func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in actionIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	body := kept{v: &in}
+	if !s.decode(w, r, &body) {
 		return
 	}
 	if _, err := refund.ParseEvent(in.Event); err != nil {
@@ -485,7 +496,7 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 	now := s.cfg.Now()
 	a := in.action(now)
 	var out refundOut
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		rf, units, v, err := loadRefund(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -506,17 +517,22 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 				return err
 			}
 			out.Review = rv
-			if rv.Decision.Verdict == order.NeedsApproval && !rv.Decision.Replayed {
-				if token == "" {
-					// Not applied: kept as a request for the approver.
-					out.Refund, rv.RequestID = rf, newID("rr")
-					return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), rf.OrderID(), me, b, now)
-				}
+			d := rv.Decision
+			if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
+				// Not applied: kept as a request for the approver.
+				out.Refund, rv.RequestID = rf, newID("rr")
+				return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), "", rf.OrderID(), me, body.raw, now)
+			}
+			if token != "" && !d.Replayed {
+				// Spent with the refund it was asked for, also when the
+				// refund no longer needs it (a team leader's action is
+				// refused with another agent's approval).
 				ap, spent, err := s.cfg.Refund.RedeemRefund(token, s.approvalKey, req)
 				if err != nil {
 					return err
 				}
-				if err := spendRefundApproval(ctx, tx, ap, spent, reviewRefundAction, rf.ID()); err != nil {
+				err = spendRefundApproval(ctx, tx, ap, spent, grant{kind: reviewRefundAction, subject: rf.ID(), orderID: rf.OrderID(), amount: d.Amount()})
+				if err != nil {
 					return err
 				}
 				rv.Spent = &spent
@@ -607,19 +623,13 @@ type sevenDayIn struct {
 // sevenDay: POST /orders/{id}/seven-day — may the buyer return it without
 // reason (rule R3), and what to confirm with the buyer first.
 func (s *Server) sevenDay(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in sevenDayIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
 	var row orderRow
-	err = s.db.Read(ctx, func(tx *db.Tx) (err error) {
+	err := s.db.Read(ctx, func(tx *db.Tx) (err error) {
 		row, err = loadOrder(ctx, tx, r.PathValue("id"))
 		return err
 	})
@@ -648,20 +658,14 @@ type exchangeIn struct {
 
 // openExchange: POST /orders/{id}/exchanges (rule R4).
 func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in exchangeIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out refund.Exchange
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		row, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {
 			return err
@@ -697,14 +701,8 @@ func (s *Server) openExchange(w http.ResponseWriter, r *http.Request, me order.A
 // return waybill), receive_return (units), dispatch_replacement (its
 // waybill; only after the return arrived: 409 before), cancel.
 func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in actionIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	if in.Fee != nil {
@@ -719,7 +717,7 @@ func (s *Server) exchangeAction(w http.ResponseWriter, r *http.Request, me order
 	ctx := r.Context()
 	now := s.cfg.Now()
 	var out refund.Exchange
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		id := r.PathValue("id")
 		var body string
 		var v int64
@@ -776,14 +774,8 @@ type reorderIn struct {
 // order as its step in the same transaction (refund.PlanReorder), and
 // refuses it before the hold and both acknowledgements.
 func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Agent) {
-	b, err := body(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in reorderIn
-	if err := strict.Decode(b, &in); err != nil {
-		s.writeError(w, r, err)
+	if !s.decode(w, r, &in) {
 		return
 	}
 	ctx := r.Context()
@@ -793,7 +785,7 @@ func (s *Server) linkReorder(w http.ResponseWriter, r *http.Request, me order.Ag
 		ReorderID  string   `json:"reorder_id"`
 		Plan       *planOut `json:"plan,omitempty"`
 	}
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		out.Plan = nil
 		orig, err := loadOrder(ctx, tx, r.PathValue("id"))
 		if err != nil {

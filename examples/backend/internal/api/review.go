@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
+	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
 	"github.com/kefu-go/kefu/refund"
@@ -52,23 +54,41 @@ type refundReview struct {
 }
 
 // storeReview records a refund waiting for approval: what (kind, subject,
-// payload), on which order, asked by whom.
-func storeReview(ctx context.Context, tx *db.Tx, id, kind, subject, orderID string, me order.Agent, payload []byte, now time.Time) error {
+// a plan's step, payload), on which order, asked by whom; open until it is
+// approved.
+func storeReview(ctx context.Context, tx *db.Tx, id, kind, subject, step, orderID string, me order.Agent, payload []byte, now time.Time) error {
 	agent, err := json.Marshal(me)
 	if err != nil {
 		return err
 	}
-	return tx.Create(ctx, "INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms, kind, subject) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		id, orderID, string(agent), string(payload), ms(now), kind, subject)
+	return tx.Create(ctx, "INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms, kind, subject, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		id, orderID, string(agent), string(payload), ms(now), kind, subject, step)
+}
+
+// grant is the request an approval must have been granted for to pay
+// (rule A3): its kind and subject (the refund, the plan; none for a
+// payout), its order, for a payout the payout itself (its key, line, units
+// and amounts, not the version it was decided on), for a plan the money
+// step, and the amount this call pays — the approval's to the fen. An
+// approval pays its own request and nothing else: not another payout of
+// the order and agent below its amount, not another path.
+type grant struct {
+	kind, subject, orderID string
+	payout                 *payoutIn
+	step                   refund.Step
+	amount                 decimal.Decimal
 }
 
 // spendRefundApproval spends approval v, redeemed as sp, in the paying
-// transaction: its spent_approvals row inserted under its unique key (409
-// Spent.AlreadyUsed when it is taken: the transaction rolls back), and v
-// checked to be an approval of a request of this kind and subject (403
-// otherwise): a refund application's approval pays that refund only, a
-// plan's that plan only.
-func spendRefundApproval(ctx context.Context, tx *db.Tx, v pricing.Verified, sp pricing.Spent, kind, subject string) error {
+// transaction. v must be an approval of the request g describes (403
+// otherwise, 409 when that request is still the one paid but the state
+// moved on: another step of its plan, another amount); then its
+// spent_approvals row is inserted under its unique key (409
+// Spent.AlreadyUsed when it is taken: the transaction rolls back).
+func spendRefundApproval(ctx context.Context, tx *db.Tx, v pricing.Verified, sp pricing.Spent, g grant) error {
+	if err := bound(ctx, tx, v, g); err != nil {
+		return err
+	}
 	ok, err := tx.Insert(ctx, "INSERT INTO spent_approvals (id, order_id, expires_ms, at_ms) VALUES (?, ?, ?, ?)",
 		sp.ID, sp.OrderID, ms(sp.Expires), ms(sp.At))
 	if err != nil {
@@ -77,22 +97,47 @@ func spendRefundApproval(ctx context.Context, tx *db.Tx, v pricing.Verified, sp 
 	if !ok {
 		return sp.AlreadyUsed()
 	}
-	var k, subj string
-	err = tx.QueryRow(ctx, "SELECT rr.kind, rr.subject FROM approvals a JOIN refund_reviews rr ON rr.id = a.request_id WHERE a.id = ?",
-		v.ID()).Scan(&k, &subj)
+	return nil
+}
+
+// bound checks that v was granted for the request g describes.
+func bound(ctx context.Context, tx *db.Tx, v pricing.Verified, g grant) error {
+	var kind, subject, orderID, payload, step string
+	err := tx.QueryRow(ctx, `SELECT rr.kind, rr.subject, rr.order_id, rr.payout, rr.step
+		FROM approvals a JOIN refund_reviews rr ON rr.id = a.request_id WHERE a.id = ?`, v.ID()).
+		Scan(&kind, &subject, &orderID, &payload, &step)
 	if err != nil && !db.NoRows(err) {
 		return err
 	}
-	if err != nil || k != kind || subj != subject {
-		what := "a payout"
-		switch kind {
-		case reviewRefundAction:
-			what = "refund " + subject
-		case reviewPlan:
-			what = "plan " + subject
+	refuse := func(detail string) error {
+		return &order.Error{Pkg: "backend", Field: "Kefu-Approval", Value: v.ID(), Err: order.ErrForbidden, Detail: detail}
+	}
+	what := "a payout"
+	switch g.kind {
+	case reviewRefundAction:
+		what = "refund " + g.subject
+	case reviewPlan:
+		what = "plan " + g.subject
+	}
+	if err != nil || kind != g.kind || subject != g.subject || orderID != g.orderID {
+		return refuse("the approval is not one of " + what + " (rule A3)")
+	}
+	if g.payout != nil {
+		var asked payoutIn
+		if err := strict.Decode([]byte(payload), &asked); err != nil {
+			return fmt.Errorf("stored payout of approval %q: %w", v.ID(), err)
 		}
-		return &order.Error{Pkg: "backend", Field: "Kefu-Approval", Value: v.ID(), Err: order.ErrForbidden,
-			Detail: "the approval is not one of " + what + " (rule A3)"}
+		if !asked.same(*g.payout) {
+			return refuse("the approval is of the payout " + strconv.Quote(asked.Key) + " as it was asked (key, line, units, amounts), not of this one (rule A3)")
+		}
+	}
+	if step != "" && step != g.step.String() {
+		return fmt.Errorf("the approval is of plan %s's step %s, and the plan now pays %s: ask again (rule A3): %w",
+			g.subject, step, g.step, order.ErrConflict)
+	}
+	if have := v.Approval().Amount; !have.Equal(g.amount) {
+		return fmt.Errorf("the approval is of %s for %s, which now pays %s: ask again (rule A3): %w",
+			have.StringFixed(2), what, g.amount.StringFixed(2), order.ErrConflict)
 	}
 	return nil
 }
@@ -212,16 +257,25 @@ func (s *Server) redeemPlan(token string, d planDecision, me order.Agent, orderI
 }
 
 // planReviewRequest records p's refund waiting for approval, asked by me:
-// the plan's request not yet approved, if it has one (its requester
-// brought up to date), or a new one. It returns the request's ID.
+// the open request of the plan's money step, if it has one (its requester
+// brought up to date), or a new one. It returns the request's ID. A plan
+// has at most one open request per step (rule A3): a unique partial index
+// (refund_reviews_open_plan_step), so that of two refusals at the same
+// instant that both find none, the second's insert is a missed CAS — its
+// transaction runs again and finds the first's request. The request is
+// brought up to date only while open (compare-and-set): approved in the
+// meantime, the refusal runs again and asks anew. A request stored before
+// requests named their step (an empty step) is the plan's, and is taken
+// as the step's.
 func planReviewRequest(ctx context.Context, tx *db.Tx, p refund.Plan, orderID string, me order.Agent, now time.Time) (string, error) {
+	step := moneyStep(p).String()
 	var id string
-	err := tx.QueryRow(ctx, `SELECT id FROM refund_reviews rr WHERE kind = ? AND subject = ?
-		AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.request_id = rr.id) ORDER BY created_ms DESC, id LIMIT 1`,
-		reviewPlan, p.ID()).Scan(&id)
+	err := tx.QueryRow(ctx, `SELECT id FROM refund_reviews WHERE kind = ? AND subject = ? AND pending = 1
+		AND (step = ? OR step = '') ORDER BY step DESC, created_ms DESC, id LIMIT 1`,
+		reviewPlan, p.ID(), step).Scan(&id)
 	if db.NoRows(err) {
 		id = newID("rr")
-		return id, storeReview(ctx, tx, id, reviewPlan, p.ID(), orderID, me, []byte("{}"), now)
+		return id, storeReview(ctx, tx, id, reviewPlan, p.ID(), step, orderID, me, []byte("{}"), now)
 	}
 	if err != nil {
 		return "", err
@@ -230,8 +284,22 @@ func planReviewRequest(ctx context.Context, tx *db.Tx, p refund.Plan, orderID st
 	if err != nil {
 		return "", err
 	}
-	_, err = tx.Exec(ctx, "UPDATE refund_reviews SET requester = ?, order_id = ?, created_ms = ? WHERE id = ?", string(agent), orderID, ms(now), id)
-	return id, err
+	return id, tx.CAS(ctx, "UPDATE refund_reviews SET requester = ?, order_id = ?, created_ms = ?, step = ? WHERE id = ? AND pending = 1",
+		string(agent), orderID, ms(now), step, id)
+}
+
+// moneyStep is the plan's money step: the one Plan.Payouts and Plan.Refund
+// pay (refund_difference, refund_original or settle), StepUnknown for none.
+func moneyStep(p refund.Plan) refund.Step {
+	for _, st := range p.Steps() {
+		switch st.Step {
+		case refund.StepRefundDifference, refund.StepRefundOriginal, refund.StepSettle:
+			if st.State != refund.StepDropped {
+				return st.Step
+			}
+		}
+	}
+	return refund.StepUnknown
 }
 
 // planTarget is the order p's money step refunds: the original, the order

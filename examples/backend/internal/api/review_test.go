@@ -80,9 +80,10 @@ func TestRefundActionApproval(t *testing.T) {
 		assert.Equal(t, "520.00", r.str("ledger.refunded"))
 		assert.NotEmpty(t, r.str("review.spent.id"))
 
-		// Token reuse: another refund of the same amount is refused, nothing paid.
-		r = e.must(409, e.call("POST", "/refunds/rf-2/actions", wang, agree, "Kefu-Approval", token))
-		assert.Equal(t, "conflict", r.str("error.class"))
+		// Token reuse: another refund of the same amount is refused, not
+		// its approval; nothing paid.
+		r = e.must(403, e.call("POST", "/refunds/rf-2/actions", wang, agree, "Kefu-Approval", token))
+		assert.Equal(t, "forbidden", r.str("error.class"))
 		assert.Equal(t, "520.00", e.must(200, e.call("GET", "/orders/T1/ledger", wang, "")).str("refunded"))
 		// A payout's approval does not pay a refund application.
 		p := e.must(200, e.call("POST", "/orders/T1/payouts", wang, `{"key":"p-1","sku":"LX-2201","goods":"520.00"}`))

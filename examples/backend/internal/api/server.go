@@ -13,6 +13,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/kefu-go/kefu/examples/backend/internal/auth"
 	"github.com/kefu-go/kefu/examples/backend/internal/db"
+	"github.com/kefu-go/kefu/examples/backend/internal/strict"
 	"github.com/kefu-go/kefu/notes"
 	"github.com/kefu-go/kefu/order"
 	"github.com/kefu-go/kefu/pricing"
@@ -305,8 +307,54 @@ func bearer(r *http.Request) string {
 	return t
 }
 
-// body reads the request body, within the server's limit.
-func body(r *http.Request) ([]byte, error) { return io.ReadAll(r.Body) }
+// decode reads the request body, within the server's limit, and decodes
+// it into v strictly: with v's own decoder where it has one (kefu's JSON
+// forms, rawBody, kept), with package strict otherwise — a field v does
+// not have is refused and named, so is data after the value. On error it
+// answers it (422; 413 for a body over the limit) and returns false: the
+// handler returns, nothing done.
+func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	b, err := io.ReadAll(r.Body)
+	if err == nil {
+		if u, ok := v.(json.Unmarshaler); ok {
+			err = u.UnmarshalJSON(b)
+		} else {
+			err = strict.Decode(b, v)
+		}
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return false
+	}
+	return true
+}
+
+// rawBody is a body as sent, for a handler that decodes it later — in its
+// transaction, with what it reads there — or hands it to kefu whole.
+type rawBody []byte
+
+// UnmarshalJSON keeps b.
+func (b *rawBody) UnmarshalJSON(p []byte) error {
+	*b = append((*b)[:0], p...)
+	return nil
+}
+
+// kept decodes a body into v strictly (package strict) and keeps it as
+// sent in raw: for a handler that stores the request it decoded, as the
+// refunds waiting for approval are stored.
+type kept struct {
+	v   any
+	raw []byte
+}
+
+// UnmarshalJSON decodes b into k.v and keeps it.
+func (k *kept) UnmarshalJSON(b []byte) error {
+	if err := strict.Decode(b, k.v); err != nil {
+		return err
+	}
+	k.raw = append(k.raw[:0], b...)
+	return nil
+}
 
 // newID returns a random 128-bit ID with a prefix ("ap-…"): approvals and
 // review requests are named by the backend, not by the console.

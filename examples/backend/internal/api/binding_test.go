@@ -1,0 +1,171 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
+	"github.com/kefu-go/kefu/refund"
+)
+
+// A payout's approval pays the payout it was asked for and nothing else
+// (rule A3): not another key of the same order and agent, not the same key
+// for less, not a refund application; nothing is paid with it elsewhere,
+// and it still pays its own payout once.
+func TestPayoutApprovalPaysOnlyItsPayout(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		wang := e.staff("kf-wang", order.AfterSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		e.must(201, e.call("POST", "/orders", wang, paid("T1", 20, "100.00")))
+		ask := `{"key":"p-1","sku":"LX-2201","goods":"520.00"}`
+		token := e.approve(e.must(200, e.call("POST", "/orders/T1/payouts", wang, ask)).str("request_id"), laowang)
+
+		for _, other := range []string{
+			`{"key":"p-2","sku":"LX-2201","goods":"520.00"}`,           // another key, the same amount
+			`{"key":"p-3","sku":"LX-2201","goods":"510.00"}`,           // another key, below the amount
+			`{"key":"p-1","sku":"LX-2201","goods":"510.00"}`,           // its key, less
+			`{"key":"p-1","sku":"LX-2201","units":6,"goods":"520.00"}`, // its key, another refund of the line
+		} {
+			r := e.must(403, e.call("POST", "/orders/T1/payouts", wang, other, "Kefu-Approval", token))
+			assert.Equal(t, "forbidden", r.str("error.class"), other)
+			assert.Equal(t, "Kefu-Approval", r.str("error.field"), other)
+		}
+		e.must(201, e.call("POST", "/orders/T1/refunds", wang, `{"id":"rf-1","sku":"LX-2201","fee":"520.00"}`))
+		e.must(403, e.call("POST", "/refunds/rf-1/actions", wang, `{"event":"agree_refund","version":1}`, "Kefu-Approval", token))
+		l := e.must(200, e.call("GET", "/orders/T1/ledger", wang, ""))
+		assert.Equal(t, "0.00", l.str("refunded"), "nothing paid elsewhere")
+		assert.Equal(t, 0, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM spent_approvals"))
+
+		// Its own payout, decided on the ledger as it now stands.
+		r := e.must(200, e.call("POST", "/orders/T1/payouts", wang, `{"key":"p-1","sku":"LX-2201","goods":"520.00","version":1}`,
+			"Kefu-Approval", token))
+		assert.Equal(t, true, r.get("paid"))
+		assert.NotNil(t, r.get("spent"))
+		assert.Equal(t, "520.00", r.str("ledger.refunded"))
+	})
+}
+
+// Two refusals of one plan's refund at the same instant leave one request
+// for the approver (rule A3): of 50 concurrent refusals, on both
+// instances, every answer names the same request, and the database holds
+// one open request for the plan's step — a unique partial index, which the
+// second insert hits and then retries on the first's.
+func TestConcurrentPlanRefusalsOneRequest(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		readyPlan(e, "RR-1", li)
+		body := `{"version":` + version(e.must(200, e.call("GET", "/plans/RR-1", li, ""))) + `}`
+
+		answers := parallel(workers, func(int) resp { return e.call("POST", "/plans/RR-1/refund", li, body) })
+		ids := map[string]int{}
+		for _, a := range answers {
+			require.Equal(t, 200, a.Status, "%s", a.Body)
+			require.Equal(t, false, a.get("review.paid"))
+			ids[a.str("review.request_id")]++
+		}
+		assert.Len(t, ids, 1, "one request: %v", ids)
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM refund_reviews WHERE kind = 'plan' AND subject = 'RR-1'"))
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0],
+			"SELECT COUNT(*) FROM refund_reviews WHERE kind = 'plan' AND subject = 'RR-1' AND step = 'refund_original' AND pending = 1"))
+
+		// Approved, it is closed: approved once, and a refusal after it
+		// asks anew.
+		var rq string
+		for id := range ids {
+			rq = id
+		}
+		token := e.approve(rq, e.staff("laowang", order.TeamLeader))
+		e.must(409, e.call("POST", "/refund-reviews/"+rq+"/approve", e.staff("laoli", order.TeamLeader), ""))
+		again := e.must(200, e.call("POST", "/plans/RR-1/refund", li, body)).str("review.request_id")
+		assert.NotEqual(t, rq, again)
+		r := e.must(200, e.call("POST", "/plans/RR-1/refund", li, body, "Kefu-Approval", token))
+		assert.Equal(t, "610.00", r.str("ledger.refunded"))
+	})
+}
+
+// A token sent with a refund is spent with it, also when the refund no
+// longer needs it (rule A3) — here the shop raised its limit to 1,000.00
+// between the approval and the payment: the shop's record shows the refund
+// paid under the approval, which is used. A team leader, who needs no
+// approval, is refused with someone else's (403, nothing paid). A replay
+// pays nothing and spends nothing.
+func TestTokenSpentWithRefundNoLongerNeedingIt(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		wang := e.staff("kf-wang", order.AfterSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		e.must(201, e.call("POST", "/orders", wang, paid("T1", 20, "100.00")))
+		ask := `{"key":"p-1","sku":"LX-2201","goods":"520.00"}`
+		payout := e.approve(e.must(200, e.call("POST", "/orders/T1/payouts", wang, ask)).str("request_id"), laowang)
+		e.must(201, e.call("POST", "/orders/T1/refunds", wang, `{"id":"rf-1","sku":"LX-2201","fee":"520.00"}`))
+		agree := `{"event":"agree_refund","version":1}`
+		action := e.approve(e.must(200, e.call("POST", "/refunds/rf-1/actions", wang, agree)).str("review.request_id"), laowang)
+
+		p := refund.DefaultPolicy()
+		p.Approval.Above = decimal.RequireFromString("1000.00")
+		e.refund = &p
+		e.restart()
+
+		laoli := e.staff("laoli", order.TeamLeader)
+		e.must(403, e.call("POST", "/orders/T1/payouts", laoli, ask, "Kefu-Approval", payout))
+		e.must(403, e.call("POST", "/refunds/rf-1/actions", laoli, agree, "Kefu-Approval", action))
+		assert.Equal(t, "0.00", e.must(200, e.call("GET", "/orders/T1/ledger", wang, "")).str("refunded"))
+
+		r := e.must(200, e.call("POST", "/orders/T1/payouts", wang, ask, "Kefu-Approval", payout))
+		assert.Equal(t, "allowed", r.str("decision.verdict"))
+		assert.Equal(t, true, r.get("paid"))
+		assert.NotNil(t, r.get("spent"), "spent with the payout")
+		r = e.must(200, e.call("POST", "/refunds/rf-1/actions", wang, agree, "Kefu-Approval", action))
+		assert.Equal(t, "allowed", r.str("review.decision.verdict"))
+		assert.Equal(t, "SUCCESS", r.str("refund.status"))
+		assert.NotNil(t, r.get("review.spent"), "spent with the refund")
+		assert.Equal(t, 2, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM spent_approvals"))
+
+		// A replay: nothing new paid, nothing spent.
+		r = e.must(200, e.call("POST", "/orders/T1/payouts", wang, ask, "Kefu-Approval", payout))
+		assert.Equal(t, true, r.get("receipt.replayed"))
+		assert.Nil(t, r.get("spent"))
+		assert.Equal(t, "1040.00", r.str("ledger.refunded"))
+	})
+}
+
+// A plan's request is of the money step it asked for (rule A3): once the
+// original left and the plan reconciles a double shipment instead (rule
+// R2), a request of the step it dropped is no longer approved (409), an
+// approval of that step pays nothing of the new one, and the new step —
+// here the new order's refund, on the evidence that only the original
+// shipped — asks anew, beside the old request, and pays once approved.
+func TestPlanApprovalBoundToItsStep(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		li := e.staff("kf-li", order.InSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		readyPlan(e, "RR-1", li)
+		p := e.must(200, e.call("GET", "/plans/RR-1", li, ""))
+		body := `{"version":` + version(p) + `}`
+		old := e.approve(e.must(200, e.call("POST", "/plans/RR-1/refund", li, body)).str("review.request_id"), laowang)
+		stale := e.must(200, e.call("POST", "/plans/RR-1/refund", li, body)).str("review.request_id")
+
+		e.must(200, e.call("POST", "/plans/RR-1/events", li, `{"event":"parcel","order_id":"T1","stage":"outbound","version":`+version(p)+`}`))
+		r := e.must(409, e.call("POST", "/refund-reviews/"+stale+"/approve", laowang, ""))
+		assert.Contains(t, r.str("error.message"), "settle_refund")
+		p = e.must(200, e.call("GET", "/plans/RR-1", li, ""))
+		p = e.must(200, e.call("POST", "/plans/RR-1/events", li, `{"event":"evidence","version":`+version(p)+
+			`,"outbound":[{"order_id":"T1","waybill":"SF1001"}],"weights":[{"waybill":"SF1001","grams":400}],"parcel_grams":400}`))
+		require.Equal(t, "reconcile", p.str("plan.route"))
+		body = `{"version":` + version(p) + `}`
+
+		e.must(403, e.call("POST", "/plans/RR-1/refund", li, body, "Kefu-Approval", old))
+		r = e.must(200, e.call("POST", "/plans/RR-1/refund", li, body))
+		assert.Equal(t, false, r.get("review.paid"))
+		fresh := r.str("review.request_id")
+		assert.NotEqual(t, stale, fresh)
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0],
+			"SELECT COUNT(*) FROM refund_reviews WHERE subject = 'RR-1' AND step = 'settle_refund' AND pending = 1"))
+		r = e.must(200, e.call("POST", "/plans/RR-1/refund", li, body, "Kefu-Approval", e.approve(fresh, laowang)))
+		assert.Equal(t, true, r.get("review.paid"))
+		assert.Equal(t, "T2", r.str("ledger.order_id"))
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM spent_approvals"), "the new step's approval only")
+	})
+}
