@@ -252,7 +252,7 @@ func (s *Server) promiseCheck(w http.ResponseWriter, r *http.Request, me order.A
 }
 
 type stockIn struct {
-	OnHand int `json:"on_hand"`
+	OnHand int `json:"on_hand" strict:"required"`
 }
 
 // putStock: PUT /stock/{sku} {"on_hand": 12} — the warehouse's count of

@@ -446,8 +446,8 @@ func refundableUnits(o order.Order, sku string, units int) (int, error) {
 // actionIn is an event on a refund or an exchange, with the version the
 // actor saw (refund_version): an action on another version is refused.
 type actionIn struct {
-	Event   string       `json:"event"`
-	Version int64        `json:"version"`
+	Event   string       `json:"event" strict:"required"`
+	Version int64        `json:"version" strict:"required"`
 	Waybill string       `json:"waybill,omitempty"`
 	Fee     *strict.Yuan `json:"fee,omitempty"`
 	Units   int          `json:"units,omitempty"` // exchanges: units received back
@@ -760,7 +760,7 @@ func waiting(x refund.Exchange) int {
 }
 
 type reorderIn struct {
-	ReorderID string `json:"reorder_id"`
+	ReorderID string `json:"reorder_id" strict:"required"`
 	// Observed: the buyer already ordered again on their own. The order's
 	// open plan records it even before the steps that guard it, with a
 	// bypass naming them (seed 000 case 1); without it, a re-order before
