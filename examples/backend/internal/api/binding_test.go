@@ -169,3 +169,92 @@ func TestPlanApprovalBoundToItsStep(t *testing.T) {
 		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM spent_approvals"), "the new step's approval only")
 	})
 }
+
+// Two refusals of one payout, or of one refund application's action, at
+// the same instant leave one request for the approver (rule A3), as for a
+// plan's step: of 50 concurrent refusals, on both instances, every answer
+// names the same request and the database holds one open request of the
+// payout (its order and key) and one of the refund — a unique partial
+// index (migration 0005), which the later inserts hit and then retry on
+// the first's. Before, each refusal stored a request of its own: 50 open
+// requests, each approvable, of which one pays. A payout under another
+// key, or of another refund, asks on its own.
+func TestConcurrentRefusalsOneRequest(t *testing.T) {
+	onEveryDatabase(t, func(t *testing.T, e *env) {
+		wang := e.staff("kf-wang", order.AfterSales)
+		laowang := e.staff("laowang", order.TeamLeader)
+		e.must(201, e.call("POST", "/orders", wang, paid("T1", 20, "100.00")))
+		e.must(201, e.call("POST", "/orders/T1/refunds", wang, `{"id":"rf-1","sku":"LX-2201","fee":"520.00"}`))
+		payout := `{"key":"p-1","sku":"LX-2201","goods":"520.00"}`
+		agree := `{"event":"agree_refund","version":1}`
+
+		answers := parallel(workers, func(i int) resp {
+			if i%2 == 0 {
+				return e.call("POST", "/orders/T1/payouts", wang, payout)
+			}
+			return e.call("POST", "/refunds/rf-1/actions", wang, agree)
+		})
+		payouts, actions := map[string]int{}, map[string]int{}
+		for i, a := range answers {
+			require.Equal(t, 200, a.Status, "%s", a.Body)
+			if i%2 == 0 {
+				require.Equal(t, false, a.get("paid"))
+				payouts[a.str("request_id")]++
+			} else {
+				require.Equal(t, false, a.get("review.paid"))
+				actions[a.str("review.request_id")]++
+			}
+		}
+		assert.Equal(t, 1, len(payouts), "one request of the payout")
+		assert.Equal(t, 1, len(actions), "one request of the refund")
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0],
+			"SELECT COUNT(*) FROM refund_reviews WHERE kind = 'payout' AND order_id = 'T1' AND subject = 'p-1' AND pending = 1"))
+		assert.Equal(t, 1, count(t.Context(), t, e.dbs[0],
+			"SELECT COUNT(*) FROM refund_reviews WHERE kind = 'refund_action' AND subject = 'rf-1' AND pending = 1"))
+		assert.Equal(t, 2, count(t.Context(), t, e.dbs[0], "SELECT COUNT(*) FROM refund_reviews"))
+
+		// Another key asks on its own.
+		other := e.must(200, e.call("POST", "/orders/T1/payouts", wang, `{"key":"p-2","sku":"LX-2201","goods":"520.00"}`)).str("request_id")
+		var rq, rqAction string
+		for id := range payouts {
+			rq = id
+		}
+		for id := range actions {
+			rqAction = id
+		}
+		assert.NotEqual(t, rq, other)
+
+		// Approved, a request is closed: approved once, and a refusal
+		// after it asks anew.
+		token := e.approve(rq, laowang)
+		e.must(409, e.call("POST", "/refund-reviews/"+rq+"/approve", e.staff("laoli", order.TeamLeader), ""))
+		again := e.must(200, e.call("POST", "/orders/T1/payouts", wang, payout)).str("request_id")
+		assert.NotEqual(t, rq, again)
+		r := e.must(200, e.call("POST", "/orders/T1/payouts", wang, payout, "Kefu-Approval", token))
+		assert.Equal(t, true, r.get("paid"))
+		assert.Equal(t, "520.00", r.str("ledger.refunded"))
+		r = e.must(200, e.call("POST", "/refunds/rf-1/actions", wang, agree, "Kefu-Approval", e.approve(rqAction, laowang)))
+		assert.Equal(t, "SUCCESS", r.str("refund.status"))
+		assert.Equal(t, "1040.00", r.str("ledger.refunded"), "each paid once")
+	})
+}
+
+// A payout refused again while its request waits brings the request up to
+// date (rule A3): the approver approves the payout as it was last asked,
+// and only that one pays — the first ask, for another amount, is 403.
+func TestRefusalAgainBringsRequestUpToDate(t *testing.T) {
+	e := sqliteEnv(t)
+	wang := e.staff("kf-wang", order.AfterSales)
+	zhou := e.staff("kf-zhou", order.AfterSales)
+	e.must(201, e.call("POST", "/orders", wang, paid("T1", 20, "100.00")))
+	first := `{"key":"p-1","sku":"LX-2201","goods":"520.00"}`
+	last := `{"key":"p-1","sku":"LX-2201","goods":"530.00"}`
+	rq := e.must(200, e.call("POST", "/orders/T1/payouts", wang, first)).str("request_id")
+	require.Equal(t, rq, e.must(200, e.call("POST", "/orders/T1/payouts", zhou, last)).str("request_id"))
+	token := e.approve(rq, e.staff("laowang", order.TeamLeader))
+	e.must(403, e.call("POST", "/orders/T1/payouts", zhou, first, "Kefu-Approval", token))
+	r := e.call("POST", "/orders/T1/payouts", wang, last, "Kefu-Approval", token)
+	assert.Equal(t, 403, r.Status, "the request is the last asker's: %s", r.Body)
+	r = e.must(200, e.call("POST", "/orders/T1/payouts", zhou, last, "Kefu-Approval", token))
+	assert.Equal(t, "530.00", r.str("ledger.refunded"))
+}
