@@ -46,9 +46,9 @@ type planJSON struct {
 
 // stepJSON is a step in a plan's JSON, as StepState.MarshalJSON writes
 // it: its refunded amount is money as text with two decimals, read back by
-// parseMoney — a JSON number (the stored form is always text), a sign, an
-// exponent, a third decimal or an amount past what kefu holds is refused,
-// never rounded (rule R7).
+// parseMoneyText, as the plan's overcharge is — a JSON number (the
+// stored form is always text), a sign, an exponent, a third decimal or an
+// amount past what kefu holds is refused, never rounded (rule R7).
 type stepJSON struct {
 	plainStep
 	Refunded json.RawMessage `json:"refunded,omitempty"`
@@ -76,13 +76,7 @@ func (s stepJSON) state(field string) (StepState, error) {
 	st := StepState(s.plainStep)
 	st.Refunded = decimal.Decimal{}
 	if len(s.Refunded) > 0 {
-		if v := s.Refunded; v[0] != '"' || len(v) > 2+yuan.MaxTextLen {
-			if len(v) > 40 {
-				v = v[:40] // a hostile row is named, not copied whole
-			}
-			return st, fieldErr(field+".refunded", string(v), ErrInvalidAmount, `money as text with at most two decimals, e.g. "8.00"`)
-		}
-		f, err := parseMoney(field+".refunded", s.Refunded)
+		f, err := parseMoneyText(field+".refunded", s.Refunded)
 		if err != nil {
 			return st, err
 		}
@@ -136,7 +130,10 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 // about the plan's orders; a new order once the reorder is done; a status
 // that agrees with the steps; a version of at least 1. A plan that does
 // not add up is an [*Error] naming the field, wrapping [ErrInconsistent]
-// (or the sentinel of the malformed value). On error p is unchanged.
+// (or the sentinel of the malformed value). Every amount — the
+// overcharge, a step's refunded — is money text as MarshalJSON writes it
+// ("8.00"): a bare JSON number is [ErrInvalidAmount]. On error p is
+// unchanged.
 func (p *Plan) UnmarshalJSON(b []byte) error {
 	var w planJSON
 	if err := decodeJSON("", b, &w, maxPlanJSON); err != nil {
@@ -181,7 +178,7 @@ func (w *planJSON) plan() (Plan, error) {
 	if p.owner, err = w.Owner.Normalize(); err != nil {
 		return Plan{}, err
 	}
-	if p.overcharge, err = parseMoney("overcharge", w.Overcharge); err != nil {
+	if p.overcharge, err = parseMoneyText("overcharge", w.Overcharge); err != nil {
 		return Plan{}, err
 	}
 	if p.overcharge == 0 {

@@ -55,42 +55,68 @@ func refundedPlan(t *testing.T) (refund.Plan, string) {
 // panic, never rounded, never slow — and the plan decoded into is left as
 // it was. What the buyer is told was refunded comes from it (rules R1, R2).
 func TestPlanJSONHostileRefunded(t *testing.T) {
+	planJSONHostileMoney(t, "refunded")
+}
+
+// rule S2: a stored plan's overcharge (what the plan puts right) is read
+// the same strict way as a step's refunded amount: money as text, the
+// form kefu writes it in. Before, a bare JSON number (8.00, 8e2) passed.
+func TestPlanJSONHostileOvercharge(t *testing.T) {
+	planJSONHostileMoney(t, "overcharge")
+}
+
+// planJSONHostileMoney replaces the plan's "8.00" under key with each
+// hostile value: each is refused, a 422 naming the row, the plan decoded
+// into unchanged.
+func planJSONHostileMoney(t *testing.T, key string) {
+	t.Helper()
 	p, good := refundedPlan(t)
-	const from = `"refunded":"8.00"`
+	from := `"` + key + `":"8.00"`
 	require.Contains(t, good, from)
 	var back refund.Plan
 	require.NoError(t, back.UnmarshalJSON([]byte(good)))
 	step, _ := back.Step(refund.StepRefundDifference)
 	decEq(t, "8.00", step.Refunded)
+	decEq(t, "8.00", back.Overcharge())
 
 	for _, tc := range []struct{ reason, to string }{
-		{"negative", `"refunded":"-8.00"`},
-		{"three decimals", `"refunded":"8.001"`},
-		{"a million digits", `"refunded":"` + strings.Repeat("9", 1_000_000) + `"`},
-		{"a long fraction", `"refunded":"8.` + strings.Repeat("0", 40_000) + `1"`},
-		{"an exponent", `"refunded":"8e2"`},
-		{"a huge exponent", `"refunded":"1e999999999"`},
-		{"a tiny exponent", `"refunded":"8e-999999999"`},
-		{"a number, not text", `"refunded":8.00`},
-		{"a number with an exponent", `"refunded":1e999999999`},
-		{"empty text", `"refunded":""`},
-		{"text that is no number", `"refunded":"eight"`},
-		{"a sign", `"refunded":"+8.00"`},
-		{"spaces", `"refunded":" 8.00"`},
-		{"a hexadecimal number", `"refunded":"0x8"`},
-		{"an object", `"refunded":{"yuan":8}`},
-		{"an array", `"refunded":["8.00"]`},
-		{"true", `"refunded":true`},
-		{"above what kefu holds", `"refunded":"99999999999999999999.00"`},
+		{"negative", `"-8.00"`},
+		{"three decimals", `"8.001"`},
+		{"a million digits", `"` + strings.Repeat("9", 1_000_000) + `"`},
+		{"a long fraction", `"8.` + strings.Repeat("0", 40_000) + `1"`},
+		{"an exponent", `"8e2"`},
+		{"a huge exponent", `"1e999999999"`},
+		{"a tiny exponent", `"8e-999999999"`},
+		{"a number, not text", `8.00`},
+		{"a whole number, not text", `8`},
+		{"a number with an exponent", `1e999999999`},
+		{"a million-digit number", strings.Repeat("9", 1_000_000)},
+		// within the plan's 64 kB, so the amount's own bound refuses them.
+		{"sixty thousand digits", `"` + strings.Repeat("9", 60_000) + `"`},
+		{"a sixty-thousand-digit number", strings.Repeat("9", 60_000)},
+		{"null", `null`},
+		{"empty text", `""`},
+		{"text that is no number", `"eight"`},
+		{"a sign", `"+8.00"`},
+		{"spaces", `" 8.00"`},
+		{"a hexadecimal number", `"0x8"`},
+		{"full-width digits", `"８.00"`},
+		{"an object", `{"yuan":8}`},
+		{"an array", `["8.00"]`},
+		{"true", `true`},
+		{"above what kefu holds", `"99999999999999999999.00"`},
 	} {
 		t.Run(tc.reason, func(t *testing.T) {
-			bad := []byte(strings.Replace(good, from, tc.to, 1))
+			bad := []byte(strings.Replace(good, from, `"`+key+`":`+tc.to, 1))
 			got := p
 			var err error
 			require.NotPanics(t, func() { err = got.UnmarshalJSON(bad) })
 			require.Error(t, err)
 			assert.ErrorIs(t, err, order.ErrInvalidInput, "%v", err)
 			assert.Equal(t, 422, httpStatus(err))
+			if len(bad) <= 64<<10 {
+				assert.Contains(t, err.Error(), key, "the error names the row")
+			}
 			assert.Less(t, len(err.Error()), 300, "the error names the row, not all of it")
 			assert.Equal(t, good, jsonOf(t, got), "unchanged on error")
 		})

@@ -100,6 +100,24 @@ func (m money) MarshalJSON() ([]byte, error) {
 	return append(b, '"'), nil
 }
 
+// parseMoneyText reads a stored amount for field as money text only: a
+// JSON string of at most two decimals ("8.00", the form kefu writes every
+// amount in), read by [parseMoney]. A bare JSON number, null, a sign, an
+// exponent or text longer than an amount can be is refused before a digit
+// is read, and named by its first 40 bytes, never copied whole (rule R7).
+func parseMoneyText(field string, raw json.RawMessage) (int64, error) {
+	if len(raw) == 0 {
+		return 0, fieldErr(field, "", ErrInvalidAmount, yuan.Empty.Detail())
+	}
+	if raw[0] != '"' || len(raw) > 2+yuan.MaxTextLen {
+		if len(raw) > 40 {
+			raw = raw[:40]
+		}
+		return 0, fieldErr(field, string(raw), ErrInvalidAmount, `money as text with at most two decimals, e.g. "8.00"`)
+	}
+	return parseMoney(field, raw)
+}
+
 // parseMoney reads the JSON of an amount for field.
 func parseMoney(field string, raw json.RawMessage) (int64, error) {
 	f, p := yuan.ParseJSON(raw)

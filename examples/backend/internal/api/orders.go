@@ -251,8 +251,10 @@ func (s *Server) promiseCheck(w http.ResponseWriter, r *http.Request, me order.A
 	s.writeJSON(w, r, http.StatusOK, map[string]any{"review": rev, "explain": explain(s.lang(r), rev.Verdict, rev.Reasons).with(rev, s.lang(r))})
 }
 
+// stockIn is the warehouse's count of a SKU (rule O8). The count is
+// required: a body without it is refused, never read as a count of 0.
 type stockIn struct {
-	OnHand int `json:"on_hand"`
+	OnHand int `json:"on_hand" strict:"required"`
 }
 
 // putStock: PUT /stock/{sku} {"on_hand": 12} — the warehouse's count of

@@ -350,8 +350,8 @@ func (s *Server) reorderPlan(w http.ResponseWriter, r *http.Request, me order.Ag
 // (rule R2), or the plan called off. The other steps are the actions
 // themselves (hold, hand-offs, re-order, refund).
 type planEventIn struct {
-	Event   refund.PlanEventKind `json:"event"`
-	Version int64                `json:"version"`
+	Event   refund.PlanEventKind `json:"event" strict:"required"`
+	Version int64                `json:"version" strict:"required"`
 	OrderID string               `json:"order_id,omitempty"`
 	Stage   shipping.Stage       `json:"stage,omitzero"`
 	// Evidence: the warehouse's outbound records and waybill weights;
@@ -417,7 +417,7 @@ func (s *Server) planEvent(w http.ResponseWriter, r *http.Request, me order.Agen
 
 type planRefundIn struct {
 	// Version is the plan version the refund was decided on.
-	Version int64 `json:"version"`
+	Version int64 `json:"version" strict:"required"`
 }
 
 // planRefund: POST /plans/{id}/refund — the plan's money step paid through

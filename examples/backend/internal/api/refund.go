@@ -166,10 +166,15 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 			return err
 		}
 		out.Decision = d
+		subject, err := payoutSubject(in)
+		if err != nil {
+			return err
+		}
 		if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
-			// Not paid: kept as a request for the approver.
-			out.RequestID = newID("rr")
-			return storeReview(ctx, tx, out.RequestID, reviewPayout, "", "", row.o.ID(), me, body.raw, now)
+			// Not paid: kept as the payout's request for the approver,
+			// one open per payout (openRequest).
+			out.RequestID, err = openRequest(ctx, tx, pendingRefund{kind: reviewPayout, subject: subject, orderID: row.o.ID(), payload: body.raw}, me, now)
+			return err
 		}
 		if token != "" && !d.Replayed {
 			// Redeemed for exactly the payout it was asked for, and spent
@@ -179,7 +184,7 @@ func (s *Server) payout(w http.ResponseWriter, r *http.Request, me order.Agent) 
 				return err
 			}
 			// 409 when spent already; the transaction rolls back.
-			err = spendRefundApproval(ctx, tx, v, spent, grant{kind: reviewPayout, orderID: row.o.ID(), payout: &in, amount: d.Amount()})
+			err = spendRefundApproval(ctx, tx, v, spent, grant{kind: reviewPayout, subject: subject, orderID: row.o.ID(), payout: &in, amount: d.Amount()})
 			if err != nil {
 				return err
 			}
@@ -306,9 +311,12 @@ func (s *Server) approveRefund(w http.ResponseWriter, r *http.Request, me order.
 		if err != nil {
 			return err
 		}
-		// Approved once: the request is closed with compare-and-set, and
-		// approvals.request_id is unique.
-		if err := tx.CAS(ctx, "UPDATE refund_reviews SET pending = 0 WHERE id = ? AND pending = 1", id); err != nil {
+		// Approved once: the request is closed with compare-and-set, on
+		// the request as it was read and reviewed — brought up to date by
+		// a refusal since (another payout, another asker), the approval
+		// runs again on it — and approvals.request_id is unique.
+		if err := tx.CAS(ctx, `UPDATE refund_reviews SET pending = 0 WHERE id = ? AND pending = 1
+			AND order_id = ? AND requester = ? AND payout = ? AND step = ?`, id, orderID, requester, payload, step); err != nil {
 			return err
 		}
 		ok, err := tx.Insert(ctx, "INSERT INTO approvals (id, request_id, order_id, body, expires_ms, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
@@ -446,8 +454,8 @@ func refundableUnits(o order.Order, sku string, units int) (int, error) {
 // actionIn is an event on a refund or an exchange, with the version the
 // actor saw (refund_version): an action on another version is refused.
 type actionIn struct {
-	Event   string       `json:"event"`
-	Version int64        `json:"version"`
+	Event   string       `json:"event" strict:"required"`
+	Version int64        `json:"version" strict:"required"`
 	Waybill string       `json:"waybill,omitempty"`
 	Fee     *strict.Yuan `json:"fee,omitempty"`
 	Units   int          `json:"units,omitempty"` // exchanges: units received back
@@ -519,9 +527,11 @@ func (s *Server) refundAction(w http.ResponseWriter, r *http.Request, me order.A
 			out.Review = rv
 			d := rv.Decision
 			if d.Verdict == order.NeedsApproval && !d.Replayed && token == "" {
-				// Not applied: kept as a request for the approver.
-				out.Refund, rv.RequestID = rf, newID("rr")
-				return storeReview(ctx, tx, rv.RequestID, reviewRefundAction, rf.ID(), "", rf.OrderID(), me, body.raw, now)
+				// Not applied: kept as the refund's request for the
+				// approver, one open per refund (openRequest).
+				out.Refund = rf
+				rv.RequestID, err = openRequest(ctx, tx, pendingRefund{kind: reviewRefundAction, subject: rf.ID(), orderID: rf.OrderID(), payload: body.raw}, me, now)
+				return err
 			}
 			if token != "" && !d.Replayed {
 				// Spent with the refund it was asked for, also when the
@@ -760,7 +770,7 @@ func waiting(x refund.Exchange) int {
 }
 
 type reorderIn struct {
-	ReorderID string `json:"reorder_id"`
+	ReorderID string `json:"reorder_id" strict:"required"`
 	// Observed: the buyer already ordered again on their own. The order's
 	// open plan records it even before the steps that guard it, with a
 	// bypass naming them (seed 000 case 1); without it, a re-order before

@@ -53,21 +53,56 @@ type refundReview struct {
 	approvalState
 }
 
-// storeReview records a refund waiting for approval: what (kind, subject,
-// a plan's step, payload), on which order, asked by whom; open until it is
-// approved.
-func storeReview(ctx context.Context, tx *db.Tx, id, kind, subject, step, orderID string, me order.Agent, payload []byte, now time.Time) error {
+// pendingRefund is a refund waiting for approval, a refund_reviews row:
+// what waits (kind), which one (subject: a payout's key, in its canonical
+// form, on its order; the refund; the plan), a plan's money step, the order
+// it refunds, and what the approver reviews (the payout, the action as
+// sent; "{}" for a plan).
+type pendingRefund struct {
+	kind, subject, step, orderID string
+	payload                      []byte
+}
+
+// openRequest records rq, asked by me at now, and returns the ID of its
+// request: the open request of its subject, brought up to date (the asker,
+// the payload, the time, a plan's step and order), or a new one. A subject
+// has at most one open request (rule A3) — unique partial indexes, of a
+// plan's step (refund_reviews_open_plan_step, migration 0004) and of a
+// payout's key on its order or a refund (refund_reviews_open_subject,
+// 0005) —, so that of two refusals at the same instant that both find
+// none, the second's insert is a missed CAS: its transaction runs again
+// and finds the first's request. The request is brought up to date only
+// while open (compare-and-set): approved in the meantime, the refusal runs
+// again and asks anew. A plan's request stored before requests named their
+// step (an empty step) is the plan's, and is taken as the step's.
+func openRequest(ctx context.Context, tx *db.Tx, rq pendingRefund, me order.Agent, now time.Time) (string, error) {
 	agent, err := json.Marshal(me)
 	if err != nil {
-		return err
+		return "", err
 	}
-	return tx.Create(ctx, "INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms, kind, subject, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		id, orderID, string(agent), string(payload), ms(now), kind, subject, step)
+	var id string
+	if rq.kind == reviewPlan {
+		err = tx.QueryRow(ctx, `SELECT id FROM refund_reviews WHERE kind = ? AND subject = ? AND pending = 1
+			AND (step = ? OR step = '') ORDER BY step DESC, created_ms DESC, id LIMIT 1`, rq.kind, rq.subject, rq.step).Scan(&id)
+	} else {
+		err = tx.QueryRow(ctx, `SELECT id FROM refund_reviews WHERE kind = ? AND order_id = ? AND subject = ? AND pending = 1
+			ORDER BY created_ms DESC, id LIMIT 1`, rq.kind, rq.orderID, rq.subject).Scan(&id)
+	}
+	if db.NoRows(err) {
+		id = newID("rr")
+		return id, tx.Create(ctx, "INSERT INTO refund_reviews (id, order_id, requester, payout, created_ms, kind, subject, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			id, rq.orderID, string(agent), string(rq.payload), ms(now), rq.kind, rq.subject, rq.step)
+	}
+	if err != nil {
+		return "", err
+	}
+	return id, tx.CAS(ctx, "UPDATE refund_reviews SET requester = ?, order_id = ?, payout = ?, created_ms = ?, step = ? WHERE id = ? AND pending = 1",
+		string(agent), rq.orderID, string(rq.payload), ms(now), rq.step, id)
 }
 
 // grant is the request an approval must have been granted for to pay
-// (rule A3): its kind and subject (the refund, the plan; none for a
-// payout), its order, for a payout the payout itself (its key, line, units
+// (rule A3): its kind and subject (the payout's key, the refund, the
+// plan), its order, for a payout the payout itself (its key, line, units
 // and amounts, not the version it was decided on), for a plan the money
 // step, and the amount this call pays — the approval's to the fen. An
 // approval pays its own request and nothing else: not another payout of
@@ -256,36 +291,21 @@ func (s *Server) redeemPlan(token string, d planDecision, me order.Agent, orderI
 	return v, sp, err
 }
 
-// planReviewRequest records p's refund waiting for approval, asked by me:
-// the open request of the plan's money step, if it has one (its requester
-// brought up to date), or a new one. It returns the request's ID. A plan
-// has at most one open request per step (rule A3): a unique partial index
-// (refund_reviews_open_plan_step), so that of two refusals at the same
-// instant that both find none, the second's insert is a missed CAS — its
-// transaction runs again and finds the first's request. The request is
-// brought up to date only while open (compare-and-set): approved in the
-// meantime, the refusal runs again and asks anew. A request stored before
-// requests named their step (an empty step) is the plan's, and is taken
-// as the step's.
+// planReviewRequest records p's refund waiting for approval, asked by me
+// (openRequest): the request of the plan's money step.
 func planReviewRequest(ctx context.Context, tx *db.Tx, p refund.Plan, orderID string, me order.Agent, now time.Time) (string, error) {
-	step := moneyStep(p).String()
-	var id string
-	err := tx.QueryRow(ctx, `SELECT id FROM refund_reviews WHERE kind = ? AND subject = ? AND pending = 1
-		AND (step = ? OR step = '') ORDER BY step DESC, created_ms DESC, id LIMIT 1`,
-		reviewPlan, p.ID(), step).Scan(&id)
-	if db.NoRows(err) {
-		id = newID("rr")
-		return id, storeReview(ctx, tx, id, reviewPlan, p.ID(), step, orderID, me, []byte("{}"), now)
-	}
+	return openRequest(ctx, tx, pendingRefund{kind: reviewPlan, subject: p.ID(), step: moneyStep(p).String(), orderID: orderID, payload: []byte("{}")}, me, now)
+}
+
+// payoutSubject is the subject of a payout's request: its key in its
+// canonical form (order.CanonicalID, as kefu's ledger reads it), so that
+// two spellings of one key are one payout and one request.
+func payoutSubject(in payoutIn) (string, error) {
+	key, err := order.CanonicalID(in.Key)
 	if err != nil {
-		return "", err
+		return "", &order.Error{Pkg: "backend", Field: "key", Value: in.Key, Err: order.ErrInvalidInput, Cause: err}
 	}
-	agent, err := json.Marshal(me)
-	if err != nil {
-		return "", err
-	}
-	return id, tx.CAS(ctx, "UPDATE refund_reviews SET requester = ?, order_id = ?, created_ms = ?, step = ? WHERE id = ? AND pending = 1",
-		string(agent), orderID, ms(now), step, id)
+	return key, nil
 }
 
 // moneyStep is the plan's money step: the one Plan.Payouts and Plan.Refund

@@ -3,12 +3,15 @@ package db
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // migrations are the schema's steps, NNNN_name.sql, applied in order.
@@ -56,6 +59,11 @@ func (d *DB) migrate(ctx context.Context) error {
 			if n > 0 {
 				return nil
 			}
+			if step := goSteps[v]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return fmt.Errorf("db: migration %s: %w", base, err)
+				}
+			}
 			for _, stmt := range statements(string(text)) {
 				if _, err := tx.Exec(ctx, stmt); err != nil {
 					return fmt.Errorf("db: migration %s: %w\n%s", base, err, stmt)
@@ -65,6 +73,58 @@ func (d *DB) migrate(ctx context.Context) error {
 			return err
 		})
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// goSteps are the steps of a migration that SQL alone cannot take on both
+// databases, run in its transaction before its statements.
+var goSteps = map[int]func(context.Context, *Tx) error{
+	5: payoutSubjects,
+}
+
+// payoutSubjects names the subject of every payout request stored before
+// migration 0005: the key of the payout it stored (refund_reviews.payout,
+// the console's JSON, which SQLite and PostgreSQL would each read with
+// their own JSON functions), in its canonical form (order.CanonicalID, as
+// the backend names a payout's request and kefu's ledger its key). A
+// payout that names no valid key keeps ”.
+func payoutSubjects(ctx context.Context, tx *Tx) error {
+	type row struct{ id, payout string }
+	var rows []row
+	rs, err := tx.Query(ctx, "SELECT id, payout FROM refund_reviews WHERE kind = 'payout' AND subject = ''")
+	if err != nil {
+		return err
+	}
+	for rs.Next() {
+		var r row
+		if err := rs.Scan(&r.id, &r.payout); err != nil {
+			rs.Close()
+			return err
+		}
+		rows = append(rows, r)
+	}
+	if err := rs.Err(); err != nil {
+		rs.Close()
+		return err
+	}
+	if err := rs.Close(); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		var p struct {
+			Key string `json:"key"`
+		}
+		if json.Unmarshal([]byte(r.payout), &p) != nil {
+			continue
+		}
+		key, err := order.CanonicalID(p.Key)
+		if err != nil {
+			continue
+		}
+		if _, err := tx.Exec(ctx, "UPDATE refund_reviews SET subject = ? WHERE id = ?", key, r.id); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,10 @@
 // Package strict decodes the backend's own request bodies — those kefu has
 // no JSON form for — as kefu decodes its own: a field the type does not
 // have is refused and named, so is data after the value, and every error is
-// a kefu *order.Error of the invalid-input class (HTTP 422).
+// a kefu *order.Error of the invalid-input class (HTTP 422). A field the
+// action cannot do without is tagged `strict:"required"`: a body that
+// leaves it out, or sends null, is refused and the field named
+// (order.ErrMissing), never read as the field's zero value.
 package strict
 
 import (
@@ -9,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -17,8 +21,9 @@ import (
 	"github.com/kefu-go/kefu/order"
 )
 
-// Decode decodes b into v strictly. On error v may be partly written:
-// decode into a fresh value.
+// Decode decodes b into v strictly. v's struct fields tagged
+// `strict:"required"` must be in b, and not null. On error v may be partly
+// written: decode into a fresh value.
 func Decode(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -28,7 +33,59 @@ func Decode(b []byte, v any) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return &order.Error{Pkg: "backend", Field: "body", Err: order.ErrInvalidJSON, Detail: "data after the JSON value"}
 	}
+	return required(b, v)
+}
+
+// required checks that b, decoded into v already, holds every field of v
+// tagged `strict:"required"`, in the order v declares them: a key that
+// encoding/json matches to the field (its name in any case), with a value
+// other than null. A body of null holds none.
+func required(b []byte, v any) error {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	parsed := false
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Tag.Get("strict") != "required" {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		if !parsed {
+			// b decoded into a struct: it is an object or null.
+			if err := json.Unmarshal(b, &m); err != nil {
+				return describe(err)
+			}
+			parsed = true
+		}
+		if !present(m, name) {
+			return &order.Error{Pkg: "backend", Field: name, Err: order.ErrMissing, Detail: "the field is missing or null"}
+		}
+	}
 	return nil
+}
+
+// present reports whether m holds name as encoding/json matches a key to
+// a field (exactly, else in any case), with a value other than null.
+func present(m map[string]json.RawMessage, name string) bool {
+	raw, ok := m[name]
+	if !ok {
+		for k, v := range m {
+			if strings.EqualFold(k, name) {
+				raw, ok = v, true
+				break
+			}
+		}
+	}
+	return ok && string(raw) != "null"
 }
 
 func describe(err error) error {

@@ -50,6 +50,45 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+type counted struct {
+	OnHand int    `json:"on_hand" strict:"required"`
+	Note   string `json:"note,omitempty"`
+	Count  int    `strict:"required"` // no JSON name: the field's own
+}
+
+// A field tagged required must be sent, and not as null; the first one
+// missing, in the order the type declares them, is named.
+func TestDecodeRequired(t *testing.T) {
+	for _, tc := range []struct {
+		reason, body string
+		field        string // "" when decoded
+	}{
+		{"both sent, as zero", `{"on_hand":0,"Count":0}`, ""},
+		{"keys in another case are the fields, as encoding/json reads them", `{"ON_HAND":1,"count":2}`, ""},
+		{"the body null", `null`, "on_hand"},
+		{"an empty object", `{}`, "on_hand"},
+		{"the first sent null", `{"on_hand":null,"Count":1}`, "on_hand"},
+		{"the second missing", `{"on_hand":1,"note":"x"}`, "Count"},
+		// hostile: a key sent twice, the last null, is missing (the value
+		// kept would be the first's, which the body takes back).
+		{"sent twice, the last null", `{"on_hand":1,"on_hand":null,"Count":1}`, "on_hand"},
+	} {
+		t.Run(tc.reason, func(t *testing.T) {
+			var v counted
+			err := strict.Decode([]byte(tc.body), &v)
+			if tc.field == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, order.ErrMissing)
+			require.ErrorIs(t, err, order.ErrInvalidInput)
+			var e *order.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tc.field, e.Field)
+		})
+	}
+}
+
 // FuzzYuan: reading an amount never panics, and what it reads writes back
 // as the same amount.
 func FuzzYuan(f *testing.F) {
