@@ -75,7 +75,20 @@ func Fen(d decimal.Decimal) (fen int64, ok bool) {
 }
 
 // Dec returns fen as a decimal amount in yuan with exactly two decimals.
-func Dec(fen int64) decimal.Decimal { return decimal.New(fen, -2) }
+// It allocates what decimal.New does (the big.Int and its word, two small
+// allocations), except for zero: every zero is [zero].
+func Dec(fen int64) decimal.Decimal {
+	if fen == 0 {
+		return zero
+	}
+	return decimal.New(fen, -2)
+}
+
+// zero is 0.00, shared by every [Dec] of zero fen. A decimal is
+// immutable (shopspring/decimal shares a big.Int for its own zero the
+// same way), so sharing it is safe, also between goroutines; it is the
+// one package-level value here and nothing ever writes it.
+var zero = decimal.New(0, -2)
 
 // Normalize returns d rescaled to exactly two decimals, so that two
 // normalised amounts compare with [decimal.Decimal.Cmp] without allocating
