@@ -138,10 +138,9 @@ func New(spec Spec) (Order, error) {
 	if o.message, err = text("buyer_message", spec.Message, maxMessageBytes); err != nil {
 		return Order{}, err
 	}
-	if o.address, err = NormalizeAddress(spec.Address); err != nil {
+	if o.address, o.addrKey, err = normalizeKeyed(spec.Address); err != nil {
 		return Order{}, err
 	}
-	o.addrKey = o.address.Key()
 	if !spec.Payment.IsValid() {
 		return Order{}, fieldErr("payment", spec.Payment.String(), ErrUnknownPayment, "")
 	}

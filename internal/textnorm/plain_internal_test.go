@@ -79,6 +79,12 @@ func TestPlainAgreesWithGeneralPath(t *testing.T) {
 		assert.Equal(t, slowLine(s), l, "Line(%q)", s)
 		k, _ := Key(s)
 		assert.Equal(t, slowKey(s), k, "Key(%q)", s)
+		if pk, ok := PlainKey(s); ok {
+			assert.Equal(t, s, slowLine(s), "PlainKey(%q) takes it as its own line", s)
+			assert.Equal(t, slowKey(s), pk, "PlainKey(%q)", s)
+		} else {
+			assert.False(t, isPlain(s), "PlainKey(%q) refuses plain text", s)
+		}
 	}
 	for _, s := range []string{"13800135678", "+85291234567", "+", "", "１３８", "138 0013", "1+3"} {
 		got, ok := Digits(s)

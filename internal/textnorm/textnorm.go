@@ -114,6 +114,21 @@ func Key(s string) (string, bool) {
 	return cases.Fold().String(l), true
 }
 
+// PlainKey is [Line] and [Key] in one pass for text of the plain
+// alphabet ([isPlain]), the platform's usual text: when s is plain it is
+// its own Line, and PlainKey returns its Key and true; otherwise it
+// returns "", false and the caller takes the general path. The key is s
+// itself, without allocating, when s has no space and no ASCII upper case.
+func PlainKey(s string) (key string, ok bool) {
+	switch plainKey(s) {
+	case keyAsIs:
+		return s, true
+	case keyASCIIFold:
+		return asciiKey(s), true
+	}
+	return "", false
+}
+
 // The plain alphabet is what the platform's text is mostly made of:
 // printable ASCII and the characters of plainRanges. A string of it with
 // single inner spaces and none at the ends is already what [Line] returns,

@@ -81,6 +81,9 @@ func FuzzLine(f *testing.F) {
 		if k1 != k2 {
 			t.Fatalf("key differs after normalising: %q vs %q", k1, k2)
 		}
+		if pk, ok := textnorm.PlainKey(s); ok && (once != s || pk != k1) {
+			t.Fatalf("PlainKey(%q) = %q: Line %q, Key %q", s, pk, once, k1)
+		}
 	})
 }
 
