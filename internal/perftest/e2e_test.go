@@ -74,8 +74,9 @@ func (c *kefuConcession) usages(o *order.Order) (pricing.AgentUsage, pricing.Ord
 }
 
 // kefuSpec turns a row of raw strings into an [order.Spec], as a backend
-// that uses kefu does: amounts with decimal.NewFromString (kefu has no
-// public amount parser), codes with kefu's parsers.
+// that uses kefu does: amounts with [order.ParseAmount] (kefu's strict
+// parser of yuan text, which costs less than decimal.NewFromString and
+// nothing for a zero), codes with kefu's parsers.
 func kefuSpec(r *perftest.Row) (order.Spec, error) {
 	s := order.Spec{ID: r.ID, Buyer: order.Buyer{ID: r.BuyerID, Nick: r.BuyerNick},
 		Address: order.Address{Recipient: r.Recipient, Phone: r.Phone, Province: r.Province, City: r.City,
@@ -89,15 +90,15 @@ func kefuSpec(r *perftest.Row) (order.Spec, error) {
 	if s.Status, err = order.ParseStatus(r.Status); err != nil {
 		return order.Spec{}, err
 	}
-	if s.Postage, err = decimal.NewFromString(r.Postage); err != nil {
+	if s.Postage, err = order.ParseAmount(r.Postage); err != nil {
 		return order.Spec{}, err
 	}
-	if s.Discount, err = decimal.NewFromString(r.Discount); err != nil {
+	if s.Discount, err = order.ParseAmount(r.Discount); err != nil {
 		return order.Spec{}, err
 	}
 	s.Lines = make([]order.Line, len(r.Lines))
 	for i, l := range r.Lines {
-		p, err := decimal.NewFromString(l.UnitPrice)
+		p, err := order.ParseAmount(l.UnitPrice)
 		if err != nil {
 			return order.Spec{}, err
 		}
@@ -116,7 +117,7 @@ func kefuRequest(r *perftest.Row, o *order.Order) (pricing.Request, pricing.Agen
 	if err != nil {
 		return pricing.Request{}, pricing.AgentUsage{}, pricing.OrderUsage{}, err
 	}
-	amt, err := decimal.NewFromString(r.Amount)
+	amt, err := order.ParseAmount(r.Amount)
 	if err != nil {
 		return pricing.Request{}, pricing.AgentUsage{}, pricing.OrderUsage{}, err
 	}
