@@ -204,8 +204,8 @@ func plainPart(s string, maxBytes int, commaOK bool) (string, bool) {
 	if len(s) > maxBytes {
 		return "", false
 	}
-	k, ok := textnorm.PlainKey(s)
-	if !ok || !commaOK && strings.IndexByte(s, ',') >= 0 {
+	k, comma, ok := textnorm.PlainKey(s)
+	if !ok || comma && !commaOK {
 		return "", false
 	}
 	return k, true

@@ -69,7 +69,7 @@ func TestPlainAgreesWithGeneralPath(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "a", "a  b", " a", "a ", "a\tb", "a\x7fb", "文三路12号", "文三路 12号 Room B", "ROOM",
 		"文\u3000三", "文３", "Ａ文", "文\u200b三", "〇", "\u3003", "\u3007", "\u3012", "\u33ff", "\u4dc0", "\ua000",
-		"\uf900", "ガ", "\xe4\xb8", "a\xffb", "《红楼梦》【新】", "、。", "İ文", "ß文",
+		"\uf900", "ガ", "\xe4\xb8", "a\xffb", "《红楼梦》【新】", "、。", "İ文", "ß文", "a,b", "文,", ",", "A, b",
 	} {
 		l, ok := Line(s)
 		if !ok {
@@ -79,9 +79,10 @@ func TestPlainAgreesWithGeneralPath(t *testing.T) {
 		assert.Equal(t, slowLine(s), l, "Line(%q)", s)
 		k, _ := Key(s)
 		assert.Equal(t, slowKey(s), k, "Key(%q)", s)
-		if pk, ok := PlainKey(s); ok {
+		if pk, comma, ok := PlainKey(s); ok {
 			assert.Equal(t, s, slowLine(s), "PlainKey(%q) takes it as its own line", s)
 			assert.Equal(t, slowKey(s), pk, "PlainKey(%q)", s)
+			assert.Equal(t, strings.Contains(s, ","), comma, "PlainKey(%q) sees its commas", s)
 		} else {
 			assert.False(t, isPlain(s), "PlainKey(%q) refuses plain text", s)
 		}

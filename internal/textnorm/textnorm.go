@@ -95,7 +95,7 @@ func isNormal(s string) bool {
 // Key does not allocate when Line does not and the result has no space
 // and no upper-case letter to fold.
 func Key(s string) (string, bool) {
-	switch plainKey(s) {
+	switch p, _ := plainKey(s); p {
 	case keyAsIs:
 		return s, true
 	case keyASCIIFold:
@@ -119,14 +119,19 @@ func Key(s string) (string, bool) {
 // its own Line, and PlainKey returns its Key and true; otherwise it
 // returns "", false and the caller takes the general path. The key is s
 // itself, without allocating, when s has no space and no ASCII upper case.
-func PlainKey(s string) (key string, ok bool) {
-	switch plainKey(s) {
+//
+// comma reports whether s holds an ASCII comma, which the canonical text
+// form of an address keeps as the separator of its parts, at no extra
+// pass over s.
+func PlainKey(s string) (key string, comma, ok bool) {
+	p, comma := plainKey(s)
+	switch p {
 	case keyAsIs:
-		return s, true
+		return s, comma, true
 	case keyASCIIFold:
-		return asciiKey(s), true
+		return asciiKey(s), comma, true
 	}
-	return "", false
+	return "", false, false
 }
 
 // The plain alphabet is what the platform's text is mostly made of:
@@ -157,6 +162,12 @@ func isPlainRune(r rune) bool {
 	}
 	return false
 }
+
+// IsPlain reports whether s is text of the plain alphabet that [Line]
+// returns as it is ([isPlain]): printable ASCII and common Chinese
+// characters, single inner spaces, none at the ends. One pass over the
+// bytes; it may say no for normal text, never yes for text Line changes.
+func IsPlain(s string) bool { return isPlain(s) }
 
 // isPlain reports whether s is valid UTF-8 of the plain alphabet, with no
 // control character, no leading or trailing space and no run of spaces:
@@ -215,13 +226,14 @@ const (
 
 // plainKey says which path builds the key of s, in one pass over its
 // bytes: keyAsIs or keyASCIIFold when s is plain ([isPlain]: its own
-// [Line]), keyGeneral otherwise.
-func plainKey(s string) keyPath {
+// [Line]), keyGeneral otherwise; and, when s is plain, whether it holds
+// an ASCII comma.
+func plainKey(s string) (p keyPath, comma bool) {
 	if s == "" {
-		return keyAsIs
+		return keyAsIs, false
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return keyGeneral
+		return keyGeneral, false
 	}
 	p, prevSpace := keyAsIs, false
 	for i := 0; i < len(s); {
@@ -229,9 +241,11 @@ func plainKey(s string) keyPath {
 		if c < utf8.RuneSelf {
 			switch {
 			case c < 0x20 || c == 0x7f || c == ' ' && prevSpace:
-				return keyGeneral
+				return keyGeneral, false
 			case c == ' ' || c >= 'A' && c <= 'Z':
 				p = keyASCIIFold
+			case c == ',':
+				comma = true
 			}
 			prevSpace = c == ' '
 			i++
@@ -240,11 +254,11 @@ func plainKey(s string) keyPath {
 		prevSpace = false
 		r, n := decodePlain(s, i)
 		if !isPlainRune(r) {
-			return keyGeneral
+			return keyGeneral, false
 		}
 		i += n
 	}
-	return p
+	return p, comma
 }
 
 // asciiKey drops the spaces of l and lowers its ASCII letters; the other
