@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -106,6 +107,61 @@ func plainString(raw []byte) ([]byte, bool) {
 	return body, true
 }
 
+// plainScalar decodes raw into dst, a *string, *int or *bool, when raw
+// is a value of the common form whose decoding needs none of
+// encoding/json's machinery, and reports whether it did: a string
+// without escapes or control characters in valid UTF-8 (which
+// encoding/json would repair), a JSON integer of at most 18 digits (no
+// leading zero, no fraction or exponent, so that it fits an int), true or
+// false. It writes dst only when it reports true.
+//
+// On a 32-bit platform the integers it reads have at most 9 digits.
+func plainScalar(raw []byte, dst any) bool {
+	switch v := dst.(type) {
+	case *string:
+		text, ok := plainString(raw)
+		if !ok || !utf8.Valid(text) {
+			return false
+		}
+		*v = string(text)
+		return true
+	case *int:
+		digits, neg := raw, false
+		if len(digits) > 0 && digits[0] == '-' {
+			digits, neg = digits[1:], true
+		}
+		if len(digits) == 0 || len(digits) > maxPlainIntDigits || digits[0] == '0' && len(digits) > 1 {
+			return false
+		}
+		n := 0
+		for _, c := range digits {
+			if c < '0' || c > '9' {
+				return false
+			}
+			n = n*10 + int(c-'0')
+		}
+		if neg {
+			n = -n
+		}
+		*v = n
+		return true
+	case *bool:
+		switch string(raw) {
+		case "true":
+			*v = true
+			return true
+		case "false":
+			*v = false
+			return true
+		}
+	}
+	return false
+}
+
+// maxPlainIntDigits is the most digits of an integer that fits an int
+// whatever they are: 18 for a 64-bit int, 9 for a 32-bit one.
+const maxPlainIntDigits = 9 + 9*(strconv.IntSize/64)
+
 // maxTimeText bounds the JSON text of a time: RFC 3339 with nanoseconds
 // and an offset has 37 bytes with its quotes.
 const maxTimeText = 64
@@ -117,8 +173,15 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 	var err error
 	switch v := dst.(type) {
 	case *string, *int, *bool:
-		// Scalars have no fields to refuse; encoding/json's own errors
-		// (a number for a string) are described below.
+		// Scalars have no fields to refuse. The usual ones — a string
+		// without escapes in valid UTF-8, an integer of at most 18
+		// digits, true or false — are read here as encoding/json reads
+		// them (FuzzScalarMember holds the two together); anything else
+		// goes to encoding/json, whose errors (a number for a string)
+		// are described below.
+		if plainScalar(raw, v) {
+			return nil
+		}
 		err = json.Unmarshal(raw, v)
 	case *time.Time:
 		if len(raw) > maxTimeText || v.UnmarshalJSON(raw) != nil {
