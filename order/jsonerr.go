@@ -69,18 +69,18 @@ const maxMembers = 64
 // unchanged. Its cost is linear in len(b).
 func decodeObject(field string, b []byte, members []member) error {
 	var seen uint64
-	_, err := scanObject(field, b, func(key string, raw []byte) error {
-		path := jsonx.Join(field, key)
+	_, err := scanObject(field, b, func(k, raw []byte) error {
 		i := 0
-		for i < len(members) && members[i].key != key {
+		for i < len(members) && members[i].key != string(k) {
 			i++
 		}
 		if i == len(members) {
-			return &Error{Pkg: "order", Field: path, Err: ErrUnknownField, Detail: "no such field"}
+			return &Error{Pkg: "order", Field: jsonx.Join(field, string(k)), Err: ErrUnknownField, Detail: "no such field"}
 		}
+		key := members[i].key // the key's text, without a copy of k
 		if i < maxMembers {
 			if seen&(1<<i) != 0 {
-				return &Error{Pkg: "order", Field: path, Err: ErrInvalidJSON, Detail: "the field appears twice"}
+				return &Error{Pkg: "order", Field: jsonx.Join(field, key), Err: ErrInvalidJSON, Detail: "the field appears twice"}
 			}
 			seen |= 1 << i
 		}
