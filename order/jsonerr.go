@@ -212,7 +212,8 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 	}
 	c := *e
 	_, leaf := dst.(encoding.TextUnmarshaler)
-	if _, ok := dst.(*amountJSON); ok {
+	switch dst.(type) {
+	case *amountJSON, *yuanDec:
 		leaf = true
 	}
 	switch {
@@ -252,6 +253,21 @@ func (a *amountJSON) UnmarshalJSON(b []byte) error {
 		return &Error{Pkg: "order", Value: clipJSON(b), Err: ErrInvalidAmount, Detail: p.Detail()}
 	}
 	*a = amountJSON{fen, true}
+	return nil
+}
+
+// yuanDec is a decimal amount that decodes as [amountJSON] does, straight
+// into its place, with exactly two decimals; null leaves it unchanged.
+type yuanDec decimal.Decimal
+
+func (d *yuanDec) UnmarshalJSON(b []byte) error {
+	var a amountJSON
+	if err := a.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if a.set {
+		*d = yuanDec(a.dec())
+	}
 	return nil
 }
 
@@ -313,11 +329,12 @@ func decodeArray[T any](b []byte, max int, decode func([]byte, *T) error) ([]T, 
 		if isNullValue(raw) {
 			return &Error{Pkg: "order", Field: index("", i), Err: ErrMissing, Detail: "null"}
 		}
-		var v T
-		if err := decode(raw, &v); err != nil {
+		// Decode straight into the element: on error out is dropped.
+		var zero T
+		out = append(out, zero)
+		if err := decode(raw, &out[len(out)-1]); err != nil {
 			return within(index("", i), err)
 		}
-		out = append(out, v)
 		return nil
 	})
 	if err != nil || null {
