@@ -130,6 +130,33 @@ func TestDecodePlainIsUTF8(t *testing.T) {
 	}
 }
 
+// TestCommonHanIsPlain: every three bytes isCommonHan steps over — all
+// lead and continuation bytes around its range, truncated or not — are
+// one valid plain rune of three bytes; and it takes every rune from
+// U+5000 to U+9FFF.
+func TestCommonHanIsPlain(t *testing.T) {
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x70; c1 <= 0xC0; c1++ {
+			for c2 := 0x70; c2 <= 0xC0; c2++ {
+				s := string([]byte{'a', byte(c0), byte(c1), byte(c2)})
+				for _, in := range []string{s, s[:3]} {
+					if !isCommonHan(in, 1) {
+						continue
+					}
+					r, n := utf8.DecodeRuneInString(in[1:])
+					if n != 3 || !isPlainRune(r) {
+						t.Fatalf("% x: %U, %d bytes", in, r, n)
+					}
+				}
+			}
+		}
+	}
+	for r := rune(0x5000); r <= 0x9FFF; r++ {
+		require.True(t, isCommonHan(string(r), 0), "%U", r)
+	}
+	assert.False(t, isCommonHan(string(rune(0x4FFF)), 0), "below the range: decoded")
+}
+
 // TestPlainIDsAgree: the plain fast path of ID returns what the general
 // path returns, and refuses nothing the general path accepts.
 func TestPlainIDsAgree(t *testing.T) {

@@ -192,6 +192,10 @@ func isPlain(s string) bool {
 			continue
 		}
 		prevSpace = false
+		if isCommonHan(s, i) {
+			i += 3
+			continue
+		}
 		r, n := decodePlain(s, i)
 		if !isPlainRune(r) { // utf8.RuneError is not plain
 			return false
@@ -199,6 +203,14 @@ func isPlain(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// isCommonHan reports whether s[i:] starts with the UTF-8 of a rune in
+// U+5000–U+9FFF — a lead byte 0xE5 to 0xE9 and two continuation bytes,
+// always a valid sequence — the commonest Chinese characters, which are
+// plain: the loops over plain text step over them without decoding.
+func isCommonHan(s string, i int) bool {
+	return i+2 < len(s) && s[i] >= 0xE5 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // decodePlain decodes the rune at s[i], which is not ASCII: inline for
@@ -252,6 +264,10 @@ func plainKey(s string) (p keyPath, comma bool) {
 			continue
 		}
 		prevSpace = false
+		if isCommonHan(s, i) {
+			i += 3
+			continue
+		}
 		r, n := decodePlain(s, i)
 		if !isPlainRune(r) {
 			return keyGeneral, false
@@ -479,6 +495,10 @@ func isPlainID(s string) bool {
 				return false
 			}
 			i++
+			continue
+		}
+		if isCommonHan(s, i) {
+			i += 3
 			continue
 		}
 		r, n := decodePlain(s, i)
