@@ -186,7 +186,8 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 	var goods int64
 	for i := range lines {
 		l := &lines[i]
-		n, fen, err := l.normalize(i)
+		n := &o.lines[i]
+		fen, err := l.normalize(i, n)
 		if err != nil {
 			return 0, err
 		}
@@ -195,7 +196,6 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 				return 0, fieldErr(lineField(i, ".sku"), l.SKU, ErrDuplicateLine, "same SKU as "+lineField(j, ""))
 			}
 		}
-		o.lines[i] = n
 		var ok bool
 		if goods, ok = yuan.Add(goods, fen); !ok {
 			return 0, fieldErr("lines", "", ErrInvalidAmount, "the goods amount is above "+maxAmountText)
