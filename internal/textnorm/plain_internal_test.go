@@ -157,6 +157,31 @@ func TestCommonHanIsPlain(t *testing.T) {
 	assert.False(t, isCommonHan(string(rune(0x4FFF)), 0), "below the range: decoded")
 }
 
+// TestIDWordIsBytewise: the eight-bytes-at-once test of an ID's ASCII
+// agrees with the byte-by-byte one on every byte value in every position
+// of a word, among printable and other neighbours.
+func TestIDWordIsBytewise(t *testing.T) {
+	byteOK := func(c byte) bool { return c > ' ' && c < 0x7f }
+	for _, fill := range []byte{'a', '!', '~', '0'} {
+		for pos := range 8 {
+			for c := range 256 {
+				b := []byte(strings.Repeat(string(fill), 8))
+				b[pos] = byte(c)
+				s := string(b)
+				want := true
+				for _, x := range b {
+					want = want && byteOK(x)
+				}
+				require.Equal(t, want, idWord(word(s, 0)), "% x", b)
+				if c < utf8.RuneSelf {
+					require.Equal(t, want, isPlainID(s), "% x", b)
+					require.Equal(t, want, isPlainID(s+"x"), "% x and a byte more", b)
+				}
+			}
+		}
+	}
+}
+
 // TestPlainIDsAgree: the plain fast path of ID returns what the general
 // path returns, and refuses nothing the general path accepts.
 func TestPlainIDsAgree(t *testing.T) {

@@ -489,6 +489,10 @@ func isPlainID(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && idWord(word(s, i)) {
+			i += 8 // eight bytes of an ASCII ID at once
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c <= ' ' || c == 0x7f {
@@ -508,6 +512,31 @@ func isPlainID(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// Eight bytes at once: lsb and msb repeat a byte's lowest and highest bit
+// in every byte of a word.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// word returns s[i:i+8] as a little-endian word; i+8 ≤ len(s).
+func word(s string, i int) uint64 {
+	b := s[i : i+8]
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// idWord reports whether every byte of w is printable ASCII other than
+// space (0x21 to 0x7e), what isPlainID accepts of ASCII. With no top bit
+// set, a byte is below 0x21 exactly when subtracting 0x21 borrows into
+// its top bit, and is 0x7f exactly when its xor with 0x7f is zero; the
+// borrow tests are exact as a yes or no for the whole word.
+func idWord(w uint64) bool {
+	x := w ^ 0x7f*lsb
+	return w&msb == 0 && (w-0x21*lsb)&^w&msb == 0 && (x-lsb)&^x&msb == 0
 }
 
 // invisible reports whether r is a character that renders as nothing or
