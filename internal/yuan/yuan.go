@@ -217,8 +217,12 @@ func Parse(s string) (int64, Problem) {
 	}
 	var whole int64
 	start := i
-	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		whole = whole*10 + int64(s[i]-'0') // at most 23 digits: checked below
+	for ; i < len(s); i++ {
+		d := s[i] - '0' // a byte: anything but a digit is above 9
+		if d > 9 {
+			break
+		}
+		whole = whole*10 + int64(d) // at most 23 digits: checked below
 		if whole > MaxFen/100 {
 			return 0, TooLarge
 		}
@@ -231,20 +235,21 @@ func Parse(s string) (int64, Problem) {
 		if s[i] != '.' {
 			return 0, Malformed
 		}
-		i++
-		n := 0
-		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-			if n == 2 {
-				return 0, TooPrecise
+		// One or two decimals and the end of the text; a third decimal
+		// is too precise, anything else malformed.
+		switch f := s[i+1:]; {
+		case len(f) == 1 && isDigit(f[0]):
+			frac = int64(f[0]-'0') * 10
+		case len(f) >= 2 && isDigit(f[0]) && isDigit(f[1]):
+			if len(f) > 2 {
+				if isDigit(f[2]) {
+					return 0, TooPrecise
+				}
+				return 0, Malformed
 			}
-			frac = frac*10 + int64(s[i]-'0')
-			n++
-		}
-		if n == 0 || i < len(s) {
+			frac = int64(f[0]-'0')*10 + int64(f[1]-'0')
+		default:
 			return 0, Malformed
-		}
-		if n == 1 {
-			frac *= 10
 		}
 	}
 	fen := whole*100 + frac
@@ -256,6 +261,8 @@ func Parse(s string) (int64, Problem) {
 	}
 	return fen, OK
 }
+
+func isDigit(c byte) bool { return c-'0' <= 9 }
 
 // ParseJSON reads an amount from a JSON value: a string ("128.50", as the
 // platform sends money) or a bare number (128.50), both with the rules of
