@@ -393,10 +393,11 @@ func measure(b *testing.B, n int, run func()) {
 // figures are steady where the load allows — 1163–1309 cpu-ns/order,
 // 770k–860k orders/s (main's kefu in the same hour: 1447–1505 cpu-ns,
 // 660k–690k orders/s, so 15–20% less CPU per order) — while
-// handwritten's fall in two modes, 1076–1151 cpu-ns (870k–935k orders/s)
-// in seven runs of ten and 1512–1662 in the others. So the 1.0× goal is
-// not met: kefu is at about parity, ahead when handwritten runs in its
-// slow mode and 0.90–0.93× its orders/s when it runs in its fast one.
+// handwritten's fall in two modes, 1076–1218 cpu-ns (810k–935k orders/s)
+// in seven runs of ten and 1512–1662 in the other three. So the 1.0×
+// goal is not met: kefu is at about parity, ahead when handwritten runs
+// in its slow mode and 0.89–1.05× its orders/s (0.60× once, when kefu's
+// own batches met the load) when it runs in its fast one.
 // Run with GODEBUG=gctrace=1, a timed batch meets no or one collection
 // (the fixture and its rows keep about 250 MB live, the goal about 500
 // MB; kefu allocates 41 MB per batch, handwritten 75 MB), so which
