@@ -138,6 +138,97 @@ func NormalizeAddress(a Address) (Address, error) {
 	return out, nil
 }
 
+// normalizeKeyed returns NormalizeAddress(a) and the Key of the result,
+// which [New] keeps both of: in one pass over each part when a is already
+// canonical text of the plain alphabet ([plainAddress]), the platform's
+// usual address, and by the general path otherwise, with the same result
+// either way (FuzzNormalizeKeyed holds them together).
+func normalizeKeyed(a Address) (Address, AddressKey, error) {
+	if k, ok := plainAddress(&a); ok {
+		return a, k, nil
+	}
+	n, err := NormalizeAddress(a)
+	if err != nil {
+		return Address{}, AddressKey{}, err
+	}
+	return n, n.Key(), nil
+}
+
+// plainAddress reports whether a is already what [NormalizeAddress]
+// returns and every check of it passes, looking once at each byte: every
+// part plain ([textnorm.PlainKey]: its own normal form) within its bound
+// and without a comma outside the detail, the phone empty or 5 to 20
+// ASCII digits after an optional '+', and the province a name kefu
+// knows that agrees with a.Region. It then sets a.Region from the
+// province, as NormalizeAddress does, and returns the address's key.
+// When it says no, nothing is decided: the general path checks a and
+// reports any error.
+func plainAddress(a *Address) (AddressKey, bool) {
+	var k AddressKey
+	var ok bool
+	if k.Recipient, ok = plainPart(a.Recipient, maxNameBytes, false); !ok {
+		return AddressKey{}, false
+	}
+	if k.City, ok = plainPart(a.City, maxNameBytes, false); !ok {
+		return AddressKey{}, false
+	}
+	if k.District, ok = plainPart(a.District, maxNameBytes, false); !ok {
+		return AddressKey{}, false
+	}
+	if k.Detail, ok = plainPart(a.Detail, maxDetailBytes, true); !ok {
+		return AddressKey{}, false
+	}
+	if !plainPhone(a.Phone) {
+		return AddressKey{}, false
+	}
+	k.Phone = a.Phone
+	if a.Province == "" {
+		return AddressKey{}, false // the region fills the province in, or is unknown: the general path
+	}
+	p, ok := plainPart(a.Province, maxNameBytes, false)
+	if !ok {
+		return AddressKey{}, false
+	}
+	r, ok := regionLookup[p]
+	if !ok || a.Region != RegionUnknown && a.Region != r {
+		return AddressKey{}, false
+	}
+	a.Region, k.Region = r, r
+	return k, true
+}
+
+// plainPart returns the key of an address part that is its own normal
+// form within maxBytes (and holds no comma unless commaOK), and false for
+// any other, which the general path ([addrText]) then looks at.
+func plainPart(s string, maxBytes int, commaOK bool) (string, bool) {
+	if len(s) > maxBytes {
+		return "", false
+	}
+	k, comma, ok := textnorm.PlainKey(s)
+	if !ok || comma && !commaOK {
+		return "", false
+	}
+	return k, true
+}
+
+// plainPhone reports whether s is a phone [normalizePhone] returns as it
+// is: empty, or 5 to 20 ASCII digits after an optional '+'.
+func plainPhone(s string) bool {
+	if s == "" {
+		return true
+	}
+	d := strings.TrimPrefix(s, "+")
+	if len(d) < 5 || len(d) > 20 {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func quote(s string) string { return `"` + s + `"` }
 
 // addrText normalises one part; only the detail may contain a comma, since

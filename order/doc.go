@@ -81,7 +81,8 @@
 // hold every amount with exactly two decimals, so amounts compare without
 // allocating; print them with StringFixed(2) ("128.50", where String
 // trims to "128.5"). JSON carries them as text with two decimals, like the
-// platform. Enums ([Status], [Event], [Region], [Payment], [Category],
+// platform; [ParseAmount] reads such text into a decimal of that form,
+// strictly (rule P7). Enums ([Status], [Event], [Region], [Payment], [Category],
 // [Reason], [Channel] …) encode as stable text — the platform's names for
 // statuses, snake_case otherwise — never as integers, and their sets are
 // the one generic [Set] ([CategorySet], [ReasonSet], [RemedySet],

@@ -98,6 +98,20 @@ func ExampleNormalizeAddress() {
 	// false [district]
 }
 
+// ExampleParseAmount reads the platform's amount text into the decimals a
+// Spec takes: exact, two decimals, never rounded (rule P7).
+func ExampleParseAmount() {
+	for _, s := range []string{"128.5", "0.00", "128.505", "1e2"} {
+		d, err := order.ParseAmount(s)
+		fmt.Println(d.StringFixed(2), err)
+	}
+	// Output:
+	// 128.50 <nil>
+	// 0.00 <nil>
+	// 0.00 order: amount "128.505": invalid amount: more than two decimals
+	// 0.00 order: amount "1e2": invalid amount: not an amount in yuan such as 128.50
+}
+
 func ExampleMaskPhone() {
 	o := order.MustNew(exampleSpec())
 	fmt.Println(order.MaskPhone("13800135678"))

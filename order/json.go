@@ -44,17 +44,24 @@ func (l Line) MarshalJSON() ([]byte, error) {
 // unchanged.
 func (l *Line) UnmarshalJSON(b []byte) error {
 	var n Line
-	var price amountJSON
-	err := decodeObject("", b, []member{
-		{"sku", &n.SKU}, {"title", &n.Title}, {"quantity", &n.Quantity},
-		{"unit_price", &price}, {"weight_grams", &n.WeightGrams}, {"gift", &n.Gift},
-	})
-	if err != nil || isNull(b) {
+	if err := n.decodeJSON(b); err != nil || isNull(b) {
 		return err
 	}
-	n.UnitPrice = price.dec()
 	*l = n
 	return nil
+}
+
+// decodeJSON is [Line.UnmarshalJSON] without its copy: it decodes b
+// straight into l, which on error holds part of it — for decoders that
+// decode into a value of their own and drop it on error (a Spec's lines).
+func (l *Line) decodeJSON(b []byte) error {
+	if !isNull(b) {
+		*l = Line{UnitPrice: yuan.Dec(0)} // an absent price is 0.00
+	}
+	return decodeObject("", b, []member{
+		{"sku", &l.SKU}, {"title", &l.Title}, {"quantity", &l.Quantity},
+		{"unit_price", (*yuanDec)(&l.UnitPrice)}, {"weight_grams", &l.WeightGrams}, {"gift", &l.Gift},
+	})
 }
 
 // UnmarshalJSON decodes {"id","nick"} strictly, the ID through kefu's
@@ -63,17 +70,26 @@ func (l *Line) UnmarshalJSON(b []byte) error {
 // empty ([New] requires one). On error b is unchanged.
 func (b *Buyer) UnmarshalJSON(data []byte) error {
 	var n Buyer
-	if err := decodeObject("", data, []member{{"id", &n.ID}, {"nick", &n.Nick}}); err != nil || isNull(data) {
+	if err := n.decodeJSON(data); err != nil || isNull(data) {
 		return err
 	}
-	id, p := textnorm.ID(n.ID)
+	*b = n
+	return nil
+}
+
+// decodeJSON is [Buyer.UnmarshalJSON] straight into b, as
+// [Line.decodeJSON] is for a line.
+func (b *Buyer) decodeJSON(data []byte) error {
+	if err := decodeObject("", data, []member{{"id", &b.ID}, {"nick", &b.Nick}}); err != nil || isNull(data) {
+		return err
+	}
+	id, p := textnorm.ID(b.ID)
 	switch p {
 	case textnorm.IDOK, textnorm.IDEmpty:
-		n.ID = id
+		b.ID = id
 	default:
-		return fieldErr("id", n.ID, ErrInvalidText, p.Detail())
+		return fieldErr("id", b.ID, ErrInvalidText, p.Detail())
 	}
-	*b = n
 	return nil
 }
 
@@ -82,16 +98,31 @@ func (b *Buyer) UnmarshalJSON(data []byte) error {
 // [NormalizeAddress]'s (and [New]'s) work. On error a is unchanged.
 func (a *Address) UnmarshalJSON(b []byte) error {
 	var n Address
-	err := decodeObject("", b, []member{
-		{"recipient", &n.Recipient}, {"phone", &n.Phone}, {"province", &n.Province},
-		{"city", &n.City}, {"district", &n.District}, {"detail", &n.Detail}, {"region", &n.Region},
-	})
-	if err != nil || isNull(b) {
+	if err := n.decodeJSON(b); err != nil || isNull(b) {
 		return err
 	}
 	*a = n
 	return nil
 }
+
+// decodeJSON is [Address.UnmarshalJSON] straight into a, as
+// [Line.decodeJSON] is for a line.
+func (a *Address) decodeJSON(b []byte) error {
+	return decodeObject("", b, []member{
+		{"recipient", &a.Recipient}, {"phone", &a.Phone}, {"province", &a.Province},
+		{"city", &a.City}, {"district", &a.District}, {"detail", &a.Detail}, {"region", &a.Region},
+	})
+}
+
+// The members of a Spec that decode straight into their place in the
+// Spec being decoded, which is dropped on error ([Line.decodeJSON]).
+type (
+	buyerInPlace   Buyer
+	addressInPlace Address
+)
+
+func (b *buyerInPlace) UnmarshalJSON(data []byte) error { return (*Buyer)(b).decodeJSON(data) }
+func (a *addressInPlace) UnmarshalJSON(b []byte) error  { return (*Address)(a).decodeJSON(b) }
 
 // UnmarshalJSON decodes {"id","name","role"} strictly and returns the
 // agent as [Agent.Normalize] does: the ID canonical, the name normalised,
@@ -116,7 +147,7 @@ func (a *Agent) UnmarshalJSON(b []byte) error {
 type lineList []Line
 
 func (l *lineList) UnmarshalJSON(b []byte) error {
-	lines, err := decodeArray(b, maxLines, func(raw []byte, v *Line) error { return v.UnmarshalJSON(raw) })
+	lines, err := decodeArray(b, maxLines, func(raw []byte, v *Line) error { return v.decodeJSON(raw) })
 	if err != nil {
 		return err
 	}
@@ -179,12 +210,20 @@ func (s Spec) MarshalJSON() ([]byte, error) {
 // Spec is not checked beyond its JSON: [New] does that. On error s is
 // unchanged.
 func (s *Spec) UnmarshalJSON(b []byte) error {
-	var n Spec
-	var postage, discount, goods, paid amountJSON
+	// One object for the members' targets, which the decoders keep
+	// pointers to: the Spec and its stated totals. Its parts decode
+	// straight into it; an absent postage or discount is 0.00.
+	var v struct {
+		n           Spec
+		goods, paid amountJSON
+	}
+	n, goods, paid := &v.n, &v.goods, &v.paid
+	n.Postage, n.Discount = yuan.Dec(0), yuan.Dec(0)
 	err := decodeObject("", b, []member{
-		{"id", &n.ID}, {"buyer", &n.Buyer}, {"lines", (*lineList)(&n.Lines)}, {"address", &n.Address},
+		{"id", &n.ID}, {"buyer", (*buyerInPlace)(&n.Buyer)}, {"lines", (*lineList)(&n.Lines)},
+		{"address", (*addressInPlace)(&n.Address)},
 		{"payment", &n.Payment}, {"silent", &n.Silent}, {"buyer_message", &n.Message},
-		{"postage", &postage}, {"discount", &discount}, {"goods", &goods}, {"paid", &paid},
+		{"postage", (*yuanDec)(&n.Postage)}, {"discount", (*yuanDec)(&n.Discount)}, {"goods", goods}, {"paid", paid},
 		{"status", &n.Status}, {"created_at", &n.CreatedAt}, {"paid_at", &n.PaidAt},
 		{"dispatched_at", &n.DispatchedAt}, {"received_at", &n.ReceivedAt}, {"closed_at", &n.ClosedAt},
 		{"cod_confirmed_at", &n.CODConfirmedAt}, {"slow_review_since", &n.SlowReviewSince},
@@ -192,9 +231,8 @@ func (s *Spec) UnmarshalJSON(b []byte) error {
 	if err != nil || isNull(b) {
 		return err
 	}
-	n.Postage, n.Discount = postage.dec(), discount.dec()
 	n.Goods, n.Paid = goods.ptr(), paid.ptr()
-	*s = n
+	*s = *n
 	return nil
 }
 

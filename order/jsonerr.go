@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -68,18 +69,18 @@ const maxMembers = 64
 // unchanged. Its cost is linear in len(b).
 func decodeObject(field string, b []byte, members []member) error {
 	var seen uint64
-	_, err := scanObject(field, b, func(key string, raw []byte) error {
-		path := jsonx.Join(field, key)
+	_, err := scanObject(field, b, func(k, raw []byte) error {
 		i := 0
-		for i < len(members) && members[i].key != key {
+		for i < len(members) && members[i].key != string(k) {
 			i++
 		}
 		if i == len(members) {
-			return &Error{Pkg: "order", Field: path, Err: ErrUnknownField, Detail: "no such field"}
+			return &Error{Pkg: "order", Field: jsonx.Join(field, string(k)), Err: ErrUnknownField, Detail: "no such field"}
 		}
+		key := members[i].key // the key's text, without a copy of k
 		if i < maxMembers {
 			if seen&(1<<i) != 0 {
-				return &Error{Pkg: "order", Field: path, Err: ErrInvalidJSON, Detail: "the field appears twice"}
+				return &Error{Pkg: "order", Field: jsonx.Join(field, key), Err: ErrInvalidJSON, Detail: "the field appears twice"}
 			}
 			seen |= 1 << i
 		}
@@ -106,6 +107,61 @@ func plainString(raw []byte) ([]byte, bool) {
 	return body, true
 }
 
+// plainScalar decodes raw into dst, a *string, *int or *bool, when raw
+// is a value of the common form whose decoding needs none of
+// encoding/json's machinery, and reports whether it did: a string
+// without escapes or control characters in valid UTF-8 (which
+// encoding/json would repair), a JSON integer of at most 18 digits (no
+// leading zero, no fraction or exponent, so that it fits an int), true or
+// false. It writes dst only when it reports true.
+//
+// On a 32-bit platform the integers it reads have at most 9 digits.
+func plainScalar(raw []byte, dst any) bool {
+	switch v := dst.(type) {
+	case *string:
+		text, ok := plainString(raw)
+		if !ok || !utf8.Valid(text) {
+			return false
+		}
+		*v = string(text)
+		return true
+	case *int:
+		digits, neg := raw, false
+		if len(digits) > 0 && digits[0] == '-' {
+			digits, neg = digits[1:], true
+		}
+		if len(digits) == 0 || len(digits) > maxPlainIntDigits || digits[0] == '0' && len(digits) > 1 {
+			return false
+		}
+		n := 0
+		for _, c := range digits {
+			if c < '0' || c > '9' {
+				return false
+			}
+			n = n*10 + int(c-'0')
+		}
+		if neg {
+			n = -n
+		}
+		*v = n
+		return true
+	case *bool:
+		switch string(raw) {
+		case "true":
+			*v = true
+			return true
+		case "false":
+			*v = false
+			return true
+		}
+	}
+	return false
+}
+
+// maxPlainIntDigits is the most digits of an integer that fits an int
+// whatever they are: 18 for a 64-bit int, 9 for a 32-bit one.
+const maxPlainIntDigits = 9 + 9*(strconv.IntSize/64)
+
 // maxTimeText bounds the JSON text of a time: RFC 3339 with nanoseconds
 // and an offset has 37 bytes with its quotes.
 const maxTimeText = 64
@@ -117,8 +173,15 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 	var err error
 	switch v := dst.(type) {
 	case *string, *int, *bool:
-		// Scalars have no fields to refuse; encoding/json's own errors
-		// (a number for a string) are described below.
+		// Scalars have no fields to refuse. The usual ones — a string
+		// without escapes in valid UTF-8, an integer of at most 18
+		// digits, true or false — are read here as encoding/json reads
+		// them (FuzzScalarMember holds the two together); anything else
+		// goes to encoding/json, whose errors (a number for a string)
+		// are described below.
+		if plainScalar(raw, v) {
+			return nil
+		}
 		err = json.Unmarshal(raw, v)
 	case *time.Time:
 		if len(raw) > maxTimeText || v.UnmarshalJSON(raw) != nil {
@@ -149,7 +212,8 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 	}
 	c := *e
 	_, leaf := dst.(encoding.TextUnmarshaler)
-	if _, ok := dst.(*amountJSON); ok {
+	switch dst.(type) {
+	case *amountJSON, *yuanDec:
 		leaf = true
 	}
 	switch {
@@ -189,6 +253,21 @@ func (a *amountJSON) UnmarshalJSON(b []byte) error {
 		return &Error{Pkg: "order", Value: clipJSON(b), Err: ErrInvalidAmount, Detail: p.Detail()}
 	}
 	*a = amountJSON{fen, true}
+	return nil
+}
+
+// yuanDec is a decimal amount that decodes as [amountJSON] does, straight
+// into its place, with exactly two decimals; null leaves it unchanged.
+type yuanDec decimal.Decimal
+
+func (d *yuanDec) UnmarshalJSON(b []byte) error {
+	var a amountJSON
+	if err := a.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if a.set {
+		*d = yuanDec(a.dec())
+	}
 	return nil
 }
 
@@ -250,11 +329,12 @@ func decodeArray[T any](b []byte, max int, decode func([]byte, *T) error) ([]T, 
 		if isNullValue(raw) {
 			return &Error{Pkg: "order", Field: index("", i), Err: ErrMissing, Detail: "null"}
 		}
-		var v T
-		if err := decode(raw, &v); err != nil {
+		// Decode straight into the element: on error out is dropped.
+		var zero T
+		out = append(out, zero)
+		if err := decode(raw, &out[len(out)-1]); err != nil {
 			return within(index("", i), err)
 		}
-		out = append(out, v)
 		return nil
 	})
 	if err != nil || null {

@@ -107,10 +107,12 @@ func (s *jsonScanner) skipString() bool {
 func isNullValue(raw []byte) bool { return string(raw) == "null" }
 
 // scanObject calls member for each member of the JSON object b, in order,
-// with its key and raw value, and reports structure errors for field. It
+// with its key (the key's text, unquoted: a slice of b when it holds no
+// escape, so that matching it allocates nothing) and raw value, and
+// reports structure errors for field. It
 // returns null=true, calling nothing, when b is null; data after the
 // value is an error.
-func scanObject(field string, b []byte, member func(key string, raw []byte) error) (null bool, err error) {
+func scanObject(field string, b []byte, member func(key, raw []byte) error) (null bool, err error) {
 	s := jsonScanner{b: b}
 	s.skipSpace()
 	if s.i < len(b) && b[s.i] == 'n' {
@@ -218,15 +220,15 @@ func (s *jsonScanner) end(field string) error {
 	return nil
 }
 
-// unquoteKey returns the text of a JSON string key: as is when it holds
-// no escape, as encoding/json reads it otherwise.
-func unquoteKey(raw []byte) (string, bool) {
+// unquoteKey returns the text of a JSON string key: a slice of raw when
+// it holds no escape, as encoding/json reads it otherwise.
+func unquoteKey(raw []byte) ([]byte, bool) {
 	if text, ok := plainString(raw); ok {
-		return string(text), true
+		return text, true
 	}
 	var k string
 	if json.Unmarshal(raw, &k) != nil {
-		return "", false
+		return nil, false
 	}
-	return k, true
+	return []byte(k), true
 }

@@ -93,40 +93,42 @@ func isSKUMark(r rune) bool {
 	return false
 }
 
-// normalize checks and normalises line i of an order, returning it with
-// its amount in fen. The field names of its errors ("lines[2].sku") are
-// built only when there is an error.
-func (l *Line) normalize(i int) (Line, int64, error) {
+// normalize checks and normalises line i of an order into *dst (the
+// order's own line, written in place: on error the order is dropped),
+// returning its amount in fen. The field names of its errors
+// ("lines[2].sku") are built only when there is an error.
+func (l *Line) normalize(i int, dst *Line) (int64, error) {
 	sku, err := NormalizeSKU(l.SKU)
 	if err != nil {
 		e := err.(*Error)
 		e.Field = lineField(i, ".sku")
-		return Line{}, 0, e
+		return 0, e
 	}
 	title, why := normText(l.Title, maxTitleBytes)
 	if why != "" {
-		return Line{}, 0, fieldErr(lineField(i, ".title"), l.Title, ErrInvalidText, why)
+		return 0, fieldErr(lineField(i, ".title"), l.Title, ErrInvalidText, why)
 	}
 	if l.Quantity < 1 || l.Quantity > yuan.MaxQuantity {
-		return Line{}, 0, fieldErr(lineField(i, ".quantity"), strconv.Itoa(l.Quantity), ErrInvalidQuantity,
+		return 0, fieldErr(lineField(i, ".quantity"), strconv.Itoa(l.Quantity), ErrInvalidQuantity,
 			"must be 1 to "+strconv.Itoa(yuan.MaxQuantity))
 	}
 	price, fen, why := checkAmount(l.UnitPrice)
 	if why != "" {
-		return Line{}, 0, fieldErr(lineField(i, ".unit_price"), amountText(l.UnitPrice), ErrInvalidAmount, why)
+		return 0, fieldErr(lineField(i, ".unit_price"), amountText(l.UnitPrice), ErrInvalidAmount, why)
 	}
 	if l.Gift && fen != 0 {
-		return Line{}, 0, fieldErr(lineField(i, ".unit_price"), yuan.Format(fen), ErrInvalidAmount, "a gift line costs nothing")
+		return 0, fieldErr(lineField(i, ".unit_price"), yuan.Format(fen), ErrInvalidAmount, "a gift line costs nothing")
 	}
 	if l.WeightGrams < 0 {
-		return Line{}, 0, fieldErr(lineField(i, ".weight_grams"), strconv.Itoa(l.WeightGrams), ErrInvalidQuantity, "must not be negative")
+		return 0, fieldErr(lineField(i, ".weight_grams"), strconv.Itoa(l.WeightGrams), ErrInvalidQuantity, "must not be negative")
 	}
 	total, ok := yuan.Mul(fen, l.Quantity)
 	if !ok {
-		return Line{}, 0, fieldErr(lineField(i, ""), yuan.Format(fen)+"×"+strconv.Itoa(l.Quantity), ErrInvalidAmount,
+		return 0, fieldErr(lineField(i, ""), yuan.Format(fen)+"×"+strconv.Itoa(l.Quantity), ErrInvalidAmount,
 			"the line total is above "+maxAmountText)
 	}
-	return Line{SKU: sku, Title: title, Quantity: l.Quantity, UnitPrice: price, WeightGrams: l.WeightGrams, Gift: l.Gift}, total, nil
+	*dst = Line{SKU: sku, Title: title, Quantity: l.Quantity, UnitPrice: price, WeightGrams: l.WeightGrams, Gift: l.Gift}
+	return total, nil
 }
 
 // lineField names a field of line i in an error: "lines[2]" + sub.

@@ -138,10 +138,9 @@ func New(spec Spec) (Order, error) {
 	if o.message, err = text("buyer_message", spec.Message, maxMessageBytes); err != nil {
 		return Order{}, err
 	}
-	if o.address, err = NormalizeAddress(spec.Address); err != nil {
+	if o.address, o.addrKey, err = normalizeKeyed(spec.Address); err != nil {
 		return Order{}, err
 	}
-	o.addrKey = o.address.Key()
 	if !spec.Payment.IsValid() {
 		return Order{}, fieldErr("payment", spec.Payment.String(), ErrUnknownPayment, "")
 	}
@@ -187,7 +186,8 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 	var goods int64
 	for i := range lines {
 		l := &lines[i]
-		n, fen, err := l.normalize(i)
+		n := &o.lines[i]
+		fen, err := l.normalize(i, n)
 		if err != nil {
 			return 0, err
 		}
@@ -196,7 +196,6 @@ func (o *Order) setLines(lines []Line) (int64, error) {
 				return 0, fieldErr(lineField(i, ".sku"), l.SKU, ErrDuplicateLine, "same SKU as "+lineField(j, ""))
 			}
 		}
-		o.lines[i] = n
 		var ok bool
 		if goods, ok = yuan.Add(goods, fen); !ok {
 			return 0, fieldErr("lines", "", ErrInvalidAmount, "the goods amount is above "+maxAmountText)
@@ -309,7 +308,18 @@ func (o *Order) checkLifecycle() error {
 	}
 
 	// Times run forward: created ≤ paid ≤ dispatched ≤ received online;
-	// created ≤ dispatched ≤ paid ≤ received for cash on delivery.
+	// created ≤ dispatched ≤ paid ≤ received for cash on delivery. The
+	// common case is checked first without naming anything; the loops
+	// below find the time out of order and name it.
+	if o.timesForward(cod) {
+		return nil
+	}
+	return o.timesError(cod)
+}
+
+// timesError returns the error for the first of the order's times out of
+// order, as [Order.timesForward] checks them, or nil when none is.
+func (o *Order) timesError(cod bool) error {
 	type stamp struct {
 		name string
 		at   time.Time
@@ -334,6 +344,34 @@ func (o *Order) checkLifecycle() error {
 		}
 	}
 	return nil
+}
+
+// timesForward reports whether the order's times run forward as
+// [Order.checkLifecycle] requires: the times set among paid, dispatched
+// (for cash on delivery, dispatched before paid) and received, in that
+// order, are each at or after the one before and after created; closed,
+// COD confirmed and slow review, when set, are not before created.
+func (o *Order) timesForward(cod bool) bool {
+	first, second := o.paid0, o.dispatched
+	if cod {
+		first, second = second, first
+	}
+	prev := o.created
+	for _, t := range [...]*time.Time{&first, &second, &o.received} {
+		if t.IsZero() {
+			continue
+		}
+		if t.Before(prev) {
+			return false
+		}
+		prev = *t
+	}
+	for _, t := range [...]*time.Time{&o.closed, &o.codConfirmed, &o.slowReviewSince} {
+		if !t.IsZero() && t.Before(o.created) {
+			return false
+		}
+	}
+	return true
 }
 
 // identifier applies kefu's identity rule ([CanonicalID]) to the ID in

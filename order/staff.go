@@ -70,12 +70,14 @@ func (r Role) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts the snake_case names; see [ParseRole].
 func (r *Role) UnmarshalText(b []byte) error {
-	v, err := ParseRole(string(b))
-	if err != nil {
-		return err
+	// A known name is found without copying b (the conversion for the
+	// comparisons stays on the stack); only an error keeps the text.
+	if i, ok := enum.Index(roleNames, string(b)); ok {
+		*r = Role(i)
+		return nil
 	}
-	*r = v
-	return nil
+	_, err := ParseRole(string(b))
+	return err
 }
 
 // Agent is a member of the customer-service team: who asks, approves,

@@ -149,12 +149,14 @@ func (s Status) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts exactly the platform names; see [ParseStatus].
 func (s *Status) UnmarshalText(b []byte) error {
-	v, err := ParseStatus(string(b))
-	if err != nil {
-		return err
+	// A known name is found without copying b (the conversion for the
+	// comparisons stays on the stack); only an error keeps the text.
+	if i, ok := enum.Index(statusNames, string(b)); ok {
+		*s = Status(i)
+		return nil
 	}
-	*s = v
-	return nil
+	_, err := ParseStatus(string(b))
+	return err
 }
 
 // Event is something that moves a trade from one [Status] to another. The

@@ -437,3 +437,20 @@ func TestStatusTextOfCODOrderDoesNotSayPaid(t *testing.T) {
 	var none *order.Order
 	assert.Empty(t, none.StatusText(order.English))
 }
+
+// TestKnownNamesDecodeWithoutAllocating: a status or role name decoded
+// from JSON text is found without copying the text (rules O1, A1: every
+// order and request carries one).
+func TestKnownNamesDecodeWithoutAllocating(t *testing.T) {
+	var s order.Status
+	var r order.Role
+	status, role := []byte("WAIT_SELLER_SEND_GOODS"), []byte("team_leader")
+	allocs := testing.AllocsPerRun(100, func() {
+		require.NoError(t, s.UnmarshalText(status))
+		require.NoError(t, r.UnmarshalText(role))
+	})
+	assert.Zero(t, allocs)
+	assert.Equal(t, order.AwaitingDispatch, s)
+	assert.Equal(t, order.TeamLeader, r)
+	require.ErrorIs(t, s.UnmarshalText([]byte("WAIT")), order.ErrUnknownStatus, "an unknown name is still an error")
+}

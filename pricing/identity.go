@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kefu-go/kefu/internal/textnorm"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -48,11 +49,10 @@ func canonAgent(field string, a order.Agent) (order.Agent, error) {
 }
 
 // canonicalAgent reports whether *a is already what canonAgent returns
-// — a canonical ASCII ID, an ASCII name in normal form of at most
-// maxRawName bytes, a valid role — so that it needs neither Normalize's
-// Unicode passes nor a copy.
+// — a canonical ASCII ID, a name in normal form ([normalName]), a valid
+// role — so that it needs neither Normalize's Unicode passes nor a copy.
 func canonicalAgent(a *order.Agent) bool {
-	return len(a.Name) <= maxRawName && canonicalASCII(a.ID) && normalASCII(a.Name) && a.Role.IsValid()
+	return canonicalASCII(a.ID) && normalName(a.Name) && a.Role.IsValid()
 }
 
 // relabel returns err, an error of package order about field from (or a
@@ -84,18 +84,9 @@ func canonicalASCII(s string) bool {
 	return true
 }
 
-// normalASCII reports whether s is a name that normalisation returns
-// unchanged and that is cheap to recognise: at most 200 bytes of printable
-// ASCII with single inner spaces and none at the ends.
-func normalASCII(s string) bool {
-	if len(s) > maxName {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
-			return false
-		}
-	}
-	return true
-}
+// normalName reports whether s is a name that normalisation returns
+// unchanged and that is cheap to recognise: at most 200 bytes of the
+// plain alphabet ([textnorm.IsPlain]: printable ASCII and common Chinese
+// characters, "小美" as much as "Xiao Mei", with single inner spaces and
+// none at the ends).
+func normalName(s string) bool { return len(s) <= maxName && textnorm.IsPlain(s) }

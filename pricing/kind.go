@@ -79,12 +79,14 @@ func (k Kind) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts the snake_case names; see [ParseKind].
 func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err != nil {
-		return err
+	// A known name is found without copying b (the conversion for the
+	// comparisons stays on the stack); only an error keeps the text.
+	if i, ok := enum.Index(kindNames, string(b)); ok {
+		*k = Kind(i)
+		return nil
 	}
-	*k = v
-	return nil
+	_, err := ParseKind(string(b))
+	return err
 }
 
 // Cause says why a concession is a compensation (rule P5). The zero value,

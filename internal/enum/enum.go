@@ -22,10 +22,16 @@ func Name(names []string, i int, typeName string) string {
 }
 
 // Index returns the index of s in names, skipping index 0 (the zero value
-// has no text form), and whether it was found.
+// has no text form), and whether it was found. A name is compared in
+// full only when its length and first and last bytes are those of s: the
+// names of one enum that share a length ("WAIT_SELLER_SEND_GOODS",
+// "TRADE_CLOSED_BY_TAOBAO") rarely share both ends.
 func Index(names []string, s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
 	for i := 1; i < len(names); i++ {
-		if names[i] == s && s != "" {
+		if n := names[i]; len(n) == len(s) && n[0] == s[0] && n[len(n)-1] == s[len(s)-1] && n == s {
 			return i, true
 		}
 	}

@@ -27,9 +27,17 @@ func TestIndexSkipsZeroValueAndEmptyNames(t *testing.T) {
 	i, ok := enum.Index(colorNames, "blue")
 	assert.True(t, ok)
 	assert.Equal(t, 4, i)
-	for _, s := range []string{"", "Red", "purple"} {
+	for _, s := range []string{"", "Red", "purple", "bloe", "blu", "bluee", "glue", "blux"} {
 		_, ok := enum.Index(colorNames, s)
-		assert.False(t, ok, "%q", s)
+		assert.False(t, ok, "%q: not a name, though it may share a length and ends with one", s)
+	}
+	for i, n := range colorNames {
+		if n == "" {
+			continue
+		}
+		got, ok := enum.Index(colorNames, n)
+		assert.True(t, ok, n)
+		assert.Equal(t, i, got, n)
 	}
 }
 

@@ -69,7 +69,7 @@ func TestPlainAgreesWithGeneralPath(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "a", "a  b", " a", "a ", "a\tb", "a\x7fb", "文三路12号", "文三路 12号 Room B", "ROOM",
 		"文\u3000三", "文３", "Ａ文", "文\u200b三", "〇", "\u3003", "\u3007", "\u3012", "\u33ff", "\u4dc0", "\ua000",
-		"\uf900", "ガ", "\xe4\xb8", "a\xffb", "《红楼梦》【新】", "、。", "İ文", "ß文",
+		"\uf900", "ガ", "\xe4\xb8", "a\xffb", "《红楼梦》【新】", "、。", "İ文", "ß文", "a,b", "文,", ",", "A, b",
 	} {
 		l, ok := Line(s)
 		if !ok {
@@ -79,6 +79,13 @@ func TestPlainAgreesWithGeneralPath(t *testing.T) {
 		assert.Equal(t, slowLine(s), l, "Line(%q)", s)
 		k, _ := Key(s)
 		assert.Equal(t, slowKey(s), k, "Key(%q)", s)
+		if pk, comma, ok := PlainKey(s); ok {
+			assert.Equal(t, s, slowLine(s), "PlainKey(%q) takes it as its own line", s)
+			assert.Equal(t, slowKey(s), pk, "PlainKey(%q)", s)
+			assert.Equal(t, strings.Contains(s, ","), comma, "PlainKey(%q) sees its commas", s)
+		} else {
+			assert.False(t, isPlain(s), "PlainKey(%q) refuses plain text", s)
+		}
 	}
 	for _, s := range []string{"13800135678", "+85291234567", "+", "", "１３８", "138 0013", "1+3"} {
 		got, ok := Digits(s)
@@ -117,6 +124,58 @@ func TestDecodePlainIsUTF8(t *testing.T) {
 					if r != wr || n != wn {
 						t.Fatalf("% x: %U %d, utf8 %U %d", in, r, n, wr, wn)
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestCommonHanIsPlain: every three bytes isCommonHan steps over — all
+// lead and continuation bytes around its range, truncated or not — are
+// one valid plain rune of three bytes; and it takes every rune from
+// U+5000 to U+9FFF.
+func TestCommonHanIsPlain(t *testing.T) {
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x70; c1 <= 0xC0; c1++ {
+			for c2 := 0x70; c2 <= 0xC0; c2++ {
+				s := string([]byte{'a', byte(c0), byte(c1), byte(c2)})
+				for _, in := range []string{s, s[:3]} {
+					if !isCommonHan(in, 1) {
+						continue
+					}
+					r, n := utf8.DecodeRuneInString(in[1:])
+					if n != 3 || !isPlainRune(r) {
+						t.Fatalf("% x: %U, %d bytes", in, r, n)
+					}
+				}
+			}
+		}
+	}
+	for r := rune(0x5000); r <= 0x9FFF; r++ {
+		require.True(t, isCommonHan(string(r), 0), "%U", r)
+	}
+	assert.False(t, isCommonHan(string(rune(0x4FFF)), 0), "below the range: decoded")
+}
+
+// TestIDWordIsBytewise: the eight-bytes-at-once test of an ID's ASCII
+// agrees with the byte-by-byte one on every byte value in every position
+// of a word, among printable and other neighbours.
+func TestIDWordIsBytewise(t *testing.T) {
+	byteOK := func(c byte) bool { return c > ' ' && c < 0x7f }
+	for _, fill := range []byte{'a', '!', '~', '0'} {
+		for pos := range 8 {
+			for c := range 256 {
+				b := []byte(strings.Repeat(string(fill), 8))
+				b[pos] = byte(c)
+				s := string(b)
+				want := true
+				for _, x := range b {
+					want = want && byteOK(x)
+				}
+				require.Equal(t, want, idWord(word(s, 0)), "% x", b)
+				if c < utf8.RuneSelf {
+					require.Equal(t, want, isPlainID(s), "% x", b)
+					require.Equal(t, want, isPlainID(s+"x"), "% x and a byte more", b)
 				}
 			}
 		}

@@ -95,7 +95,7 @@ func isNormal(s string) bool {
 // Key does not allocate when Line does not and the result has no space
 // and no upper-case letter to fold.
 func Key(s string) (string, bool) {
-	switch plainKey(s) {
+	switch p, _ := plainKey(s); p {
 	case keyAsIs:
 		return s, true
 	case keyASCIIFold:
@@ -112,6 +112,26 @@ func Key(s string) (string, bool) {
 		return l, true
 	}
 	return cases.Fold().String(l), true
+}
+
+// PlainKey is [Line] and [Key] in one pass for text of the plain
+// alphabet ([isPlain]), the platform's usual text: when s is plain it is
+// its own Line, and PlainKey returns its Key and true; otherwise it
+// returns "", false and the caller takes the general path. The key is s
+// itself, without allocating, when s has no space and no ASCII upper case.
+//
+// comma reports whether s holds an ASCII comma, which the canonical text
+// form of an address keeps as the separator of its parts, at no extra
+// pass over s.
+func PlainKey(s string) (key string, comma, ok bool) {
+	p, comma := plainKey(s)
+	switch p {
+	case keyAsIs:
+		return s, comma, true
+	case keyASCIIFold:
+		return asciiKey(s), comma, true
+	}
+	return "", false, false
 }
 
 // The plain alphabet is what the platform's text is mostly made of:
@@ -143,6 +163,12 @@ func isPlainRune(r rune) bool {
 	return false
 }
 
+// IsPlain reports whether s is text of the plain alphabet that [Line]
+// returns as it is ([isPlain]): printable ASCII and common Chinese
+// characters, single inner spaces, none at the ends. One pass over the
+// bytes; it may say no for normal text, never yes for text Line changes.
+func IsPlain(s string) bool { return isPlain(s) }
+
 // isPlain reports whether s is valid UTF-8 of the plain alphabet, with no
 // control character, no leading or trailing space and no run of spaces:
 // text [Line] returns as it is. One pass over the bytes, no allocation;
@@ -166,6 +192,10 @@ func isPlain(s string) bool {
 			continue
 		}
 		prevSpace = false
+		if isCommonHan(s, i) {
+			i += 3
+			continue
+		}
 		r, n := decodePlain(s, i)
 		if !isPlainRune(r) { // utf8.RuneError is not plain
 			return false
@@ -173,6 +203,14 @@ func isPlain(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// isCommonHan reports whether s[i:] starts with the UTF-8 of a rune in
+// U+5000–U+9FFF — a lead byte 0xE5 to 0xE9 and two continuation bytes,
+// always a valid sequence — the commonest Chinese characters, which are
+// plain: the loops over plain text step over them without decoding.
+func isCommonHan(s string, i int) bool {
+	return i+2 < len(s) && s[i] >= 0xE5 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // decodePlain decodes the rune at s[i], which is not ASCII: inline for
@@ -200,13 +238,14 @@ const (
 
 // plainKey says which path builds the key of s, in one pass over its
 // bytes: keyAsIs or keyASCIIFold when s is plain ([isPlain]: its own
-// [Line]), keyGeneral otherwise.
-func plainKey(s string) keyPath {
+// [Line]), keyGeneral otherwise; and, when s is plain, whether it holds
+// an ASCII comma.
+func plainKey(s string) (p keyPath, comma bool) {
 	if s == "" {
-		return keyAsIs
+		return keyAsIs, false
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return keyGeneral
+		return keyGeneral, false
 	}
 	p, prevSpace := keyAsIs, false
 	for i := 0; i < len(s); {
@@ -214,22 +253,28 @@ func plainKey(s string) keyPath {
 		if c < utf8.RuneSelf {
 			switch {
 			case c < 0x20 || c == 0x7f || c == ' ' && prevSpace:
-				return keyGeneral
+				return keyGeneral, false
 			case c == ' ' || c >= 'A' && c <= 'Z':
 				p = keyASCIIFold
+			case c == ',':
+				comma = true
 			}
 			prevSpace = c == ' '
 			i++
 			continue
 		}
 		prevSpace = false
+		if isCommonHan(s, i) {
+			i += 3
+			continue
+		}
 		r, n := decodePlain(s, i)
 		if !isPlainRune(r) {
-			return keyGeneral
+			return keyGeneral, false
 		}
 		i += n
 	}
-	return p
+	return p, comma
 }
 
 // asciiKey drops the spaces of l and lowers its ASCII letters; the other
@@ -444,12 +489,20 @@ func isPlainID(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && idWord(word(s, i)) {
+			i += 8 // eight bytes of an ASCII ID at once
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c <= ' ' || c == 0x7f {
 				return false
 			}
 			i++
+			continue
+		}
+		if isCommonHan(s, i) {
+			i += 3
 			continue
 		}
 		r, n := decodePlain(s, i)
@@ -459,6 +512,31 @@ func isPlainID(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// Eight bytes at once: lsb and msb repeat a byte's lowest and highest bit
+// in every byte of a word.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// word returns s[i:i+8] as a little-endian word; i+8 ≤ len(s).
+func word(s string, i int) uint64 {
+	b := s[i : i+8]
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// idWord reports whether every byte of w is printable ASCII other than
+// space (0x21 to 0x7e), what isPlainID accepts of ASCII. With no top bit
+// set, a byte is below 0x21 exactly when subtracting 0x21 borrows into
+// its top bit, and is 0x7f exactly when its xor with 0x7f is zero; the
+// borrow tests are exact as a yes or no for the whole word.
+func idWord(w uint64) bool {
+	x := w ^ 0x7f*lsb
+	return w&msb == 0 && (w-0x21*lsb)&^w&msb == 0 && (x-lsb)&^x&msb == 0
 }
 
 // invisible reports whether r is a character that renders as nothing or

@@ -1,6 +1,7 @@
 package textnorm_test
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -80,6 +81,9 @@ func FuzzLine(f *testing.F) {
 		k2, _ := textnorm.Key(once)
 		if k1 != k2 {
 			t.Fatalf("key differs after normalising: %q vs %q", k1, k2)
+		}
+		if pk, comma, ok := textnorm.PlainKey(s); ok && (once != s || pk != k1 || comma != strings.Contains(s, ",")) {
+			t.Fatalf("PlainKey(%q) = %q, %v: Line %q, Key %q", s, pk, comma, once, k1)
 		}
 	})
 }

@@ -75,7 +75,20 @@ func Fen(d decimal.Decimal) (fen int64, ok bool) {
 }
 
 // Dec returns fen as a decimal amount in yuan with exactly two decimals.
-func Dec(fen int64) decimal.Decimal { return decimal.New(fen, -2) }
+// It allocates what decimal.New does (the big.Int and its word, two small
+// allocations), except for zero: every zero is [zero].
+func Dec(fen int64) decimal.Decimal {
+	if fen == 0 {
+		return zero
+	}
+	return decimal.New(fen, -2)
+}
+
+// zero is 0.00, shared by every [Dec] of zero fen. A decimal is
+// immutable (shopspring/decimal shares a big.Int for its own zero the
+// same way), so sharing it is safe, also between goroutines; it is the
+// one package-level value here and nothing ever writes it.
+var zero = decimal.New(0, -2)
 
 // Normalize returns d rescaled to exactly two decimals, so that two
 // normalised amounts compare with [decimal.Decimal.Cmp] without allocating
@@ -204,8 +217,12 @@ func Parse(s string) (int64, Problem) {
 	}
 	var whole int64
 	start := i
-	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		whole = whole*10 + int64(s[i]-'0') // at most 23 digits: checked below
+	for ; i < len(s); i++ {
+		d := s[i] - '0' // a byte: anything but a digit is above 9
+		if d > 9 {
+			break
+		}
+		whole = whole*10 + int64(d) // at most 23 digits: checked below
 		if whole > MaxFen/100 {
 			return 0, TooLarge
 		}
@@ -218,20 +235,21 @@ func Parse(s string) (int64, Problem) {
 		if s[i] != '.' {
 			return 0, Malformed
 		}
-		i++
-		n := 0
-		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-			if n == 2 {
-				return 0, TooPrecise
+		// One or two decimals and the end of the text; a third decimal
+		// is too precise, anything else malformed.
+		switch f := s[i+1:]; {
+		case len(f) == 1 && isDigit(f[0]):
+			frac = int64(f[0]-'0') * 10
+		case len(f) >= 2 && isDigit(f[0]) && isDigit(f[1]):
+			if len(f) > 2 {
+				if isDigit(f[2]) {
+					return 0, TooPrecise
+				}
+				return 0, Malformed
 			}
-			frac = frac*10 + int64(s[i]-'0')
-			n++
-		}
-		if n == 0 || i < len(s) {
+			frac = int64(f[0]-'0')*10 + int64(f[1]-'0')
+		default:
 			return 0, Malformed
-		}
-		if n == 1 {
-			frac *= 10
 		}
 	}
 	fen := whole*100 + frac
@@ -243,6 +261,8 @@ func Parse(s string) (int64, Problem) {
 	}
 	return fen, OK
 }
+
+func isDigit(c byte) bool { return c-'0' <= 9 }
 
 // ParseJSON reads an amount from a JSON value: a string ("128.50", as the
 // platform sends money) or a bare number (128.50), both with the rules of
