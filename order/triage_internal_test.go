@@ -204,11 +204,14 @@ func requireSameReport(t *testing.T, a, b Report, msg string, args ...any) {
 	require.Equal(t, len(a.Findings), len(b.Findings), msg)
 }
 
-func TestTriageWorkersRespectGOMAXPROCS(t *testing.T) {
+func TestTriageWorkersRespectGOMAXPROCSAndTheBound(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
-	assert.Equal(t, 1, triageWorkers(100), "a small batch is triaged on one goroutine")
-	assert.Equal(t, 2, triageWorkers(2*minTriageShare))
-	assert.Equal(t, 3, triageWorkers(100*minTriageShare), "never more than GOMAXPROCS")
+	assert.Equal(t, 1, triageWorkers(100, 0), "a small batch is triaged on one goroutine")
+	assert.Equal(t, 2, triageWorkers(2*minTriageShare, 0))
+	assert.Equal(t, 3, triageWorkers(100*minTriageShare, 0), "never more than GOMAXPROCS")
+	assert.Equal(t, 2, triageWorkers(100*minTriageShare, 2), "the policy's bound")
+	assert.Equal(t, 1, triageWorkers(100*minTriageShare, 1), "1: sequential")
+	assert.Equal(t, 3, triageWorkers(100*minTriageShare, 8), "a bound above GOMAXPROCS is GOMAXPROCS")
 	runtime.GOMAXPROCS(1)
-	assert.Equal(t, 1, triageWorkers(100*minTriageShare))
+	assert.Equal(t, 1, triageWorkers(100*minTriageShare, 0))
 }
