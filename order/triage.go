@@ -270,17 +270,11 @@ type triage struct {
 	// sorted says the IDs ascend through the whole batch.
 	sorted bool
 
-	// buyerHash[i] is the hash of orders[i]'s buyer ID when it waits to
-	// ship.
-	buyerHash []uint64
 	// lines[lineStart[i]+k] is line k of orders[i]: its SKU's number in
 	// skus, shifted left once, with the low bit set for a gift; only
-	// orders waiting to ship have lines here. skuGroups, alongside, holds
-	// each line's (buyer, SKU) group within its buyer partition, -1 for a
-	// gift line.
+	// orders waiting to ship have lines here.
 	lineStart []int32
 	lines     []int32
-	skuGroups []int32
 	// skus are the distinct SKUs of the orders waiting to ship, and units
 	// the units asked of each (gifts included), when there are stocks.
 	skus  []string
@@ -317,18 +311,30 @@ const (
 // goroutine only: its buyer partition's, or the sequential allocation.
 func (t *triage) flag(i int32, f orderFlags) { t.flags[i] |= f }
 
+// buyerGroup is the orders waiting to ship of one buyer.
 type buyerGroup struct {
-	first   int32 // index of the first order seen, for its buyer ID and address
-	differs bool  // some order's address differs from the first one's
+	id      string // the buyer's ID
+	first   int32  // index of the first order seen, for its address
+	n       int32  // the number of orders
+	differs bool   // some order's address differs from the first one's
+}
+
+// pendingOrder is an order waiting to ship, as the first pass hands it
+// to its buyer partition: its index, and its buyer's ID and the ID's
+// hash, so that the grouping reads the order itself only to compare
+// addresses.
+type pendingOrder struct {
+	buyer string
+	hash  uint64
+	i     int32
 }
 
 // The triage groups orders with hash tables keyed by 64-bit hashes of the
 // IDs rather than by the strings: the tables then hold no pointers, which
 // the garbage collector need not scan, and a key is hashed once. A hash
-// names a candidate only; every hit is confirmed by comparing the strings
-// (or, for a (buyer, SKU) group, the two numbers), and the rare different
-// keys that share a hash go to an overflow map keyed by the key itself,
-// so the result never depends on the hash.
+// names a candidate only; every hit is confirmed by comparing the strings,
+// and the rare different keys that share a hash go to an overflow map
+// keyed by the string, so the result never depends on the hash.
 
 // parallel runs f(w) for w = 0 … t.workers-1, on as many goroutines, and
 // returns when every call has; a panic in one (a check's) is raised again
@@ -371,7 +377,7 @@ type share struct {
 	sorted bool
 	// parts[w] are the share's orders waiting to ship of buyer partition
 	// w, in batch order.
-	parts [][]int32
+	parts [][]pendingOrder
 	// lines are the share's lines of orders waiting to ship, as
 	// triage.lines holds them but numbered in the share's own SKU table
 	// (skus, units, index, overflow); remap turns those numbers into the
@@ -417,7 +423,6 @@ func (t *triage) scan(rep *Report) error {
 	n := len(t.orders)
 	t.foundEnd = make([]int32, n)
 	t.lineStart = make([]int32, n+1)
-	t.buyerHash = make([]uint64, n)
 	t.shares = make([]share, t.workers)
 	t.parallel(func(w int) {
 		sh := &t.shares[w]
@@ -474,7 +479,6 @@ func (t *triage) scan(rep *Report) error {
 	}
 	t.mergeSKUs()
 	t.lines = make([]int32, lines)
-	t.skuGroups = make([]int32, lines)
 	base := make([]int32, t.workers)
 	for w := 1; w < t.workers; w++ {
 		base[w] = base[w-1] + int32(len(t.shares[w-1].lines))
@@ -501,9 +505,9 @@ func (t *triage) scanShare(sh *share) {
 	sh.errAt = n
 	sh.sorted = true
 	sh.found = make([]Problem, 0, (sh.hi-sh.lo)/4+8)
-	sh.parts = make([][]int32, t.workers)
+	sh.parts = make([][]pendingOrder, t.workers)
 	for w := range sh.parts {
-		sh.parts[w] = make([]int32, 0, (sh.hi-sh.lo)/t.workers+(sh.hi-sh.lo)/(4*t.workers)+4)
+		sh.parts[w] = make([]pendingOrder, 0, (sh.hi-sh.lo)/t.workers+(sh.hi-sh.lo)/(4*t.workers)+4)
 	}
 	sh.lines = make([]int32, 0, 2*(sh.hi-sh.lo))
 	sh.index = newHashIndex(64)
@@ -545,12 +549,11 @@ func (t *triage) scanShare(sh *share) {
 		t.foundEnd[i] = int32(len(sh.found))
 		if o.pending() {
 			bh := maphash.String(t.seed, o.buyer.ID) & t.hashMask
-			t.buyerHash[i] = bh
 			p := 0
 			if t.workers > 1 {
 				p = partition(bh, t.workers)
 			}
-			sh.parts[p] = append(sh.parts[p], int32(i))
+			sh.parts[p] = append(sh.parts[p], pendingOrder{o.buyer.ID, bh, int32(i)})
 			for _, l := range o.lines {
 				k := sh.sku(l.SKU, maphash.String(t.seed, l.SKU)&t.hashMask)
 				v := k << 1
@@ -663,90 +666,136 @@ func partition(h uint64, workers int) int {
 }
 
 // group is the second pass, in parallel over partitions of the buyers:
-// each worker groups its partition's orders waiting to ship by buyer and
-// by (buyer, SKU), and flags buyers with several addresses and repeat
-// orders.
+// each worker groups its partition's orders waiting to ship by buyer,
+// and flags buyers with several addresses and repeat orders.
 func (t *triage) group() {
 	t.parallel(t.groupPartition)
 }
 
 // groupPartition groups the orders waiting to ship of buyer partition w
-// and flags what the groups show.
+// by buyer and flags what the groups show.
 func (t *triage) groupPartition(w int) {
 	size := 0
 	for s := range t.shares {
 		size += len(t.shares[s].parts[w])
 	}
-	mine := make([]int32, 0, size) // the partition's orders waiting to ship, in batch order
-	for s := range t.shares {
-		mine = append(mine, t.shares[s].parts[w]...)
-		t.shares[s].parts[w] = nil
-	}
-	buyerIdx := newHashIndex(size)
-	skuIdx := newHashIndex(size + size/4)
-	var buyerOverflow map[string]int32
-	var skuOverflow map[uint64]int32
+	idx := newHashIndex(size)
+	var overflow map[string]int32
 	buyers := make([]buyerGroup, 0, size)
+	mine := make([]int32, 0, size)    // the partition's orders waiting to ship, in batch order
 	buyerOf := make([]int32, 0, size) // buyerOf[k] is mine[k]'s group
-	skuCount := make([]int32, 0, size)
-	skuKeys := make([]uint64, 0, size) // each (buyer, SKU) group's key: buyer group<<32 | SKU number
-	for _, i := range mine {
-		bh := t.buyerHash[i]
-		g, ok := buyerIdx.getOrPut(bh, int32(len(buyers)))
-		if ok {
-			o := t.orders[i]
-			if first := t.orders[buyers[g].first]; first.buyer.ID != o.buyer.ID {
-				if buyerOverflow == nil {
-					buyerOverflow = map[string]int32{}
+	for s := range t.shares {
+		for _, p := range t.shares[s].parts[w] {
+			g, ok := idx.getOrPut(p.hash, int32(len(buyers)))
+			if ok && buyers[g].id != p.buyer {
+				if overflow == nil {
+					overflow = map[string]int32{}
 				}
-				g, ok = buyerOverflow[o.buyer.ID]
-				if !ok {
-					buyerOverflow[o.buyer.ID] = int32(len(buyers))
-				}
-			}
-			if ok {
-				if b := &buyers[g]; !b.differs && t.orders[b.first].addrKey != o.addrKey {
-					b.differs = true
-				}
-			}
-		}
-		if !ok {
-			g = int32(len(buyers))
-			buyers = append(buyers, buyerGroup{first: i})
-		}
-		buyerOf = append(buyerOf, g)
-		for l := t.lineStart[i]; l < t.lineStart[i+1]; l++ {
-			v := t.lines[l]
-			if v&1 != 0 {
-				t.skuGroups[l] = -1 // a gift
-				continue
-			}
-			key := uint64(g)<<32 | uint64(v>>1)
-			h := (key ^ key>>31) * 0x9e3779b97f4a7c15 & t.hashMask
-			s, ok := skuIdx.getOrPut(h, int32(len(skuCount)))
-			if ok && skuKeys[s] != key {
-				if skuOverflow == nil {
-					skuOverflow = map[uint64]int32{}
-				}
-				if s, ok = skuOverflow[key]; !ok {
-					skuOverflow[key] = int32(len(skuCount))
+				if g, ok = overflow[p.buyer]; !ok {
+					overflow[p.buyer] = int32(len(buyers))
 				}
 			}
 			if !ok {
-				s = int32(len(skuCount))
-				skuCount = append(skuCount, 0)
-				skuKeys = append(skuKeys, key)
+				g = int32(len(buyers))
+				buyers = append(buyers, buyerGroup{id: p.buyer, first: p.i, n: 1})
+			} else {
+				b := &buyers[g]
+				b.n++
+				if !b.differs && t.orders[b.first].addrKey != t.orders[p.i].addrKey {
+					b.differs = true
+				}
 			}
-			skuCount[s]++
-			t.skuGroups[l] = s
+			mine = append(mine, p.i)
+			buyerOf = append(buyerOf, g)
 		}
+		t.shares[s].parts[w] = nil
 	}
 	for k, i := range mine {
 		if buyers[buyerOf[k]].differs {
 			t.flag(i, addrDiffers)
 		}
 	}
-	t.repeats(mine, skuCount)
+	t.repeats(mine, buyerOf, buyers)
+}
+
+// repeats flags the repeat orders (rule O6) among mine, the orders
+// waiting to ship of one buyer partition, whose buyer groups buyerOf
+// gives: an order with a line of goods whose SKU another order of the
+// same buyer waiting to ship also holds, placed within the policy's
+// RepeatWithin of it. Only the buyers with two orders or more are read
+// again: their orders are laid out buyer by buyer (a counting sort), and
+// each buyer's lines of goods are sorted by SKU and placing time, so
+// that every order is compared with its neighbours in time for the same
+// SKU only.
+func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
+	next := make([]int32, len(buyers)) // each buyer's next slot; the end of its orders at last
+	total := int32(0)
+	for g := range buyers {
+		if c := buyers[g].n; c > 1 {
+			next[g] = total
+			total += c
+		} else {
+			next[g] = -1
+		}
+	}
+	if total == 0 {
+		return
+	}
+	members := make([]int32, total)
+	for k, i := range mine {
+		if g := buyerOf[k]; next[g] >= 0 {
+			members[next[g]] = i
+			next[g]++
+		}
+	}
+	// A line of goods of one buyer's order, with what it is sorted by.
+	type line struct {
+		sku   int32
+		order int32
+		sec   int64
+		nsec  int32
+	}
+	var ls []line
+	from := int32(0)
+	for _, end := range next {
+		if end < 0 {
+			continue
+		}
+		grp := members[from:end]
+		from = end
+		ls = ls[:0]
+		for _, i := range grp {
+			created := t.orders[i].created
+			sec, nsec := created.Unix(), int32(created.Nanosecond())
+			for _, v := range t.lines[t.lineStart[i]:t.lineStart[i+1]] {
+				if v&1 == 0 { // gifts aside
+					ls = append(ls, line{v >> 1, i, sec, nsec})
+				}
+			}
+		}
+		slices.SortFunc(ls, func(a, b line) int {
+			if c := cmp.Compare(a.sku, b.sku); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.sec, b.sec); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.order, b.order)
+		})
+		for k := 1; k < len(ls); k++ {
+			a, b := ls[k-1], ls[k]
+			if a.sku != b.sku {
+				continue
+			}
+			if !t.orders[b.order].created.After(t.orders[a.order].created.Add(t.rules.repeatWithin)) {
+				t.flag(a.order, repeated)
+				t.flag(b.order, repeated)
+			}
+		}
+	}
 }
 
 // span is where one finding's problems lie in its share's backing slice.
@@ -1017,61 +1066,6 @@ func (t *triage) allocate(a *stockAlloc) {
 			t.flag(c.order, shortAlone)
 		default:
 			t.flag(c.order, shortTaken)
-		}
-	}
-}
-
-// repeats flags the repeat orders (rule O6) among mine, the orders
-// waiting to ship of one buyer partition, whose (buyer, SKU) groups
-// skuCount counts: an order with a line of goods whose SKU another order
-// of the same buyer waiting to ship also holds, placed within the
-// policy's RepeatWithin of it. Only the groups of two or more orders are
-// read again: their members are laid out group by group (a counting
-// sort, reusing skuCount for the offsets) and each group is sorted by
-// placing time, so that every order is compared with its neighbours in
-// time only.
-func (t *triage) repeats(mine, skuCount []int32) {
-	total := int32(0)
-	for g, c := range skuCount {
-		if c > 1 {
-			skuCount[g] = total // the group's first slot
-			total += c
-		} else {
-			skuCount[g] = -1
-		}
-	}
-	if total == 0 {
-		return
-	}
-	members := make([]int32, total)
-	for _, i := range mine {
-		for _, g := range t.skuGroups[t.lineStart[i]:t.lineStart[i+1]] {
-			if g >= 0 && skuCount[g] >= 0 {
-				members[skuCount[g]] = i
-				skuCount[g]++ // the next slot; the end of the group at last
-			}
-		}
-	}
-	byPlaced := func(a, b int32) int {
-		if c := t.orders[a].created.Compare(t.orders[b].created); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	}
-	from := int32(0)
-	for _, end := range skuCount {
-		if end < 0 {
-			continue
-		}
-		grp := members[from:end]
-		from = end
-		slices.SortFunc(grp, byPlaced)
-		for k := 1; k < len(grp); k++ {
-			prev, cur := t.orders[grp[k-1]], t.orders[grp[k]]
-			if !cur.created.After(prev.created.Add(t.rules.repeatWithin)) {
-				t.flag(grp[k-1], repeated)
-				t.flag(grp[k], repeated)
-			}
 		}
 	}
 }
