@@ -320,13 +320,15 @@ type buyerGroup struct {
 }
 
 // pendingOrder is an order waiting to ship, as the first pass hands it
-// to its buyer partition: its index, and its buyer's ID and the ID's
-// hash, so that the grouping reads the order itself only to compare
-// addresses.
+// to its buyer partition: its index, its buyer's ID and the ID's hash,
+// and when it was placed, so that the grouping reads the order itself
+// only to compare addresses.
 type pendingOrder struct {
 	buyer string
 	hash  uint64
+	sec   int64 // placed at, in Unix seconds
 	i     int32
+	nsec  int32 // and nanoseconds
 }
 
 // The triage groups orders with hash tables keyed by 64-bit hashes of the
@@ -553,7 +555,7 @@ func (t *triage) scanShare(sh *share) {
 			if t.workers > 1 {
 				p = partition(bh, t.workers)
 			}
-			sh.parts[p] = append(sh.parts[p], pendingOrder{o.buyer.ID, bh, int32(i)})
+			sh.parts[p] = append(sh.parts[p], pendingOrder{o.buyer.ID, bh, o.created.Unix(), int32(i), int32(o.created.Nanosecond())})
 			for _, l := range o.lines {
 				k := sh.sku(l.SKU, maphash.String(t.seed, l.SKU)&t.hashMask)
 				v := k << 1
@@ -682,10 +684,12 @@ func (t *triage) groupPartition(w int) {
 	idx := newHashIndex(size)
 	var overflow map[string]int32
 	buyers := make([]buyerGroup, 0, size)
-	mine := make([]int32, 0, size)    // the partition's orders waiting to ship, in batch order
-	buyerOf := make([]int32, 0, size) // buyerOf[k] is mine[k]'s group
+	mine := make([]*pendingOrder, 0, size) // the partition's orders waiting to ship, in batch order
+	buyerOf := make([]int32, 0, size)      // buyerOf[k] is mine[k]'s group
 	for s := range t.shares {
-		for _, p := range t.shares[s].parts[w] {
+		part := t.shares[s].parts[w]
+		for j := range part {
+			p := &part[j]
 			g, ok := idx.getOrPut(p.hash, int32(len(buyers)))
 			if ok && buyers[g].id != p.buyer {
 				if overflow == nil {
@@ -705,14 +709,13 @@ func (t *triage) groupPartition(w int) {
 					b.differs = true
 				}
 			}
-			mine = append(mine, p.i)
+			mine = append(mine, p)
 			buyerOf = append(buyerOf, g)
 		}
-		t.shares[s].parts[w] = nil
 	}
-	for k, i := range mine {
+	for k, p := range mine {
 		if buyers[buyerOf[k]].differs {
-			t.flag(i, addrDiffers)
+			t.flag(p.i, addrDiffers)
 		}
 	}
 	t.repeats(mine, buyerOf, buyers)
@@ -727,7 +730,7 @@ func (t *triage) groupPartition(w int) {
 // each buyer's lines of goods are sorted by SKU and placing time, so
 // that every order is compared with its neighbours in time for the same
 // SKU only.
-func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
+func (t *triage) repeats(mine []*pendingOrder, buyerOf []int32, buyers []buyerGroup) {
 	next := make([]int32, len(buyers)) // each buyer's next slot; the end of its orders at last
 	total := int32(0)
 	for g := range buyers {
@@ -741,10 +744,10 @@ func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
 	if total == 0 {
 		return
 	}
-	members := make([]int32, total)
-	for k, i := range mine {
+	members := make([]*pendingOrder, total)
+	for k, p := range mine {
 		if g := buyerOf[k]; next[g] >= 0 {
-			members[next[g]] = i
+			members[next[g]] = p
 			next[g]++
 		}
 	}
@@ -764,12 +767,10 @@ func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
 		grp := members[from:end]
 		from = end
 		ls = ls[:0]
-		for _, i := range grp {
-			created := t.orders[i].created
-			sec, nsec := created.Unix(), int32(created.Nanosecond())
-			for _, v := range t.lines[t.lineStart[i]:t.lineStart[i+1]] {
+		for _, p := range grp {
+			for _, v := range t.lines[t.lineStart[p.i]:t.lineStart[p.i+1]] {
 				if v&1 == 0 { // gifts aside
-					ls = append(ls, line{v >> 1, i, sec, nsec})
+					ls = append(ls, line{v >> 1, p.i, p.sec, p.nsec})
 				}
 			}
 		}
