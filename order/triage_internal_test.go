@@ -146,12 +146,31 @@ func TestTriageSplitIsSequential(t *testing.T) {
 	require.Positive(t, want.Count(OutOfStock))
 	require.Positive(t, want.Count(PostageWrong))
 	require.Less(t, want.Count(RepeatOrder), want.Checked, "not every order is a repeat")
-	for _, workers := range []int{2, 3, 4, 7, 16, 1000} {
+	// The batch sorted by ID takes the path without the duplicate-ID
+	// table and the findings' merge.
+	// Its halves swapped ascend in each of two shares, not across them.
+	sorted := slices.Clone(orders)
+	slices.SortFunc(sorted, func(a, b *Order) int { return strings.Compare(a.ID(), b.ID()) })
+	h := len(sorted) / 2
+	swapped := append(slices.Clone(sorted[h:]), sorted[:h]...)
+	for _, workers := range []int{1, 2, 3, 4, 7, 16, 1000} {
 		for _, mask := range []uint64{^uint64(0), 0} {
-			got, err := p.triage(orders, at, checks, mask, workers)
-			require.NoError(t, err)
-			requireSameReport(t, want, got, "%d workers, hash mask %x", workers, mask)
+			for name, batch := range map[string][]*Order{"as built": orders, "sorted": sorted, "halves swapped": swapped} {
+				got, err := p.triage(batch, at, checks, mask, workers)
+				require.NoError(t, err)
+				requireSameReport(t, want, got, "%d workers, hash mask %x, %s", workers, mask, name)
+			}
 		}
+	}
+	// The policy's bound on the workers, through the public call: every
+	// bound gives the sequential report.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, bound := range []int{0, 1, 2, 3, 4, 64} {
+		q := p
+		q.Workers = bound
+		got, err := q.Triage(orders, at, checks...)
+		require.NoError(t, err)
+		requireSameReport(t, want, got, "policy bound %d", bound)
 	}
 
 	// Errors: a check's failure in an early share, a duplicate and a nil
@@ -181,6 +200,26 @@ func TestTriageSplitIsSequential(t *testing.T) {
 	}
 	_, err = p.triage(bad[:len(bad)-2], at, nil, ^uint64(0), 4)
 	require.NoError(t, err, "without the duplicate and the nil order the batch is fine")
+
+	// In a batch sorted by ID, a duplicate next to its original, or one
+	// at the border of two shares, breaks the ascent and is found; so is
+	// the nil order after it, which comes second. So is the duplicate of
+	// the first order that starts a second share, each share ascending.
+	firstAgain := append(slices.Clone(sorted[:h]), new(*sorted[0]))
+	firstAgain = append(firstAgain, sorted[h+1:]...)
+	dups := [][]*Order{firstAgain}
+	for _, k := range []int{1, h, len(sorted) - 1} {
+		dups = append(dups, append(slices.Insert(slices.Clone(sorted), k, new(*sorted[k-1])), nil))
+	}
+	for k, dupSorted := range dups {
+		_, seqErr := p.triage(dupSorted, at, nil, ^uint64(0), 1)
+		require.ErrorIs(t, seqErr, ErrDuplicateOrder)
+		for _, workers := range []int{2, 3, 64} {
+			_, err := p.triage(dupSorted, at, nil, ^uint64(0), workers)
+			require.ErrorIs(t, err, ErrDuplicateOrder)
+			assert.Equal(t, seqErr.Error(), err.Error(), "duplicate at %d, %d workers", k, workers)
+		}
+	}
 	assert.PanicsWithValue(t, "probe: T5000", func() {
 		_, _ = p.triage(orders, at, []Check{probeCheck{panicOn: "T5000"}}, ^uint64(0), 4)
 	}, "a check's panic reaches the caller's goroutine, as in the sequential triage")
