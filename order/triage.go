@@ -880,7 +880,9 @@ func (t *triage) collect(rep *Report) {
 }
 
 // byID orders spans by their orders' IDs.
-func (t *triage) byID(a, b span) int { return strings.Compare(t.orders[a.order].id, t.orders[b.order].id) }
+func (t *triage) byID(a, b span) int {
+	return strings.Compare(t.orders[a.order].id, t.orders[b.order].id)
+}
 
 // finding returns the finding of span s of share sh.
 func (t *triage) finding(sh *share, s span) Finding {
