@@ -313,22 +313,48 @@ func (t *triage) flag(i int32, f orderFlags) { t.flags[i] |= f }
 
 // buyerGroup is the orders waiting to ship of one buyer.
 type buyerGroup struct {
-	id      string // the buyer's ID
-	first   int32  // index of the first order seen, for its address
-	n       int32  // the number of orders
-	differs bool   // some order's address differs from the first one's
+	id      buyerKey // the buyer's ID
+	first   int32    // index of the first order seen, for its ID and address
+	n       int32    // the number of orders
+	differs bool     // some order's address differs from the first one's
 }
 
 // pendingOrder is an order waiting to ship, as the first pass hands it
 // to its buyer partition: its index, its buyer's ID and the ID's hash,
 // and when it was placed, so that the grouping reads the order itself
-// only to compare addresses.
+// only to compare addresses (and buyer IDs longer than 16 bytes).
 type pendingOrder struct {
-	buyer string
+	buyer buyerKey
 	hash  uint64
 	sec   int64 // placed at, in Unix seconds
 	i     int32
 	nsec  int32 // and nanoseconds
+}
+
+// buyerKey is a buyer ID's length and its first 16 bytes, zero-padded:
+// the whole ID when it is 16 bytes or shorter, so that two such IDs
+// compare without reading them again; two longer ones that agree here
+// are compared in full.
+type buyerKey struct {
+	head [2]uint64
+	n    int
+}
+
+func makeBuyerKey(id string) buyerKey {
+	k := buyerKey{n: len(id)}
+	for j := range min(len(id), 16) {
+		k.head[j/8] |= uint64(id[j]) << (8 * (j % 8))
+	}
+	return k
+}
+
+// sameBuyer reports whether orders[i], of buyer key a, and orders[j], of
+// key b, have the same buyer ID.
+func (t *triage) sameBuyer(a, b buyerKey, i, j int32) bool {
+	if a != b {
+		return false
+	}
+	return a.n <= 16 || t.orders[i].buyer.ID == t.orders[j].buyer.ID
 }
 
 // The triage groups orders with hash tables keyed by 64-bit hashes of the
@@ -555,7 +581,7 @@ func (t *triage) scanShare(sh *share) {
 			if t.workers > 1 {
 				p = partition(bh, t.workers)
 			}
-			sh.parts[p] = append(sh.parts[p], pendingOrder{o.buyer.ID, bh, o.created.Unix(), int32(i), int32(o.created.Nanosecond())})
+			sh.parts[p] = append(sh.parts[p], pendingOrder{makeBuyerKey(o.buyer.ID), bh, o.created.Unix(), int32(i), int32(o.created.Nanosecond())})
 			for _, l := range o.lines {
 				k := sh.sku(l.SKU, maphash.String(t.seed, l.SKU)&t.hashMask)
 				v := k << 1
@@ -691,12 +717,13 @@ func (t *triage) groupPartition(w int) {
 		for j := range part {
 			p := &part[j]
 			g, ok := idx.getOrPut(p.hash, int32(len(buyers)))
-			if ok && buyers[g].id != p.buyer {
+			if ok && !t.sameBuyer(buyers[g].id, p.buyer, buyers[g].first, p.i) {
 				if overflow == nil {
 					overflow = map[string]int32{}
 				}
-				if g, ok = overflow[p.buyer]; !ok {
-					overflow[p.buyer] = int32(len(buyers))
+				id := t.orders[p.i].buyer.ID
+				if g, ok = overflow[id]; !ok {
+					overflow[id] = int32(len(buyers))
 				}
 			}
 			if !ok {

@@ -18,41 +18,52 @@ import (
 // The triage groups orders by hashes and confirms every hit by comparing
 // strings. Forcing every hash to collide sends every key but the first
 // through the overflow maps: the report must be the same as with real
-// hashes, and duplicates must still be found.
+// hashes, and duplicates must still be found. Buyer IDs longer than the
+// 16 bytes the grouping keeps of them, all alike in those 16, are
+// compared in full and give the same findings as short ones.
 func TestTriageIsRightWhenEveryHashCollides(t *testing.T) {
 	at := time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC)
 	addr := Address{Recipient: "张三", Phone: "13812345678", Province: "浙江省", City: "杭州市", District: "西湖区", Detail: "文三路12号"}
-	var orders []*Order
-	for i := range 300 {
-		a := addr
-		if i%7 == 0 {
-			a.Detail = "文三路" + strconv.Itoa(i) + "号"
+	var reports []Report
+	for _, buyerPrefix := range []string{"b", "buyer-0000000000000000-"} {
+		var orders []*Order
+		for i := range 300 {
+			a := addr
+			if i%7 == 0 {
+				a.Detail = "文三路" + strconv.Itoa(i) + "号"
+			}
+			o, err := New(Spec{
+				ID: "T" + strconv.Itoa(i), Buyer: Buyer{ID: buyerPrefix + strconv.Itoa(i/3)},
+				Lines:   []Line{{SKU: "S" + strconv.Itoa(i%2), Quantity: 1, UnitPrice: decimal.NewFromInt(3)}},
+				Address: a, Status: AwaitingDispatch, CreatedAt: at, PaidAt: at,
+			})
+			require.NoError(t, err)
+			orders = append(orders, &o)
 		}
-		o, err := New(Spec{
-			ID: "T" + strconv.Itoa(i), Buyer: Buyer{ID: "b" + strconv.Itoa(i/3)},
-			Lines:   []Line{{SKU: "S" + strconv.Itoa(i%2), Quantity: 1, UnitPrice: decimal.NewFromInt(3)}},
-			Address: a, Status: AwaitingDispatch, CreatedAt: at, PaidAt: at,
-		})
+		rand.New(rand.NewPCG(3, 4)).Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
+		p := DefaultTriagePolicy()
+		stock, err := NewStock(map[string]int{"S0": 50, "S1": 1000})
 		require.NoError(t, err)
-		orders = append(orders, &o)
-	}
-	rand.New(rand.NewPCG(3, 4)).Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
-	p := DefaultTriagePolicy()
-	stock, err := NewStock(map[string]int{"S0": 50, "S1": 1000})
-	require.NoError(t, err)
-	checks := []Check{StockCheck(stock)}
-	want, err := p.triage(orders, at, checks, ^uint64(0), 0)
-	require.NoError(t, err)
-	require.Positive(t, want.Count(MultipleAddresses))
-	require.Positive(t, want.Count(RepeatOrder))
-	require.Equal(t, 100, want.Count(OutOfStock), "150 orders want S0, 50 get it")
-	got, err := p.triage(orders, at, checks, 0, 0)
-	require.NoError(t, err)
-	assert.Equal(t, want, got)
+		checks := []Check{StockCheck(stock)}
+		want, err := p.triage(orders, at, checks, ^uint64(0), 0)
+		require.NoError(t, err)
+		require.Positive(t, want.Count(MultipleAddresses))
+		require.Positive(t, want.Count(RepeatOrder))
+		require.Equal(t, 100, want.Count(OutOfStock), "150 orders want S0, 50 get it")
+		got, err := p.triage(orders, at, checks, 0, 0)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+		reports = append(reports, want)
 
-	dup := *orders[10]
-	_, err = p.triage(append(orders[:len(orders):len(orders)], &dup), at, nil, 0, 0)
-	require.ErrorIs(t, err, ErrDuplicateOrder)
+		dup := *orders[10]
+		_, err = p.triage(append(orders[:len(orders):len(orders)], &dup), at, nil, 0, 0)
+		require.ErrorIs(t, err, ErrDuplicateOrder)
+	}
+	require.Len(t, reports[1].Findings, len(reports[0].Findings))
+	for i, f := range reports[0].Findings {
+		g := reports[1].Findings[i]
+		require.Equal(t, [3]any{f.OrderID(), f.Categories, f.Problems}, [3]any{g.OrderID(), g.Categories, g.Problems})
+	}
 }
 
 func TestHashIndexGrows(t *testing.T) {
