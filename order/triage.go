@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -320,15 +321,13 @@ type buyerGroup struct {
 }
 
 // pendingOrder is an order waiting to ship, as the first pass hands it
-// to its buyer partition: its index, its buyer's ID and the ID's hash,
-// and when it was placed, so that the grouping reads the order itself
-// only to compare addresses (and buyer IDs longer than 16 bytes).
+// to its buyer partition: its index, and its buyer's ID and the ID's
+// hash, so that the grouping reads the order itself only to compare
+// addresses (and buyer IDs longer than 16 bytes).
 type pendingOrder struct {
 	buyer buyerKey
 	hash  uint64
-	sec   int64 // placed at, in Unix seconds
 	i     int32
-	nsec  int32 // and nanoseconds
 }
 
 // buyerKey is a buyer ID's length and its first 16 bytes, zero-padded:
@@ -337,11 +336,11 @@ type pendingOrder struct {
 // are compared in full.
 type buyerKey struct {
 	head [2]uint64
-	n    int
+	n    int32
 }
 
 func makeBuyerKey(id string) buyerKey {
-	k := buyerKey{n: len(id)}
+	k := buyerKey{n: int32(len(id))} // at most textnorm.MaxIDBytes
 	for j := range min(len(id), 16) {
 		k.head[j/8] |= uint64(id[j]) << (8 * (j % 8))
 	}
@@ -535,7 +534,7 @@ func (t *triage) scanShare(sh *share) {
 	sh.found = make([]Problem, 0, (sh.hi-sh.lo)/4+8)
 	sh.parts = make([][]pendingOrder, t.workers)
 	for w := range sh.parts {
-		sh.parts[w] = make([]pendingOrder, 0, (sh.hi-sh.lo)/t.workers+(sh.hi-sh.lo)/(4*t.workers)+4)
+		sh.parts[w] = make([]pendingOrder, 0, (sh.hi-sh.lo)/t.workers+(sh.hi-sh.lo)/(8*t.workers)+16)
 	}
 	sh.lines = make([]int32, 0, 2*(sh.hi-sh.lo))
 	sh.index = newHashIndex(64)
@@ -581,7 +580,7 @@ func (t *triage) scanShare(sh *share) {
 			if t.workers > 1 {
 				p = partition(bh, t.workers)
 			}
-			sh.parts[p] = append(sh.parts[p], pendingOrder{makeBuyerKey(o.buyer.ID), bh, o.created.Unix(), int32(i), int32(o.created.Nanosecond())})
+			sh.parts[p] = append(sh.parts[p], pendingOrder{makeBuyerKey(o.buyer.ID), bh, int32(i)})
 			for _, l := range o.lines {
 				k := sh.sku(l.SKU, maphash.String(t.seed, l.SKU)&t.hashMask)
 				v := k << 1
@@ -710,8 +709,8 @@ func (t *triage) groupPartition(w int) {
 	idx := newHashIndex(size)
 	var overflow map[string]int32
 	buyers := make([]buyerGroup, 0, size)
-	mine := make([]*pendingOrder, 0, size) // the partition's orders waiting to ship, in batch order
-	buyerOf := make([]int32, 0, size)      // buyerOf[k] is mine[k]'s group
+	mine := make([]int32, 0, size)    // the partition's orders waiting to ship, in batch order
+	buyerOf := make([]int32, 0, size) // buyerOf[k] is mine[k]'s group
 	for s := range t.shares {
 		part := t.shares[s].parts[w]
 		for j := range part {
@@ -736,13 +735,14 @@ func (t *triage) groupPartition(w int) {
 					b.differs = true
 				}
 			}
-			mine = append(mine, p)
+			mine = append(mine, p.i)
 			buyerOf = append(buyerOf, g)
 		}
+		t.shares[s].parts[w] = nil
 	}
-	for k, p := range mine {
+	for k, i := range mine {
 		if buyers[buyerOf[k]].differs {
-			t.flag(p.i, addrDiffers)
+			t.flag(i, addrDiffers)
 		}
 	}
 	t.repeats(mine, buyerOf, buyers)
@@ -757,7 +757,7 @@ func (t *triage) groupPartition(w int) {
 // each buyer's lines of goods are sorted by SKU and placing time, so
 // that every order is compared with its neighbours in time for the same
 // SKU only.
-func (t *triage) repeats(mine []*pendingOrder, buyerOf []int32, buyers []buyerGroup) {
+func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
 	next := make([]int32, len(buyers)) // each buyer's next slot; the end of its orders at last
 	total := int32(0)
 	for g := range buyers {
@@ -771,10 +771,10 @@ func (t *triage) repeats(mine []*pendingOrder, buyerOf []int32, buyers []buyerGr
 	if total == 0 {
 		return
 	}
-	members := make([]*pendingOrder, total)
-	for k, p := range mine {
+	members := make([]int32, total)
+	for k, i := range mine {
 		if g := buyerOf[k]; next[g] >= 0 {
-			members[next[g]] = p
+			members[next[g]] = i
 			next[g]++
 		}
 	}
@@ -794,10 +794,12 @@ func (t *triage) repeats(mine []*pendingOrder, buyerOf []int32, buyers []buyerGr
 		grp := members[from:end]
 		from = end
 		ls = ls[:0]
-		for _, p := range grp {
-			for _, v := range t.lines[t.lineStart[p.i]:t.lineStart[p.i+1]] {
+		for _, i := range grp {
+			created := t.orders[i].created
+			sec, nsec := created.Unix(), int32(created.Nanosecond())
+			for _, v := range t.lines[t.lineStart[i]:t.lineStart[i+1]] {
 				if v&1 == 0 { // gifts aside
-					ls = append(ls, line{v >> 1, p.i, p.sec, p.nsec})
+					ls = append(ls, line{v >> 1, i, sec, nsec})
 				}
 			}
 		}
@@ -918,10 +920,19 @@ func (t *triage) finding(sh *share, s span) Finding {
 
 // collectShare builds the spans of one share's problem orders.
 func (t *triage) collectShare(sh *share) {
-	size := len(sh.found) + (sh.hi-sh.lo)/8 + 8
-	all := make([]Problem, 0, size) // every finding's problems, back to back
-	spans := make([]span, 0, size/2)
+	problems, orders := len(sh.found), 0
 	prev := int32(0)
+	for i := sh.lo; i < sh.hi; i++ {
+		f := t.flags[i]
+		if f != 0 || t.foundEnd[i] != prev {
+			orders++
+			problems += bits.OnesCount8(uint8(f))
+		}
+		prev = t.foundEnd[i]
+	}
+	all := make([]Problem, 0, problems) // every finding's problems, back to back
+	spans := make([]span, 0, orders)
+	prev = 0
 	for i := sh.lo; i < sh.hi; i++ {
 		end := t.foundEnd[i]
 		found := sh.found[prev:end]
