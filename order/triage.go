@@ -179,23 +179,24 @@ func triageWorkers(n, bound int) int {
 //
 // The work runs in passes. The first, parallel over contiguous shares of
 // the batch, checks each order, runs the per-order checks, notes whether
-// the IDs ascend, buckets the orders waiting to ship by buyer partition
-// and interns their SKUs (each share its own table, with the units asked
-// of each SKU). Sequentially, the shares' SKU tables are merged into one
-// (a few entries per distinct SKU), and the error the sequential triage
-// would have met first is picked (the lowest index); when the IDs do not
-// ascend through the batch, a parallel pass over partitions of the IDs
-// finds the first duplicate. A parallel pass lays out the lines with the
-// SKUs' batch-wide numbers. The second main pass, parallel over the buyer
-// partitions, groups each partition's orders by buyer and by (buyer,
-// SKU) — integers, not strings: the buyer's group and the SKU's number —
-// and flags repeat orders and buyers with several addresses; every order
-// of one buyer falls in one partition, so a finding that depends on
-// several orders of one buyer is made within one worker. Sequentially
-// again, every oversold SKU of each stock snapshot is allocated across
-// the whole batch (its demand is the sum of the shares' units); last, in
-// parallel over the shares, the findings are built, and merged in ID
-// order (nothing to merge when the IDs ascend).
+// the IDs ascend, hands each order waiting to ship (its index, its buyer
+// ID's hash and first 16 bytes) to its buyer partition and numbers its
+// SKUs (each share its own table, with the units asked of each SKU).
+// Sequentially, the error the sequential triage would have met first is
+// picked (the lowest index) — when the IDs do not ascend through the
+// batch, a parallel pass over partitions of the IDs finds the first
+// duplicate — and the shares' SKU tables are merged into one (a step per
+// distinct SKU of each share). A parallel pass lays out the lines with
+// the batch's SKU numbers. The second main pass, parallel over the buyer
+// partitions, groups each partition's orders by buyer, and reads again
+// the orders of the buyers with several orders only: their addresses,
+// and their lines sorted by SKU and placing time for repeat orders.
+// Every order of one buyer falls in one partition, so a finding that
+// depends on several orders of one buyer is made within one worker.
+// Sequentially again, every oversold SKU of each stock snapshot is
+// allocated across the whole batch (its demand is the sum of the shares'
+// units); last, in parallel over the shares, the findings are built, and
+// merged in ID order (nothing to merge when the IDs ascend).
 func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, hashMask uint64, workers int) (Report, error) {
 	r, err := p.compile()
 	if err != nil {
@@ -314,16 +315,15 @@ func (t *triage) flag(i int32, f orderFlags) { t.flags[i] |= f }
 
 // buyerGroup is the orders waiting to ship of one buyer.
 type buyerGroup struct {
-	id      buyerKey // the buyer's ID
-	first   int32    // index of the first order seen, for its ID and address
-	n       int32    // the number of orders
-	differs bool     // some order's address differs from the first one's
+	id    buyerKey // the buyer's ID
+	first int32    // index of the first order seen, for its ID
+	n     int32    // the number of orders
 }
 
 // pendingOrder is an order waiting to ship, as the first pass hands it
 // to its buyer partition: its index, and its buyer's ID and the ID's
-// hash, so that the grouping reads the order itself only to compare
-// addresses (and buyer IDs longer than 16 bytes).
+// hash, so that the grouping by buyer need not read the order itself
+// (but for buyer IDs longer than 16 bytes).
 type pendingOrder struct {
 	buyer buyerKey
 	hash  uint64
@@ -729,35 +729,30 @@ func (t *triage) groupPartition(w int) {
 				g = int32(len(buyers))
 				buyers = append(buyers, buyerGroup{id: p.buyer, first: p.i, n: 1})
 			} else {
-				b := &buyers[g]
-				b.n++
-				if !b.differs && t.orders[b.first].addrKey != t.orders[p.i].addrKey {
-					b.differs = true
-				}
+				buyers[g].n++
 			}
 			mine = append(mine, p.i)
 			buyerOf = append(buyerOf, g)
 		}
 		t.shares[s].parts[w] = nil
 	}
-	for k, i := range mine {
-		if buyers[buyerOf[k]].differs {
-			t.flag(i, addrDiffers)
-		}
-	}
-	t.repeats(mine, buyerOf, buyers)
+	t.severalOrders(mine, buyerOf, buyers)
 }
 
-// repeats flags the repeat orders (rule O6) among mine, the orders
-// waiting to ship of one buyer partition, whose buyer groups buyerOf
-// gives: an order with a line of goods whose SKU another order of the
-// same buyer waiting to ship also holds, placed within the policy's
-// RepeatWithin of it. Only the buyers with two orders or more are read
-// again: their orders are laid out buyer by buyer (a counting sort), and
-// each buyer's lines of goods are sorted by SKU and placing time, so
-// that every order is compared with its neighbours in time for the same
-// SKU only.
-func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
+// severalOrders reads again the orders of the buyers with several
+// orders waiting to ship among mine, the orders of one buyer partition,
+// whose buyer groups buyerOf gives; buyers with one order have neither
+// several addresses nor repeat orders. Their orders are laid out buyer
+// by buyer (a counting sort), and each order is read once:
+//
+//   - when the buyer's orders do not all have the first one's address
+//     ([AddressKey]), every one of them has several addresses (rule S4);
+//   - each buyer's lines of goods are sorted by SKU and placing time, so
+//     that every order is compared with its neighbours in time for the
+//     same SKU only: an order with a line of goods whose SKU another
+//     order of the buyer also holds, placed within the policy's
+//     RepeatWithin of it, is a repeat order (rule O6).
+func (t *triage) severalOrders(mine, buyerOf []int32, buyers []buyerGroup) {
 	next := make([]int32, len(buyers)) // each buyer's next slot; the end of its orders at last
 	total := int32(0)
 	for g := range buyers {
@@ -793,6 +788,15 @@ func (t *triage) repeats(mine, buyerOf []int32, buyers []buyerGroup) {
 		}
 		grp := members[from:end]
 		from = end
+		first := &t.orders[grp[0]].addrKey
+		for _, i := range grp[1:] {
+			if t.orders[i].addrKey != *first {
+				for _, i := range grp {
+					t.flag(i, addrDiffers)
+				}
+				break
+			}
+		}
 		ls = ls[:0]
 		for _, i := range grp {
 			created := t.orders[i].created
