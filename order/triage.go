@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kefu-go/kefu/internal/kerr"
@@ -162,6 +163,11 @@ func (p TriagePolicy) Triage(orders []*Order, now time.Time, checks ...Check) (R
 // it, starting a goroutine costs more than it saves.
 const minTriageShare = 2048
 
+// splitsPerWorker is how many shares of the batch, and partitions of its
+// buyers, the triage makes per goroutine when it runs on several: the
+// goroutines take them one at a time, so that the work evens out.
+const splitsPerWorker = 4
+
 // triageWorkers returns how many workers triage n orders: one per
 // GOMAXPROCS, at most bound when bound > 0, as long as each gets at least
 // minTriageShare orders.
@@ -174,8 +180,9 @@ func triageWorkers(n, bound int) int {
 }
 
 // triage is [TriagePolicy.Triage] with the hashes ANDed with hashMask and
-// the work spread over exactly workers goroutines (as the policy and
-// GOMAXPROCS say when ≤ 0). The report does not depend on either.
+// the work split in exactly workers shares and buyer partitions, on as
+// many goroutines (when ≤ 0, a few per goroutine, on as many as the
+// policy and GOMAXPROCS say). The report depends on none of them.
 //
 // The work runs in passes. The first, parallel over contiguous shares of
 // the batch, checks each order, runs the per-order checks, notes whether
@@ -211,11 +218,19 @@ func (p TriagePolicy) triage(orders []*Order, now time.Time, checks []Check, has
 		return Report{}, fieldErr("orders", strconv.Itoa(len(orders)), ErrInvalidQuantity,
 			"more than "+strconv.Itoa(MaxTriageBatch)+" orders in one batch")
 	}
+	procs := workers
 	if workers <= 0 {
-		workers = triageWorkers(len(orders), r.workers)
+		// A few shares and partitions per goroutine, so that one slowed
+		// by the machine's other work does not hold the others up.
+		procs = triageWorkers(len(orders), r.workers)
+		workers = procs
+		if procs > 1 {
+			workers = splitsPerWorker * procs
+		}
 	}
+	workers = max(1, min(workers, len(orders)))
 	t := triage{rules: &r, orders: orders, now: now, checks: checks, seed: maphash.MakeSeed(), hashMask: hashMask,
-		workers: max(1, min(workers, len(orders)))}
+		workers: workers, procs: max(1, min(procs, workers))}
 	for i, c := range checks {
 		if sc, ok := c.(stockCheck); ok {
 			t.stocks = append(t.stocks, stockAlloc{s: sc.s, demand: make([]int64, len(sc.s.onHand))})
@@ -265,9 +280,9 @@ type triage struct {
 	// hashMask is ANDed into every hash: all ones, except in a test that
 	// forces every key to collide.
 	hashMask uint64
-	// workers is the number of goroutines the parallel passes use, ≥ 1,
-	// and the number of shares and of buyer partitions.
-	workers int
+	// workers is the number of shares and of buyer partitions, ≥ 1, and
+	// procs the number of goroutines that run them, 1 to workers.
+	workers, procs int
 	shares  []share
 	// sorted says the IDs ascend through the whole batch.
 	sorted bool
@@ -363,20 +378,33 @@ func (t *triage) sameBuyer(a, b buyerKey, i, j int32) bool {
 // and the rare different keys that share a hash go to an overflow map
 // keyed by the string, so the result never depends on the hash.
 
-// parallel runs f(w) for w = 0 … t.workers-1, on as many goroutines, and
-// returns when every call has; a panic in one (a check's) is raised again
-// on the caller's goroutine, as the sequential triage would raise it.
+// parallel runs f(w) for w = 0 … t.workers-1 on t.procs goroutines,
+// each taking the next w until none is left, and returns when every call
+// has; a panic in one (a check's) is raised again on the caller's
+// goroutine — the one of the lowest w, as the sequential triage would
+// raise it.
 func (t *triage) parallel(f func(w int)) {
-	if t.workers == 1 {
-		f(0)
+	if t.procs == 1 {
+		for w := range t.workers {
+			f(w)
+		}
 		return
 	}
 	panics := make([]any, t.workers)
+	var next atomic.Int32
 	var wg sync.WaitGroup
-	for w := range t.workers {
+	for range t.procs {
 		wg.Go(func() {
-			defer func() { panics[w] = recover() }()
-			f(w)
+			for {
+				w := int(next.Add(1) - 1)
+				if w >= t.workers {
+					return
+				}
+				func() {
+					defer func() { panics[w] = recover() }()
+					f(w)
+				}()
+			}
 		})
 	}
 	wg.Wait()

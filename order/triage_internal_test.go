@@ -234,6 +234,9 @@ func TestTriageSplitIsSequential(t *testing.T) {
 	assert.PanicsWithValue(t, "probe: T5000", func() {
 		_, _ = p.triage(orders, at, []Check{probeCheck{panicOn: "T5000"}}, ^uint64(0), 4)
 	}, "a check's panic reaches the caller's goroutine, as in the sequential triage")
+	assert.PanicsWithValue(t, "probe: T5000", func() {
+		_, _ = p.Triage(orders, at, probeCheck{panicOn: "T5000"})
+	}, "and so it does when a few goroutines take many shares in turn")
 }
 
 // requireSameReport fails unless a and b are the same report, naming the
