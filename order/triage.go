@@ -283,7 +283,7 @@ type triage struct {
 	// workers is the number of shares and of buyer partitions, ≥ 1, and
 	// procs the number of goroutines that run them, 1 to workers.
 	workers, procs int
-	shares  []share
+	shares         []share
 	// sorted says the IDs ascend through the whole batch.
 	sorted bool
 
