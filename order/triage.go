@@ -135,12 +135,12 @@ func (r Report) Find(id string) (Finding, bool) {
 // depend on the order of the batch or of checks.
 //
 // A large batch is triaged on up to GOMAXPROCS goroutines (at least 2,048
-// A large batch is triaged on up to GOMAXPROCS goroutines (at least 2,048
 // orders each), or up to the policy's Workers when it sets them (1 runs
 // the triage on the caller's goroutine): the per-order checks run in
 // parallel — a [Check] is safe for concurrent use — over contiguous
-// shares of the batch, which also find duplicate IDs and count the
-// demand per SKU; the batch is then partitioned by buyer for the
+// shares of the batch, which also count the demand per SKU (duplicate
+// IDs are looked for over partitions of the IDs, in parallel too); the
+// batch is then partitioned by buyer for the
 // cross-batch passes, so every order of one buyer is grouped by one
 // goroutine, while each stock snapshot is allocated across the whole
 // batch. The report, and the error of a bad batch, are those of a triage
