@@ -26,7 +26,12 @@ var sinkReport order.Report
 // garbage collector does not scan them. Re-measured when a Finding gained
 // the order ID it carries once decoded from JSON and the triage's spans
 // lost theirs (six runs of -benchtime 20x): 42.5–49 ms per batch, 13.0 MB,
-// 30 allocations.
+// 30 allocations. Re-measured after triagefast (SKUs numbered in the
+// first pass, buyers grouped without a (buyer, SKU) table; see
+// internal/perftest's BenchmarkTriageCores), -cpu 1 -count 2 -benchtime
+// 20x, interleaved with main's binary at load 2: 44–54 ms per batch
+// against main's 66–87 ms in the same minute (medians 46 and 74: 0.62×),
+// 15.7 MB against 16.4, 57 allocations against 40.
 func BenchmarkTriage(b *testing.B) {
 	const n = 100_000
 	orders, stock := genOrders(b, n)
@@ -55,7 +60,10 @@ func BenchmarkTriage(b *testing.B) {
 // Measured as BenchmarkTriage, eleven runs: 0.76–1.06 million orders/s
 // (94–131 ms per batch, most of the extra time sorting 100,000 claims),
 // 40 allocations and 33.7 MB per batch; re-measured as BenchmarkTriage
-// (four runs of -benchtime 10x): 93–109 ms and 30.4 MB per batch.
+// (four runs of -benchtime 10x): 93–109 ms and 30.4 MB per batch. After
+// triagefast, interleaved with main as BenchmarkTriage: 87–98 ms against
+// 105–147 (medians 89 and 122: 0.73×), 24.3 MB against 37.9 (a claim's
+// SKU position comes from the SKU's number, no per-line table).
 func BenchmarkTriageEverySKUOversold(b *testing.B) {
 	const n = 100_000
 	orders, _ := genOrders(b, n)

@@ -18,41 +18,52 @@ import (
 // The triage groups orders by hashes and confirms every hit by comparing
 // strings. Forcing every hash to collide sends every key but the first
 // through the overflow maps: the report must be the same as with real
-// hashes, and duplicates must still be found.
+// hashes, and duplicates must still be found. Buyer IDs longer than the
+// 16 bytes the grouping keeps of them, all alike in those 16, are
+// compared in full and give the same findings as short ones.
 func TestTriageIsRightWhenEveryHashCollides(t *testing.T) {
 	at := time.Date(2026, 11, 11, 9, 0, 0, 0, time.UTC)
 	addr := Address{Recipient: "张三", Phone: "13812345678", Province: "浙江省", City: "杭州市", District: "西湖区", Detail: "文三路12号"}
-	var orders []*Order
-	for i := range 300 {
-		a := addr
-		if i%7 == 0 {
-			a.Detail = "文三路" + strconv.Itoa(i) + "号"
+	var reports []Report
+	for _, buyerPrefix := range []string{"b", "buyer-0000000000000000-"} {
+		var orders []*Order
+		for i := range 300 {
+			a := addr
+			if i%7 == 0 {
+				a.Detail = "文三路" + strconv.Itoa(i) + "号"
+			}
+			o, err := New(Spec{
+				ID: "T" + strconv.Itoa(i), Buyer: Buyer{ID: buyerPrefix + strconv.Itoa(i/3)},
+				Lines:   []Line{{SKU: "S" + strconv.Itoa(i%2), Quantity: 1, UnitPrice: decimal.NewFromInt(3)}},
+				Address: a, Status: AwaitingDispatch, CreatedAt: at, PaidAt: at,
+			})
+			require.NoError(t, err)
+			orders = append(orders, &o)
 		}
-		o, err := New(Spec{
-			ID: "T" + strconv.Itoa(i), Buyer: Buyer{ID: "b" + strconv.Itoa(i/3)},
-			Lines:   []Line{{SKU: "S" + strconv.Itoa(i%2), Quantity: 1, UnitPrice: decimal.NewFromInt(3)}},
-			Address: a, Status: AwaitingDispatch, CreatedAt: at, PaidAt: at,
-		})
+		rand.New(rand.NewPCG(3, 4)).Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
+		p := DefaultTriagePolicy()
+		stock, err := NewStock(map[string]int{"S0": 50, "S1": 1000})
 		require.NoError(t, err)
-		orders = append(orders, &o)
-	}
-	rand.New(rand.NewPCG(3, 4)).Shuffle(len(orders), func(i, j int) { orders[i], orders[j] = orders[j], orders[i] })
-	p := DefaultTriagePolicy()
-	stock, err := NewStock(map[string]int{"S0": 50, "S1": 1000})
-	require.NoError(t, err)
-	checks := []Check{StockCheck(stock)}
-	want, err := p.triage(orders, at, checks, ^uint64(0), 0)
-	require.NoError(t, err)
-	require.Positive(t, want.Count(MultipleAddresses))
-	require.Positive(t, want.Count(RepeatOrder))
-	require.Equal(t, 100, want.Count(OutOfStock), "150 orders want S0, 50 get it")
-	got, err := p.triage(orders, at, checks, 0, 0)
-	require.NoError(t, err)
-	assert.Equal(t, want, got)
+		checks := []Check{StockCheck(stock)}
+		want, err := p.triage(orders, at, checks, ^uint64(0), 0)
+		require.NoError(t, err)
+		require.Positive(t, want.Count(MultipleAddresses))
+		require.Positive(t, want.Count(RepeatOrder))
+		require.Equal(t, 100, want.Count(OutOfStock), "150 orders want S0, 50 get it")
+		got, err := p.triage(orders, at, checks, 0, 0)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+		reports = append(reports, want)
 
-	dup := *orders[10]
-	_, err = p.triage(append(orders[:len(orders):len(orders)], &dup), at, nil, 0, 0)
-	require.ErrorIs(t, err, ErrDuplicateOrder)
+		dup := *orders[10]
+		_, err = p.triage(append(orders[:len(orders):len(orders)], &dup), at, nil, 0, 0)
+		require.ErrorIs(t, err, ErrDuplicateOrder)
+	}
+	require.Len(t, reports[1].Findings, len(reports[0].Findings))
+	for i, f := range reports[0].Findings {
+		g := reports[1].Findings[i]
+		require.Equal(t, [3]any{f.OrderID(), f.Categories, f.Problems}, [3]any{g.OrderID(), g.Categories, g.Problems})
+	}
 }
 
 func TestHashIndexGrows(t *testing.T) {
@@ -146,12 +157,31 @@ func TestTriageSplitIsSequential(t *testing.T) {
 	require.Positive(t, want.Count(OutOfStock))
 	require.Positive(t, want.Count(PostageWrong))
 	require.Less(t, want.Count(RepeatOrder), want.Checked, "not every order is a repeat")
-	for _, workers := range []int{2, 3, 4, 7, 16, 1000} {
+	// The batch sorted by ID takes the path without the duplicate-ID
+	// table and the findings' merge.
+	// Its halves swapped ascend in each of two shares, not across them.
+	sorted := slices.Clone(orders)
+	slices.SortFunc(sorted, func(a, b *Order) int { return strings.Compare(a.ID(), b.ID()) })
+	h := len(sorted) / 2
+	swapped := append(slices.Clone(sorted[h:]), sorted[:h]...)
+	for _, workers := range []int{1, 2, 3, 4, 7, 16, 1000} {
 		for _, mask := range []uint64{^uint64(0), 0} {
-			got, err := p.triage(orders, at, checks, mask, workers)
-			require.NoError(t, err)
-			requireSameReport(t, want, got, "%d workers, hash mask %x", workers, mask)
+			for name, batch := range map[string][]*Order{"as built": orders, "sorted": sorted, "halves swapped": swapped} {
+				got, err := p.triage(batch, at, checks, mask, workers)
+				require.NoError(t, err)
+				requireSameReport(t, want, got, "%d workers, hash mask %x, %s", workers, mask, name)
+			}
 		}
+	}
+	// The policy's bound on the workers, through the public call: every
+	// bound gives the sequential report.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, bound := range []int{0, 1, 2, 3, 4, 64} {
+		q := p
+		q.Workers = bound
+		got, err := q.Triage(orders, at, checks...)
+		require.NoError(t, err)
+		requireSameReport(t, want, got, "policy bound %d", bound)
 	}
 
 	// Errors: a check's failure in an early share, a duplicate and a nil
@@ -181,9 +211,32 @@ func TestTriageSplitIsSequential(t *testing.T) {
 	}
 	_, err = p.triage(bad[:len(bad)-2], at, nil, ^uint64(0), 4)
 	require.NoError(t, err, "without the duplicate and the nil order the batch is fine")
+
+	// In a batch sorted by ID, a duplicate next to its original, or one
+	// at the border of two shares, breaks the ascent and is found; so is
+	// the nil order after it, which comes second. So is the duplicate of
+	// the first order that starts a second share, each share ascending.
+	firstAgain := append(slices.Clone(sorted[:h]), new(*sorted[0]))
+	firstAgain = append(firstAgain, sorted[h+1:]...)
+	dups := [][]*Order{firstAgain}
+	for _, k := range []int{1, h, len(sorted) - 1} {
+		dups = append(dups, append(slices.Insert(slices.Clone(sorted), k, new(*sorted[k-1])), nil))
+	}
+	for k, dupSorted := range dups {
+		_, seqErr := p.triage(dupSorted, at, nil, ^uint64(0), 1)
+		require.ErrorIs(t, seqErr, ErrDuplicateOrder)
+		for _, workers := range []int{2, 3, 64} {
+			_, err := p.triage(dupSorted, at, nil, ^uint64(0), workers)
+			require.ErrorIs(t, err, ErrDuplicateOrder)
+			assert.Equal(t, seqErr.Error(), err.Error(), "duplicate at %d, %d workers", k, workers)
+		}
+	}
 	assert.PanicsWithValue(t, "probe: T5000", func() {
 		_, _ = p.triage(orders, at, []Check{probeCheck{panicOn: "T5000"}}, ^uint64(0), 4)
 	}, "a check's panic reaches the caller's goroutine, as in the sequential triage")
+	assert.PanicsWithValue(t, "probe: T5000", func() {
+		_, _ = p.Triage(orders, at, probeCheck{panicOn: "T5000"})
+	}, "and so it does when a few goroutines take many shares in turn")
 }
 
 // requireSameReport fails unless a and b are the same report, naming the
@@ -204,11 +257,14 @@ func requireSameReport(t *testing.T, a, b Report, msg string, args ...any) {
 	require.Equal(t, len(a.Findings), len(b.Findings), msg)
 }
 
-func TestTriageWorkersRespectGOMAXPROCS(t *testing.T) {
+func TestTriageWorkersRespectGOMAXPROCSAndTheBound(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
-	assert.Equal(t, 1, triageWorkers(100), "a small batch is triaged on one goroutine")
-	assert.Equal(t, 2, triageWorkers(2*minTriageShare))
-	assert.Equal(t, 3, triageWorkers(100*minTriageShare), "never more than GOMAXPROCS")
+	assert.Equal(t, 1, triageWorkers(100, 0), "a small batch is triaged on one goroutine")
+	assert.Equal(t, 2, triageWorkers(2*minTriageShare, 0))
+	assert.Equal(t, 3, triageWorkers(100*minTriageShare, 0), "never more than GOMAXPROCS")
+	assert.Equal(t, 2, triageWorkers(100*minTriageShare, 2), "the policy's bound")
+	assert.Equal(t, 1, triageWorkers(100*minTriageShare, 1), "1: sequential")
+	assert.Equal(t, 3, triageWorkers(100*minTriageShare, 8), "a bound above GOMAXPROCS is GOMAXPROCS")
 	runtime.GOMAXPROCS(1)
-	assert.Equal(t, 1, triageWorkers(100*minTriageShare))
+	assert.Equal(t, 1, triageWorkers(100*minTriageShare, 0))
 }

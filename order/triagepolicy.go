@@ -69,6 +69,13 @@ type TriagePolicy struct {
 	// Skip lists categories the triage does not report, e.g. when the
 	// shop handles them elsewhere.
 	Skip []Category `json:"skip,omitempty"`
+	// Workers bounds the goroutines [TriagePolicy.Triage] runs a batch
+	// on, for a backend that shares its cores with other work: 0, the
+	// default, is up to GOMAXPROCS; 1 triages on the caller's goroutine;
+	// n is at most n (and never more than GOMAXPROCS). A batch gets a
+	// goroutine per 2,048 orders at most. The report is the same for
+	// every bound. Negative is invalid.
+	Workers int `json:"workers,omitempty"`
 }
 
 // MessagePattern is a request the shop cannot satisfy, as text a buyer's
@@ -142,6 +149,7 @@ type triageRules struct {
 	exactDates   bool
 	patterns     []messagePattern
 	skip         CategorySet
+	workers      int // the bound on the triage's goroutines, 0 for none
 }
 
 type messagePattern struct {
@@ -227,6 +235,10 @@ func (p TriagePolicy) compile() (triageRules, error) {
 		}
 		r.skip = r.skip.With(c)
 	}
+	if p.Workers < 0 {
+		return r, fieldErr("workers", strconv.Itoa(p.Workers), ErrInvalidPolicy, "must be 0 (up to GOMAXPROCS) or a bound of 1 or more")
+	}
+	r.workers = p.Workers
 	return r, nil
 }
 
@@ -248,7 +260,7 @@ func (p *TriagePolicy) UnmarshalJSON(b []byte) error {
 		{"slow_review_ship_day", &w.SlowReviewShipDay},
 		{"slow_review_morning_at", &w.SlowReviewMorningAt}, {"slow_review_evening_at", &w.SlowReviewEveningAt},
 		{"repeat_within", &w.RepeatWithin}, {"detect_exact_dates", &w.DetectExactDates},
-		{"unsatisfiable_messages", &patterns}, {"skip", &skip},
+		{"unsatisfiable_messages", &patterns}, {"skip", &skip}, {"workers", &w.Workers},
 	})
 	if err != nil {
 		return asPolicyErr(err)

@@ -71,6 +71,7 @@ func TestTriagePolicyValidate(t *testing.T) {
 		{"an evening round at midnight", func(p *order.TriagePolicy) { p.SlowReviewEveningAt = order.MustParseClock("24:00") }, "slow_review_evening_at", order.ErrInvalidPolicy},
 		{"the evening before the morning", func(p *order.TriagePolicy) { p.SlowReviewEveningAt = order.MustParseClock("08:00") }, "slow_review_evening_at", order.ErrInvalidPolicy},
 		{"unknown category to skip", func(p *order.TriagePolicy) { p.Skip = []order.Category{order.CategoryUnknown} }, "skip[0]", order.ErrUnknownCategory},
+		{"a negative bound on the triage's workers", func(p *order.TriagePolicy) { p.Workers = -1 }, "workers", order.ErrInvalidPolicy},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {
@@ -98,6 +99,16 @@ func TestTriagePolicyJSON(t *testing.T) {
 	var back order.TriagePolicy
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, p, back)
+
+	assert.NotContains(t, string(b), `"workers"`, "no bound on the workers unless one is set")
+	p.Workers = 2
+	b, err = json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"workers":2`)
+	back = order.TriagePolicy{}
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, p, back)
+	p.Workers = 0
 
 	// A shop file overrides only what it sets.
 	q := order.DefaultTriagePolicy()
@@ -208,4 +219,29 @@ func TestReasonSet(t *testing.T) {
 	assert.Equal(t, []string{"oversold", "stock_exhausted"}, s.Strings())
 	assert.Equal(t, "[oversold stock_exhausted]", s.String())
 	assert.Zero(t, testing.AllocsPerRun(100, func() { s = s.With(order.PaidLater) }), "sets never allocate")
+}
+
+// TestTriagePolicyWorkers: a backend bounds the triage's goroutines with
+// Workers — 0 is up to GOMAXPROCS, 1 sequential — and every bound gives
+// the same report (rule O2); a negative bound is bad input (422), refused
+// by Triage as by Validate, before any order is read.
+func TestTriagePolicyWorkers(t *testing.T) {
+	orders, stock := genOrders(t, 3*2048)
+	p := order.DefaultTriagePolicy()
+	want, err := p.Triage(orders, now0, order.StockCheck(stock))
+	require.NoError(t, err)
+	require.NotEmpty(t, want.Findings)
+	for _, bound := range []int{1, 2, 3, 100} {
+		q := p
+		q.Workers = bound
+		require.NoError(t, q.Validate())
+		got, err := q.Triage(orders, now0, order.StockCheck(stock))
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "bound %d", bound)
+	}
+	p.Workers = -2
+	_, err = p.Triage(orders, now0, order.StockCheck(stock))
+	require.ErrorIs(t, err, order.ErrInvalidPolicy)
+	require.ErrorIs(t, err, order.ErrInvalidInput)
+	assert.Equal(t, 422, order.HTTPStatus(err))
 }

@@ -233,12 +233,37 @@ func mentions(msg, a string) bool {
 			return strings.Contains(msg, a)
 		}
 	}
+	// Text of len(a) bytes that holds a rune beyond ASCII (two bytes or
+	// more) has fewer runes than a, so strings.EqualFold cannot find it
+	// equal to a: the alias is compared byte by byte, ignoring ASCII
+	// case, where the first byte matches.
+	a0 := lowerASCIIByte(a[0])
 	for i := 0; i+len(a) <= len(msg); i++ {
-		if strings.EqualFold(msg[i:i+len(a)], a) && !latinLetterAt(msg, i-1) && !latinLetterAt(msg, i+len(a)) {
+		if lowerASCIIByte(msg[i]) != a0 || !equalFoldASCII(msg[i+1:i+len(a)], a[1:]) {
+			continue
+		}
+		if !latinLetterAt(msg, i-1) && !latinLetterAt(msg, i+len(a)) {
 			return true
 		}
 	}
 	return false
+}
+
+func lowerASCIIByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalFoldASCII reports whether s equals the ASCII a ignoring ASCII case.
+func equalFoldASCII(s, a string) bool {
+	for j := 0; j < len(a); j++ {
+		if lowerASCIIByte(s[j]) != lowerASCIIByte(a[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 func latinLetterAt(s string, i int) bool {

@@ -51,11 +51,13 @@ const (
 var checkNames = [...]string{CheckOutOfArea, CheckPostage, CheckNeedsSF, CheckTransitWarehouse, CheckCarrierRequest}
 
 // check is one problem-order check over a private copy of a policy,
-// prepared ([Prepared]) for the postage check.
+// prepared ([Prepared]) for the postage check, with the transit patterns
+// compiled for the transit-warehouse check.
 type check struct {
-	kind checkKind
-	p    *Policy
-	pp   *Prepared
+	kind    checkKind
+	p       *Policy
+	pp      *Prepared
+	transit *transitMatcher
 }
 
 // Checks returns the problem-order checks of the shipping rules (rule O2),
@@ -90,9 +92,10 @@ func (p Policy) Checks() ([]order.Check, error) {
 		return nil, err
 	}
 	c := &pp.policy
+	tm := newTransitMatcher(c.TransitPatterns)
 	return []order.Check{
-		check{kindOutOfArea, c, pp}, check{kindPostage, c, pp},
-		check{kindNeedsSF, c, pp}, check{kindTransit, c, pp}, check{kindCarrierRequest, c, pp},
+		check{kindOutOfArea, c, pp, nil}, check{kindPostage, c, pp, nil},
+		check{kindNeedsSF, c, pp, nil}, check{kindTransit, c, pp, tm}, check{kindCarrierRequest, c, pp, nil},
 	}, nil
 }
 
@@ -160,7 +163,7 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		}
 	case kindTransit:
 		if notShipped(o) {
-			if _, ok := c.p.transitKey(o.AddressKey()); ok {
+			if k := o.AddressKey(); c.transit.in(k.Detail) || c.transit.in(k.Recipient) {
 				return append(dst, order.Problem{Category: order.TransitWarehouse, Reason: problemCode(reasonNames[TransitWarehouseAddress])})
 			}
 		}
