@@ -64,6 +64,11 @@ func TestParseJSON(t *testing.T) {
 		{"empty string", `""`, 0, yuan.Empty},
 		{"three decimals in a number", `0.125`, 0, yuan.TooPrecise},
 		{"exponent in a number", `1e2`, 0, yuan.Malformed},
+		{"leading zero in a number: not JSON", `05`, 0, yuan.Malformed},
+		{"leading zero in a negative number: not JSON", `-05.00`, 0, yuan.Malformed},
+		{"leading zero in a string: amount text", `"05.00"`, 500, yuan.OK},
+		{"zero and decimals in a number", `0.05`, 5, yuan.OK},
+		{"negative zero in a number", `-0`, 0, yuan.OK},
 		{"boolean", `true`, 0, yuan.Malformed},
 		{"hostile: a megabyte string", `"` + strings.Repeat("1", 1<<20) + `"`, 0, yuan.TooLarge},
 	}

@@ -264,6 +264,15 @@ func Parse(s string) (int64, Problem) {
 
 func isDigit(c byte) bool { return c-'0' <= 9 }
 
+// leadingZero reports whether the bare number b starts, after its sign,
+// with a zero followed by a digit, which JSON's grammar refuses.
+func leadingZero(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+	}
+	return len(b) > 1 && b[0] == '0' && isDigit(b[1])
+}
+
 // ParseJSON reads an amount from a JSON value: a string ("128.50", as the
 // platform sends money) or a bare number (128.50), both with the rules of
 // [Parse] applied to their text, never through floating point. null is
@@ -276,6 +285,8 @@ func ParseJSON(b []byte) (int64, Problem) {
 		}
 	} else if string(b) == "null" {
 		return 0, Empty
+	} else if leadingZero(b) {
+		return 0, Malformed // 05 is not a JSON number, though "05" is amount text
 	}
 	if len(b) > MaxTextLen {
 		return 0, TooLarge
