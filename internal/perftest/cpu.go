@@ -33,6 +33,13 @@ func (c CPU) Report(b *testing.B, perOp float64, unit string) {
 	b.ReportMetric(float64(t-c.start)/(float64(b.N)*perOp), "cpu-ns/"+unit)
 }
 
+// Elapsed returns the process's CPU time since c started, and false
+// where the platform does not tell it.
+func (c CPU) Elapsed() (time.Duration, bool) {
+	t, ok := processCPU()
+	return t - c.start, ok && c.ok
+}
+
 // ReportCores reports how many cores the process kept busy on average
 // while b ran: its CPU time since c started over b's elapsed time, as the
 // metric "cores". A computation that runs on one goroutine stays at or
