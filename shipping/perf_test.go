@@ -118,7 +118,15 @@ func perfDecideFen(r *perftest.FenRule, o *perftest.FenOrder) perftest.FenFree {
 // to 8.8–9.5 cpu-ns/op in alternating runs, about a seventh less, with
 // the int64 rule at 2.2–3.6 in the same runs: not enough to reach the
 // goal, and fen in order's API is what issue 13 rules out, so the
-// bridge stays.
+// bridge stays. Nor is inlining the whole of it: built with profile-guided
+// optimisation (a CPU profile of kefu's sub-benchmark, go test
+// -pgo=profile), the compiler does inline Prepared.FreeShipping into the
+// loop (-gcflags=-m says so), and kefu takes 8.4–10.0 cpu-ns/op against
+// 10.5–12.3 without (three alternating runs of -count 2), still about 3×
+// the int64 rule (2.6–3.5 in those runs). What is left is the decision
+// itself: the bridge's indirect call for the amounts, the cell's reads
+// and seven words of decision (verdict, reasons, promotion, three
+// amounts, units short) where the int64 rule makes three.
 func BenchmarkFreeShippingVsHandwritten(b *testing.B) {
 	p := shipping.DefaultPolicy()
 	pp, err := shipping.Prepare(p)
