@@ -37,6 +37,7 @@
 //
 //	go test -run '^$' -bench VsHandwritten -count 6 ./shipping ./pricing ./order
 //	go test -run '^$' -bench EndToEnd -count 5 ./internal/perftest
+//	go test -run '^$' -bench EndToEndPaired -benchtime 20x ./internal/perftest
 //	go test -run '^$' -bench TriageCores -cpu 1,2 -count 5 ./internal/perftest
 //
 // and compare within one output with benchstat
