@@ -446,57 +446,65 @@ func BenchmarkEndToEnd(b *testing.B) {
 	n := len(rows)
 	b.Run("kefu", func(b *testing.B) {
 		var o order.Order
-		measure(b, n, func() {
-			var t tally
-			for i := range rows {
-				r.kefuRow(&rows[i], &o, &t)
-			}
-			sinkTally = t
-		})
+		measure(b, n, func() { r.kefuBatch(rows, &o) })
 	})
 	b.Run("kefu-keep", func(b *testing.B) {
 		measure(b, n, func() {
-			var t tally
-			orders := make([]order.Order, n)
-			ptrs := make([]*order.Order, 0, n)
-			for i := range rows {
-				if r.kefuRow(&rows[i], &orders[i], &t) {
-					ptrs = append(ptrs, &orders[i])
-				}
-			}
-			sinkTally = t
+			ptrs := r.keepBatch(rows)
 			runtime.KeepAlive(ptrs) // kept to the end of the batch, as kefu-triage keeps them, and no longer
 		})
 	})
 	b.Run("kefu-triage", func(b *testing.B) {
-		measure(b, n, func() {
-			var t tally
-			orders := make([]order.Order, n)
-			ptrs := make([]*order.Order, 0, n)
-			for i := range rows {
-				if r.kefuRow(&rows[i], &orders[i], &t) {
-					ptrs = append(ptrs, &orders[i])
-				}
-			}
-			rep, err := r.triage.Triage(ptrs, fixture100k.Now, r.checks...)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sinkTally, sinkReport = t, rep
-		})
+		measure(b, n, func() { r.triageBatch(b, rows) })
 		// The last report holds its batch's 100k orders: let them go
 		// before the handwritten row, whose collections would mark them.
 		sinkReport = order.Report{}
 	})
 	b.Run("handwritten", func(b *testing.B) {
-		measure(b, n, func() {
-			var t tally
-			for i := range rows {
-				r.handRow(&rows[i], &t)
-			}
-			sinkTally = t
-		})
+		measure(b, n, func() { r.handBatch(rows) })
 	})
+}
+
+// kefuBatch runs kefuRow on every row, building each order into o.
+func (r *runner) kefuBatch(rows []perftest.Row, o *order.Order) {
+	var t tally
+	for i := range rows {
+		r.kefuRow(&rows[i], o, &t)
+	}
+	sinkTally = t
+}
+
+// keepBatch runs kefuRow on every row, keeping the orders built, as a
+// batch that is triaged next must.
+func (r *runner) keepBatch(rows []perftest.Row) []*order.Order {
+	var t tally
+	orders := make([]order.Order, len(rows))
+	ptrs := make([]*order.Order, 0, len(rows))
+	for i := range rows {
+		if r.kefuRow(&rows[i], &orders[i], &t) {
+			ptrs = append(ptrs, &orders[i])
+		}
+	}
+	sinkTally = t
+	return ptrs
+}
+
+// triageBatch is keepBatch, then the default triage of the orders kept.
+func (r *runner) triageBatch(b *testing.B, rows []perftest.Row) {
+	rep, err := r.triage.Triage(r.keepBatch(rows), fixture100k.Now, r.checks...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sinkReport = rep
+}
+
+// handBatch runs handRow on every row.
+func (r *runner) handBatch(rows []perftest.Row) {
+	var t tally
+	for i := range rows {
+		r.handRow(&rows[i], &t)
+	}
+	sinkTally = t
 }
 
 // BenchmarkEndToEndPaired is [BenchmarkEndToEnd]'s kefu, kefu-triage
@@ -514,40 +522,13 @@ func BenchmarkEndToEnd(b *testing.B) {
 func BenchmarkEndToEndPaired(b *testing.B) {
 	_, rows := bigFixture(b)
 	r := newRunner(b)
-	n := len(rows)
 	var wall, cpu [3]time.Duration
 	cpuOK := true
 	var o order.Order
 	batches := [3]func(){
-		func() { // kefu
-			var t tally
-			for i := range rows {
-				r.kefuRow(&rows[i], &o, &t)
-			}
-			sinkTally = t
-		},
-		func() { // kefu-triage
-			var t tally
-			orders := make([]order.Order, n)
-			ptrs := make([]*order.Order, 0, n)
-			for i := range rows {
-				if r.kefuRow(&rows[i], &orders[i], &t) {
-					ptrs = append(ptrs, &orders[i])
-				}
-			}
-			rep, err := r.triage.Triage(ptrs, fixture100k.Now, r.checks...)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sinkTally, sinkReport = t, rep
-		},
-		func() { // handwritten
-			var t tally
-			for i := range rows {
-				r.handRow(&rows[i], &t)
-			}
-			sinkTally = t
-		},
+		func() { r.kefuBatch(rows, &o) },
+		func() { r.triageBatch(b, rows) },
+		func() { r.handBatch(rows) },
 	}
 	for it := 0; b.Loop(); it++ {
 		for k := range 3 {
