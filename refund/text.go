@@ -102,9 +102,11 @@ func (m money) MarshalJSON() ([]byte, error) {
 
 // parseMoneyText reads a stored amount for field as money text only: a
 // JSON string of at most two decimals ("8.00", the form kefu writes every
-// amount in), read by [parseMoney]. A bare JSON number, null, a sign, an
+// amount in), read by [parseMoney]. A bare JSON number, null, a "+", an
 // exponent or text longer than an amount can be is refused before a digit
 // is read, and named by its first 40 bytes, never copied whole (rule R7).
+// A "-" is read as yuan.Parse reads it ("-0.00" is zero); the callers
+// refuse a negative amount.
 func parseMoneyText(field string, raw json.RawMessage) (int64, error) {
 	if len(raw) == 0 {
 		return 0, fieldErr(field, "", ErrInvalidAmount, yuan.Empty.Detail())
