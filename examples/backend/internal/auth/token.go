@@ -10,7 +10,8 @@
 //
 // A token is base64url(payload) "." base64url(HMAC-SHA256(key, payload)),
 // where payload is the JSON of Claims. Verify checks the length, then the
-// signature in constant time, and only then reads the payload.
+// signature in constant time, and only then reads the payload. A token has
+// one spelling: Verify accepts exactly the text Sign wrote, byte for byte.
 package auth
 
 import (
@@ -101,8 +102,12 @@ func Verify(key []byte, token, want string, now time.Time) (Claims, error) {
 	if !ok {
 		return Claims{}, ErrInvalid
 	}
-	sig, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || !hmac.Equal(sig, mac(key, p)) {
+	// The signature is compared as text, with the one encoding Sign
+	// writes: decoding it first would accept other spellings of the same
+	// bytes (encoding/base64 skips '\r' and '\n' anywhere, and RawURL
+	// without Strict ignores the last character's spare bits), so one
+	// signed token would have many accepted spellings.
+	if !hmac.Equal([]byte(s), []byte(base64.RawURLEncoding.EncodeToString(mac(key, p)))) {
 		return Claims{}, ErrInvalid
 	}
 	payload, err := base64.RawURLEncoding.DecodeString(p)

@@ -49,6 +49,38 @@ func TestSignVerify(t *testing.T) {
 	}
 }
 
+// TestVerifyAcceptsOneSpellingOfAToken: Verify accepts the text Sign wrote
+// and no other spelling of the same signature bytes — encoding/base64 skips
+// '\r' and '\n' anywhere and, without Strict, ignores the spare low bits of
+// the last character, so decoding before comparing let one token pass under
+// many strings (FuzzVerify found a newline inside the signature).
+func TestVerifyAcceptsOneSpellingOfAToken(t *testing.T) {
+	tok, err := auth.Sign(key, auth.Claims{Kind: auth.Buyer, ID: "tb_1", Expires: now.Add(time.Hour)})
+	require.NoError(t, err)
+	_, err = auth.Verify(key, tok, auth.Buyer, now)
+	require.NoError(t, err)
+
+	p, sig, _ := strings.Cut(tok, ".")
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	last := strings.IndexByte(alphabet, sig[len(sig)-1])
+	require.GreaterOrEqual(t, last, 0)
+	// 32 bytes in 43 characters: the last one carries 2 spare bits.
+	spare := p + "." + sig[:len(sig)-1] + string(alphabet[last^1])
+	for _, tc := range []struct{ reason, token string }{
+		{"a newline inside the signature", p + "." + sig[:10] + "\n" + sig[10:]},
+		{"a carriage return inside the signature", p + "." + sig[:10] + "\r" + sig[10:]},
+		{"a trailing newline", tok + "\n"},
+		{"a newline after the dot", p + ".\n" + sig},
+		{"the last character's spare bits set", spare},
+		{"standard base64 padding", tok + "="},
+	} {
+		t.Run(tc.reason, func(t *testing.T) {
+			_, err := auth.Verify(key, tc.token, auth.Buyer, now)
+			require.ErrorIs(t, err, auth.ErrInvalid)
+		})
+	}
+}
+
 func TestSignRefuses(t *testing.T) {
 	for _, tc := range []struct {
 		reason string
