@@ -11,8 +11,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/internal/kerr"
 	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/internal/yuan"
