@@ -27,8 +27,11 @@ func jsonErr(field string, err error) error {
 
 // jsonSentinel is the sentinel of a JSON problem.
 func jsonSentinel(p jsonx.Problem) error {
-	if p.Kind == jsonx.UnknownField {
+	switch p.Kind {
+	case jsonx.UnknownField:
 		return order.ErrUnknownField
+	case jsonx.Text: // text encoding/json would repair (rules O7, S4, A3)
+		return order.ErrInvalidText
 	}
 	return order.ErrInvalidJSON
 }

@@ -131,6 +131,8 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 func policyJSONErr(b []byte, err error) error {
 	pr := jsonx.Describe(err)
 	switch pr.Kind {
+	case jsonx.Text:
+		return causeErr("policy", "", ErrInvalidPolicy, pr.Detail, order.ErrInvalidText)
 	case jsonx.Syntax:
 		return causeErr("policy", "", ErrInvalidPolicy, pr.Detail, order.ErrInvalidJSON)
 	case jsonx.UnknownField:

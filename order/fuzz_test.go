@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/order"
 )
 
@@ -215,6 +216,25 @@ func FuzzParseCode(f *testing.F) {
 		back, err := order.ParseCode(c.String())
 		if err != nil || back != c {
 			t.Fatalf("ParseCode(%q) = %v, back %v, %v", s, c, back, err)
+		}
+	})
+}
+
+// FuzzBuyerIDNeverRepaired checks that a buyer ID decodes only from text
+// encoding/json would not repair: "T\xff" and "T\xfe" would otherwise
+// both decode to "T\uFFFD", one identity for two (rules O7, S4, A3).
+func FuzzBuyerIDNeverRepaired(f *testing.F) {
+	for _, s := range []string{"T1", "T\xff", `T\ud800`, `\ud83d\ude00`, `\\ud800`, "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		doc := []byte(`{"id":"` + id + `"}`)
+		var b order.Buyer
+		if json.Unmarshal(doc, &b) != nil {
+			return
+		}
+		if _, bad := jsonx.Repaired(doc); bad {
+			t.Fatalf("%q decoded to ID %q from text encoding/json repairs", doc, b.ID)
 		}
 	})
 }

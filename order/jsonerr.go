@@ -31,8 +31,11 @@ func jsonErr(field string, err error) error {
 
 // jsonSentinel is the sentinel of a JSON problem.
 func jsonSentinel(p jsonx.Problem) error {
-	if p.Kind == jsonx.UnknownField {
+	switch p.Kind {
+	case jsonx.UnknownField:
 		return ErrUnknownField
+	case jsonx.Text: // text encoding/json would repair (rules O7, S4, A3)
+		return ErrInvalidText
 	}
 	return ErrInvalidJSON
 }
@@ -182,6 +185,13 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 		if plainScalar(raw, v) {
 			return nil
 		}
+		// Not the plain form: refuse text encoding/json would repair
+		// (invalid UTF-8, a lone surrogate escape) before it does, so
+		// that "T\xff" and "T\xfe" never become the same ID (rules O7,
+		// S4, A3).
+		if terr := jsonx.Check(raw); terr != nil {
+			return &Error{Pkg: "order", Field: path, Err: ErrInvalidText, Detail: terr.Error()}
+		}
 		err = json.Unmarshal(raw, v)
 	case *time.Time:
 		if len(raw) > maxTimeText || v.UnmarshalJSON(raw) != nil {
@@ -196,6 +206,9 @@ func decodeMember(field, key string, raw []byte, dst any) error {
 		err = v.UnmarshalJSON(raw)
 	case encoding.TextUnmarshaler:
 		if text, ok := plainString(raw); ok {
+			if !utf8.Valid(text) {
+				return &Error{Pkg: "order", Field: path, Err: ErrInvalidText, Detail: jsonx.Check(raw).Error()}
+			}
 			err = v.UnmarshalText(text)
 		} else {
 			err = jsonx.Decode(raw, dst) // escapes, or not a string: encoding/json's rules and errors

@@ -3,6 +3,8 @@ package order
 import (
 	"encoding/json"
 	"strconv"
+
+	"github.com/kefu-go/kefu/internal/jsonx"
 )
 
 // A small scanner for the strict decoders: it splits a JSON object into
@@ -139,6 +141,9 @@ func scanObject(field string, b []byte, member func(key, raw []byte) error) (nul
 		rawKey, ok := s.value()
 		if !ok {
 			return false, s.syntaxErr(field, "a key")
+		}
+		if terr := jsonx.Check(rawKey); terr != nil {
+			return false, &Error{Pkg: "order", Field: field, Err: ErrInvalidText, Detail: "a key: " + terr.Error()}
 		}
 		key, ok := unquoteKey(rawKey)
 		if !ok {

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kefu-go/kefu/internal/enum"
+	"github.com/kefu-go/kefu/internal/jsonx"
 	"github.com/kefu-go/kefu/internal/kerr"
 	"github.com/kefu-go/kefu/internal/tz"
 	"github.com/kefu-go/kefu/internal/yuan"
@@ -397,6 +398,9 @@ func jsonText(field string, v json.RawMessage) (string, error) {
 	case len(v) == 0 || isNull(v):
 		return "", nil
 	case v[0] == '"':
+		if terr := jsonx.Check(v); terr != nil { // never repaired (rule O7)
+			return "", &Error{Pkg: "order", Field: field, Err: ErrInvalidText, Detail: terr.Error()}
+		}
 		var s string
 		if err := json.Unmarshal(v, &s); err != nil {
 			return "", jsonErr(field, err)

@@ -22,8 +22,11 @@ func jsonErr(field string, err error) error {
 	}
 	p := jsonx.Describe(err)
 	s := ErrInvalidJSON
-	if p.Kind == jsonx.UnknownField {
+	switch p.Kind {
+	case jsonx.UnknownField:
 		s = ErrUnknownField
+	case jsonx.Text: // text encoding/json would repair (rules O7, S4, A3)
+		s = ErrInvalidText
 	}
 	return fieldErr(jsonx.Join(field, p.Field), p.Value, s, p.Detail)
 }

@@ -177,8 +177,11 @@ func jsonErr(field string, err error) error {
 	}
 	p := jsonx.Describe(err)
 	s := ErrInvalidJSON
-	if p.Kind == jsonx.UnknownField {
+	switch p.Kind {
+	case jsonx.UnknownField:
 		s = ErrUnknownField
+	case jsonx.Text: // text encoding/json would repair (rules O7, S4, A3)
+		s = ErrInvalidText
 	}
 	return &Error{Pkg: "refund", Field: jsonx.Join(field, p.Field), Value: p.Value, Err: s, Detail: p.Detail}
 }

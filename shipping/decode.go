@@ -33,8 +33,11 @@ func jsonErr(field string, err error) error {
 	}
 	p := jsonx.Describe(err)
 	s := ErrInvalidJSON
-	if p.Kind == jsonx.UnknownField {
+	switch p.Kind {
+	case jsonx.UnknownField:
 		s = ErrUnknownField
+	case jsonx.Text: // text encoding/json would repair (rules O7, S4, A3)
+		s = ErrInvalidText
 	}
 	return &Error{Pkg: "shipping", Field: jsonx.Join(field, p.Field), Value: p.Value, Err: s, Detail: p.Detail}
 }
@@ -81,6 +84,9 @@ func decodeObject(field string, b []byte, member func(key string, raw []byte) er
 	}
 	if len(b) == 0 || b[0] != '{' {
 		return fieldErr(field, clip(b), ErrInvalidJSON, "want a JSON object")
+	}
+	if err := jsonx.Check(b); err != nil { // text json would repair (rules S4, O7)
+		return jsonErr(field, err)
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
 	if _, err := d.Token(); err != nil {

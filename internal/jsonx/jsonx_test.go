@@ -59,3 +59,40 @@ func TestJoin(t *testing.T) {
 	assert.Equal(t, "a", jsonx.Join("a", ""))
 	assert.Equal(t, "b", jsonx.Join("", "b"))
 }
+
+// TestDecodeRefusesTextItWouldRepair proves Decode refuses what
+// encoding/json would silently turn into U+FFFD, so that two different
+// IDs never decode to the same one (rules O7, S4, A3), and still decodes
+// valid pairs, a literal U+FFFD and an escaped backslash.
+func TestDecodeRefusesTextItWouldRepair(t *testing.T) {
+	bad := []struct{ reason, in string }{
+		{"byte 0xff", "{\"discount\":\"T\xff\"}"},
+		{"byte 0xfe", "{\"discount\":\"T\xfe\"}"},
+		{"lone high surrogate", `{"discount":"T\ud800"}`},
+		{"lone low surrogate", `{"discount":"T\udc00"}`},
+		{"high then not low", `{"discount":"\ud800\u0041"}`},
+		{"overlong", "{\"discount\":\"\xc0\xaf\"}"},
+		{"surrogate in UTF-8", "{\"discount\":\"\xed\xa0\x80\"}"},
+		{"bad key", "{\"disc\xffount\":\"1\"}"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.reason, func(t *testing.T) {
+			d := doc{N: 7}
+			err := jsonx.Decode([]byte(tc.in), &d)
+			require.Error(t, err)
+			assert.Equal(t, jsonx.Text, jsonx.Describe(err).Kind)
+			assert.Equal(t, doc{N: 7}, d, "target unchanged")
+		})
+	}
+	good := map[string]string{
+		`{"discount":"\ud83d\ude00"}`: "😀",
+		`{"discount":"😀"}`:            "😀",
+		`{"discount":"�"}`:            "\ufffd",
+		`{"discount":"\\ud800"}`:      `\ud800`,
+	}
+	for in, want := range good {
+		var d doc
+		require.NoError(t, jsonx.Decode([]byte(in), &d), in)
+		assert.Equal(t, want, d.Discount)
+	}
+}
