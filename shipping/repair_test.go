@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/internal/jsonx/jsonxtest"
 	"github.com/kefu-go/kefu/shipping"
 )
 
@@ -15,7 +16,7 @@ import (
 // decoder would repair into U+FFFD (rules S4, O7) and leaves the target
 // unchanged.
 func TestJSONRefusesTextItWouldRepair(t *testing.T) {
-	for _, bad := range []string{"T\xff", "T\xfe", `T\ud800`, `T\udc00`, `\ud800\u0041`, "\xc0\xaf", "\xed\xa0\x80"} {
+	for _, bad := range jsonxtest.Repairs("T") {
 		t.Run(bad, func(t *testing.T) {
 			evs := []shipping.TrackingEvent{{}}
 			err := json.Unmarshal([]byte(`[{"at":"2026-11-02T18:00:00+08:00","stage":"`+bad+`"}]`), &evs)
