@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 
@@ -73,6 +74,11 @@ type Spec struct {
 //
 // The zero Order is not a valid order; [Order.IsZero] reports it.
 type Order struct {
+	// fen is every amount in fen, the derived totals only here. It is the
+	// first field: internal/orderfen reads it from kefu's other packages
+	// at the order's own address (the assertion below keeps it first).
+	fen orderfen.Amounts
+
 	id      string
 	buyer   Buyer
 	lines   []Line
@@ -82,9 +88,8 @@ type Order struct {
 	silent  bool
 	message string
 
-	postage, discount decimal.Decimal  // as given, two decimals each
-	fen               orderfen.Amounts // every amount in fen, the derived totals only here
-	units             int              // units of goods, gifts excluded
+	postage, discount decimal.Decimal // as given, two decimals each
+	units             int             // units of goods, gifts excluded
 
 	status                                Status
 	created, paid0, dispatched, received  time.Time
@@ -469,8 +474,10 @@ func (o *Order) Silent() bool { return o.silent }
 func (o *Order) Message() string { return o.message }
 
 // The bridge to kefu's other packages: they read an order's amounts in
-// fen, without a decimal (internal/orderfen).
-func init() { orderfen.Of = func(o any) *orderfen.Amounts { return &o.(*Order).fen } }
+// fen, without a decimal, at the order's address (internal/orderfen), so
+// Order.fen must stay its first field. This does not compile if it is
+// not: the index is the field's offset, and the array has one element.
+var _ = [1]struct{}{}[unsafe.Offsetof(Order{}.fen)]
 
 // Goods returns the goods amount: the sum of the lines.
 //

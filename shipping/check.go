@@ -151,7 +151,7 @@ func (c check) Inspect(dst []order.Problem, o *order.Order, _ time.Time) []order
 		}
 		d := c.pp.FreeShipping(o)
 		for _, r := range [...]Reason{PostageOvercharged, PostageUndercharged, PostageMissing} {
-			if d.Reasons.Has(r) {
+			if d.Reasons().Has(r) {
 				return append(dst, order.Problem{Category: order.PostageWrong, Reason: problemCode(reasonNames[r])})
 			}
 		}

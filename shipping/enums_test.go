@@ -151,7 +151,7 @@ func TestZeroOrder(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	d := p.FreeShipping(&order.Order{})
 	assert.False(t, d.Eligible())
-	assert.Equal(t, "[below_threshold region_missing]", d.Reasons.String())
+	assert.Equal(t, "[below_threshold region_missing]", d.Reasons().String())
 	decEq(t, "99.00", d.Shortfall())
 	assert.False(t, p.PostageOvercharge(&order.Order{}).Overcharged)
 	_, err := p.ClassifyParcel(&order.Order{}, nil, t0)

@@ -78,7 +78,7 @@ func TestBusinessNoIsADecision(t *testing.T) {
 	}{
 		{"not eligible for free shipping (rule S1)", func() (order.Verdict, string, error) {
 			d := p.FreeShipping(paid)
-			return d.Verdict, d.Reasons.String(), nil
+			return d.Verdict(), d.Reasons().String(), nil
 		}, "refused [below_threshold]"},
 		{"a promise naming an exact date (rule S6)", func() (order.Verdict, string, error) {
 			r, err := p.ReviewPromise(t0, shipping.PromiseClaim{Date: shipping.Date{Year: 2026, Month: 11, Day: 3}})

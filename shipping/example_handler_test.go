@@ -74,7 +74,7 @@ func Example_consoleHandler() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(resp.StatusCode, got.Free.Verdict, got.Free.Reasons, "short by", got.Free.Shortfall().StringFixed(2))
+	fmt.Println(resp.StatusCode, got.Free.Verdict(), got.Free.Reasons(), "short by", got.Free.Shortfall().StringFixed(2))
 	fmt.Println(strings.Contains(string(b), `"shortfall":"0.01"`), got.Promise.Wording)
 	// Output:
 	// policy refused: 422 shipping: free_shipping.treshold: unknown field: no such field

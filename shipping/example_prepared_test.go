@@ -30,7 +30,7 @@ func ExamplePrepare() {
 	} {
 		ord := exampleOrder(o.price, o.postage, o.province, created)
 		d := ship.FreeShipping(&ord)
-		fmt.Println(o.price, d.Eligible(), d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
+		fmt.Println(o.price, d.Eligible(), d.Reasons(), "should charge", d.ShouldCharge().StringFixed(2))
 	}
 	// Output:
 	// 87.99 false [below_threshold] should charge 8.00

@@ -35,15 +35,15 @@ func ExamplePolicy_FreeShipping() {
 
 	short := exampleOrder("98.99", "10.00", "浙江省", created)
 	d := p.FreeShipping(&short)
-	fmt.Println(d.Eligible(), d.Reasons, "short by", d.Shortfall().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons(), "short by", d.Shortfall().StringFixed(2))
 
 	enough := exampleOrder("99.00", "10.00", "浙江省", created)
 	d = p.FreeShipping(&enough)
-	fmt.Println(d.Eligible(), d.Reasons, "give back", d.Overcharge().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons(), "give back", d.Overcharge().StringFixed(2))
 
 	xinjiang := exampleOrder("300.00", "20.00", "新疆", created)
 	d = p.FreeShipping(&xinjiang)
-	fmt.Println(d.Eligible(), d.Reasons, "should charge", d.ShouldCharge().StringFixed(2))
+	fmt.Println(d.Eligible(), d.Reasons(), "should charge", d.ShouldCharge().StringFixed(2))
 	// Output:
 	// false [below_threshold] short by 0.01
 	// true [postage_overcharged] give back 10.00

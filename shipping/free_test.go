@@ -38,12 +38,12 @@ func TestFreeShippingThresholdTable(t *testing.T) {
 			o := build(t, spec(c.price, c.discount, c.postage))
 			d := p.FreeShipping(o)
 			assert.Equal(t, c.eligible, d.Eligible())
-			assert.Equal(t, c.reasons, d.Reasons.String())
+			assert.Equal(t, c.reasons, d.Reasons().String())
 			decEq(t, c.shortfall, d.Shortfall(), "shortfall")
 			decEq(t, c.should, d.ShouldCharge(), "should charge")
 			decEq(t, c.over, d.Overcharge(), "overcharge")
 			decEq(t, c.postage, d.Charged(), "charged")
-			assert.Equal(t, -1, d.Promotion)
+			assert.Equal(t, -1, d.Promotion())
 		})
 	}
 }
@@ -63,8 +63,8 @@ func TestFreeShippingExcludedRegions(t *testing.T) {
 			}
 			d := p.FreeShipping(build(t, s))
 			assert.Equal(t, !excluded[r], d.Eligible())
-			assert.Equal(t, excluded[r], d.Reasons.Has(shipping.ExcludedRegion))
-			assert.False(t, d.Reasons.Has(shipping.BelowThreshold))
+			assert.Equal(t, excluded[r], d.Reasons().Has(shipping.ExcludedRegion))
+			assert.False(t, d.Reasons().Has(shipping.BelowThreshold))
 		})
 	}
 }
@@ -77,7 +77,7 @@ func TestFreeShippingExcludedSKU(t *testing.T) {
 	valid(t, p)
 	d := p.FreeShipping(build(t, spec("200.00", "0", "0")))
 	assert.False(t, d.Eligible())
-	assert.Equal(t, "[excluded_sku postage_undercharged]", d.Reasons.String())
+	assert.Equal(t, "[excluded_sku postage_undercharged]", d.Reasons().String())
 
 	p.Free.ExcludedSKUs = []string{"CUP-01"} // only present as a gift
 	d = p.FreeShipping(build(t, spec("200.00", "0", "0")))
@@ -97,7 +97,7 @@ func TestFreeShippingQuantity(t *testing.T) {
 	valid(t, p)
 	d := p.FreeShipping(two("10.00"))
 	assert.False(t, d.Eligible())
-	assert.Equal(t, "[below_threshold below_quantity postage_undercharged]", d.Reasons.String())
+	assert.Equal(t, "[below_threshold below_quantity postage_undercharged]", d.Reasons().String())
 	assert.Equal(t, 1, d.UnitsShort())
 	decEq(t, "79.00", d.Shortfall())
 
@@ -106,7 +106,7 @@ func TestFreeShippingQuantity(t *testing.T) {
 	p.Free.RequireBoth = true
 	d = p.FreeShipping(two("50.00"))
 	assert.False(t, d.Eligible(), "both required")
-	assert.Equal(t, "[below_quantity postage_undercharged]", d.Reasons.String())
+	assert.Equal(t, "[below_quantity postage_undercharged]", d.Reasons().String())
 
 	p.Free.Threshold = dec("0")
 	p.Free.MinQuantity = 2
@@ -140,9 +140,9 @@ func TestFreeShippingPromotion(t *testing.T) {
 			s.CreatedAt, s.PaidAt = c.created, c.created.Add(time.Minute)
 			s.Address = addr(c.province)
 			d := p.FreeShipping(build(t, s))
-			assert.Equal(t, c.eligible, d.Eligible(), d.Reasons.String())
-			assert.Equal(t, c.promo, d.Promotion)
-			assert.Equal(t, c.promo >= 0, d.Reasons.Has(shipping.PromotionRules))
+			assert.Equal(t, c.eligible, d.Eligible(), d.Reasons().String())
+			assert.Equal(t, c.promo, d.Promotion())
+			assert.Equal(t, c.promo >= 0, d.Reasons().Has(shipping.PromotionRules))
 		})
 	}
 }
@@ -154,13 +154,13 @@ func TestFreeShippingStandardPostage(t *testing.T) {
 	p.Free.Postage = dec("8.00")
 	valid(t, p)
 	d := p.FreeShipping(build(t, spec("50.00", "0", "10.00")))
-	assert.Equal(t, "[below_threshold postage_overcharged]", d.Reasons.String())
+	assert.Equal(t, "[below_threshold postage_overcharged]", d.Reasons().String())
 	decEq(t, "8.00", d.ShouldCharge())
 	decEq(t, "2.00", d.Overcharge())
 	assert.True(t, d.PostageWrong())
 
 	d = p.FreeShipping(build(t, spec("50.00", "0", "5.00")))
-	assert.Equal(t, "[below_threshold postage_undercharged]", d.Reasons.String())
+	assert.Equal(t, "[below_threshold postage_undercharged]", d.Reasons().String())
 	decEq(t, "3.00", d.Undercharge())
 
 	d = p.FreeShipping(build(t, spec("50.00", "0", "8.00")))
@@ -174,13 +174,13 @@ func TestFreeShippingOffAndNoRegion(t *testing.T) {
 	p.Free.Off = true
 	d := p.FreeShipping(build(t, spec("500.00", "0", "10.00")))
 	assert.False(t, d.Eligible())
-	assert.True(t, d.Reasons.Has(shipping.FreeShippingOff))
+	assert.True(t, d.Reasons().Has(shipping.FreeShippingOff))
 
 	s := spec("500.00", "0", "0")
 	s.Address = order.Address{}
 	d = shipping.DefaultPolicy().FreeShipping(build(t, s))
 	assert.False(t, d.Eligible())
-	assert.Equal(t, "[region_missing]", d.Reasons.String())
+	assert.Equal(t, "[region_missing]", d.Reasons().String())
 }
 
 // TestFreeShippingFreightCollect pins rules S3 and P6: Hong Kong, Macao
@@ -200,8 +200,8 @@ func TestFreeShippingFreightCollect(t *testing.T) {
 				s.Address = addr(province)
 				d := p.FreeShipping(build(t, s))
 				assert.False(t, d.Eligible(), province)
-				assert.False(t, d.PostageWrong(), "%s charged %s: %v", province, postage, d.Reasons)
-				assert.True(t, d.Reasons.Has(shipping.FreightCollect), province)
+				assert.False(t, d.PostageWrong(), "%s charged %s: %v", province, postage, d.Reasons())
+				assert.True(t, d.Reasons().Has(shipping.FreightCollect), province)
 				decEq(t, postage, d.ShouldCharge(), province)
 			}
 		}
@@ -210,7 +210,7 @@ func TestFreeShippingFreightCollect(t *testing.T) {
 		s.Address = addr("新疆维吾尔自治区")
 		d := p.FreeShipping(build(t, s))
 		assert.True(t, d.PostageWrong())
-		assert.False(t, d.Reasons.Has(shipping.FreightCollect))
+		assert.False(t, d.Reasons().Has(shipping.FreightCollect))
 	}
 }
 
@@ -233,7 +233,7 @@ func TestStandardPostage(t *testing.T) {
 			s.Address = addr(c.province)
 			d := p.FreeShipping(build(t, s))
 			decEq(t, c.should, d.ShouldCharge())
-			assert.Equal(t, c.reasons, d.Reasons.String())
+			assert.Equal(t, c.reasons, d.Reasons().String())
 		})
 	}
 
@@ -249,7 +249,7 @@ func TestStandardPostage(t *testing.T) {
 	p.Free.Postage, p.Free.RegionPostage = dec("0"), nil
 	valid(t, p)
 	d = p.FreeShipping(build(t, spec("50.00", "0", "0")))
-	assert.Equal(t, "[below_threshold postage_missing]", d.Reasons.String(), "no standard postage: nothing charged is missing")
+	assert.Equal(t, "[below_threshold postage_missing]", d.Reasons().String(), "no standard postage: nothing charged is missing")
 	d = p.FreeShipping(build(t, spec("50.00", "0", "8.00")))
 	assert.False(t, d.PostageWrong(), "priced order by order: what was charged stands")
 }
@@ -262,6 +262,6 @@ func TestNoPostageWhereNothingShips(t *testing.T) {
 	s := spec("50.00", "0", "30.00")
 	s.Address = order.Address{Recipient: "Ana", Phone: "+34600000000", Province: "海外", City: "Madrid", Detail: "Calle 1"}
 	d := p.FreeShipping(build(t, s))
-	assert.False(t, d.PostageWrong(), d.Reasons.String())
+	assert.False(t, d.PostageWrong(), d.Reasons().String())
 	decEq(t, "30.00", d.ShouldCharge())
 }

@@ -356,8 +356,8 @@ type freeDecisionJSON struct {
 //
 // The zero decision has no verdict and leaves it out.
 func (d FreeShippingDecision) MarshalJSON() ([]byte, error) {
-	return json.Marshal(freeDecisionJSON{d.Verdict, d.Reasons, d.Promotion,
-		fenJSON(d.shortfall), d.unitsShort, fenJSON(d.charged), fenJSON(d.shouldCharge),
+	return json.Marshal(freeDecisionJSON{d.Verdict(), d.Reasons(), d.Promotion(),
+		fenJSON(d.shortfall), d.UnitsShort(), fenJSON(d.charged), fenJSON(d.shouldCharge),
 		fenJSON(max(0, d.charged-d.shouldCharge)), fenJSON(max(0, d.shouldCharge-d.charged))})
 }
 
@@ -365,41 +365,55 @@ func (d FreeShippingDecision) MarshalJSON() ([]byte, error) {
 // field is an error wrapping [ErrUnknownField]; an amount that is
 // negative, has more than two decimals or is not an amount, one wrapping
 // [ErrInvalidAmount]; a negative count, one wrapping [ErrNegative]; an
-// unknown verdict or reason, [ErrUnknownCode] or [ErrUnknownReason].
+// unknown verdict or reason, [ErrUnknownCode] or [ErrUnknownReason], as
+// is a shipping reason a free-shipping decision never gives (a carrier's,
+// say).
 // Overcharge and undercharge are derived again; when given they must
 // match (a tampered amount is an error). An absent promotion is the
 // everyday rule (-1). On error d is unchanged.
 func (d *FreeShippingDecision) UnmarshalJSON(b []byte) error {
-	n := FreeShippingDecision{Promotion: -1}
+	var n FreeShippingDecision
+	var (
+		v       order.Verdict
+		reasons ReasonSet
+		promo   = -1
+		units   int
+	)
 	var over, under *int64
-	err := decodeObject("", b, func(k string, v []byte) error {
+	err := decodeObject("", b, func(k string, raw []byte) error {
 		switch k {
 		case "verdict":
-			return leaf(k, v, &n.Verdict)
+			return leaf(k, raw, &v)
 		case "reasons":
-			return leaf(k, v, &n.Reasons)
-		case "promotion":
-			if err := leaf(k, v, &n.Promotion); err != nil {
+			if err := leaf(k, raw, &reasons); err != nil {
 				return err
 			}
-			if n.Promotion < -1 || n.Promotion >= maxPeriods {
-				return fieldErr(k, strconv.Itoa(n.Promotion), ErrNegative, "-1 for the everyday rule, or a promotion's index")
+			if other := reasons &^ freeReasons; !other.IsEmpty() {
+				return fieldErr(k, other.String(), ErrUnknownReason, "not a free-shipping reason")
+			}
+			return nil
+		case "promotion":
+			if err := leaf(k, raw, &promo); err != nil {
+				return err
+			}
+			if promo < -1 || promo >= maxPeriods {
+				return fieldErr(k, strconv.Itoa(promo), ErrNegative, "-1 for the everyday rule, or a promotion's index")
 			}
 			return nil
 		case "shortfall":
-			return fenField(k, v, &n.shortfall)
+			return fenField(k, raw, &n.shortfall)
 		case "units_short":
-			return countField(k, v, &n.unitsShort)
+			return countField(k, raw, &units)
 		case "charged":
-			return fenField(k, v, &n.charged)
+			return fenField(k, raw, &n.charged)
 		case "should_charge":
-			return fenField(k, v, &n.shouldCharge)
+			return fenField(k, raw, &n.shouldCharge)
 		case "overcharge":
 			over = new(int64)
-			return fenField(k, v, over)
+			return fenField(k, raw, over)
 		case "undercharge":
 			under = new(int64)
-			return fenField(k, v, under)
+			return fenField(k, raw, under)
 		}
 		return errNoMember
 	})
@@ -412,6 +426,7 @@ func (d *FreeShippingDecision) UnmarshalJSON(b []byte) error {
 	if under != nil && *under != max(0, n.shouldCharge-n.charged) {
 		return fieldErr("undercharge", yuan.Format(*under), ErrInvalidAmount, "does not match charged and should_charge")
 	}
+	n.head = packHead(v, reasons, promo, units)
 	*d = n
 	return nil
 }
@@ -485,7 +500,7 @@ func (c Overcharge) MarshalJSON() ([]byte, error) {
 // derived from the free-shipping decision again and, when given, must
 // match it. On error c is left unchanged.
 func (c *Overcharge) UnmarshalJSON(b []byte) error {
-	n := Overcharge{Free: FreeShippingDecision{Promotion: -1}}
+	var n Overcharge
 	var amt *int64
 	err := decodeObject("", b, func(k string, v []byte) error {
 		switch k {

@@ -43,7 +43,7 @@ func TestFreeShippingDecisionJSON(t *testing.T) {
 	assert.Equal(t, d, back, "every field, private amounts included, survives")
 
 	require.NoError(t, json.Unmarshal([]byte(`{"verdict":"allowed","reasons":[]}`), &back))
-	assert.Equal(t, -1, back.Promotion, "an absent promotion is the everyday rule")
+	assert.Equal(t, -1, back.Promotion(), "an absent promotion is the everyday rule")
 }
 
 // TestDecisionJSONHostile: a stored decision that was tampered with is an
@@ -62,6 +62,9 @@ func TestDecisionJSONHostile(t *testing.T) {
 		{"negative units", `{"units_short":-1}`, shipping.ErrNegative, "units_short"},
 		{"promotion below -1", `{"promotion":-2}`, shipping.ErrNegative, "promotion"},
 		{"unknown reason", `{"reasons":["free_forever"]}`, shipping.ErrUnknownReason, "reasons"},
+		{"a reason free shipping never gives", `{"reasons":["preferred_carrier"]}`, shipping.ErrUnknownReason, "reasons"},
+		{"more units short than an order holds", `{"units_short":1000001}`, shipping.ErrNegative, "units_short"},
+		{"promotion past the last one", `{"promotion":1000}`, shipping.ErrNegative, "promotion"},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -108,21 +108,21 @@ func CarrierName(code string, l order.Lang) string { return langText(l, i18n.Shi
 //	不包邮：商品实付还差 ¥ 0.01 包邮
 //	Doesn't ship free: Region excluded from free shipping; Postage undercharged by ¥ 10.00
 func (d FreeShippingDecision) Staff(l order.Lang) string {
-	if !d.Verdict.IsValid() {
+	if !d.Verdict().IsValid() {
 		return ""
 	}
 	x := i18n.NewLine(i18n.Lang(l), nil)
-	if d.Verdict == order.Allowed {
+	if d.Verdict() == order.Allowed {
 		x.HeadMsg(i18n.StaffShipsFree{})
 	} else {
 		x.HeadMsg(i18n.StaffNotFree{})
 	}
-	for r := range d.Reasons.All() {
+	for r := range d.Reasons().All() {
 		switch r {
 		case BelowThreshold:
 			x.PartMsg(i18n.StaffShortfall{Shortfall: i18n.Fen(d.shortfall)})
 		case BelowQuantity:
-			x.PartMsg(i18n.StaffUnitsShort{Units: d.unitsShort})
+			x.PartMsg(i18n.StaffUnitsShort{Units: d.UnitsShort()})
 		case PostageOvercharged:
 			x.PartMsg(i18n.StaffOvercharge{Overcharge: i18n.Fen(max(0, d.charged-d.shouldCharge))})
 		case PostageUndercharged:
@@ -141,23 +141,24 @@ func (d FreeShippingDecision) Staff(l order.Lang) string {
 // or the units missing.
 func (d FreeShippingDecision) Buyer(l order.Lang) string {
 	var m i18n.Message
+	rs := d.Reasons()
 	switch {
-	case !d.Verdict.IsValid():
+	case !d.Verdict().IsValid():
 		return ""
-	case d.Verdict == order.Allowed:
+	case d.Verdict() == order.Allowed:
 		m = i18n.ShipsFree{}
-	case d.Reasons.Has(FreeShippingOff):
+	case rs.Has(FreeShippingOff):
 		m = i18n.FreeShippingOff{}
-	case d.Reasons.Has(RegionMissing):
+	case rs.Has(RegionMissing):
 		m = i18n.RegionMissing{}
-	case d.Reasons.Has(ExcludedRegion):
+	case rs.Has(ExcludedRegion):
 		m = i18n.ExcludedRegion{}
-	case d.Reasons.Has(ExcludedSKU):
+	case rs.Has(ExcludedSKU):
 		m = i18n.ExcludedItem{}
-	case d.Reasons.Has(BelowThreshold):
+	case rs.Has(BelowThreshold):
 		m = i18n.BelowThreshold{Shortfall: i18n.Fen(d.shortfall)}
-	case d.Reasons.Has(BelowQuantity):
-		m = i18n.BelowQuantity{Missing: d.unitsShort}
+	case rs.Has(BelowQuantity):
+		m = i18n.BelowQuantity{Missing: d.UnitsShort()}
 	default:
 		return ""
 	}
@@ -170,7 +171,7 @@ func (d FreeShippingDecision) Buyer(l order.Lang) string {
 func (c Overcharge) Staff(l order.Lang) string {
 	x := i18n.NewLine(i18n.Lang(l), nil)
 	if !c.Overcharged {
-		if !c.Free.Verdict.IsValid() {
+		if !c.Free.Verdict().IsValid() {
 			return ""
 		}
 		x.HeadMsg(i18n.StaffNotOvercharged{})

@@ -309,7 +309,7 @@ func TestNilOrders(t *testing.T) {
 	p := shipping.DefaultPolicy()
 	d := p.FreeShipping(nil)
 	assert.False(t, d.Eligible())
-	assert.Equal(t, -1, d.Promotion)
+	assert.Equal(t, -1, d.Promotion())
 	assert.False(t, p.PostageOvercharge(nil).Overcharged)
 	checks, err := p.Checks()
 	require.NoError(t, err)

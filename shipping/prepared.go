@@ -213,7 +213,7 @@ func (p *Prepared) ruleAt(t time.Time) (*preparedRule, int) {
 // so it is the call for a backend's hot path and a batch over all
 // orders; it does not allocate. See BenchmarkFreeShippingVsHandwritten
 // for how it compares with the same rule written by hand in int64 fen.
-// A nil order gets the zero decision with Promotion -1.
+// A nil order gets the zero decision.
 func (p *Prepared) FreeShipping(o *order.Order) FreeShippingDecision {
 	if p != nil && p.table != nil && o != nil {
 		// The everyday rule on amount alone: two table reads and three
@@ -226,21 +226,20 @@ func (p *Prepared) FreeShipping(o *order.Order) FreeShippingDecision {
 		// it); the mask only spares the bounds check.
 		c := &t.cells[b2i(met)][o.Region()&(regionSlots-1)]
 		should := c.should + charged&c.keep
-		reasons := c.reasons
+		head := c.head
 		switch {
 		case charged > should:
-			reasons |= c.over
+			head |= c.over
 		case charged < should:
-			reasons |= c.under
+			head |= c.under
 		case charged == 0:
-			reasons |= c.missing
+			head |= c.missing
 		}
 		var shortfall int64
 		if !met {
 			shortfall = t.threshold - net
 		}
-		return FreeShippingDecision{Verdict: c.verdict, Reasons: reasons, Promotion: -1,
-			shortfall: shortfall, charged: charged, shouldCharge: should}
+		return FreeShippingDecision{head: head, shortfall: shortfall, charged: charged, shouldCharge: should}
 	}
 	return p.freeShipping(o)
 }
@@ -263,15 +262,14 @@ type ruleTable struct {
 }
 
 // tableCell is the decision for one region on one side of the
-// threshold, but for the postage charged: the postage that should have
-// been charged is should, plus what was charged when keep is -1 (what
-// was charged stands); over, under and missing are the reasons a charge
-// above, below or at zero and equal to it adds.
+// threshold, but for the postage charged: its verdict and reasons packed
+// in head; the postage that should have been charged is should, plus
+// what was charged when keep is -1 (what was charged stands); over,
+// under and missing are the reasons a charge above, below or at zero and
+// equal to it adds, packed as head is.
 type tableCell struct {
-	verdict              order.Verdict
-	reasons              ReasonSet
-	over, under, missing ReasonSet
-	should, keep         int64
+	head, over, under, missing freeHead
+	should, keep               int64
 }
 
 // newRuleTable tables r, which must decide on region and amount alone,
@@ -288,24 +286,25 @@ func newRuleTable(r *preparedRule) *ruleTable {
 			if met == 0 && r.threshold > 0 {
 				bad = bad.With(BelowThreshold)
 			}
-			c.verdict, c.reasons = verdict(bad), bad
-			allowed := c.verdict == order.Allowed
+			v, reasons := verdict(bad), bad
+			allowed := v == order.Allowed
 			switch { // as freeShipping works out should
 			case row.stands:
 				c.keep = -1
 			case allowed:
 			case row.collect:
 				c.keep = -1
-				c.reasons = c.reasons.With(FreightCollect)
+				reasons = reasons.With(FreightCollect)
 			case row.standard > 0:
 				c.should = row.standard
 			default:
 				c.keep = -1
 			}
+			c.head = packHead(v, reasons, -1, 0)
 			if !row.stands && (allowed || !row.collect) {
-				c.over, c.under = ReasonSet(0).With(PostageOvercharged), ReasonSet(0).With(PostageUndercharged)
+				c.over, c.under = reasonHead(PostageOvercharged), reasonHead(PostageUndercharged)
 				if !allowed {
-					c.missing = ReasonSet(0).With(PostageMissing)
+					c.missing = reasonHead(PostageMissing)
 				}
 			}
 		}
@@ -313,13 +312,16 @@ func newRuleTable(r *preparedRule) *ruleTable {
 	return t
 }
 
+// reasonHead is r alone, packed as in a decision's head, to be or-ed in.
+func reasonHead(r Reason) freeHead { return freeHead(ReasonSet(0).With(r)) }
+
 // freeShipping is FreeShipping for any rule.
 func (p *Prepared) freeShipping(o *order.Order) FreeShippingDecision {
 	if p == nil || !p.ready {
 		return zeroPolicyFreeShipping(o)
 	}
 	if o == nil {
-		return FreeShippingDecision{Promotion: -1}
+		return FreeShippingDecision{}
 	}
 	// The decision is built in locals and assembled once at the end, so
 	// that it stays in registers; the order's amounts are read first, in
@@ -394,8 +396,8 @@ func (p *Prepared) freeShipping(o *order.Order) FreeShippingDecision {
 			reasons = reasons.With(PostageMissing)
 		}
 	}
-	return FreeShippingDecision{Verdict: v, Reasons: reasons, Promotion: promo,
-		shortfall: shortfall, charged: charged, shouldCharge: should, unitsShort: unitsShort}
+	return FreeShippingDecision{head: packHead(v, reasons, promo, unitsShort),
+		shortfall: shortfall, charged: charged, shouldCharge: should}
 }
 
 // amountsFen returns o's net goods and postage in fen.

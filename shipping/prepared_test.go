@@ -117,7 +117,7 @@ func TestPreparedAgreesWithPolicy(t *testing.T) {
 			for i, o := range orders {
 				want := p.FreeShipping(o)
 				require.Equal(t, want, pp.FreeShipping(o), "order %d to %s, %s at %s: %s", i, o.Region(),
-					o.NetGoods(), o.CreatedAt().Format(time.RFC3339Nano), want.Reasons)
+					o.NetGoods(), o.CreatedAt().Format(time.RFC3339Nano), want.Reasons())
 				require.Equal(t, p.PostageOvercharge(o), pp.PostageOvercharge(o), "order %d", i)
 			}
 			assert.Equal(t, p.FreeShipping(nil), pp.FreeShipping(nil), "a nil order")
@@ -149,7 +149,7 @@ func TestPreparedPromotions(t *testing.T) {
 			s := spec("50.00", "0", "10.00")
 			s.CreatedAt, s.PaidAt = c.at, c.at.Add(time.Minute)
 			o := build(t, s)
-			assert.Equal(t, c.promo, pp.FreeShipping(o).Promotion, c.reason)
+			assert.Equal(t, c.promo, pp.FreeShipping(o).Promotion(), c.reason)
 			assert.Equal(t, p.FreeShipping(o), pp.FreeShipping(o), c.reason)
 		})
 	}
@@ -203,7 +203,7 @@ func TestPreparedKeepsItsOwnCopy(t *testing.T) {
 	require.NoError(t, err)
 	o := build(t, spec("120.00", "0", "0.00"))
 	before := pp.FreeShipping(o)
-	require.True(t, before.Reasons.Has(shipping.ExcludedSKU))
+	require.True(t, before.Reasons().Has(shipping.ExcludedSKU))
 	p.Free.ExcludedSKUs[0] = "TEA-99"
 	p.Free.ExcludedRegions[0] = order.Zhejiang
 	p.Carriers[0].Regions = []order.Region{order.Beijing}
@@ -302,7 +302,7 @@ func FuzzPreparedFreeShipping(f *testing.F) {
 			return // not an order: nothing to decide
 		}
 		if got, want := pp.FreeShipping(&o), p.FreeShipping(&o); got != want {
-			t.Fatalf("prepared %+v (%s), policy %+v (%s)", got, got.Reasons, want, want.Reasons)
+			t.Fatalf("prepared %+v (%s), policy %+v (%s)", got, got.Reasons(), want, want.Reasons())
 		}
 	})
 }

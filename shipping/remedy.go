@@ -99,7 +99,7 @@ func overchargeOf(d FreeShippingDecision, o *order.Order) Overcharge {
 		return c
 	}
 	s := o.Status()
-	if !d.Reasons.Has(PostageOvercharged) || s == order.ClosedUnpaid || s == order.Closed {
+	if !d.Reasons().Has(PostageOvercharged) || s == order.ClosedUnpaid || s == order.Closed {
 		return c
 	}
 	c.Overcharged = true

@@ -81,7 +81,7 @@ func TestSeed003HongKongShipsSF(t *testing.T) {
 		problems = c.Inspect(problems, o, t0)
 	}
 	assert.Empty(t, problems)
-	assert.True(t, p.FreeShipping(o).Reasons.Has(shipping.ExcludedRegion))
+	assert.True(t, p.FreeShipping(o).Reasons().Has(shipping.ExcludedRegion))
 
 	// 2. The buyer asks for ZTO: refused, SF it is.
 	ch, err := p.ChooseCarrier(o.Region(), "zto")

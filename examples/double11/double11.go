@@ -308,7 +308,7 @@ func (d *desk) freeShippingPolicy() error {
 	fs := ship.FreeShipping(one)
 	d.freeShipping = append(d.freeShipping, fs)
 	fmt.Fprintf(d.w, "  %s %s sees: %s\n        %s %v, short by %s\n", clock(at(11, 9, 33)), who(zhang),
-		fs.Staff(d.console), fs.Verdict, fs.Reasons, fs.Shortfall().StringFixed(2))
+		fs.Staff(d.console), fs.Verdict(), fs.Reasons(), fs.Shortfall().StringFixed(2))
 	fmt.Fprintf(d.w, "        to the buyer (zh-Hans): %s\n", fs.Buyer(order.SimplifiedChinese))
 	// 小吴 takes a second tin; the platform recomputes the postage.
 	two, err := teaOrder("T20261111000304", "tb_4003", "小吴", 2, "0.00", at(11, 9, 34))
@@ -317,7 +317,7 @@ func (d *desk) freeShippingPolicy() error {
 	}
 	fs = ship.FreeShipping(two)
 	d.freeShipping = append(d.freeShipping, fs)
-	fmt.Fprintf(d.w, "  %s 小吴 orders two instead: %s\n        %s %v\n", clock(at(11, 9, 34)), fs.Staff(d.console), fs.Verdict, fs.Reasons)
+	fmt.Fprintf(d.w, "  %s 小吴 orders two instead: %s\n        %s %v\n", clock(at(11, 9, 34)), fs.Staff(d.console), fs.Verdict(), fs.Reasons())
 	return nil
 }
 

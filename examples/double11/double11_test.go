@@ -191,8 +191,8 @@ func TestLoosenedLimitsEndWithThePeriod(t *testing.T) {
 func TestFreeShippingAnsweredWithThePolicy(t *testing.T) {
 	fs := morning(t).freeShipping
 	require.Len(t, fs, 2)
-	assert.Equal(t, order.Refused, fs[0].Verdict)
-	assert.True(t, fs[0].Reasons.Has(shipping.BelowThreshold))
+	assert.Equal(t, order.Refused, fs[0].Verdict())
+	assert.True(t, fs[0].Reasons().Has(shipping.BelowThreshold))
 	assert.Equal(t, "39.75", fs[0].Shortfall().StringFixed(2))
 	assert.True(t, fs[1].Eligible())
 }

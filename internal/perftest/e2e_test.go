@@ -761,7 +761,7 @@ func fenOf(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
 func (r *runner) kefuOutcome(o *order.Order, req pricing.Request, au pricing.AgentUsage, ou pricing.OrderUsage) outcome {
 	fs := r.pship.FreeShipping(o)
 	out := outcome{built: true, eligible: fs.Eligible(), shortfall: fenOf(fs.Shortfall()),
-		shouldCharge: fenOf(fs.ShouldCharge()), why: fs.Reasons.String()}
+		shouldCharge: fenOf(fs.ShouldCharge()), why: fs.Reasons().String()}
 	d, err := r.pprice.Review(req, au, ou)
 	out.reviewErr = err != nil
 	if err == nil {

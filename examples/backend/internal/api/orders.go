@@ -195,7 +195,7 @@ func (s *Server) orderShipping(w http.ResponseWriter, r *http.Request, me order.
 	over := p.PostageOvercharge(o)
 	out := map[string]any{
 		"free_shipping":         free,
-		"free_shipping_explain": explain(l, free.Verdict, free.Reasons).with(free, l),
+		"free_shipping_explain": explain(l, free.Verdict(), free.Reasons()).with(free, l),
 		"overcharge":            over,
 		"overcharge_explain":    explain(l, order.VerdictUnknown, over.Remedies).with(over, l),
 	}
