@@ -449,13 +449,15 @@ func measure(b *testing.B, n int, run func()) {
 // orders/s and 867 cpu-ns/order, kefu-keep 789k, kefu-triage 697k,
 // handwritten 867k (1343 cpu-ns). A run of main's binary just before:
 // kefu 877k, kefu-keep 668k, kefu-triage 533k, handwritten 930k. The
-// big.Ints were half of kefu's allocations, and each kept order held
-// one per line and one for its postage for the garbage collector to
-// mark: kefu-keep's cost over kefu fell from about 450 to about 600
-// cpu-ns/order in that pair of runs (the collector's work is the part
-// that moves with the load; GOGC=400 had shown it to be the lever, taking
-// kefu-triage from 549k to 667k on main's code). A shop whose prices are
-// above 655.35 pays decimal.New's two allocations for them, as before.
+// big.Ints were half of kefu's allocations; the gain is in building the
+// rows (kefu's CPU per order fell by about 30%), not in keeping them:
+// kefu-keep's CPU over kefu's was 500–595 ns/order against main's 450
+// in those runs, the same within the noise, though each kept order now
+// holds shared amounts where it held one big.Int per line and one for
+// its postage. (GOGC=400 takes kefu-triage from 549k to 667k orders/s on
+// main's code, so the collector's marking of the kept orders is still
+// the largest cost keeping adds.) A shop whose prices are above 655.35
+// pays decimal.New's two allocations for them, as before.
 func BenchmarkEndToEnd(b *testing.B) {
 	_, rows := bigFixture(b)
 	r := newRunner(b)
