@@ -482,7 +482,8 @@ var _ = [1]struct{}{}[unsafe.Offsetof(Order{}.fen)]
 // Goods returns the goods amount: the sum of the lines.
 //
 // The order keeps its derived totals in fen; Goods, NetGoods and Paid
-// build the decimal on each call (two small allocations).
+// build the decimal on each call: two small allocations above 655.35,
+// none below, where decimals are shared once seen (as [ParseAmount]'s).
 func (o *Order) Goods() decimal.Decimal { return yuan.Dec(o.fen.Goods) }
 
 // Postage returns the postage charged.
@@ -493,12 +494,12 @@ func (o *Order) Discount() decimal.Decimal { return o.discount }
 
 // NetGoods returns the goods amount actually paid: goods − discount, before
 // postage. Free-shipping thresholds apply to it (rule S1).
-// It allocates, as [Order.Goods] does.
+// It allocates as [Order.Goods] does.
 func (o *Order) NetGoods() decimal.Decimal { return yuan.Dec(o.fen.NetGoods) }
 
 // Paid returns the amount the buyer pays: goods + postage − discount. Before
 // payment it is the amount due.
-// It allocates, as [Order.Goods] does.
+// It allocates as [Order.Goods] does.
 func (o *Order) Paid() decimal.Decimal { return yuan.Dec(o.fen.Paid) }
 
 // Status returns the trade state.

@@ -10,6 +10,7 @@ package yuan
 
 import (
 	"strconv"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 )
@@ -75,19 +76,47 @@ func Fen(d decimal.Decimal) (fen int64, ok bool) {
 }
 
 // Dec returns fen as a decimal amount in yuan with exactly two decimals.
-// It allocates what decimal.New does (the big.Int and its word, two small
-// allocations), except for zero: every zero is [zero].
+// Every zero is [zero]; an amount from 0.01 to [DecCached] fen is built
+// once, by its first caller, and shared from then on (see [cached]), so
+// it does not allocate; another allocates what decimal.New does.
 func Dec(fen int64) decimal.Decimal {
 	if fen == 0 {
 		return zero
 	}
+	if uint64(fen) <= DecCached {
+		if p := cached[fen].Load(); p != nil {
+			return *p
+		}
+		d := decimal.New(fen, -2)
+		cached[fen].Store(&d)
+		return d
+	}
 	return decimal.New(fen, -2)
 }
 
+// DecCached is the largest amount in fen [Dec] shares: 655.35 yuan, which
+// holds the unit prices, postage and concessions of most orders.
+const DecCached = 1<<16 - 1
+
+// cached holds the decimals [Dec] shares, by fen, each built by the first
+// call for its amount. A decimal is immutable (shopspring/decimal copies
+// its big.Int before every operation that writes one, and shares one for
+// its own zero), so sharing it is safe, also between goroutines; two
+// callers that build the same amount at once store equal values, either
+// of which is right. The table is 512 KiB of pointers, touched only where
+// amounts occur; a decimal built is about 64 bytes, at most 4 MiB were
+// every amount up to DecCached to occur.
+//
+// It is what lets a backend keep many orders cheaply: orders built from
+// the same prices share their amounts, so the garbage collector marks one
+// object where it marked one per line, and building an order allocates
+// nothing for them (BenchmarkEndToEnd's kefu-keep and kefu-triage rows).
+var cached [DecCached + 1]atomic.Pointer[decimal.Decimal]
+
 // zero is 0.00, shared by every [Dec] of zero fen. A decimal is
 // immutable (shopspring/decimal shares a big.Int for its own zero the
-// same way), so sharing it is safe, also between goroutines; it is the
-// one package-level value here and nothing ever writes it.
+// same way), so sharing it is safe, also between goroutines; nothing
+// ever writes it.
 var zero = decimal.New(0, -2)
 
 // Normalize returns d rescaled to exactly two decimals, so that two
