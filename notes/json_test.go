@@ -120,8 +120,32 @@ func TestStrictJSONEveryDecoder(t *testing.T) {
 			err = m.UnmarshalJSON(append(append([]byte{}, b...), []byte(" {}")...))
 			require.ErrorIs(t, err, order.ErrInvalidJSON, "trailing data")
 			assert.Equal(t, before, d.state(u), "unchanged on error")
+
+			// Two spellings of one field: its key twice, or in capitals
+			// (which encoding/json would take for it).
+			for _, bad := range respell(t, b) {
+				err = json.Unmarshal(bad, u)
+				require.ErrorIs(t, err, order.ErrUnknownField, string(bad))
+				assert.Equal(t, before, d.state(u), "unchanged on error")
+			}
 		})
 	}
+}
+
+// respell returns b with the first key of its first object given twice,
+// and with that key in capitals.
+func respell(t *testing.T, b []byte) [][]byte {
+	t.Helper()
+	s := string(b)
+	at := strings.Index(s, `{"`)
+	require.GreaterOrEqual(t, at, 0, s)
+	end := at + 2 + strings.Index(s[at+2:], `"`)
+	key := s[at+2 : end]
+	var v json.RawMessage
+	require.NoError(t, json.NewDecoder(strings.NewReader(s[end+2:])).Decode(&v))
+	twice := s[:at] + `{"` + key + `":` + string(v) + "," + s[at+1:]
+	upper := s[:at] + `{"` + strings.ToUpper(key) + s[end:]
+	return [][]byte{[]byte(twice), []byte(upper)}
 }
 
 func errClass(err error) error {

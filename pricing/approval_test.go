@@ -479,7 +479,9 @@ func TestApprovalJSON(t *testing.T) {
 		strings.Replace(string(b), `"amount"`, `"amuont"`, 1):       pricing.ErrUnknownField,
 		strings.Replace(string(b), `"5.00"`, `"5.001"`, 1):          pricing.ErrInvalidAmount,
 		strings.Replace(string(b), `"id":"ap-1"`, `"id":"ap 1"`, 1): pricing.ErrInvalidText,
-		`{"id":"ap-1","id":"ap-2"}`:                                 pricing.ErrMissing, // every field is required: a partial approval is refused
+		`{"id":"ap-1"}`:             pricing.ErrMissing,      // every field is required: a partial approval is refused
+		`{"id":"ap-1","id":"ap-2"}`: pricing.ErrUnknownField, // one key twice: which one is the approval's?
+		strings.Replace(string(b), `"id":"ap-1"`, `"ID":"ap-1"`, 1): pricing.ErrUnknownField, // a spelling encoding/json folds to "id"
 	} {
 		require.ErrorIs(t, json.Unmarshal([]byte(in), &back), want, in)
 	}

@@ -66,6 +66,8 @@ func TestLedgerJSONRefusesTampering(t *testing.T) {
 	}{
 		{"an unknown field", `"postage":"8.00","lines"`, `"postage":"8.00","discont":"1.00","lines"`, refund.ErrUnknownField},
 		{"an unknown field in an entry", `"units":1}`, `"units":1,"unit":2}`, refund.ErrUnknownField},
+		{"a key twice (the second postage would win)", `"postage":"8.00","lines"`, `"postage":"8.00","postage":"0.00","lines"`, refund.ErrUnknownField},
+		{"a key in another case (encoding/json folds it)", `"postage":"8.00","lines"`, `"Postage":"8.00","lines"`, refund.ErrUnknownField},
 		{"a split that does not add up", `"paid":"93.33"`, `"paid":"93.34"`, refund.ErrInvalidLedger},
 		{"three decimals", `"paid":"93.33"`, `"paid":"93.335"`, refund.ErrInvalidAmount},
 		{"a negative amount", `"postage":"8.00","lines"`, `"postage":"-8.00","lines"`, refund.ErrInvalidAmount},

@@ -246,17 +246,25 @@ func (p Policy) FreeShipping(o *order.Order) FreeShippingDecision {
 		should = standard
 	}
 	if checkCharge {
-		switch {
-		case charged > should:
-			reasons = reasons.With(PostageOvercharged)
-		case charged < should:
-			reasons = reasons.With(PostageUndercharged)
-		case v != order.Allowed && charged == 0:
-			reasons = reasons.With(PostageMissing)
-		}
+		reasons |= chargeReasons(v, charged, should)
 	}
 	return FreeShippingDecision{head: packHead(v, reasons, promo, unitsShort),
 		shortfall: shortfall, charged: charged, shouldCharge: should}
+}
+
+// chargeReasons says whether the postage charged is wrong (rule S2):
+// above or below what should have been charged, or nothing charged where
+// the order does not ship free and no standard postage is stated.
+func chargeReasons(v order.Verdict, charged, should int64) ReasonSet {
+	switch {
+	case charged > should:
+		return ReasonSet(0).With(PostageOvercharged)
+	case charged < should:
+		return ReasonSet(0).With(PostageUndercharged)
+	case v != order.Allowed && charged == 0:
+		return ReasonSet(0).With(PostageMissing)
+	}
+	return 0
 }
 
 func containsRegion(rs []order.Region, r order.Region) bool {

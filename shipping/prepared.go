@@ -387,14 +387,7 @@ func (p *Prepared) freeShipping(o *order.Order) FreeShippingDecision {
 		should = row.standard
 	}
 	if !row.stands && (v == order.Allowed || !row.collect) {
-		switch {
-		case charged > should:
-			reasons = reasons.With(PostageOvercharged)
-		case charged < should:
-			reasons = reasons.With(PostageUndercharged)
-		case v != order.Allowed && charged == 0:
-			reasons = reasons.With(PostageMissing)
-		}
+		reasons |= chargeReasons(v, charged, should)
 	}
 	return FreeShippingDecision{head: packHead(v, reasons, promo, unitsShort),
 		shortfall: shortfall, charged: charged, shouldCharge: should}

@@ -1,6 +1,8 @@
 // Package jsonx decodes JSON strictly for kefu's decoders: a field the
 // type does not have is an error (a misspelled "discont" never decodes to
-// a zero discount), exactly one JSON value is read, and the errors of
+// a zero discount), so is a key two spellings could fill (one given
+// twice, or "ID" for "id", which encoding/json takes by folding case),
+// exactly one JSON value is read, and the errors of
 // encoding/json are described in a form each package wraps in its own
 // error: which field, which value, what went wrong.
 package jsonx
@@ -24,9 +26,14 @@ import (
 // Text that encoding/json would repair — bytes that are not valid UTF-8,
 // a \u escape of a lone surrogate — is refused before anything is
 // decoded ([Text]): repaired, two different inputs ("T\xff", "T\xfe")
-// would decode to the same ID.
+// would decode to the same ID. So is a key two spellings could fill
+// ([*KeyError]): one given twice in an object, or one encoding/json would
+// match to a field only by folding case ("ID" for "id").
 func Decode(b []byte, v any) error {
 	if err := Check(b); err != nil {
+		return err
+	}
+	if err := checkKeys(b, reflect.TypeOf(v)); err != nil {
 		return err
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
@@ -54,7 +61,8 @@ const (
 	Syntax
 	// Type: a JSON value of the wrong type for the field.
 	Type
-	// UnknownField: a field the type does not have.
+	// UnknownField: a field the type does not have, or a key two
+	// spellings could fill ([KeyError]).
 	UnknownField
 	// Text: text encoding/json would repair with U+FFFD: bytes that are
 	// not valid UTF-8, or a \u escape of a lone surrogate ([Check]).
@@ -74,9 +82,12 @@ func Describe(err error) Problem {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	var tx *TextError
+	var ke *KeyError
 	switch {
 	case errors.As(err, &tx):
 		return Problem{Kind: Text, Detail: tx.Error()}
+	case errors.As(err, &ke):
+		return Problem{Kind: UnknownField, Field: ke.Field, Detail: ke.Detail}
 	case errors.As(err, &se):
 		return Problem{Kind: Syntax, Detail: "malformed JSON at byte " + strconv.FormatInt(se.Offset, 10)}
 	case errors.Is(err, errTrailing):
