@@ -36,7 +36,10 @@ const maxKeyDepth = 10000
 func checkKeys(b []byte, t reflect.Type) error {
 	s := keyScanner{b: b}
 	s.space()
-	return s.value(t, "", 0)
+	if err := s.value(t, 0); err != nil {
+		return err
+	}
+	return nil
 }
 
 // keyScanner walks JSON text for checkKeys. On text that is not JSON it
@@ -59,7 +62,7 @@ func (s *keyScanner) space() {
 }
 
 // value walks the value at s.i, to be decoded into t.
-func (s *keyScanner) value(t reflect.Type, path string, depth int) error {
+func (s *keyScanner) value(t reflect.Type, depth int) *KeyError {
 	if s.i >= len(s.b) || depth > maxKeyDepth {
 		s.bad = true
 		return nil
@@ -70,7 +73,7 @@ func (s *keyScanner) value(t reflect.Type, path string, depth int) error {
 		s.skip(depth)
 		return nil
 	case c == '{':
-		return s.object(t, path, depth)
+		return s.object(t, depth)
 	case c == '[':
 		var elem reflect.Type
 		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
@@ -83,7 +86,7 @@ func (s *keyScanner) value(t reflect.Type, path string, depth int) error {
 			return nil
 		}
 		for !s.bad {
-			if err := s.value(elem, path, depth+1); err != nil {
+			if err := s.value(elem, depth+1); err != nil {
 				return err
 			}
 			s.space()
@@ -167,7 +170,7 @@ func (s *keyScanner) str() (raw []byte, escaped bool) {
 }
 
 // object walks the object at s.i, to be decoded into t.
-func (s *keyScanner) object(t reflect.Type, path string, depth int) error {
+func (s *keyScanner) object(t reflect.Type, depth int) *KeyError {
 	var fields *structFields
 	var elem reflect.Type
 	if t != nil {
@@ -179,8 +182,7 @@ func (s *keyScanner) object(t reflect.Type, path string, depth int) error {
 		}
 	}
 	s.i++ // {
-	var seenBuf [16]string
-	seen := seenBuf[:0]
+	var seen keySet
 	s.space()
 	if s.i < len(s.b) && s.b[s.i] == '}' {
 		s.i++
@@ -195,7 +197,7 @@ func (s *keyScanner) object(t reflect.Type, path string, depth int) error {
 		if s.bad {
 			return nil
 		}
-		key := string(raw) // escape-free keys are the common case; see below
+		var key string // the key's text, built only where needed
 		if escaped {
 			if err := json.Unmarshal(s.b[s.i-len(raw)-2:s.i], &key); err != nil {
 				s.bad = true
@@ -203,25 +205,37 @@ func (s *keyScanner) object(t reflect.Type, path string, depth int) error {
 			}
 		}
 		vt := elem
-		name := key
+		var name string // the field's name, or the map's key
 		if fields != nil {
-			f, ok := fields.byName[key]
+			var f field
+			var ok bool
+			if escaped {
+				f, ok = fields.byName[key]
+			} else {
+				f, ok = fields.byName[string(raw)] // no copy of raw
+			}
 			if !ok {
-				if want := fields.fold(key); want != "" {
-					return &KeyError{Field: Join(path, key), Detail: "spelled " + quote(key) + ", want " + quote(want)}
+				if !escaped {
+					key = string(raw)
 				}
-				// Unknown: the decoder refuses it and says so.
+				if want := fields.fold(key); want != "" {
+					return &KeyError{Field: key, Detail: "spelled " + quote(key) + ", want " + quote(want)}
+				}
+				// Unknown: the decoder refuses it, and says so, before
+				// anything after it matters.
+				s.bad = true
+				return nil
 			}
-			if ok {
-				vt, name = f.typ, f.name
+			vt, name = f.typ, f.name
+		} else {
+			if !escaped {
+				key = string(raw)
 			}
+			name = key
 		}
-		for _, k := range seen {
-			if k == name {
-				return &KeyError{Field: Join(path, key), Detail: "given twice"}
-			}
+		if !seen.add(name) {
+			return &KeyError{Field: name, Detail: "given twice"}
 		}
-		seen = append(seen, name)
 		s.space()
 		if s.i >= len(s.b) || s.b[s.i] != ':' {
 			s.bad = true
@@ -229,7 +243,8 @@ func (s *keyScanner) object(t reflect.Type, path string, depth int) error {
 		}
 		s.i++
 		s.space()
-		if err := s.value(vt, Join(path, key), depth+1); err != nil {
+		if err := s.value(vt, depth+1); err != nil {
+			err.Field = Join(name, err.Field) // the path, built on the way out
 			return err
 		}
 		s.space()
@@ -249,6 +264,44 @@ func (s *keyScanner) object(t reflect.Type, path string, depth int) error {
 		s.space()
 	}
 	return nil
+}
+
+// keySet holds the keys of one object seen so far: a few in a list, as
+// a struct has, many in a map, as a map's object may have, so that a
+// hostile object of many keys costs linear time.
+type keySet struct {
+	list []string
+	buf  [16]string
+	m    map[string]struct{}
+}
+
+// add adds k and reports whether it was not there yet.
+func (ks *keySet) add(k string) bool {
+	if ks.m != nil {
+		if _, ok := ks.m[k]; ok {
+			return false
+		}
+		ks.m[k] = struct{}{}
+		return true
+	}
+	for _, x := range ks.list {
+		if x == k {
+			return false
+		}
+	}
+	if ks.list == nil {
+		ks.list = ks.buf[:0]
+	}
+	if len(ks.list) < len(ks.buf) {
+		ks.list = append(ks.list, k)
+		return true
+	}
+	ks.m = make(map[string]struct{}, 2*len(ks.buf))
+	for _, x := range ks.list {
+		ks.m[x] = struct{}{}
+	}
+	ks.m[k] = struct{}{}
+	return true
 }
 
 func quote(s string) string { return `"` + s + `"` }

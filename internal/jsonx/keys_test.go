@@ -3,12 +3,14 @@ package jsonx_test
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kefu-go/kefu/internal/costtest"
 	"github.com/kefu-go/kefu/internal/jsonx"
 )
 
@@ -146,4 +148,35 @@ func FuzzDecodeKeys(f *testing.F) {
 		require.NoError(t, d.Decode(&theirs), "%q", b)
 		require.Equal(t, theirs, mine, "%q", b)
 	})
+}
+
+// TestDecodeKeysLinear: an object of many distinct keys — a map's, or
+// any JSON's — costs time linear in its size, 1 kB against 1 MB, so a
+// hostile body of 100,000 keys is not a quadratic search for the one
+// given twice (it took 15 s before the key set grew a map).
+func TestDecodeKeysLinear(t *testing.T) {
+	object := func(field string, n int) []byte {
+		var b strings.Builder
+		b.WriteString(`{"` + field + `":{`)
+		for i := 0; b.Len() < n; i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"k` + strconv.Itoa(i) + `":1`)
+		}
+		b.WriteString(`}}`)
+		return []byte(b.String())
+	}
+	for _, field := range []string{"counts", "any"} {
+		small, large := object(field, 1<<10), object(field, 1<<20)
+		decode := func(b []byte) func() {
+			return func() {
+				var d keyed
+				if err := jsonx.Decode(b, &d); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		costtest.AssertLinear(t, decode(small), decode(large), costtest.MaxRatio)
+	}
 }
