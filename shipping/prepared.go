@@ -34,6 +34,11 @@ type Prepared struct {
 	free   preparedRule
 	promos []preparedPromotion // by start; they never overlap
 	table  *ruleTable          // free, when it decides on region and amount alone
+	// decide is FreeShipping's path for this policy: tableFreeShipping
+	// with a table, else (*Prepared).freeShipping. A call through it
+	// costs the caller no more than a direct one, and lets FreeShipping
+	// inline into it and the table's path run without a frame.
+	decide func(*Prepared, *order.Order) FreeShippingDecision
 }
 
 // regionSlots bounds the region tables: every [order.Region] is below it
@@ -137,6 +142,10 @@ func Prepare(p Policy) (*Prepared, error) {
 	if len(c.FreePromotions) == 0 && pp.free.skus.empty() && pp.free.minQuantity == 0 {
 		pp.table = newRuleTable(&pp.free)
 	}
+	pp.decide = (*Prepared).freeShipping
+	if pp.table != nil {
+		pp.decide = tableFreeShipping
+	}
 	if n := len(c.FreePromotions); n > 0 {
 		// By start: Validate refused overlapping periods, so no two
 		// starts are equal.
@@ -215,33 +224,42 @@ func (p *Prepared) ruleAt(t time.Time) (*preparedRule, int) {
 // for how it compares with the same rule written by hand in int64 fen.
 // A nil order gets the zero decision.
 func (p *Prepared) FreeShipping(o *order.Order) FreeShippingDecision {
-	if p != nil && p.table != nil && o != nil {
-		// The everyday rule on amount alone: two table reads and three
-		// comparisons (see ruleTable).
-		t := p.table
-		a := orderfen.Of(o)
-		net, charged := a.NetGoods, a.Postage
-		met := net >= t.threshold
-		// A built order's region is below regionSlots (a test checks
-		// it); the mask only spares the bounds check.
-		c := &t.cells[b2i(met)][o.Region()&(regionSlots-1)]
-		should := c.should + charged&c.keep
-		head := c.head
-		switch {
-		case charged > should:
-			head |= c.over
-		case charged < should:
-			head |= c.under
-		case charged == 0:
-			head |= c.missing
-		}
-		var shortfall int64
-		if !met {
-			shortfall = t.threshold - net
-		}
-		return FreeShippingDecision{head: head, shortfall: shortfall, charged: charged, shouldCharge: should}
+	decide := (*Prepared).freeShipping
+	if p != nil && p.decide != nil {
+		decide = p.decide
 	}
-	return p.freeShipping(o)
+	return decide(p, o)
+}
+
+// tableFreeShipping is FreeShipping for a Prepared with a rule table: the
+// everyday rule on amount alone, two table reads and three comparisons
+// (see ruleTable). It calls nothing, so that it needs no frame.
+func tableFreeShipping(p *Prepared, o *order.Order) FreeShippingDecision {
+	if o == nil {
+		return FreeShippingDecision{}
+	}
+	t := p.table
+	a := orderfen.Of(o)
+	net, charged := a.NetGoods, a.Postage
+	met := net >= t.threshold
+	// A built order's region is below regionSlots (a test checks it); the
+	// mask only spares the bounds check.
+	c := &t.cells[b2i(met)][o.Region()&(regionSlots-1)]
+	should := c.should + charged&c.keep
+	head := c.head
+	switch {
+	case charged > should:
+		head |= c.over
+	case charged < should:
+		head |= c.under
+	case charged == 0:
+		head |= c.missing
+	}
+	var shortfall int64
+	if !met {
+		shortfall = t.threshold - net
+	}
+	return FreeShippingDecision{head: head, shortfall: shortfall, charged: charged, shouldCharge: should}
 }
 
 func b2i(b bool) int {
