@@ -122,3 +122,28 @@ func ExampleMaskPhone() {
 	// 王*,138****5678,浙江省,杭州市,西湖区,文三路****
 	// true false
 }
+
+// A backend decodes its own request bodies as kefu decodes its values:
+// a key given twice, or in another case, is refused and named, never
+// read as one of its spellings.
+func ExampleDecodeJSON() {
+	type payout struct {
+		Key  string     `json:"key"`
+		Line order.Line `json:"line"`
+	}
+	for _, body := range []string{
+		`{"key":"rf-1","line":{"sku":"TEA-01","title":"龙井","quantity":1,"unit_price":"49.50"}}`,
+		`{"key":"rf-1","key":"rf-2"}`,
+		`{"key":"rf-1","Key":"rf-2"}`,
+		`{"key":"rf-1","kye":"rf-2"}`,
+	} {
+		var p payout
+		err := order.DecodeJSON([]byte(body), &p)
+		fmt.Println(p.Key, err, errors.Is(err, order.ErrUnknownField))
+	}
+	// Output:
+	// rf-1 <nil> false
+	//  order: key: unknown field: given twice true
+	//  order: Key: unknown field: spelled "Key", want "key" true
+	// rf-1 order: kye: unknown field: no such field true
+}

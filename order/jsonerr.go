@@ -16,6 +16,26 @@ import (
 	"github.com/kefu-go/kefu/internal/yuan"
 )
 
+// DecodeJSON decodes the JSON b into v as kefu decodes its own values,
+// for a backend's own request bodies and rows (rules O7, A3: one text
+// never reads as two different values):
+//
+//   - a key v's type does not have is [ErrUnknownField] ("discont" never
+//     decodes to a zero discount), and so is a key two spellings could
+//     fill: one given twice in an object, or one encoding/json would take
+//     for a field only by folding its case ("ID" or "ıd" for "id");
+//   - text encoding/json would repair into U+FFFD — bytes that are not
+//     UTF-8, the \u escape of a lone surrogate — is [ErrInvalidText];
+//   - text that is not JSON, a value of the wrong JSON type and data
+//     after the value are [ErrInvalidJSON].
+//
+// Every error is an [*Error] of the invalid-input class naming the field
+// ("lines.sku"); an error of a value that decodes itself — kefu's types
+// inside v, which decode as strictly — passes unchanged. Map keys are
+// data, compared exactly. On error v may be partly written: decode into
+// a fresh value and keep it only on success.
+func DecodeJSON(b []byte, v any) error { return jsonErr("", jsonx.Decode(b, v)) }
+
 // jsonErr turns an error of decoding the JSON of field ("" for a whole
 // document) into an [*Error] wrapping [ErrUnknownField] or
 // [ErrInvalidJSON]; a kefu error from a nested decoder passes unchanged.

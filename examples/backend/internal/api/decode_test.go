@@ -26,7 +26,11 @@ var update = flag.Bool("update", false, "write testdata/decode.golden anew")
 // when null or {} leaves it out — PUT /stock (was 200, a count of 0),
 // the refund, exchange and plan actions' event (the same 422, now named
 // before the event is parsed), POST /orders/{id}/reorder and POST
-// /plans/{id}/refund (were 404: 422 before anything is read).
+// /plans/{id}/refund (were 404: 422 before anything is read); and the
+// backend's own forms decode with kefu's order.DecodeJSON, which also
+// refuses a key given twice or in another case: the same 422s, their
+// messages now kefu's ("order: nope: unknown field", "truncated JSON"
+// for an empty body, "want a JSON object" for an array, named "body").
 func TestEveryBodyDecodedAsBefore(t *testing.T) {
 	e := sqliteEnv(t)
 	wang := e.staff("kf-wang", order.AfterSales)

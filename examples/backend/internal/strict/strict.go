@@ -1,17 +1,17 @@
 // Package strict decodes the backend's own request bodies — those kefu has
-// no JSON form for — as kefu decodes its own: a field the type does not
-// have is refused and named, so is data after the value, and every error is
-// a kefu *order.Error of the invalid-input class (HTTP 422). A field the
+// no JSON form for — as kefu decodes its own, with [order.DecodeJSON]: a
+// field the type does not have is refused and named, so is a key two
+// spellings could fill (given twice, or "Key" for "key"), text
+// encoding/json would repair, and data after the value; every error is a
+// kefu *order.Error of the invalid-input class (HTTP 422). A field the
 // action cannot do without is tagged `strict:"required"`: a body that
 // leaves it out, or sends null, is refused and the field named
 // (order.ErrMissing), never read as the field's zero value.
 package strict
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"reflect"
 	"regexp"
 	"strings"
@@ -25,21 +25,28 @@ import (
 // `strict:"required"` must be in b, and not null. On error v may be partly
 // written: decode into a fresh value.
 func Decode(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return describe(err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return &order.Error{Pkg: "backend", Field: "body", Err: order.ErrInvalidJSON, Detail: "data after the JSON value"}
+	if err := order.DecodeJSON(b, v); err != nil {
+		return onBody(err)
 	}
 	return required(b, v)
 }
 
+// onBody names the body as the field of an error about the whole body
+// (not JSON, data after the value), which names none.
+func onBody(err error) error {
+	var e *order.Error
+	if errors.As(err, &e) && e.Field == "" {
+		c := *e
+		c.Pkg, c.Field = "backend", "body"
+		return &c
+	}
+	return err
+}
+
 // required checks that b, decoded into v already, holds every field of v
-// tagged `strict:"required"`, in the order v declares them: a key that
-// encoding/json matches to the field (its name in any case), with a value
-// other than null. A body of null holds none.
+// tagged `strict:"required"`, in the order v declares them, with a value
+// other than null (Decode has refused a key in another case, or twice). A
+// body of null holds none.
 func required(b []byte, v any) error {
 	t := reflect.TypeOf(v)
 	for t != nil && t.Kind() == reflect.Pointer {
@@ -62,49 +69,15 @@ func required(b []byte, v any) error {
 		if !parsed {
 			// b decoded into a struct: it is an object or null.
 			if err := json.Unmarshal(b, &m); err != nil {
-				return describe(err)
+				return &order.Error{Pkg: "backend", Field: "body", Err: order.ErrInvalidJSON, Detail: "want a JSON object"}
 			}
 			parsed = true
 		}
-		if !present(m, name) {
+		if raw, ok := m[name]; !ok || string(raw) == "null" {
 			return &order.Error{Pkg: "backend", Field: name, Err: order.ErrMissing, Detail: "the field is missing or null"}
 		}
 	}
 	return nil
-}
-
-// present reports whether m holds name as encoding/json matches a key to
-// a field (exactly, else in any case), with a value other than null.
-func present(m map[string]json.RawMessage, name string) bool {
-	raw, ok := m[name]
-	if !ok {
-		for k, v := range m {
-			if strings.EqualFold(k, name) {
-				raw, ok = v, true
-				break
-			}
-		}
-	}
-	return ok && string(raw) != "null"
-}
-
-func describe(err error) error {
-	var ke *order.Error
-	if errors.As(err, &ke) {
-		return err // kefu's own error, from a kefu type's decoder
-	}
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &te):
-		return &order.Error{Pkg: "backend", Field: te.Field, Err: order.ErrInvalidJSON, Detail: "want " + te.Type.String(), Cause: err}
-	case errors.As(err, &se), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &order.Error{Pkg: "backend", Field: "body", Err: order.ErrInvalidJSON, Detail: "malformed JSON"}
-	}
-	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return &order.Error{Pkg: "backend", Field: strings.Trim(f, `"`), Err: order.ErrUnknownField, Detail: "no such field"}
-	}
-	return &order.Error{Pkg: "backend", Field: "body", Err: order.ErrInvalidJSON, Detail: err.Error()}
 }
 
 // yuanText is money as kefu reads it: at most 13 integer digits and two
