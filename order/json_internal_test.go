@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/internal/kerr"
 )
 
 // scalarCases are JSON values at the edges of plainScalar, the strict
@@ -84,4 +87,26 @@ func FuzzScalarMember(f *testing.F) {
 		f.Add([]byte(c.raw))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) { requireScalarAgrees(t, raw) })
+}
+
+// TestClipJSONQuotesOnlyTheValue: a rejected value a few bytes longer
+// than an error quotes is clipped without reading past its end — it is a
+// slice of the whole document, whose next bytes are not the value's (a
+// fuzzed report panicked there, slicing past its capacity; with room
+// left, the message would have quoted the document's next bytes) — and
+// cut on a rune boundary.
+func TestClipJSONQuotesOnlyTheValue(t *testing.T) {
+	for n := kerr.MaxQuoted - 2; n <= kerr.MaxQuoted+6; n++ {
+		for _, fill := range []string{"9", "龙"} {
+			value := strings.Repeat(fill, n/len(fill)) + strings.Repeat("9", n%len(fill)) // n bytes
+			doc := []byte(`"` + value + `","secret":"SECRET"}`)
+			raw := doc[: len(value)+2 : len(value)+2] // capacity ends with the value
+			assert.NotPanics(t, func() { _ = clipJSON(raw) }, "%d bytes of %s", n, fill)
+			raw = doc[:len(value)+2] // the document's next bytes in capacity
+			got := clipJSON(raw)
+			assert.NotContains(t, got, "secret", "%d bytes of %s", n, fill)
+			assert.True(t, utf8.ValidString(got), "%d bytes of %s: %q", n, fill, got)
+			assert.LessOrEqual(t, len(got), kerr.MaxQuoted+len("…"))
+		}
+	}
 }

@@ -324,7 +324,9 @@ func clipJSON(b []byte) string {
 		b = b[1 : len(b)-1]
 	}
 	if len(b) > kerr.MaxQuoted {
-		return kerr.Clip(string(b[:kerr.MaxQuoted+4]))
+		// Clip needs the byte after its cut, to find a rune start, and no
+		// more: b may be a slice of a larger document.
+		return kerr.Clip(string(b[:kerr.MaxQuoted+1]))
 	}
 	return string(b)
 }
