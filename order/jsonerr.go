@@ -23,7 +23,7 @@ import (
 //   - a key v's type does not have is [ErrUnknownField] ("discont" never
 //     decodes to a zero discount), and so is a key two spellings could
 //     fill: one given twice in an object, or one encoding/json would take
-//     for a field only by folding its case ("ID" or "ıd" for "id");
+//     for a field only by folding its case ("ID" for "id", "ſku" for "sku");
 //   - text encoding/json would repair into U+FFFD — bytes that are not
 //     UTF-8, the \u escape of a lone surrogate — is [ErrInvalidText];
 //   - text that is not JSON, a value of the wrong JSON type and data

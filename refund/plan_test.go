@@ -2,9 +2,11 @@ package refund_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -516,6 +518,7 @@ func TestPlanJSON(t *testing.T) {
 		{"a step twice", `"step":"finance_ack"`, `"step":"warehouse_ack"`, refund.ErrInconsistent},
 		{"version 0", `"version":5`, `"version":0`, refund.ErrInvalidQuantity},
 		{"three decimals", `"overcharge":"8.00"`, `"overcharge":"8.001"`, refund.ErrInvalidAmount},
+		{"Chinese text for an amount, cut for the error", `"overcharge":"8.00"`, `"overcharge":"8` + strings.Repeat("八", 30) + `"`, refund.ErrInvalidAmount},
 		// Hostile: the new order forged as the original itself.
 		{"the original as its re-order", `"reorder":"T1002"`, `"reorder":"T1001"`, refund.ErrInconsistent},
 		{"a done hand-off never acknowledged", `"acked_by":"cw-c"`, `"acked_by":"kf-b"`, notes.ErrNotAllowed},
@@ -526,8 +529,13 @@ func TestPlanJSON(t *testing.T) {
 			require.Contains(t, good, tc.from)
 			bad := []byte(strings.Replace(good, tc.from, tc.to, 1))
 			got := p
-			require.ErrorIs(t, got.UnmarshalJSON(bad), tc.want)
+			err := got.UnmarshalJSON(bad)
+			require.ErrorIs(t, err, tc.want)
 			assert.Equal(t, good, jsonOf(t, got), "unchanged on error")
+			var e *refund.Error
+			if errors.As(err, &e) {
+				assert.True(t, utf8.ValidString(e.Value), "the value is cut where a character starts: %q", e.Value)
+			}
 		})
 	}
 	_, err = json.Marshal(refund.Plan{})

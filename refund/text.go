@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -112,8 +113,11 @@ func parseMoneyText(field string, raw json.RawMessage) (int64, error) {
 		return 0, fieldErr(field, "", ErrInvalidAmount, yuan.Empty.Detail())
 	}
 	if raw[0] != '"' || len(raw) > 2+yuan.MaxTextLen {
-		if len(raw) > 40 {
-			raw = raw[:40]
+		if n := 40; len(raw) > n {
+			for n > 0 && !utf8.RuneStart(raw[n]) { // cut where a character starts
+				n--
+			}
+			raw = raw[:n]
 		}
 		return 0, fieldErr(field, string(raw), ErrInvalidAmount, `money as text with at most two decimals, e.g. "8.00"`)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -243,11 +244,16 @@ func timeField(field string, raw []byte, dst *time.Time) error {
 	return nil
 }
 
-// clip returns at most 40 bytes of b as text, for an error about a value
-// that is not even of the right JSON kind.
+// clip returns b as text for an error about a value that is not even of
+// the right JSON kind: at most 40 bytes, cut where a character starts, so
+// that the message stays valid UTF-8.
 func clip(b []byte) string {
 	if len(b) > 40 {
-		b = b[:40]
+		n := 40
+		for n > 0 && !utf8.RuneStart(b[n]) {
+			n--
+		}
+		b = b[:n]
 	}
 	return string(b)
 }

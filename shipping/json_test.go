@@ -2,8 +2,10 @@ package shipping_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -180,4 +182,20 @@ func TestReminderAndReviewJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, roundTrip(t, rv), `{"verdict":"refused","reasons":["exact_date"],"honest":{`)
 	assert.Equal(t, `{"wording":"within_days","days":3}`, roundTrip(t, shipping.PromiseClaim{Wording: shipping.WithinDays, Days: 3}))
+}
+
+// TestNotAnObjectQuotesWholeCharacters: a value that is not even an
+// object is named in the error by its first 40 bytes, cut where a
+// character starts, so that the error's value is valid UTF-8 for the log
+// or the JSON answer that carries it.
+func TestNotAnObjectQuotesWholeCharacters(t *testing.T) {
+	in := []byte(`"8` + strings.Repeat("八", 30) + `"`)
+	var p shipping.Policy
+	err := json.Unmarshal(in, &p)
+	require.ErrorIs(t, err, shipping.ErrInvalidJSON)
+	var e *shipping.Error
+	require.ErrorAs(t, err, &e)
+	assert.True(t, utf8.ValidString(e.Value), "%q", e.Value)
+	assert.LessOrEqual(t, len(e.Value), 40)
+	assert.True(t, strings.HasPrefix(string(in), e.Value))
 }

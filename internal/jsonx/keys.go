@@ -43,7 +43,7 @@ func checkKeys(b []byte, t reflect.Type) error {
 }
 
 // keyScanner walks JSON text for checkKeys. On text that is not JSON it
-// stops (ok false) without an error.
+// sets bad and stops, without an error: the decoder describes it.
 type keyScanner struct {
 	b   []byte
 	i   int

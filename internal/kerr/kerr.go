@@ -41,8 +41,13 @@ func Quote(s string) string { return strconv.Quote(Clip(s)) }
 //
 // The value is quoted with [Quote] (and left out when empty, unless there
 // is no field either); detail and cause are left out when empty or nil.
+// The field is a path kefu writes ("lines[1].quantity"), but it may hold
+// a key as a caller sent it (an unknown JSON field), so it is clipped as
+// a value is, and quoted when it holds what a log line must not: a line
+// break, a control character, invalid UTF-8. One key of a megabyte, or
+// one that forges a second log line, never reaches the message whole.
 func Message(pkg, field, value string, err error, detail string, cause error) string {
-	s := pkg + ": " + field
+	s := pkg + ": " + messageField(field)
 	if value != "" || field == "" {
 		s += " " + Quote(value)
 	}
@@ -56,6 +61,24 @@ func Message(pkg, field, value string, err error, detail string, cause error) st
 		s += " (" + cause.Error() + ")"
 	}
 	return s
+}
+
+// messageField returns field as Message writes it: as it is when short
+// and printable, clipped when long, and quoted when it holds anything
+// else.
+func messageField(field string) string {
+	if !utf8.ValidString(field) {
+		return Quote(field)
+	}
+	for _, r := range field {
+		if !strconv.IsPrint(r) {
+			return Quote(field)
+		}
+	}
+	if len(field) > MaxQuoted {
+		return Clip(field)
+	}
+	return field
 }
 
 // Unwrap returns err and, when there is one, cause, for an *Error's

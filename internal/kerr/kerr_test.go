@@ -59,6 +59,12 @@ func TestMessage(t *testing.T) {
 		{"no field: the empty value is quoted", "", "", "", nil, `order:  "": invalid quantity`},
 		{"with a cause", "stock", "TEA-01", "", cause, `order: stock "TEA-01": invalid quantity (unknown SKU)`},
 		{"hostile value is clipped", "sku", strings.Repeat("x", 500), "", nil, `order: sku "` + strings.Repeat("x", 120) + `…": invalid quantity`},
+		{"a field in Chinese stays as it is", "counts.龙井", "", "", nil, `order: counts.龙井: invalid quantity`},
+		// hostile: a key as a caller sent it, a megabyte long or forging a
+		// second log line.
+		{"a long field is clipped", strings.Repeat("k", 1<<20), "", "", nil, `order: ` + strings.Repeat("k", 120) + `…: invalid quantity`},
+		{"a field with a line break is quoted", "a\n[ERROR] forged", "", "", nil, `order: "a\n[ERROR] forged": invalid quantity`},
+		{"a field of invalid UTF-8 is quoted", "a\xff", "", "", nil, `order: "a\xff": invalid quantity`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -95,8 +96,11 @@ type Yuan struct{ decimal.Decimal }
 func (y *Yuan) UnmarshalJSON(b []byte) error {
 	if len(b) > 26 || len(b) < 3 || b[0] != '"' || b[len(b)-1] != '"' || !yuanText.Match(b[1:len(b)-1]) {
 		v := string(b)
-		if len(v) > 40 {
-			v = v[:40]
+		if n := 40; len(v) > n {
+			for n > 0 && !utf8.RuneStart(v[n]) { // cut where a character starts
+				n--
+			}
+			v = v[:n]
 		}
 		return &order.Error{Pkg: "backend", Field: "amount", Value: v, Err: order.ErrInvalidAmount,
 			Detail: `yuan as text with at most two decimals, e.g. "12.50"`}

@@ -3,6 +3,7 @@ package strict_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,6 +38,7 @@ func TestDecode(t *testing.T) {
 		{"an exponent", `{"amount":"1e3"}`, order.ErrInvalidAmount, "amount"},
 		// hostile: a megabyte of digits is refused by its length.
 		{"a megabyte of digits", `{"amount":"` + strings.Repeat("9", 1<<20) + `"}`, order.ErrInvalidAmount, "amount"},
+		{"Chinese text, cut where a character starts", `{"amount":"8` + strings.Repeat("八", 30) + `"}`, order.ErrInvalidAmount, "amount"},
 		// hostile: two spellings of one field, which a log, a proxy or
 		// the database's JSON operators would read as the other one.
 		{"a key twice", `{"key":"k1","key":"k2"}`, order.ErrUnknownField, "key"},
@@ -53,6 +55,7 @@ func TestDecode(t *testing.T) {
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, tc.field, e.Field)
 			assert.LessOrEqual(t, len(err.Error()), 400, "the message quotes a bounded value")
+			assert.True(t, utf8.ValidString(e.Value), "%q", e.Value)
 		})
 	}
 }
