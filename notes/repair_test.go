@@ -14,5 +14,5 @@ import (
 // surrogate pair still decodes.
 func TestJSONRefusesTextItWouldRepair(t *testing.T) {
 	doc := `{"id":"h-1","to":{"department":"finance"},"urgency":"urgent","subject":"退款","via":["chat","phone"],"away":true}`
-	jsonxtest.RefusesRepairs[notes.HandOffDraft](t, doc, "h-1", notes.ErrInvalidText)
+	jsonxtest.RefusesRepairs[notes.HandOffDraft](t, doc, "h-1", "handoff.id", notes.ErrInvalidText)
 }

@@ -14,5 +14,5 @@ import (
 // surrogate pair still decodes.
 func TestJSONRefusesTextItWouldRepair(t *testing.T) {
 	doc := `{"order_id":"T2001","kind":"price_cut","amount":"5.00"}`
-	jsonxtest.RefusesRepairs[pricing.Request](t, doc, "T2001", pricing.ErrInvalidText)
+	jsonxtest.RefusesRepairs[pricing.Request](t, doc, "T2001", "order_id", pricing.ErrInvalidText)
 }

@@ -16,5 +16,5 @@ func TestJSONRefusesTextItWouldRepair(t *testing.T) {
 	doc := `{"refund_id":"RF-1","tid":"T1001","sku":"SOCK-01","refund_fee":"6.22","status":"WAIT_SELLER_CONFIRM_GOODS",` +
 		`"good_status":"BUYER_RETURNED_GOODS","refund_phase":"aftersale","has_good_return":true,"sid":"YT1234567890",` +
 		`"refund_version":3,"created":"2026-11-07T10:00:00+08:00","modified":"2026-11-08T10:00:00+08:00"}`
-	jsonxtest.RefusesRepairs[refund.Refund](t, doc, "T1001", refund.ErrInvalidText)
+	jsonxtest.RefusesRepairs[refund.Refund](t, doc, "T1001", "tid", refund.ErrInvalidText)
 }

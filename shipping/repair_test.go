@@ -13,14 +13,17 @@ import (
 
 // TestJSONRefusesTextItWouldRepair proves shipping's decoder, which reads
 // with encoding/json's Decoder member by member, refuses text that
-// decoder would repair into U+FFFD (rules S4, O7) and leaves the target
-// unchanged.
+// decoder would repair into U+FFFD (rules S4, O7), naming the field, and
+// leaves the target unchanged.
 func TestJSONRefusesTextItWouldRepair(t *testing.T) {
 	for _, bad := range jsonxtest.Repairs("T") {
 		t.Run(bad, func(t *testing.T) {
 			evs := []shipping.TrackingEvent{{}}
 			err := json.Unmarshal([]byte(`[{"at":"2026-11-02T18:00:00+08:00","stage":"`+bad+`"}]`), &evs)
 			require.ErrorIs(t, err, shipping.ErrInvalidText)
+			var e *shipping.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, "stage", e.Field, "the error names the field")
 			assert.Len(t, evs, 1)
 		})
 	}

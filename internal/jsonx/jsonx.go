@@ -85,7 +85,7 @@ func Describe(err error) Problem {
 	var ke *KeyError
 	switch {
 	case errors.As(err, &tx):
-		return Problem{Kind: Text, Detail: tx.Error()}
+		return Problem{Kind: Text, Field: tx.Field, Detail: tx.Error()}
 	case errors.As(err, &ke):
 		return Problem{Kind: UnknownField, Field: ke.Field, Detail: ke.Detail}
 	case errors.As(err, &se):
@@ -150,6 +150,10 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 type TextError struct {
 	Offset    int  // the byte offset of the bad text in the checked JSON
 	Surrogate bool // a \u escape of a lone surrogate, not bytes that are not UTF-8
+	// Field is the path of the member whose text it is ("lines.sku"),
+	// as encoding/json names fields; "" for a value not in an object.
+	// Text in a key is its object's.
+	Field string
 }
 
 func (e *TextError) Error() string {
@@ -164,7 +168,7 @@ func (e *TextError) Error() string {
 // none. It is linear and allocates nothing when b is clean.
 func Check(b []byte) error {
 	if off, bad := Repaired(b); bad {
-		return &TextError{Offset: off, Surrogate: off < len(b) && b[off] == '\\'}
+		return &TextError{Offset: off, Surrogate: off < len(b) && b[off] == '\\', Field: pathAt(b, off)}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"reflect"
@@ -410,4 +411,67 @@ func collectFields(t reflect.Type, d int, f *structFields, depthOf map[string]in
 		depthOf[name] = d
 		f.byName[name] = field{name: name, typ: ft}
 	}
+}
+
+// pathAt returns the path of the member of the JSON b whose text holds
+// byte off ("lines.sku"; arrays add nothing, as in encoding/json's
+// paths), "" when it is in no object's member. A byte of a key is its
+// object's. Called for an error only; linear in off.
+func pathAt(b []byte, off int) string {
+	type frame struct {
+		obj       bool
+		key       string // the member being read, once its key is known
+		expectKey bool
+	}
+	var stack []frame
+	path := func(n int) string {
+		p := ""
+		for _, f := range stack[:n] {
+			if f.obj && !f.expectKey {
+				p = Join(p, f.key)
+			}
+		}
+		return p
+	}
+	for i := 0; i < len(b) && i <= off; i++ {
+		switch b[i] {
+		case '"':
+			j := i + 1
+			for j < len(b) && b[j] != '"' {
+				if b[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			top := len(stack) - 1
+			inKey := top >= 0 && stack[top].obj && stack[top].expectKey
+			if off <= j { // off is in this string
+				if inKey {
+					return path(top)
+				}
+				return path(len(stack))
+			}
+			if inKey {
+				key := string(b[i+1 : j])
+				if bytes.IndexByte(b[i+1:j], '\\') >= 0 {
+					_ = json.Unmarshal(b[i:j+1], &key) // as given, if it does not unescape
+				}
+				stack[top].key, stack[top].expectKey = key, false
+			}
+			i = j
+		case '{':
+			stack = append(stack, frame{obj: true, expectKey: true})
+		case '[':
+			stack = append(stack, frame{})
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case ',':
+			if top := len(stack) - 1; top >= 0 && stack[top].obj {
+				stack[top].expectKey = true
+			}
+		}
+	}
+	return path(len(stack))
 }

@@ -180,3 +180,31 @@ func TestDecodeKeysLinear(t *testing.T) {
 		costtest.AssertLinear(t, decode(small), decode(large), costtest.MaxRatio)
 	}
 }
+
+// TestTextErrorNamesTheField: text encoding/json would repair is refused
+// with the path of the member that holds it, so that the error names the
+// field to fix, as every other error does: in a nested object, in an
+// array's objects (arrays add nothing to the path), after escaped keys
+// and strings holding brackets, commas and quotes; text in a key is its
+// object's.
+func TestTextErrorNamesTheField(t *testing.T) {
+	for in, field := range map[string]string{
+		`{"id":"T` + "\xff" + `"}`:                          "id",
+		`{"id":"T\ud800"}`:                                  "id",
+		`{"lines":[{"sku":"A"},{"sku":"B` + "\xfe" + `"}]}`: "lines.sku",
+		`{"a":{"b":{"c":"x` + "\xff" + `"}}}`:               "a.b.c",
+		`{"a":"{[,\"]}","b":["x","y` + "\xff" + `"]}`:       "b",
+		`{"\u0069d":"x","name":"\udc00"}`:                   "name",
+		`{"a":{"b` + "\xff" + `":1}}`:                       "a",
+		`{"a":1,"b` + "\xff" + `":1}`:                       "",
+		`"T` + "\xff" + `"`:                                 "",
+		`["x",{"k":"v"},"` + "\xff" + `"]`:                  "",
+		`{"a":{"x":1},"b":"` + "\xff" + `"}`:                "b",
+	} {
+		err := jsonx.Check([]byte(in))
+		var te *jsonx.TextError
+		require.True(t, errors.As(err, &te), "%q: %v", in, err)
+		assert.Equal(t, field, te.Field, "%q", in)
+		assert.Equal(t, field, jsonx.Describe(err).Field, "%q", in)
+	}
+}

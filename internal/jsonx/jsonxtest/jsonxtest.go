@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kefu-go/kefu/order"
 )
 
 // Repairs returns texts, as they stand between the quotes of a JSON
@@ -22,11 +24,12 @@ func Repairs(id string) []string {
 	return []string{id + "\xff", id + "\xfe", id + `\ud800`, id + `\udc00`, `\ud800\u0041`, "\xc0\xaf", "\xed\xa0\x80"}
 }
 
-// RefusesRepairs asserts that decoding doc into a T refuses, with an error
-// wrapping sentinel and leaving the target as it was, each of
-// [Repairs](id) put in place of the JSON string "id" in doc; that doc as
-// it is decodes; and that a valid surrogate pair in its place decodes.
-func RefusesRepairs[T any](t *testing.T, doc, id string, sentinel error) {
+// RefusesRepairs asserts that decoding doc into a T refuses, with an
+// *order.Error wrapping sentinel that names field and leaving the target
+// as it was, each of [Repairs](id) put in place of the JSON string "id"
+// in doc; that doc as it is decodes; and that a valid surrogate pair in
+// its place decodes.
+func RefusesRepairs[T any](t *testing.T, doc, id, field string, sentinel error) {
 	t.Helper()
 	quoted := `"` + id + `"`
 	require.Contains(t, doc, quoted)
@@ -36,6 +39,9 @@ func RefusesRepairs[T any](t *testing.T, doc, id string, sentinel error) {
 		into := good
 		err := json.Unmarshal([]byte(strings.Replace(doc, quoted, `"`+bad+`"`, 1)), &into)
 		require.ErrorIs(t, err, sentinel, "%q", bad)
+		var e *order.Error
+		require.ErrorAs(t, err, &e, "%q", bad)
+		assert.Equal(t, field, e.Field, "%q: the error names the field", bad)
 		assert.Equal(t, good, into, "%q: the target is unchanged", bad)
 	}
 	var pair T

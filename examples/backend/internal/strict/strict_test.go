@@ -45,7 +45,7 @@ func TestDecode(t *testing.T) {
 		{"a key twice, the last null", `{"key":"k1","key":null}`, order.ErrUnknownField, "key"},
 		{"a key in another case", `{"key":"k1","KEY":"k2"}`, order.ErrUnknownField, "KEY"},
 		{"a key in another case alone", `{"Key":"k1"}`, order.ErrUnknownField, "Key"},
-		{"text json would repair", "{\"key\":\"k\xff\"}", order.ErrInvalidText, "body"},
+		{"text json would repair is named by its field", "{\"key\":\"k\xff\"}", order.ErrInvalidText, "key"},
 	} {
 		t.Run(tc.reason, func(t *testing.T) {
 			var v in
