@@ -22,6 +22,9 @@ func FuzzRepaired(f *testing.F) {
 		if bad && (off < 0 || off > len(b)) {
 			t.Fatalf("offset %d outside %d bytes", off, len(b))
 		}
+		if (jsonx.Check(b) != nil) != bad { // and Check, naming the field, never panics
+			t.Fatalf("Check(%q) and Repaired disagree", b)
+		}
 		var s string
 		if json.Unmarshal(b, &s) != nil {
 			return
